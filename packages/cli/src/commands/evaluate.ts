@@ -1,0 +1,50 @@
+import { parseArgs } from 'node:util';
+import { CavraError, assertActionRequest, compilePolicy, evaluate, openPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { EXIT, writeAll, type Command } from '../io.ts';
+import { readRequests } from '../read-requests.ts';
+import { policyFlags, policyOptionsOf } from './policy-flags.ts';
+
+export interface EvaluateOptions {
+  policy: ReturnType<typeof policyOptionsOf>;
+  request: string | undefined;
+  batch: string | undefined;
+}
+
+function parseEvaluateArgs(args: string[]): EvaluateOptions {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { ...policyFlags, request: { type: 'string' }, batch: { type: 'string' } },
+  });
+  if ((values.request === undefined) === (values.batch === undefined)) {
+    throw new CavraError('ERR_USAGE', 'give exactly one of `--request JSON` or `--batch FILE|-`', { hint: 'see `cavra --help`' });
+  }
+  return { policy: policyOptionsOf(values), request: values.request, batch: values.batch };
+}
+
+/** `cavra evaluate`: decides one request or a JSON Lines batch and prints decisions in input order. */
+export const evaluateCommand: Command = async (args, io) => {
+  const options = parseEvaluateArgs(args);
+  const requests: ActionRequest[] =
+    options.request !== undefined ? [parseOneRequest(options.request)] : await readRequests(options.batch!, io.stdin);
+  const open = openPolicy(options.policy);
+  // Compile every pack the batch names before deciding, so a bad pack fails before any output.
+  const policy = compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId))));
+  const context = systemDecisionContext();
+  const decisions = requests.map((request) => evaluate(policy, request, context));
+  const text = options.request !== undefined ? `${JSON.stringify(decisions[0], null, 2)}\n` : decisions.map((d) => `${JSON.stringify(d)}\n`).join('');
+  await writeAll(io.stdout, text);
+  return EXIT.ok;
+};
+
+function parseOneRequest(text: string): ActionRequest {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new CavraError('ERR_INPUT_INVALID_JSON', `\`--request\` is not valid JSON: ${(cause as Error).message}`, { cause });
+  }
+  assertActionRequest(value, '`--request`');
+  return value;
+}

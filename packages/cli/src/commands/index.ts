@@ -1,0 +1,23 @@
+import type { Command } from '../io.ts';
+import { demoCommand } from './demo.ts';
+import { evaluateCommand } from './evaluate.ts';
+import { policyCommand } from './policy.ts';
+
+/** The dispatch table: one verb, one module. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  demo: demoCommand,
+  evaluate: evaluateCommand,
+  policy: policyCommand,
+};
+
+export function usage(): string {
+  return `cavra: decide, record and prove AI coding agent actions
+
+usage:
+  cavra evaluate [--pack ID|FILE]... [--policy-dir DIR] [--registry FILE] (--request JSON | --batch FILE|-)
+  cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
+  cavra demo                 evaluate the bundled demo scenario
+
+exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input
+`;
+}

@@ -1,0 +1,121 @@
+import { CavraError, isCavraError } from '../errors.ts';
+import type { CompiledPack } from '../policy/compile.ts';
+import type { McpRegistry } from '../policy/registry.ts';
+import { decideCommand } from './commands.ts';
+import { decideFileAccess } from './files.ts';
+import { decideGitOperation } from './git.ts';
+import { decideMcpCall } from './mcp.ts';
+import { decideReleaseGovernance } from './release-governance.ts';
+import { releaseRecordOf } from './request.ts';
+import { DEFAULT_PACK_ID, type ActionRequest, type DecisionContext, type DecisionRecord, type Verdict } from './types.ts';
+
+/** Everything a decision needs, compiled once. */
+export interface DecisionPolicy {
+  /** Packs by id; a request's `policy_pack` picks one, otherwise `defaultPackId`. */
+  packs: ReadonlyMap<string, CompiledPack>;
+  defaultPackId?: string;
+  /** When set, MCP calls are decided in registry mode. */
+  registry?: McpRegistry;
+}
+
+/**
+ * Decides one request. Pure and synchronous: time and ids come from `context`. An error while
+ * deciding never allows: it yields a block that names the failure.
+ */
+export function evaluate(policy: DecisionPolicy, request: ActionRequest, context: DecisionContext): DecisionRecord {
+  const packId = selectPackId(request, policy.defaultPackId);
+  let verdict: Verdict;
+  try {
+    const pack = policy.packs.get(packId);
+    if (!pack) {
+      throw new CavraError('ERR_POLICY_PACK_NOT_FOUND', `unknown policy pack \`${packId}\``, { hint: 'load the pack before deciding' });
+    }
+    verdict = decide(pack, policy, request);
+  } catch (error) {
+    verdict = failClosed(request, error);
+  }
+  return toDecisionRecord(request, packId, verdict, context);
+}
+
+/** The pack a request is decided under. */
+export function selectPackId(request: ActionRequest, defaultPackId: string = DEFAULT_PACK_ID): string {
+  return request.policy_pack || defaultPackId;
+}
+
+function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionRequest): Verdict {
+  const target = request.target ?? '';
+  // Go resolution order (§1.4); the Python harness defaults a git operation to `push`.
+  const operation = request.operation || request.requested_operation || request.capability || '';
+  switch (request.action_type) {
+    case 'read_file':
+      return decideFileAccess(pack, 'read', target);
+    case 'write_file':
+      return decideFileAccess(pack, 'write', target);
+    case 'execute_command':
+      return decideCommand(pack, target);
+    case 'git_operation':
+      return decideGitOperation(pack, operation || 'push', target);
+    case 'mcp_tool_call':
+      return decideMcpCall(pack, { server: request.server ?? '', tool: request.tool ?? '', capability: request.capability ?? '' }, policy.registry);
+    case 'release_governance_record':
+      return decideReleaseGovernance(releaseRecordOf(request), target, request.operation || request.requested_operation || 'verify');
+    default:
+      // §3.7, Go behaviour: an unknown action type waits for a human.
+      return {
+        rule_id: 'runtime.default.require_approval',
+        decision: 'require_approval',
+        severity: 'medium',
+        reason: `unknown action type \`${String(request.action_type)}\``,
+        approver_group: 'Repository Owners',
+        target,
+        requested_operation: operation,
+      };
+  }
+}
+
+function failClosed(request: ActionRequest, error: unknown): Verdict {
+  const code = isCavraError(error) ? error.code : 'ERR_INTERNAL';
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    rule_id: 'cavra.evaluation.error',
+    decision: 'block',
+    severity: 'high',
+    reason: `evaluation failed (${code}): ${message}`,
+    approver_group: null,
+    target: request.target ?? '',
+    requested_operation: request.operation || request.requested_operation || '',
+  };
+}
+
+function toDecisionRecord(request: ActionRequest, packId: string, verdict: Verdict, context: DecisionContext): DecisionRecord {
+  const sessionId = request.session_id || 'local';
+  const decisionId = `dec_${context.randomHex(6)}`;
+  const record: DecisionRecord = {
+    decision_id: decisionId,
+    session_id: sessionId,
+    agent_id: request.agent_id || 'unknown-agent',
+    actor: request.actor || 'ai-agent',
+    action_type: verdict.action_type ?? request.action_type ?? '',
+    target: verdict.target,
+    requested_operation: verdict.requested_operation,
+    policy_pack: packId,
+    policy_id: packId,
+    rule_id: verdict.rule_id,
+    decision: verdict.decision,
+    severity: verdict.severity,
+    reason: verdict.reason,
+    evidence_refs: [`evidence://${sessionId}/${decisionId}`],
+    approver_group: verdict.decision === 'require_approval' || verdict.approver_group ? verdict.approver_group : null,
+    timestamp: formatTimestamp(context.now()),
+    correlation_id: `corr_${context.randomHex(6)}`,
+  };
+  if (verdict.compliance) record.compliance = verdict.compliance;
+  if (verdict.matches && verdict.matches.length > 0) record.matches = verdict.matches;
+  if (verdict.analysis !== undefined) record.analysis = verdict.analysis;
+  return record;
+}
+
+// Python's isoformat with microseconds and `+00:00` (§1.2), the authoritative form.
+function formatTimestamp(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}.${String(date.getUTCMilliseconds()).padStart(3, '0')}000+00:00`;
+}

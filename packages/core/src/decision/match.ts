@@ -1,0 +1,48 @@
+import type { CompiledDefault, CompiledRule } from '../policy/compile.ts';
+import { strictest } from './precedence.ts';
+import type { RuleMatch, Verdict } from './types.ts';
+
+/** A rule that matched, with the pattern and the text it matched. */
+export interface RuleHit {
+  rule: CompiledRule;
+  pattern: string;
+  subject: string;
+  decision: CompiledRule['decision'];
+}
+
+/** Every rule that matches `subject`, each with the first of its patterns that matched. */
+export function findHits(rules: readonly CompiledRule[], subject: string): RuleHit[] {
+  const hits: RuleHit[] = [];
+  for (const rule of rules) {
+    for (const pattern of rule.patterns) {
+      if (pattern.regexp.test(subject)) {
+        hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+/** The strictest hit, or undefined when nothing matched. */
+export function decidingHit(hits: readonly RuleHit[]): RuleHit | undefined {
+  return strictest(hits);
+}
+
+export function toRuleMatches(hits: readonly RuleHit[]): RuleMatch[] {
+  return hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject }));
+}
+
+/** A verdict from the pack's default for an action type. */
+export function defaultVerdict(outcome: CompiledDefault, target: string, requestedOperation: string, reason: string): Verdict {
+  return {
+    rule_id: outcome.ruleId,
+    decision: outcome.decision,
+    severity: outcome.severity,
+    reason: outcome.message ?? reason,
+    approver_group: outcome.approverGroup,
+    target,
+    requested_operation: requestedOperation,
+    ...(outcome.compliance ? { compliance: outcome.compliance } : {}),
+  };
+}

@@ -1,0 +1,76 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { CavraError } from '../errors.ts';
+import type { PackDocument, PackSource } from './pack.ts';
+import { POLICY_PACK_SCHEMA } from './schema.ts';
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+
+function validatePackShape(value: unknown): readonly ErrorObject[] {
+  validator ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(POLICY_PACK_SCHEMA);
+  return validator(value) ? [] : (validator.errors ?? []);
+}
+
+/** Parses and strictly validates one pack file; errors name the file, the path inside it and the line. */
+export function parsePack(source: PackSource): PackDocument {
+  const lineCounter = new LineCounter();
+  // YAML 1.2 core schema: `on`/`yes` stay strings, and duplicate keys are errors.
+  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const yamlError = document.errors[0];
+  if (yamlError) {
+    const position = yamlError.linePos?.[0];
+    const where = position ? `${source.file}:${position.line}:${position.col}` : source.file;
+    throw new CavraError('ERR_POLICY_YAML_INVALID', `invalid yaml in \`${where}\`: ${firstLine(yamlError.message)}`, {
+      hint: 'fix the YAML syntax at that line',
+      details: { file: source.file, line: position?.line },
+    });
+  }
+  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  const [error] = validatePackShape(value);
+  if (error) throw packShapeError(source.file, error, document, lineCounter);
+  return value as PackDocument;
+}
+
+function packShapeError(file: string, error: ErrorObject, document: Document, lines: LineCounter): CavraError {
+  const segments = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let expected: string;
+  if (error.keyword === 'additionalProperties') {
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
+    segments.push(key);
+    expected = `unknown key \`${key}\``;
+  } else if (error.keyword === 'required') {
+    expected = `missing required key \`${String((error.params as { missingProperty: string }).missingProperty)}\``;
+  } else if (error.keyword === 'enum') {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(', ');
+    expected = `expected one of ${allowed}`;
+  } else if (error.keyword === 'type') {
+    expected = `expected ${String((error.params as { type: string | string[] }).type)}`;
+  } else {
+    expected = `expected a value that ${error.message ?? 'matches the schema'}`;
+  }
+  const path = formatPath(segments);
+  const line = lineOf(document, segments, lines);
+  const where = line === undefined ? file : `${file}:${line}`;
+  return new CavraError('ERR_POLICY_PACK_INVALID', `invalid policy pack \`${where}\` at \`${path}\`: ${expected}`, {
+    hint: 'see docs/policy-reference.md or schemas/policy-pack.schema.json for the pack schema',
+    details: { file, path, line },
+  });
+}
+
+function formatPath(segments: readonly string[]): string {
+  if (segments.length === 0) return '(root)';
+  return segments.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
+}
+
+function lineOf(document: Document, segments: readonly string[], lines: LineCounter): number | undefined {
+  for (let depth = segments.length; depth >= 0; depth -= 1) {
+    const keys = segments.slice(0, depth).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const node: unknown = keys.length === 0 ? document.contents : document.getIn(keys, true);
+    if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
