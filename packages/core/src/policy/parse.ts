@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { CavraError } from '../errors.ts';
 import type { PackDocument, PackSource } from './pack.ts';
 import { POLICY_PACK_SCHEMA } from './schema.ts';
@@ -15,7 +15,7 @@ function validatePackShape(value: unknown): readonly ErrorObject[] {
 export function parsePack(source: PackSource): PackDocument {
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: `on`/`yes` stay strings, and duplicate keys are errors.
-  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const yamlError = document.errors[0];
   if (yamlError) {
     const position = yamlError.linePos?.[0];
@@ -62,15 +62,23 @@ function formatPath(segments: readonly string[]): string {
   return segments.reduce((path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : path === '' ? part : `${path}.${part}`), '');
 }
 
+// The line of the key that a path ends in (or of the value, for list items), falling back to the parent.
 function lineOf(document: Document, segments: readonly string[], lines: LineCounter): number | undefined {
-  for (let depth = segments.length; depth >= 0; depth -= 1) {
-    const keys = segments.slice(0, depth).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-    const node: unknown = keys.length === 0 ? document.contents : document.getIn(keys, true);
+  const keys = segments.map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  for (let depth = keys.length; depth > 0; depth -= 1) {
+    const parent: unknown = depth === 1 ? document.contents : document.getIn(keys.slice(0, depth - 1), true);
+    const last = keys[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+      if (pair && isNode(pair.key) && pair.key.range) return lines.linePos(pair.key.range[0]).line;
+    }
+    const node: unknown = document.getIn(keys.slice(0, depth), true);
     if (isNode(node) && node.range) return lines.linePos(node.range[0]).line;
   }
-  return undefined;
+  const root: unknown = document.contents;
+  return isNode(root) && root.range ? lines.linePos(root.range[0]).line : undefined;
 }
 
 function firstLine(message: string): string {
-  return message.split('\n')[0]!.trim();
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
