@@ -14369,6 +14369,18 @@ function decidingHit(hits) {
 function toRuleMatches(hits) {
   return hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject }));
 }
+function hitVerdict(hit, hits, fields, reason) {
+  return {
+    rule_id: hit.rule.ruleId,
+    decision: hit.decision,
+    severity: hit.rule.severity ?? "high",
+    reason: hit.rule.message ?? reason,
+    approver_group: hit.rule.approverGroup,
+    matches: toRuleMatches(hits),
+    ...hit.rule.compliance ? { compliance: hit.rule.compliance } : {},
+    ...fields
+  };
+}
 function defaultVerdict(outcome3, target, requestedOperation, reason) {
   return {
     rule_id: outcome3.ruleId,
@@ -14390,17 +14402,12 @@ function decideCommand(pack, rawLine) {
   if (!hit) {
     return defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
   }
-  return {
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? blockSeverity(line),
-    reason: hit.rule.message ?? `command \`${line}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`,
-    approver_group: hit.rule.approverGroup,
-    target: line,
-    requested_operation: line,
-    matches: toRuleMatches(hits),
-    ...hit.rule.compliance ? { compliance: hit.rule.compliance } : {}
-  };
+  return hitVerdict(
+    hit,
+    hits,
+    { target: line, requested_operation: line, severity: hit.rule.severity ?? blockSeverity(line) },
+    `command \`${line}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`
+  );
 }
 function blockSeverity(line) {
   return line.includes("apply") || line.includes("delete") ? "critical" : "high";
@@ -14437,18 +14444,7 @@ function decideFileAccess(pack, access, rawTarget) {
     return defaultVerdict(pack.defaults[subject], target, access, `no ${access} rule of \`${pack.id}\` matches \`${target}\``);
   }
   const verb = access === "read" ? "reading" : "writing";
-  return {
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? "high",
-    reason: hit.rule.message ?? `${verb} \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`,
-    approver_group: hit.rule.approverGroup,
-    target,
-    requested_operation: access,
-    action_type: subject,
-    matches: toRuleMatches(hits),
-    ...hit.rule.compliance ? { compliance: hit.rule.compliance } : {}
-  };
+  return hitVerdict(hit, hits, { target, requested_operation: access, action_type: subject }, `${verb} \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`);
 }
 
 // packages/core/src/decision/git.ts
@@ -14518,15 +14514,7 @@ function decideGitOperation(pack, operation, rawTarget) {
   const hits = parsed.branches.flatMap((branch) => findHits(pack.rules.git_operation, branch));
   const hit = decidingHit(hits);
   if (hit) {
-    return {
-      ...base,
-      rule_id: hit.rule.ruleId,
-      decision: hit.decision,
-      severity: hit.rule.severity ?? "high",
-      approver_group: hit.rule.approverGroup,
-      reason: hit.rule.message ?? `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`,
-      matches: toRuleMatches(hits)
-    };
+    return hitVerdict(hit, hits, { target, requested_operation: operation }, `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
   }
   return defaultVerdict(pack.defaults.git_operation, target, operation, `git ${parsed.name || "operation"} of \`${target}\` touches no protected branch`);
 }
@@ -14575,15 +14563,7 @@ function decideByRules(pack, target, base) {
   const hits = findHits(pack.rules.mcp_tool_call, target);
   const hit = decidingHit(hits);
   if (!hit) return void 0;
-  return {
-    ...base,
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? "high",
-    approver_group: hit.rule.approverGroup,
-    reason: hit.rule.message ?? `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`,
-    matches: toRuleMatches(hits)
-  };
+  return hitVerdict(hit, hits, { target: base.target, requested_operation: base.requested_operation }, `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
 }
 
 // packages/core/src/decision/release-governance.ts

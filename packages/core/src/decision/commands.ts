@@ -1,5 +1,5 @@
 import type { CompiledPack } from '../policy/compile.ts';
-import { decidingHit, defaultVerdict, findHits, toRuleMatches } from './match.ts';
+import { decidingHit, defaultVerdict, findHits, hitVerdict } from './match.ts';
 import type { Severity, Verdict } from './types.ts';
 
 /**
@@ -13,17 +13,12 @@ export function decideCommand(pack: CompiledPack, rawLine: string): Verdict {
   if (!hit) {
     return defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
   }
-  return {
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? blockSeverity(line),
-    reason: hit.rule.message ?? `command \`${line}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`,
-    approver_group: hit.rule.approverGroup,
-    target: line,
-    requested_operation: line,
-    matches: toRuleMatches(hits),
-    ...(hit.rule.compliance ? { compliance: hit.rule.compliance } : {}),
-  };
+  return hitVerdict(
+    hit,
+    hits,
+    { target: line, requested_operation: line, severity: hit.rule.severity ?? blockSeverity(line) },
+    `command \`${line}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`,
+  );
 }
 
 // §3.3: an upstream `commands.block` hit is critical when the line mentions apply or delete.

@@ -1,6 +1,6 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import { normalizeFilePath } from '../policy/path.ts';
-import { decidingHit, defaultVerdict, findHits, toRuleMatches } from './match.ts';
+import { decidingHit, defaultVerdict, findHits, hitVerdict } from './match.ts';
 import type { Verdict } from './types.ts';
 
 export type FileAccess = 'read' | 'write';
@@ -19,16 +19,5 @@ export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarg
     return defaultVerdict(pack.defaults[subject], target, access, `no ${access} rule of \`${pack.id}\` matches \`${target}\``);
   }
   const verb = access === 'read' ? 'reading' : 'writing';
-  return {
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? 'high',
-    reason: hit.rule.message ?? `${verb} \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`,
-    approver_group: hit.rule.approverGroup,
-    target,
-    requested_operation: access,
-    action_type: subject,
-    matches: toRuleMatches(hits),
-    ...(hit.rule.compliance ? { compliance: hit.rule.compliance } : {}),
-  };
+  return hitVerdict(hit, hits, { target, requested_operation: access, action_type: subject }, `${verb} \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin} (${hit.decision})`);
 }

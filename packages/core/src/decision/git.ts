@@ -1,6 +1,6 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
-import { decidingHit, defaultVerdict, findHits, toRuleMatches } from './match.ts';
+import { decidingHit, defaultVerdict, findHits, hitVerdict } from './match.ts';
 
 /** A git operation reduced to what protection depends on. */
 export interface GitOperation {
@@ -91,15 +91,7 @@ export function decideGitOperation(pack: CompiledPack, operation: string, rawTar
   const hits = parsed.branches.flatMap((branch) => findHits(pack.rules.git_operation, branch));
   const hit = decidingHit(hits);
   if (hit) {
-    return {
-      ...base,
-      rule_id: hit.rule.ruleId,
-      decision: hit.decision,
-      severity: hit.rule.severity ?? 'high',
-      approver_group: hit.rule.approverGroup,
-      reason: hit.rule.message ?? `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`,
-      matches: toRuleMatches(hits),
-    };
+    return hitVerdict(hit, hits, { target, requested_operation: operation }, `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
   }
   return defaultVerdict(pack.defaults.git_operation, target, operation, `git ${parsed.name || 'operation'} of \`${target}\` touches no protected branch`);
 }

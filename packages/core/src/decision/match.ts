@@ -33,6 +33,25 @@ export function toRuleMatches(hits: readonly RuleHit[]): RuleMatch[] {
   return hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject }));
 }
 
+/** A verdict from the deciding rule hit; `reason` is used when the rule has no message of its own. */
+export function hitVerdict(
+  hit: RuleHit,
+  hits: readonly RuleHit[],
+  fields: Pick<Verdict, 'target' | 'requested_operation'> & Partial<Pick<Verdict, 'action_type' | 'severity'>>,
+  reason: string,
+): Verdict {
+  return {
+    rule_id: hit.rule.ruleId,
+    decision: hit.decision,
+    severity: hit.rule.severity ?? 'high',
+    reason: hit.rule.message ?? reason,
+    approver_group: hit.rule.approverGroup,
+    matches: toRuleMatches(hits),
+    ...(hit.rule.compliance ? { compliance: hit.rule.compliance } : {}),
+    ...fields,
+  };
+}
+
 /** A verdict from the pack's default for an action type. */
 export function defaultVerdict(outcome: CompiledDefault, target: string, requestedOperation: string, reason: string): Verdict {
   return {

@@ -1,6 +1,6 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import type { McpRegistry } from '../policy/registry.ts';
-import { decidingHit, findHits, toRuleMatches } from './match.ts';
+import { decidingHit, findHits, hitVerdict } from './match.ts';
 import { strictest } from './precedence.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
 
@@ -60,13 +60,5 @@ function decideByRules(pack: CompiledPack, target: string, base: Base): Verdict 
   const hits = findHits(pack.rules.mcp_tool_call, target);
   const hit = decidingHit(hits);
   if (!hit) return undefined;
-  return {
-    ...base,
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? 'high',
-    approver_group: hit.rule.approverGroup,
-    reason: hit.rule.message ?? `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`,
-    matches: toRuleMatches(hits),
-  };
+  return hitVerdict(hit, hits, { target: base.target, requested_operation: base.requested_operation }, `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
 }
