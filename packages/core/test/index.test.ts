@@ -1,0 +1,34 @@
+// The public surface: every export of @cavra/core is reachable and is what it says.
+import { expect, test } from 'vitest';
+import * as core from '@cavra/core';
+
+test('every runtime export is defined', () => {
+  for (const [name, value] of Object.entries(core)) expect(value, name).toBeDefined();
+});
+
+test('closed sets are the documented ones', () => {
+  expect(core.DECISIONS).toEqual(['allow', 'audit_only', 'warn', 'allow_with_attestation', 'require_approval', 'block']);
+  expect(core.SEVERITIES).toEqual(['low', 'medium', 'high', 'critical']);
+  expect(core.ACTION_TYPES).toEqual(['read_file', 'write_file', 'execute_command', 'git_operation', 'mcp_tool_call', 'release_governance_record']);
+  expect(core.DEFAULT_PACK_ID).toBe('cavra-ai-agent-baseline');
+  expect(new Set(core.CAVRA_ERROR_CODES).size).toBe(core.CAVRA_ERROR_CODES.length);
+  for (const code of core.CAVRA_ERROR_CODES) expect(code).toMatch(/^ERR_[A-Z_]+$/);
+});
+
+test('strictness orders the six decisions', () => {
+  expect(core.isStricter('block', 'require_approval')).toBe(true);
+  expect(core.isStricter('require_approval', 'allow_with_attestation')).toBe(true);
+  expect(core.isStricter('warn', 'audit_only')).toBe(true);
+  expect(core.isStricter('allow', 'audit_only')).toBe(false);
+  expect(core.permitsAction('warn')).toBe(true);
+  expect(core.permitsAction('require_approval')).toBe(false);
+});
+
+test('CavraError is recognised by shape, as bundled copies need', () => {
+  const error = new core.CavraError('ERR_USAGE', 'bad flag', { hint: 'fix it' });
+  expect(core.isCavraError(error)).toBe(true);
+  expect(core.isCavraError({ name: 'CavraError', code: 'ERR_USAGE' })).toBe(true);
+  expect(core.isCavraError(new Error('x'))).toBe(false);
+  expect(core.isUserInputError(error)).toBe(true);
+  expect(core.isUserInputError(new core.CavraError('ERR_VERIFY_FAILED', 'x'))).toBe(false);
+});
