@@ -1,10 +1,12 @@
 import type { Command } from '../io.ts';
+import { authCommand } from './auth.ts';
 import { demoCommand } from './demo.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { policyCommand } from './policy.ts';
 
 /** The dispatch table: one verb, one module. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
+  auth: authCommand,
   demo: demoCommand,
   evaluate: evaluateCommand,
   policy: policyCommand,
@@ -16,6 +18,7 @@ export function usage(): string {
 usage:
   cavra evaluate [--pack ID|FILE]... [--policy-dir DIR] [--registry FILE] (--request JSON | --batch FILE|-)
   cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
+  cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
   cavra demo                 evaluate the bundled demo scenario
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input
