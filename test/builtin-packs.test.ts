@@ -351,6 +351,25 @@ describe('§10 fixes', () => {
     }
   });
 
+  // §10.10: what upstream guards at the root, we guard below it and at an absolute path too.
+  test.for(PACK_IDS)('%s guards root-anchored upstream paths anywhere', (id) => {
+    const upstreamDocument = upstreamCatalog.resolve(id).document;
+    const found: string[] = [];
+    for (const [key, action_type] of [['block_read', 'read_file'], ['block_write', 'write_file'], ['require_approval_write', 'write_file']] as const) {
+      for (const pattern of upstreamDocument.filesystem?.[key] ?? []) {
+        if (pattern.startsWith('**/')) continue;
+        for (const path of concretePaths(pattern)) {
+          const upstream = evaluate(policyMode.upstream, { action_type, target: path, policy_pack: id }, CONTEXT);
+          for (const prefix of ['nested/dir/', '/repo/']) {
+            const ours = evaluate(policyMode.ours, { action_type, target: prefix + path, policy_pack: id }, CONTEXT);
+            if (isStricter(upstream.decision, ours.decision)) found.push(`${action_type} ${prefix}${path}: upstream at the root ${upstream.decision}, ours ${ours.decision}`);
+          }
+        }
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
   test('no built-in pack keeps an over-broad allow', () => {
     for (const id of PACK_IDS) {
       const allows = builtins.resolve(id).document.commands?.allow ?? [];
