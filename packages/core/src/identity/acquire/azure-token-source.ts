@@ -9,12 +9,17 @@ export const AZURE_OIDC_API_VERSION = '7.1-preview.1';
 // access token as bearer and an empty body → `{ "oidcToken": "<jwt>" }` (ci-providers.md §3.6).
 /** Azure Pipelines: needs `SYSTEM_ACCESSTOKEN` mapped into the step's environment. */
 export class AzurePipelinesTokenSource implements RunnerTokenSource {
-  constructor(
-    private readonly env: RunnerEnv,
-    private readonly fetchImpl: FetchLike,
-    private readonly serviceConnectionId?: string,
-    private readonly timeoutMs = 10_000,
-  ) {}
+  private readonly env: RunnerEnv;
+  private readonly fetchImpl: FetchLike;
+  private readonly serviceConnectionId: string | undefined;
+  private readonly timeoutMs: number;
+
+  constructor(env: RunnerEnv, fetchImpl: FetchLike, serviceConnectionId?: string, timeoutMs = 10_000) {
+    this.env = env;
+    this.fetchImpl = fetchImpl;
+    this.serviceConnectionId = serviceConnectionId;
+    this.timeoutMs = timeoutMs;
+  }
 
   async acquire(): Promise<RunnerToken> {
     const requestUri = this.env.SYSTEM_OIDCREQUESTURI;

@@ -17,10 +17,13 @@ export class ExplicitTokenSource implements RunnerTokenSource {
 
 /** A token read from a file, through the reader the edge injects (core does no file I/O here). */
 export class FileTokenSource implements RunnerTokenSource {
-  constructor(
-    private readonly path: string,
-    private readonly readText: (path: string) => Promise<string>,
-  ) {}
+  private readonly path: string;
+  private readonly readText: (path: string) => Promise<string>;
+
+  constructor(path: string, readText: (path: string) => Promise<string>) {
+    this.path = path;
+    this.readText = readText;
+  }
 
   async acquire(): Promise<RunnerToken> {
     let text: string;

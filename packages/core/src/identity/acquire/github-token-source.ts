@@ -6,12 +6,17 @@ import { failed, requestToken } from './token-response.ts';
 // token as bearer, `audience` as a query parameter, token in JSON field `value`.
 /** GitHub Actions: needs `permissions: id-token: write`; fork pull requests get no token. */
 export class GitHubTokenSource implements RunnerTokenSource {
-  constructor(
-    private readonly env: RunnerEnv,
-    private readonly audience: string,
-    private readonly fetchImpl: FetchLike,
-    private readonly timeoutMs = 10_000,
-  ) {}
+  private readonly env: RunnerEnv;
+  private readonly audience: string;
+  private readonly fetchImpl: FetchLike;
+  private readonly timeoutMs: number;
+
+  constructor(env: RunnerEnv, audience: string, fetchImpl: FetchLike, timeoutMs = 10_000) {
+    this.env = env;
+    this.audience = audience;
+    this.fetchImpl = fetchImpl;
+    this.timeoutMs = timeoutMs;
+  }
 
   async acquire(): Promise<RunnerToken> {
     const requestUrl = this.env.ACTIONS_ID_TOKEN_REQUEST_URL;
