@@ -80,7 +80,9 @@ export const authCommand: Command = async (args, io) => {
   const options = parseAuthVerifyArgs(rest);
   const keys = await keysOf(options);
   const policy = options.claims === undefined ? undefined : parseRunnerClaimsPolicy(await readJson(options.claims, 'claims policy'), options.claims);
-  const source = options.token !== undefined ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile === '-' ? '/dev/stdin' : options.tokenFile!, (path) => readFile(path, 'utf8'));
+  // `--token-file -` reads stdin, so a token need never sit in argv or on disk.
+  const readText = (path: string) => (path === '-' ? readStream(io.stdin) : readFile(path, 'utf8'));
+  const source = options.token !== undefined ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile!, readText);
   const token = await source.acquire();
   const identity = await verifyRunnerToken(token.reveal(), {
     issuer: options.issuer,
@@ -98,6 +100,12 @@ export const authCommand: Command = async (args, io) => {
 async function keysOf(options: AuthVerifyOptions): Promise<TokenKeys> {
   if (options.jwks !== undefined) return localTokenKeys(await readJson(options.jwks, 'jwks file'), options.jwks);
   return remoteTokenKeys({ ...(options.jwksUrl !== undefined ? { jwksUrl: options.jwksUrl } : { issuer: options.issuer }), fetch: globalThis.fetch });
+}
+
+async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += String(chunk);
+  return text;
 }
 
 async function readJson(file: string, what: string): Promise<unknown> {
