@@ -63,3 +63,26 @@ export { localTokenKeys } from './identity/token-keys.ts';
 export type { TokenKeys } from './identity/token-keys.ts';
 export { DEFAULT_VERIFY_RUNNER_TOKEN, verifyRunnerToken } from './identity/verify-token.ts';
 export type { VerifyRunnerTokenOptions } from './identity/verify-token.ts';
+
+
+// immutable evidence storage
+export { AzureImmutableBlobStore } from './storage/azure-immutable-blob.ts';
+export type { AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
+export { LocalFolderStore } from './storage/local-folder.ts';
+export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
+export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
+export { openEvidenceStore } from './storage/open-store.ts';
+export type { OpenStoreOptions } from './storage/open-store.ts';
+export { pullEvidence } from './storage/pull.ts';
+export type { PullResult } from './storage/pull.ts';
+export { pushEvidence } from './storage/push.ts';
+export type { PushOptions } from './storage/push.ts';
+export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
+export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
+export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
+export { S3ObjectLockStore } from './storage/s3-object-lock.ts';
+export type { S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
+export { RETENTION_MODES } from './storage/store.ts';
+export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
+export { parseStoreUri } from './storage/uri.ts';
+export type { StoreLocation } from './storage/uri.ts';
