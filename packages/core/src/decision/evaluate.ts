@@ -1,3 +1,4 @@
+import type { CommandAnalyzer } from '../command/analyze.ts';
 import { CavraError, isCavraError } from '../errors.ts';
 import type { CompiledPack } from '../policy/compile.ts';
 import type { McpRegistry } from '../policy/registry.ts';
@@ -16,6 +17,8 @@ export interface DecisionPolicy {
   defaultPackId?: string;
   /** When set, MCP calls are decided in registry mode. */
   registry?: McpRegistry;
+  /** Command analyser; defaults to the one `loadCommandAnalyzer()` installed. */
+  commandAnalyzer?: CommandAnalyzer;
 }
 
 /**
@@ -52,7 +55,7 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
     case 'write_file':
       return decideFileAccess(pack, 'write', target);
     case 'execute_command':
-      return decideCommand(pack, target);
+      return decideCommand(pack, target, policy.commandAnalyzer);
     case 'git_operation':
       return decideGitOperation(pack, operation || 'push', target);
     case 'mcp_tool_call':

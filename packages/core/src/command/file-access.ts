@@ -1,0 +1,79 @@
+// The files a program reads or writes through its arguments, so that `cat .env` is judged as
+// a read of `.env` and `sed -i … x.yml` as a write of `x.yml` (equivalent doors).
+import type { FileAccessFinding } from './types.ts';
+
+type Reader = (args: readonly string[]) => Array<['read' | 'write', string]>;
+
+const operands = (args: readonly string[], valueOptions: readonly string[] = []): string[] => {
+  const out: string[] = [];
+  let ended = false;
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (!ended && word === '--') {
+      ended = true;
+      continue;
+    }
+    if (!ended && word.startsWith('-') && word !== '-') {
+      if (valueOptions.includes(word)) index += 1;
+      continue;
+    }
+    out.push(word);
+  }
+  return out;
+};
+
+const reads = (valueOptions: readonly string[] = []): Reader => (args) => operands(args, valueOptions).map((path) => ['read', path]);
+const writes = (valueOptions: readonly string[] = [], skip = 0): Reader => (args) => operands(args, valueOptions).slice(skip).map((path) => ['write', path]);
+
+// grep, sed and awk take their program first unless it is given with -e/-f.
+const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[], valueOptions: readonly string[] = []): Reader => (args) => {
+  const files = operands(args, [...scriptOptions, ...valueOptions]);
+  const hasScriptOption = args.some((arg) => scriptOptions.includes(arg));
+  return files.slice(hasScriptOption ? 0 : 1).map((path) => [access, path]);
+};
+
+const copy: Reader = (args) => {
+  const files = operands(args, ['-t', '--target-directory', '-S', '--suffix']);
+  return files.map((path, index) => [index === files.length - 1 ? 'write' : 'read', path]);
+};
+
+const READERS: Readonly<Record<string, Reader>> = {
+  cat: reads(), tac: reads(), nl: reads(), less: reads(), more: reads(), bat: reads(), view: reads(),
+  head: reads(['-n', '-c']), tail: reads(['-n', '-c']), od: reads(), xxd: reads(), hexdump: reads(), strings: reads(),
+  base64: reads(), base32: reads(), md5sum: reads(), sha1sum: reads(), sha256sum: reads(), sha512sum: reads(),
+  wc: reads(), sort: reads(['-k', '-t', '-o']), uniq: reads(), cut: reads(['-d', '-f', '-c', '-b']), diff: reads(), cmp: reads(),
+  source: reads(), '.': reads(), jq: afterScript('read', ['-f', '--from-file'], ['--arg', '--argjson']), yq: reads(),
+  grep: afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C']), egrep: afterScript('read', ['-e', '-f']), fgrep: afterScript('read', ['-e', '-f']),
+  rg: afterScript('read', ['-e', '-f', '--regexp'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C']),
+  awk: afterScript('read', ['-f'], ['-F', '-v']),
+  tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
+  chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
+  cp: copy, install: copy, ln: copy, rsync: copy, mv: (args) => operands(args, ['-t', '-S']).map((path) => ['write', path]),
+  vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),
+};
+
+/** File reads and writes implied by running `program args`. */
+export function fileAccessesOf(program: string, args: readonly string[]): FileAccessFinding[] {
+  const found: FileAccessFinding[] = [];
+  if (program === 'sed' || program === 'perl') {
+    const inPlace = args.some((arg) => /^(-i|--in-place)/.test(arg) || (/^-[a-zA-Z]+$/.test(arg) && arg.includes('i') && program === 'sed'));
+    for (const [, path] of afterScript('read', ['-e', '-f', '--expression', '--file'])(args)) found.push({ access: inPlace ? 'write' : 'read', path, by: program });
+    return found.filter((finding) => usablePath(finding.path));
+  }
+  if (program === 'dd') {
+    for (const arg of args) {
+      if (arg.startsWith('if=')) found.push({ access: 'read', path: arg.slice(3), by: program });
+      if (arg.startsWith('of=')) found.push({ access: 'write', path: arg.slice(3), by: program });
+    }
+    return found.filter((finding) => usablePath(finding.path));
+  }
+  const reader = READERS[program];
+  if (reader === undefined) return found;
+  for (const [access, path] of reader(args)) if (usablePath(path)) found.push({ access, path, by: program });
+  return found;
+}
+
+/** Whether a redirect or argument names a real file (not a descriptor or a device stream). */
+export function usablePath(path: string): boolean {
+  return path !== '' && path !== '-' && !/^\d+$/.test(path) && !/^\/dev\/(null|stdin|stdout|stderr|tty|fd\/\d+)$/.test(path);
+}

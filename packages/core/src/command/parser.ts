@@ -1,0 +1,64 @@
+// Loads web-tree-sitter and the bash grammar once. Loading is async (wasm instantiation);
+// parsing afterwards is synchronous, which keeps `evaluate()` synchronous and pure.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser } from 'web-tree-sitter';
+import { CavraError } from '../errors.ts';
+import type { ShellParser, SyntaxTree } from './syntax.ts';
+
+/** Where to find the two wasm files; by default next to the bundle, then in node_modules. */
+export interface ShellParserOptions {
+  /** A directory holding `web-tree-sitter.wasm` and `tree-sitter-bash.wasm`. */
+  wasmDir?: string;
+}
+
+const RUNTIME_WASM = 'web-tree-sitter.wasm';
+const GRAMMAR_WASM = 'tree-sitter-bash.wasm';
+
+/** Loads the bash parser. Throws `ERR_COMMAND_PARSER_UNAVAILABLE` when a wasm file is missing or broken. */
+export async function loadShellParser(options: ShellParserOptions = {}): Promise<ShellParser> {
+  const runtime = locate(RUNTIME_WASM, 'web-tree-sitter/web-tree-sitter.wasm', options.wasmDir);
+  const grammar = locate(GRAMMAR_WASM, 'tree-sitter-bash/tree-sitter-bash.wasm', options.wasmDir);
+  try {
+    await Parser.init({ wasmBinary: readFileSync(runtime) });
+    const language = await Language.load(readFileSync(grammar));
+    const parser = new Parser();
+    parser.setLanguage(language);
+    return {
+      parse(source: string): SyntaxTree {
+        const tree = parser.parse(source);
+        if (tree === null) throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the bash parser returned no tree');
+        return tree as unknown as SyntaxTree;
+      },
+    };
+  } catch (cause) {
+    throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', `cannot start the bash parser: ${(cause as Error).message}`, {
+      cause,
+      hint: 'reinstall with `npm ci`, or keep the .wasm files next to cavra.mjs',
+    });
+  }
+}
+
+// The committed bundle sits next to copies of both files (scripts/build.mjs); sources resolve
+// them from node_modules.
+function locate(file: string, specifier: string, wasmDir: string | undefined): string {
+  const candidates: string[] = [];
+  if (wasmDir !== undefined) candidates.push(join(wasmDir, file));
+  const here = dirname(fileURLToPath(import.meta.url));
+  candidates.push(join(here, file));
+  try {
+    candidates.push(createRequire(import.meta.url).resolve(specifier));
+  } catch {
+    // not installed: fall through to the error below
+  }
+  const found = candidates.find((candidate) => existsSync(candidate));
+  if (found === undefined) {
+    throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', `cannot find \`${file}\``, {
+      hint: 'reinstall with `npm ci`, or keep the .wasm files next to cavra.mjs',
+      details: { searched: candidates },
+    });
+  }
+  return found;
+}
