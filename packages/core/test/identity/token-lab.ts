@@ -58,7 +58,7 @@ export function mint(claims: JWTPayload, options: MintOptions): Promise<string> 
   return new SignJWT(payload).setProtectedHeader(header as { alg: string }).sign(options.key.privateKey);
 }
 
-export type JwksMode = 'ok' | 'garbage' | 'not-jwks' | 'error' | 'huge';
+export type JwksMode = 'ok' | 'garbage' | 'not-jwks' | 'error' | 'huge' | 'slow';
 
 /** A loopback OIDC issuer: `/<tenant>/.well-known/openid-configuration` and `/jwks`. */
 export class IssuerServer {
@@ -110,6 +110,7 @@ export class IssuerServer {
       if (this.mode === 'garbage') return void response.writeHead(200, { 'content-type': 'application/json' }).end('<html>not json</html>');
       if (this.mode === 'not-jwks') return json(response, 200, { keys: 'nope' });
       if (this.mode === 'error') return json(response, 503, { error: 'unavailable' });
+      if (this.mode === 'slow') return void setTimeout(() => json(response, 200, this.jwks), 1500);
       if (this.mode === 'huge') return json(response, 200, { keys: [], padding: 'x'.repeat(2 * 1024 * 1024) });
       return json(response, 200, this.jwks);
     }

@@ -182,11 +182,18 @@ describe('verifyRunnerToken rejects each hostile token with its own reason', () 
 });
 
 describe('a broken key source fails closed', () => {
-  test.for(['garbage', 'not-jwks', 'error', 'huge'] as const)('jwks endpoint answering %s', async (mode) => {
+  test.for([
+    ['garbage', /could not be fetched/],
+    ['not-jwks', /is not a valid json web key set/],
+    ['error', /could not be fetched/],
+    ['huge', /larger than 1048576 bytes/],
+    ['slow', /timed out/],
+  ] as const)('jwks endpoint answering %s', async ([mode, message]) => {
     server.mode = mode;
     try {
-      const error = await rejection(await githubToken(), options({ keys: remoteTokenKeys({ jwksUrl: server.jwksUrl, fetch }) }));
+      const error = await rejection(await githubToken(), options({ keys: remoteTokenKeys({ jwksUrl: server.jwksUrl, fetch, timeoutMs: 300 }) }));
       expect(error.code).toBe('ERR_TOKEN_JWKS_UNAVAILABLE');
+      expect(error.message).toMatch(message);
     } finally {
       server.mode = 'ok';
     }
