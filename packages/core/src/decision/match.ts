@@ -14,6 +14,7 @@ export interface RuleHit {
 export function findHits(rules: readonly CompiledRule[], subject: string): RuleHit[] {
   const hits: RuleHit[] = [];
   for (const rule of rules) {
+    if (!rule.anyPattern.test(subject)) continue;
     for (const pattern of rule.patterns) {
       if (pattern.regexp.test(subject)) {
         hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });

@@ -21,6 +21,8 @@ export interface CompiledRule {
   message: string | undefined;
   compliance: string[] | undefined;
   patterns: CompiledPattern[];
+  /** One alternation of every pattern, so a miss (the common case) costs one RegExp test. */
+  anyPattern: RegExp;
   /** Where the rule was written, e.g. `filesystem.block_read` or `rules[2]`. */
   origin: string;
 }
@@ -72,9 +74,10 @@ export function compilePack(document: PackDocument, digest = '', compilePattern:
     git_operation: [],
     mcp_tool_call: [],
   };
-  const add = (subject: RuleSubject, origin: string, patterns: readonly string[] | undefined, rule: Omit<CompiledRule, 'subject' | 'origin' | 'patterns'>) => {
+  const add = (subject: RuleSubject, origin: string, patterns: readonly string[] | undefined, rule: Omit<CompiledRule, 'subject' | 'origin' | 'patterns' | 'anyPattern'>) => {
     if (!patterns || patterns.length === 0) return;
-    rules[subject].push({ ...rule, subject, origin, patterns: patterns.map((pattern) => compilePattern(pattern, subject)) });
+    const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
+    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled) });
   };
   const packCompliance = document.compliance?.maps_to;
   const fs = document.filesystem ?? {};
@@ -149,6 +152,14 @@ export function defaultPatternCompiler(document: PackDocument): PatternCompiler 
       regexp: globToRegExp(pattern, isPath ? { globstarMatchesRoot: true, caseInsensitive } : {}),
     };
   };
+}
+
+// INVARIANT: a miss of `anyPattern` means no pattern matches. Patterns with mixed flags cannot be
+// joined, so then `anyPattern` matches everything and the per-pattern loop decides.
+function alternation(patterns: readonly CompiledPattern[]): RegExp {
+  const flags = patterns[0]!.regexp.flags;
+  if (patterns.some((pattern) => pattern.regexp.flags !== flags)) return /(?:)/;
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.regexp.source})`).join('|'), flags);
 }
 
 function subjectsOf(rule: PackRule): RuleSubject[] {
