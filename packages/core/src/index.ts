@@ -64,6 +64,17 @@ export type { TokenKeys } from './identity/token-keys.ts';
 export { DEFAULT_VERIFY_RUNNER_TOKEN, verifyRunnerToken } from './identity/verify-token.ts';
 export type { VerifyRunnerTokenOptions } from './identity/verify-token.ts';
 
+// command analysis (parser, unwrapping, canonical forms)
+export { createCommandAnalyzer } from './command/analyze.ts';
+export type { CommandAnalyzer } from './command/analyze.ts';
+export { loadCommandAnalyzer } from './command/load.ts';
+export { loadShellParser } from './command/parser.ts';
+export type { ShellParserOptions } from './command/parser.ts';
+export { loadedCommandAnalyzer } from './command/registry.ts';
+export { structurePattern } from './command/pattern.ts';
+export type { StructuredPattern } from './command/pattern.ts';
+export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';
+
 
 // immutable evidence storage
 export { AzureImmutableBlobStore } from './storage/azure-immutable-blob.ts';
@@ -86,14 +97,3 @@ export { RETENTION_MODES } from './storage/store.ts';
 export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
 export { parseStoreUri } from './storage/uri.ts';
 export type { StoreLocation } from './storage/uri.ts';
-
-// command analysis (parser, unwrapping, canonical forms)
-export { createCommandAnalyzer } from './command/analyze.ts';
-export type { CommandAnalyzer } from './command/analyze.ts';
-export { loadCommandAnalyzer } from './command/load.ts';
-export { loadShellParser } from './command/parser.ts';
-export type { ShellParserOptions } from './command/parser.ts';
-export { loadedCommandAnalyzer } from './command/registry.ts';
-export { structurePattern } from './command/pattern.ts';
-export type { StructuredPattern } from './command/pattern.ts';
-export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';

@@ -4,7 +4,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CavraError } from '../errors.ts';
 import { sha256Hex } from './digest.ts';
-import type { EvidenceStore, ObjectHead, ObjectRef } from './store.ts';
+import type { EvidenceStore, ObjectHead, ObjectRef, RetentionRequest } from './store.ts';
 
 const MUTABLE = { immutable: false, mode: undefined, retainUntil: undefined, legalHold: false } as const;
 
@@ -28,7 +28,7 @@ export class LocalFolderStore implements EvidenceStore {
     return { immutable: false, reason: 'a local folder cannot enforce retention (read-only files only)' };
   }
 
-  async put(key: string, body: Uint8Array, sha256: string): Promise<ObjectRef> {
+  async put(key: string, body: Uint8Array, sha256: string, _retention: RetentionRequest): Promise<ObjectRef> {
     const path = this.#path(key);
     await mkdir(dirname(path), { recursive: true });
     const temporary = `${path}.${randomUUID()}.partial`;
