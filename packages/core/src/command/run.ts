@@ -37,6 +37,10 @@ const EXEC_ENV = new Set(['GIT_SSH_COMMAND', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR'
 // Variables that load code or configuration we cannot see.
 const HIDDEN_ENV = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 'RUBYOPT', 'BASH_ENV', 'ENV']);
 
+// git settings whose value git runs as a command, and settings that load hidden code.
+const GIT_EXEC_KEYS = new Set(['core.sshcommand', 'core.editor', 'core.pager', 'core.fsmonitor', 'diff.external', 'sequence.editor', 'credential.helper', 'gpg.program', 'pager.log', 'pager.diff', 'uploadpack.packobjectshook']);
+const GIT_HIDDEN_KEYS = new Set(['core.hookspath', 'include.path', 'core.worktree']);
+
 /** Runs one simple command's words (program first) through the unwrapping rules. */
 export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin): void {
   const head = words[0];
@@ -76,6 +80,11 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
       return consumeStdin(runner, stdin, { ...frame, via: [...frame.via, program] }, program, 'shell');
     case 'find':
       return runFind(runner, words, frame, stdin);
+    case 'source':
+    case '.':
+      if (args.some((word) => word.dynamic)) runner.analysis.opaque.push({ kind: 'dynamic-script', detail: `\`${program}\` runs a file made by expansion` });
+      if (args[0]?.fetch !== undefined) fetchedScript(runner, args[0].fetch, program);
+      return emit(runner, words, frame, 'run');
     case 'git':
       if (runGitAlias(runner, words, frame, stdin)) return;
       return emit(runner, words, frame, 'run');
@@ -125,7 +134,7 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
   if (command) {
     emit(runner, words, frame, 'wrapper');
     const script = powershell ? joinWords(words.slice(index)) : words[index];
-    if (script !== undefined) runScript(runner, script, inner, label);
+    if (script !== undefined) runScript(runner, powershell ? script : withPositionals(script, words.slice(index + 1)), inner, label);
     return;
   }
   const file = words[index];
@@ -191,6 +200,16 @@ function runScript(runner: ScriptRunner, script: Word, frame: Frame, label: stri
   runner.script(script.value, { ...frame, depth: frame.depth + 1 });
 }
 
+// `sh -c 'terraform $1' sh apply`: the words after the script are $0, $1, ...
+function withPositionals(script: Word, params: readonly Word[]): Word {
+  if (params.length === 0 || script.dynamic) return script;
+  const value = script.value.replace(/\$\{?([0-9@*])\}?/g, (whole, name: string) => {
+    if (name === '@' || name === '*') return params.slice(1).map((param) => param.value).join(' ');
+    return params[Number(name)]?.value ?? whole;
+  });
+  return { value, dynamic: params.some((param) => param.dynamic) };
+}
+
 function runFind(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin): void {
   emit(runner, words, frame, 'run');
   for (let index = 1; index < words.length; index += 1) {
@@ -213,6 +232,10 @@ function runGitAlias(runner: ScriptRunner, words: readonly Word[], frame: Frame,
       const setting = words[index + 1];
       const match = setting && /^alias\.([^=]+)=(.*)$/s.exec(setting.value);
       if (match) aliases.set(match[1]!.toLowerCase(), { value: match[2]!, dynamic: setting!.dynamic });
+      const config = setting && /^([^=]+)=(.*)$/s.exec(setting.value);
+      const key = config?.[1]!.toLowerCase();
+      if (config && key !== undefined && GIT_EXEC_KEYS.has(key)) runScript(runner, { value: config[2]!.replace(/^!/, ''), dynamic: setting!.dynamic }, { ...frame, via: [...frame.via, `git -c ${key}`] }, `git -c ${key}`);
+      if (key !== undefined && GIT_HIDDEN_KEYS.has(key)) runner.analysis.opaque.push({ kind: 'hidden-config', detail: `\`git -c ${key}\` loads code the command does not show` });
       index += 2;
       continue;
     }

@@ -82,6 +82,12 @@ function clusterOfSwitches(text: string, switches: ReadonlySet<string>): boolean
 }
 
 function finish(words: readonly Word[], index: number, spec: WrapperSpec, env: Record<string, string>, lead: Word[]): WrapperReading[] {
+  // `flock FILE -c 'cmd'`: a script option may follow the operands too.
+  const after = words[index + (spec.operands ?? 0)];
+  if (after !== undefined && spec.scriptOptions?.includes(after.value)) {
+    const script = words[index + (spec.operands ?? 0) + 1];
+    return script === undefined ? [] : [{ inner: [], env: { ...env }, script }];
+  }
   const inner = [...lead, ...words.slice(index + (spec.operands ?? 0))];
   return [{ inner, env: { ...env } }];
 }

@@ -99,5 +99,7 @@ function canonicalName(name: string, spec: ToolSpec): string {
   if (known === undefined || known.includes(name.slice(2))) return name;
   // Unique-prefix abbreviation, as git's parse-options accepts (`--force-w` → `--force-with-lease`).
   const candidates = known.filter((long) => long.startsWith(name.slice(2)));
-  return candidates.length === 1 ? `--${candidates[0]}` : name;
+  // git resolves an abbreviation shared by `--force` and `--force-with-lease` to the shortest.
+  const shortest = candidates.find((candidate) => candidates.every((other) => other.startsWith(candidate)));
+  return candidates.length === 1 ? `--${candidates[0]}` : shortest !== undefined ? `--${shortest}` : name;
 }

@@ -1,0 +1,100 @@
+// The analyser and the pattern reading, on real tree-sitter parses.
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compilePack, evaluate, loadCommandAnalyzer, parsePack, type CommandAnalyzer, type DecisionPolicy } from '@cavra/core';
+
+let analyzer: CommandAnalyzer;
+const context = { now: () => new Date(0), randomHex: (bytes: number) => '0'.repeat(bytes * 2) };
+const policyOf = (yaml: string): DecisionPolicy => {
+  const pack = compilePack(parsePack({ file: 'inline.yaml', text: yaml }));
+  return { packs: new Map([[pack.id, pack]]), defaultPackId: pack.id };
+};
+const UPSTREAM_LIKE = policyOf(`metadata: {id: t, title: t, version: 1}
+commands:
+  block: ["terraform apply*", "git push --force*", "rm -rf*", "kubectl delete*", "git push origin main", "curl *|*sh*"]
+  allow: ["terraform plan*", "npm test*", "git status*", "git*"]
+filesystem:
+  block_read: ["**/.env"]
+`);
+const decide = (target: string, policy = UPSTREAM_LIKE) => evaluate(policy, { action_type: 'execute_command', target }, context);
+
+beforeAll(async () => {
+  analyzer = await loadCommandAnalyzer();
+});
+
+describe('analysis', () => {
+  test.for([
+    ['ter\\\nraform apply', 'terraform apply'],
+    ["$'\\x74erraform' apply", 'terraform apply'],
+    ['t"erra"form a\'pp\'ly', 'terraform apply'],
+    ['sudo -u x timeout -s KILL 5 env A=1 terraform apply', 'terraform apply'],
+    ['bash -lc "git push -f origin x"', 'git push -f origin x'],
+  ])('%s runs %s', ([line, text]) => {
+    expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
+  });
+
+  test('an expansion-made program name is opaque', () => {
+    expect(analyzer.analyze('$TF apply').opaque.map((item) => item.kind)).toEqual(['dynamic-program']);
+  });
+
+  test('a parse error is opaque', () => {
+    expect(analyzer.analyze('echo "unterminated').opaque.map((item) => item.kind)).toContain('parse-error');
+  });
+
+  test('git push refspecs become the git operation', () => {
+    expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
+  });
+});
+
+describe('decisions', () => {
+  test('upstream outcomes on ordinary input hold', () => {
+    expect([decide('terraform apply -auto-approve').decision, decide('terraform apply -auto-approve').severity]).toEqual(['block', 'critical']);
+    expect(decide('terraform plan').rule_id).toBe('commands.allow');
+    expect(decide('git push origin main').severity).toBe('high');
+    expect(decide('ls').rule_id).toBe('commands.default.require_approval');
+    expect(decide('ls').approver_group).toBe('Repository Owners');
+  });
+
+  test('an allowed command chained with a blocked one is blocked', () => {
+    expect(decide('terraform plan && terraform apply').decision).toBe('block');
+  });
+
+  test('allow needs every invocation allowed', () => {
+    expect(decide('npm test; ls').rule_id).toBe('commands.default.require_approval');
+  });
+
+  test('patterns match every spelling of their operation', () => {
+    for (const line of ['rm -fr x', 'rm -r -f x', 'rm --recursive --force x', 'git push origin x --force', 'git push --force-w origin x', 'git push origin +x', 'kubectl --context p -n n delete ns x']) {
+      expect(decide(line).decision, line).toBe('block');
+    }
+  });
+
+  test('git* allows git but not look-alike binaries, and not force pushes', () => {
+    expect(decide('git log').decision).toBe('allow');
+    expect(decide('gitleaks detect').decision).toBe('require_approval');
+    expect(decide('git push origin +feature').decision).toBe('block');
+  });
+
+  test('benign look-alikes are not blocked', () => {
+    for (const line of ['echo "terraform apply"', 'grep -r "rm -rf" .', 'git commit -m "rm -rf"']) expect(decide(line).decision, line).not.toBe('block');
+  });
+
+  test('a shell read is judged as the file read', () => {
+    const record = decide('cat docs/../.env');
+    expect([record.decision, record.rule_id, record.action_type]).toEqual(['block', 'filesystem.read.block', 'execute_command']);
+  });
+
+  test('a git push in a shell is judged as the git operation', () => {
+    expect(decide('git push origin HEAD:master').rule_id).toBe('git.protected_branch.block_direct_push');
+  });
+
+  test('opaque constructs are never allowed', () => {
+    const record = decide('eval "$CMD"', policyOf('metadata: {id: a, title: a, version: 1}\ncommands:\n  allow: ["*"]\n'));
+    expect([record.decision, record.rule_id]).toEqual(['require_approval', 'commands.opaque']);
+  });
+
+  test('matches list every rule that matched and the analysis lists invocations', () => {
+    const record = decide('terraform plan && terraform apply');
+    expect(record.matches?.map((match) => match.rule_id)).toEqual(expect.arrayContaining(['commands.block', 'commands.allow']));
+    expect((record.analysis as { invocations: unknown[] }).invocations).toHaveLength(2);
+  });
+});
