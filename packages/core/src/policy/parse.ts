@@ -1,13 +1,13 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { CavraError } from '../errors.ts';
 import type { PackDocument, PackSource } from './pack.ts';
-import { POLICY_PACK_SCHEMA } from './schema.ts';
+import { validate as validatePackSchema } from './pack-validator.generated.ts';
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+// Generated from POLICY_PACK_SCHEMA at build time (scripts/build.mjs).
+const validator = validatePackSchema as { (value: unknown): boolean; errors?: ErrorObject[] | null };
 
 function validatePackShape(value: unknown): readonly ErrorObject[] {
-  validator ??= new Ajv({ allErrors: false, strict: true, allowUnionTypes: true }).compile(POLICY_PACK_SCHEMA);
   return validator(value) ? [] : (validator.errors ?? []);
 }
 

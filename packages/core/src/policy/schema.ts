@@ -6,9 +6,12 @@ import { ACTION_TYPES, DECISIONS, SEVERITIES } from '../decision/types.ts';
 // decisions, per-action defaults and self-tests. `additionalProperties: false` everywhere,
 // so a misspelt key is an error rather than a silently ignored control.
 
+// `pattern` rather than `minLength`, so the generated validator needs no Ajv runtime helper.
+const NON_BLANK = '\\S';
+
 const patternList = {
   type: 'array',
-  items: { type: 'string', minLength: 1 },
+  items: { type: 'string', pattern: NON_BLANK },
   description: 'CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root',
 } as const;
 
@@ -19,7 +22,7 @@ const ruleAction = {
 const outcome = {
   decision: { enum: [...DECISIONS] },
   severity: { enum: [...SEVERITIES] },
-  approver_group: { type: 'string', minLength: 1 },
+  approver_group: { type: 'string', pattern: NON_BLANK },
   message: { type: 'string' },
   compliance: { type: 'array', items: { type: 'string' } },
 } as const;
@@ -49,7 +52,7 @@ const defaultOutcome = {
   type: 'object',
   additionalProperties: false,
   required: ['decision'],
-  properties: { rule_id: { type: 'string', minLength: 1 }, ...outcome },
+  properties: { rule_id: { type: 'string', pattern: NON_BLANK }, ...outcome },
 } as const;
 
 const packTest = {
@@ -57,7 +60,7 @@ const packTest = {
   additionalProperties: false,
   required: ['name', 'request', 'expect'],
   properties: {
-    name: { type: 'string', minLength: 1 },
+    name: { type: 'string', pattern: NON_BLANK },
     request: { type: 'object' },
     expect: {
       type: 'object',
@@ -127,8 +130,8 @@ export const POLICY_PACK_SCHEMA = {
         require_human_reviewer: { type: 'boolean' },
         require_ai_attestation: { type: 'boolean' },
         require_pr_attestation: { type: 'boolean' },
-        block_push_branches: { type: 'array', items: { type: 'string', minLength: 1 } },
-        protected_branches: { type: 'array', items: { type: 'string', minLength: 1 } },
+        block_push_branches: { type: 'array', items: { type: 'string', pattern: NON_BLANK } },
+        protected_branches: { type: 'array', items: { type: 'string', pattern: NON_BLANK } },
         allow_force_push: { type: 'boolean' },
       },
     },
