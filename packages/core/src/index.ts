@@ -97,3 +97,40 @@ export { RETENTION_MODES } from './storage/store.ts';
 export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
 export { parseStoreUri } from './storage/uri.ts';
 export type { StoreLocation } from './storage/uri.ts';
+
+// tamper-evident evidence
+export { canonicalJson, fastCanonicalJson, sortedCopy } from './evidence/canonical.ts';
+export { checkpointTimestamp, formatCheckpoint, noteSignerFromKey, noteVerifierFromKey, openSignedNote, parseCheckpoint, parseSignedNote, signNote } from './evidence/checkpoint.ts';
+export type { Checkpoint, NoteSigner, NoteVerifier, SignedNote } from './evidence/checkpoint.ts';
+export { DAEMON_EVIDENCE_SCHEMA, daemonRecordHash, daemonRecordSignature, encodeDaemonRequest, encodeDaemonResponse, goJsonString, verifyDaemonLog } from './evidence/daemon-log.ts';
+export type { DaemonVerification, DaemonVerifyOptions } from './evidence/daemon-log.ts';
+export { DEFAULT_ORIGIN, EVIDENCE_FILES, appendEvidence, withEvidenceLock, writeAtomic } from './evidence/log.ts';
+export type { AppendOptions, AppendResult } from './evidence/log.ts';
+export { EMPTY_ROOT, MerkleAccumulator, consistencyProof, hashChildren, hashLeaf, inclusionProof, merkleRoot, verifyConsistency, verifyInclusion } from './evidence/merkle.ts';
+export { problemText } from './evidence/problem.ts';
+export type { EvidenceProblem } from './evidence/problem.ts';
+export { INCLUSION_PROOF_SCHEMA, buildInclusionProof, checkInclusionProof } from './evidence/proof.ts';
+export type { InclusionProofDocument } from './evidence/proof.ts';
+export { EVIDENCE_RECORD_SCHEMA, GENESIS_HASH, LINE_LAYOUT, buildEvidenceLine, parseEvidenceLine } from './evidence/record.ts';
+export type { EvidenceInput, EvidenceLine, EvidenceRecord } from './evidence/record.ts';
+export { REDACTED, redactRequest, redactString } from './evidence/redact.ts';
+export { LogScanner, scanLogBytes, scanLogFile } from './evidence/scan.ts';
+export type { LogScan, ScanOptions } from './evidence/scan.ts';
+export { verifyLog } from './evidence/verify-log.ts';
+export type { LogVerification, TreeHead, VerifyLogOptions } from './evidence/verify-log.ts';
+
+// signing
+export { KeyBundleSigner } from './signing/key-signer.ts';
+export { KEY_ALGORITHMS, keyAlgorithm, keyIdOf, privateKeyFromPem, publicKeyFromPem } from './signing/keys.ts';
+export type { KeyAlgorithm } from './signing/keys.ts';
+export { proveRecord, verifyInclusionProof } from './signing/prove.ts';
+export { sealEvidence } from './signing/seal.ts';
+export type { SealOptions, SealResult } from './signing/seal.ts';
+export type { Signer, SignerIdentity, Verifier } from './signing/signer.ts';
+export { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, buildEvidenceStatement } from './signing/statement.ts';
+export type { EvidencePredicate, EvidenceStatement, StatementSubject } from './signing/statement.ts';
+export { KEY_STATUSES, assertKeyUsable, pinnedKey } from './signing/trusted-key.ts';
+export type { KeyStatus, TrustedKey } from './signing/trusted-key.ts';
+export { SigstoreBundleVerifier, trustMaterialOf } from './signing/verify-bundle.ts';
+export type { BundleTrust } from './signing/verify-bundle.ts';
+export { verifyEvidence } from './signing/verify-evidence.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, assertActionRequest, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { CavraError, appendEvidence, assertActionRequest, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
@@ -8,6 +8,7 @@ export interface EvaluateOptions {
   policy: ReturnType<typeof policyOptionsOf>;
   request: string | undefined;
   batch: string | undefined;
+  evidence: string | undefined;
 }
 
 function parseEvaluateArgs(args: string[]): EvaluateOptions {
@@ -15,12 +16,12 @@ function parseEvaluateArgs(args: string[]): EvaluateOptions {
     args,
     strict: true,
     allowPositionals: false,
-    options: { ...policyFlags, request: { type: 'string' }, batch: { type: 'string' } },
+    options: { ...policyFlags, request: { type: 'string' }, batch: { type: 'string' }, evidence: { type: 'string' } },
   });
   if ((values.request === undefined) === (values.batch === undefined)) {
     throw new CavraError('ERR_USAGE', 'give exactly one of `--request JSON` or `--batch FILE|-`', { hint: 'see `cavra --help`' });
   }
-  return { policy: policyOptionsOf(values), request: values.request, batch: values.batch };
+  return { policy: policyOptionsOf(values), request: values.request, batch: values.batch, evidence: values.evidence };
 }
 
 /** `cavra evaluate`: decides one request or a JSON Lines batch and prints decisions in input order. */
@@ -34,6 +35,10 @@ export const evaluateCommand: Command = async (args, io) => {
   if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
   const context = systemDecisionContext();
   const decisions = requests.map((request) => evaluate(policy, request, context));
+  if (options.evidence !== undefined) {
+    const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i]!, open.defaultPackId))?.digest ?? '' }));
+    await appendEvidence(options.evidence, inputs, { now: context.now });
+  }
   const text = options.request !== undefined ? `${JSON.stringify(decisions[0], null, 2)}\n` : decisions.map((d) => `${JSON.stringify(d)}\n`).join('');
   await writeAll(io.stdout, text);
   return EXIT.ok;

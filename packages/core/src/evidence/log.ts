@@ -1,0 +1,173 @@
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, ftruncateSync, writeFileSync, writeSync } from 'node:fs';
+import { hash } from 'node:crypto';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { CavraError } from '../errors.ts';
+import { formatCheckpoint, signNote, type NoteSigner } from './checkpoint.ts';
+import { MerkleAccumulator } from './merkle.ts';
+import { buildEvidenceLine, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
+import { scanLogFile } from './scan.ts';
+
+/** File names inside an evidence directory. */
+export const EVIDENCE_FILES = {
+  log: 'evidence.jsonl',
+  state: 'evidence.state.json',
+  checkpoints: 'checkpoints',
+  checkpoint: 'checkpoint',
+  bundle: 'bundle.sigstore.json',
+} as const;
+
+/** Options of {@link appendEvidence}. */
+export interface AppendOptions {
+  /** The clock, for the checkpoint timestamp. */
+  now: () => Date;
+  /** Checkpoint origin (C2SP): names the log. Default `cavra-evidence`. */
+  origin?: string;
+  /** Signs the batch checkpoint when given; otherwise it is written unsigned. */
+  noteSigner?: NoteSigner;
+  /** How long to wait for the lock held by another writer, in ms. Default 30000. */
+  lockTimeoutMs?: number;
+}
+
+/** The tree head after an append. */
+export interface AppendResult {
+  firstSeq: number;
+  size: number;
+  root: Buffer;
+  head: string;
+}
+
+/** Default checkpoint origin. */
+export const DEFAULT_ORIGIN = 'cavra-evidence';
+
+interface LogState {
+  bytes: number;
+  head: string;
+  tree: { size: number; subtrees: string[] };
+}
+
+/**
+ * Appends records to `DIR/evidence.jsonl` under an exclusive lock, then writes a checkpoint.
+ * The batch is one `write` followed by `fsync`; the tree state is replaced atomically after it.
+ * A crash leaves at worst a partial last line, which verification reports and the next append,
+ * holding the lock, cuts off (that record was never acknowledged).
+ */
+export async function appendEvidence(dir: string, inputs: readonly EvidenceInput[], options: AppendOptions): Promise<AppendResult> {
+  return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
+}
+
+/** Runs `fn` holding the directory's append lock (creating the directory and an empty log if absent). */
+export async function withEvidenceLock<T>(dir: string, timeoutMs: number | undefined, fn: (logPath: string) => T | Promise<T>): Promise<T> {
+  mkdirSync(join(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
+  const logPath = join(dir, EVIDENCE_FILES.log);
+  if (!existsSync(logPath)) writeFileSync(logPath, '', { flag: 'a' });
+  const release = await acquire(logPath, timeoutMs ?? 30_000);
+  try {
+    return await fn(logPath);
+  } finally {
+    await release();
+  }
+}
+
+async function acquire(logPath: string, timeoutMs: number): Promise<() => Promise<void>> {
+  const retries = Math.max(1, Math.ceil(timeoutMs / 50));
+  try {
+    return await lockfile.lock(logPath, { stale: 10_000, update: 2_000, realpath: false, retries: { retries, minTimeout: 5, maxTimeout: 50, factor: 1.3, randomize: true } });
+  } catch (cause) {
+    throw new CavraError('ERR_EVIDENCE_LOCKED', `evidence log \`${logPath}\` is locked by another writer`, { cause, hint: 'retry, or remove a stale `.lock` directory left by a killed process' });
+  }
+}
+
+function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInput[], options: AppendOptions): AppendResult {
+  const fd = openSync(logPath, 'r+');
+  try {
+    const state = loadState(dir, fd, logPath);
+    const tree = MerkleAccumulator.fromJSON(state.tree);
+    let head = state.head;
+    const firstSeq = tree.size + 1;
+    const lines: string[] = [];
+    for (const input of inputs) {
+      const { line, hash: own } = buildEvidenceLine(input, head, tree.size + 1);
+      tree.pushEntry(line);
+      lines.push(line);
+      head = own;
+    }
+    if (lines.length > 0) {
+      const data = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+      writeAllAt(fd, data, state.bytes);
+      fsyncSync(fd);
+    }
+    const next: LogState = { bytes: state.bytes + lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0), head, tree: tree.toJSON() };
+    writeAtomic(join(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}\n`);
+    const root = tree.root();
+    if (lines.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
+    return { firstSeq, size: tree.size, root, head };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function writeAllAt(fd: number, data: Buffer, position: number): void {
+  for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, position + off);
+}
+
+function writeBatchCheckpoint(dir: string, size: number, root: Buffer, options: AppendOptions): void {
+  const body = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions: [`timestamp ${options.now().toISOString()}`] });
+  const text = options.noteSigner ? signNote(body, [options.noteSigner]) : body;
+  writeAtomic(join(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, '0')}.checkpoint`), text);
+}
+
+/** Writes a file by rename, so readers see the old or the new content, never a mix. */
+export function writeAtomic(file: string, text: string): void {
+  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+// The state is trusted only when it describes the log exactly (its byte length); otherwise the
+// log is rescanned, after cutting a partial last line left by a crashed append.
+function loadState(dir: string, fd: number, logPath: string): LogState {
+  const size = fstatSync(fd).size;
+  const state = readState(join(dir, EVIDENCE_FILES.state));
+  if (state && state.bytes === size && size === 0) return state;
+  if (state && state.bytes === size && lastByte(fd, size) === 0x0a && tailHash(fd, size) === state.head) return state;
+  if (size === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
+  const scan = scanLogFile(logPath, { keepLeaves: true });
+  if (scan.partialTail) {
+    ftruncateSync(fd, scan.bytes);
+    fsyncSync(fd);
+  }
+  const bad = scan.problems.find((p) => p.code !== 'ERR_EVIDENCE_TRUNCATED');
+  if (bad) {
+    throw new CavraError('ERR_EVIDENCE_CHAIN_BROKEN', `evidence log \`${logPath}\` fails verification at record ${bad.record}; refusing to append`, { hint: 'run `cavra verify` on the directory', details: { code: bad.code } });
+  }
+  const tree = new MerkleAccumulator();
+  for (const leaf of scan.leafHashes ?? []) tree.push(Buffer.from(leaf, 'hex'));
+  return { bytes: scan.bytes, head: scan.head, tree: tree.toJSON() };
+}
+
+function readState(file: string): LogState | undefined {
+  try {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as LogState;
+    return typeof value.bytes === 'number' && typeof value.head === 'string' && value.tree ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function lastByte(fd: number, size: number): number {
+  const one = Buffer.alloc(1);
+  readSync(fd, one, 0, 1, size - 1);
+  return one[0]!;
+}
+
+// The stored hash of the last line, read from the tail of the file.
+function tailHash(fd: number, size: number): string {
+  const span = Math.min(size, 1 << 20);
+  const buf = Buffer.alloc(span);
+  readSync(fd, buf, 0, span, size - span);
+  const start = buf.lastIndexOf(0x0a, span - 2) + 1;
+  if (start === 0 && span < size) return '';
+  const line = buf.subarray(start, span - 1);
+  return line.length > LINE_LAYOUT.recordStart ? hash('sha256', line.subarray(LINE_LAYOUT.recordStart, line.length - 1), 'hex') : '';
+}

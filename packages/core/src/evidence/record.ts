@@ -1,0 +1,88 @@
+import { hash } from 'node:crypto';
+import type { DecisionRecord } from '../decision/types.ts';
+import { canonicalJson, sortedCopy } from './canonical.ts';
+import { redactRequest } from './redact.ts';
+
+/** Schema id of one evidence record. */
+export const EVIDENCE_RECORD_SCHEMA = 'cavra.evidence.record.v1';
+
+/** The `prev` of the first record: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What a caller appends: one decision and its context. */
+export interface EvidenceInput {
+  decision: DecisionRecord;
+  /** The request as received; secrets are redacted before anything is written. */
+  request: unknown;
+  /** Runner identity when known (a verified token's claims, for example). */
+  identity?: Record<string, unknown>;
+  /** `CompiledPack.digest` of the pack that decided. */
+  packDigest?: string;
+}
+
+/** One record of `evidence.jsonl` (`record` member of a line). Keys are in RFC 8785 order. */
+export interface EvidenceRecord {
+  chain: { prev: string; seq: number };
+  decision: DecisionRecord;
+  identity?: Record<string, unknown>;
+  pack_digest?: string;
+  request: unknown;
+  schema: typeof EVIDENCE_RECORD_SCHEMA;
+}
+
+/** One line of `evidence.jsonl`: `{"hash": sha256(JCS(record)), "record": record}`. */
+export interface EvidenceLine {
+  hash: string;
+  record: EvidenceRecord;
+}
+
+// INVARIANT: every line is exactly `{"hash":"<64 hex>","record":<JCS(record)>}`, itself RFC 8785,
+// so the hashed bytes sit at fixed offsets and a verifier can check a record by hashing a slice.
+/** Fixed layout of a line, for verifiers that hash slices instead of parsing JSON. */
+export const LINE_LAYOUT = {
+  hashPrefix: '{"hash":"',
+  hashStart: 9,
+  recordPrefix: '","record":{"chain":{"prev":"',
+  recordStart: 84,
+  prevStart: 102,
+  seqPrefix: '","seq":',
+  seqStart: 174,
+} as const;
+
+/** Builds the line for one input at position `seq` (1-based) after the record hashed `prev`. */
+export function buildEvidenceLine(input: EvidenceInput, prev: string, seq: number): { line: string; hash: string } {
+  const record = {
+    chain: { prev, seq },
+    decision: input.decision,
+    ...(input.identity ? { identity: input.identity } : {}),
+    ...(input.packDigest ? { pack_digest: input.packDigest } : {}),
+    request: redactRequest(input.request),
+    schema: EVIDENCE_RECORD_SCHEMA,
+  };
+  const body = canonicalRecordText(record);
+  const own = hash('sha256', body, 'hex');
+  return { line: `{"hash":"${own}","record":${body}}`, hash: own };
+}
+
+// Pre-sorted keys make JSON.stringify equal RFC 8785 (tests compare with the library); anything
+// the fast path cannot promise goes through the library.
+function canonicalRecordText(record: Record<string, unknown>): string {
+  const sorted = sortedCopy(record);
+  return sorted === undefined ? canonicalJson(record) : JSON.stringify(sorted);
+}
+
+/** Parses one line (no verification); `undefined` when it is not a record line. */
+export function parseEvidenceLine(line: string): EvidenceLine | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const candidate = value as Partial<EvidenceLine> | null;
+  if (typeof candidate !== 'object' || candidate === null || typeof candidate.hash !== 'string') return undefined;
+  const record = candidate.record as Partial<EvidenceRecord> | undefined;
+  if (typeof record !== 'object' || record === null || record.schema !== EVIDENCE_RECORD_SCHEMA) return undefined;
+  if (typeof record.decision !== 'object' || record.decision === null) return undefined;
+  return candidate as EvidenceLine;
+}

@@ -1,0 +1,61 @@
+import { toWellFormed } from './unicode.ts';
+// Secrets never reach the evidence log: requests are copied with secret-looking members and
+// token-shaped substrings replaced, before anything is hashed or written.
+
+/** The placeholder that replaces a redacted value. */
+export const REDACTED = '<redacted>';
+
+// Member names whose whole value is a secret (compared lowercase, `-` read as `_`).
+const SECRET_KEY = /(^|_)(token|secret|password|passwd|passphrase|signature|authorization|auth_header|cookie|api_?key|private_?key|client_secret|credentials?|session_key|access_key|hmac_key)($|_)/;
+
+// Token shapes redacted wherever they appear inside strings (command lines, targets, …).
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, // JWT (OIDC tokens)
+  /\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,})/g, // GitHub, GitLab tokens
+  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g, // AWS access key ids
+  /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack tokens
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+  /(\b[Bb]earer\s+)[A-Za-z0-9._~+/=-]{8,}/g,
+  /(\b(?:password|passwd|token|secret|api[_-]?key)=)[^\s&'"]+/gi,
+  /(:\/\/[^:/@\s]+:)[^@/\s]+(@)/g, // credentials in URLs
+];
+
+/**
+ * A copy of a request with secrets redacted, object keys sorted for RFC 8785 and strings made
+ * well-formed (lone surrogates become U+FFFD, so that the record can always be canonicalised).
+ * attacker-controlled: the whole request.
+ */
+export function redactRequest(request: unknown): unknown {
+  return redactValue(request, false);
+}
+
+function redactValue(value: unknown, secret: boolean): unknown {
+  if (typeof value === 'string') return secret && value !== '' ? REDACTED : redactString(value);
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : redactValue(item, secret)));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item === undefined || typeof item === 'function') continue;
+      const isSecret = secret || SECRET_KEY.test(key.toLowerCase().replaceAll('-', '_'));
+      out[toWellFormed(key)] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret);
+    }
+    return out;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value;
+}
+
+/** Replaces token-shaped substrings of one string. */
+export function redactString(text: string): string {
+  let out = toWellFormed(text);
+  for (const pattern of SECRET_PATTERNS) {
+    out = out.replace(pattern, (match: string, ...groups: unknown[]) => {
+      // Keep a captured prefix such as `Bearer ` or `password=` so the redaction stays readable.
+      const prefix = typeof groups[0] === 'string' && match.startsWith(groups[0]) && groups[0] !== match ? groups[0] : '';
+      const suffix = typeof groups[1] === 'string' && groups[1] === '@' ? '@' : '';
+      return `${prefix}${REDACTED}${suffix}`;
+    });
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { DecisionValue } from '../decision/types.ts';
+import { CavraError } from '../errors.ts';
+import { formatCheckpoint, signNote, type NoteSigner } from '../evidence/checkpoint.ts';
+import { DEFAULT_ORIGIN, EVIDENCE_FILES, withEvidenceLock, writeAtomic } from '../evidence/log.ts';
+import { scanLogFile } from '../evidence/scan.ts';
+import type { Signer } from './signer.ts';
+import { buildEvidenceStatement, type EvidenceStatement, type StatementSubject } from './statement.ts';
+
+/** Options of {@link sealEvidence}. */
+export interface SealOptions {
+  /** Signs the statement into the bundle (key or keyless). */
+  signer: Signer;
+  /** Also signs the final checkpoint note (key signing). */
+  noteSigner?: NoteSigner;
+  now: () => Date;
+  /** Runner identity of the run, recorded in the predicate. */
+  run?: Record<string, unknown>;
+  origin?: string;
+  /** Extra files (reports, SBOM) to list as subjects. */
+  artefacts?: readonly string[];
+}
+
+/** What sealing produced. */
+export interface SealResult {
+  statement: EvidenceStatement;
+  bundlePath: string;
+  size: number;
+}
+
+/**
+ * Seals an evidence directory: checks the whole log, writes the final checkpoint, and signs an
+ * in-toto statement (subject `evidence.jsonl` + sha256) into `bundle.sigstore.json`.
+ * Holds the append lock, so no record lands between the scan and the signature.
+ */
+export async function sealEvidence(dir: string, options: SealOptions): Promise<SealResult> {
+  return withEvidenceLock(dir, undefined, async (logPath) => {
+    const counts: Partial<Record<DecisionValue, number>> = {};
+    const digests = new Set<string>();
+    const scan = scanLogFile(logPath, {
+      parse: true,
+      onRecord: ({ record }) => {
+        counts[record.decision.decision] = (counts[record.decision.decision] ?? 0) + 1;
+        if (record.pack_digest) digests.add(record.pack_digest);
+      },
+    });
+    const bad = scan.problems[0];
+    if (bad) throw new CavraError('ERR_EVIDENCE_CHAIN_BROKEN', `refusing to seal \`${dir}\`: record ${bad.record}: ${bad.message}`, { hint: 'run `cavra verify` on the directory', details: { code: bad.code } });
+    if (scan.records === 0) throw new CavraError('ERR_EVIDENCE_EMPTY', `refusing to seal \`${dir}\`: the evidence log has no records`);
+    const sealedAt = options.now().toISOString();
+    const origin = options.origin ?? DEFAULT_ORIGIN;
+    const body = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions: [`timestamp ${sealedAt}`] });
+    if (options.noteSigner) writeAtomic(join(dir, EVIDENCE_FILES.checkpoint), signNote(body, [options.noteSigner]));
+    const subjects: StatementSubject[] = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
+    for (const file of options.artefacts ?? []) subjects.push({ name: basename(file), digest: { sha256: fileSha256(file) } });
+    const { statement, bytes } = buildEvidenceStatement(subjects, {
+      checkpoint: body,
+      origin,
+      tree_size: scan.records,
+      root_hash: scan.root.toString('hex'),
+      chain_head: scan.head,
+      sealed_at: sealedAt,
+      run: options.run ?? null,
+      policy_digests: [...digests].sort(),
+      decision_counts: counts,
+    });
+    const bundle = await options.signer.signStatement(bytes);
+    const bundlePath = join(dir, EVIDENCE_FILES.bundle);
+    writeAtomic(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`);
+    return { statement, bundlePath, size: scan.records };
+  });
+}
+
+function fileSha256(file: string): string {
+  try {
+    return createHash('sha256').update(readFileSync(file)).digest('hex');
+  } catch (cause) {
+    throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read artefact \`${file}\``, { cause });
+  }
+}

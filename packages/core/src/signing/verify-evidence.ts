@@ -1,0 +1,139 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CavraError, isCavraError } from '../errors.ts';
+import { checkpointTimestamp, parseCheckpoint } from '../evidence/checkpoint.ts';
+import { EVIDENCE_FILES } from '../evidence/log.ts';
+import { problemText, type EvidenceProblem } from '../evidence/problem.ts';
+import { verifyLog, type TreeHead } from '../evidence/verify-log.ts';
+import type { SignerIdentity } from './signer.ts';
+import { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, type EvidenceStatement } from './statement.ts';
+import { assertKeyUsable } from './trusted-key.ts';
+import { SigstoreBundleVerifier, type BundleTrust } from './verify-bundle.ts';
+
+/** Options of {@link verifyEvidence}. */
+export interface VerifyEvidenceOptions extends BundleTrust {
+  /** Claims the sealed run must have (e.g. `{ run_id: '42' }`), to refuse a bundle from another run. */
+  expectedRun?: Record<string, string>;
+}
+
+/** The verification report (`cavra verify`); upstream's core fields first. */
+export interface EvidenceReport {
+  path: string;
+  valid: boolean;
+  records: number;
+  signed_records: number;
+  /** One line per problem, `record N: … [ERR_…]`. */
+  errors: string[];
+  format: 'cavra-evidence-v1';
+  checkpoint: { origin: string; size: number; root_hash: string; timestamp?: string; source: string } | null;
+  signer: (SignerIdentity & { sealed_at?: string }) | null;
+  file_sha256: string;
+  problems: EvidenceProblem[];
+}
+
+/**
+ * Verifies an evidence directory (or its bundle file): every record hash, the chain, the
+ * sequence, the Merkle root against the signed statement and checkpoints, the signature, the
+ * signer's key status and window or certificate identity. Offline.
+ */
+export async function verifyEvidence(path: string, options: VerifyEvidenceOptions = {}): Promise<EvidenceReport> {
+  const isFile = existsSync(path) && statSync(path).isFile();
+  const dir = isFile ? dirname(path) : path;
+  const bundlePath = isFile ? path : join(dir, EVIDENCE_FILES.bundle);
+  if (!existsSync(join(dir, EVIDENCE_FILES.log))) {
+    throw new CavraError('ERR_EVIDENCE_NOT_FOUND', `no evidence log at \`${join(dir, EVIDENCE_FILES.log)}\``, { hint: 'pass an evidence directory or its `bundle.sigstore.json`' });
+  }
+  const bundleProblems: EvidenceProblem[] = [];
+  let signed: { head: TreeHead; statement: EvidenceStatement; signer: SignerIdentity } | undefined;
+  if (existsSync(bundlePath)) {
+    try {
+      signed = await verifyBundleFile(bundlePath, options);
+    } catch (error) {
+      if (!isCavraError(error)) throw error;
+      bundleProblems.push({ code: error.code, record: null, message: `bundle: ${error.message}` });
+    }
+  }
+  const usableKeys = (options.trustedKeys ?? []).filter((k) => k.status !== 'revoked').map((k) => k.publicKey);
+  const log = verifyLog(dir, { signedHeads: signed ? [signed.head] : [], noteKeys: usableKeys, parse: true });
+  const problems = [...log.problems];
+  if (signed) {
+    const subject = signed.statement.subject.find((s) => s.name === EVIDENCE_FILES.log);
+    if (subject?.digest.sha256 !== log.scan.fileSha256) {
+      problems.push({ code: 'ERR_EVIDENCE_DIGEST_MISMATCH', record: null, message: `sha256 of ${EVIDENCE_FILES.log} does not match the signed subject` });
+    }
+  }
+  const range = log.scan.records > 0 ? `1-${log.scan.records}` : null;
+  problems.push(...bundleProblems.map((p) => ({ ...p, record: range })));
+  const latest = log.latest;
+  return {
+    path,
+    valid: problems.length === 0,
+    records: log.scan.records,
+    signed_records: log.signedRecords,
+    errors: problems.map(problemText),
+    format: 'cavra-evidence-v1',
+    checkpoint: latest
+      ? { origin: latest.origin ?? '', size: latest.size, root_hash: latest.root.toString('hex'), ...(latest.timestamp ? { timestamp: latest.timestamp } : {}), source: latest.source }
+      : null,
+    signer: signed ? { ...signed.signer, sealed_at: signed.statement.predicate.sealed_at } : null,
+    file_sha256: log.scan.fileSha256,
+    problems,
+  };
+}
+
+async function verifyBundleFile(bundlePath: string, options: VerifyEvidenceOptions): Promise<{ head: TreeHead; statement: EvidenceStatement; signer: SignerIdentity }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(bundlePath, 'utf8'));
+  } catch (cause) {
+    throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', `\`${bundlePath}\` is not JSON`, { cause });
+  }
+  const verified = await new SigstoreBundleVerifier(options).verifyBundle(json);
+  const statement = parseStatement(verified.payload, verified.payloadType);
+  const predicate = statement.predicate;
+  if (verified.keyId !== undefined) {
+    const key = options.trustedKeys?.find((k) => k.keyId === verified.keyId);
+    if (key) assertKeyUsable(key, predicate.sealed_at);
+  }
+  for (const [claim, expected] of Object.entries(options.expectedRun ?? {})) {
+    const actual = predicate.run?.[claim];
+    if (String(actual) !== expected) {
+      throw new CavraError('ERR_SIGNING_WRONG_RUN', `bundle is from another run: \`${claim}\` is \`${String(actual)}\`, expected \`${expected}\``);
+    }
+  }
+  const checkpoint = parseCheckpoint(predicate.checkpoint);
+  if (checkpoint.size !== predicate.tree_size || checkpoint.root.toString('hex') !== predicate.root_hash) {
+    throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', 'statement checkpoint disagrees with its tree size or root');
+  }
+  const timestamp = checkpointTimestamp(checkpoint);
+  const signedBy = verified.signer.keyId ?? verified.signer.subject ?? 'unknown';
+  return {
+    head: { size: checkpoint.size, root: checkpoint.root, head: predicate.chain_head, origin: checkpoint.origin, signedBy, source: 'bundle', ...(timestamp ? { timestamp } : {}) },
+    statement,
+    signer: verified.signer,
+  };
+}
+
+function parseStatement(payload: Buffer, payloadType: string): EvidenceStatement {
+  let value: EvidenceStatement;
+  try {
+    value = JSON.parse(payload.toString('utf8')) as EvidenceStatement;
+  } catch (cause) {
+    throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', 'signed payload is not JSON', { cause });
+  }
+  const p = value?.predicate;
+  if (
+    payloadType !== IN_TOTO_PAYLOAD_TYPE ||
+    value._type !== IN_TOTO_STATEMENT_TYPE ||
+    value.predicateType !== EVIDENCE_PREDICATE_TYPE ||
+    !Array.isArray(value.subject) ||
+    typeof p !== 'object' ||
+    p === null ||
+    typeof p.checkpoint !== 'string' ||
+    typeof p.tree_size !== 'number' ||
+    typeof p.root_hash !== 'string'
+  ) {
+    throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', `signed payload is not a \`${EVIDENCE_PREDICATE_TYPE}\` statement`);
+  }
+  return value;
+}
