@@ -134,3 +134,4 @@ export type { KeyStatus, TrustedKey } from './signing/trusted-key.ts';
 export { SigstoreBundleVerifier, trustMaterialOf } from './signing/verify-bundle.ts';
 export type { BundleTrust } from './signing/verify-bundle.ts';
 export { verifyEvidence } from './signing/verify-evidence.ts';
+export type { EvidenceReport, VerifyEvidenceOptions } from './signing/verify-evidence.ts';
