@@ -23,18 +23,26 @@ export async function startAzurite(): Promise<Azurite> {
   const workdir = mkdtempSync(join(tmpdir(), 'cavra-azurite-'));
   const child = spawn(
     process.execPath,
-    [join(REPO_ROOT, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js'), '--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck', '--location', workdir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [join(REPO_ROOT, 'node_modules', 'azurite', 'dist', 'src', 'blob', 'main.js'), '--blobHost', '127.0.0.1', '--blobPort', String(port), '--inMemoryPersistence', '--skipApiVersionCheck'],
+    // cwd: a scratch folder, in case Azurite writes anything despite --inMemoryPersistence.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: workdir },
   );
+  // Never outlive the test process.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   await waitForListening(child, port);
   return {
     serviceUrl: `http://127.0.0.1:${port}/${AZURITE_ACCOUNT}`,
     port,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
+        // Azurite's graceful close waits for idle keep-alive sockets; give it a moment, then end it.
         child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 2_000);
         await exited;
+        clearTimeout(timer);
       }
       rmSync(workdir, { recursive: true, force: true });
     },
@@ -52,7 +60,7 @@ function waitForListening(child: ChildProcess, port: number): Promise<void> {
     };
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('successfully listening')) {
+      if (/successfully listen/.test(output)) {
         clearTimeout(timer);
         resolve();
       }

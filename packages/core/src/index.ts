@@ -75,29 +75,6 @@ export { structurePattern } from './command/pattern.ts';
 export type { StructuredPattern } from './command/pattern.ts';
 export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';
 
-
-// immutable evidence storage
-export { AzureImmutableBlobStore } from './storage/azure-immutable-blob.ts';
-export type { AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
-export { LocalFolderStore } from './storage/local-folder.ts';
-export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
-export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
-export { openEvidenceStore } from './storage/open-store.ts';
-export type { OpenStoreOptions } from './storage/open-store.ts';
-export { pullEvidence } from './storage/pull.ts';
-export type { PullResult } from './storage/pull.ts';
-export { pushEvidence } from './storage/push.ts';
-export type { PushOptions } from './storage/push.ts';
-export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
-export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
-export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
-export { S3ObjectLockStore } from './storage/s3-object-lock.ts';
-export type { S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
-export { RETENTION_MODES } from './storage/store.ts';
-export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
-export { parseStoreUri } from './storage/uri.ts';
-export type { StoreLocation } from './storage/uri.ts';
-
 // tamper-evident evidence
 export { canonicalJson, fastCanonicalJson, sortedCopy } from './evidence/canonical.ts';
 export { checkpointTimestamp, formatCheckpoint, noteSignerFromKey, noteVerifierFromKey, openSignedNote, parseCheckpoint, parseSignedNote, signNote } from './evidence/checkpoint.ts';
@@ -135,3 +112,26 @@ export { SigstoreBundleVerifier, trustMaterialOf } from './signing/verify-bundle
 export type { BundleTrust } from './signing/verify-bundle.ts';
 export { verifyEvidence } from './signing/verify-evidence.ts';
 export type { EvidenceReport, VerifyEvidenceOptions } from './signing/verify-evidence.ts';
+
+
+// immutable evidence storage
+export { AzureImmutableBlobStore } from './storage/azure-immutable-blob.ts';
+export type { AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
+export { LocalFolderStore } from './storage/local-folder.ts';
+export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
+export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
+export { openEvidenceStore } from './storage/open-store.ts';
+export type { OpenStoreOptions } from './storage/open-store.ts';
+export { pullEvidence } from './storage/pull.ts';
+export type { PullResult } from './storage/pull.ts';
+export { pushEvidence } from './storage/push.ts';
+export type { PushOptions } from './storage/push.ts';
+export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
+export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
+export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
+export { S3ObjectLockStore } from './storage/s3-object-lock.ts';
+export type { S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
+export { RETENTION_MODES } from './storage/store.ts';
+export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
+export { parseStoreUri } from './storage/uri.ts';
+export type { StoreLocation } from './storage/uri.ts';
