@@ -14,6 +14,7 @@ import { digestTree, makeEvidenceDir, tempDir } from '../packages/core/test/stor
 import { RecordingProxy } from '../packages/core/test/storage/support/recording-proxy.ts';
 import { runHandler } from '../packages/core/test/storage/support/run-handler.ts';
 import { AZURITE_ACCOUNT, AZURITE_KEY, startAzurite, type Azurite } from './support/azurite.ts';
+import { cavra, sealedEvidence } from './support/sealed-evidence.ts';
 
 const CONTAINER = 'evidence';
 const env = { AZURE_STORAGE_KEY: AZURITE_KEY };
@@ -74,6 +75,19 @@ describe('Azure Blob on Azurite', () => {
     } finally {
       await proxy.close();
     }
+  });
+
+  test('sealed evidence: cavra evidence push --allow-mutable, pull, then cavra verify succeeds on the pulled copy', async () => {
+    const { dir, publicKeyPem } = sealedEvidence();
+    const pushed = cavra(['evidence', 'push', dir, uri('runs/sealed'), '--endpoint', azurite.serviceUrl, '--allow-mutable'], env);
+    expect(pushed, pushed.stderr).toMatchObject({ code: 0 });
+    expect(pushed.stderr).toContain('is mutable');
+    const target = join(tempDir('pull'), 'evidence');
+    const pulled = cavra(['evidence', 'pull', uri('runs/sealed'), target, '--endpoint', azurite.serviceUrl], env);
+    expect(pulled, pulled.stderr).toMatchObject({ code: 0 });
+    const verified = cavra(['verify', target, '--trusted-key', publicKeyPem]);
+    expect(verified, verified.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true, records: 2 });
   });
 
   test('governance maps to an Unlocked policy', async () => {

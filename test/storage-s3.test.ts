@@ -21,6 +21,7 @@ import { digestTree, makeEvidenceDir, tempDir } from '../packages/core/test/stor
 import { RecordingProxy } from '../packages/core/test/storage/support/recording-proxy.ts';
 import { runHandler } from '../packages/core/test/storage/support/run-handler.ts';
 import { startCephRgw, type CephRgw } from './support/ceph-rgw.ts';
+import { cavra, sealedEvidence } from './support/sealed-evidence.ts';
 
 const LOCKED = 'cavra-locked';
 const PLAIN = 'cavra-plain';
@@ -72,6 +73,20 @@ describe('S3 Object Lock on Ceph RGW', () => {
     expect(pulled, pulled.stderr).toMatchObject({ exit: 0 });
     expect(JSON.parse(pulled.stdout)).toMatchObject({ immutable: true, manifest: { key: receipt.manifest.key } });
     expect(digestTree(target)).toEqual(digestTree(dir, [RECEIPT_FILE]));
+  });
+
+  test('sealed evidence: cavra evidence push, pull, then cavra verify succeeds on the pulled copy', async () => {
+    const { dir, publicKeyPem } = sealedEvidence();
+    const uri = `s3://${LOCKED}/runs/sealed`;
+    const pushed = cavra(['evidence', 'push', dir, uri, '--endpoint', rgw.endpoint, '--mode', 'governance', '--retain-days', '1'], env);
+    expect(pushed, pushed.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(pushed.stdout)).toMatchObject({ immutable: true });
+    const target = join(tempDir('pull'), 'evidence');
+    const pulled = cavra(['evidence', 'pull', uri, target, '--endpoint', rgw.endpoint], env);
+    expect(pulled, pulled.stderr).toMatchObject({ code: 0 });
+    const verified = cavra(['verify', target, '--trusted-key', publicKeyPem]);
+    expect(verified, verified.stderr).toMatchObject({ code: 0 });
+    expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true, records: 2 });
   });
 
   test('pushing the same directory again reuses the stored versions (idempotent keys)', async () => {
