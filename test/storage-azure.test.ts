@@ -154,6 +154,30 @@ describe('Azure faults, through a loopback proxy in front of Azurite', () => {
     }
   });
 
+  test('a container that rejects immutability headers gets a plain upload when --allow-mutable accepts a mutable copy', async () => {
+    const proxy = await RecordingProxy.start(`http://127.0.0.1:${azurite.port}`);
+    try {
+      // The answer real Azure gives a container without version-level immutability is modelled here, not observed.
+      proxy.inject({
+        match: isBlobPut,
+        reply: {
+          status: 409,
+          contentType: 'application/xml',
+          body: '<?xml version="1.0" encoding="utf-8"?><Error><Code>ImmutableStorageWithVersioningNotEnabled</Code><Message>not enabled</Message></Error>',
+        },
+      });
+      const result = await push([makeEvidenceDir('azure-plain'), uri('runs/plain'), '--endpoint', `${proxy.url}/${AZURITE_ACCOUNT}`, '--allow-mutable']);
+      expect(result, result.stderr).toMatchObject({ exit: 0 });
+      const puts = proxy.requests.filter((r) => isBlobPut({ method: r.method, url: r.path }) || (r.method === 'PUT' && r.path.includes('/manifests/')));
+      expect(puts[0]).toMatchObject({ outcome: 'fault', headers: { 'x-ms-immutability-policy-mode': 'Unlocked' } });
+      expect(puts.slice(1)).toHaveLength(4);
+      for (const put of puts.slice(1)) expect(put.headers['x-ms-immutability-policy-until-date']).toBeUndefined();
+      expect(await blobNames('runs/plain/')).toHaveLength(4);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('the server stops mid-upload: a clear error, no receipt and no manifest', async () => {
     const proxy = await RecordingProxy.start(`http://127.0.0.1:${azurite.port}`);
     let puts = 0;

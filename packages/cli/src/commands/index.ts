@@ -25,6 +25,8 @@ usage:
   cavra evaluate [--pack ID|FILE]... [--policy-dir DIR] [--registry FILE] (--request JSON | --batch FILE|-) [--evidence DIR]
   cavra evidence seal DIR (--key PEM | --keyless) [--identity FILE] [--origin NAME] [--artefact FILE]...
   cavra evidence prove DIR --record N
+  cavra evidence push DIR URI [--retain-days N] [--legal-hold] [--mode governance|compliance] [--allow-mutable] [--endpoint URL]
+  cavra evidence pull URI DIR [--endpoint URL]
   cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID --certificate-oidc-issuer URL] [--report FILE] [--format cavra|cavra-daemon]
   cavra verify --proof FILE [--trusted-key PEM]...
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]

@@ -40,6 +40,7 @@ export class AzureImmutableBlobStore implements EvidenceStore {
   readonly #prefix: string;
   readonly #where: string;
   #worm: boolean | undefined;
+  #headersRejected = false;
 
   constructor(options: AzureImmutableBlobStoreOptions) {
     this.#prefix = options.prefix;
@@ -102,11 +103,13 @@ export class AzureImmutableBlobStore implements EvidenceStore {
   // A container without version-level immutability rejects immutability headers; where a mutable
   // copy was accepted (`--allow-mutable`), upload again without them.
   async #upload(blob: ReturnType<ContainerClient['getBlockBlobClient']>, body: Uint8Array, locked: BlockBlobUploadOptions, plain: BlockBlobUploadOptions): Promise<string | undefined> {
+    if (this.#headersRejected) return (await blob.upload(body, body.byteLength, plain)).versionId;
     try {
       return (await blob.upload(body, body.byteLength, locked)).versionId;
     } catch (error) {
       const e = error as { statusCode?: number; code?: string };
       if (this.#worm || (e.statusCode !== 400 && e.statusCode !== 409) || !/immutab|legalhold|worm/i.test(e.code ?? '')) throw error;
+      this.#headersRejected = true;
       return (await blob.upload(body, body.byteLength, plain)).versionId;
     }
   }
