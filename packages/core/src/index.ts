@@ -92,6 +92,7 @@ export { EVIDENCE_RECORD_SCHEMA, GENESIS_HASH, LINE_LAYOUT, buildEvidenceLine, p
 export type { EvidenceInput, EvidenceLine, EvidenceRecord } from './evidence/record.ts';
 export { REDACTED, redactRequest, redactString } from './evidence/redact.ts';
 export { LogScanner, scanLogBytes, scanLogFile } from './evidence/scan.ts';
+export { PARALLEL_SCAN_BYTES, scanLogFileParallel } from './evidence/scan-parallel.ts';
 export type { LogScan, ScanOptions } from './evidence/scan.ts';
 export { verifyLog } from './evidence/verify-log.ts';
 export type { LogVerification, TreeHead, VerifyLogOptions } from './evidence/verify-log.ts';

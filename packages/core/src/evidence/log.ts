@@ -5,7 +5,7 @@ import lockfile from 'proper-lockfile';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
-import { buildEvidenceLine, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
+import { buildRecordText, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
 import { scanLogFile } from './scan.ts';
 
 /** File names inside an evidence directory. */
@@ -83,28 +83,52 @@ function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInp
   try {
     const state = loadState(dir, fd, logPath);
     const tree = MerkleAccumulator.fromJSON(state.tree);
-    let head = state.head;
     const firstSeq = tree.size + 1;
-    const lines: string[] = [];
-    for (const input of inputs) {
-      const { line, hash: own } = buildEvidenceLine(input, head, tree.size + 1);
-      tree.pushEntry(line);
-      lines.push(line);
-      head = own;
-    }
-    if (lines.length > 0) {
-      const data = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    const { data, head } = encodeBatch(inputs, state.head, tree);
+    if (data.length > 0) {
       writeAllAt(fd, data, state.bytes);
       fsyncSync(fd);
     }
-    const next: LogState = { bytes: state.bytes + lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0), head, tree: tree.toJSON() };
+    const next: LogState = { bytes: state.bytes + data.length, head, tree: tree.toJSON() };
     writeAtomic(join(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}\n`);
     const root = tree.root();
-    if (lines.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
+    if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
     return { firstSeq, size: tree.size, root, head };
   } finally {
     closeSync(fd);
   }
+}
+
+// Encodes a batch straight into one buffer. Each record text is built once with a placeholder
+// `prev` (64 characters at a fixed offset), written at its final offset, given the real previous
+// hash in place, and hashed in place; then the `{"hash":…,"record":` prefix goes in front of it,
+// and the RFC 6962 leaf is hashed in place too (the byte before the line briefly becomes 0x00).
+function encodeBatch(inputs: readonly EvidenceInput[], prevHead: string, tree: MerkleAccumulator): { data: Buffer; head: string } {
+  const first = tree.size + 1;
+  const bodies = inputs.map((input, i) => buildRecordText(input, GENESIS_HASH, first + i));
+  let capacity = 1;
+  for (const body of bodies) capacity += body.length * 3 + LINE_LAYOUT.recordStart + 2;
+  const buf = Buffer.allocUnsafe(capacity);
+  buf[0] = 0x0a;
+  let off = 1;
+  let head = prevHead;
+  const prevOffset = LINE_LAYOUT.prevStart - LINE_LAYOUT.recordStart;
+  for (const body of bodies) {
+    const bodyStart = off + LINE_LAYOUT.recordStart;
+    const bodyLength = buf.write(body, bodyStart, 'utf8');
+    buf.write(head, bodyStart + prevOffset, 'latin1');
+    head = hash('sha256', buf.subarray(bodyStart, bodyStart + bodyLength), 'hex');
+    buf.write(`{"hash":"${head}","record":`, off, 'latin1');
+    const end = bodyStart + bodyLength;
+    buf[end] = 0x7d;
+    const saved = buf[off - 1]!;
+    buf[off - 1] = 0;
+    tree.push(hash('sha256', buf.subarray(off - 1, end + 1), 'binary'));
+    buf[off - 1] = saved;
+    buf[end + 1] = 0x0a;
+    off = end + 2;
+  }
+  return { data: buf.subarray(1, off), head };
 }
 
 function writeAllAt(fd: number, data: Buffer, position: number): void {

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { DecisionRecord } from '../decision/types.ts';
 import { canonicalJson, sortedCopy } from './canonical.ts';
-import { redactRequest } from './redact.ts';
+import { redactRequest, redactSorted } from './redact.ts';
 
 /** Schema id of one evidence record. */
 export const EVIDENCE_RECORD_SCHEMA = 'cavra.evidence.record.v1';
@@ -51,24 +51,42 @@ export const LINE_LAYOUT = {
 
 /** Builds the line for one input at position `seq` (1-based) after the record hashed `prev`. */
 export function buildEvidenceLine(input: EvidenceInput, prev: string, seq: number): { line: string; hash: string } {
-  const record = {
+  const body = buildRecordText(input, prev, seq);
+  const own = hash('sha256', body, 'hex');
+  return { line: `{"hash":"${own}","record":${body}}`, hash: own };
+}
+
+/**
+ * The RFC 8785 text of the record for one input (the `record` member of its line). Secrets are
+ * redacted from the request and from the decision's strings first.
+ */
+export function buildRecordText(input: EvidenceInput, prev: string, seq: number): string {
+  const decision = redactSorted(input.decision);
+  const identity = input.identity ? sortedCopy(input.identity) : undefined;
+  const request = redactSorted(input.request);
+  if (decision === undefined || request === undefined || (input.identity && identity === undefined)) {
+    return canonicalJson(recordOf(input, prev, seq));
+  }
+  // INVARIANT: members inserted in RFC 8785 order, each value already sorted, so stringify is JCS.
+  return JSON.stringify({
     chain: { prev, seq },
-    decision: input.decision,
+    decision,
+    ...(identity ? { identity } : {}),
+    ...(input.packDigest ? { pack_digest: input.packDigest } : {}),
+    request,
+    schema: EVIDENCE_RECORD_SCHEMA,
+  });
+}
+
+function recordOf(input: EvidenceInput, prev: string, seq: number): Record<string, unknown> {
+  return {
+    chain: { prev, seq },
+    decision: redactRequest(input.decision),
     ...(input.identity ? { identity: input.identity } : {}),
     ...(input.packDigest ? { pack_digest: input.packDigest } : {}),
     request: redactRequest(input.request),
     schema: EVIDENCE_RECORD_SCHEMA,
   };
-  const body = canonicalRecordText(record);
-  const own = hash('sha256', body, 'hex');
-  return { line: `{"hash":"${own}","record":${body}}`, hash: own };
-}
-
-// Pre-sorted keys make JSON.stringify equal RFC 8785 (tests compare with the library); anything
-// the fast path cannot promise goes through the library.
-function canonicalRecordText(record: Record<string, unknown>): string {
-  const sorted = sortedCopy(record);
-  return sorted === undefined ? canonicalJson(record) : JSON.stringify(sorted);
 }
 
 /** Parses one line (no verification); `undefined` when it is not a record line. */

@@ -29,6 +29,19 @@ export function redactRequest(request: unknown): unknown {
   return redactValue(request, false);
 }
 
+let integerKeySeen = false;
+const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
+
+/**
+ * {@link redactRequest} whose result `JSON.stringify` turns into RFC 8785 text, or `undefined`
+ * when it cannot (an integer-like key, which JS objects order numerically).
+ */
+export function redactSorted(value: unknown): unknown {
+  integerKeySeen = false;
+  const out = redactValue(value, false);
+  return integerKeySeen ? undefined : out;
+}
+
 function redactValue(value: unknown, secret: boolean): unknown {
   if (typeof value === 'string') return secret && value !== '' ? REDACTED : redactString(value);
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : redactValue(item, secret)));
@@ -37,7 +50,8 @@ function redactValue(value: unknown, secret: boolean): unknown {
     for (const key of Object.keys(value).sort()) {
       const item = (value as Record<string, unknown>)[key];
       if (item === undefined || typeof item === 'function') continue;
-      const isSecret = secret || SECRET_KEY.test(key.toLowerCase().replaceAll('-', '_'));
+      if (INTEGER_LIKE.test(key)) integerKeySeen = true;
+      const isSecret = secret || isSecretKey(key);
       out[toWellFormed(key)] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret);
     }
     return out;
@@ -46,9 +60,26 @@ function redactValue(value: unknown, secret: boolean): unknown {
   return value;
 }
 
+// One cheap test first: most strings contain nothing token-shaped.
+const MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|passw|token|secret|api[_-]?key|:\/\/[^:/@\s]+:/i;
+
+// Member names repeat across records, so their classification is cached (bounded).
+const keyCache = new Map<string, boolean>();
+
+function isSecretKey(key: string): boolean {
+  let secret = keyCache.get(key);
+  if (secret === undefined) {
+    secret = SECRET_KEY.test(key.toLowerCase().replaceAll('-', '_'));
+    if (keyCache.size > 10_000) keyCache.clear();
+    keyCache.set(key, secret);
+  }
+  return secret;
+}
+
 /** Replaces token-shaped substrings of one string. */
 export function redactString(text: string): string {
   let out = toWellFormed(text);
+  if (!MAYBE_SECRET.test(out)) return out;
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match: string, ...groups: unknown[]) => {
       // Keep a captured prefix such as `Bearer ` or `password=` so the redaction stays readable.

@@ -39,6 +39,8 @@ export interface ScanOptions {
   maxProblems?: number;
   /** Tree sizes at which to record the root (to check checkpoints against prefixes of the log). */
   rootsAt?: readonly number[];
+  /** Internal: another thread checks record hashes and the file digest. */
+  delegated?: boolean;
 }
 
 const HASH_PREFIX = Buffer.from(LINE_LAYOUT.hashPrefix, 'binary');
@@ -102,8 +104,8 @@ export class LogScanner {
       if (/^[0-9a-f]{64}$/.test(stored)) this.#head = stored;
       return { code: 'ERR_EVIDENCE_RECORD_MALFORMED', record: n, message: 'line is not an evidence record in canonical layout' };
     }
-    const own = hash('sha256', buf.subarray(start + LINE_LAYOUT.recordStart, end - 1), 'hex');
     const stored = buf.toString('latin1', start + 9, start + 73);
+    const own = this.#options.delegated ? stored : hash('sha256', buf.subarray(start + LINE_LAYOUT.recordStart, end - 1), 'hex');
     const prev = buf.toString('latin1', start + LINE_LAYOUT.prevStart, start + LINE_LAYOUT.prevStart + 64);
     const seq = readSeq(buf, start + LINE_LAYOUT.seqStart, end);
     const expectedPrev = this.#head;
@@ -129,7 +131,7 @@ export class LogScanner {
 
   /** Feeds raw file bytes to the file digest (callers pass every byte read, in order). */
   fileBytes(chunk: Buffer): void {
-    this.#file.update(chunk);
+    if (!this.#options.delegated) this.#file.update(chunk);
   }
 
   /** Marks a partial last line (bytes after the last newline). */
