@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import {
+  loadCommandAnalyzer,
   compilePolicy,
   evaluate,
   isStricter,
@@ -23,6 +24,8 @@ import {
 import { requireUpstream, upstreamPolicyDir } from './support/paths.ts';
 
 const UPSTREAM = requireUpstream();
+// Comparisons are computed while tests are collected, so the shell parser loads first.
+await loadCommandAnalyzer();
 const UPSTREAM_POLICIES = upstreamPolicyDir();
 const CONTEXT: DecisionContext = { now: () => new Date(0), randomHex: (bytes) => '0'.repeat(bytes * 2) };
 

@@ -6,14 +6,16 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { compilePolicy, evaluate, openPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
 import { loadCorpus, mismatches, validateCases, type CorpusFile, type DecisionCase } from './support/corpus.ts';
 import { CLI_BUNDLE, REPO_ROOT, requireUpstream, upstreamPolicyDir } from './support/paths.ts';
 
 const FIXTURES = join(REPO_ROOT, 'fixtures');
 const DIVERGENCES_FILE = join(FIXTURES, 'decisions', 'divergences.json');
 const upstream = requireUpstream();
+
+beforeAll(() => loadCommandAnalyzer());
 const upstreamPolicies = upstreamPolicyDir();
 
 interface Divergence {

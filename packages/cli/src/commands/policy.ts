@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, isCavraError, openPolicy, runPackSelfTests, type OpenPolicy } from '@cavra/core';
+import { CavraError, isCavraError, loadCommandAnalyzer, openPolicy, runPackSelfTests, type OpenPolicy } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
@@ -42,6 +42,7 @@ export const policyCommand: Command = async (args, io) => {
     case 'lint':
     case 'test': {
       const ids = options.ids.length > 0 ? options.ids : targetIds(options.open);
+      await loadCommandAnalyzer();
       const lines: string[] = [];
       let failed = false;
       for (const id of ids) {

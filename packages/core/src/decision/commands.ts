@@ -7,7 +7,7 @@ import type { CompiledPack, CompiledPattern, CompiledRule } from '../policy/comp
 import { decideFileAccess } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { defaultVerdict } from './match.ts';
-import { permitsAction, strictest } from './precedence.ts';
+import { permitsAction, strictest, strictestVerdict } from './precedence.ts';
 import { APPROVER_GROUPS, type RuleMatch, type Severity, type Verdict } from './types.ts';
 
 /** One rule pattern that matched part of a command. */
@@ -44,17 +44,22 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
   }
   const perInvocation = analysis.invocations.map((invocation) => ({ invocation, hits: invocationHits(rules, invocation) }));
   for (const entry of perInvocation) hits.push(...entry.hits);
+  // Pack order breaks ties between equally strict rules, as it does for files (stable sort).
+  hits.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   for (const hit of hits) if (!permitsAction(hit.decision)) candidates.push(hitVerdict(hit, line, pack));
 
+  // Candidates in the order that breaks ties of equal decision and severity: rule hits, then
+  // what the analyser could not see into, then the doors, then defaults, then allows.
+  const defaults: Verdict[] = [];
   const allowing: Verdict[] = [];
   const runs = perInvocation.filter((entry) => entry.invocation.role === 'run');
   for (const entry of runs) {
     const decisive = strictest(entry.hits);
-    if (decisive === undefined) candidates.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry.invocation.text}\``));
+    if (decisive === undefined) defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry.invocation.text}\``));
     else if (permitsAction(decisive.decision)) allowing.push(hitVerdict(decisive, line, pack));
   }
   if (runs.length === 0 && analysis.opaque.length === 0) {
-    candidates.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``));
+    defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``));
   }
   for (const finding of analysis.opaque) {
     candidates.push({
@@ -67,10 +72,8 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
     });
   }
   const doors = doorVerdicts(pack, analysis, line);
-  candidates.push(...doors);
-
-  candidates.push(...allowing);
-  const winner = strictest(candidates) ?? defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
+  candidates.push(...doors, ...defaults, ...allowing);
+  const winner = strictestVerdict(candidates) ?? defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
   const matches = dedupeMatches([
     ...hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject })),
     ...analysis.opaque.map((finding) => ({ rule_id: 'commands.opaque', decision: 'require_approval' as const, subject: finding.detail })),

@@ -30,3 +30,21 @@ export function strictest<T extends { decision: DecisionValue }>(items: readonly
   }
   return best;
 }
+
+/**
+ * The strictest verdict: by decision, then by severity, then the first. Used where one action
+ * is judged through several doors (a command, the files it touches, the pushes it makes).
+ */
+export function strictestVerdict<T extends { decision: DecisionValue; severity: Severity }>(items: readonly T[]): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (
+      best === undefined ||
+      isStricter(item.decision, best.decision) ||
+      (item.decision === best.decision && SEVERITY_RANK[item.severity] > SEVERITY_RANK[best.severity])
+    ) {
+      best = item;
+    }
+  }
+  return best;
+}

@@ -1,7 +1,9 @@
 // The additive schema: rules with any of the six decisions, per-action defaults, and the
 // strictest-wins precedence between them and upstream lists.
-import { expect, test } from 'vitest';
-import { compilePack, evaluate, parsePack, runPackSelfTests, type ActionRequest } from '@cavra/core';
+import { beforeAll, expect, test } from 'vitest';
+import { compilePack, evaluate, loadCommandAnalyzer, parsePack, runPackSelfTests, type ActionRequest } from '@cavra/core';
+
+beforeAll(() => loadCommandAnalyzer());
 
 const context = { now: () => new Date('2026-11-29T12:00:00.123Z'), randomHex: (bytes: number) => 'ab'.repeat(bytes) };
 
