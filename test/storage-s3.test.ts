@@ -92,8 +92,11 @@ describe('S3 Object Lock on Ceph RGW', () => {
   test('pushing the same directory again reuses the stored versions (idempotent keys)', async () => {
     const dir = makeEvidenceDir('idempotent');
     const args = [dir, `s3://${LOCKED}/runs/idempotent`, '--endpoint', rgw.endpoint, '--retain-days', '1'];
-    const first = JSON.parse((await push(args)).stdout) as StorageReceipt;
-    const second = JSON.parse((await push(args)).stdout) as StorageReceipt;
+    // One clock for both pushes, so both ask for the same retain-until date.
+    const at = new Date();
+    const pinned = createEvidencePushCommand({ env, now: () => at });
+    const first = JSON.parse((await runHandler(pinned, args)).stdout) as StorageReceipt;
+    const second = JSON.parse((await runHandler(pinned, args)).stdout) as StorageReceipt;
     expect(second.objects.map((o) => o.version_id)).toEqual(first.objects.map((o) => o.version_id));
     const versions = await s3.send(new ListObjectVersionsCommand({ Bucket: LOCKED, Prefix: 'runs/idempotent/sha256/' }));
     expect(versions.Versions).toHaveLength(3);

@@ -94,7 +94,12 @@ export class AzureImmutableBlobStore implements EvidenceStore {
       const status = (error as { statusCode?: number }).statusCode;
       if (status === 409 || status === 412) {
         const current = await this.head({ key, versionId: undefined });
-        if (current !== undefined) return { key, versionId: current.versionId };
+        if (current !== undefined) {
+          if (this.#worm) await this.#extend(key, current.versionId, retention).catch((inner: unknown) => {
+            throw wrapAzureError(inner, this.#where, `extend the retention of \`${key}\` in`);
+          });
+          return { key, versionId: current.versionId };
+        }
       }
       throw wrapAzureError(error, this.#where, `write \`${key}\` to`);
     }
@@ -112,6 +117,19 @@ export class AzureImmutableBlobStore implements EvidenceStore {
       this.#headersRejected = true;
       return (await blob.upload(body, body.byteLength, plain)).versionId;
     }
+  }
+
+  // The same bytes are already stored (content-addressed key), perhaps with a shorter retention
+  // from an earlier push: extend it on that version. Extending is allowed even for Locked policies.
+  async #extend(key: string, versionId: string | undefined, retention: RetentionRequest): Promise<void> {
+    const blob = this.#blob({ key, versionId });
+    const properties = await blob.getProperties();
+    const until = properties.immutabilityPolicyExpiresOn?.getTime() ?? 0;
+    const mode = properties.immutabilityPolicyMode === 'Locked' || retention.mode === 'compliance' ? 'Locked' : 'Unlocked';
+    if (until < retention.retainUntil.getTime() || (mode === 'Locked' && properties.immutabilityPolicyMode !== 'Locked')) {
+      await blob.setImmutabilityPolicy({ expiriesOn: new Date(Math.max(until, retention.retainUntil.getTime())), policyMode: mode });
+    }
+    if (retention.legalHold && properties.legalHold !== true) await blob.setLegalHold(true);
   }
 
   async head(ref: ObjectRef): Promise<ObjectHead | undefined> {

@@ -32,7 +32,8 @@ export function assertRetentionApplied(key: string, requested: RetentionRequest,
 /** Why `applied` falls short of `requested`, or undefined when it does not. */
 export function retentionShortfall(requested: RetentionRequest, applied: AppliedRetention): string | undefined {
   if (!applied.immutable || applied.mode === undefined || applied.retainUntil === undefined) return 'has no retention';
-  if (applied.mode !== requested.mode) return `has retention mode \`${applied.mode}\`, not \`${requested.mode}\``;
+  // Compliance is stricter than governance, so it satisfies a governance request.
+  if (applied.mode !== requested.mode && applied.mode !== 'compliance') return `has retention mode \`${applied.mode}\`, not \`${requested.mode}\``;
   // Servers may drop sub-second precision; one second of slack.
   if (Date.parse(applied.retainUntil) < requested.retainUntil.getTime() - 1000) return `is retained only until \`${applied.retainUntil}\``;
   if (requested.legalHold && !applied.legalHold) return 'has no legal hold';
