@@ -12,6 +12,8 @@ export type { DecisionPolicy } from './decision/evaluate.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';
 export { systemDecisionContext } from './system-context.ts';
+export type { PathResolver } from './decision/files.ts';
+export { workspacePathResolver } from './workspace/path-resolver.ts';
 
 // policy packs
 export { compilePack } from './policy/compile.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, appendEvidence, assertActionRequest, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { CavraError, appendEvidence, assertActionRequest, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, selectPackId, systemDecisionContext, workspacePathResolver, type ActionRequest } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
@@ -31,7 +31,7 @@ export const evaluateCommand: Command = async (args, io) => {
     options.request !== undefined ? [parseOneRequest(options.request)] : await readRequests(options.batch!, io.stdin);
   const open = openPolicy(options.policy);
   // Compile every pack the batch names before deciding, so a bad pack fails before any output.
-  const policy = compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId))));
+  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
   if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
   const context = systemDecisionContext();
   const decisions = requests.map((request) => evaluate(policy, request, context));

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, systemDecisionContext, type DecisionRecord } from '@cavra/core';
+import { CavraError, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, systemDecisionContext, workspacePathResolver, type DecisionRecord } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
@@ -21,7 +21,7 @@ function parseExplainArgs(args: string[]): ExplainOptions {
 export const explainCommand: Command = async (args, io) => {
   const options = parseExplainArgs(args);
   const open = openPolicy(options.policy);
-  const policy = compilePolicy(open, []);
+  const policy = { ...compilePolicy(open, []), resolvePath: workspacePathResolver(process.cwd()) };
   await loadCommandAnalyzer();
   const record = evaluate(policy, { action_type: 'execute_command', target: options.line }, systemDecisionContext());
   await writeAll(io.stdout, options.json ? `${JSON.stringify(record, null, 2)}\n` : renderExplanation(record));

@@ -4,7 +4,7 @@ import { loadedCommandAnalyzer } from '../command/registry.ts';
 import type { CommandAnalysis, Invocation } from '../command/types.ts';
 import { CavraError } from '../errors.ts';
 import type { CompiledPack, CompiledPattern, CompiledRule } from '../policy/compile.ts';
-import { decideFileAccess } from './files.ts';
+import { decideFileAccess, type PathResolver } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { defaultVerdict } from './match.ts';
 import { permitsAction, strictest, strictestVerdict } from './precedence.ts';
@@ -27,7 +27,7 @@ const structured = new WeakMap<CompiledPattern, StructuredPattern | null>();
  * (`commands.opaque`), and the files and git pushes a command performs are judged as those
  * actions too; the strictest outcome wins. Without a loaded analyser this fails closed.
  */
-export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: CommandAnalyzer | undefined = loadedCommandAnalyzer()): Verdict {
+export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: CommandAnalyzer | undefined = loadedCommandAnalyzer(), resolvePath?: PathResolver): Verdict {
   const line = rawLine.trim();
   if (analyzer === undefined) {
     throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the command analyser is not loaded', { hint: 'await `loadCommandAnalyzer()` before deciding commands' });
@@ -71,7 +71,7 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
       reason: `cannot see what \`${line}\` runs: ${finding.detail}`,
     });
   }
-  const doors = doorVerdicts(pack, analysis, line);
+  const doors = doorVerdicts(pack, analysis, line, resolvePath);
   candidates.push(...doors, ...defaults, ...allowing);
   const winner = strictestVerdict(candidates) ?? defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
   const matches = dedupeMatches([
@@ -151,10 +151,10 @@ function hitVerdict(hit: CommandHit, line: string, pack: CompiledPack): Verdict 
 }
 
 // Equivalent doors: a read, write or push done through the shell is judged as that action.
-function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: string): Verdict[] {
+function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: string, resolvePath: PathResolver | undefined): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const file of analysis.files) {
-    const verdict = decideFileAccess(pack, file.access, file.path);
+    const verdict = decideFileAccess(pack, file.access, file.path, resolvePath);
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`: ${verdict.reason}`));
   }
   for (const push of analysis.gitPushes) {

@@ -3,7 +3,7 @@ import { CavraError, isCavraError } from '../errors.ts';
 import type { CompiledPack } from '../policy/compile.ts';
 import type { McpRegistry } from '../policy/registry.ts';
 import { decideCommand } from './commands.ts';
-import { decideFileAccess } from './files.ts';
+import { decideFileAccess, type PathResolver } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { decideMcpCall } from './mcp.ts';
 import { decideReleaseGovernance } from './release-governance.ts';
@@ -19,6 +19,8 @@ export interface DecisionPolicy {
   registry?: McpRegistry;
   /** Command analyser; defaults to the one `loadCommandAnalyzer()` installed. */
   commandAnalyzer?: CommandAnalyzer;
+  /** Follows symlinks of file targets that exist in the workspace (see `workspacePathResolver`). */
+  resolvePath?: PathResolver;
 }
 
 /**
@@ -51,11 +53,11 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
   const operation = request.operation || request.requested_operation || request.capability || '';
   switch (request.action_type) {
     case 'read_file':
-      return decideFileAccess(pack, 'read', target);
+      return decideFileAccess(pack, 'read', target, policy.resolvePath);
     case 'write_file':
-      return decideFileAccess(pack, 'write', target);
+      return decideFileAccess(pack, 'write', target, policy.resolvePath);
     case 'execute_command':
-      return decideCommand(pack, target, policy.commandAnalyzer);
+      return decideCommand(pack, target, policy.commandAnalyzer, policy.resolvePath);
     case 'git_operation':
       return decideGitOperation(pack, operation || 'push', target);
     case 'mcp_tool_call':

@@ -1,17 +1,34 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import { normalizeFilePath } from '../policy/path.ts';
 import { decidingHit, defaultVerdict, findHits, hitVerdict } from './match.ts';
+import { strictestVerdict } from './precedence.ts';
 import type { Verdict } from './types.ts';
 
 export type FileAccess = 'read' | 'write';
+
+/**
+ * Maps a normalised path to the path it really names once symlinks are followed, or undefined
+ * when that is the same path or cannot be known. Injected: deciding does no I/O.
+ */
+export type PathResolver = (path: string) => string | undefined;
 
 /**
  * Decides a file read or write (cavra-reference §3.2): the strictest matching rule wins, so
  * a block beats an approval, which beats an allow; no match gives the pack's default.
  * Reads never consult write rules and writes never consult read rules.
  */
-export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarget: string): Verdict {
+export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarget: string, resolvePath?: PathResolver): Verdict {
   const target = normalizeFilePath(rawTarget);
+  const real = resolvePath?.(target);
+  if (real === undefined || real === target) return decidePath(pack, access, target);
+  // A link is judged as itself and as what it points to; the stricter outcome wins.
+  const viaLink = decidePath(pack, access, real);
+  const direct = decidePath(pack, access, target);
+  const winner = strictestVerdict([direct, { ...viaLink, reason: `\`${target}\` is a link to \`${real}\`: ${viaLink.reason}` }])!;
+  return { ...winner, target };
+}
+
+function decidePath(pack: CompiledPack, access: FileAccess, target: string): Verdict {
   const subject = access === 'read' ? 'read_file' : 'write_file';
   const hits = findHits(pack.rules[subject], target);
   const hit = decidingHit(hits);

@@ -1,0 +1,48 @@
+import { lstatSync, realpathSync } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { PathResolver } from '../decision/files.ts';
+
+/**
+ * A resolver that follows symlinks for targets inside the workspace `root`. A target that does
+ * not exist yet (a file about to be written) is resolved through its deepest existing parent,
+ * so a write into a linked directory is judged where it lands. Paths that resolve inside the
+ * workspace are returned relative to it; outside it, absolute.
+ */
+export function workspacePathResolver(root: string): PathResolver {
+  const realRoot = realpathSync(root);
+  return (path) => {
+    const absolute = isAbsolute(path) ? path : join(root, path);
+    const real = realpathOfExistingPrefix(absolute);
+    if (real === undefined) return undefined;
+    const inside = relative(realRoot, real);
+    const resolved = inside === '' ? '.' : inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside) ? real : inside.split(sep).join('/');
+    return resolved === path ? undefined : resolved;
+  };
+}
+
+function realpathOfExistingPrefix(absolute: string): string | undefined {
+  const rest: string[] = [];
+  let current = absolute;
+  for (;;) {
+    if (exists(current)) {
+      try {
+        return join(realpathSync(current), ...rest);
+      } catch {
+        return undefined;
+      }
+    }
+    const parent = join(current, '..');
+    if (parent === current) return undefined;
+    rest.unshift(current.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+    current = parent;
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
