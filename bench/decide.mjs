@@ -19,7 +19,7 @@ const samples = {
   mcp_tool_call: [['github', 'create_pull_request'], ['unknown', 'read_file']].map(([server, tool]) => ({ action_type: 'mcp_tool_call', server, tool })),
 };
 
-if (typeof core.prepareCommandAnalysis === 'function') await core.prepareCommandAnalysis();
+await core.loadCommandAnalyzer();
 const open = core.openPolicy({});
 const policy = core.compilePolicy(open, []);
 let counter = 0;
