@@ -129,6 +129,10 @@ describe('Azure Blob on Azurite', () => {
     const wrong = await push([dir, uri('x'), '--endpoint', azurite.serviceUrl, '--allow-mutable'], { AZURE_STORAGE_KEY: wrongKey });
     expect([wrong.exit, wrong.error?.code]).toEqual([1, 'ERR_STORE_ACCESS_DENIED']);
     expect(JSON.stringify([wrong.stderr, wrong.error?.details])).not.toContain(wrongKey);
+    // No key, SAS, connection string or workload identity: DefaultAzureCredential finds nothing (exit 2).
+    const none = await push([dir, 'azblob://acct01/evidence/x', '--allow-mutable'], {});
+    expect([none.exit, none.error?.code]).toEqual([2, 'ERR_STORE_CREDENTIALS_MISSING']);
+    expect(existsSync(join(dir, RECEIPT_FILE))).toBe(false);
   });
 });
 

@@ -37,12 +37,22 @@ export function wrapAzureError(error: unknown, where: string, action: string): C
       details,
     });
   }
-  if (NETWORK.has(code) || (status !== undefined && status >= 500) || status === undefined) {
+  if (/non-TLS/i.test(e.message ?? '')) {
+    return new CavraError('ERR_CONFIG_INVALID', `token credentials need an https endpoint to ${action} \`${where}\``, {
+      cause: error,
+      hint: 'use an https `--endpoint`, or a shared key (AZURE_STORAGE_KEY) for a local emulator',
+      details,
+    });
+  }
+  if (NETWORK.has(code) || (status !== undefined && status >= 500)) {
     return new CavraError('ERR_STORE_UNAVAILABLE', `the Azure Blob service did not answer to ${action} \`${where}\` (${code || status || name}), even after retries`, {
       cause: error,
       hint: 'check the endpoint and the network, then push again (objects already stored are reused)',
       details,
     });
+  }
+  if (status === undefined) {
+    return new CavraError('ERR_STORE_UNAVAILABLE', `the Azure Blob client failed to ${action} \`${where}\`: ${redact(e.message ?? name)}`, { cause: error, details });
   }
   return new CavraError('ERR_STORE_UNAVAILABLE', `the Azure Blob service refused to ${action} \`${where}\`: ${code || name} (HTTP ${status})`, { cause: error, details });
 }
@@ -51,4 +61,9 @@ export function wrapAzureError(error: unknown, where: string, action: string): C
 export function isAzureBlobMissing(error: unknown): boolean {
   const e = (error ?? {}) as RestLikeError;
   return e.statusCode === 404 && e.code !== 'ContainerNotFound';
+}
+
+// A SAS signature can appear in a URL inside an SDK message; never repeat it.
+function redact(message: string): string {
+  return message.replace(/([?&]sig=)[^&\s"']+/gi, '$1REDACTED');
 }

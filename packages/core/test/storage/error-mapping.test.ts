@@ -49,10 +49,18 @@ describe('Azure errors', () => {
     ['no credential', Object.assign(new Error('DefaultAzureCredential failed'), { name: 'AggregateAuthenticationError' }), 'ERR_STORE_CREDENTIALS_MISSING'],
     ['server busy after retries', rest(503, 'ServerBusy'), 'ERR_STORE_UNAVAILABLE'],
     ['request send error', new RestError('connect ECONNREFUSED', { code: 'REQUEST_SEND_ERROR' }), 'ERR_STORE_UNAVAILABLE'],
+    ['bearer token over http', new Error('Bearer token authentication is not permitted for non-TLS protected (non-https) URLs.'), 'ERR_CONFIG_INVALID'],
+    ['client failure', new Error('GET https://a.blob.core.windows.net/c?sv=2024&sig=c2VjcmV0 failed'), 'ERR_STORE_UNAVAILABLE'],
   ] as const)('%s', ([, error, code]) => {
     const wrapped = wrapAzureError(error, 'azblob://acct/evidence', 'write `k` to');
     expect(wrapped.code).toBe(code);
     expect(wrapped.cause).toBe(error);
+  });
+
+  test('a SAS signature in an SDK message is not repeated', () => {
+    const wrapped = wrapAzureError(new Error('GET https://a.blob.core.windows.net/c?sv=2024&sig=c2VjcmV0 failed'), 'azblob://a/c', 'list');
+    expect(wrapped.message).not.toContain('c2VjcmV0');
+    expect(wrapped.message).toContain('sig=REDACTED');
   });
 
   test('a missing blob is told apart from a missing container', () => {
