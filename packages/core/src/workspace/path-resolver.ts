@@ -9,15 +9,24 @@ import type { PathResolver } from '../decision/files.ts';
  * workspace are returned relative to it; outside it, absolute.
  */
 export function workspacePathResolver(root: string): PathResolver {
-  const realRoot = realpathSync(root);
+  const realRoot = realpathSync.native(root);
+  // A batch names the same paths again and again; a run is short, so the answers stay valid.
+  const cache = new Map<string, string | undefined>();
   return (path) => {
+    if (cache.has(path)) return cache.get(path);
+    const resolved = resolve(path);
+    cache.set(path, resolved);
+    return resolved;
+  };
+
+  function resolve(path: string): string | undefined {
     const absolute = isAbsolute(path) ? path : join(root, path);
     const real = realpathOfExistingPrefix(absolute);
     if (real === undefined) return undefined;
     const inside = relative(realRoot, real);
     const resolved = inside === '' ? '.' : inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside) ? real : inside.split(sep).join('/');
     return resolved === path ? undefined : resolved;
-  };
+  }
 }
 
 function realpathOfExistingPrefix(absolute: string): string | undefined {
@@ -26,7 +35,7 @@ function realpathOfExistingPrefix(absolute: string): string | undefined {
   for (;;) {
     if (exists(current)) {
       try {
-        return join(realpathSync(current), ...rest);
+        return join(realpathSync.native(current), ...rest);
       } catch {
         return undefined;
       }
