@@ -1,7 +1,8 @@
 import { readFileSync, statSync, chmodSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { LocalFolderStore, RECEIPT_FILE, planRetention, pullEvidence, pushEvidence, type StorageReceipt } from '../../src/index.ts';
+import { LocalFolderStore, MANIFEST_SCHEMA, RECEIPT_FILE, planRetention, pullEvidence, pushEvidence, type StorageReceipt } from '../../src/index.ts';
+import { sha256Hex } from '../../src/storage/digest.ts';
 import { digestTree, makeEvidenceDir, tempDir } from './support/evidence-dir.ts';
 
 const NOW = new Date('2026-01-02T03:04:05.678Z');
@@ -70,6 +71,25 @@ describe('LocalFolderStore', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('allow', 'block'));
     const target = join(tempDir('pull'), 'evidence');
     await expect(pullEvidence(new LocalFolderStore(root), target)).rejects.toMatchObject({ code: 'ERR_STORE_VERIFY_FAILED' });
+    expect(existsSync(target)).toBe(false);
+  });
+
+  // attacker-controlled: whoever can write to the store can plant a manifest.
+  test.for([
+    ['a name leaving the directory', '../escape.txt'],
+    ['an absolute name', '/etc/cron.d/x'],
+    ['a backslash name', '..\\x'],
+  ])('pull refuses a manifest with %s', async ([, name]) => {
+    const root = tempDir('store');
+    const store = new LocalFolderStore(root);
+    const body = new TextEncoder().encode('planted');
+    const sha = sha256Hex(body);
+    await store.put(`sha256/${sha}`, body, sha, retention);
+    const manifest = new TextEncoder().encode(JSON.stringify({ schema: MANIFEST_SCHEMA, created_at: NOW.toISOString(), files: [{ name, sha256: sha, size: body.length, key: `sha256/${sha}`, version_id: null }] }));
+    const manifestSha = sha256Hex(manifest);
+    await store.put(`manifests/20990101T000000000Z-${manifestSha.slice(0, 16)}.json`, manifest, manifestSha, retention);
+    const target = join(tempDir('pull'), 'evidence');
+    await expect(pullEvidence(store, target)).rejects.toMatchObject({ code: 'ERR_STORE_VERIFY_FAILED' });
     expect(existsSync(target)).toBe(false);
   });
 
