@@ -101,15 +101,21 @@ export type { LogVerification, TreeHead, VerifyLogOptions } from './evidence/ver
 
 // signing
 export { KeyBundleSigner } from './signing/key-signer.ts';
+export { addTrustedKey, generateSigningKey, revokeTrustedKey, rotateTrustedKey, trustEntryOf } from './signing/key-lifecycle.ts';
+export type { GeneratedKey } from './signing/key-lifecycle.ts';
 export { KEY_ALGORITHMS, keyAlgorithm, keyIdOf, privateKeyFromPem, publicKeyFromPem } from './signing/keys.ts';
 export type { KeyAlgorithm } from './signing/keys.ts';
 export { proveRecord, verifyInclusionProof } from './signing/prove.ts';
 export { sealEvidence } from './signing/seal.ts';
 export type { SealOptions, SealResult } from './signing/seal.ts';
+export { SigstoreSigner } from './signing/sigstore-signer.ts';
+export type { SigstoreSignerOptions } from './signing/sigstore-signer.ts';
 export type { Signer, SignerIdentity, Verifier } from './signing/signer.ts';
 export { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, buildEvidenceStatement } from './signing/statement.ts';
 export type { EvidencePredicate, EvidenceStatement, StatementSubject } from './signing/statement.ts';
 export { KEY_STATUSES, assertKeyUsable, pinnedKey } from './signing/trusted-key.ts';
+export { TRUST_ROOT_SCHEMA, emptyTrustRoot, isTrustRootFile, trustedKeysOf } from './signing/trust-root-file.ts';
+export type { TrustRootEntry, TrustRootFile } from './signing/trust-root-file.ts';
 export type { KeyStatus, TrustedKey } from './signing/trusted-key.ts';
 export { SigstoreBundleVerifier, trustMaterialOf } from './signing/verify-bundle.ts';
 export type { BundleTrust } from './signing/verify-bundle.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CavraError, KeyBundleSigner, noteSignerFromKey, privateKeyFromPem, proveRecord, sealEvidence, DEFAULT_ORIGIN, type Signer } from '@cavra/core';
+import { CavraError, KeyBundleSigner, SigstoreSigner, noteSignerFromKey, privateKeyFromPem, proveRecord, sealEvidence, DEFAULT_ORIGIN, type Signer } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { evidencePullCommand, evidencePushCommand } from './evidence-storage.ts';
 
@@ -47,7 +47,7 @@ const seal: Command = async (args, io) => {
     signer = new KeyBundleSigner(privateKey);
     noteSigner = noteSignerFromKey(origin, privateKey);
   } else {
-    throw new CavraError('ERR_USAGE', '`--keyless` is not available yet', { hint: 'use `--key PEM`' });
+    signer = keylessSigner(values, process.env);
   }
   const run = values.identity === undefined ? undefined : readJsonObject(values.identity, 'identity');
   const result = await sealEvidence(dir, {
@@ -72,6 +72,20 @@ const prove: Command = async (args, io) => {
   await writeAll(io.stdout, `${JSON.stringify(proveRecord(dir, record), null, 2)}\n`);
   return EXIT.ok;
 };
+
+// The OIDC token is read here, at the edge: from `--identity-token-file` or `SIGSTORE_ID_TOKEN`
+// (another part of CAVRA acquires it from the CI provider with audience `sigstore`).
+function keylessSigner(values: { 'fulcio-url'?: string; 'rekor-url'?: string; 'tsa-url'?: string; 'identity-token-file'?: string }, env: Readonly<Record<string, string | undefined>>): Signer {
+  const file = values['identity-token-file'];
+  const token = (file !== undefined ? readInput(file, 'identity-token-file').toString('utf8') : (env.SIGSTORE_ID_TOKEN ?? '')).trim();
+  if (token === '') throw new CavraError('ERR_USAGE', '`--keyless` needs an OIDC token', { hint: 'pass `--identity-token-file FILE` or set `SIGSTORE_ID_TOKEN` (audience `sigstore`)' });
+  return new SigstoreSigner({
+    identityToken: token,
+    ...(values['fulcio-url'] ? { fulcioURL: values['fulcio-url'] } : {}),
+    ...(values['rekor-url'] ? { rekorURL: values['rekor-url'] } : {}),
+    ...(values['tsa-url'] ? { tsaURL: values['tsa-url'] } : {}),
+  });
+}
 
 function onePositional(positionals: string[], usage: string): string {
   if (positionals.length !== 1) throw new CavraError('ERR_USAGE', `expected one directory: \`${usage}\``);

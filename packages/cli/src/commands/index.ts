@@ -4,6 +4,7 @@ import { demoCommand } from './demo.ts';
 import { evaluateCommand } from './evaluate.ts';
 import { evidenceCommand } from './evidence.ts';
 import { explainCommand } from './explain.ts';
+import { keysCommand } from './keys.ts';
 import { policyCommand } from './policy.ts';
 import { verifyCommand } from './verify.ts';
 
@@ -14,6 +15,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   evaluate: evaluateCommand,
   evidence: evidenceCommand,
   explain: explainCommand,
+  keys: keysCommand,
   policy: policyCommand,
   verify: verifyCommand,
 };
@@ -29,6 +31,7 @@ usage:
   cavra evidence pull URI DIR [--endpoint URL]
   cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID --certificate-oidc-issuer URL] [--report FILE] [--format cavra|cavra-daemon]
   cavra verify --proof FILE [--trusted-key PEM]...
+  cavra keys generate|rotate --out PREFIX [--algorithm ed25519|ecdsa-p256] [--trust-root FILE]; keys list --trust-root FILE; keys revoke KEY_ID --trust-root FILE
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]
   cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]

@@ -3,7 +3,9 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CavraError,
+  isTrustRootFile,
   pinnedKey,
+  trustedKeysOf,
   problemText,
   publicKeyFromPem,
   verifyDaemonLog,
@@ -39,7 +41,7 @@ export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Co
       allowPositionals: true,
       options: {
         'trusted-key': { type: 'string', multiple: true },
-        'trust-root': { type: 'string' },
+        'trust-root': { type: 'string', multiple: true },
         'certificate-identity': { type: 'string' },
         'certificate-oidc-issuer': { type: 'string' },
         report: { type: 'string' },
@@ -90,12 +92,15 @@ function writeReport(file: string, text: string): void {
   }
 }
 
-function trustOf(values: { 'trusted-key'?: string[]; 'trust-root'?: string; 'certificate-identity'?: string; 'certificate-oidc-issuer'?: string }): BundleTrust {
+// `--trust-root` takes our key trust root (`cavra.evidence.trust-roots.v1`: keys with status and
+// window) or a Sigstore `trusted_root.json` (Fulcio, Rekor, CT logs, TSAs) for keyless bundles.
+function trustOf(values: { 'trusted-key'?: string[]; 'trust-root'?: string[]; 'certificate-identity'?: string; 'certificate-oidc-issuer'?: string }): BundleTrust {
   const keys: TrustedKey[] = (values['trusted-key'] ?? []).map((file) => pinnedKey(publicKeyFromPem(readInput(file, 'trusted-key'), file)));
   const trust: BundleTrust = { trustedKeys: keys };
-  if (values['trust-root'] !== undefined) {
-    const root = readJsonObject(values['trust-root'], 'trust-root');
-    trust.trustedRoot = root;
+  for (const file of values['trust-root'] ?? []) {
+    const root = readJsonObject(file, 'trust-root');
+    if (isTrustRootFile(root)) keys.push(...trustedKeysOf(root, file));
+    else trust.trustedRoot = root;
   }
   if (values['certificate-identity'] !== undefined) trust.certificateIdentity = values['certificate-identity'];
   if (values['certificate-oidc-issuer'] !== undefined) trust.certificateIssuer = values['certificate-oidc-issuer'];
