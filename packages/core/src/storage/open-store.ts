@@ -5,6 +5,7 @@ import { LocalFolderStore } from './local-folder.ts';
 import { S3ObjectLockStore } from './s3-object-lock.ts';
 import type { EvidenceStore } from './store.ts';
 import { parseStoreUri } from './uri.ts';
+import { CavraError } from '../errors.ts';
 
 /** How to reach a store: the environment (read once by the caller) and an optional endpoint. */
 export interface OpenStoreOptions {
@@ -27,6 +28,7 @@ export interface OpenStoreOptions {
 export function openEvidenceStore(uri: string, options: OpenStoreOptions): EvidenceStore {
   const location = parseStoreUri(uri);
   const { env } = options;
+  if (options.endpoint !== undefined) assertEndpoint(options.endpoint);
   if (location.kind === 'file') return new LocalFolderStore(location.path);
   if (location.kind === 's3') {
     const key = env['AWS_ACCESS_KEY_ID'];
@@ -75,4 +77,18 @@ function parseConnectionString(text: string | undefined): Record<string, string>
     if (at > 0) fields[part.slice(0, at).trim()] = part.slice(at + 1).trim();
   }
   return fields;
+}
+
+function assertEndpoint(endpoint: string): void {
+  let url: URL | undefined;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
+    throw new CavraError('ERR_USAGE', `\`--endpoint\` must be an http or https URL without credentials, got \`${url === undefined ? endpoint : url.origin}\``, {
+      hint: 'e.g. `--endpoint http://127.0.0.1:7480` (S3-compatible) or `--endpoint http://127.0.0.1:10000/devstoreaccount1` (Azurite)',
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseStoreUri } from '../../src/index.ts';
+import { openEvidenceStore, parseStoreUri } from '../../src/index.ts';
 
 describe('parseStoreUri', () => {
   test.for([
@@ -13,5 +13,21 @@ describe('parseStoreUri', () => {
 
   test.for(['http://x/y', 's3://', 's3://UPPER/x', 's3://b1/../x', 'azblob://acct01', 'azblob://Acct/c/x', 'file://', 'evidence'])('rejects %s', (uri) => {
     expect(() => parseStoreUri(uri)).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }));
+  });
+});
+
+describe('openEvidenceStore', () => {
+  test('opens the store each scheme names', () => {
+    expect(openEvidenceStore('file:///tmp/x', { env: {} }).constructor.name).toBe('LocalFolderStore');
+    expect(openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint: 'http://127.0.0.1:7480' }).uri).toBe('s3://bucket-1/p/');
+    expect(openEvidenceStore('azblob://acct01/evidence/p', { env: { AZURE_STORAGE_KEY: 'a2V5' } }).uri).toBe('azblob://acct01/evidence/p/');
+  });
+
+  test.for(['not a url', 'ftp://127.0.0.1/x', 'http://user:pw@127.0.0.1:7480'])('rejects the endpoint %s', (endpoint) => {
+    expect(() => openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint })).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }));
+  });
+
+  test('never repeats credentials from an endpoint', () => {
+    expect(() => openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint: 'http://user:s3cret@127.0.0.1:7480' })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('s3cret') }));
   });
 });
