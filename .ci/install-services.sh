@@ -5,8 +5,9 @@ set -euo pipefail
 # Ceph RGW with real S3 Object Lock for test/storage-s3.test.ts (started by test/support/ceph-rgw.sh).
 if ! command -v radosgw >/dev/null || ! command -v ceph-mon >/dev/null || ! command -v ceph-osd >/dev/null; then
   echo "ci: installing ceph (mon, osd, radosgw) from Debian"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q >/dev/null
-  apt-get install -y -q --no-install-recommends ceph-mon ceph-osd radosgw ceph-common curl bc >/dev/null
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ceph-mon ceph-osd radosgw ceph-common curl bc >/dev/null
 fi
 echo "ci: ceph $(radosgw --version | awk '{print $3}') ready"
