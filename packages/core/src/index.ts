@@ -122,7 +122,6 @@ export type { BundleTrust } from './signing/verify-bundle.ts';
 export { verifyEvidence } from './signing/verify-evidence.ts';
 export type { EvidenceReport, VerifyEvidenceOptions } from './signing/verify-evidence.ts';
 
-
 // immutable evidence storage
 export { AzureImmutableBlobStore } from './storage/azure-immutable-blob.ts';
 export type { AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
