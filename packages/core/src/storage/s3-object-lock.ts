@@ -48,6 +48,8 @@ export class S3ObjectLockStore implements EvidenceStore {
       region: options.region ?? 'us-east-1',
       ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint, forcePathStyle: true }),
       ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
+      // A bucket in another region than AWS_REGION answers with a redirect; follow it.
+      followRegionRedirects: true,
       maxAttempts: options.maxAttempts ?? 4,
       retryMode: 'standard',
       requestChecksumCalculation: 'WHEN_SUPPORTED',
