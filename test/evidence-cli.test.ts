@@ -36,7 +36,7 @@ beforeAll(() => {
   expect(seal.code).toBe(0);
 });
 
-describe('cavra evaluate --evidence, evidence seal, verify', () => {
+describe('cavra evaluate --evidence, evidence seal, verify', { timeout: 120_000 }, () => {
   it('appends every decision, seals, and verifies with the public key (exit 0, both report files)', () => {
     const lines = readFileSync(join(dir, 'evidence.jsonl'), 'utf8').trim().split('\n');
     expect(lines).toHaveLength(6);

@@ -88,7 +88,7 @@ describe('a bundle from `cavra evidence seal --key`', () => {
     const other = ed25519().publicKey;
     const wrong = toTrustMaterial(empty as never, () => ({ publicKey: other, validFor: () => true }));
     expect(() => new Verifier(wrong, { tlogThreshold: 0, ctlogThreshold: 0, timestampThreshold: 0 }).verify(toSignedEntity(bundleFromJSON(json)))).toThrow(/signature/i);
-  });
+  }, 120_000);
 });
 
 describe('cavra keys generate|list|rotate|revoke', () => {
@@ -125,5 +125,5 @@ describe('cavra keys generate|list|rotate|revoke', () => {
     expect(revoked.code).toBe(1);
     expect(JSON.parse(revoked.stdout).errors.join('\n')).toMatch(/revoked.*ERR_KEY_REVOKED/);
     expect(cavra(['verify', dir2, '--trust-root', roots]).code).toBe(0);
-  });
+  }, 240_000);
 });

@@ -96,6 +96,8 @@ export { REDACTED, redactRequest, redactString } from './evidence/redact.ts';
 export { LogScanner, scanLogBytes, scanLogFile } from './evidence/scan.ts';
 export { PARALLEL_SCAN_BYTES, scanLogFileParallel } from './evidence/scan-parallel.ts';
 export type { LogScan, ScanOptions } from './evidence/scan.ts';
+export { UPSTREAM_BUNDLE_SCHEMA, pythonJsonDumps, verifyUpstreamBundle } from './evidence/upstream-bundle.ts';
+export type { UpstreamBundleVerification } from './evidence/upstream-bundle.ts';
 export { verifyLog } from './evidence/verify-log.ts';
 export type { LogVerification, TreeHead, VerifyLogOptions } from './evidence/verify-log.ts';
 

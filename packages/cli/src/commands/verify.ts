@@ -10,6 +10,7 @@ import {
   publicKeyFromPem,
   verifyDaemonLog,
   verifyEvidence,
+  verifyUpstreamBundle,
   verifyInclusionProof,
   type BundleTrust,
   type InclusionProofDocument,
@@ -21,7 +22,7 @@ import { readInput, readJsonObject } from './evidence.ts';
 /** Upstream's report file name, written next to `--report`. */
 export const UPSTREAM_REPORT_FILE = 'release-governance-evidence-verification.json';
 
-const FORMATS = ['cavra', 'cavra-daemon'] as const;
+const FORMATS = ['cavra', 'cavra-daemon', 'cavra-bundle'] as const;
 
 /** Edge inputs read once: the environment (daemon HMAC key). */
 export interface VerifyEdge {
@@ -30,7 +31,7 @@ export interface VerifyEdge {
 
 /**
  * `cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID
- * --certificate-oidc-issuer URL] [--report FILE] [--format cavra|cavra-daemon] [--proof FILE]`:
+ * --certificate-oidc-issuer URL] [--report FILE] [--format cavra|cavra-daemon|cavra-bundle] [--proof FILE]`:
  * prints the JSON report and exits 0 only when everything verified.
  */
 export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Command {
@@ -64,6 +65,9 @@ export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Co
       const hmacKey = keyFile !== undefined ? readInput(keyFile, 'hmac-key-file').toString('utf8').trim() : edge.env.CAVRA_DAEMON_EVIDENCE_HMAC_KEY;
       const keyId = values['key-id'] ?? edge.env.CAVRA_DAEMON_EVIDENCE_KEY_ID;
       report = { ...verifyDaemonLog(path, { ...(hmacKey ? { hmacKey } : {}), ...(keyId ? { keyId } : {}) }) };
+    } else if (values.format === 'cavra-bundle') {
+      const keyFile = values['trusted-key']?.[0];
+      report = { ...verifyUpstreamBundle(path, keyFile === undefined ? undefined : readInput(keyFile, 'trusted-key'), values['key-id'] ? { keyId: values['key-id'] } : {}) };
     } else if (values.proof !== undefined) {
       const doc = readJsonObject(values.proof, 'proof') as unknown as InclusionProofDocument;
       const problems = await verifyInclusionProof(doc, trust);

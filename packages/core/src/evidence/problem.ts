@@ -10,5 +10,7 @@ export interface EvidenceProblem {
 
 /** Renders a problem in upstream's `record N …` error style. */
 export function problemText(problem: EvidenceProblem): string {
-  return problem.record === null ? `${problem.message} [${problem.code}]` : `record ${problem.record}: ${problem.message} [${problem.code}]`;
+  if (problem.record === null) return `${problem.message} [${problem.code}]`;
+  const noun = typeof problem.record === 'string' && problem.record.includes('-') ? 'records' : 'record';
+  return `${noun} ${problem.record}: ${problem.message} [${problem.code}]`;
 }
