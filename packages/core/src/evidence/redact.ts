@@ -47,17 +47,40 @@ function redactValue(value: unknown, secret: boolean): unknown {
   if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : redactValue(item, secret)));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      const item = (value as Record<string, unknown>)[key];
+    for (const info of shapeOf(Object.keys(value))) {
+      const item = (value as Record<string, unknown>)[info.key];
       if (item === undefined || typeof item === 'function') continue;
-      if (INTEGER_LIKE.test(key)) integerKeySeen = true;
-      const isSecret = secret || isSecretKey(key);
-      out[toWellFormed(key)] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret);
+      if (info.integer) integerKeySeen = true;
+      const isSecret = secret || info.secret;
+      out[info.outKey] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret);
     }
     return out;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
+}
+
+interface KeyInfo {
+  key: string;
+  /** The key made well-formed. */
+  outKey: string;
+  secret: boolean;
+  integer: boolean;
+}
+
+// Records repeat a few object shapes, so each shape's sorted, classified key list is computed
+// once (bounded cache): JCS order is UTF-16 code-unit order, which Array#sort's default gives.
+const shapes = new Map<string, KeyInfo[]>();
+
+function shapeOf(keys: string[]): KeyInfo[] {
+  const id = keys.join('\u0000');
+  let infos = shapes.get(id);
+  if (infos === undefined) {
+    infos = [...keys].sort().map((key) => ({ key, outKey: toWellFormed(key), secret: isSecretKey(key), integer: INTEGER_LIKE.test(key) }));
+    if (shapes.size > 1_000) shapes.clear();
+    shapes.set(id, infos);
+  }
+  return infos;
 }
 
 // One cheap test first: most strings contain nothing token-shaped.
@@ -79,7 +102,8 @@ function isSecretKey(key: string): boolean {
 /** Replaces token-shaped substrings of one string. */
 export function redactString(text: string): string {
   let out = toWellFormed(text);
-  if (!MAYBE_SECRET.test(out)) return out;
+  // Every pattern needs at least 8 characters.
+  if (out.length < 8 || !MAYBE_SECRET.test(out)) return out;
   for (const pattern of SECRET_PATTERNS) {
     out = out.replace(pattern, (match: string, ...groups: unknown[]) => {
       // Keep a captured prefix such as `Bearer ` or `password=` so the redaction stays readable.
