@@ -1,6 +1,6 @@
 // Builds everything that is generated and committed: the embedded built-in packs, the
 // published JSON Schema, and the esbuild bundles in dist/. CI rebuilds and fails on a diff.
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
@@ -37,10 +37,16 @@ async function writeSchemaAndValidator() {
 const REQUIRE_BANNER = "import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);";
 
 async function bundleCli() {
+  // Stale chunks from an earlier build must not linger in the committed output.
+  rmSync(at('dist/cli'), { recursive: true, force: true });
   mkdirSync(at('dist/cli'), { recursive: true });
   await build({
-    entryPoints: [at('packages/cli/src/main.ts')],
-    outfile: at('dist/cli/cavra.mjs'),
+    entryPoints: { cavra: at('packages/cli/src/main.ts') },
+    outdir: at('dist/cli'),
+    outExtension: { '.js': '.mjs' },
+    // The cloud SDKs are imported dynamically; splitting keeps them out of every other verb's start.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

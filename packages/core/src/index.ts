@@ -125,8 +125,7 @@ export { verifyEvidence } from './signing/verify-evidence.ts';
 export type { EvidenceReport, VerifyEvidenceOptions } from './signing/verify-evidence.ts';
 
 // immutable evidence storage
-export { AzureImmutableBlobStore } from './storage/azure-immutable-blob.ts';
-export type { AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
+export type { AzureImmutableBlobStore, AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
 export { LocalFolderStore } from './storage/local-folder.ts';
 export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
 export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
@@ -139,8 +138,7 @@ export type { PushOptions } from './storage/push.ts';
 export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
 export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
 export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
-export { S3ObjectLockStore } from './storage/s3-object-lock.ts';
-export type { S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
+export type { S3ObjectLockStore, S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
 export { RETENTION_MODES } from './storage/store.ts';
 export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
 export { parseStoreUri } from './storage/uri.ts';

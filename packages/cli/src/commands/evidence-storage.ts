@@ -34,7 +34,7 @@ export function createEvidencePushCommand(edge: EvidenceStorageEdge = PROCESS_ED
     const mode = parseMode(values.mode);
     const days = parseDays(values['retain-days']);
     const retention = planRetention(edge.now(), days, mode, values['legal-hold']);
-    const store = openEvidenceStore(uri, { env: edge.env, ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }) });
+    const store = await openEvidenceStore(uri, { env: edge.env, ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }) });
     const receipt = await pushEvidence(dir, store, { retention, allowMutable: values['allow-mutable'], now: edge.now });
     await writeAll(io.stdout, `${JSON.stringify(receipt, null, 2)}\n`);
     if (!receipt.immutable) await writeAll(io.stderr, `cavra: warning: the copy at \`${receipt.uri}\` is mutable (${receipt.mutable_reason})\n`);
@@ -47,7 +47,7 @@ export function createEvidencePullCommand(edge: EvidenceStorageEdge = PROCESS_ED
   return async (args, io) => {
     const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: storeFlags });
     const [uri, dir] = expectPositionals(positionals, ['URI', 'DIR'], 'cavra evidence pull URI DIR');
-    const store = openEvidenceStore(uri, { env: edge.env, ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }) });
+    const store = await openEvidenceStore(uri, { env: edge.env, ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }) });
     const result = await pullEvidence(store, dir);
     await writeAll(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;

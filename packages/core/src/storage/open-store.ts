@@ -1,9 +1,5 @@
-import { AnonymousCredential, StorageSharedKeyCredential } from '@azure/storage-blob';
-import { DefaultAzureCredential, WorkloadIdentityCredential, type TokenCredential } from '@azure/identity';
-import { AzureImmutableBlobStore } from './azure-immutable-blob.ts';
-import { LocalFolderStore } from './local-folder.ts';
-import { S3ObjectLockStore } from './s3-object-lock.ts';
 import type { EvidenceStore } from './store.ts';
+import { LocalFolderStore } from './local-folder.ts';
 import { parseStoreUri } from './uri.ts';
 import { CavraError } from '../errors.ts';
 
@@ -24,59 +20,14 @@ export interface OpenStoreOptions {
  * the usual SDK sources: for S3 `AWS_ACCESS_KEY_ID`/`AWS_SECRET_ACCESS_KEY` or the SDK chain
  * (profiles, web identity, instance roles); for Azure `AZURE_STORAGE_KEY`, `AZURE_STORAGE_SAS_TOKEN`,
  * `AZURE_STORAGE_CONNECTION_STRING`, a workload identity or `DefaultAzureCredential`.
+ * The cloud SDKs are loaded only when their store is opened: they are most of the bundle.
  */
-export function openEvidenceStore(uri: string, options: OpenStoreOptions): EvidenceStore {
+export async function openEvidenceStore(uri: string, options: OpenStoreOptions): Promise<EvidenceStore> {
   const location = parseStoreUri(uri);
-  const { env } = options;
   if (options.endpoint !== undefined) assertEndpoint(options.endpoint);
   if (location.kind === 'file') return new LocalFolderStore(location.path);
-  if (location.kind === 's3') {
-    const key = env['AWS_ACCESS_KEY_ID'];
-    const secret = env['AWS_SECRET_ACCESS_KEY'];
-    return new S3ObjectLockStore({
-      bucket: location.bucket,
-      prefix: location.prefix,
-      region: env['AWS_REGION'] ?? env['AWS_DEFAULT_REGION'] ?? 'us-east-1',
-      ...(options.endpoint === undefined ? {} : { endpoint: options.endpoint }),
-      ...(key && secret ? { credentials: { accessKeyId: key, secretAccessKey: secret, ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}) } } : {}),
-      ...(options.maxTries === undefined ? {} : { maxAttempts: options.maxTries }),
-    });
-  }
-  const connection = parseConnectionString(env['AZURE_STORAGE_CONNECTION_STRING']);
-  const serviceUrl = options.endpoint ?? connection['BlobEndpoint'];
-  return new AzureImmutableBlobStore({
-    account: location.account,
-    container: location.container,
-    prefix: location.prefix,
-    ...(serviceUrl === undefined ? {} : { serviceUrl }),
-    ...azureCredential(location.account, env, connection),
-    ...(options.maxTries === undefined ? {} : { maxTries: options.maxTries }),
-    ...(options.retryDelayMs === undefined ? {} : { retryDelayMs: options.retryDelayMs }),
-  });
-}
-
-function azureCredential(
-  account: string,
-  env: OpenStoreOptions['env'],
-  connection: Record<string, string>,
-): { credential: StorageSharedKeyCredential | TokenCredential | AnonymousCredential; sasToken?: string } {
-  const key = env['AZURE_STORAGE_KEY'] ?? env['AZURE_STORAGE_ACCOUNT_KEY'] ?? connection['AccountKey'];
-  if (key) return { credential: new StorageSharedKeyCredential(connection['AccountName'] ?? account, key) };
-  const sas = env['AZURE_STORAGE_SAS_TOKEN'] ?? connection['SharedAccessSignature'];
-  if (sas) return { credential: new AnonymousCredential(), sasToken: sas };
-  const { AZURE_CLIENT_ID: clientId, AZURE_TENANT_ID: tenantId, AZURE_FEDERATED_TOKEN_FILE: tokenFilePath } = env;
-  if (clientId && tenantId && tokenFilePath) return { credential: new WorkloadIdentityCredential({ clientId, tenantId, tokenFilePath }) };
-  return { credential: new DefaultAzureCredential() };
-}
-
-// `Key=Value;Key=Value` as in the Azure portal; values may hold `=` (base64 keys).
-function parseConnectionString(text: string | undefined): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const part of (text ?? '').split(';')) {
-    const at = part.indexOf('=');
-    if (at > 0) fields[part.slice(0, at).trim()] = part.slice(at + 1).trim();
-  }
-  return fields;
+  if (location.kind === 's3') return (await import('./open-s3.ts')).openS3ObjectLockStore(location, options);
+  return (await import('./open-azure.ts')).openAzureImmutableBlobStore(location, options);
 }
 
 function assertEndpoint(endpoint: string): void {

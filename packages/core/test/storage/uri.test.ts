@@ -17,17 +17,17 @@ describe('parseStoreUri', () => {
 });
 
 describe('openEvidenceStore', () => {
-  test('opens the store each scheme names', () => {
-    expect(openEvidenceStore('file:///tmp/x', { env: {} }).constructor.name).toBe('LocalFolderStore');
-    expect(openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint: 'http://127.0.0.1:7480' }).uri).toBe('s3://bucket-1/p/');
-    expect(openEvidenceStore('azblob://acct01/evidence/p', { env: { AZURE_STORAGE_KEY: 'a2V5' } }).uri).toBe('azblob://acct01/evidence/p/');
+  test('opens the store each scheme names', async () => {
+    expect((await openEvidenceStore('file:///tmp/x', { env: {} })).constructor.name).toBe('LocalFolderStore');
+    expect((await openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint: 'http://127.0.0.1:7480' })).uri).toBe('s3://bucket-1/p/');
+    expect((await openEvidenceStore('azblob://acct01/evidence/p', { env: { AZURE_STORAGE_KEY: 'a2V5' } })).uri).toBe('azblob://acct01/evidence/p/');
   });
 
-  test.for(['not a url', 'ftp://127.0.0.1/x', 'http://user:pw@127.0.0.1:7480'])('rejects the endpoint %s', (endpoint) => {
-    expect(() => openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint })).toThrow(expect.objectContaining({ code: 'ERR_USAGE' }));
+  test.for(['not a url', 'ftp://127.0.0.1/x', 'http://user:pw@127.0.0.1:7480'])('rejects the endpoint %s', async (endpoint) => {
+    await expect(openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint })).rejects.toThrow(expect.objectContaining({ code: 'ERR_USAGE' }));
   });
 
-  test('never repeats credentials from an endpoint', () => {
-    expect(() => openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint: 'http://user:s3cret@127.0.0.1:7480' })).toThrow(expect.not.objectContaining({ message: expect.stringContaining('s3cret') }));
+  test('never repeats credentials from an endpoint', async () => {
+    await expect(openEvidenceStore('s3://bucket-1/p', { env: {}, endpoint: 'http://user:s3cret@127.0.0.1:7480' })).rejects.toThrow(expect.not.objectContaining({ message: expect.stringContaining('s3cret') }));
   });
 });
