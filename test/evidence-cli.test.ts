@@ -49,6 +49,7 @@ describe('cavra evaluate --evidence, evidence seal, verify', { timeout: 120_000 
     expect(printed).toMatchObject({ path: dir, valid: true, records: 6, signed_records: 6, errors: [] });
     expect(printed.checkpoint).toMatchObject({ size: 6 });
     expect(JSON.parse(readFileSync(report, 'utf8'))).toEqual(printed);
+    expect(cavra(['verify', join(dir, 'bundle.sigstore.json'), '--trusted-key', pubPem]).code).toBe(0);
     const upstream = JSON.parse(readFileSync(join(work, 'out', 'release-governance-evidence-verification.json'), 'utf8'));
     for (const field of ['path', 'valid', 'records', 'signed_records', 'errors']) expect(upstream).toHaveProperty(field);
   });

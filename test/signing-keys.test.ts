@@ -54,6 +54,23 @@ describe('key-signed bundles and trust roots', () => {
     }
   });
 
+  it('rejects a changed payload and lists artefacts as subjects', async () => {
+    const d = tempDir('cavra-keys-payload-');
+    await appendEvidence(d, [input(1)], { now: FIXED_NOW });
+    writeFileSync(join(d, '..', 'sbom.cdx.json'), '{"bomFormat":"CycloneDX"}');
+    await sealEvidence(d, { signer: new KeyBundleSigner(keys.privateKey), now: () => new Date('2026-05-18T12:00:00Z'), artefacts: [join(d, '..', 'sbom.cdx.json')] });
+    const file = join(d, 'bundle.sigstore.json');
+    const bundle = JSON.parse(readFileSync(file, 'utf8'));
+    const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8'));
+    expect(statement.subject.map((s: { name: string }) => s.name)).toEqual(['evidence.jsonl', 'sbom.cdx.json']);
+    statement.predicate.decision_counts = { allow: 99 };
+    bundle.dsseEnvelope.payload = Buffer.from(JSON.stringify(statement)).toString('base64');
+    writeFileSync(file, JSON.stringify(bundle));
+    const report = await verifyEvidence(d, { trustedKeys: trustedKeysOf(root({}), 'test') });
+    expect(report.valid).toBe(false);
+    expect(report.problems).toContainEqual(expect.objectContaining({ code: 'ERR_EVIDENCE_SIGNATURE_INVALID', record: 1 }));
+  });
+
   it('rejects a trust root whose key id does not match its key, or a duplicate key', () => {
     expect(() => trustedKeysOf(root({ key_id: 'ab'.repeat(32) }), 'roots.json')).toThrow(expect.objectContaining({ code: 'ERR_CONFIG_INVALID' }));
     const r = root({});

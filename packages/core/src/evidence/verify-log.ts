@@ -69,7 +69,7 @@ export function verifyLog(dir: string, options: VerifyLogOptions = {}): LogVerif
     if (!root || !root.equals(head.root)) {
       problems.push({
         code: signed ? 'ERR_EVIDENCE_ROOT_MISMATCH' : 'ERR_EVIDENCE_CHECKPOINT_INCONSISTENT',
-        record: head.size === 0 ? null : `1-${head.size}`,
+        record: head.size === 0 ? null : head.size === 1 ? 1 : `1-${head.size}`,
         message: `merkle root of records 1-${head.size} does not match the ${what}`,
       });
       continue;

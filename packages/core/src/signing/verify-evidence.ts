@@ -62,7 +62,7 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
       problems.push({ code: 'ERR_EVIDENCE_DIGEST_MISMATCH', record: null, message: `sha256 of ${EVIDENCE_FILES.log} does not match the signed subject` });
     }
   }
-  const range = log.scan.records > 0 ? `1-${log.scan.records}` : null;
+  const range = log.scan.records === 0 ? null : log.scan.records === 1 ? 1 : `1-${log.scan.records}`;
   problems.push(...bundleProblems.map((p) => ({ ...p, record: range })));
   const latest = log.latest;
   return {
