@@ -66,16 +66,25 @@ export type { TokenKeys } from './identity/token-keys.ts';
 export { DEFAULT_VERIFY_RUNNER_TOKEN, verifyRunnerToken } from './identity/verify-token.ts';
 export type { VerifyRunnerTokenOptions } from './identity/verify-token.ts';
 
-// command analysis (parser, unwrapping, canonical forms)
-export { createCommandAnalyzer } from './command/analyze.ts';
-export type { CommandAnalyzer } from './command/analyze.ts';
-export { loadCommandAnalyzer } from './command/load.ts';
-export { loadShellParser } from './command/parser.ts';
-export type { ShellParserOptions } from './command/parser.ts';
-export { loadedCommandAnalyzer } from './command/registry.ts';
-export { structurePattern } from './command/pattern.ts';
-export type { StructuredPattern } from './command/pattern.ts';
-export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';
+// immutable evidence storage
+export type { AzureImmutableBlobStore, AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
+export { LocalFolderStore } from './storage/local-folder.ts';
+export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
+export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
+export { openEvidenceStore } from './storage/open-store.ts';
+export type { OpenStoreOptions } from './storage/open-store.ts';
+export { pullEvidence } from './storage/pull.ts';
+export type { PullResult } from './storage/pull.ts';
+export { pushEvidence } from './storage/push.ts';
+export type { PushOptions } from './storage/push.ts';
+export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
+export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
+export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
+export type { S3ObjectLockStore, S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
+export { RETENTION_MODES } from './storage/store.ts';
+export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
+export { parseStoreUri } from './storage/uri.ts';
+export type { StoreLocation } from './storage/uri.ts';
 
 // tamper-evident evidence
 export { canonicalJson, fastCanonicalJson, sortedCopy } from './evidence/canonical.ts';
@@ -124,22 +133,21 @@ export type { BundleTrust } from './signing/verify-bundle.ts';
 export { verifyEvidence } from './signing/verify-evidence.ts';
 export type { EvidenceReport, VerifyEvidenceOptions } from './signing/verify-evidence.ts';
 
-// immutable evidence storage
-export type { AzureImmutableBlobStore, AzureImmutableBlobStoreOptions } from './storage/azure-immutable-blob.ts';
-export { LocalFolderStore } from './storage/local-folder.ts';
-export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
-export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
-export { openEvidenceStore } from './storage/open-store.ts';
-export type { OpenStoreOptions } from './storage/open-store.ts';
-export { pullEvidence } from './storage/pull.ts';
-export type { PullResult } from './storage/pull.ts';
-export { pushEvidence } from './storage/push.ts';
-export type { PushOptions } from './storage/push.ts';
-export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
-export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
-export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
-export type { S3ObjectLockStore, S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
-export { RETENTION_MODES } from './storage/store.ts';
-export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
-export { parseStoreUri } from './storage/uri.ts';
-export type { StoreLocation } from './storage/uri.ts';
+// command analysis (parser, unwrapping, canonical forms)
+export { createCommandAnalyzer } from './command/analyze.ts';
+export type { CommandAnalyzer } from './command/analyze.ts';
+export { loadCommandAnalyzer } from './command/load.ts';
+export { loadShellParser } from './command/parser.ts';
+export type { ShellParserOptions } from './command/parser.ts';
+export { loadedCommandAnalyzer } from './command/registry.ts';
+export { structurePattern } from './command/pattern.ts';
+export type { StructuredPattern } from './command/pattern.ts';
+export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';
+
+// the gate (composition root) and its provider-neutral report
+export { GATE_REPORT_FILES, runGate } from './gate.ts';
+export type { GateOptions, GateResult, GateStorage } from './gate.ts';
+export { GATE_MODES, buildGateReport } from './report/gate-report.ts';
+export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
+export { openLocalSigningKey } from './signing/local-key.ts';
+export type { LocalSigningKey } from './signing/local-key.ts';

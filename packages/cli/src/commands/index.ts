@@ -1,23 +1,22 @@
 import type { Command } from '../io.ts';
-import { authCommand } from './auth.ts';
-import { demoCommand } from './demo.ts';
-import { evaluateCommand } from './evaluate.ts';
-import { evidenceCommand } from './evidence.ts';
-import { explainCommand } from './explain.ts';
-import { keysCommand } from './keys.ts';
-import { policyCommand } from './policy.ts';
-import { verifyCommand } from './verify.ts';
+
+// Each verb's module loads only when it runs, so `cavra evaluate` does not pay for parsing the
+// Sigstore and cloud storage clients that `evidence seal` or `evidence push` need.
+function lazy(load: () => Promise<Command>): Command {
+  return async (args, io) => (await load())(args, io);
+}
 
 /** The dispatch table: one verb, one module. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
-  auth: authCommand,
-  demo: demoCommand,
-  evaluate: evaluateCommand,
-  evidence: evidenceCommand,
-  explain: explainCommand,
-  keys: keysCommand,
-  policy: policyCommand,
-  verify: verifyCommand,
+  auth: lazy(async () => (await import('./auth.ts')).authCommand),
+  demo: lazy(async () => (await import('./demo.ts')).demoCommand),
+  evaluate: lazy(async () => (await import('./evaluate.ts')).evaluateCommand),
+  evidence: lazy(async () => (await import('./evidence.ts')).evidenceCommand),
+  explain: lazy(async () => (await import('./explain.ts')).explainCommand),
+  gate: lazy(async () => (await import('./gate.ts')).gateCommand),
+  keys: lazy(async () => (await import('./keys.ts')).keysCommand),
+  policy: lazy(async () => (await import('./policy.ts')).policyCommand),
+  verify: lazy(async () => (await import('./verify.ts')).verifyCommand),
 };
 
 export function usage(): string {
@@ -35,7 +34,8 @@ usage:
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]
   cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
-  cavra demo                 evaluate the bundled demo scenario
+  cavra gate [--provider auto|local] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM]
+  cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input
 `;

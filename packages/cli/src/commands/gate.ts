@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CavraError,
+  DEFAULT_ORIGIN,
+  DEFAULT_RETENTION,
+  GATE_MODES,
+  KeyBundleSigner,
+  RETENTION_MODES,
+  compilePolicy,
+  loadCommandAnalyzer,
+  noteSignerFromKey,
+  openEvidenceStore,
+  openLocalSigningKey,
+  openPolicy,
+  pinnedKey,
+  planRetention,
+  runGate,
+  selectPackId,
+  systemDecisionContext,
+  workspacePathResolver,
+  type ActionRequest,
+  type GateMode,
+  type RetentionMode,
+} from '@cavra/core';
+import { EXIT, writeAll, type Command } from '../io.ts';
+import { readRequests } from '../read-requests.ts';
+import { policyFlags, policyOptionsOf } from './policy-flags.ts';
+
+const PROVIDERS = ['auto', 'local', 'github', 'gitlab', 'azure'] as const;
+const DEFAULT_KEY = join('.cavra', 'keys', 'local-signing-key.pem');
+const DEFAULT_STORE = 'file://.cavra/store';
+
+/** `cavra gate`: decide, record, seal, verify and store one run, and report it. */
+export const gateCommand: Command = async (args, io) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      ...policyFlags,
+      provider: { type: 'string', default: 'auto' },
+      session: { type: 'string', multiple: true },
+      evidence: { type: 'string' },
+      store: { type: 'string', default: DEFAULT_STORE },
+      mode: { type: 'string', default: 'enforce' },
+      key: { type: 'string' },
+      'retain-days': { type: 'string' },
+      'retention-mode': { type: 'string', default: DEFAULT_RETENTION.mode },
+      'allow-mutable': { type: 'boolean', default: false },
+      endpoint: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const provider = oneOf(values.provider, PROVIDERS, '--provider');
+  // The CI wrappers drive the gate through the core API; from the CLI only the local provider runs.
+  if (provider !== 'auto' && provider !== 'local') {
+    throw new CavraError('ERR_USAGE', `\`--provider ${provider}\` runs inside its CI wrapper, not from the command line`, { hint: 'use `--provider local`' });
+  }
+  const mode = oneOf(values.mode, GATE_MODES, '--mode') as GateMode;
+  const retentionMode = oneOf(values['retention-mode'], RETENTION_MODES, '--retention-mode') as RetentionMode;
+  const sessions = values.session ?? [];
+  if (sessions.length === 0) throw new CavraError('ERR_USAGE', 'give at least one `--session FILE` of agent actions (JSON Lines, one request a line)');
+
+  const requests: ActionRequest[] = [];
+  for (const session of sessions) requests.push(...(await readRequests(session, io.stdin)));
+  const open = openPolicy(policyOptionsOf(values));
+  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
+  if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
+
+  const context = systemDecisionContext();
+  const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
+  const progress = (message: string) => io.stderr.write(`cavra: ${message}\n`);
+  if (key.created) progress(`created a local signing key at ${values.key ?? DEFAULT_KEY} (public half: ${key.publicKeyPath})`);
+  const store = await openEvidenceStore(values.store, { env: process.env, ...(values.endpoint ? { endpoint: values.endpoint } : {}) });
+  const now = context.now();
+  const evidenceDir = values.evidence ?? join('.cavra', 'runs', `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
+
+  const result = await runGate({
+    policy,
+    requests,
+    mode,
+    evidenceDir,
+    signer: new KeyBundleSigner(key.privateKey),
+    noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey),
+    trust: { trustedKeys: [pinnedKey(key.publicKey)] },
+    storage: {
+      store,
+      retention: planRetention(now, values['retain-days'] === undefined ? DEFAULT_RETENTION.days : Number(values['retain-days']), retentionMode, false),
+      // A local folder cannot prove immutability; it is the embedded default, so it is accepted and the receipt says so.
+      allowMutable: values['allow-mutable'] || values.store.startsWith('file://'),
+    },
+    context,
+    progress,
+  });
+
+  const where = { evidence: evidenceDir, bundle: result.bundlePath, store: result.receipt?.uri ?? null, immutable: result.receipt?.immutable ?? null };
+  const text = values.json
+    ? `${JSON.stringify({ conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}\n`
+    : `${result.report.summary}\nevidence: ${where.evidence}\nbundle:   ${where.bundle}\nstored:   ${where.store ?? '(not stored)'}\nverify:   cavra verify ${where.evidence}${key.publicKeyPath ? ` --trusted-key ${key.publicKeyPath}` : ''}\n`;
+  await writeAll(io.stdout, text);
+  return result.report.conclusion === 'failure' ? EXIT.failed : EXIT.ok;
+};
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new CavraError('ERR_USAGE', `\`${flag}\` must be one of ${allowed.join(', ')}, got \`${value}\``);
+  }
+  return value as T;
+}

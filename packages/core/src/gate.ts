@@ -1,0 +1,120 @@
+// The composition root: the one place that wires deciding, recording, signing, storing and
+// reporting together. Every part arrives ready-made (compiled policy, signer, store), so the
+// gate itself reads no environment and no files of its own.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { evaluate, type DecisionPolicy } from './decision/evaluate.ts';
+import type { ActionRequest, DecisionContext, DecisionRecord } from './decision/types.ts';
+import { CavraError } from './errors.ts';
+import type { NoteSigner } from './evidence/checkpoint.ts';
+import { appendEvidence } from './evidence/log.ts';
+import { buildGateReport, type GateMode, type GateReport } from './report/gate-report.ts';
+import { sealEvidence } from './signing/seal.ts';
+import type { Signer } from './signing/signer.ts';
+import type { BundleTrust } from './signing/verify-bundle.ts';
+import { verifyEvidence, type EvidenceReport } from './signing/verify-evidence.ts';
+import { pushEvidence } from './storage/push.ts';
+import type { StorageReceipt } from './storage/receipt.ts';
+import type { EvidenceStore, RetentionRequest } from './storage/store.ts';
+
+/** Where a gate run keeps its evidence beyond the run. */
+export interface GateStorage {
+  store: EvidenceStore;
+  retention: RetentionRequest;
+  /** Accept a store that cannot prove immutability (the receipt says so). */
+  allowMutable: boolean;
+}
+
+/** Everything a gate run needs, built at the edge. */
+export interface GateOptions {
+  policy: DecisionPolicy;
+  requests: readonly ActionRequest[];
+  mode: GateMode;
+  /** The evidence directory this run appends to and seals. */
+  evidenceDir: string;
+  signer: Signer;
+  noteSigner?: NoteSigner;
+  /** What the sealed bundle must verify against before the run counts. */
+  trust: BundleTrust;
+  /** The verified runner identity, bound into every record and the sealed statement. */
+  identity?: Record<string, unknown>;
+  storage?: GateStorage;
+  context: DecisionContext;
+  /** Progress lines for long work; never given secrets. */
+  progress?: (message: string) => void;
+}
+
+export interface GateResult {
+  decisions: DecisionRecord[];
+  report: GateReport;
+  bundlePath: string;
+  verification: EvidenceReport;
+  receipt?: StorageReceipt;
+}
+
+/** File names of the report artefacts written into the evidence directory and sealed with it. */
+export const GATE_REPORT_FILES = { json: 'gate-report.json', markdown: 'gate-report.md' } as const;
+
+/**
+ * Runs the gate: decides every action, appends the decisions to the evidence log, writes the
+ * report, seals log and report into a signed bundle, verifies the bundle as an auditor would,
+ * and stores the evidence. The run fails (throws) rather than report evidence that did not verify.
+ */
+export async function runGate(options: GateOptions): Promise<GateResult> {
+  const progress = options.progress ?? (() => undefined);
+  const now = () => options.context.now();
+
+  progress(`deciding ${options.requests.length} agent action${options.requests.length === 1 ? '' : 's'}`);
+  const decisions = options.requests.map((request) => evaluate(options.policy, request, options.context));
+
+  progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
+  await appendEvidence(
+    options.evidenceDir,
+    decisions.map((decision, index) => ({
+      decision,
+      request: options.requests[index],
+      ...(options.identity ? { identity: options.identity } : {}),
+      ...packDigestOf(options.policy, decision),
+    })),
+    { now, ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}) },
+  );
+
+  const report = buildGateReport(decisions, options.mode);
+  const reportJson = join(options.evidenceDir, GATE_REPORT_FILES.json);
+  const reportMarkdown = join(options.evidenceDir, GATE_REPORT_FILES.markdown);
+  writeFileSync(reportJson, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(reportMarkdown, report.summary);
+
+  progress('sealing the evidence');
+  const sealed = await sealEvidence(options.evidenceDir, {
+    signer: options.signer,
+    ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}),
+    now,
+    ...(options.identity ? { run: options.identity } : {}),
+    artefacts: [reportJson, reportMarkdown],
+  });
+
+  progress('verifying the sealed evidence');
+  const verification = await verifyEvidence(options.evidenceDir, options.trust);
+  if (!verification.valid) {
+    throw new CavraError('ERR_VERIFY_FAILED', `the evidence sealed in \`${options.evidenceDir}\` does not verify: ${verification.errors[0] ?? 'unknown error'}`, {
+      hint: 'run `cavra verify` on the directory for the full report',
+    });
+  }
+
+  let receipt: StorageReceipt | undefined;
+  if (options.storage) {
+    progress(`storing the evidence in ${options.storage.store.uri}`);
+    receipt = await pushEvidence(options.evidenceDir, options.storage.store, {
+      retention: options.storage.retention,
+      allowMutable: options.storage.allowMutable,
+      now,
+    });
+  }
+  return { decisions, report, bundlePath: sealed.bundlePath, verification, ...(receipt ? { receipt } : {}) };
+}
+
+function packDigestOf(policy: DecisionPolicy, decision: DecisionRecord): { packDigest?: string } {
+  const digest = policy.packs.get(decision.policy_pack)?.digest;
+  return digest ? { packDigest: digest } : {};
+}
