@@ -2975,7 +2975,7 @@ var require_semver2 = __commonJS({
 });
 
 export {
-  require_semver2 as require_semver,
   require_ms,
-  require_src
+  require_src,
+  require_semver2 as require_semver
 };

@@ -3,7 +3,7 @@ import {
   require_ms,
   require_semver,
   require_src
-} from "./chunk-4ERXXTIR.mjs";
+} from "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
 } from "./chunk-YV7B2HN2.mjs";

@@ -1,0 +1,51 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  assertActionRequest
+} from "./chunk-3VS7PCDK.mjs";
+import {
+  CavraError
+} from "./chunk-YV7B2HN2.mjs";
+
+// packages/cli/src/read-requests.ts
+import { readFile } from "node:fs/promises";
+async function readRequests(source, stdin) {
+  const text = source === "-" ? await readStream(stdin) : await readBatchFile(source);
+  const requests = [];
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    const where = `${source === "-" ? "stdin" : `\`${source}\``} line ${index + 1}`;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch (cause) {
+      throw new CavraError("ERR_INPUT_INVALID_JSON", `${where} is not valid JSON: ${cause.message}`, {
+        cause,
+        hint: "each line of a batch is one JSON request"
+      });
+    }
+    assertActionRequest(value, where);
+    requests.push(value);
+  }
+  return requests;
+}
+async function readBatchFile(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read batch \`${file}\`: ${cause.code ?? "error"}`, {
+      cause,
+      hint: "pass a JSON Lines file, or `-` to read standard input"
+    });
+  }
+}
+async function readStream(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+export {
+  readRequests
+};

@@ -1,0 +1,118 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  readRequests
+} from "./chunk-6R3S2QEH.mjs";
+import {
+  policyFlags,
+  policyOptionsOf
+} from "./chunk-CPZPROH3.mjs";
+import {
+  DEFAULT_ORIGIN,
+  DEFAULT_RETENTION,
+  EXIT,
+  GATE_MODES,
+  KeyBundleSigner,
+  RETENTION_MODES,
+  compilePolicy,
+  loadCommandAnalyzer,
+  noteSignerFromKey,
+  openEvidenceStore,
+  openLocalSigningKey,
+  openPolicy,
+  pinnedKey,
+  planRetention,
+  runGate,
+  selectPackId,
+  systemDecisionContext,
+  workspacePathResolver,
+  writeAll
+} from "./chunk-3VS7PCDK.mjs";
+import {
+  CavraError
+} from "./chunk-YV7B2HN2.mjs";
+
+// packages/cli/src/commands/gate.ts
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+var PROVIDERS = ["auto", "local", "github", "gitlab", "azure"];
+var DEFAULT_KEY = join(".cavra", "keys", "local-signing-key.pem");
+var DEFAULT_STORE = "file://.cavra/store";
+var gateCommand = async (args, io) => {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      ...policyFlags,
+      provider: { type: "string", default: "auto" },
+      session: { type: "string", multiple: true },
+      evidence: { type: "string" },
+      store: { type: "string", default: DEFAULT_STORE },
+      mode: { type: "string", default: "enforce" },
+      key: { type: "string" },
+      "retain-days": { type: "string" },
+      "retention-mode": { type: "string", default: DEFAULT_RETENTION.mode },
+      "allow-mutable": { type: "boolean", default: false },
+      endpoint: { type: "string" },
+      json: { type: "boolean", default: false }
+    }
+  });
+  const provider = oneOf(values.provider, PROVIDERS, "--provider");
+  if (provider !== "auto" && provider !== "local") {
+    throw new CavraError("ERR_USAGE", `\`--provider ${provider}\` runs inside its CI wrapper, not from the command line`, { hint: "use `--provider local`" });
+  }
+  const mode = oneOf(values.mode, GATE_MODES, "--mode");
+  const retentionMode = oneOf(values["retention-mode"], RETENTION_MODES, "--retention-mode");
+  const sessions = values.session ?? [];
+  if (sessions.length === 0) throw new CavraError("ERR_USAGE", "give at least one `--session FILE` of agent actions (JSON Lines, one request a line)");
+  const requests = [];
+  for (const session of sessions) requests.push(...await readRequests(session, io.stdin));
+  const open = openPolicy(policyOptionsOf(values));
+  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
+  if (requests.some((request) => request.action_type === "execute_command")) await loadCommandAnalyzer();
+  const context = systemDecisionContext();
+  const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
+  const progress = (message) => io.stderr.write(`cavra: ${message}
+`);
+  if (key.created) progress(`created a local signing key at ${values.key ?? DEFAULT_KEY} (public half: ${key.publicKeyPath})`);
+  const store = await openEvidenceStore(values.store, { env: process.env, ...values.endpoint ? { endpoint: values.endpoint } : {} });
+  const now = context.now();
+  const evidenceDir = values.evidence ?? join(".cavra", "runs", `${now.toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`);
+  const result = await runGate({
+    policy,
+    requests,
+    mode,
+    evidenceDir,
+    signer: new KeyBundleSigner(key.privateKey),
+    noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey),
+    trust: { trustedKeys: [pinnedKey(key.publicKey)] },
+    storage: {
+      store,
+      retention: planRetention(now, values["retain-days"] === void 0 ? DEFAULT_RETENTION.days : Number(values["retain-days"]), retentionMode, false),
+      // A local folder cannot prove immutability; it is the embedded default, so it is accepted and the receipt says so.
+      allowMutable: values["allow-mutable"] || values.store.startsWith("file://")
+    },
+    context,
+    progress
+  });
+  const where = { evidence: evidenceDir, bundle: result.bundlePath, store: result.receipt?.uri ?? null, immutable: result.receipt?.immutable ?? null };
+  const text = values.json ? `${JSON.stringify({ conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}
+` : `${result.report.summary}
+evidence: ${where.evidence}
+bundle:   ${where.bundle}
+stored:   ${where.store ?? "(not stored)"}
+verify:   cavra verify ${where.evidence}${key.publicKeyPath ? ` --trusted-key ${key.publicKeyPath}` : ""}
+`;
+  await writeAll(io.stdout, text);
+  return result.report.conclusion === "failure" ? EXIT.failed : EXIT.ok;
+};
+function oneOf(value, allowed, flag) {
+  if (!allowed.includes(value)) {
+    throw new CavraError("ERR_USAGE", `\`${flag}\` must be one of ${allowed.join(", ")}, got \`${value}\``);
+  }
+  return value;
+}
+
+export {
+  gateCommand
+};

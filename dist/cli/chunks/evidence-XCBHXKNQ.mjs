@@ -1,0 +1,15 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  evidenceCommand,
+  readInput,
+  readJsonObject
+} from "./chunk-HF2G3B2H.mjs";
+import "./chunk-3VS7PCDK.mjs";
+import "./chunk-SITSZGGZ.mjs";
+import "./chunk-YV7B2HN2.mjs";
+import "./chunk-OEJ5TTXT.mjs";
+export {
+  evidenceCommand,
+  readInput,
+  readJsonObject
+};
