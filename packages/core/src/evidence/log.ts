@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, ftruncateSync, writeFileSync, writeSync } from 'node:fs';
-import { hash } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { CavraError } from '../errors.ts';
@@ -143,7 +143,7 @@ function writeBatchCheckpoint(dir: string, size: number, root: Buffer, options: 
 
 /** Writes a file by rename, so readers see the old or the new content, never a mix. */
 export function writeAtomic(file: string, text: string): void {
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(temp, text);
   renameSync(temp, file);
 }
