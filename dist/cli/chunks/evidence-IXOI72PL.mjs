@@ -3,8 +3,8 @@ import {
   evidenceCommand,
   readInput,
   readJsonObject
-} from "./chunk-HF2G3B2H.mjs";
-import "./chunk-3VS7PCDK.mjs";
+} from "./chunk-2IRJST2P.mjs";
+import "./chunk-PYOF72J6.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-YV7B2HN2.mjs";
 import "./chunk-OEJ5TTXT.mjs";

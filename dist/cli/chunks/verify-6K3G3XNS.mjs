@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readInput,
   readJsonObject
-} from "./chunk-HF2G3B2H.mjs";
+} from "./chunk-2IRJST2P.mjs";
 import {
   EXIT,
   isTrustRootFile,
@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -44856,7 +44856,7 @@ function hexEqual(expected, actual) {
 // packages/core/src/evidence/log.ts
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2, renameSync, ftruncateSync, writeFileSync, writeSync } from "node:fs";
-import { hash as hash5 } from "node:crypto";
+import { hash as hash5, randomBytes } from "node:crypto";
 import { join as join4 } from "node:path";
 
 // packages/core/src/evidence/merkle.ts
@@ -45188,7 +45188,7 @@ var LogScanner = class {
     if (this.#options.parse) this.#parse(buf, start2, end, n);
   }
   #check(buf, start2, end, n) {
-    if (end - start2 < MIN_LINE || buf.compare(HASH_PREFIX, 0, HASH_PREFIX.length, start2, start2 + HASH_PREFIX.length) !== 0 || buf.compare(RECORD_PREFIX, 0, RECORD_PREFIX.length, start2 + 73, start2 + LINE_LAYOUT.prevStart) !== 0 || buf.compare(SEQ_PREFIX, 0, SEQ_PREFIX.length, start2 + LINE_LAYOUT.prevStart + 64, start2 + LINE_LAYOUT.seqStart) !== 0 || buf[end - 1] !== CLOSE) {
+    if (end - start2 < MIN_LINE || !hasLayout(buf, start2) || buf[end - 1] !== CLOSE) {
       const stored2 = end - start2 >= 73 ? buf.toString("latin1", start2 + 9, start2 + 73) : "";
       if (/^[0-9a-f]{64}$/.test(stored2)) this.#head = stored2;
       return { code: "ERR_EVIDENCE_RECORD_MALFORMED", record: n, message: "line is not an evidence record in canonical layout" };
@@ -45238,6 +45238,17 @@ var LogScanner = class {
     };
   }
 };
+var FIXED = [
+  ...[...HASH_PREFIX].map((byte, i2) => [i2, byte]),
+  ...[...RECORD_PREFIX].map((byte, i2) => [73 + i2, byte]),
+  ...[...SEQ_PREFIX].map((byte, i2) => [LINE_LAYOUT.prevStart + 64 + i2, byte])
+];
+var FIXED_OFFSETS = Int32Array.from(FIXED.map(([offset]) => offset));
+var FIXED_BYTES = Uint8Array.from(FIXED.map(([, byte]) => byte));
+function hasLayout(buf, start2) {
+  for (let i2 = 0; i2 < FIXED_OFFSETS.length; i2 += 1) if (buf[start2 + FIXED_OFFSETS[i2]] !== FIXED_BYTES[i2]) return false;
+  return true;
+}
 function readSeq(buf, from, end) {
   let value = 0;
   let i2 = from;
@@ -45373,7 +45384,7 @@ function writeBatchCheckpoint(dir, size, root, options) {
   writeAtomic(join4(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
 }
 function writeAtomic(file, text2) {
-  const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   writeFileSync(temp, text2);
   renameSync(temp, file);
 }

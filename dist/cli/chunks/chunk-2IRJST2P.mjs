@@ -15,7 +15,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import {
   CavraError
 } from "./chunk-YV7B2HN2.mjs";

@@ -12,7 +12,7 @@ import {
   systemDecisionContext,
   workspacePathResolver,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readJsonObject
-} from "./chunk-HF2G3B2H.mjs";
+} from "./chunk-2IRJST2P.mjs";
 import {
   EXIT,
   KEY_ALGORITHMS,
@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

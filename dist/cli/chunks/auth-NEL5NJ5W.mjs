@@ -10,7 +10,7 @@ import {
   remoteTokenKeys,
   verifyRunnerToken,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -9,7 +9,7 @@ import {
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-6R3S2QEH.mjs";
+} from "./chunk-5CEKLBE4.mjs";
 import {
   policyFlags,
   policyOptionsOf
@@ -26,7 +26,7 @@ import {
   systemDecisionContext,
   workspacePathResolver,
   writeAll
-} from "./chunk-3VS7PCDK.mjs";
+} from "./chunk-PYOF72J6.mjs";
 import {
   CavraError
 } from "./chunk-YV7B2HN2.mjs";
