@@ -72,7 +72,7 @@ export { LocalFolderStore } from './storage/local-folder.ts';
 export { MANIFEST_PREFIX, MANIFEST_SCHEMA, objectKey, parseManifest } from './storage/manifest.ts';
 export type { ManifestEntry, StorageManifest } from './storage/manifest.ts';
 export { openEvidenceStore } from './storage/open-store.ts';
-export type { OpenStoreOptions } from './storage/open-store.ts';
+export type { OpenStoreOptions } from './storage/open-options.ts';
 export { pullEvidence } from './storage/pull.ts';
 export type { PullResult } from './storage/pull.ts';
 export { pushEvidence } from './storage/push.ts';

@@ -1,7 +1,7 @@
 import { AnonymousCredential, StorageSharedKeyCredential } from '@azure/storage-blob';
 import { DefaultAzureCredential, WorkloadIdentityCredential, type TokenCredential } from '@azure/identity';
 import { AzureImmutableBlobStore } from './azure-immutable-blob.ts';
-import type { OpenStoreOptions } from './open-store.ts';
+import type { OpenStoreOptions } from './open-options.ts';
 import type { StoreLocation } from './uri.ts';
 
 /** Opens an Azure immutable Blob store with credentials from the environment, a workload identity or the default chain. */

@@ -1,4 +1,4 @@
-import type { OpenStoreOptions } from './open-store.ts';
+import type { OpenStoreOptions } from './open-options.ts';
 import { S3ObjectLockStore } from './s3-object-lock.ts';
 import type { StoreLocation } from './uri.ts';
 
