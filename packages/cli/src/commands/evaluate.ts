@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { CavraError, appendEvidence, assertActionRequest, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, selectPackId, systemDecisionContext, workspacePathResolver, type ActionRequest } from '@cavra/core';
+import { CavraError, appendEvidence, assertActionRequest, evaluate, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
-import { policyFlags, policyOptionsOf } from './policy-flags.ts';
+import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
 
 export interface EvaluateOptions {
   policy: ReturnType<typeof policyOptionsOf>;
@@ -29,14 +29,11 @@ export const evaluateCommand: Command = async (args, io) => {
   const options = parseEvaluateArgs(args);
   const requests: ActionRequest[] =
     options.request !== undefined ? [parseOneRequest(options.request)] : await readRequests(options.batch!, io.stdin);
-  const open = openPolicy(options.policy);
-  // Compile every pack the batch names before deciding, so a bad pack fails before any output.
-  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
-  if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
+  const policy = await prepareDecisionPolicy(options.policy, requests);
   const context = systemDecisionContext();
   const decisions = requests.map((request) => evaluate(policy, request, context));
   if (options.evidence !== undefined) {
-    const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i]!, open.defaultPackId))?.digest ?? '' }));
+    const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i]!, policy.defaultPackId))?.digest ?? '' }));
     await appendEvidence(options.evidence, inputs, { now: context.now });
   }
   const text = options.request !== undefined ? `${JSON.stringify(decisions[0], null, 2)}\n` : decisions.map((d) => `${JSON.stringify(d)}\n`).join('');

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { CavraError, compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, systemDecisionContext, workspacePathResolver, type DecisionRecord } from '@cavra/core';
+import { CavraError, evaluate, systemDecisionContext, type DecisionRecord } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
-import { policyFlags, policyOptionsOf } from './policy-flags.ts';
+import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
 
 interface ExplainOptions {
   line: string;
@@ -20,10 +20,8 @@ function parseExplainArgs(args: string[]): ExplainOptions {
 /** `cavra explain '<command>'`: what a command line runs, which rule matched what, and the decision. */
 export const explainCommand: Command = async (args, io) => {
   const options = parseExplainArgs(args);
-  const open = openPolicy(options.policy);
-  const policy = { ...compilePolicy(open, []), resolvePath: workspacePathResolver(process.cwd()) };
-  await loadCommandAnalyzer();
-  const record = evaluate(policy, { action_type: 'execute_command', target: options.line }, systemDecisionContext());
+  const request = { action_type: 'execute_command', target: options.line } as const;
+  const record = evaluate(await prepareDecisionPolicy(options.policy, [request]), request, systemDecisionContext());
   await writeAll(io.stdout, options.json ? `${JSON.stringify(record, null, 2)}\n` : renderExplanation(record));
   return EXIT.ok;
 };

@@ -8,25 +8,20 @@ import {
   GATE_MODES,
   KeyBundleSigner,
   RETENTION_MODES,
-  compilePolicy,
-  loadCommandAnalyzer,
   noteSignerFromKey,
   openEvidenceStore,
   openLocalSigningKey,
-  openPolicy,
   pinnedKey,
   planRetention,
   runGate,
-  selectPackId,
   systemDecisionContext,
-  workspacePathResolver,
   type ActionRequest,
   type GateMode,
   type RetentionMode,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
-import { policyFlags, policyOptionsOf } from './policy-flags.ts';
+import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
 
 const PROVIDERS = ['auto', 'local', 'github', 'gitlab', 'azure'] as const;
 const DEFAULT_KEY = join('.cavra', 'keys', 'local-signing-key.pem');
@@ -64,9 +59,7 @@ export const gateCommand: Command = async (args, io) => {
 
   const requests: ActionRequest[] = [];
   for (const session of sessions) requests.push(...(await readRequests(session, io.stdin)));
-  const open = openPolicy(policyOptionsOf(values));
-  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
-  if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
+  const policy = await prepareDecisionPolicy(policyOptionsOf(values), requests);
 
   const context = systemDecisionContext();
   const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
