@@ -3,10 +3,10 @@ import {
   evidenceCommand,
   readInput,
   readJsonObject
-} from "./chunk-2IRJST2P.mjs";
-import "./chunk-PYOF72J6.mjs";
+} from "./chunk-7OI4DBUQ.mjs";
+import "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
-import "./chunk-YV7B2HN2.mjs";
+import "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
   evidenceCommand,

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readJsonObject
-} from "./chunk-2IRJST2P.mjs";
+} from "./chunk-7OI4DBUQ.mjs";
 import {
   EXIT,
   KEY_ALGORITHMS,
@@ -14,11 +14,11 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/keys.ts

@@ -1,28 +1,25 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-5CEKLBE4.mjs";
+} from "./chunk-5GRJ32DH.mjs";
 import {
   policyFlags,
-  policyOptionsOf
-} from "./chunk-CPZPROH3.mjs";
+  policyOptionsOf,
+  prepareDecisionPolicy
+} from "./chunk-QPSH6RT2.mjs";
 import {
   EXIT,
   appendEvidence,
   assertActionRequest,
-  compilePolicy,
   evaluate,
-  loadCommandAnalyzer,
-  openPolicy,
   selectPackId,
   systemDecisionContext,
-  workspacePathResolver,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/evaluate.ts
@@ -42,13 +39,11 @@ function parseEvaluateArgs(args) {
 var evaluateCommand = async (args, io) => {
   const options = parseEvaluateArgs(args);
   const requests = options.request !== void 0 ? [parseOneRequest(options.request)] : await readRequests(options.batch, io.stdin);
-  const open = openPolicy(options.policy);
-  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
-  if (requests.some((request) => request.action_type === "execute_command")) await loadCommandAnalyzer();
+  const policy = await prepareDecisionPolicy(options.policy, requests);
   const context = systemDecisionContext();
   const decisions = requests.map((request) => evaluate(policy, request, context));
   if (options.evidence !== void 0) {
-    const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i], open.defaultPackId))?.digest ?? "" }));
+    const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i], policy.defaultPackId))?.digest ?? "" }));
     await appendEvidence(options.evidence, inputs, { now: context.now });
   }
   const text = options.request !== void 0 ? `${JSON.stringify(decisions[0], null, 2)}

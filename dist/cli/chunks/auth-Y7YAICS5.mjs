@@ -10,11 +10,11 @@ import {
   remoteTokenKeys,
   verifyRunnerToken,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/auth.ts

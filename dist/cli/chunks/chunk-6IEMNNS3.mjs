@@ -1,11 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-5CEKLBE4.mjs";
+} from "./chunk-5GRJ32DH.mjs";
 import {
   policyFlags,
-  policyOptionsOf
-} from "./chunk-CPZPROH3.mjs";
+  policyOptionsOf,
+  prepareDecisionPolicy
+} from "./chunk-QPSH6RT2.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -13,23 +14,18 @@ import {
   GATE_MODES,
   KeyBundleSigner,
   RETENTION_MODES,
-  compilePolicy,
-  loadCommandAnalyzer,
   noteSignerFromKey,
   openEvidenceStore,
   openLocalSigningKey,
-  openPolicy,
   pinnedKey,
   planRetention,
   runGate,
-  selectPackId,
   systemDecisionContext,
-  workspacePathResolver,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 
 // packages/cli/src/commands/gate.ts
 import { randomBytes } from "node:crypto";
@@ -67,9 +63,7 @@ var gateCommand = async (args, io) => {
   if (sessions.length === 0) throw new CavraError("ERR_USAGE", "give at least one `--session FILE` of agent actions (JSON Lines, one request a line)");
   const requests = [];
   for (const session of sessions) requests.push(...await readRequests(session, io.stdin));
-  const open = openPolicy(policyOptionsOf(values));
-  const policy = { ...compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId)))), resolvePath: workspacePathResolver(process.cwd()) };
-  if (requests.some((request) => request.action_type === "execute_command")) await loadCommandAnalyzer();
+  const policy = await prepareDecisionPolicy(policyOptionsOf(values), requests);
   const context = systemDecisionContext();
   const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
   const progress = (message) => io.stderr.write(`cavra: ${message}

@@ -97,7 +97,7 @@ import {
 } from "./chunk-USP666UV.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import {
   __commonJS,
   __esm,

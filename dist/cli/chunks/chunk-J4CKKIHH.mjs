@@ -6,7 +6,7 @@ import {
 import {
   CavraError,
   isCavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import {
   __commonJS,
   __esm,
@@ -39975,53 +39975,6 @@ function systemDecisionContext() {
   };
 }
 
-// packages/core/src/workspace/path-resolver.ts
-import { lstatSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
-function workspacePathResolver(root) {
-  const realRoot = realpathSync.native(root);
-  const cache2 = /* @__PURE__ */ new Map();
-  return (path) => {
-    if (cache2.has(path)) return cache2.get(path);
-    const resolved = resolve3(path);
-    cache2.set(path, resolved);
-    return resolved;
-  };
-  function resolve3(path) {
-    const absolute = isAbsolute(path) ? path : join(root, path);
-    const real = realpathOfExistingPrefix(absolute);
-    if (real === void 0) return void 0;
-    const inside = relative(realRoot, real);
-    const resolved = inside === "" ? "." : inside.startsWith(`..${sep}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep).join("/");
-    return resolved === path ? void 0 : resolved;
-  }
-}
-function realpathOfExistingPrefix(absolute) {
-  const rest = [];
-  let current = absolute;
-  for (; ; ) {
-    if (exists(current)) {
-      try {
-        return join(realpathSync.native(current), ...rest);
-      } catch {
-        return void 0;
-      }
-    }
-    const parent = join(current, "..");
-    if (parent === current) return void 0;
-    rest.unshift(current.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
-    current = parent;
-  }
-}
-function exists(path) {
-  try {
-    lstatSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 // packages/core/src/catalog/open-policy.ts
 import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 
@@ -40081,7 +40034,7 @@ function isObject2(value) {
 
 // packages/core/src/catalog/pack-catalog.ts
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, join as join2 } from "node:path";
+import { basename, join } from "node:path";
 import { hash } from "node:crypto";
 
 // node_modules/canonicalize/lib/canonicalize.js
@@ -42908,7 +42861,7 @@ var PackCatalog = class {
     if (named) return named;
     if (!/^[A-Za-z0-9_.-]+$/.test(id) || id.startsWith(".")) return void 0;
     for (const dir of this.#dirs) {
-      for (const file of [join2(dir, id, "policy.yaml"), join2(dir, `${id}.yaml`), join2(dir, `${id}.yml`)]) {
+      for (const file of [join(dir, id, "policy.yaml"), join(dir, `${id}.yaml`), join(dir, `${id}.yml`)]) {
         if (isFile(file)) return { file, text: readText(file) };
       }
     }
@@ -42934,7 +42887,7 @@ var PackCatalog = class {
     const ids = new Set(this.#files.keys());
     for (const dir of this.#dirs) {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && isFile(join2(dir, entry.name, "policy.yaml"))) ids.add(entry.name);
+        if (entry.isDirectory() && isFile(join(dir, entry.name, "policy.yaml"))) ids.add(entry.name);
         else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) ids.add(basename(entry.name).replace(/\.ya?ml$/, ""));
       }
     }
@@ -44398,7 +44351,7 @@ function isoTime(seconds) {
 // packages/core/src/storage/local-folder.ts
 import { randomUUID } from "node:crypto";
 import { chmod, link, mkdir, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
-import { dirname, join as join3, relative as relative2, resolve, sep as sep2 } from "node:path";
+import { dirname, join as join2, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // packages/core/src/storage/digest.ts
@@ -44467,16 +44420,16 @@ var LocalFolderStore = class {
     }
     const keys = [];
     for (const entry of entries) {
-      const key = relative2(this.#root, join3(start2, entry)).split(sep2).join("/");
+      const key = relative(this.#root, join2(start2, entry)).split(sep).join("/");
       if (!key.startsWith(prefix) || key.endsWith(".partial")) continue;
-      if ((await stat(join3(start2, entry))).isFile()) keys.push(key);
+      if ((await stat(join2(start2, entry))).isFile()) keys.push(key);
     }
     return keys.sort();
   }
   // INVARIANT: keys come from our own layout, but refuse anything that would leave the root.
   #path(key) {
     const path = resolve(this.#root, key);
-    if (path !== this.#root && !path.startsWith(this.#root + sep2)) {
+    if (path !== this.#root && !path.startsWith(this.#root + sep)) {
       throw new CavraError("ERR_STORE_VERIFY_FAILED", `key \`${key}\` leaves the store folder`, { details: { key } });
     }
     return path;
@@ -44529,8 +44482,8 @@ async function openEvidenceStore(uri, options) {
   const location = parseStoreUri(uri);
   if (options.endpoint !== void 0) assertEndpoint(options.endpoint);
   if (location.kind === "file") return new LocalFolderStore(location.path);
-  if (location.kind === "s3") return (await import("./open-s3-QB5ORLIT.mjs")).openS3ObjectLockStore(location, options);
-  return (await import("./open-azure-VTKQHULG.mjs")).openAzureImmutableBlobStore(location, options);
+  if (location.kind === "s3") return (await import("./open-s3-BCPX75OV.mjs")).openS3ObjectLockStore(location, options);
+  return (await import("./open-azure-WW3NS3AC.mjs")).openAzureImmutableBlobStore(location, options);
 }
 function assertEndpoint(endpoint) {
   let url;
@@ -44857,7 +44810,7 @@ function hexEqual(expected, actual) {
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2, renameSync, ftruncateSync, writeFileSync, writeSync } from "node:fs";
 import { hash as hash5, randomBytes } from "node:crypto";
-import { join as join4 } from "node:path";
+import { join as join3 } from "node:path";
 
 // packages/core/src/evidence/merkle.ts
 import { hash as hash3 } from "node:crypto";
@@ -45309,8 +45262,8 @@ async function appendEvidence(dir, inputs, options) {
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 async function withEvidenceLock(dir, timeoutMs, fn) {
-  mkdirSync(join4(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
-  const logPath = join4(dir, EVIDENCE_FILES.log);
+  mkdirSync(join3(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
+  const logPath = join3(dir, EVIDENCE_FILES.log);
   if (!existsSync2(logPath)) writeFileSync(logPath, "", { flag: "a" });
   const release = await acquire(logPath, timeoutMs ?? 3e4);
   try {
@@ -45339,7 +45292,7 @@ function appendLocked(dir, logPath, inputs, options) {
       fsyncSync(fd);
     }
     const next = { bytes: state2.bytes + data.length, head, tree: tree.toJSON() };
-    writeAtomic(join4(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
+    writeAtomic(join3(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
 `);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
@@ -45381,7 +45334,7 @@ function writeAllAt(fd, data, position) {
 function writeBatchCheckpoint(dir, size, root, options) {
   const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions: [`timestamp ${options.now().toISOString()}`] });
   const text2 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
-  writeAtomic(join4(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
+  writeAtomic(join3(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
 }
 function writeAtomic(file, text2) {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
@@ -45390,7 +45343,7 @@ function writeAtomic(file, text2) {
 }
 function loadState(dir, fd, logPath) {
   const size = fstatSync(fd).size;
-  const state2 = readState(join4(dir, EVIDENCE_FILES.state));
+  const state2 = readState(join3(dir, EVIDENCE_FILES.state));
   if (state2 && state2.bytes === size && size === 0) return state2;
   if (state2 && state2.bytes === size && lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head) return state2;
   if (size === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
@@ -45440,7 +45393,7 @@ function problemText(problem) {
 // packages/core/src/evidence/upstream-bundle.ts
 import { createHash as createHash4, createPublicKey as createPublicKey2, verify as verify2 } from "node:crypto";
 import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, join as join5 } from "node:path";
+import { basename as basename2, join as join4 } from "node:path";
 var UPSTREAM_BUNDLE_SCHEMA = "cavra.evidence.bundle.v1";
 function pythonJsonDumps(value) {
   if (value === null) return "null";
@@ -45475,7 +45428,7 @@ function pythonString(text2) {
   return `${out2}"`;
 }
 function verifyUpstreamBundle(dir, publicKeyPem, options = {}) {
-  const manifestPath = join5(dir, "manifest.json");
+  const manifestPath = join4(dir, "manifest.json");
   if (!existsSync3(manifestPath)) throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no \`manifest.json\` in \`${dir}\``, { hint: "pass an upstream evidence bundle directory" });
   let manifest;
   try {
@@ -45493,7 +45446,7 @@ function verifyUpstreamBundle(dir, publicKeyPem, options = {}) {
       errors.push(`file ${i2 + 1}: path \`${name2}\` is not a file name in the bundle [ERR_EVIDENCE_RECORD_MALFORMED]`);
       continue;
     }
-    const full = join5(dir, name2);
+    const full = join4(dir, name2);
     if (!existsSync3(full)) errors.push(`file ${i2 + 1} \`${name2}\`: missing [ERR_EVIDENCE_TRUNCATED]`);
     else if (createHash4("sha256").update(readFileSync5(full)).digest("hex") !== file.sha256) errors.push(`file ${i2 + 1} \`${name2}\`: sha256 does not match the manifest [ERR_EVIDENCE_DIGEST_MISMATCH]`);
   }
@@ -45654,21 +45607,21 @@ function assertKeyUsable(key, signedAt) {
 
 // packages/core/src/signing/prove.ts
 import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
-import { join as join7 } from "node:path";
+import { join as join6 } from "node:path";
 
 // packages/core/src/evidence/proof.ts
 import { hash as hash6 } from "node:crypto";
 import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 var INCLUSION_PROOF_SCHEMA = "cavra.evidence.inclusion-proof.v1";
 function buildInclusionProof(dir, record, treeSize, signed) {
-  const scan = scanLogFile(join6(dir, EVIDENCE_FILES.log), { keepLeaves: true, parse: false });
+  const scan = scanLogFile(join5(dir, EVIDENCE_FILES.log), { keepLeaves: true, parse: false });
   const leaves = (scan.leafHashes ?? []).map((h) => Buffer.from(h, "hex"));
   if (!(Number.isSafeInteger(record) && record >= 1 && record <= treeSize && treeSize <= leaves.length)) {
     throw new CavraError("ERR_USAGE", `record ${record} is not in the signed tree of ${treeSize} records`, { hint: `pass \`--record\` between 1 and ${treeSize}` });
   }
-  const line = readLine(join6(dir, EVIDENCE_FILES.log), record);
-  const root = scan.rootsAt.get(treeSize) ?? scanLogFile(join6(dir, EVIDENCE_FILES.log), { rootsAt: [treeSize] }).rootsAt.get(treeSize);
+  const line = readLine(join5(dir, EVIDENCE_FILES.log), record);
+  const root = scan.rootsAt.get(treeSize) ?? scanLogFile(join5(dir, EVIDENCE_FILES.log), { rootsAt: [treeSize] }).rootsAt.get(treeSize);
   return {
     schema: INCLUSION_PROOF_SCHEMA,
     record,
@@ -45784,8 +45737,8 @@ function run2(fn) {
 
 // packages/core/src/signing/prove.ts
 function proveRecord(dir, record) {
-  const bundlePath = join7(dir, EVIDENCE_FILES.bundle);
-  const notePath = join7(dir, EVIDENCE_FILES.checkpoint);
+  const bundlePath = join6(dir, EVIDENCE_FILES.bundle);
+  const notePath = join6(dir, EVIDENCE_FILES.checkpoint);
   const bundle = existsSync4(bundlePath) ? JSON.parse(readFileSync7(bundlePath, "utf8")) : null;
   const checkpoint = existsSync4(notePath) ? readFileSync7(notePath, "utf8") : null;
   let size;
@@ -45831,7 +45784,7 @@ function noteHead(note, trust) {
 // packages/core/src/signing/seal.ts
 import { createHash as createHash6 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
-import { basename as basename3, join as join8 } from "node:path";
+import { basename as basename3, join as join7 } from "node:path";
 async function sealEvidence(dir, options) {
   return withEvidenceLock(dir, void 0, async (logPath) => {
     const counts = {};
@@ -45849,7 +45802,7 @@ async function sealEvidence(dir, options) {
     const sealedAt = options.now().toISOString();
     const origin = options.origin ?? DEFAULT_ORIGIN;
     const body2 = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions: [`timestamp ${sealedAt}`] });
-    if (options.noteSigner) writeAtomic(join8(dir, EVIDENCE_FILES.checkpoint), signNote(body2, [options.noteSigner]));
+    if (options.noteSigner) writeAtomic(join7(dir, EVIDENCE_FILES.checkpoint), signNote(body2, [options.noteSigner]));
     const subjects = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
     for (const file of options.artefacts ?? []) subjects.push({ name: basename3(file), digest: { sha256: fileSha256(file) } });
     const { statement, bytes } = buildEvidenceStatement(subjects, {
@@ -45864,7 +45817,7 @@ async function sealEvidence(dir, options) {
       decision_counts: counts
     });
     const bundle = await options.signer.signStatement(bytes);
-    const bundlePath = join8(dir, EVIDENCE_FILES.bundle);
+    const bundlePath = join7(dir, EVIDENCE_FILES.bundle);
     writeAtomic(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
     return { statement, bundlePath, size: scan.records };
@@ -45949,16 +45902,16 @@ function trustedKeysOf(value, source) {
 
 // packages/core/src/signing/verify-evidence.ts
 import { existsSync as existsSync6, readFileSync as readFileSync10, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join10 } from "node:path";
+import { dirname as dirname2, join as join9 } from "node:path";
 
 // packages/core/src/evidence/verify-log.ts
 import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync9 } from "node:fs";
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 function verifyLog(dir, options = {}) {
   const problems = [];
   const found = readCheckpoints(dir, options.noteKeys ?? [], problems);
   for (const head of options.signedHeads ?? []) found.push({ head, signed: true });
-  const scan = scanLogFile(join9(dir, EVIDENCE_FILES.log), {
+  const scan = scanLogFile(join8(dir, EVIDENCE_FILES.log), {
     parse: options.parse ?? false,
     ...options.onRecord ? { onRecord: options.onRecord } : {},
     rootsAt: found.map((f) => f.head.size)
@@ -45996,10 +45949,10 @@ function verifyLog(dir, options = {}) {
 }
 function readCheckpoints(dir, keys, problems) {
   const files = [];
-  if (existsSync5(join9(dir, EVIDENCE_FILES.checkpoint))) files.push({ path: join9(dir, EVIDENCE_FILES.checkpoint), source: "checkpoint" });
-  const batchDir = join9(dir, EVIDENCE_FILES.checkpoints);
+  if (existsSync5(join8(dir, EVIDENCE_FILES.checkpoint))) files.push({ path: join8(dir, EVIDENCE_FILES.checkpoint), source: "checkpoint" });
+  const batchDir = join8(dir, EVIDENCE_FILES.checkpoints);
   if (existsSync5(batchDir)) {
-    for (const name2 of readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint")).sort()) files.push({ path: join9(batchDir, name2), source: `checkpoints/${name2}` });
+    for (const name2 of readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint")).sort()) files.push({ path: join8(batchDir, name2), source: `checkpoints/${name2}` });
   }
   const found = [];
   for (const file of files) {
@@ -46037,9 +45990,9 @@ function verifiersFor(note, keys) {
 async function verifyEvidence(path, options = {}) {
   const isFile2 = existsSync6(path) && statSync2(path).isFile();
   const dir = isFile2 ? dirname2(path) : path;
-  const bundlePath = isFile2 ? path : join10(dir, EVIDENCE_FILES.bundle);
-  if (!existsSync6(join10(dir, EVIDENCE_FILES.log))) {
-    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${join10(dir, EVIDENCE_FILES.log)}\``, { hint: "pass an evidence directory or its `bundle.sigstore.json`" });
+  const bundlePath = isFile2 ? path : join9(dir, EVIDENCE_FILES.bundle);
+  if (!existsSync6(join9(dir, EVIDENCE_FILES.log))) {
+    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${join9(dir, EVIDENCE_FILES.log)}\``, { hint: "pass an evidence directory or its `bundle.sigstore.json`" });
   }
   const bundleProblems = [];
   let signed;
@@ -46993,7 +46946,7 @@ function dedupe(items, key) {
 // packages/core/src/command/parser.ts
 import { existsSync as existsSync7, readFileSync as readFileSync11 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname3, join as join11 } from "node:path";
+import { dirname as dirname3, join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -51041,9 +50994,9 @@ async function loadShellParser(options = {}) {
 }
 function locate(file, specifier, wasmDir) {
   const candidates = [];
-  if (wasmDir !== void 0) candidates.push(join11(wasmDir, file));
+  if (wasmDir !== void 0) candidates.push(join10(wasmDir, file));
   const here = dirname3(fileURLToPath(import.meta.url));
-  candidates.push(join11(here, file));
+  candidates.push(join10(here, file));
   try {
     candidates.push(createRequire(import.meta.url).resolve(specifier));
   } catch {
@@ -51125,16 +51078,16 @@ function cell(text2) {
 
 // packages/core/src/gate.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join14 } from "node:path";
+import { join as join13 } from "node:path";
 
 // packages/core/src/storage/push.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { rename, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { join as join12 } from "node:path";
 
 // packages/core/src/storage/evidence-files.ts
 import { lstat, readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
-import { join as join12, sep as sep3 } from "node:path";
+import { join as join11, sep as sep2 } from "node:path";
 
 // packages/core/src/storage/receipt.ts
 var RECEIPT_SCHEMA = "cavra.storage-receipt/v1";
@@ -51157,9 +51110,9 @@ async function readEvidenceFiles(dir) {
   }
   const files = [];
   for (const entry of entries.sort()) {
-    const name2 = entry.split(sep3).join("/");
+    const name2 = entry.split(sep2).join("/");
     if (name2 === RECEIPT_FILE || name2.endsWith(".partial")) continue;
-    const path = join12(dir, entry);
+    const path = join11(dir, entry);
     const info2 = await lstat(path);
     if (info2.isSymbolicLink()) {
       throw new CavraError("ERR_INPUT_UNREADABLE", `evidence directory holds a symbolic link \`${name2}\``, { hint: "copy the file in instead of linking it", details: { name: name2 } });
@@ -51275,7 +51228,7 @@ async function pushEvidence(dir, store, options) {
     manifest: receiptObject(key, manifestSha, manifestBytes.byteLength, manifestHead),
     objects
   };
-  await writeAtomically(join13(dir, RECEIPT_FILE), `${JSON.stringify(receipt, null, 2)}
+  await writeAtomically(join12(dir, RECEIPT_FILE), `${JSON.stringify(receipt, null, 2)}
 `);
   return receipt;
 }
@@ -51307,8 +51260,8 @@ async function runGate(options) {
     { now, ...options.noteSigner ? { noteSigner: options.noteSigner } : {} }
   );
   const report = buildGateReport(decisions, options.mode);
-  const reportJson = join14(options.evidenceDir, GATE_REPORT_FILES.json);
-  const reportMarkdown = join14(options.evidenceDir, GATE_REPORT_FILES.markdown);
+  const reportJson = join13(options.evidenceDir, GATE_REPORT_FILES.json);
+  const reportMarkdown = join13(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync2(reportJson, `${JSON.stringify(report, null, 2)}
 `);
   writeFileSync2(reportMarkdown, report.summary);
@@ -51371,6 +51324,53 @@ function openLocalSigningKey(path) {
   }
   const privateKey = privateKeyFromPem(pem, path);
   return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync8(publicKeyPath) ? publicKeyPath : void 0 };
+}
+
+// packages/core/src/workspace/path-resolver.ts
+import { lstatSync, realpathSync } from "node:fs";
+import { isAbsolute, join as join14, relative as relative2, sep as sep3 } from "node:path";
+function workspacePathResolver(root) {
+  const realRoot = realpathSync.native(root);
+  const cache2 = /* @__PURE__ */ new Map();
+  return (path) => {
+    if (cache2.has(path)) return cache2.get(path);
+    const resolved = resolve3(path);
+    cache2.set(path, resolved);
+    return resolved;
+  };
+  function resolve3(path) {
+    const absolute = isAbsolute(path) ? path : join14(root, path);
+    const real = realpathOfExistingPrefix(absolute);
+    if (real === void 0) return void 0;
+    const inside = relative2(realRoot, real);
+    const resolved = inside === "" ? "." : inside.startsWith(`..${sep3}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep3).join("/");
+    return resolved === path ? void 0 : resolved;
+  }
+}
+function realpathOfExistingPrefix(absolute) {
+  const rest = [];
+  let current = absolute;
+  for (; ; ) {
+    if (exists(current)) {
+      try {
+        return join14(realpathSync.native(current), ...rest);
+      } catch {
+        return void 0;
+      }
+    }
+    const parent = join14(current, "..");
+    if (parent === current) return void 0;
+    rest.unshift(current.slice(parent.length + (parent.endsWith(sep3) ? 0 : 1)));
+    current = parent;
+  }
+}
+function exists(path) {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // packages/core/src/storage/pull.ts

@@ -2,19 +2,19 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-CPZPROH3.mjs";
+} from "./chunk-QPSH6RT2.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,
   isCavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/policy.ts

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readInput,
   readJsonObject
-} from "./chunk-2IRJST2P.mjs";
+} from "./chunk-7OI4DBUQ.mjs";
 import {
   EXIT,
   isTrustRootFile,
@@ -15,11 +15,11 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/verify.ts

@@ -6,7 +6,7 @@ import {
 } from "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import {
   __commonJS,
   __export,

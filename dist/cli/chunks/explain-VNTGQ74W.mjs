@@ -1,22 +1,19 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   policyFlags,
-  policyOptionsOf
-} from "./chunk-CPZPROH3.mjs";
+  policyOptionsOf,
+  prepareDecisionPolicy
+} from "./chunk-QPSH6RT2.mjs";
 import {
   EXIT,
-  compilePolicy,
   evaluate,
-  loadCommandAnalyzer,
-  openPolicy,
   systemDecisionContext,
-  workspacePathResolver,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/explain.ts
@@ -30,10 +27,8 @@ function parseExplainArgs(args) {
 }
 var explainCommand = async (args, io) => {
   const options = parseExplainArgs(args);
-  const open = openPolicy(options.policy);
-  const policy = { ...compilePolicy(open, []), resolvePath: workspacePathResolver(process.cwd()) };
-  await loadCommandAnalyzer();
-  const record = evaluate(policy, { action_type: "execute_command", target: options.line }, systemDecisionContext());
+  const request = { action_type: "execute_command", target: options.line };
+  const record = evaluate(await prepareDecisionPolicy(options.policy, [request]), request, systemDecisionContext());
   await writeAll(io.stdout, options.json ? `${JSON.stringify(record, null, 2)}
 ` : renderExplanation(record));
   return EXIT.ok;

@@ -15,10 +15,10 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-PYOF72J6.mjs";
+} from "./chunk-J4CKKIHH.mjs";
 import {
   CavraError
-} from "./chunk-YV7B2HN2.mjs";
+} from "./chunk-DUYD24HV.mjs";
 
 // packages/cli/src/commands/evidence.ts
 import { readFileSync } from "node:fs";
