@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CavraError, KeyBundleSigner, SigstoreSigner, noteSignerFromKey, privateKeyFromPem, proveRecord, sealEvidence, DEFAULT_ORIGIN, type Signer } from '@cavra/core';
+import { CavraError, KeyBundleSigner, SigstoreSigner, noteSignerFromKey, privateKeyFromPem, proveRecord, runnerTokenSource, sealEvidence, DEFAULT_ORIGIN, type Signer } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { evidencePullCommand, evidencePushCommand } from './evidence-storage.ts';
 
@@ -47,7 +47,7 @@ const seal: Command = async (args, io) => {
     signer = new KeyBundleSigner(privateKey);
     noteSigner = noteSignerFromKey(origin, privateKey);
   } else {
-    signer = keylessSigner(values, process.env);
+    signer = await keylessSigner(values, process.env);
   }
   const run = values.identity === undefined ? undefined : readJsonObject(values.identity, 'identity');
   const result = await sealEvidence(dir, {
@@ -73,12 +73,17 @@ const prove: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-// The OIDC token is read here, at the edge: from `--identity-token-file` or `SIGSTORE_ID_TOKEN`
-// (another part of CAVRA acquires it from the CI provider with audience `sigstore`).
-function keylessSigner(values: { 'fulcio-url'?: string; 'rekor-url'?: string; 'tsa-url'?: string; 'identity-token-file'?: string }, env: Readonly<Record<string, string | undefined>>): Signer {
+// The OIDC token is read here, at the edge: from `--identity-token-file`, `SIGSTORE_ID_TOKEN`,
+// or else asked of the CI provider with audience `sigstore` (GitHub's token endpoint; a GitLab
+// `id_tokens:` variable; Azure Pipelines' OIDC endpoint). It is never printed or written.
+async function keylessSigner(values: { 'fulcio-url'?: string; 'rekor-url'?: string; 'tsa-url'?: string; 'identity-token-file'?: string }, env: Readonly<Record<string, string | undefined>>): Promise<Signer> {
   const file = values['identity-token-file'];
-  const token = (file !== undefined ? readInput(file, 'identity-token-file').toString('utf8') : (env.SIGSTORE_ID_TOKEN ?? '')).trim();
-  if (token === '') throw new CavraError('ERR_USAGE', '`--keyless` needs an OIDC token', { hint: 'pass `--identity-token-file FILE` or set `SIGSTORE_ID_TOKEN` (audience `sigstore`)' });
+  let token = (file !== undefined ? readInput(file, 'identity-token-file').toString('utf8') : (env.SIGSTORE_ID_TOKEN ?? '')).trim();
+  if (token === '' && (env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.TF_BUILD?.toLowerCase() === 'true')) {
+    const source = runnerTokenSource({ env, fetch: globalThis.fetch, audience: 'sigstore', gitlabTokenVariable: 'SIGSTORE_ID_TOKEN' });
+    token = (await source.acquire()).reveal();
+  }
+  if (token === '') throw new CavraError('ERR_USAGE', '`--keyless` needs an OIDC token', { hint: 'pass `--identity-token-file FILE`, set `SIGSTORE_ID_TOKEN` (audience `sigstore`), or run in a CI job that can issue OIDC tokens' });
   return new SigstoreSigner({
     identityToken: token,
     ...(values['fulcio-url'] ? { fulcioURL: values['fulcio-url'] } : {}),
