@@ -43059,6 +43059,118 @@ var FileTokenSource = class {
   }
 };
 
+// packages/core/src/identity/acquire/token-response.ts
+var MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+var JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+async function requestToken(provider, fetchImpl, url, init2, field, timeoutMs) {
+  let response;
+  try {
+    response = await fetchImpl(url, { ...init2, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
+  } catch (cause) {
+    throw failed(provider, `could not reach \`${url.host}\``, cause);
+  }
+  if (!response.ok) throw failed(provider, `\`${url.host}\` answered http ${response.status}`);
+  const text2 = await response.text();
+  if (text2.length > MAX_TOKEN_RESPONSE_BYTES) throw failed(provider, "the token response is too large");
+  let body2;
+  try {
+    body2 = JSON.parse(text2);
+  } catch {
+    throw failed(provider, "the token response is not json");
+  }
+  const token = body2?.[field];
+  if (typeof token !== "string" || !JWT_SHAPE.test(token.trim())) throw failed(provider, `the token response has no jwt in \`${field}\``);
+  return token.trim();
+}
+function failed(provider, what, cause, hint) {
+  return new CavraError("ERR_TOKEN_ACQUIRE_FAILED", `${provider} oidc token: ${what}`, { cause, hint, details: { provider } });
+}
+
+// packages/core/src/identity/acquire/azure-token-source.ts
+var AZURE_OIDC_API_VERSION = "7.1-preview.1";
+var AzurePipelinesTokenSource = class {
+  env;
+  fetchImpl;
+  serviceConnectionId;
+  timeoutMs;
+  constructor(env, fetchImpl, serviceConnectionId, timeoutMs = 1e4) {
+    this.env = env;
+    this.fetchImpl = fetchImpl;
+    this.serviceConnectionId = serviceConnectionId;
+    this.timeoutMs = timeoutMs;
+  }
+  async acquire() {
+    const requestUri = this.env.SYSTEM_OIDCREQUESTURI;
+    const accessToken = this.env.SYSTEM_ACCESSTOKEN;
+    if (!requestUri) throw failed("azure-pipelines", "`SYSTEM_OIDCREQUESTURI` is not set", void 0, "run inside an azure pipelines job");
+    if (!accessToken) throw failed("azure-pipelines", "`SYSTEM_ACCESSTOKEN` is not set", void 0, "map it in the step: `env: { SYSTEM_ACCESSTOKEN: $(System.AccessToken) }`");
+    const url = new URL(requestUri);
+    url.searchParams.set("api-version", AZURE_OIDC_API_VERSION);
+    if (this.serviceConnectionId) url.searchParams.set("serviceConnectionId", this.serviceConnectionId);
+    const init2 = { method: "POST", headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", "content-type": "application/json" }, body: "" };
+    return new RunnerToken(await requestToken("azure-pipelines", this.fetchImpl, url, init2, "oidcToken", this.timeoutMs), "azure-pipelines");
+  }
+};
+
+// packages/core/src/identity/acquire/github-token-source.ts
+var GitHubTokenSource = class {
+  env;
+  audience;
+  fetchImpl;
+  timeoutMs;
+  constructor(env, audience, fetchImpl, timeoutMs = 1e4) {
+    this.env = env;
+    this.audience = audience;
+    this.fetchImpl = fetchImpl;
+    this.timeoutMs = timeoutMs;
+  }
+  async acquire() {
+    const requestUrl = this.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const bearer = this.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !bearer) {
+      throw failed("github-actions", "the job has no id token request url", void 0, "add `permissions: id-token: write` to the job; pull requests from forks never get a token");
+    }
+    const url = new URL(requestUrl);
+    url.searchParams.set("audience", this.audience);
+    const token = await requestToken("github-actions", this.fetchImpl, url, { headers: { authorization: `Bearer ${bearer}`, accept: "application/json" } }, "value", this.timeoutMs);
+    return new RunnerToken(token, "github-actions");
+  }
+};
+
+// packages/core/src/identity/acquire/gitlab-token-source.ts
+var DEFAULT_GITLAB_TOKEN_VARIABLE = "CAVRA_ID_TOKEN";
+var GitLabTokenSource = class {
+  env;
+  variable;
+  constructor(env, variable = DEFAULT_GITLAB_TOKEN_VARIABLE) {
+    this.env = env;
+    this.variable = variable;
+  }
+  async acquire() {
+    const token = this.env[this.variable]?.trim();
+    if (!token) {
+      throw failed("gitlab-ci", `variable \`${this.variable}\` is empty`, void 0, `add \`id_tokens: { ${this.variable}: { aud: <audience> } }\` to the job`);
+    }
+    return new RunnerToken(token, "gitlab-ci");
+  }
+};
+
+// packages/core/src/identity/acquire/detect-token-source.ts
+function runnerTokenSource(options) {
+  const { env } = options;
+  if (options.token !== void 0) return new ExplicitTokenSource(options.token);
+  if (options.tokenFile !== void 0) {
+    if (!options.readText) throw new TypeError("runnerTokenSource needs `readText` for a token file");
+    return new FileTokenSource(options.tokenFile, options.readText);
+  }
+  if (env.GITHUB_ACTIONS === "true") return new GitHubTokenSource(env, options.audience, options.fetch);
+  if (env.GITLAB_CI === "true") return new GitLabTokenSource(env, options.gitlabTokenVariable);
+  if (env.TF_BUILD?.toLowerCase() === "true") return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
+  throw new CavraError("ERR_TOKEN_ACQUIRE_FAILED", "no runner token: not in github actions, gitlab ci or azure pipelines, and no token or token file given", {
+    hint: "pass a token file, or run in a ci job that can issue oidc tokens"
+  });
+}
+
 // packages/core/src/identity/runner-identity.ts
 var RUNNER_PROVIDERS = ["github-actions", "gitlab-ci", "azure-pipelines"];
 
@@ -51458,6 +51570,7 @@ export {
   runPackSelfTests,
   ExplicitTokenSource,
   FileTokenSource,
+  runnerTokenSource,
   RUNNER_PROVIDERS,
   parseRunnerClaimsPolicy,
   assertRunnerClaimsPolicy,

@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-QPSH6RT2.mjs";
+} from "./chunk-SPFZZR3C.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-J4CKKIHH.mjs";
+} from "./chunk-KZN2PEO3.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-QPSH6RT2.mjs";
+} from "./chunk-SPFZZR3C.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-J4CKKIHH.mjs";
+} from "./chunk-KZN2PEO3.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

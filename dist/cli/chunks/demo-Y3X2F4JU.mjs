@@ -1,10 +1,10 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-6IEMNNS3.mjs";
-import "./chunk-5GRJ32DH.mjs";
-import "./chunk-QPSH6RT2.mjs";
-import "./chunk-J4CKKIHH.mjs";
+} from "./chunk-WHB2E63Y.mjs";
+import "./chunk-AWHN5VWT.mjs";
+import "./chunk-SPFZZR3C.mjs";
+import "./chunk-KZN2PEO3.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,12 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-5GRJ32DH.mjs";
+} from "./chunk-AWHN5VWT.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-QPSH6RT2.mjs";
+} from "./chunk-SPFZZR3C.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -15,7 +15,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-J4CKKIHH.mjs";
+} from "./chunk-KZN2PEO3.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

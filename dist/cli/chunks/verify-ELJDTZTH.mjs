@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readInput,
   readJsonObject
-} from "./chunk-7OI4DBUQ.mjs";
+} from "./chunk-LPNFFS5G.mjs";
 import {
   EXIT,
   isTrustRootFile,
@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-J4CKKIHH.mjs";
+} from "./chunk-KZN2PEO3.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -10,7 +10,7 @@ import {
   remoteTokenKeys,
   verifyRunnerToken,
   writeAll
-} from "./chunk-J4CKKIHH.mjs";
+} from "./chunk-KZN2PEO3.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

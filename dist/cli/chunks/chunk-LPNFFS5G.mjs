@@ -13,9 +13,10 @@ import {
   proveRecord,
   pullEvidence,
   pushEvidence,
+  runnerTokenSource,
   sealEvidence,
   writeAll
-} from "./chunk-J4CKKIHH.mjs";
+} from "./chunk-KZN2PEO3.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";
@@ -125,7 +126,7 @@ var seal = async (args, io) => {
     signer = new KeyBundleSigner(privateKey);
     noteSigner = noteSignerFromKey(origin, privateKey);
   } else {
-    signer = keylessSigner(values, process.env);
+    signer = await keylessSigner(values, process.env);
   }
   const run = values.identity === void 0 ? void 0 : readJsonObject(values.identity, "identity");
   const result = await sealEvidence(dir, {
@@ -150,10 +151,14 @@ var prove = async (args, io) => {
 `);
   return EXIT.ok;
 };
-function keylessSigner(values, env) {
+async function keylessSigner(values, env) {
   const file = values["identity-token-file"];
-  const token = (file !== void 0 ? readInput(file, "identity-token-file").toString("utf8") : env.SIGSTORE_ID_TOKEN ?? "").trim();
-  if (token === "") throw new CavraError("ERR_USAGE", "`--keyless` needs an OIDC token", { hint: "pass `--identity-token-file FILE` or set `SIGSTORE_ID_TOKEN` (audience `sigstore`)" });
+  let token = (file !== void 0 ? readInput(file, "identity-token-file").toString("utf8") : env.SIGSTORE_ID_TOKEN ?? "").trim();
+  if (token === "" && (env.GITHUB_ACTIONS === "true" || env.GITLAB_CI === "true" || env.TF_BUILD?.toLowerCase() === "true")) {
+    const source = runnerTokenSource({ env, fetch: globalThis.fetch, audience: "sigstore", gitlabTokenVariable: "SIGSTORE_ID_TOKEN" });
+    token = (await source.acquire()).reveal();
+  }
+  if (token === "") throw new CavraError("ERR_USAGE", "`--keyless` needs an OIDC token", { hint: "pass `--identity-token-file FILE`, set `SIGSTORE_ID_TOKEN` (audience `sigstore`), or run in a CI job that can issue OIDC tokens" });
   return new SigstoreSigner({
     identityToken: token,
     ...values["fulcio-url"] ? { fulcioURL: values["fulcio-url"] } : {},
