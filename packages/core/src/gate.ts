@@ -3,11 +3,12 @@
 // gate itself reads no environment and no files of its own.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, type DecisionPolicy } from './decision/evaluate.ts';
+import { evaluate, recordVerdict, type DecisionPolicy } from './decision/evaluate.ts';
 import type { ActionRequest, DecisionContext, DecisionRecord } from './decision/types.ts';
 import { CavraError } from './errors.ts';
 import type { NoteSigner } from './evidence/checkpoint.ts';
 import { appendEvidence } from './evidence/log.ts';
+import type { RunnerAuthResult } from './identity/runner-auth.ts';
 import { buildGateReport, type GateMode, type GateReport } from './report/gate-report.ts';
 import { sealEvidence } from './signing/seal.ts';
 import type { Signer } from './signing/signer.ts';
@@ -36,8 +37,11 @@ export interface GateOptions {
   noteSigner?: NoteSigner;
   /** What the sealed bundle must verify against before the run counts. */
   trust: BundleTrust;
-  /** The verified runner identity, bound into every record and the sealed statement. */
-  identity?: Record<string, unknown>;
+  /**
+   * The runner's authentication, when the gate requires one: a verified identity is bound into
+   * every record and the sealed statement; a failure blocks every action with `runner_auth.invalid`.
+   */
+  runnerAuth?: RunnerAuthResult;
   storage?: GateStorage;
   context: DecisionContext;
   /** Progress lines for long work; never given secrets. */
@@ -65,7 +69,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const now = () => options.context.now();
 
   progress(`deciding ${options.requests.length} agent action${options.requests.length === 1 ? '' : 's'}`);
-  const decisions = options.requests.map((request) => evaluate(options.policy, request, options.context));
+  const auth = options.runnerAuth;
+  const identity = auth?.ok ? (auth.identity as unknown as Record<string, unknown>) : undefined;
+  const decisions = options.requests.map((request) =>
+    auth && !auth.ok
+      ? recordVerdict(request, { ...auth.verdict, target: request.target ?? '', requested_operation: request.operation || request.requested_operation || '' }, options.context, options.policy.defaultPackId)
+      : evaluate(options.policy, request, options.context),
+  );
 
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
   await appendEvidence(
@@ -73,7 +83,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     decisions.map((decision, index) => ({
       decision,
       request: options.requests[index],
-      ...(options.identity ? { identity: options.identity } : {}),
+      ...(identity ? { identity } : {}),
       ...packDigestOf(options.policy, decision),
     })),
     { now, ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}) },
@@ -90,7 +100,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     signer: options.signer,
     ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}),
     now,
-    ...(options.identity ? { run: options.identity } : {}),
+    ...(identity ? { run: identity } : {}),
     artefacts: [reportJson, reportMarkdown],
   });
 

@@ -7,7 +7,7 @@ export type { CavraErrorCode, CavraErrorOptions } from './errors.ts';
 // decisions
 export { ACTION_TYPES, APPROVER_GROUPS, DECISIONS, DEFAULT_PACK_ID, SEVERITIES } from './decision/types.ts';
 export type { ActionRequest, ActionType, DecisionContext, DecisionRecord, DecisionValue, RuleMatch, Severity, Verdict } from './decision/types.ts';
-export { evaluate, selectPackId } from './decision/evaluate.ts';
+export { evaluate, recordVerdict, selectPackId } from './decision/evaluate.ts';
 export type { DecisionPolicy } from './decision/evaluate.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';

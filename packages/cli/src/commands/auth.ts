@@ -6,14 +6,12 @@ import {
   ExplicitTokenSource,
   RUNNER_PROVIDERS,
   assertRunnerClaimsPolicy,
-  localTokenKeys,
   parseRunnerClaimsPolicy,
-  remoteTokenKeys,
   verifyRunnerToken,
   type RunnerProvider,
-  type TokenKeys,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
+import { readJsonFile, tokenKeysOf } from './token-keys.ts';
 
 /** `cavra auth verify` flags, parsed once. */
 export interface AuthVerifyOptions {
@@ -78,8 +76,8 @@ export const authCommand: Command = async (args, io) => {
   const [sub, ...rest] = args;
   if (sub !== 'verify') throw usage(sub === undefined ? 'missing subcommand `verify`' : `unknown subcommand \`${sub}\``);
   const options = parseAuthVerifyArgs(rest);
-  const keys = await keysOf(options);
-  const policy = options.claims === undefined ? undefined : parseRunnerClaimsPolicy(await readJson(options.claims, 'claims policy'), options.claims);
+  const keys = await tokenKeysOf(options);
+  const policy = options.claims === undefined ? undefined : parseRunnerClaimsPolicy(await readJsonFile(options.claims, 'claims policy'), options.claims);
   // `--token-file -` reads stdin, so a token need never sit in argv or on disk.
   const readText = (path: string) => (path === '-' ? readStream(io.stdin) : readFile(path, 'utf8'));
   const source = options.token !== undefined ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile!, readText);
@@ -97,29 +95,10 @@ export const authCommand: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-async function keysOf(options: AuthVerifyOptions): Promise<TokenKeys> {
-  if (options.jwks !== undefined) return localTokenKeys(await readJson(options.jwks, 'jwks file'), options.jwks);
-  return remoteTokenKeys({ ...(options.jwksUrl !== undefined ? { jwksUrl: options.jwksUrl } : { issuer: options.issuer }), fetch: globalThis.fetch });
-}
-
 async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += String(chunk);
   return text;
-}
-
-async function readJson(file: string, what: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read ${what} \`${file}\``, { cause, details: { file } });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new CavraError('ERR_INPUT_INVALID_JSON', `${what} \`${file}\` is not valid json`, { cause, details: { file } });
-  }
 }
 
 function usage(message: string): CavraError {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -6,6 +7,11 @@ import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
   GATE_MODES,
+  authenticateRunner,
+  isCavraError,
+  parseRunnerClaimsPolicy,
+  runnerAuthVerdict,
+  runnerTokenSource,
   KeyBundleSigner,
   RETENTION_MODES,
   noteSignerFromKey,
@@ -18,10 +24,12 @@ import {
   type ActionRequest,
   type GateMode,
   type RetentionMode,
+  type RunnerAuthResult,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
 import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
+import { readJsonFile, tokenKeysOf } from './token-keys.ts';
 
 const PROVIDERS = ['auto', 'local', 'github', 'gitlab', 'azure'] as const;
 const DEFAULT_KEY = join('.cavra', 'keys', 'local-signing-key.pem');
@@ -45,6 +53,14 @@ export const gateCommand: Command = async (args, io) => {
       'allow-mutable': { type: 'boolean', default: false },
       endpoint: { type: 'string' },
       json: { type: 'boolean', default: false },
+      // Runner authentication: with `--issuer`, the run's OIDC token must verify, or every action is blocked.
+      issuer: { type: 'string' },
+      audience: { type: 'string' },
+      jwks: { type: 'string' },
+      'jwks-url': { type: 'string' },
+      discover: { type: 'boolean', default: false },
+      'token-file': { type: 'string' },
+      claims: { type: 'string' },
     },
   });
   const provider = oneOf(values.provider, PROVIDERS, '--provider');
@@ -64,6 +80,8 @@ export const gateCommand: Command = async (args, io) => {
   const context = systemDecisionContext();
   const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
   const progress = (message: string) => io.stderr.write(`cavra: ${message}\n`);
+  const runnerAuth = values.issuer === undefined ? undefined : await authenticateThisRunner(values, context.now);
+  if (runnerAuth) progress(runnerAuth.ok ? `runner authenticated: ${runnerAuth.identity.provider} ${runnerAuth.identity.subject}` : `runner authentication failed: ${runnerAuth.error.message}`);
   if (key.created) progress(`created a local signing key at ${values.key ?? DEFAULT_KEY} (public half: ${key.publicKeyPath})`);
   const store = await openEvidenceStore(values.store, { env: process.env, ...(values.endpoint ? { endpoint: values.endpoint } : {}) });
   const now = context.now();
@@ -77,6 +95,7 @@ export const gateCommand: Command = async (args, io) => {
     signer: new KeyBundleSigner(key.privateKey),
     noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey),
     trust: { trustedKeys: [pinnedKey(key.publicKey)] },
+    ...(runnerAuth ? { runnerAuth } : {}),
     storage: {
       store,
       retention: planRetention(now, values['retain-days'] === undefined ? DEFAULT_RETENTION.days : Number(values['retain-days']), retentionMode, false),
@@ -94,6 +113,41 @@ export const gateCommand: Command = async (args, io) => {
   await writeAll(io.stdout, text);
   return result.report.conclusion === 'failure' ? EXIT.failed : EXIT.ok;
 };
+
+interface RunnerAuthFlags {
+  issuer?: string | undefined;
+  audience?: string | undefined;
+  jwks?: string | undefined;
+  'jwks-url'?: string | undefined;
+  discover?: boolean | undefined;
+  'token-file'?: string | undefined;
+  claims?: string | undefined;
+}
+
+// Fail closed: a token that cannot be had, or does not verify, blocks the run; only a bad flag is a usage error.
+async function authenticateThisRunner(values: RunnerAuthFlags, now: () => Date): Promise<RunnerAuthResult> {
+  const issuer = values.issuer!;
+  if (!values.audience) throw new CavraError('ERR_USAGE', '`--issuer` needs `--audience AUD`');
+  if ([values.jwks !== undefined, values['jwks-url'] !== undefined, values.discover === true].filter(Boolean).length !== 1) {
+    throw new CavraError('ERR_USAGE', 'with `--issuer`, give exactly one of `--jwks FILE`, `--jwks-url URL` or `--discover`');
+  }
+  const policy = values.claims === undefined ? undefined : parseRunnerClaimsPolicy(await readJsonFile(values.claims, 'claims policy'), values.claims);
+  let token: string;
+  try {
+    const source = runnerTokenSource({
+      env: process.env,
+      fetch: globalThis.fetch,
+      audience: values.audience,
+      ...(values['token-file'] !== undefined ? { tokenFile: values['token-file'], readText: (path: string) => readFile(path, 'utf8') } : {}),
+    });
+    token = (await source.acquire()).reveal();
+  } catch (error) {
+    if (!isCavraError(error)) throw error;
+    return { ok: false, error, verdict: runnerAuthVerdict(error) };
+  }
+  const keys = await tokenKeysOf({ issuer, jwks: values.jwks, jwksUrl: values['jwks-url'] });
+  return authenticateRunner(token, { verify: { issuer, audience: values.audience, keys, now }, ...(policy ? { policy } : {}) });
+}
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if (!(allowed as readonly string[]).includes(value)) {

@@ -35,6 +35,7 @@ usage:
   cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
   cavra gate [--provider auto|local] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM]
+             [--issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--token-file F] [--claims FILE]]
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input

@@ -92,6 +92,14 @@ function failClosed(request: ActionRequest, error: unknown): Verdict {
   };
 }
 
+/**
+ * The decision record for a verdict reached outside the pack (a failed runner authentication,
+ * for example), shaped exactly as `evaluate()` shapes its own.
+ */
+export function recordVerdict(request: ActionRequest, verdict: Verdict, context: DecisionContext, defaultPackId?: string): DecisionRecord {
+  return toDecisionRecord(request, selectPackId(request, defaultPackId), verdict, context);
+}
+
 function toDecisionRecord(request: ActionRequest, packId: string, verdict: Verdict, context: DecisionContext): DecisionRecord {
   const sessionId = request.session_id || 'local';
   const decisionId = `dec_${context.randomHex(6)}`;
