@@ -1,10 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-WHB2E63Y.mjs";
-import "./chunk-AWHN5VWT.mjs";
-import "./chunk-SPFZZR3C.mjs";
-import "./chunk-KZN2PEO3.mjs";
+} from "./chunk-O2PJ4O7V.mjs";
+import "./chunk-5OGQEK5W.mjs";
+import "./chunk-DU62AEHY.mjs";
+import "./chunk-C27AM5TE.mjs";
+import "./chunk-IQTRS245.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

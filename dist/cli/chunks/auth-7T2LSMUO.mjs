@@ -1,16 +1,18 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
+  readJsonFile,
+  tokenKeysOf
+} from "./chunk-5OGQEK5W.mjs";
+import {
   EXIT,
   ExplicitTokenSource,
   FileTokenSource,
   RUNNER_PROVIDERS,
   assertRunnerClaimsPolicy,
-  localTokenKeys,
   parseRunnerClaimsPolicy,
-  remoteTokenKeys,
   verifyRunnerToken,
   writeAll
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -66,8 +68,8 @@ var authCommand = async (args, io) => {
   const [sub, ...rest] = args;
   if (sub !== "verify") throw usage(sub === void 0 ? "missing subcommand `verify`" : `unknown subcommand \`${sub}\``);
   const options = parseAuthVerifyArgs(rest);
-  const keys = await keysOf(options);
-  const policy = options.claims === void 0 ? void 0 : parseRunnerClaimsPolicy(await readJson(options.claims, "claims policy"), options.claims);
+  const keys = await tokenKeysOf(options);
+  const policy = options.claims === void 0 ? void 0 : parseRunnerClaimsPolicy(await readJsonFile(options.claims, "claims policy"), options.claims);
   const readText = (path) => path === "-" ? readStream(io.stdin) : readFile(path, "utf8");
   const source = options.token !== void 0 ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile, readText);
   const token = await source.acquire();
@@ -84,27 +86,10 @@ var authCommand = async (args, io) => {
 `);
   return EXIT.ok;
 };
-async function keysOf(options) {
-  if (options.jwks !== void 0) return localTokenKeys(await readJson(options.jwks, "jwks file"), options.jwks);
-  return remoteTokenKeys({ ...options.jwksUrl !== void 0 ? { jwksUrl: options.jwksUrl } : { issuer: options.issuer }, fetch: globalThis.fetch });
-}
 async function readStream(stream) {
   let text = "";
   for await (const chunk of stream) text += String(chunk);
   return text;
-}
-async function readJson(file, what) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
-    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read ${what} \`${file}\``, { cause, details: { file } });
-  }
-  try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new CavraError("ERR_INPUT_INVALID_JSON", `${what} \`${file}\` is not valid json`, { cause, details: { file } });
-  }
 }
 function usage(message) {
   return new CavraError("ERR_USAGE", message, { hint: USAGE_HINT });

@@ -1,12 +1,16 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
+  readJsonFile,
+  tokenKeysOf
+} from "./chunk-5OGQEK5W.mjs";
+import {
   readRequests
-} from "./chunk-AWHN5VWT.mjs";
+} from "./chunk-DU62AEHY.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-SPFZZR3C.mjs";
+} from "./chunk-C27AM5TE.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -14,21 +18,27 @@ import {
   GATE_MODES,
   KeyBundleSigner,
   RETENTION_MODES,
+  authenticateRunner,
   noteSignerFromKey,
   openEvidenceStore,
   openLocalSigningKey,
+  parseRunnerClaimsPolicy,
   pinnedKey,
   planRetention,
   runGate,
+  runnerAuthVerdict,
+  runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 import {
-  CavraError
+  CavraError,
+  isCavraError
 } from "./chunk-DUYD24HV.mjs";
 
 // packages/cli/src/commands/gate.ts
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 var PROVIDERS = ["auto", "local", "github", "gitlab", "azure"];
@@ -50,7 +60,15 @@ var gateCommand = async (args, io) => {
       "retention-mode": { type: "string", default: DEFAULT_RETENTION.mode },
       "allow-mutable": { type: "boolean", default: false },
       endpoint: { type: "string" },
-      json: { type: "boolean", default: false }
+      json: { type: "boolean", default: false },
+      // Runner authentication: with `--issuer`, the run's OIDC token must verify, or every action is blocked.
+      issuer: { type: "string" },
+      audience: { type: "string" },
+      jwks: { type: "string" },
+      "jwks-url": { type: "string" },
+      discover: { type: "boolean", default: false },
+      "token-file": { type: "string" },
+      claims: { type: "string" }
     }
   });
   const provider = oneOf(values.provider, PROVIDERS, "--provider");
@@ -68,6 +86,8 @@ var gateCommand = async (args, io) => {
   const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
   const progress = (message) => io.stderr.write(`cavra: ${message}
 `);
+  const runnerAuth = values.issuer === void 0 ? void 0 : await authenticateThisRunner(values, context.now);
+  if (runnerAuth) progress(runnerAuth.ok ? `runner authenticated: ${runnerAuth.identity.provider} ${runnerAuth.identity.subject}` : `runner authentication failed: ${runnerAuth.error.message}`);
   if (key.created) progress(`created a local signing key at ${values.key ?? DEFAULT_KEY} (public half: ${key.publicKeyPath})`);
   const store = await openEvidenceStore(values.store, { env: process.env, ...values.endpoint ? { endpoint: values.endpoint } : {} });
   const now = context.now();
@@ -80,6 +100,7 @@ var gateCommand = async (args, io) => {
     signer: new KeyBundleSigner(key.privateKey),
     noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey),
     trust: { trustedKeys: [pinnedKey(key.publicKey)] },
+    ...runnerAuth ? { runnerAuth } : {},
     storage: {
       store,
       retention: planRetention(now, values["retain-days"] === void 0 ? DEFAULT_RETENTION.days : Number(values["retain-days"]), retentionMode, false),
@@ -100,6 +121,29 @@ verify:   cavra verify ${where.evidence}${key.publicKeyPath ? ` --trusted-key ${
   await writeAll(io.stdout, text);
   return result.report.conclusion === "failure" ? EXIT.failed : EXIT.ok;
 };
+async function authenticateThisRunner(values, now) {
+  const issuer = values.issuer;
+  if (!values.audience) throw new CavraError("ERR_USAGE", "`--issuer` needs `--audience AUD`");
+  if ([values.jwks !== void 0, values["jwks-url"] !== void 0, values.discover === true].filter(Boolean).length !== 1) {
+    throw new CavraError("ERR_USAGE", "with `--issuer`, give exactly one of `--jwks FILE`, `--jwks-url URL` or `--discover`");
+  }
+  const policy = values.claims === void 0 ? void 0 : parseRunnerClaimsPolicy(await readJsonFile(values.claims, "claims policy"), values.claims);
+  let token;
+  try {
+    const source = runnerTokenSource({
+      env: process.env,
+      fetch: globalThis.fetch,
+      audience: values.audience,
+      ...values["token-file"] !== void 0 ? { tokenFile: values["token-file"], readText: (path) => readFile(path, "utf8") } : {}
+    });
+    token = (await source.acquire()).reveal();
+  } catch (error) {
+    if (!isCavraError(error)) throw error;
+    return { ok: false, error, verdict: runnerAuthVerdict(error) };
+  }
+  const keys = await tokenKeysOf({ issuer, jwks: values.jwks, jwksUrl: values["jwks-url"] });
+  return authenticateRunner(token, { verify: { issuer, audience: values.audience, keys, now }, ...policy ? { policy } : {} });
+}
 function oneOf(value, allowed, flag) {
   if (!allowed.includes(value)) {
     throw new CavraError("ERR_USAGE", `\`${flag}\` must be one of ${allowed.join(", ")}, got \`${value}\``);

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readInput,
   readJsonObject
-} from "./chunk-LPNFFS5G.mjs";
+} from "./chunk-2ZC65CXQ.mjs";
 import {
   EXIT,
   isTrustRootFile,
@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

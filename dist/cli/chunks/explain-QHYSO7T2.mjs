@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-SPFZZR3C.mjs";
+} from "./chunk-C27AM5TE.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

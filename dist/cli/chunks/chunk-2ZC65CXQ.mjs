@@ -16,7 +16,7 @@ import {
   runnerTokenSource,
   sealEvidence,
   writeAll
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readJsonObject
-} from "./chunk-LPNFFS5G.mjs";
+} from "./chunk-2ZC65CXQ.mjs";
 import {
   EXIT,
   KEY_ALGORITHMS,
@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-KZN2PEO3.mjs";
+} from "./chunk-IQTRS245.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -39922,6 +39922,9 @@ function failClosed(request, error) {
     requested_operation: request.operation || request.requested_operation || ""
   };
 }
+function recordVerdict(request, verdict, context, defaultPackId) {
+  return toDecisionRecord(request, selectPackId(request, defaultPackId), verdict, context);
+}
 function toDecisionRecord(request, packId, verdict, context) {
   const sessionId = request.session_id || "local";
   const decisionId = `dec_${context.randomHex(6)}`;
@@ -43999,150 +44002,6 @@ function decodeProtectedHeader(token) {
   return parseJoseHeader(encodedProtectedHeader, TypeError, invalid4);
 }
 
-// packages/core/src/identity/token-keys.ts
-function localTokenKeys(jwks, source) {
-  let resolver;
-  try {
-    resolver = createLocalJWKSet(jwks);
-  } catch (cause) {
-    throw new CavraError("ERR_KEY_INVALID", `\`${source}\` is not a json web key set`, {
-      cause,
-      hint: 'give a jwks document of public keys: `{"keys": [...]}`',
-      details: { source }
-    });
-  }
-  return strictTokenKeys(resolver, source);
-}
-function strictTokenKeys(resolver, source) {
-  return async (header, token) => {
-    if (typeof header.kid !== "string" || header.kid === "") {
-      throw new CavraError("ERR_TOKEN_KEY_UNKNOWN", "token header has no `kid`, so its key cannot be chosen", { details: { source } });
-    }
-    try {
-      return await resolver(header, token);
-    } catch (error) {
-      throw keyLookupError(error, header.kid, source);
-    }
-  };
-}
-function keyLookupError(error, kid, source) {
-  if (isCavraError(error)) return error;
-  const safeKid = kid.slice(0, 64).replace(/[^\w.:-]/g, "?");
-  if (error instanceof errors_exports.JWKSNoMatchingKey || error instanceof errors_exports.JOSENotSupported) {
-    return new CavraError("ERR_TOKEN_KEY_UNKNOWN", `no key in \`${source}\` matches token key id \`${safeKid}\``, {
-      cause: error,
-      hint: "the token was signed by a key this issuer does not publish, or the jwks is stale",
-      details: { source, kid: safeKid }
-    });
-  }
-  if (error instanceof errors_exports.JWKSMultipleMatchingKeys) {
-    return new CavraError("ERR_TOKEN_KEY_UNKNOWN", `more than one key in \`${source}\` matches token key id \`${safeKid}\``, {
-      cause: error,
-      details: { source, kid: safeKid }
-    });
-  }
-  const what = error instanceof errors_exports.JWKSTimeout ? "timed out" : error instanceof errors_exports.JWKSInvalid ? "is not a valid json web key set" : "could not be fetched";
-  return new CavraError("ERR_TOKEN_JWKS_UNAVAILABLE", `the jwks at \`${source}\` ${what}`, {
-    cause: error,
-    hint: "check the network and the issuer, or pin the keys with a jwks file",
-    details: { source }
-  });
-}
-
-// packages/core/src/identity/limited-fetch.ts
-var DEFAULT_MAX_DOCUMENT_BYTES = 1024 * 1024;
-function limitedFetch(fetchImpl, maxBytes) {
-  return async (input, init2) => {
-    const response = await fetchImpl(input, init2);
-    const body2 = await readLimited(response, maxBytes);
-    return new Response(body2, { status: response.status, statusText: response.statusText, headers: response.headers });
-  };
-}
-async function readLimited(response, maxBytes) {
-  if (response.body === null) return null;
-  const reader = response.body.getReader();
-  const body2 = new Uint8Array(maxBytes);
-  let total = 0;
-  for (; ; ) {
-    const { done, value } = await reader.read();
-    if (done) return body2.slice(0, total);
-    if (total + value.byteLength > maxBytes) {
-      await reader.cancel().catch(() => {
-      });
-      throw new CavraError("ERR_TOKEN_JWKS_UNAVAILABLE", `a key document is larger than ${maxBytes} bytes`, {
-        hint: "check the jwks or discovery url",
-        details: { maxBytes }
-      });
-    }
-    body2.set(value, total);
-    total += value.byteLength;
-  }
-}
-
-// packages/core/src/identity/oidc-discovery.ts
-async function discoverJwksUrl(issuer, fetchImpl, timeoutMs) {
-  const url = `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
-  let document;
-  try {
-    const response = await fetchImpl(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
-    if (response.status !== 200) throw new Error(`status ${response.status}`);
-    document = await response.json();
-  } catch (cause) {
-    throw unavailable(issuer, "could not be fetched", cause);
-  }
-  const fields = typeof document === "object" && document !== null ? document : {};
-  if (fields.issuer !== issuer) throw unavailable(issuer, "names a different issuer");
-  if (typeof fields.jwks_uri !== "string") throw unavailable(issuer, "has no `jwks_uri`");
-  return keyDocumentUrl(fields.jwks_uri, "jwks_uri");
-}
-function keyDocumentUrl(value, name2) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch (cause) {
-    throw new CavraError("ERR_CONFIG_INVALID", `${name2} \`${value}\` is not a url`, { cause });
-  }
-  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
-  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-    throw new CavraError("ERR_CONFIG_INVALID", `${name2} \`${value}\` must use https`, { hint: "plain http is accepted only on loopback addresses" });
-  }
-  return url;
-}
-function unavailable(issuer, what, cause) {
-  return new CavraError("ERR_TOKEN_JWKS_UNAVAILABLE", `the oidc discovery document of \`${issuer}\` ${what}`, {
-    cause,
-    hint: "check the issuer url and the network, or pin the keys with a jwks file",
-    details: { issuer }
-  });
-}
-
-// packages/core/src/identity/remote-token-keys.ts
-var DEFAULT_REMOTE_TOKEN_KEYS = { timeoutMs: 5e3, cooldownMs: 3e4, cacheMaxAgeMs: 6e5 };
-function remoteTokenKeys(options) {
-  if (options.jwksUrl === void 0 && options.issuer === void 0) throw new TypeError("remoteTokenKeys needs `jwksUrl` or `issuer`");
-  const fetchImpl = limitedFetch(options.fetch, options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES);
-  const timeoutMs = options.timeoutMs ?? DEFAULT_REMOTE_TOKEN_KEYS.timeoutMs;
-  const open = (url) => createRemoteJWKSet(url, {
-    timeoutDuration: timeoutMs,
-    cooldownDuration: options.cooldownMs ?? DEFAULT_REMOTE_TOKEN_KEYS.cooldownMs,
-    cacheMaxAge: options.cacheMaxAgeMs ?? DEFAULT_REMOTE_TOKEN_KEYS.cacheMaxAgeMs,
-    [customFetch]: fetchImpl
-  });
-  if (options.jwksUrl !== void 0) {
-    const url = keyDocumentUrl(options.jwksUrl, "jwks url");
-    return strictTokenKeys(open(url), url.href);
-  }
-  const issuer = options.issuer;
-  keyDocumentUrl(issuer, "issuer");
-  let pending2;
-  const discovered = async (header, token) => {
-    pending2 ??= discoverJwksUrl(issuer, fetchImpl, timeoutMs).then(open);
-    pending2.catch(() => pending2 = void 0);
-    return (await pending2)(header, token);
-  };
-  return strictTokenKeys(discovered, issuer);
-}
-
 // packages/core/src/identity/algorithms.ts
 var TOKEN_ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA", "Ed25519"];
 var DEFAULT_TOKEN_ALGORITHMS = ["RS256", "ES256"];
@@ -44458,6 +44317,33 @@ function assertIssuedInPast(payload, now, tolerance) {
 }
 function isoTime(seconds) {
   return typeof seconds === "number" ? new Date(seconds * 1e3).toISOString() : null;
+}
+
+// packages/core/src/identity/runner-auth.ts
+var RUNNER_AUTH_RULE_ID = "runner_auth.invalid";
+async function authenticateRunner(token, options) {
+  try {
+    const identity = await verifyRunnerToken(token, options.verify);
+    if (options.policy) assertRunnerClaimsPolicy(identity, options.policy);
+    return { ok: true, identity };
+  } catch (cause) {
+    const error = isCavraError(cause) ? cause : new CavraError("ERR_INTERNAL", "runner authentication failed unexpectedly", { cause });
+    return { ok: false, error, verdict: runnerAuthVerdict(error, options.action) };
+  }
+}
+function runnerAuthVerdict(error, action = {}) {
+  const claim = typeof error.details?.claim === "string" ? error.details.claim : void 0;
+  return {
+    rule_id: RUNNER_AUTH_RULE_ID,
+    decision: "block",
+    severity: "critical",
+    reason: `runner authentication failed: ${error.message}`,
+    approver_group: null,
+    target: action.target ?? "",
+    requested_operation: action.requested_operation ?? "",
+    ...action.action_type !== void 0 ? { action_type: action.action_type } : {},
+    analysis: { error_code: error.code, ...claim !== void 0 ? { claim } : {} }
+  };
 }
 
 // packages/core/src/storage/local-folder.ts
@@ -51359,14 +51245,18 @@ async function runGate(options) {
   const progress = options.progress ?? (() => void 0);
   const now = () => options.context.now();
   progress(`deciding ${options.requests.length} agent action${options.requests.length === 1 ? "" : "s"}`);
-  const decisions = options.requests.map((request) => evaluate(options.policy, request, options.context));
+  const auth = options.runnerAuth;
+  const identity = auth?.ok ? auth.identity : void 0;
+  const decisions = options.requests.map(
+    (request) => auth && !auth.ok ? recordVerdict(request, { ...auth.verdict, target: request.target ?? "", requested_operation: request.operation || request.requested_operation || "" }, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context)
+  );
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
   await appendEvidence(
     options.evidenceDir,
     decisions.map((decision, index) => ({
       decision,
       request: options.requests[index],
-      ...options.identity ? { identity: options.identity } : {},
+      ...identity ? { identity } : {},
       ...packDigestOf(options.policy, decision)
     })),
     { now, ...options.noteSigner ? { noteSigner: options.noteSigner } : {} }
@@ -51382,7 +51272,7 @@ async function runGate(options) {
     signer: options.signer,
     ...options.noteSigner ? { noteSigner: options.noteSigner } : {},
     now,
-    ...options.identity ? { run: options.identity } : {},
+    ...identity ? { run: identity } : {},
     artefacts: [reportJson, reportMarkdown]
   });
   progress("verifying the sealed evidence");
@@ -51485,6 +51375,150 @@ function exists(path) {
   }
 }
 
+// packages/core/src/identity/limited-fetch.ts
+var DEFAULT_MAX_DOCUMENT_BYTES = 1024 * 1024;
+function limitedFetch(fetchImpl, maxBytes) {
+  return async (input, init2) => {
+    const response = await fetchImpl(input, init2);
+    const body2 = await readLimited(response, maxBytes);
+    return new Response(body2, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+}
+async function readLimited(response, maxBytes) {
+  if (response.body === null) return null;
+  const reader = response.body.getReader();
+  const body2 = new Uint8Array(maxBytes);
+  let total = 0;
+  for (; ; ) {
+    const { done, value } = await reader.read();
+    if (done) return body2.slice(0, total);
+    if (total + value.byteLength > maxBytes) {
+      await reader.cancel().catch(() => {
+      });
+      throw new CavraError("ERR_TOKEN_JWKS_UNAVAILABLE", `a key document is larger than ${maxBytes} bytes`, {
+        hint: "check the jwks or discovery url",
+        details: { maxBytes }
+      });
+    }
+    body2.set(value, total);
+    total += value.byteLength;
+  }
+}
+
+// packages/core/src/identity/oidc-discovery.ts
+async function discoverJwksUrl(issuer, fetchImpl, timeoutMs) {
+  const url = `${issuer.replace(/\/+$/, "")}/.well-known/openid-configuration`;
+  let document;
+  try {
+    const response = await fetchImpl(url, { headers: { accept: "application/json" }, redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    if (response.status !== 200) throw new Error(`status ${response.status}`);
+    document = await response.json();
+  } catch (cause) {
+    throw unavailable(issuer, "could not be fetched", cause);
+  }
+  const fields = typeof document === "object" && document !== null ? document : {};
+  if (fields.issuer !== issuer) throw unavailable(issuer, "names a different issuer");
+  if (typeof fields.jwks_uri !== "string") throw unavailable(issuer, "has no `jwks_uri`");
+  return keyDocumentUrl(fields.jwks_uri, "jwks_uri");
+}
+function keyDocumentUrl(value, name2) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch (cause) {
+    throw new CavraError("ERR_CONFIG_INVALID", `${name2} \`${value}\` is not a url`, { cause });
+  }
+  const loopback = ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
+    throw new CavraError("ERR_CONFIG_INVALID", `${name2} \`${value}\` must use https`, { hint: "plain http is accepted only on loopback addresses" });
+  }
+  return url;
+}
+function unavailable(issuer, what, cause) {
+  return new CavraError("ERR_TOKEN_JWKS_UNAVAILABLE", `the oidc discovery document of \`${issuer}\` ${what}`, {
+    cause,
+    hint: "check the issuer url and the network, or pin the keys with a jwks file",
+    details: { issuer }
+  });
+}
+
+// packages/core/src/identity/token-keys.ts
+function localTokenKeys(jwks, source) {
+  let resolver;
+  try {
+    resolver = createLocalJWKSet(jwks);
+  } catch (cause) {
+    throw new CavraError("ERR_KEY_INVALID", `\`${source}\` is not a json web key set`, {
+      cause,
+      hint: 'give a jwks document of public keys: `{"keys": [...]}`',
+      details: { source }
+    });
+  }
+  return strictTokenKeys(resolver, source);
+}
+function strictTokenKeys(resolver, source) {
+  return async (header, token) => {
+    if (typeof header.kid !== "string" || header.kid === "") {
+      throw new CavraError("ERR_TOKEN_KEY_UNKNOWN", "token header has no `kid`, so its key cannot be chosen", { details: { source } });
+    }
+    try {
+      return await resolver(header, token);
+    } catch (error) {
+      throw keyLookupError(error, header.kid, source);
+    }
+  };
+}
+function keyLookupError(error, kid, source) {
+  if (isCavraError(error)) return error;
+  const safeKid = kid.slice(0, 64).replace(/[^\w.:-]/g, "?");
+  if (error instanceof errors_exports.JWKSNoMatchingKey || error instanceof errors_exports.JOSENotSupported) {
+    return new CavraError("ERR_TOKEN_KEY_UNKNOWN", `no key in \`${source}\` matches token key id \`${safeKid}\``, {
+      cause: error,
+      hint: "the token was signed by a key this issuer does not publish, or the jwks is stale",
+      details: { source, kid: safeKid }
+    });
+  }
+  if (error instanceof errors_exports.JWKSMultipleMatchingKeys) {
+    return new CavraError("ERR_TOKEN_KEY_UNKNOWN", `more than one key in \`${source}\` matches token key id \`${safeKid}\``, {
+      cause: error,
+      details: { source, kid: safeKid }
+    });
+  }
+  const what = error instanceof errors_exports.JWKSTimeout ? "timed out" : error instanceof errors_exports.JWKSInvalid ? "is not a valid json web key set" : "could not be fetched";
+  return new CavraError("ERR_TOKEN_JWKS_UNAVAILABLE", `the jwks at \`${source}\` ${what}`, {
+    cause: error,
+    hint: "check the network and the issuer, or pin the keys with a jwks file",
+    details: { source }
+  });
+}
+
+// packages/core/src/identity/remote-token-keys.ts
+var DEFAULT_REMOTE_TOKEN_KEYS = { timeoutMs: 5e3, cooldownMs: 3e4, cacheMaxAgeMs: 6e5 };
+function remoteTokenKeys(options) {
+  if (options.jwksUrl === void 0 && options.issuer === void 0) throw new TypeError("remoteTokenKeys needs `jwksUrl` or `issuer`");
+  const fetchImpl = limitedFetch(options.fetch, options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_REMOTE_TOKEN_KEYS.timeoutMs;
+  const open = (url) => createRemoteJWKSet(url, {
+    timeoutDuration: timeoutMs,
+    cooldownDuration: options.cooldownMs ?? DEFAULT_REMOTE_TOKEN_KEYS.cooldownMs,
+    cacheMaxAge: options.cacheMaxAgeMs ?? DEFAULT_REMOTE_TOKEN_KEYS.cacheMaxAgeMs,
+    [customFetch]: fetchImpl
+  });
+  if (options.jwksUrl !== void 0) {
+    const url = keyDocumentUrl(options.jwksUrl, "jwks url");
+    return strictTokenKeys(open(url), url.href);
+  }
+  const issuer = options.issuer;
+  keyDocumentUrl(issuer, "issuer");
+  let pending2;
+  const discovered = async (header, token) => {
+    pending2 ??= discoverJwksUrl(issuer, fetchImpl, timeoutMs).then(open);
+    pending2.catch(() => pending2 = void 0);
+    return (await pending2)(header, token);
+  };
+  return strictTokenKeys(discovered, issuer);
+}
+
 // packages/core/src/storage/pull.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
@@ -51577,6 +51611,8 @@ export {
   localTokenKeys,
   remoteTokenKeys,
   verifyRunnerToken,
+  authenticateRunner,
+  runnerAuthVerdict,
   openEvidenceStore,
   pullEvidence,
   DEFAULT_RETENTION,
