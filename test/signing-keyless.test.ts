@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fulcioHandler, initializeCA, initializeCTLog, initializeTLog, initializeTSA, rekorHandler, tsaHandler, type HandlerFn } from '@sigstore/mock';
 import { SignJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SigstoreSigner, appendEvidence, sealEvidence, verifyEvidence, type VerifyEvidenceOptions } from '../packages/core/src/index.ts';
 import { FIXED_NOW, input, tempDir } from '../packages/core/test/evidence/support.ts';
 
@@ -46,6 +46,15 @@ async function mockSigstore(url: string) {
   const handlers = [fulcioHandler(ca), rekorHandler(tlog), tsaHandler(tsa)];
   return { root, handlers };
 }
+
+// The mock TSA writes GeneralizedTime with trailing zeros of the milliseconds dropped (`.12Z`),
+// which @sigstore/core's parser rejects ("invalid time") whenever the clock's milliseconds end
+// in 0 — one run in ten. The clock is pinned at a time whose milliseconds have three digits.
+beforeAll(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(Math.floor(Date.now() / 1000) * 1000 + 123));
+});
+afterAll(() => vi.useRealTimers());
 
 beforeAll(async () => {
   const routes = new Map<string, HandlerFn>();
