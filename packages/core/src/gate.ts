@@ -107,7 +107,9 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   progress('verifying the sealed evidence');
   const verification = await verifyEvidence(options.evidenceDir, options.trust);
   if (!verification.valid) {
-    throw new CavraError('ERR_VERIFY_FAILED', `the evidence sealed in \`${options.evidenceDir}\` does not verify: ${verification.errors[0] ?? 'unknown error'}`, {
+    // "Not covered by a signature" follows from any signature failure; name the cause instead.
+    const cause = verification.errors.find((error) => !error.includes('ERR_EVIDENCE_UNSIGNED')) ?? verification.errors[0] ?? 'unknown error';
+    throw new CavraError('ERR_VERIFY_FAILED', `the evidence sealed in \`${options.evidenceDir}\` does not verify: ${cause}`, {
       hint: 'run `cavra verify` on the directory for the full report',
     });
   }

@@ -117,6 +117,7 @@ export type { GeneratedKey } from './signing/key-lifecycle.ts';
 export { KEY_ALGORITHMS, keyAlgorithm, keyIdOf, privateKeyFromPem, publicKeyFromPem } from './signing/keys.ts';
 export type { KeyAlgorithm } from './signing/keys.ts';
 export { proveRecord, verifyInclusionProof } from './signing/prove.ts';
+export { fetchPublicTrustedRoot } from './signing/public-trusted-root.ts';
 export { sealEvidence } from './signing/seal.ts';
 export type { SealOptions, SealResult } from './signing/seal.ts';
 export { SigstoreSigner } from './signing/sigstore-signer.ts';

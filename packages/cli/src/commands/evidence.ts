@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CavraError, KeyBundleSigner, SigstoreSigner, noteSignerFromKey, privateKeyFromPem, proveRecord, runnerTokenSource, sealEvidence, DEFAULT_ORIGIN, type Signer } from '@cavra/core';
+import { CavraError, KeyBundleSigner, noteSignerFromKey, privateKeyFromPem, proveRecord, sealEvidence, DEFAULT_ORIGIN, type Signer } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
+import { readInput, readJsonObject } from '../read-input.ts';
 import { evidencePullCommand, evidencePushCommand } from './evidence-storage.ts';
+import { keylessFlags, keylessSigner } from './keyless.ts';
 
 const SUBCOMMANDS: Readonly<Record<string, Command>> = {
   seal: async (args, io) => seal(args, io),
@@ -31,10 +32,7 @@ const seal: Command = async (args, io) => {
       identity: { type: 'string' },
       origin: { type: 'string' },
       artefact: { type: 'string', multiple: true },
-      'fulcio-url': { type: 'string' },
-      'rekor-url': { type: 'string' },
-      'tsa-url': { type: 'string' },
-      'identity-token-file': { type: 'string' },
+      ...keylessFlags,
     },
   });
   const dir = onePositional(positionals, 'cavra evidence seal DIR (--key PEM | --keyless)');
@@ -73,48 +71,7 @@ const prove: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-// The OIDC token is read here, at the edge: from `--identity-token-file`, `SIGSTORE_ID_TOKEN`,
-// or else asked of the CI provider with audience `sigstore` (GitHub's token endpoint; a GitLab
-// `id_tokens:` variable; Azure Pipelines' OIDC endpoint). It is never printed or written.
-async function keylessSigner(values: { 'fulcio-url'?: string; 'rekor-url'?: string; 'tsa-url'?: string; 'identity-token-file'?: string }, env: Readonly<Record<string, string | undefined>>): Promise<Signer> {
-  const file = values['identity-token-file'];
-  let token = (file !== undefined ? readInput(file, 'identity-token-file').toString('utf8') : (env.SIGSTORE_ID_TOKEN ?? '')).trim();
-  if (token === '' && (env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.TF_BUILD?.toLowerCase() === 'true')) {
-    const source = runnerTokenSource({ env, fetch: globalThis.fetch, audience: 'sigstore', gitlabTokenVariable: 'SIGSTORE_ID_TOKEN' });
-    token = (await source.acquire()).reveal();
-  }
-  if (token === '') throw new CavraError('ERR_USAGE', '`--keyless` needs an OIDC token', { hint: 'pass `--identity-token-file FILE`, set `SIGSTORE_ID_TOKEN` (audience `sigstore`), or run in a CI job that can issue OIDC tokens' });
-  return new SigstoreSigner({
-    identityToken: token,
-    ...(values['fulcio-url'] ? { fulcioURL: values['fulcio-url'] } : {}),
-    ...(values['rekor-url'] ? { rekorURL: values['rekor-url'] } : {}),
-    ...(values['tsa-url'] ? { tsaURL: values['tsa-url'] } : {}),
-  });
-}
-
 function onePositional(positionals: string[], usage: string): string {
   if (positionals.length !== 1) throw new CavraError('ERR_USAGE', `expected one directory: \`${usage}\``);
   return positionals[0]!;
-}
-
-/** Reads a file given on the command line; errors name the flag, never the content. */
-export function readInput(file: string, flag: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (cause) {
-    throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read \`--${flag}\` file \`${file}\`: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause });
-  }
-}
-
-/** Reads a JSON object file given on the command line. */
-export function readJsonObject(file: string, flag: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(readInput(file, flag).toString('utf8'));
-  } catch (cause) {
-    if ((cause as CavraError).code === 'ERR_INPUT_UNREADABLE') throw cause;
-    throw new CavraError('ERR_INPUT_INVALID_JSON', `\`--${flag}\` file \`${file}\` is not valid JSON`, { cause });
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CavraError('ERR_INPUT_INVALID_JSON', `\`--${flag}\` file \`${file}\` is not a JSON object`);
-  return value as Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import {
   CavraError,
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
+  fetchPublicTrustedRoot,
   GATE_MODES,
   authenticateRunner,
   isCavraError,
@@ -23,6 +24,7 @@ import {
   systemDecisionContext,
   type ActionRequest,
   type GateMode,
+  type GateOptions,
   type RetentionMode,
   type RunnerAuthResult,
 } from '@cavra/core';
@@ -30,6 +32,8 @@ import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
 import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
 import { readJsonFile, tokenKeysOf } from './token-keys.ts';
+import { keylessFlags, keylessSigner, type KeylessValues } from './keyless.ts';
+import { readJsonObject } from '../read-input.ts';
 
 const PROVIDERS = ['auto', 'local', 'github', 'gitlab', 'azure'] as const;
 const DEFAULT_KEY = join('.cavra', 'keys', 'local-signing-key.pem');
@@ -48,6 +52,11 @@ export const gateCommand: Command = async (args, io) => {
       store: { type: 'string', default: DEFAULT_STORE },
       mode: { type: 'string', default: 'enforce' },
       key: { type: 'string' },
+      keyless: { type: 'boolean', default: false },
+      ...keylessFlags,
+      'trust-root': { type: 'string' },
+      'certificate-identity': { type: 'string' },
+      'certificate-oidc-issuer': { type: 'string' },
       'retain-days': { type: 'string' },
       'retention-mode': { type: 'string', default: DEFAULT_RETENTION.mode },
       'allow-mutable': { type: 'boolean', default: false },
@@ -78,11 +87,11 @@ export const gateCommand: Command = async (args, io) => {
   const policy = await prepareDecisionPolicy(policyOptionsOf(values), requests);
 
   const context = systemDecisionContext();
-  const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
   const progress = (message: string) => io.stderr.write(`cavra: ${message}\n`);
+  if (values.keyless && values.key !== undefined) throw new CavraError('ERR_USAGE', 'give `--key PEM` or `--keyless`, not both');
+  const signing = values.keyless ? await keylessSigning(values) : localSigning(values.key ?? DEFAULT_KEY, progress);
   const runnerAuth = values.issuer === undefined ? undefined : await authenticateThisRunner(values, context.now);
   if (runnerAuth) progress(runnerAuth.ok ? `runner authenticated: ${runnerAuth.identity.provider} ${runnerAuth.identity.subject}` : `runner authentication failed: ${runnerAuth.error.message}`);
-  if (key.created) progress(`created a local signing key at ${values.key ?? DEFAULT_KEY} (public half: ${key.publicKeyPath})`);
   const store = await openEvidenceStore(values.store, { env: process.env, ...(values.endpoint ? { endpoint: values.endpoint } : {}) });
   const now = context.now();
   const evidenceDir = values.evidence ?? join('.cavra', 'runs', `${now.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
@@ -92,9 +101,7 @@ export const gateCommand: Command = async (args, io) => {
     requests,
     mode,
     evidenceDir,
-    signer: new KeyBundleSigner(key.privateKey),
-    noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey),
-    trust: { trustedKeys: [pinnedKey(key.publicKey)] },
+    ...signing.gate,
     ...(runnerAuth ? { runnerAuth } : {}),
     storage: {
       store,
@@ -109,10 +116,51 @@ export const gateCommand: Command = async (args, io) => {
   const where = { evidence: evidenceDir, bundle: result.bundlePath, store: result.receipt?.uri ?? null, immutable: result.receipt?.immutable ?? null };
   const text = values.json
     ? `${JSON.stringify({ conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}\n`
-    : `${result.report.summary}\nevidence: ${where.evidence}\nbundle:   ${where.bundle}\nstored:   ${where.store ?? '(not stored)'}\nverify:   cavra verify ${where.evidence}${key.publicKeyPath ? ` --trusted-key ${key.publicKeyPath}` : ''}\n`;
+    : `${result.report.summary}\nevidence: ${where.evidence}\nbundle:   ${where.bundle}\nstored:   ${where.store ?? '(not stored)'}\nverify:   cavra verify ${where.evidence} ${signing.verifyArgs}\n`;
   await writeAll(io.stdout, text);
   return result.report.conclusion === 'failure' ? EXIT.failed : EXIT.ok;
 };
+
+interface Signing {
+  gate: Pick<GateOptions, 'signer' | 'noteSigner' | 'trust'>;
+  /** How an auditor verifies the result, for the closing hint. */
+  verifyArgs: string;
+}
+
+// The embedded default: a local key, made on first use, that signs the bundle and the checkpoints.
+function localSigning(path: string, progress: (message: string) => void): Signing {
+  const key = openLocalSigningKey(path);
+  if (key.created) progress(`created a local signing key at ${path} (public half: ${key.publicKeyPath})`);
+  return {
+    gate: { signer: new KeyBundleSigner(key.privateKey), noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey), trust: { trustedKeys: [pinnedKey(key.publicKey)] } },
+    verifyArgs: key.publicKeyPath ? `--trusted-key ${key.publicKeyPath}` : '--trusted-key PUBLIC_KEY.pem',
+  };
+}
+
+interface KeylessGateValues extends KeylessValues {
+  'trust-root'?: string | undefined;
+  'certificate-identity'?: string | undefined;
+  'certificate-oidc-issuer'?: string | undefined;
+}
+
+// Keyless: Fulcio certifies the job's identity; the sealed bundle is verified against the expected
+// identity before the run counts, with a pinned trusted root or public-good Sigstore's.
+async function keylessSigning(values: KeylessGateValues): Promise<Signing> {
+  const identity = values['certificate-identity'];
+  const issuer = values['certificate-oidc-issuer'];
+  if (!identity || !issuer) {
+    throw new CavraError('ERR_USAGE', '`--keyless` needs `--certificate-identity ID` and `--certificate-oidc-issuer URL`', { hint: 'the identity the signing certificate must carry, e.g. the workflow ref' });
+  }
+  const rootFile = values['trust-root'];
+  if (rootFile === undefined && values['fulcio-url'] !== undefined) {
+    throw new CavraError('ERR_USAGE', 'a private Fulcio needs its `trusted_root.json` in `--trust-root FILE`');
+  }
+  const trustedRoot = rootFile === undefined ? await fetchPublicTrustedRoot() : readJsonObject(rootFile, 'trust-root');
+  return {
+    gate: { signer: await keylessSigner(values, process.env), trust: { trustedRoot, certificateIdentity: identity, certificateIssuer: issuer } },
+    verifyArgs: `--trust-root ${rootFile ?? 'trusted_root.json'} --certificate-identity ${identity} --certificate-oidc-issuer ${issuer}`,
+  };
+}
 
 interface RunnerAuthFlags {
   issuer?: string | undefined;

@@ -24,7 +24,7 @@ export function usage(): string {
 
 usage:
   cavra evaluate [--pack ID|FILE]... [--policy-dir DIR] [--registry FILE] (--request JSON | --batch FILE|-) [--evidence DIR]
-  cavra evidence seal DIR (--key PEM | --keyless) [--identity FILE] [--origin NAME] [--artefact FILE]...
+  cavra evidence seal DIR (--key PEM | --keyless) [--identity FILE] [--origin NAME] [--artefact FILE]... [--fulcio-url URL --rekor-url URL --tsa-url URL --rekor-entry-type dsse|intoto --identity-token-file F]
   cavra evidence prove DIR --record N
   cavra evidence push DIR URI [--retain-days N] [--legal-hold] [--mode governance|compliance] [--allow-mutable] [--endpoint URL]
   cavra evidence pull URI DIR [--endpoint URL]
@@ -34,7 +34,7 @@ usage:
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]
   cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
-  cavra gate [--provider auto|local] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM]
+  cavra gate [--provider auto|local] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM | --keyless --certificate-identity ID --certificate-oidc-issuer URL [--trust-root FILE]]
              [--issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--token-file F] [--claims FILE]]
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
 

@@ -15,7 +15,7 @@ import {
   type TrustRootFile,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command, type CliIo } from '../io.ts';
-import { readJsonObject } from './evidence.ts';
+import { readJsonObject } from '../read-input.ts';
 
 const SUBCOMMANDS = ['generate', 'list', 'rotate', 'revoke'] as const;
 

@@ -17,7 +17,7 @@ import {
   type TrustedKey,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
-import { readInput, readJsonObject } from './evidence.ts';
+import { readInput, readJsonObject } from '../read-input.ts';
 
 /** Upstream's report file name, written next to `--report`. */
 export const UPSTREAM_REPORT_FILE = 'release-governance-evidence-verification.json';
