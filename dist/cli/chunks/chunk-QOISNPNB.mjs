@@ -2,15 +2,22 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-5OGQEK5W.mjs";
+} from "./chunk-ETAHAL2L.mjs";
 import {
   readRequests
-} from "./chunk-DU62AEHY.mjs";
+} from "./chunk-5CEKSWO4.mjs";
+import {
+  keylessFlags,
+  keylessSigner
+} from "./chunk-OLFIZXR7.mjs";
+import {
+  readJsonObject
+} from "./chunk-OQU3TEEL.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-C27AM5TE.mjs";
+} from "./chunk-6LD5ITL2.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -19,6 +26,7 @@ import {
   KeyBundleSigner,
   RETENTION_MODES,
   authenticateRunner,
+  fetchPublicTrustedRoot,
   noteSignerFromKey,
   openEvidenceStore,
   openLocalSigningKey,
@@ -30,7 +38,7 @@ import {
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
 import {
   CavraError,
   isCavraError
@@ -56,6 +64,11 @@ var gateCommand = async (args, io) => {
       store: { type: "string", default: DEFAULT_STORE },
       mode: { type: "string", default: "enforce" },
       key: { type: "string" },
+      keyless: { type: "boolean", default: false },
+      ...keylessFlags,
+      "trust-root": { type: "string" },
+      "certificate-identity": { type: "string" },
+      "certificate-oidc-issuer": { type: "string" },
       "retain-days": { type: "string" },
       "retention-mode": { type: "string", default: DEFAULT_RETENTION.mode },
       "allow-mutable": { type: "boolean", default: false },
@@ -83,12 +96,12 @@ var gateCommand = async (args, io) => {
   for (const session of sessions) requests.push(...await readRequests(session, io.stdin));
   const policy = await prepareDecisionPolicy(policyOptionsOf(values), requests);
   const context = systemDecisionContext();
-  const key = openLocalSigningKey(values.key ?? DEFAULT_KEY);
   const progress = (message) => io.stderr.write(`cavra: ${message}
 `);
+  if (values.keyless && values.key !== void 0) throw new CavraError("ERR_USAGE", "give `--key PEM` or `--keyless`, not both");
+  const signing = values.keyless ? await keylessSigning(values) : localSigning(values.key ?? DEFAULT_KEY, progress);
   const runnerAuth = values.issuer === void 0 ? void 0 : await authenticateThisRunner(values, context.now);
   if (runnerAuth) progress(runnerAuth.ok ? `runner authenticated: ${runnerAuth.identity.provider} ${runnerAuth.identity.subject}` : `runner authentication failed: ${runnerAuth.error.message}`);
-  if (key.created) progress(`created a local signing key at ${values.key ?? DEFAULT_KEY} (public half: ${key.publicKeyPath})`);
   const store = await openEvidenceStore(values.store, { env: process.env, ...values.endpoint ? { endpoint: values.endpoint } : {} });
   const now = context.now();
   const evidenceDir = values.evidence ?? join(".cavra", "runs", `${now.toISOString().replace(/[:.]/g, "-")}-${randomBytes(3).toString("hex")}`);
@@ -97,9 +110,7 @@ var gateCommand = async (args, io) => {
     requests,
     mode,
     evidenceDir,
-    signer: new KeyBundleSigner(key.privateKey),
-    noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey),
-    trust: { trustedKeys: [pinnedKey(key.publicKey)] },
+    ...signing.gate,
     ...runnerAuth ? { runnerAuth } : {},
     storage: {
       store,
@@ -116,11 +127,35 @@ var gateCommand = async (args, io) => {
 evidence: ${where.evidence}
 bundle:   ${where.bundle}
 stored:   ${where.store ?? "(not stored)"}
-verify:   cavra verify ${where.evidence}${key.publicKeyPath ? ` --trusted-key ${key.publicKeyPath}` : ""}
+verify:   cavra verify ${where.evidence} ${signing.verifyArgs}
 `;
   await writeAll(io.stdout, text);
   return result.report.conclusion === "failure" ? EXIT.failed : EXIT.ok;
 };
+function localSigning(path, progress) {
+  const key = openLocalSigningKey(path);
+  if (key.created) progress(`created a local signing key at ${path} (public half: ${key.publicKeyPath})`);
+  return {
+    gate: { signer: new KeyBundleSigner(key.privateKey), noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey), trust: { trustedKeys: [pinnedKey(key.publicKey)] } },
+    verifyArgs: key.publicKeyPath ? `--trusted-key ${key.publicKeyPath}` : "--trusted-key PUBLIC_KEY.pem"
+  };
+}
+async function keylessSigning(values) {
+  const identity = values["certificate-identity"];
+  const issuer = values["certificate-oidc-issuer"];
+  if (!identity || !issuer) {
+    throw new CavraError("ERR_USAGE", "`--keyless` needs `--certificate-identity ID` and `--certificate-oidc-issuer URL`", { hint: "the identity the signing certificate must carry, e.g. the workflow ref" });
+  }
+  const rootFile = values["trust-root"];
+  if (rootFile === void 0 && values["fulcio-url"] !== void 0) {
+    throw new CavraError("ERR_USAGE", "a private Fulcio needs its `trusted_root.json` in `--trust-root FILE`");
+  }
+  const trustedRoot = rootFile === void 0 ? await fetchPublicTrustedRoot() : readJsonObject(rootFile, "trust-root");
+  return {
+    gate: { signer: await keylessSigner(values, process.env), trust: { trustedRoot, certificateIdentity: identity, certificateIssuer: issuer } },
+    verifyArgs: `--trust-root ${rootFile ?? "trusted_root.json"} --certificate-identity ${identity} --certificate-oidc-issuer ${issuer}`
+  };
+}
 async function authenticateThisRunner(values, now) {
   const issuer = values.issuer;
   if (!values.audience) throw new CavraError("ERR_USAGE", "`--issuer` needs `--audience AUD`");

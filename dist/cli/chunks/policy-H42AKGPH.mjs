@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-C27AM5TE.mjs";
+} from "./chunk-6LD5ITL2.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

@@ -1,11 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-O2PJ4O7V.mjs";
-import "./chunk-5OGQEK5W.mjs";
-import "./chunk-DU62AEHY.mjs";
-import "./chunk-C27AM5TE.mjs";
-import "./chunk-IQTRS245.mjs";
+} from "./chunk-QOISNPNB.mjs";
+import "./chunk-ETAHAL2L.mjs";
+import "./chunk-5CEKSWO4.mjs";
+import "./chunk-OLFIZXR7.mjs";
+import "./chunk-OQU3TEEL.mjs";
+import "./chunk-6LD5ITL2.mjs";
+import "./chunk-3SNYH3PB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

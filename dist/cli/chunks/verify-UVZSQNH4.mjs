@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readInput,
   readJsonObject
-} from "./chunk-2ZC65CXQ.mjs";
+} from "./chunk-OQU3TEEL.mjs";
 import {
   EXIT,
   isTrustRootFile,
@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

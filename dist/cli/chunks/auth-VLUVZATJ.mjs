@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-5OGQEK5W.mjs";
+} from "./chunk-ETAHAL2L.mjs";
 import {
   EXIT,
   ExplicitTokenSource,
@@ -12,7 +12,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,12 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-DU62AEHY.mjs";
+} from "./chunk-5CEKSWO4.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-C27AM5TE.mjs";
+} from "./chunk-6LD5ITL2.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -15,7 +15,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,11 +1,18 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
+  keylessFlags,
+  keylessSigner
+} from "./chunk-OLFIZXR7.mjs";
+import {
+  readInput,
+  readJsonObject
+} from "./chunk-OQU3TEEL.mjs";
+import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
   EXIT,
   KeyBundleSigner,
   RETENTION_MODES,
-  SigstoreSigner,
   noteSignerFromKey,
   openEvidenceStore,
   planRetention,
@@ -13,16 +20,16 @@ import {
   proveRecord,
   pullEvidence,
   pushEvidence,
-  runnerTokenSource,
   sealEvidence,
   writeAll
-} from "./chunk-IQTRS245.mjs";
+} from "./chunk-3SNYH3PB.mjs";
+import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";
+import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/evidence.ts
-import { readFileSync } from "node:fs";
 import { parseArgs as parseArgs2 } from "node:util";
 
 // packages/cli/src/commands/evidence-storage.ts
@@ -110,10 +117,7 @@ var seal = async (args, io) => {
       identity: { type: "string" },
       origin: { type: "string" },
       artefact: { type: "string", multiple: true },
-      "fulcio-url": { type: "string" },
-      "rekor-url": { type: "string" },
-      "tsa-url": { type: "string" },
-      "identity-token-file": { type: "string" }
+      ...keylessFlags
     }
   });
   const dir = onePositional(positionals, "cavra evidence seal DIR (--key PEM | --keyless)");
@@ -151,46 +155,10 @@ var prove = async (args, io) => {
 `);
   return EXIT.ok;
 };
-async function keylessSigner(values, env) {
-  const file = values["identity-token-file"];
-  let token = (file !== void 0 ? readInput(file, "identity-token-file").toString("utf8") : env.SIGSTORE_ID_TOKEN ?? "").trim();
-  if (token === "" && (env.GITHUB_ACTIONS === "true" || env.GITLAB_CI === "true" || env.TF_BUILD?.toLowerCase() === "true")) {
-    const source = runnerTokenSource({ env, fetch: globalThis.fetch, audience: "sigstore", gitlabTokenVariable: "SIGSTORE_ID_TOKEN" });
-    token = (await source.acquire()).reveal();
-  }
-  if (token === "") throw new CavraError("ERR_USAGE", "`--keyless` needs an OIDC token", { hint: "pass `--identity-token-file FILE`, set `SIGSTORE_ID_TOKEN` (audience `sigstore`), or run in a CI job that can issue OIDC tokens" });
-  return new SigstoreSigner({
-    identityToken: token,
-    ...values["fulcio-url"] ? { fulcioURL: values["fulcio-url"] } : {},
-    ...values["rekor-url"] ? { rekorURL: values["rekor-url"] } : {},
-    ...values["tsa-url"] ? { tsaURL: values["tsa-url"] } : {}
-  });
-}
 function onePositional(positionals, usage) {
   if (positionals.length !== 1) throw new CavraError("ERR_USAGE", `expected one directory: \`${usage}\``);
   return positionals[0];
 }
-function readInput(file, flag) {
-  try {
-    return readFileSync(file);
-  } catch (cause) {
-    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read \`--${flag}\` file \`${file}\`: ${cause.code ?? "error"}`, { cause });
-  }
-}
-function readJsonObject(file, flag) {
-  let value;
-  try {
-    value = JSON.parse(readInput(file, flag).toString("utf8"));
-  } catch (cause) {
-    if (cause.code === "ERR_INPUT_UNREADABLE") throw cause;
-    throw new CavraError("ERR_INPUT_INVALID_JSON", `\`--${flag}\` file \`${file}\` is not valid JSON`, { cause });
-  }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new CavraError("ERR_INPUT_INVALID_JSON", `\`--${flag}\` file \`${file}\` is not a JSON object`);
-  return value;
-}
-
 export {
-  evidenceCommand,
-  readInput,
-  readJsonObject
+  evidenceCommand
 };
