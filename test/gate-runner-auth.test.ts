@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK } from 'jose';
 import { expect, test } from 'vitest';
+import { identityExtension } from '@cavra/core';
 import { CLI_BUNDLE, REPO_ROOT } from './support/paths.ts';
 
 const ISSUER = 'https://token.actions.githubusercontent.com';
@@ -54,6 +55,11 @@ test('a verified runner identity is bound into every record and the sealed state
   const bundle = JSON.parse(readFileSync(join(cwd, 'run', 'bundle.sigstore.json'), 'utf8')) as { dsseEnvelope: { payload: string } };
   const statement = JSON.parse(Buffer.from(bundle.dsseEnvelope.payload, 'base64').toString('utf8')) as { predicate: { run: Record<string, unknown> } };
   expect(statement.predicate.run).toMatchObject({ provider: 'github-actions', run_id: '9876543210' });
+  // The signed checkpoints name the same identity by digest.
+  const bound = identityExtension(statement.predicate.run);
+  expect(readFileSync(join(cwd, 'run', 'checkpoint'), 'utf8')).toContain(`\n${bound}\n`);
+  const batch = readdirSync(join(cwd, 'run', 'checkpoints'));
+  expect(readFileSync(join(cwd, 'run', 'checkpoints', batch[0]!), 'utf8')).toContain(`\n${bound}\n`);
   expect(result.stdout + result.stderr + evidenceText(join(cwd, 'run'))).not.toContain(token.split('.')[2]);
 });
 

@@ -86,7 +86,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       ...(identity ? { identity } : {}),
       ...packDigestOf(options.policy, decision),
     })),
-    { now, ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}) },
+    { now, ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}), ...(identity ? { identity } : {}) },
   );
 
   const report = buildGateReport(decisions, options.mode);

@@ -88,7 +88,7 @@ export type { StoreLocation } from './storage/uri.ts';
 
 // tamper-evident evidence
 export { canonicalJson, fastCanonicalJson, sortedCopy } from './evidence/canonical.ts';
-export { checkpointTimestamp, formatCheckpoint, noteSignerFromKey, noteVerifierFromKey, openSignedNote, parseCheckpoint, parseSignedNote, signNote } from './evidence/checkpoint.ts';
+export { checkpointIdentity, checkpointTimestamp, formatCheckpoint, identityExtension, noteSignerFromKey, noteVerifierFromKey, openSignedNote, parseCheckpoint, parseSignedNote, signNote } from './evidence/checkpoint.ts';
 export type { Checkpoint, NoteSigner, NoteVerifier, SignedNote } from './evidence/checkpoint.ts';
 export { DAEMON_EVIDENCE_SCHEMA, daemonRecordHash, daemonRecordSignature, encodeDaemonRequest, encodeDaemonResponse, goJsonString, verifyDaemonLog } from './evidence/daemon-log.ts';
 export type { DaemonVerification, DaemonVerifyOptions } from './evidence/daemon-log.ts';

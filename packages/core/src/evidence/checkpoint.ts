@@ -1,5 +1,6 @@
 import { createHash, createPublicKey, sign, verify, type KeyObject } from 'node:crypto';
 import { CavraError } from '../errors.ts';
+import { canonicalJson } from './canonical.ts';
 
 /** A tree head in C2SP tlog-checkpoint form: origin, size, root, optional extension lines. */
 export interface Checkpoint {
@@ -31,6 +32,19 @@ export function parseCheckpoint(text: string): Checkpoint {
 /** The extension value `timestamp <iso>` of a checkpoint, if any. */
 export function checkpointTimestamp(checkpoint: Checkpoint): string | undefined {
   return checkpoint.extensions.find((line) => line.startsWith('timestamp '))?.slice('timestamp '.length);
+}
+
+/**
+ * The extension line that binds a checkpoint to the runner identity of the run that wrote it:
+ * `identity sha256:<hex of the identity's RFC 8785 form>`.
+ */
+export function identityExtension(identity: Record<string, unknown>): string {
+  return `identity sha256:${createHash('sha256').update(canonicalJson(identity)).digest('hex')}`;
+}
+
+/** The `identity sha256:…` value of a checkpoint, if any. */
+export function checkpointIdentity(checkpoint: Checkpoint): string | undefined {
+  return checkpoint.extensions.find((line) => line.startsWith('identity '))?.slice('identity '.length);
 }
 
 /** Signs notes as one key name (C2SP signed-note). */

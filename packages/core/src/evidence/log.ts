@@ -3,7 +3,7 @@ import { hash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { CavraError } from '../errors.ts';
-import { formatCheckpoint, signNote, type NoteSigner } from './checkpoint.ts';
+import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
 import { buildRecordText, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
 import { scanLogFile } from './scan.ts';
@@ -27,6 +27,8 @@ export interface AppendOptions {
   noteSigner?: NoteSigner;
   /** How long to wait for the lock held by another writer, in ms. Default 30000. */
   lockTimeoutMs?: number;
+  /** The runner identity of the writer, bound into the batch checkpoint. */
+  identity?: Record<string, unknown>;
 }
 
 /** The tree head after an append. */
@@ -136,7 +138,8 @@ function writeAllAt(fd: number, data: Buffer, position: number): void {
 }
 
 function writeBatchCheckpoint(dir: string, size: number, root: Buffer, options: AppendOptions): void {
-  const body = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions: [`timestamp ${options.now().toISOString()}`] });
+  const extensions = [`timestamp ${options.now().toISOString()}`, ...(options.identity ? [identityExtension(options.identity)] : [])];
+  const body = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text = options.noteSigner ? signNote(body, [options.noteSigner]) : body;
   writeAtomic(join(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, '0')}.checkpoint`), text);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DecisionValue } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
-import { formatCheckpoint, signNote, type NoteSigner } from '../evidence/checkpoint.ts';
+import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from '../evidence/checkpoint.ts';
 import { DEFAULT_ORIGIN, EVIDENCE_FILES, withEvidenceLock, writeAtomic } from '../evidence/log.ts';
 import { scanLogFile } from '../evidence/scan.ts';
 import type { Signer } from './signer.ts';
@@ -51,7 +51,8 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
     if (scan.records === 0) throw new CavraError('ERR_EVIDENCE_EMPTY', `refusing to seal \`${dir}\`: the evidence log has no records`);
     const sealedAt = options.now().toISOString();
     const origin = options.origin ?? DEFAULT_ORIGIN;
-    const body = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions: [`timestamp ${sealedAt}`] });
+    const extensions = [`timestamp ${sealedAt}`, ...(options.run ? [identityExtension(options.run)] : [])];
+    const body = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions });
     if (options.noteSigner) writeAtomic(join(dir, EVIDENCE_FILES.checkpoint), signNote(body, [options.noteSigner]));
     const subjects: StatementSubject[] = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
     for (const file of options.artefacts ?? []) subjects.push({ name: basename(file), digest: { sha256: fileSha256(file) } });

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CavraError, isCavraError } from '../errors.ts';
-import { checkpointTimestamp, parseCheckpoint } from '../evidence/checkpoint.ts';
+import { checkpointIdentity, checkpointTimestamp, identityExtension, parseCheckpoint } from '../evidence/checkpoint.ts';
 import { EVIDENCE_FILES } from '../evidence/log.ts';
 import { problemText, type EvidenceProblem } from '../evidence/problem.ts';
 import { verifyLog, type TreeHead } from '../evidence/verify-log.ts';
@@ -104,6 +104,12 @@ async function verifyBundleFile(bundlePath: string, options: VerifyEvidenceOptio
   const checkpoint = parseCheckpoint(predicate.checkpoint);
   if (checkpoint.size !== predicate.tree_size || checkpoint.root.toString('hex') !== predicate.root_hash) {
     throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', 'statement checkpoint disagrees with its tree size or root');
+  }
+  // The signed checkpoint names the run's identity by digest; it must be the identity the statement carries.
+  const boundIdentity = checkpointIdentity(checkpoint);
+  const expectedIdentity = predicate.run ? identityExtension(predicate.run).slice('identity '.length) : undefined;
+  if (boundIdentity !== expectedIdentity) {
+    throw new CavraError('ERR_SIGNING_WRONG_RUN', `statement checkpoint names identity \`${boundIdentity ?? 'none'}\` but the statement's run is \`${expectedIdentity ?? 'none'}\``);
   }
   const timestamp = checkpointTimestamp(checkpoint);
   const signedBy = verified.signer.keyId ?? verified.signer.subject ?? 'unknown';
