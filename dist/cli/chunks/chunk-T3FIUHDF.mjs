@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   localTokenKeys,
   remoteTokenKeys
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

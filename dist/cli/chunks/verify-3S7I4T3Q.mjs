@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-ETAHAL2L.mjs";
+} from "./chunk-T3FIUHDF.mjs";
 import {
   EXIT,
   ExplicitTokenSource,
@@ -12,7 +12,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-QOISNPNB.mjs";
-import "./chunk-ETAHAL2L.mjs";
-import "./chunk-5CEKSWO4.mjs";
-import "./chunk-OLFIZXR7.mjs";
+} from "./chunk-ICHE6NHZ.mjs";
+import "./chunk-T3FIUHDF.mjs";
+import "./chunk-II3JFQ47.mjs";
+import "./chunk-4K4RSZB7.mjs";
 import "./chunk-OQU3TEEL.mjs";
-import "./chunk-6LD5ITL2.mjs";
-import "./chunk-3SNYH3PB.mjs";
+import "./chunk-44Y6K3WM.mjs";
+import "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

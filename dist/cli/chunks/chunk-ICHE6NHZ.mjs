@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-ETAHAL2L.mjs";
+} from "./chunk-T3FIUHDF.mjs";
 import {
   readRequests
-} from "./chunk-5CEKSWO4.mjs";
+} from "./chunk-II3JFQ47.mjs";
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-OLFIZXR7.mjs";
+} from "./chunk-4K4RSZB7.mjs";
 import {
   readJsonObject
 } from "./chunk-OQU3TEEL.mjs";
@@ -17,7 +17,7 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-6LD5ITL2.mjs";
+} from "./chunk-44Y6K3WM.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -38,7 +38,7 @@ import {
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import {
   CavraError,
   isCavraError

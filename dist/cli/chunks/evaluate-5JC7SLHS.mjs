@@ -1,12 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-5CEKSWO4.mjs";
+} from "./chunk-II3JFQ47.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-6LD5ITL2.mjs";
+} from "./chunk-44Y6K3WM.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -15,7 +15,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

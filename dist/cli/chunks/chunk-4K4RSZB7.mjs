@@ -5,7 +5,7 @@ import {
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

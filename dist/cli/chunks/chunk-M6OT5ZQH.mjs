@@ -49388,6 +49388,63 @@ var RETENTION_MODES = ["governance", "compliance"];
 
 // packages/core/src/evidence/checkpoint.ts
 import { createHash as createHash2, createPublicKey, sign, verify } from "node:crypto";
+
+// packages/core/src/evidence/unicode.ts
+function isWellFormed(text2) {
+  return text2.isWellFormed();
+}
+function toWellFormed(text2) {
+  return text2.toWellFormed();
+}
+
+// packages/core/src/evidence/canonical.ts
+function canonicalJson(value) {
+  let text2;
+  try {
+    text2 = canonicalize(value);
+  } catch (cause) {
+    throw new CavraError("ERR_EVIDENCE_INVALID", `value cannot be canonicalised: ${cause.message}`, { cause });
+  }
+  if (text2 === void 0) throw new CavraError("ERR_EVIDENCE_INVALID", "value cannot be canonicalised: it is undefined");
+  return text2;
+}
+function sortedCopy(value) {
+  try {
+    return sortValue(value);
+  } catch (error) {
+    if (error === NOT_FAST) return void 0;
+    throw error;
+  }
+}
+var NOT_FAST = /* @__PURE__ */ Symbol("not-fast");
+var INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
+function sortValue(value) {
+  if (typeof value === "string") {
+    if (!isWellFormed(value)) throw NOT_FAST;
+    return value;
+  }
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw NOT_FAST;
+    return value;
+  }
+  if (value === null || typeof value === "boolean") return value;
+  if (Array.isArray(value)) return value.map((item) => item === void 0 || typeof item === "function" ? null : sortValue(item));
+  if (typeof value === "object") {
+    if (typeof value.toJSON === "function") throw NOT_FAST;
+    const keys = Object.keys(value).sort();
+    const out2 = {};
+    for (const key of keys) {
+      if (INTEGER_LIKE.test(key) || !isWellFormed(key)) throw NOT_FAST;
+      const item = value[key];
+      if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
+      out2[key] = sortValue(item);
+    }
+    return out2;
+  }
+  throw NOT_FAST;
+}
+
+// packages/core/src/evidence/checkpoint.ts
 function formatCheckpoint(checkpoint) {
   const lines = [checkpoint.origin, String(checkpoint.size), checkpoint.root.toString("base64"), ...checkpoint.extensions];
   for (const line of lines) if (line === "" || /[\n\u0000-\u001f]/.test(line)) throw new CavraError("ERR_EVIDENCE_INVALID", "checkpoint lines must be non-empty and single-line");
@@ -49405,6 +49462,12 @@ function parseCheckpoint(text2) {
 }
 function checkpointTimestamp(checkpoint) {
   return checkpoint.extensions.find((line) => line.startsWith("timestamp "))?.slice("timestamp ".length);
+}
+function identityExtension(identity) {
+  return `identity sha256:${createHash2("sha256").update(canonicalJson(identity)).digest("hex")}`;
+}
+function checkpointIdentity(checkpoint) {
+  return checkpoint.extensions.find((line) => line.startsWith("identity "))?.slice("identity ".length);
 }
 function noteKeyId(name2, publicKey) {
   const type = publicKey.asymmetricKeyType === "ed25519" ? 1 : 2;
@@ -49481,16 +49544,6 @@ function bad(message2) {
 // packages/core/src/evidence/daemon-log.ts
 import { createHmac, hash as hash2, timingSafeEqual } from "node:crypto";
 import { readFileSync as readFileSync3 } from "node:fs";
-
-// packages/core/src/evidence/unicode.ts
-function isWellFormed(text2) {
-  return text2.isWellFormed();
-}
-function toWellFormed(text2) {
-  return text2.toWellFormed();
-}
-
-// packages/core/src/evidence/daemon-log.ts
 var DAEMON_EVIDENCE_SCHEMA = "cavra.go-daemon.evidence.v1";
 var str = { kind: "string" };
 var int = { kind: "int" };
@@ -49773,53 +49826,6 @@ var MerkleAccumulator = class _MerkleAccumulator {
     return hash3("sha256", node, "binary");
   }
 };
-
-// packages/core/src/evidence/canonical.ts
-function canonicalJson(value) {
-  let text2;
-  try {
-    text2 = canonicalize(value);
-  } catch (cause) {
-    throw new CavraError("ERR_EVIDENCE_INVALID", `value cannot be canonicalised: ${cause.message}`, { cause });
-  }
-  if (text2 === void 0) throw new CavraError("ERR_EVIDENCE_INVALID", "value cannot be canonicalised: it is undefined");
-  return text2;
-}
-function sortedCopy(value) {
-  try {
-    return sortValue(value);
-  } catch (error) {
-    if (error === NOT_FAST) return void 0;
-    throw error;
-  }
-}
-var NOT_FAST = /* @__PURE__ */ Symbol("not-fast");
-var INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
-function sortValue(value) {
-  if (typeof value === "string") {
-    if (!isWellFormed(value)) throw NOT_FAST;
-    return value;
-  }
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw NOT_FAST;
-    return value;
-  }
-  if (value === null || typeof value === "boolean") return value;
-  if (Array.isArray(value)) return value.map((item) => item === void 0 || typeof item === "function" ? null : sortValue(item));
-  if (typeof value === "object") {
-    if (typeof value.toJSON === "function") throw NOT_FAST;
-    const keys = Object.keys(value).sort();
-    const out2 = {};
-    for (const key of keys) {
-      if (INTEGER_LIKE.test(key) || !isWellFormed(key)) throw NOT_FAST;
-      const item = value[key];
-      if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
-      out2[key] = sortValue(item);
-    }
-    return out2;
-  }
-  throw NOT_FAST;
-}
 
 // packages/core/src/evidence/redact.ts
 var REDACTED = "<redacted>";
@@ -50190,7 +50196,8 @@ function writeAllAt(fd, data, position) {
   for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, position + off);
 }
 function writeBatchCheckpoint(dir, size, root, options) {
-  const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions: [`timestamp ${options.now().toISOString()}`] });
+  const extensions = [`timestamp ${options.now().toISOString()}`, ...options.identity ? [identityExtension(options.identity)] : []];
+  const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text2 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
   writeAtomic(join3(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
 }
@@ -50673,7 +50680,8 @@ async function sealEvidence(dir, options) {
     if (scan.records === 0) throw new CavraError("ERR_EVIDENCE_EMPTY", `refusing to seal \`${dir}\`: the evidence log has no records`);
     const sealedAt = options.now().toISOString();
     const origin = options.origin ?? DEFAULT_ORIGIN;
-    const body2 = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions: [`timestamp ${sealedAt}`] });
+    const extensions = [`timestamp ${sealedAt}`, ...options.run ? [identityExtension(options.run)] : []];
+    const body2 = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions });
     if (options.noteSigner) writeAtomic(join7(dir, EVIDENCE_FILES.checkpoint), signNote(body2, [options.noteSigner]));
     const subjects = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
     for (const file of options.artefacts ?? []) subjects.push({ name: basename3(file), digest: { sha256: fileSha256(file) } });
@@ -50895,6 +50903,11 @@ async function verifyBundleFile(bundlePath, options) {
   const checkpoint = parseCheckpoint(predicate.checkpoint);
   if (checkpoint.size !== predicate.tree_size || checkpoint.root.toString("hex") !== predicate.root_hash) {
     throw new CavraError("ERR_SIGNING_BUNDLE_INVALID", "statement checkpoint disagrees with its tree size or root");
+  }
+  const boundIdentity = checkpointIdentity(checkpoint);
+  const expectedIdentity = predicate.run ? identityExtension(predicate.run).slice("identity ".length) : void 0;
+  if (boundIdentity !== expectedIdentity) {
+    throw new CavraError("ERR_SIGNING_WRONG_RUN", `statement checkpoint names identity \`${boundIdentity ?? "none"}\` but the statement's run is \`${expectedIdentity ?? "none"}\``);
   }
   const timestamp = checkpointTimestamp(checkpoint);
   const signedBy = verified.signer.keyId ?? verified.signer.subject ?? "unknown";
@@ -56104,7 +56117,7 @@ async function runGate(options) {
       ...identity ? { identity } : {},
       ...packDigestOf(options.policy, decision)
     })),
-    { now, ...options.noteSigner ? { noteSigner: options.noteSigner } : {} }
+    { now, ...options.noteSigner ? { noteSigner: options.noteSigner } : {}, ...identity ? { identity } : {} }
   );
   const report = buildGateReport(decisions, options.mode);
   const reportJson = join13(options.evidenceDir, GATE_REPORT_FILES.json);

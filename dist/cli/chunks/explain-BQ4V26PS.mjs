@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-6LD5ITL2.mjs";
+} from "./chunk-44Y6K3WM.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

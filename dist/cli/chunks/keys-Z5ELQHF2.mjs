@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

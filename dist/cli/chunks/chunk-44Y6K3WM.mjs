@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

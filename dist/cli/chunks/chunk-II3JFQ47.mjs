@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   assertActionRequest
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

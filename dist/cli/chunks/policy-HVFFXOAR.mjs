@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-6LD5ITL2.mjs";
+} from "./chunk-44Y6K3WM.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-3SNYH3PB.mjs";
+} from "./chunk-M6OT5ZQH.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,
