@@ -48,6 +48,11 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   checkEnvironment(runner, frame);
   if (head.dynamic) {
     runner.analysis.opaque.push({ kind: 'dynamic-program', detail: `the program name \`${head.value}\` is made by expansion` });
+    // A name held in a variable this script set to a literal is also judged as that program, so a
+    // block rule still catches `x=terraform; $x apply`; the finding above keeps it from ever being allowed.
+    const held = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(head.value)?.[1];
+    const literal = held === undefined ? undefined : frame.env[held];
+    if (literal) runCommand(runner, [{ value: literal, dynamic: false }, ...words.slice(1)], frame, stdin);
     return;
   }
   const program = basename(head.value);
