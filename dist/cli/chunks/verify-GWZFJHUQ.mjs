@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-4K4RSZB7.mjs";
+} from "./chunk-CBP7PQNN.mjs";
 import {
   readInput,
   readJsonObject
@@ -22,7 +22,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,12 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-II3JFQ47.mjs";
+} from "./chunk-WUWVOYZZ.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-44Y6K3WM.mjs";
+} from "./chunk-VMD2WPSL.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -15,7 +15,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-T3FIUHDF.mjs";
+} from "./chunk-XGUSNVNK.mjs";
 import {
   readRequests
-} from "./chunk-II3JFQ47.mjs";
+} from "./chunk-WUWVOYZZ.mjs";
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-4K4RSZB7.mjs";
+} from "./chunk-CBP7PQNN.mjs";
 import {
   readJsonObject
 } from "./chunk-OQU3TEEL.mjs";
@@ -17,7 +17,7 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-44Y6K3WM.mjs";
+} from "./chunk-VMD2WPSL.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -38,7 +38,7 @@ import {
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import {
   CavraError,
   isCavraError

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-T3FIUHDF.mjs";
+} from "./chunk-XGUSNVNK.mjs";
 import {
   EXIT,
   ExplicitTokenSource,
@@ -12,7 +12,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-44Y6K3WM.mjs";
+} from "./chunk-VMD2WPSL.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-44Y6K3WM.mjs";
+} from "./chunk-VMD2WPSL.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

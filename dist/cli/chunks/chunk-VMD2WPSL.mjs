@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

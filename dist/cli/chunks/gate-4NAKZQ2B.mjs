@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-ICHE6NHZ.mjs";
-import "./chunk-T3FIUHDF.mjs";
-import "./chunk-II3JFQ47.mjs";
-import "./chunk-4K4RSZB7.mjs";
+} from "./chunk-Q3Z5RHUK.mjs";
+import "./chunk-XGUSNVNK.mjs";
+import "./chunk-WUWVOYZZ.mjs";
+import "./chunk-CBP7PQNN.mjs";
 import "./chunk-OQU3TEEL.mjs";
-import "./chunk-44Y6K3WM.mjs";
-import "./chunk-M6OT5ZQH.mjs";
+import "./chunk-VMD2WPSL.mjs";
+import "./chunk-4F2SDX2D.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";

@@ -51238,6 +51238,9 @@ function runCommand(runner, words, frame, stdin) {
   checkEnvironment(runner, frame);
   if (head.dynamic) {
     runner.analysis.opaque.push({ kind: "dynamic-program", detail: `the program name \`${head.value}\` is made by expansion` });
+    const held = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(head.value)?.[1];
+    const literal = held === void 0 ? void 0 : frame.env[held];
+    if (literal) runCommand(runner, [{ value: literal, dynamic: false }, ...words.slice(1)], frame, stdin);
     return;
   }
   const program = basename4(head.value);

@@ -5,7 +5,7 @@ import {
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-M6OT5ZQH.mjs";
+} from "./chunk-4F2SDX2D.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";
