@@ -76,7 +76,7 @@ test('in enforce mode a blocking decision fails the gate, and a clean session pa
 
 test.for([
   [['gate', '--provider', 'local'], /give at least one `--session FILE`/],
-  [['gate', '--provider', 'github', '--session', 'x.jsonl'], /`--provider github` runs inside its CI wrapper/],
+  [['gate', '--provider', 'bitbucket', '--session', 'x.jsonl'], /`--provider` must be one of auto, local, github, gitlab, azure/],
   [['gate', '--mode', 'loud', '--session', 'x.jsonl'], /`--mode` must be one of enforce, shadow/],
 ] as const)('bad gate usage %j exits 2', ([args, message]) => {
   const cwd = mkdtempSync(join(tmpdir(), 'cavra-gate-'));

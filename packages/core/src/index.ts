@@ -149,6 +149,9 @@ export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding,
 export { GATE_REPORT_FILES, runGate } from './gate.ts';
 export type { GateOptions, GateResult, GateStorage } from './gate.ts';
 export { GATE_MODES, buildGateReport } from './report/gate-report.ts';
+export { renderAzureCommands } from './report/azure-commands.ts';
+export { renderGitHubCommands } from './report/github-commands.ts';
+export { renderCodeQuality, renderJUnit } from './report/gitlab-reports.ts';
 export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
 export { openLocalSigningKey } from './signing/local-key.ts';
 export type { LocalSigningKey } from './signing/local-key.ts';

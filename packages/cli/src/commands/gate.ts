@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CavraError,
@@ -8,6 +8,11 @@ import {
   DEFAULT_RETENTION,
   fetchPublicTrustedRoot,
   GATE_MODES,
+  GATE_REPORT_FILES,
+  renderAzureCommands,
+  renderCodeQuality,
+  renderGitHubCommands,
+  renderJUnit,
   authenticateRunner,
   isCavraError,
   parseRunnerClaimsPolicy,
@@ -25,6 +30,7 @@ import {
   type ActionRequest,
   type GateMode,
   type GateOptions,
+  type GateResult,
   type RetentionMode,
   type RunnerAuthResult,
 } from '@cavra/core';
@@ -62,6 +68,7 @@ export const gateCommand: Command = async (args, io) => {
       'allow-mutable': { type: 'boolean', default: false },
       endpoint: { type: 'string' },
       json: { type: 'boolean', default: false },
+      'reports-dir': { type: 'string', default: '.' },
       // Runner authentication: with `--issuer`, the run's OIDC token must verify, or every action is blocked.
       issuer: { type: 'string' },
       audience: { type: 'string' },
@@ -72,11 +79,7 @@ export const gateCommand: Command = async (args, io) => {
       claims: { type: 'string' },
     },
   });
-  const provider = oneOf(values.provider, PROVIDERS, '--provider');
-  // The CI wrappers drive the gate through the core API; from the CLI only the local provider runs.
-  if (provider !== 'auto' && provider !== 'local') {
-    throw new CavraError('ERR_USAGE', `\`--provider ${provider}\` runs inside its CI wrapper, not from the command line`, { hint: 'use `--provider local`' });
-  }
+  const provider = resolveProvider(oneOf(values.provider, PROVIDERS, '--provider'), process.env);
   const mode = oneOf(values.mode, GATE_MODES, '--mode') as GateMode;
   const retentionMode = oneOf(values['retention-mode'], RETENTION_MODES, '--retention-mode') as RetentionMode;
   const sessions = values.session ?? [];
@@ -114,9 +117,11 @@ export const gateCommand: Command = async (args, io) => {
   });
 
   const where = { evidence: evidenceDir, bundle: result.bundlePath, store: result.receipt?.uri ?? null, immutable: result.receipt?.immutable ?? null };
+  const native = await reportNatively(provider, result, { evidenceDir, reportsDir: values['reports-dir'], json: values.json, env: process.env });
+  if (native.note) progress(native.note);
   const text = values.json
-    ? `${JSON.stringify({ conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}\n`
-    : `${result.report.summary}\nevidence: ${where.evidence}\nbundle:   ${where.bundle}\nstored:   ${where.store ?? '(not stored)'}\nverify:   cavra verify ${where.evidence} ${signing.verifyArgs}\n`;
+    ? `${JSON.stringify({ provider, conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}\n`
+    : `${native.stdout}${result.report.summary}\nevidence: ${where.evidence}\nbundle:   ${where.bundle}\nstored:   ${where.store ?? '(not stored)'}\nverify:   cavra verify ${where.evidence} ${signing.verifyArgs}\n`;
   await writeAll(io.stdout, text);
   return result.report.conclusion === 'failure' ? EXIT.failed : EXIT.ok;
 };
@@ -196,6 +201,52 @@ async function authenticateThisRunner(values: RunnerAuthFlags, now: () => Date):
   const keys = await tokenKeysOf({ issuer, jwks: values.jwks, jwksUrl: values['jwks-url'] });
   return authenticateRunner(token, { verify: { issuer, audience: values.audience, keys, now }, ...(policy ? { policy } : {}) });
 }
+
+type Provider = Exclude<(typeof PROVIDERS)[number], 'auto'>;
+
+function resolveProvider(requested: (typeof PROVIDERS)[number], env: NodeJS.ProcessEnv): Provider {
+  if (requested !== 'auto') return requested;
+  if (env.GITHUB_ACTIONS === 'true') return 'github';
+  if (env.GITLAB_CI === 'true') return 'gitlab';
+  if (env.TF_BUILD?.toLowerCase() === 'true') return 'azure';
+  return 'local';
+}
+
+interface NativeOptions {
+  evidenceDir: string;
+  reportsDir: string;
+  json: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+// Each provider's own artefacts, from the same report: GitHub workflow-command annotations, step
+// summary and outputs; GitLab JUnit and Code Quality reports; Azure logging commands and summary.
+async function reportNatively(provider: Provider, result: GateResult, options: NativeOptions): Promise<{ stdout: string; note?: string }> {
+  const { report, decisions } = result;
+  const summaryPath = resolve(options.evidenceDir, GATE_REPORT_FILES.markdown);
+  switch (provider) {
+    case 'github': {
+      if (options.env.GITHUB_STEP_SUMMARY) await appendFile(options.env.GITHUB_STEP_SUMMARY, report.summary);
+      if (options.env.GITHUB_OUTPUT) await appendFile(options.env.GITHUB_OUTPUT, `conclusion=${report.conclusion}\nevidence=${options.evidenceDir}\nbundle=${result.bundlePath}\n`);
+      // Workflow commands would corrupt `--json` output; the summary and outputs still carry the result.
+      return { stdout: options.json ? '' : renderGitHubCommands(report) };
+    }
+    case 'gitlab': {
+      await mkdir(options.reportsDir, { recursive: true });
+      const junit = join(options.reportsDir, GITLAB_REPORT_FILES.junit);
+      const quality = join(options.reportsDir, GITLAB_REPORT_FILES.codeQuality);
+      await writeFile(junit, renderJUnit(report, decisions));
+      await writeFile(quality, renderCodeQuality(decisions, summaryPath));
+      return { stdout: '', note: `wrote ${junit} (artifacts:reports:junit) and ${quality} (artifacts:reports:codequality)` };
+    }
+    case 'azure':
+      return { stdout: options.json ? '' : renderAzureCommands(report, summaryPath) };
+    case 'local':
+      return { stdout: '' };
+  }
+}
+
+const GITLAB_REPORT_FILES = { junit: 'cavra-junit.xml', codeQuality: 'gl-code-quality-report.json' } as const;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if (!(allowed as readonly string[]).includes(value)) {

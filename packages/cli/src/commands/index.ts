@@ -34,7 +34,7 @@ usage:
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]
   cavra policy list|show|lint|test [--pack ID|FILE]... [--policy-dir DIR]
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
-  cavra gate [--provider auto|local] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM | --keyless --certificate-identity ID --certificate-oidc-issuer URL [--trust-root FILE]]
+  cavra gate [--provider auto|local|github|gitlab|azure] [--reports-dir DIR] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM | --keyless --certificate-identity ID --certificate-oidc-issuer URL [--trust-root FILE]]
              [--issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--token-file F] [--claims FILE]]
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
 
