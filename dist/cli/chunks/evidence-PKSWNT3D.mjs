@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-CBP7PQNN.mjs";
+} from "./chunk-RJ5L77CV.mjs";
 import {
   readInput,
   readJsonObject
@@ -22,7 +22,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-XGUSNVNK.mjs";
+} from "./chunk-GDBZIELI.mjs";
 import {
   EXIT,
   ExplicitTokenSource,
@@ -12,7 +12,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   localTokenKeys,
   remoteTokenKeys
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

@@ -1,12 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-WUWVOYZZ.mjs";
+} from "./chunk-KCJC54SM.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-VMD2WPSL.mjs";
+} from "./chunk-ASJYCGRV.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -15,7 +15,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

@@ -14225,11 +14225,11 @@ var require_blob = __commonJS({
   "node_modules/minipass-fetch/lib/blob.js"(exports, module2) {
     "use strict";
     var { Minipass } = require_commonjs();
-    var TYPE = /* @__PURE__ */ Symbol("type");
+    var TYPE2 = /* @__PURE__ */ Symbol("type");
     var BUFFER = /* @__PURE__ */ Symbol("buffer");
     var Blob = class _Blob {
       constructor(blobParts, options) {
-        this[TYPE] = "";
+        this[TYPE2] = "";
         const buffers = [];
         let size = 0;
         if (blobParts) {
@@ -14245,14 +14245,14 @@ var require_blob = __commonJS({
         this[BUFFER] = Buffer.concat(buffers, size);
         const type = options && options.type !== void 0 && String(options.type).toLowerCase();
         if (type && !/[^\u0020-\u007E]/.test(type)) {
-          this[TYPE] = type;
+          this[TYPE2] = type;
         }
       }
       get size() {
         return this[BUFFER].length;
       }
       get type() {
-        return this[TYPE];
+        return this[TYPE2];
       }
       text() {
         return Promise.resolve(this[BUFFER].toString());
@@ -56160,6 +56160,76 @@ function packDigestOf(policy, decision) {
   return digest ? { packDigest: digest } : {};
 }
 
+// packages/core/src/report/azure-commands.ts
+var TYPE = { failure: "error", warning: "warning", notice: "warning" };
+function escapeData(text2) {
+  return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+}
+function renderAzureCommands(report, summaryPath) {
+  const issues = report.annotations.map((annotation) => {
+    const properties = [`type=${TYPE[annotation.level]}`, ...annotation.path ? [`sourcepath=${escapeProperty(annotation.path)}`] : [], `code=${escapeProperty(annotation.title)}`].join(";");
+    return `##vso[task.logissue ${properties}]${escapeData(annotation.message)}
+`;
+  });
+  return `${issues.join("")}##vso[task.uploadsummary]${escapeData(summaryPath)}
+`;
+}
+
+// packages/core/src/report/github-commands.ts
+var LEVEL = { failure: "error", warning: "warning", notice: "notice" };
+function escapeData2(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text2) {
+  return escapeData2(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function renderGitHubCommands(report) {
+  return report.annotations.map((annotation) => {
+    const properties = [...annotation.path ? [`file=${escapeProperty2(annotation.path)}`] : [], `title=${escapeProperty2(annotation.title)}`].join(",");
+    return `::${LEVEL[annotation.level]} ${properties}::${escapeData2(annotation.message)}
+`;
+  }).join("");
+}
+
+// packages/core/src/report/gitlab-reports.ts
+import { createHash as createHash7 } from "node:crypto";
+var HELD = /* @__PURE__ */ new Set(["block", "require_approval"]);
+var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
+function xml(text2) {
+  return text2.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function renderJUnit(report, decisions) {
+  const failures = decisions.filter((decision) => HELD.has(decision.decision)).length;
+  const cases = decisions.map((decision) => {
+    const name2 = xml(`${decision.action_type} ${decision.target}`);
+    const open = `    <testcase classname="${xml(decision.rule_id)}" name="${name2}">`;
+    if (!HELD.has(decision.decision) || report.mode === "shadow") return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
+    return `${open}<failure type="${xml(decision.decision)}" message="${xml(decision.reason)}">${xml(`${decision.decision} by ${decision.rule_id} (${decision.severity})${decision.approver_group ? `, approver: ${decision.approver_group}` : ""}`)}</failure></testcase>`;
+  });
+  const counted = report.mode === "shadow" ? 0 : failures;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="cavra" tests="${decisions.length}" failures="${counted}">
+  <testsuite name="${xml(report.title)}" tests="${decisions.length}" failures="${counted}">
+${cases.join("\n")}
+  </testsuite>
+</testsuites>
+`;
+}
+function renderCodeQuality(decisions, fallbackPath) {
+  const findings = decisions.filter((decision) => decision.decision !== "allow").map((decision) => ({
+    description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
+    check_name: decision.rule_id,
+    fingerprint: createHash7("sha256").update(`${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
+    severity: HELD.has(decision.decision) ? SEVERITY[decision.severity] : "info",
+    location: { path: decision.action_type === "read_file" || decision.action_type === "write_file" ? decision.target : fallbackPath, lines: { begin: 1 } }
+  }));
+  return `${JSON.stringify(findings, null, 2)}
+`;
+}
+
 // packages/core/src/signing/local-key.ts
 import { createPublicKey as createPublicKey7 } from "node:crypto";
 import { existsSync as existsSync8, mkdirSync as mkdirSync2, readFileSync as readFileSync12, writeFileSync as writeFileSync3 } from "node:fs";
@@ -56537,7 +56607,12 @@ export {
   verifyEvidence,
   loadCommandAnalyzer,
   GATE_MODES,
+  GATE_REPORT_FILES,
   runGate,
+  renderAzureCommands,
+  renderGitHubCommands,
+  renderJUnit,
+  renderCodeQuality,
   openLocalSigningKey,
   EXIT,
   writeAll

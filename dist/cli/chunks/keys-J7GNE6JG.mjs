@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

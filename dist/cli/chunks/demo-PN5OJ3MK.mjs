@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-Q3Z5RHUK.mjs";
-import "./chunk-XGUSNVNK.mjs";
-import "./chunk-WUWVOYZZ.mjs";
-import "./chunk-CBP7PQNN.mjs";
+} from "./chunk-ZL3E3FUA.mjs";
+import "./chunk-GDBZIELI.mjs";
+import "./chunk-KCJC54SM.mjs";
+import "./chunk-RJ5L77CV.mjs";
 import "./chunk-OQU3TEEL.mjs";
-import "./chunk-VMD2WPSL.mjs";
-import "./chunk-4F2SDX2D.mjs";
+import "./chunk-ASJYCGRV.mjs";
+import "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

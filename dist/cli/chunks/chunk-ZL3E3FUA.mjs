@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readJsonFile,
   tokenKeysOf
-} from "./chunk-XGUSNVNK.mjs";
+} from "./chunk-GDBZIELI.mjs";
 import {
   readRequests
-} from "./chunk-WUWVOYZZ.mjs";
+} from "./chunk-KCJC54SM.mjs";
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-CBP7PQNN.mjs";
+} from "./chunk-RJ5L77CV.mjs";
 import {
   readJsonObject
 } from "./chunk-OQU3TEEL.mjs";
@@ -17,12 +17,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-VMD2WPSL.mjs";
+} from "./chunk-ASJYCGRV.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
   EXIT,
   GATE_MODES,
+  GATE_REPORT_FILES,
   KeyBundleSigner,
   RETENTION_MODES,
   authenticateRunner,
@@ -33,12 +34,16 @@ import {
   parseRunnerClaimsPolicy,
   pinnedKey,
   planRetention,
+  renderAzureCommands,
+  renderCodeQuality,
+  renderGitHubCommands,
+  renderJUnit,
   runGate,
   runnerAuthVerdict,
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import {
   CavraError,
   isCavraError
@@ -46,8 +51,8 @@ import {
 
 // packages/cli/src/commands/gate.ts
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
+import { appendFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 var PROVIDERS = ["auto", "local", "github", "gitlab", "azure"];
 var DEFAULT_KEY = join(".cavra", "keys", "local-signing-key.pem");
@@ -74,6 +79,7 @@ var gateCommand = async (args, io) => {
       "allow-mutable": { type: "boolean", default: false },
       endpoint: { type: "string" },
       json: { type: "boolean", default: false },
+      "reports-dir": { type: "string", default: "." },
       // Runner authentication: with `--issuer`, the run's OIDC token must verify, or every action is blocked.
       issuer: { type: "string" },
       audience: { type: "string" },
@@ -84,10 +90,7 @@ var gateCommand = async (args, io) => {
       claims: { type: "string" }
     }
   });
-  const provider = oneOf(values.provider, PROVIDERS, "--provider");
-  if (provider !== "auto" && provider !== "local") {
-    throw new CavraError("ERR_USAGE", `\`--provider ${provider}\` runs inside its CI wrapper, not from the command line`, { hint: "use `--provider local`" });
-  }
+  const provider = resolveProvider(oneOf(values.provider, PROVIDERS, "--provider"), process.env);
   const mode = oneOf(values.mode, GATE_MODES, "--mode");
   const retentionMode = oneOf(values["retention-mode"], RETENTION_MODES, "--retention-mode");
   const sessions = values.session ?? [];
@@ -122,8 +125,10 @@ var gateCommand = async (args, io) => {
     progress
   });
   const where = { evidence: evidenceDir, bundle: result.bundlePath, store: result.receipt?.uri ?? null, immutable: result.receipt?.immutable ?? null };
-  const text = values.json ? `${JSON.stringify({ conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}
-` : `${result.report.summary}
+  const native = await reportNatively(provider, result, { evidenceDir, reportsDir: values["reports-dir"], json: values.json, env: process.env });
+  if (native.note) progress(native.note);
+  const text = values.json ? `${JSON.stringify({ provider, conclusion: result.report.conclusion, counts: result.report.counts, ...where, decisions: result.decisions }, null, 2)}
+` : `${native.stdout}${result.report.summary}
 evidence: ${where.evidence}
 bundle:   ${where.bundle}
 stored:   ${where.store ?? "(not stored)"}
@@ -179,6 +184,40 @@ async function authenticateThisRunner(values, now) {
   const keys = await tokenKeysOf({ issuer, jwks: values.jwks, jwksUrl: values["jwks-url"] });
   return authenticateRunner(token, { verify: { issuer, audience: values.audience, keys, now }, ...policy ? { policy } : {} });
 }
+function resolveProvider(requested, env) {
+  if (requested !== "auto") return requested;
+  if (env.GITHUB_ACTIONS === "true") return "github";
+  if (env.GITLAB_CI === "true") return "gitlab";
+  if (env.TF_BUILD?.toLowerCase() === "true") return "azure";
+  return "local";
+}
+async function reportNatively(provider, result, options) {
+  const { report, decisions } = result;
+  const summaryPath = resolve(options.evidenceDir, GATE_REPORT_FILES.markdown);
+  switch (provider) {
+    case "github": {
+      if (options.env.GITHUB_STEP_SUMMARY) await appendFile(options.env.GITHUB_STEP_SUMMARY, report.summary);
+      if (options.env.GITHUB_OUTPUT) await appendFile(options.env.GITHUB_OUTPUT, `conclusion=${report.conclusion}
+evidence=${options.evidenceDir}
+bundle=${result.bundlePath}
+`);
+      return { stdout: options.json ? "" : renderGitHubCommands(report) };
+    }
+    case "gitlab": {
+      await mkdir(options.reportsDir, { recursive: true });
+      const junit = join(options.reportsDir, GITLAB_REPORT_FILES.junit);
+      const quality = join(options.reportsDir, GITLAB_REPORT_FILES.codeQuality);
+      await writeFile(junit, renderJUnit(report, decisions));
+      await writeFile(quality, renderCodeQuality(decisions, summaryPath));
+      return { stdout: "", note: `wrote ${junit} (artifacts:reports:junit) and ${quality} (artifacts:reports:codequality)` };
+    }
+    case "azure":
+      return { stdout: options.json ? "" : renderAzureCommands(report, summaryPath) };
+    case "local":
+      return { stdout: "" };
+  }
+}
+var GITLAB_REPORT_FILES = { junit: "cavra-junit.xml", codeQuality: "gl-code-quality-report.json" };
 function oneOf(value, allowed, flag) {
   if (!allowed.includes(value)) {
     throw new CavraError("ERR_USAGE", `\`${flag}\` must be one of ${allowed.join(", ")}, got \`${value}\``);

@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -5,7 +5,7 @@ import {
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

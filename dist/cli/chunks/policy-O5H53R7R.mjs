@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-VMD2WPSL.mjs";
+} from "./chunk-ASJYCGRV.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-4F2SDX2D.mjs";
+} from "./chunk-52PVGCAI.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,
