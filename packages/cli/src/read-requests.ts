@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { CavraError, assertActionRequest, type ActionRequest } from '@cavra/core';
+import { readStream } from './read-input.ts';
 
 /** Reads a JSON Lines batch from a file or `-` (stdin); any bad line fails the whole batch. */
 export async function readRequests(source: string, stdin: Readable): Promise<ActionRequest[]> {
@@ -35,10 +36,4 @@ async function readBatchFile(file: string): Promise<string> {
       hint: 'pass a JSON Lines file, or `-` to read standard input',
     });
   }
-}
-
-async function readStream(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }

@@ -11,7 +11,8 @@ import {
   type RunnerProvider,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
-import { readJsonFile, tokenKeysOf } from './token-keys.ts';
+import { readJsonObject, readStream } from '../read-input.ts';
+import { tokenKeysOf } from './token-keys.ts';
 
 /** `cavra auth verify` flags, parsed once. */
 export interface AuthVerifyOptions {
@@ -77,7 +78,7 @@ export const authCommand: Command = async (args, io) => {
   if (sub !== 'verify') throw usage(sub === undefined ? 'missing subcommand `verify`' : `unknown subcommand \`${sub}\``);
   const options = parseAuthVerifyArgs(rest);
   const keys = await tokenKeysOf(options);
-  const policy = options.claims === undefined ? undefined : parseRunnerClaimsPolicy(await readJsonFile(options.claims, 'claims policy'), options.claims);
+  const policy = options.claims === undefined ? undefined : parseRunnerClaimsPolicy(readJsonObject(options.claims, 'claims'), options.claims);
   // `--token-file -` reads stdin, so a token need never sit in argv or on disk.
   const readText = (path: string) => (path === '-' ? readStream(io.stdin) : readFile(path, 'utf8'));
   const source = options.token !== undefined ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile!, readText);
@@ -94,12 +95,6 @@ export const authCommand: Command = async (args, io) => {
   await writeAll(io.stdout, `${JSON.stringify(identity, null, 2)}\n`);
   return EXIT.ok;
 };
-
-async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
-  let text = '';
-  for await (const chunk of stream) text += String(chunk);
-  return text;
-}
 
 function usage(message: string): CavraError {
   return new CavraError('ERR_USAGE', message, { hint: USAGE_HINT });

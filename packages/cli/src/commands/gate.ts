@@ -1,51 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CavraError,
-  DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
-  fetchPublicTrustedRoot,
   GATE_MODES,
-  GATE_REPORT_FILES,
-  renderAzureCommands,
-  renderCodeQuality,
-  renderGitHubCommands,
-  renderJUnit,
-  authenticateRunner,
-  isCavraError,
-  parseRunnerClaimsPolicy,
-  runnerAuthVerdict,
-  runnerTokenSource,
-  KeyBundleSigner,
   RETENTION_MODES,
-  noteSignerFromKey,
   openEvidenceStore,
-  openLocalSigningKey,
-  pinnedKey,
   planRetention,
   runGate,
   systemDecisionContext,
   type ActionRequest,
   type GateMode,
-  type GateOptions,
-  type GateResult,
   type RetentionMode,
-  type RunnerAuthResult,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
+import { authenticateThisRunner } from './gate-runner-auth.ts';
+import { keylessSigning, localSigning } from './gate-signing.ts';
+import { keylessFlags } from './keyless.ts';
+import { PROVIDERS, reportNatively, resolveProvider } from './native-report.ts';
 import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
-import { readJsonFile, tokenKeysOf } from './token-keys.ts';
-import { keylessFlags, keylessSigner, type KeylessValues } from './keyless.ts';
-import { readJsonObject } from '../read-input.ts';
 
-const PROVIDERS = ['auto', 'local', 'github', 'gitlab', 'azure'] as const;
 const DEFAULT_KEY = join('.cavra', 'keys', 'local-signing-key.pem');
 const DEFAULT_STORE = 'file://.cavra/store';
 
-/** `cavra gate`: decide, record, seal, verify and store one run, and report it. */
 export const gateCommand: Command = async (args, io) => {
   const { values } = parseArgs({
     args,
@@ -125,128 +104,6 @@ export const gateCommand: Command = async (args, io) => {
   await writeAll(io.stdout, text);
   return result.report.conclusion === 'failure' ? EXIT.failed : EXIT.ok;
 };
-
-interface Signing {
-  gate: Pick<GateOptions, 'signer' | 'noteSigner' | 'trust'>;
-  /** How an auditor verifies the result, for the closing hint. */
-  verifyArgs: string;
-}
-
-// The embedded default: a local key, made on first use, that signs the bundle and the checkpoints.
-function localSigning(path: string, progress: (message: string) => void): Signing {
-  const key = openLocalSigningKey(path);
-  if (key.created) progress(`created a local signing key at ${path} (public half: ${key.publicKeyPath})`);
-  return {
-    gate: { signer: new KeyBundleSigner(key.privateKey), noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey), trust: { trustedKeys: [pinnedKey(key.publicKey)] } },
-    verifyArgs: key.publicKeyPath ? `--trusted-key ${key.publicKeyPath}` : '--trusted-key PUBLIC_KEY.pem',
-  };
-}
-
-interface KeylessGateValues extends KeylessValues {
-  'trust-root'?: string | undefined;
-  'certificate-identity'?: string | undefined;
-  'certificate-oidc-issuer'?: string | undefined;
-}
-
-// Keyless: Fulcio certifies the job's identity; the sealed bundle is verified against the expected
-// identity before the run counts, with a pinned trusted root or public-good Sigstore's.
-async function keylessSigning(values: KeylessGateValues): Promise<Signing> {
-  const identity = values['certificate-identity'];
-  const issuer = values['certificate-oidc-issuer'];
-  if (!identity || !issuer) {
-    throw new CavraError('ERR_USAGE', '`--keyless` needs `--certificate-identity ID` and `--certificate-oidc-issuer URL`', { hint: 'the identity the signing certificate must carry, e.g. the workflow ref' });
-  }
-  const rootFile = values['trust-root'];
-  if (rootFile === undefined && values['fulcio-url'] !== undefined) {
-    throw new CavraError('ERR_USAGE', 'a private Fulcio needs its `trusted_root.json` in `--trust-root FILE`');
-  }
-  const trustedRoot = rootFile === undefined ? await fetchPublicTrustedRoot() : readJsonObject(rootFile, 'trust-root');
-  return {
-    gate: { signer: await keylessSigner(values, process.env), trust: { trustedRoot, certificateIdentity: identity, certificateIssuer: issuer } },
-    verifyArgs: `--trust-root ${rootFile ?? 'trusted_root.json'} --certificate-identity ${identity} --certificate-oidc-issuer ${issuer}`,
-  };
-}
-
-interface RunnerAuthFlags {
-  issuer?: string | undefined;
-  audience?: string | undefined;
-  jwks?: string | undefined;
-  'jwks-url'?: string | undefined;
-  discover?: boolean | undefined;
-  'token-file'?: string | undefined;
-  claims?: string | undefined;
-}
-
-// Fail closed: a token that cannot be had, or does not verify, blocks the run; only a bad flag is a usage error.
-async function authenticateThisRunner(values: RunnerAuthFlags, now: () => Date): Promise<RunnerAuthResult> {
-  const issuer = values.issuer!;
-  if (!values.audience) throw new CavraError('ERR_USAGE', '`--issuer` needs `--audience AUD`');
-  if ([values.jwks !== undefined, values['jwks-url'] !== undefined, values.discover === true].filter(Boolean).length !== 1) {
-    throw new CavraError('ERR_USAGE', 'with `--issuer`, give exactly one of `--jwks FILE`, `--jwks-url URL` or `--discover`');
-  }
-  const policy = values.claims === undefined ? undefined : parseRunnerClaimsPolicy(await readJsonFile(values.claims, 'claims policy'), values.claims);
-  let token: string;
-  try {
-    const source = runnerTokenSource({
-      env: process.env,
-      fetch: globalThis.fetch,
-      audience: values.audience,
-      ...(values['token-file'] !== undefined ? { tokenFile: values['token-file'], readText: (path: string) => readFile(path, 'utf8') } : {}),
-    });
-    token = (await source.acquire()).reveal();
-  } catch (error) {
-    if (!isCavraError(error)) throw error;
-    return { ok: false, error, verdict: runnerAuthVerdict(error) };
-  }
-  const keys = await tokenKeysOf({ issuer, jwks: values.jwks, jwksUrl: values['jwks-url'] });
-  return authenticateRunner(token, { verify: { issuer, audience: values.audience, keys, now }, ...(policy ? { policy } : {}) });
-}
-
-type Provider = Exclude<(typeof PROVIDERS)[number], 'auto'>;
-
-function resolveProvider(requested: (typeof PROVIDERS)[number], env: NodeJS.ProcessEnv): Provider {
-  if (requested !== 'auto') return requested;
-  if (env.GITHUB_ACTIONS === 'true') return 'github';
-  if (env.GITLAB_CI === 'true') return 'gitlab';
-  if (env.TF_BUILD?.toLowerCase() === 'true') return 'azure';
-  return 'local';
-}
-
-interface NativeOptions {
-  evidenceDir: string;
-  reportsDir: string;
-  json: boolean;
-  env: NodeJS.ProcessEnv;
-}
-
-// Each provider's own artefacts, from the same report: GitHub workflow-command annotations, step
-// summary and outputs; GitLab JUnit and Code Quality reports; Azure logging commands and summary.
-async function reportNatively(provider: Provider, result: GateResult, options: NativeOptions): Promise<{ stdout: string; note?: string }> {
-  const { report, decisions } = result;
-  const summaryPath = resolve(options.evidenceDir, GATE_REPORT_FILES.markdown);
-  switch (provider) {
-    case 'github': {
-      if (options.env.GITHUB_STEP_SUMMARY) await appendFile(options.env.GITHUB_STEP_SUMMARY, report.summary);
-      if (options.env.GITHUB_OUTPUT) await appendFile(options.env.GITHUB_OUTPUT, `conclusion=${report.conclusion}\nevidence=${options.evidenceDir}\nbundle=${result.bundlePath}\n`);
-      // Workflow commands would corrupt `--json` output; the summary and outputs still carry the result.
-      return { stdout: options.json ? '' : renderGitHubCommands(report) };
-    }
-    case 'gitlab': {
-      await mkdir(options.reportsDir, { recursive: true });
-      const junit = join(options.reportsDir, GITLAB_REPORT_FILES.junit);
-      const quality = join(options.reportsDir, GITLAB_REPORT_FILES.codeQuality);
-      await writeFile(junit, renderJUnit(report, decisions));
-      await writeFile(quality, renderCodeQuality(decisions, summaryPath));
-      return { stdout: '', note: `wrote ${junit} (artifacts:reports:junit) and ${quality} (artifacts:reports:codequality)` };
-    }
-    case 'azure':
-      return { stdout: options.json ? '' : renderAzureCommands(report, summaryPath) };
-    case 'local':
-      return { stdout: '' };
-  }
-}
-
-const GITLAB_REPORT_FILES = { junit: 'cavra-junit.xml', codeQuality: 'gl-code-quality-report.json' } as const;
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if (!(allowed as readonly string[]).includes(value)) {
