@@ -83,7 +83,7 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
 }
 
 // §3.3: an upstream `commands.block` hit is critical when the line mentions apply or delete.
-export function blockSeverity(line: string): Severity {
+function blockSeverity(line: string): Severity {
   return line.includes('apply') || line.includes('delete') ? 'critical' : 'high';
 }
 

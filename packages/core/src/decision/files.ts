@@ -1,7 +1,7 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import { normalizeFilePath } from '../policy/path.ts';
-import { decidingHit, defaultVerdict, findHits, hitVerdict } from './match.ts';
-import { strictestVerdict } from './precedence.ts';
+import { defaultVerdict, findHits, hitVerdict } from './match.ts';
+import { strictest, strictestVerdict } from './precedence.ts';
 import type { Verdict } from './types.ts';
 
 export type FileAccess = 'read' | 'write';
@@ -31,7 +31,7 @@ export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarg
 function decidePath(pack: CompiledPack, access: FileAccess, target: string): Verdict {
   const subject = access === 'read' ? 'read_file' : 'write_file';
   const hits = findHits(pack.rules[subject], target);
-  const hit = decidingHit(hits);
+  const hit = strictest(hits);
   if (!hit) {
     return defaultVerdict(pack.defaults[subject], target, access, `no ${access} rule of \`${pack.id}\` matches \`${target}\``);
   }

@@ -1,6 +1,7 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
-import { decidingHit, defaultVerdict, findHits, hitVerdict } from './match.ts';
+import { defaultVerdict, findHits, hitVerdict } from './match.ts';
+import { strictest } from './precedence.ts';
 
 /** A git operation reduced to what protection depends on. */
 export interface GitOperation {
@@ -89,7 +90,7 @@ export function decideGitOperation(pack: CompiledPack, operation: string, rawTar
     };
   }
   const hits = parsed.branches.flatMap((branch) => findHits(pack.rules.git_operation, branch));
-  const hit = decidingHit(hits);
+  const hit = strictest(hits);
   if (hit) {
     return hitVerdict(hit, hits, { target, requested_operation: operation }, `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
   }

@@ -1,5 +1,4 @@
 import type { CompiledDefault, CompiledRule } from '../policy/compile.ts';
-import { strictest } from './precedence.ts';
 import type { RuleMatch, Verdict } from './types.ts';
 
 /** A rule that matched, with the pattern and the text it matched. */
@@ -23,11 +22,6 @@ export function findHits(rules: readonly CompiledRule[], subject: string): RuleH
     }
   }
   return hits;
-}
-
-/** The strictest hit, or undefined when nothing matched. */
-export function decidingHit(hits: readonly RuleHit[]): RuleHit | undefined {
-  return strictest(hits);
 }
 
 export function toRuleMatches(hits: readonly RuleHit[]): RuleMatch[] {

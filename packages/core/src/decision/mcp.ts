@@ -1,6 +1,6 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import type { McpRegistry } from '../policy/registry.ts';
-import { decidingHit, findHits, hitVerdict } from './match.ts';
+import { findHits, hitVerdict } from './match.ts';
 import { strictest } from './precedence.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
 
@@ -58,7 +58,7 @@ function decideByRegistry(registry: McpRegistry, call: McpCall, base: Base): Ver
 
 function decideByRules(pack: CompiledPack, target: string, base: Base): Verdict | undefined {
   const hits = findHits(pack.rules.mcp_tool_call, target);
-  const hit = decidingHit(hits);
+  const hit = strictest(hits);
   if (!hit) return undefined;
   return hitVerdict(hit, hits, { target: base.target, requested_operation: base.requested_operation }, `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
 }

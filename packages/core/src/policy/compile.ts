@@ -52,8 +52,7 @@ export interface CompiledPack {
   caseInsensitivePaths: boolean;
 }
 
-/** Builds the patterns a pattern list compiles to, given the subject's matching semantics. */
-export type PatternCompiler = (pattern: string, subject: RuleSubject) => CompiledPattern;
+type PatternCompiler = (pattern: string, subject: RuleSubject) => CompiledPattern;
 
 const BUILTIN_DEFAULTS: CompiledPack['defaults'] = {
   read_file: outcome('filesystem.read.allow', 'allow', 'low'),
@@ -66,7 +65,8 @@ const BUILTIN_DEFAULTS: CompiledPack['defaults'] = {
 const DEFAULT_PROTECTED_BRANCHES = ['main', 'master'];
 
 /** Compiles a resolved pack document. */
-export function compilePack(document: PackDocument, digest = '', compilePattern: PatternCompiler = defaultPatternCompiler(document)): CompiledPack {
+export function compilePack(document: PackDocument, digest = ''): CompiledPack {
+  const compilePattern = patternCompilerFor(document);
   const rules: Record<RuleSubject, CompiledRule[]> = {
     read_file: [],
     write_file: [],
@@ -142,8 +142,8 @@ export function compilePack(document: PackDocument, digest = '', compilePattern:
   };
 }
 
-/** Path patterns get the widened `**\/` semantics; everything else keeps upstream's. */
-export function defaultPatternCompiler(document: PackDocument): PatternCompiler {
+// Path patterns get the widened `**/` semantics; everything else keeps upstream's.
+function patternCompilerFor(document: PackDocument): PatternCompiler {
   const caseInsensitive = document.filesystem?.case_insensitive === true;
   return (pattern, subject) => {
     const isPath = subject === 'read_file' || subject === 'write_file';
