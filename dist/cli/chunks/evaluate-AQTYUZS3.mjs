@@ -1,12 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-KCJC54SM.mjs";
+} from "./chunk-KG4MNFG3.mjs";
+import "./chunk-ZS7SFWEG.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-ASJYCGRV.mjs";
+} from "./chunk-TAI4HHBT.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -15,7 +16,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readInput
-} from "./chunk-OQU3TEEL.mjs";
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

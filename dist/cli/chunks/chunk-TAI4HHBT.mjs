@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

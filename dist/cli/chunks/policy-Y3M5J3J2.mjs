@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-ASJYCGRV.mjs";
+} from "./chunk-TAI4HHBT.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

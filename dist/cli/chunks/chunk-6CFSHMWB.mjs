@@ -44235,6 +44235,48 @@ function normalizeFilePath(raw) {
   return joined === "" ? "." : joined;
 }
 
+// packages/core/src/decision/match.ts
+function findHits(rules, subject) {
+  const hits = [];
+  for (const rule of rules) {
+    if (!rule.anyPattern.test(subject)) continue;
+    for (const pattern of rule.patterns) {
+      if (pattern.regexp.test(subject)) {
+        hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
+        break;
+      }
+    }
+  }
+  return hits;
+}
+function toRuleMatches(hits) {
+  return hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject }));
+}
+function hitVerdict(hit, hits, fields, reason) {
+  return {
+    rule_id: hit.rule.ruleId,
+    decision: hit.decision,
+    severity: hit.rule.severity ?? "high",
+    reason: hit.rule.message ?? reason,
+    approver_group: hit.rule.approverGroup,
+    matches: toRuleMatches(hits),
+    ...hit.rule.compliance ? { compliance: hit.rule.compliance } : {},
+    ...fields
+  };
+}
+function defaultVerdict(outcome2, target, requestedOperation, reason) {
+  return {
+    rule_id: outcome2.ruleId,
+    decision: outcome2.decision,
+    severity: outcome2.severity,
+    reason: outcome2.message ?? reason,
+    approver_group: outcome2.approverGroup,
+    target,
+    requested_operation: requestedOperation,
+    ...outcome2.compliance ? { compliance: outcome2.compliance } : {}
+  };
+}
+
 // packages/core/src/decision/precedence.ts
 var DECISION_RANK = Object.fromEntries(
   DECISIONS.map((value, rank) => [value, rank])
@@ -44265,51 +44307,6 @@ function strictestVerdict(items) {
   return best;
 }
 
-// packages/core/src/decision/match.ts
-function findHits(rules, subject) {
-  const hits = [];
-  for (const rule of rules) {
-    if (!rule.anyPattern.test(subject)) continue;
-    for (const pattern of rule.patterns) {
-      if (pattern.regexp.test(subject)) {
-        hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
-        break;
-      }
-    }
-  }
-  return hits;
-}
-function decidingHit(hits) {
-  return strictest(hits);
-}
-function toRuleMatches(hits) {
-  return hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject }));
-}
-function hitVerdict(hit, hits, fields, reason) {
-  return {
-    rule_id: hit.rule.ruleId,
-    decision: hit.decision,
-    severity: hit.rule.severity ?? "high",
-    reason: hit.rule.message ?? reason,
-    approver_group: hit.rule.approverGroup,
-    matches: toRuleMatches(hits),
-    ...hit.rule.compliance ? { compliance: hit.rule.compliance } : {},
-    ...fields
-  };
-}
-function defaultVerdict(outcome2, target, requestedOperation, reason) {
-  return {
-    rule_id: outcome2.ruleId,
-    decision: outcome2.decision,
-    severity: outcome2.severity,
-    reason: outcome2.message ?? reason,
-    approver_group: outcome2.approverGroup,
-    target,
-    requested_operation: requestedOperation,
-    ...outcome2.compliance ? { compliance: outcome2.compliance } : {}
-  };
-}
-
 // packages/core/src/decision/files.ts
 function decideFileAccess(pack, access, rawTarget, resolvePath) {
   const target = normalizeFilePath(rawTarget);
@@ -44323,7 +44320,7 @@ function decideFileAccess(pack, access, rawTarget, resolvePath) {
 function decidePath(pack, access, target) {
   const subject = access === "read" ? "read_file" : "write_file";
   const hits = findHits(pack.rules[subject], target);
-  const hit = decidingHit(hits);
+  const hit = strictest(hits);
   if (!hit) {
     return defaultVerdict(pack.defaults[subject], target, access, `no ${access} rule of \`${pack.id}\` matches \`${target}\``);
   }
@@ -44396,7 +44393,7 @@ function decideGitOperation(pack, operation, rawTarget) {
     };
   }
   const hits = parsed.branches.flatMap((branch) => findHits(pack.rules.git_operation, branch));
-  const hit = decidingHit(hits);
+  const hit = strictest(hits);
   if (hit) {
     return hitVerdict(hit, hits, { target, requested_operation: operation }, `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
   }
@@ -44595,7 +44592,7 @@ function decideByRegistry(registry, call, base) {
 }
 function decideByRules(pack, target, base) {
   const hits = findHits(pack.rules.mcp_tool_call, target);
-  const hit = decidingHit(hits);
+  const hit = strictest(hits);
   if (!hit) return void 0;
   return hitVerdict(hit, hits, { target: base.target, requested_operation: base.requested_operation }, `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);
 }
@@ -45055,7 +45052,8 @@ var BUILTIN_DEFAULTS = {
   mcp_tool_call: outcome("mcp.server.trust.allow", "allow", "low")
 };
 var DEFAULT_PROTECTED_BRANCHES = ["main", "master"];
-function compilePack(document, digest = "", compilePattern = defaultPatternCompiler(document)) {
+function compilePack(document, digest = "") {
+  const compilePattern = patternCompilerFor(document);
   const rules = {
     read_file: [],
     write_file: [],
@@ -45127,7 +45125,7 @@ function compilePack(document, digest = "", compilePattern = defaultPatternCompi
     caseInsensitivePaths: fs2.case_insensitive === true
   };
 }
-function defaultPatternCompiler(document) {
+function patternCompilerFor(document) {
   const caseInsensitive = document.filesystem?.case_insensitive === true;
   return (pattern, subject) => {
     const isPath = subject === "read_file" || subject === "write_file";
@@ -47922,118 +47920,6 @@ var FileTokenSource = class {
   }
 };
 
-// packages/core/src/identity/acquire/token-response.ts
-var MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
-var JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
-async function requestToken(provider, fetchImpl, url, init2, field, timeoutMs) {
-  let response;
-  try {
-    response = await fetchImpl(url, { ...init2, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
-  } catch (cause) {
-    throw failed(provider, `could not reach \`${url.host}\``, cause);
-  }
-  if (!response.ok) throw failed(provider, `\`${url.host}\` answered http ${response.status}`);
-  const text2 = await response.text();
-  if (text2.length > MAX_TOKEN_RESPONSE_BYTES) throw failed(provider, "the token response is too large");
-  let body2;
-  try {
-    body2 = JSON.parse(text2);
-  } catch {
-    throw failed(provider, "the token response is not json");
-  }
-  const token = body2?.[field];
-  if (typeof token !== "string" || !JWT_SHAPE.test(token.trim())) throw failed(provider, `the token response has no jwt in \`${field}\``);
-  return token.trim();
-}
-function failed(provider, what, cause, hint) {
-  return new CavraError("ERR_TOKEN_ACQUIRE_FAILED", `${provider} oidc token: ${what}`, { cause, hint, details: { provider } });
-}
-
-// packages/core/src/identity/acquire/azure-token-source.ts
-var AZURE_OIDC_API_VERSION = "7.1-preview.1";
-var AzurePipelinesTokenSource = class {
-  env;
-  fetchImpl;
-  serviceConnectionId;
-  timeoutMs;
-  constructor(env, fetchImpl, serviceConnectionId, timeoutMs = 1e4) {
-    this.env = env;
-    this.fetchImpl = fetchImpl;
-    this.serviceConnectionId = serviceConnectionId;
-    this.timeoutMs = timeoutMs;
-  }
-  async acquire() {
-    const requestUri = this.env.SYSTEM_OIDCREQUESTURI;
-    const accessToken = this.env.SYSTEM_ACCESSTOKEN;
-    if (!requestUri) throw failed("azure-pipelines", "`SYSTEM_OIDCREQUESTURI` is not set", void 0, "run inside an azure pipelines job");
-    if (!accessToken) throw failed("azure-pipelines", "`SYSTEM_ACCESSTOKEN` is not set", void 0, "map it in the step: `env: { SYSTEM_ACCESSTOKEN: $(System.AccessToken) }`");
-    const url = new URL(requestUri);
-    url.searchParams.set("api-version", AZURE_OIDC_API_VERSION);
-    if (this.serviceConnectionId) url.searchParams.set("serviceConnectionId", this.serviceConnectionId);
-    const init2 = { method: "POST", headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", "content-type": "application/json" }, body: "" };
-    return new RunnerToken(await requestToken("azure-pipelines", this.fetchImpl, url, init2, "oidcToken", this.timeoutMs), "azure-pipelines");
-  }
-};
-
-// packages/core/src/identity/acquire/github-token-source.ts
-var GitHubTokenSource = class {
-  env;
-  audience;
-  fetchImpl;
-  timeoutMs;
-  constructor(env, audience, fetchImpl, timeoutMs = 1e4) {
-    this.env = env;
-    this.audience = audience;
-    this.fetchImpl = fetchImpl;
-    this.timeoutMs = timeoutMs;
-  }
-  async acquire() {
-    const requestUrl = this.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const bearer = this.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !bearer) {
-      throw failed("github-actions", "the job has no id token request url", void 0, "add `permissions: id-token: write` to the job; pull requests from forks never get a token");
-    }
-    const url = new URL(requestUrl);
-    url.searchParams.set("audience", this.audience);
-    const token = await requestToken("github-actions", this.fetchImpl, url, { headers: { authorization: `Bearer ${bearer}`, accept: "application/json" } }, "value", this.timeoutMs);
-    return new RunnerToken(token, "github-actions");
-  }
-};
-
-// packages/core/src/identity/acquire/gitlab-token-source.ts
-var DEFAULT_GITLAB_TOKEN_VARIABLE = "CAVRA_ID_TOKEN";
-var GitLabTokenSource = class {
-  env;
-  variable;
-  constructor(env, variable = DEFAULT_GITLAB_TOKEN_VARIABLE) {
-    this.env = env;
-    this.variable = variable;
-  }
-  async acquire() {
-    const token = this.env[this.variable]?.trim();
-    if (!token) {
-      throw failed("gitlab-ci", `variable \`${this.variable}\` is empty`, void 0, `add \`id_tokens: { ${this.variable}: { aud: <audience> } }\` to the job`);
-    }
-    return new RunnerToken(token, "gitlab-ci");
-  }
-};
-
-// packages/core/src/identity/acquire/detect-token-source.ts
-function runnerTokenSource(options) {
-  const { env } = options;
-  if (options.token !== void 0) return new ExplicitTokenSource(options.token);
-  if (options.tokenFile !== void 0) {
-    if (!options.readText) throw new TypeError("runnerTokenSource needs `readText` for a token file");
-    return new FileTokenSource(options.tokenFile, options.readText);
-  }
-  if (env.GITHUB_ACTIONS === "true") return new GitHubTokenSource(env, options.audience, options.fetch);
-  if (env.GITLAB_CI === "true") return new GitLabTokenSource(env, options.gitlabTokenVariable);
-  if (env.TF_BUILD?.toLowerCase() === "true") return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
-  throw new CavraError("ERR_TOKEN_ACQUIRE_FAILED", "no runner token: not in github actions, gitlab ci or azure pipelines, and no token or token file given", {
-    hint: "pass a token file, or run in a ci job that can issue oidc tokens"
-  });
-}
-
 // packages/core/src/identity/runner-identity.ts
 var RUNNER_PROVIDERS = ["github-actions", "gitlab-ci", "azure-pipelines"];
 
@@ -49177,33 +49063,6 @@ function assertIssuedInPast(payload, now, tolerance) {
 }
 function isoTime(seconds) {
   return typeof seconds === "number" ? new Date(seconds * 1e3).toISOString() : null;
-}
-
-// packages/core/src/identity/runner-auth.ts
-var RUNNER_AUTH_RULE_ID = "runner_auth.invalid";
-async function authenticateRunner(token, options) {
-  try {
-    const identity = await verifyRunnerToken(token, options.verify);
-    if (options.policy) assertRunnerClaimsPolicy(identity, options.policy);
-    return { ok: true, identity };
-  } catch (cause) {
-    const error = isCavraError(cause) ? cause : new CavraError("ERR_INTERNAL", "runner authentication failed unexpectedly", { cause });
-    return { ok: false, error, verdict: runnerAuthVerdict(error, options.action) };
-  }
-}
-function runnerAuthVerdict(error, action = {}) {
-  const claim = typeof error.details?.claim === "string" ? error.details.claim : void 0;
-  return {
-    rule_id: RUNNER_AUTH_RULE_ID,
-    decision: "block",
-    severity: "critical",
-    reason: `runner authentication failed: ${error.message}`,
-    approver_group: null,
-    target: action.target ?? "",
-    requested_operation: action.requested_operation ?? "",
-    ...action.action_type !== void 0 ? { action_type: action.action_type } : {},
-    analysis: { error_code: error.code, ...claim !== void 0 ? { claim } : {} }
-  };
 }
 
 // packages/core/src/storage/local-folder.ts
@@ -50644,20 +50503,6 @@ function noteHead(note, trust) {
   const verifiers = [...names].flatMap((name2) => keys.map((k) => noteVerifierFromKey(name2, k.publicKey)));
   const checkpoint = parseCheckpoint(openSignedNote(note, verifiers).text);
   return { size: checkpoint.size, root: checkpoint.root.toString("hex") };
-}
-
-// packages/core/src/signing/public-trusted-root.ts
-var import_protobuf_specs2 = __toESM(require_dist3(), 1);
-var import_tuf = __toESM(require_dist10(), 1);
-async function fetchPublicTrustedRoot() {
-  try {
-    return import_protobuf_specs2.TrustedRoot.toJSON(await (0, import_tuf.getTrustedRoot)());
-  } catch (cause) {
-    throw new CavraError("ERR_SIGNING_CA_UNAVAILABLE", `cannot fetch the public Sigstore trusted root: ${cause.message}`, {
-      cause,
-      hint: "pass a `trusted_root.json` with `--trust-root`"
-    });
-  }
 }
 
 // packages/core/src/signing/seal.ts
@@ -56160,106 +56005,6 @@ function packDigestOf(policy, decision) {
   return digest ? { packDigest: digest } : {};
 }
 
-// packages/core/src/report/azure-commands.ts
-var TYPE = { failure: "error", warning: "warning", notice: "warning" };
-function escapeData(text2) {
-  return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
-}
-function renderAzureCommands(report, summaryPath) {
-  const issues = report.annotations.map((annotation) => {
-    const properties = [`type=${TYPE[annotation.level]}`, ...annotation.path ? [`sourcepath=${escapeProperty(annotation.path)}`] : [], `code=${escapeProperty(annotation.title)}`].join(";");
-    return `##vso[task.logissue ${properties}]${escapeData(annotation.message)}
-`;
-  });
-  return `${issues.join("")}##vso[task.uploadsummary]${escapeData(summaryPath)}
-`;
-}
-
-// packages/core/src/report/github-commands.ts
-var LEVEL = { failure: "error", warning: "warning", notice: "notice" };
-function escapeData2(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(text2) {
-  return escapeData2(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function renderGitHubCommands(report) {
-  return report.annotations.map((annotation) => {
-    const properties = [...annotation.path ? [`file=${escapeProperty2(annotation.path)}`] : [], `title=${escapeProperty2(annotation.title)}`].join(",");
-    return `::${LEVEL[annotation.level]} ${properties}::${escapeData2(annotation.message)}
-`;
-  }).join("");
-}
-
-// packages/core/src/report/gitlab-reports.ts
-import { createHash as createHash7 } from "node:crypto";
-var HELD = /* @__PURE__ */ new Set(["block", "require_approval"]);
-var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-function xml(text2) {
-  return text2.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-function renderJUnit(report, decisions) {
-  const failures = decisions.filter((decision) => HELD.has(decision.decision)).length;
-  const cases = decisions.map((decision) => {
-    const name2 = xml(`${decision.action_type} ${decision.target}`);
-    const open = `    <testcase classname="${xml(decision.rule_id)}" name="${name2}">`;
-    if (!HELD.has(decision.decision) || report.mode === "shadow") return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
-    return `${open}<failure type="${xml(decision.decision)}" message="${xml(decision.reason)}">${xml(`${decision.decision} by ${decision.rule_id} (${decision.severity})${decision.approver_group ? `, approver: ${decision.approver_group}` : ""}`)}</failure></testcase>`;
-  });
-  const counted = report.mode === "shadow" ? 0 : failures;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="cavra" tests="${decisions.length}" failures="${counted}">
-  <testsuite name="${xml(report.title)}" tests="${decisions.length}" failures="${counted}">
-${cases.join("\n")}
-  </testsuite>
-</testsuites>
-`;
-}
-function renderCodeQuality(decisions, fallbackPath) {
-  const findings = decisions.filter((decision) => decision.decision !== "allow").map((decision) => ({
-    description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
-    check_name: decision.rule_id,
-    fingerprint: createHash7("sha256").update(`${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
-    severity: HELD.has(decision.decision) ? SEVERITY[decision.severity] : "info",
-    location: { path: decision.action_type === "read_file" || decision.action_type === "write_file" ? decision.target : fallbackPath, lines: { begin: 1 } }
-  }));
-  return `${JSON.stringify(findings, null, 2)}
-`;
-}
-
-// packages/core/src/signing/local-key.ts
-import { createPublicKey as createPublicKey7 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync2, readFileSync as readFileSync12, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
-function openLocalSigningKey(path) {
-  const publicKeyPath = `${path.replace(/\.pem$/, "")}.pub.pem`;
-  let created = false;
-  if (!existsSync8(path)) {
-    const key = generateSigningKey("ed25519");
-    mkdirSync2(dirname4(path), { recursive: true, mode: 448 });
-    try {
-      writeFileSync3(path, key.privateKeyPem, { mode: 384, flag: "wx" });
-      writeFileSync3(publicKeyPath, key.publicKeyPem, { mode: 420 });
-      created = true;
-    } catch (cause) {
-      if (cause.code !== "EEXIST") {
-        throw new CavraError("ERR_KEY_INVALID", `cannot create the signing key \`${path}\``, { cause, hint: "check that the directory is writable, or pass `--key PEM`" });
-      }
-    }
-  }
-  let pem;
-  try {
-    pem = readFileSync12(path);
-  } catch (cause) {
-    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the signing key \`${path}\``, { cause, hint: "check the path given to `--key`" });
-  }
-  const privateKey = privateKeyFromPem(pem, path);
-  return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync8(publicKeyPath) ? publicKeyPath : void 0 };
-}
-
 // packages/core/src/workspace/path-resolver.ts
 import { lstatSync, realpathSync } from "node:fs";
 import { isAbsolute, join as join14, relative as relative2, sep as sep3 } from "node:path";
@@ -56305,6 +56050,118 @@ function exists(path) {
   } catch {
     return false;
   }
+}
+
+// packages/core/src/identity/acquire/token-response.ts
+var MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+var JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+async function requestToken(provider, fetchImpl, url, init2, field, timeoutMs) {
+  let response;
+  try {
+    response = await fetchImpl(url, { ...init2, redirect: "error", signal: AbortSignal.timeout(timeoutMs) });
+  } catch (cause) {
+    throw failed(provider, `could not reach \`${url.host}\``, cause);
+  }
+  if (!response.ok) throw failed(provider, `\`${url.host}\` answered http ${response.status}`);
+  const text2 = await response.text();
+  if (text2.length > MAX_TOKEN_RESPONSE_BYTES) throw failed(provider, "the token response is too large");
+  let body2;
+  try {
+    body2 = JSON.parse(text2);
+  } catch {
+    throw failed(provider, "the token response is not json");
+  }
+  const token = body2?.[field];
+  if (typeof token !== "string" || !JWT_SHAPE.test(token.trim())) throw failed(provider, `the token response has no jwt in \`${field}\``);
+  return token.trim();
+}
+function failed(provider, what, cause, hint) {
+  return new CavraError("ERR_TOKEN_ACQUIRE_FAILED", `${provider} oidc token: ${what}`, { cause, hint, details: { provider } });
+}
+
+// packages/core/src/identity/acquire/azure-token-source.ts
+var AZURE_OIDC_API_VERSION = "7.1-preview.1";
+var AzurePipelinesTokenSource = class {
+  env;
+  fetchImpl;
+  serviceConnectionId;
+  timeoutMs;
+  constructor(env, fetchImpl, serviceConnectionId, timeoutMs = 1e4) {
+    this.env = env;
+    this.fetchImpl = fetchImpl;
+    this.serviceConnectionId = serviceConnectionId;
+    this.timeoutMs = timeoutMs;
+  }
+  async acquire() {
+    const requestUri = this.env.SYSTEM_OIDCREQUESTURI;
+    const accessToken = this.env.SYSTEM_ACCESSTOKEN;
+    if (!requestUri) throw failed("azure-pipelines", "`SYSTEM_OIDCREQUESTURI` is not set", void 0, "run inside an azure pipelines job");
+    if (!accessToken) throw failed("azure-pipelines", "`SYSTEM_ACCESSTOKEN` is not set", void 0, "map it in the step: `env: { SYSTEM_ACCESSTOKEN: $(System.AccessToken) }`");
+    const url = new URL(requestUri);
+    url.searchParams.set("api-version", AZURE_OIDC_API_VERSION);
+    if (this.serviceConnectionId) url.searchParams.set("serviceConnectionId", this.serviceConnectionId);
+    const init2 = { method: "POST", headers: { authorization: `Bearer ${accessToken}`, accept: "application/json", "content-type": "application/json" }, body: "" };
+    return new RunnerToken(await requestToken("azure-pipelines", this.fetchImpl, url, init2, "oidcToken", this.timeoutMs), "azure-pipelines");
+  }
+};
+
+// packages/core/src/identity/acquire/github-token-source.ts
+var GitHubTokenSource = class {
+  env;
+  audience;
+  fetchImpl;
+  timeoutMs;
+  constructor(env, audience, fetchImpl, timeoutMs = 1e4) {
+    this.env = env;
+    this.audience = audience;
+    this.fetchImpl = fetchImpl;
+    this.timeoutMs = timeoutMs;
+  }
+  async acquire() {
+    const requestUrl = this.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const bearer = this.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !bearer) {
+      throw failed("github-actions", "the job has no id token request url", void 0, "add `permissions: id-token: write` to the job; pull requests from forks never get a token");
+    }
+    const url = new URL(requestUrl);
+    url.searchParams.set("audience", this.audience);
+    const token = await requestToken("github-actions", this.fetchImpl, url, { headers: { authorization: `Bearer ${bearer}`, accept: "application/json" } }, "value", this.timeoutMs);
+    return new RunnerToken(token, "github-actions");
+  }
+};
+
+// packages/core/src/identity/acquire/gitlab-token-source.ts
+var DEFAULT_GITLAB_TOKEN_VARIABLE = "CAVRA_ID_TOKEN";
+var GitLabTokenSource = class {
+  env;
+  variable;
+  constructor(env, variable = DEFAULT_GITLAB_TOKEN_VARIABLE) {
+    this.env = env;
+    this.variable = variable;
+  }
+  async acquire() {
+    const token = this.env[this.variable]?.trim();
+    if (!token) {
+      throw failed("gitlab-ci", `variable \`${this.variable}\` is empty`, void 0, `add \`id_tokens: { ${this.variable}: { aud: <audience> } }\` to the job`);
+    }
+    return new RunnerToken(token, "gitlab-ci");
+  }
+};
+
+// packages/core/src/identity/acquire/detect-token-source.ts
+function runnerTokenSource(options) {
+  const { env } = options;
+  if (options.token !== void 0) return new ExplicitTokenSource(options.token);
+  if (options.tokenFile !== void 0) {
+    if (!options.readText) throw new TypeError("runnerTokenSource needs `readText` for a token file");
+    return new FileTokenSource(options.tokenFile, options.readText);
+  }
+  if (env.GITHUB_ACTIONS === "true") return new GitHubTokenSource(env, options.audience, options.fetch);
+  if (env.GITLAB_CI === "true") return new GitLabTokenSource(env, options.gitlabTokenVariable);
+  if (env.TF_BUILD?.toLowerCase() === "true") return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
+  throw new CavraError("ERR_TOKEN_ACQUIRE_FAILED", "no runner token: not in github actions, gitlab ci or azure pipelines, and no token or token file given", {
+    hint: "pass a token file, or run in a ci job that can issue oidc tokens"
+  });
 }
 
 // packages/core/src/identity/limited-fetch.ts
@@ -56451,10 +56308,37 @@ function remoteTokenKeys(options) {
   return strictTokenKeys(discovered, issuer);
 }
 
+// packages/core/src/identity/runner-auth.ts
+var RUNNER_AUTH_RULE_ID = "runner_auth.invalid";
+async function authenticateRunner(token, options) {
+  try {
+    const identity = await verifyRunnerToken(token, options.verify);
+    if (options.policy) assertRunnerClaimsPolicy(identity, options.policy);
+    return { ok: true, identity };
+  } catch (cause) {
+    const error = isCavraError(cause) ? cause : new CavraError("ERR_INTERNAL", "runner authentication failed unexpectedly", { cause });
+    return { ok: false, error, verdict: runnerAuthVerdict(error, options.action) };
+  }
+}
+function runnerAuthVerdict(error, action = {}) {
+  const claim = typeof error.details?.claim === "string" ? error.details.claim : void 0;
+  return {
+    rule_id: RUNNER_AUTH_RULE_ID,
+    decision: "block",
+    severity: "critical",
+    reason: `runner authentication failed: ${error.message}`,
+    approver_group: null,
+    target: action.target ?? "",
+    requested_operation: action.requested_operation ?? "",
+    ...action.action_type !== void 0 ? { action_type: action.action_type } : {},
+    analysis: { error_code: error.code, ...claim !== void 0 ? { claim } : {} }
+  };
+}
+
 // packages/core/src/storage/pull.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname5, join as join15, resolve as resolve2 } from "node:path";
+import { dirname as dirname4, join as join15, resolve as resolve2 } from "node:path";
 async function pullEvidence(store, dir) {
   await assertEmptyTarget(dir);
   const manifests = (await store.list(MANIFEST_PREFIX)).filter((key2) => key2.endsWith(".json"));
@@ -56503,7 +56387,7 @@ async function writeDirectory(dir, files) {
   try {
     for (const [name2, body2] of files) {
       const path = join15(staging, name2);
-      await mkdir2(dirname5(path), { recursive: true });
+      await mkdir2(dirname4(path), { recursive: true });
       await writeFile3(path, body2, { flag: "wx" });
     }
     await rmdir(target).catch((error) => {
@@ -56513,6 +56397,20 @@ async function writeDirectory(dir, files) {
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
+  }
+}
+
+// packages/core/src/signing/public-trusted-root.ts
+var import_protobuf_specs2 = __toESM(require_dist3(), 1);
+var import_tuf = __toESM(require_dist10(), 1);
+async function fetchPublicTrustedRoot() {
+  try {
+    return import_protobuf_specs2.TrustedRoot.toJSON(await (0, import_tuf.getTrustedRoot)());
+  } catch (cause) {
+    throw new CavraError("ERR_SIGNING_CA_UNAVAILABLE", `cannot fetch the public Sigstore trusted root: ${cause.message}`, {
+      cause,
+      hint: "pass a `trusted_root.json` with `--trust-root`"
+    });
   }
 }
 
@@ -56544,6 +56442,106 @@ var SigstoreSigner = class {
     }
   }
 };
+
+// packages/core/src/report/azure-commands.ts
+var TYPE = { failure: "error", warning: "warning", notice: "warning" };
+function escapeData(text2) {
+  return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+}
+function renderAzureCommands(report, summaryPath) {
+  const issues = report.annotations.map((annotation) => {
+    const properties = [`type=${TYPE[annotation.level]}`, ...annotation.path ? [`sourcepath=${escapeProperty(annotation.path)}`] : [], `code=${escapeProperty(annotation.title)}`].join(";");
+    return `##vso[task.logissue ${properties}]${escapeData(annotation.message)}
+`;
+  });
+  return `${issues.join("")}##vso[task.uploadsummary]${escapeData(summaryPath)}
+`;
+}
+
+// packages/core/src/report/github-commands.ts
+var LEVEL = { failure: "error", warning: "warning", notice: "notice" };
+function escapeData2(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text2) {
+  return escapeData2(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function renderGitHubCommands(report) {
+  return report.annotations.map((annotation) => {
+    const properties = [...annotation.path ? [`file=${escapeProperty2(annotation.path)}`] : [], `title=${escapeProperty2(annotation.title)}`].join(",");
+    return `::${LEVEL[annotation.level]} ${properties}::${escapeData2(annotation.message)}
+`;
+  }).join("");
+}
+
+// packages/core/src/report/gitlab-reports.ts
+import { createHash as createHash7 } from "node:crypto";
+var HELD = /* @__PURE__ */ new Set(["block", "require_approval"]);
+var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
+function xml(text2) {
+  return text2.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function renderJUnit(report, decisions) {
+  const failures = decisions.filter((decision) => HELD.has(decision.decision)).length;
+  const cases = decisions.map((decision) => {
+    const name2 = xml(`${decision.action_type} ${decision.target}`);
+    const open = `    <testcase classname="${xml(decision.rule_id)}" name="${name2}">`;
+    if (!HELD.has(decision.decision) || report.mode === "shadow") return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
+    return `${open}<failure type="${xml(decision.decision)}" message="${xml(decision.reason)}">${xml(`${decision.decision} by ${decision.rule_id} (${decision.severity})${decision.approver_group ? `, approver: ${decision.approver_group}` : ""}`)}</failure></testcase>`;
+  });
+  const counted = report.mode === "shadow" ? 0 : failures;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="cavra" tests="${decisions.length}" failures="${counted}">
+  <testsuite name="${xml(report.title)}" tests="${decisions.length}" failures="${counted}">
+${cases.join("\n")}
+  </testsuite>
+</testsuites>
+`;
+}
+function renderCodeQuality(decisions, fallbackPath) {
+  const findings = decisions.filter((decision) => decision.decision !== "allow").map((decision) => ({
+    description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
+    check_name: decision.rule_id,
+    fingerprint: createHash7("sha256").update(`${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
+    severity: HELD.has(decision.decision) ? SEVERITY[decision.severity] : "info",
+    location: { path: decision.action_type === "read_file" || decision.action_type === "write_file" ? decision.target : fallbackPath, lines: { begin: 1 } }
+  }));
+  return `${JSON.stringify(findings, null, 2)}
+`;
+}
+
+// packages/core/src/signing/local-key.ts
+import { createPublicKey as createPublicKey7 } from "node:crypto";
+import { existsSync as existsSync8, mkdirSync as mkdirSync2, readFileSync as readFileSync12, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname5 } from "node:path";
+function openLocalSigningKey(path) {
+  const publicKeyPath = `${path.replace(/\.pem$/, "")}.pub.pem`;
+  let created = false;
+  if (!existsSync8(path)) {
+    const key = generateSigningKey("ed25519");
+    mkdirSync2(dirname5(path), { recursive: true, mode: 448 });
+    try {
+      writeFileSync3(path, key.privateKeyPem, { mode: 384, flag: "wx" });
+      writeFileSync3(publicKeyPath, key.publicKeyPem, { mode: 420 });
+      created = true;
+    } catch (cause) {
+      if (cause.code !== "EEXIST") {
+        throw new CavraError("ERR_KEY_INVALID", `cannot create the signing key \`${path}\``, { cause, hint: "check that the directory is writable, or pass `--key PEM`" });
+      }
+    }
+  }
+  let pem;
+  try {
+    pem = readFileSync12(path);
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the signing key \`${path}\``, { cause, hint: "check the path given to `--key`" });
+  }
+  const privateKey = privateKeyFromPem(pem, path);
+  return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync8(publicKeyPath) ? publicKeyPath : void 0 };
+}
 
 // packages/cli/src/io.ts
 var EXIT = { ok: 0, failed: 1, usage: 2 };

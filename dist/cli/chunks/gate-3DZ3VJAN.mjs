@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-ZL3E3FUA.mjs";
-import "./chunk-GDBZIELI.mjs";
-import "./chunk-KCJC54SM.mjs";
-import "./chunk-RJ5L77CV.mjs";
-import "./chunk-OQU3TEEL.mjs";
-import "./chunk-ASJYCGRV.mjs";
-import "./chunk-52PVGCAI.mjs";
+} from "./chunk-ZGILREKF.mjs";
+import "./chunk-TXKR4PGQ.mjs";
+import "./chunk-KG4MNFG3.mjs";
+import "./chunk-WG4SXDLO.mjs";
+import "./chunk-ZS7SFWEG.mjs";
+import "./chunk-TAI4HHBT.mjs";
+import "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-DUYD24HV.mjs";
 import "./chunk-OEJ5TTXT.mjs";

@@ -23,8 +23,14 @@ function readJsonObject(file, flag) {
   if (value === null || typeof value !== "object" || Array.isArray(value)) throw new CavraError("ERR_INPUT_INVALID_JSON", `\`--${flag}\` file \`${file}\` is not a JSON object`);
   return value;
 }
+async function readStream(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 export {
   readInput,
-  readJsonObject
+  readJsonObject,
+  readStream
 };

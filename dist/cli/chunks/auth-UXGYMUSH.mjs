@@ -1,8 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  readJsonFile,
   tokenKeysOf
-} from "./chunk-GDBZIELI.mjs";
+} from "./chunk-TXKR4PGQ.mjs";
+import {
+  readJsonObject,
+  readStream
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   EXIT,
   ExplicitTokenSource,
@@ -12,7 +15,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -69,7 +72,7 @@ var authCommand = async (args, io) => {
   if (sub !== "verify") throw usage(sub === void 0 ? "missing subcommand `verify`" : `unknown subcommand \`${sub}\``);
   const options = parseAuthVerifyArgs(rest);
   const keys = await tokenKeysOf(options);
-  const policy = options.claims === void 0 ? void 0 : parseRunnerClaimsPolicy(await readJsonFile(options.claims, "claims policy"), options.claims);
+  const policy = options.claims === void 0 ? void 0 : parseRunnerClaimsPolicy(readJsonObject(options.claims, "claims"), options.claims);
   const readText = (path) => path === "-" ? readStream(io.stdin) : readFile(path, "utf8");
   const source = options.token !== void 0 ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile, readText);
   const token = await source.acquire();
@@ -86,11 +89,6 @@ var authCommand = async (args, io) => {
 `);
   return EXIT.ok;
 };
-async function readStream(stream) {
-  let text = "";
-  for await (const chunk of stream) text += String(chunk);
-  return text;
-}
 function usage(message) {
   return new CavraError("ERR_USAGE", message, { hint: USAGE_HINT });
 }

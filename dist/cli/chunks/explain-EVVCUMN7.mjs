@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-ASJYCGRV.mjs";
+} from "./chunk-TAI4HHBT.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

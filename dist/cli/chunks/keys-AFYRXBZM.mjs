@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readJsonObject
-} from "./chunk-OQU3TEEL.mjs";
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   EXIT,
   KEY_ALGORITHMS,
@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

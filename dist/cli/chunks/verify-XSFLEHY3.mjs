@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   readInput,
   readJsonObject
-} from "./chunk-OQU3TEEL.mjs";
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   EXIT,
   isTrustRootFile,
@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,11 +2,11 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-RJ5L77CV.mjs";
+} from "./chunk-WG4SXDLO.mjs";
 import {
   readInput,
   readJsonObject
-} from "./chunk-OQU3TEEL.mjs";
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -22,7 +22,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,7 +1,10 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
+  readStream
+} from "./chunk-ZS7SFWEG.mjs";
+import {
   assertActionRequest
-} from "./chunk-52PVGCAI.mjs";
+} from "./chunk-6CFSHMWB.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";
@@ -39,11 +42,6 @@ async function readBatchFile(file) {
       hint: "pass a JSON Lines file, or `-` to read standard input"
     });
   }
-}
-async function readStream(stream) {
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
-  return Buffer.concat(chunks).toString("utf8");
 }
 
 export {
