@@ -41,13 +41,13 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
   }
 }
 
-// The committed bundle sits next to copies of both files (scripts/build.mjs); sources resolve
-// them from node_modules.
+// The committed bundle sits next to copies of both files (scripts/build.mjs): this module is
+// then in the entry file or in a chunk one directory below it. Sources resolve them from node_modules.
 function locate(file: string, specifier: string, wasmDir: string | undefined): string {
   const candidates: string[] = [];
   if (wasmDir !== undefined) candidates.push(join(wasmDir, file));
   const here = dirname(fileURLToPath(import.meta.url));
-  candidates.push(join(here, file));
+  candidates.push(join(here, file), join(here, '..', file));
   try {
     candidates.push(createRequire(import.meta.url).resolve(specifier));
   } catch {
