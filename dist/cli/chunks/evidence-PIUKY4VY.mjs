@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-WG4SXDLO.mjs";
+} from "./chunk-CX3QQTC4.mjs";
 import {
   readInput,
   readJsonObject
@@ -22,7 +22,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

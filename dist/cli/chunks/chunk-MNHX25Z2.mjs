@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

@@ -5,7 +5,7 @@ import {
 import {
   localTokenKeys,
   remoteTokenKeys
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 
 // packages/cli/src/commands/token-keys.ts
 async function tokenKeysOf(source) {

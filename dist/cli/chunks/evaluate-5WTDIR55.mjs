@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-KG4MNFG3.mjs";
+} from "./chunk-YGTYQITI.mjs";
 import "./chunk-ZS7SFWEG.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-TAI4HHBT.mjs";
+} from "./chunk-MNHX25Z2.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -16,7 +16,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

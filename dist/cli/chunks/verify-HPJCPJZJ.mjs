@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

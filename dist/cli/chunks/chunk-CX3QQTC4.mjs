@@ -5,7 +5,7 @@ import {
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

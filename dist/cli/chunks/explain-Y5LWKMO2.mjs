@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-TAI4HHBT.mjs";
+} from "./chunk-MNHX25Z2.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -55700,7 +55700,7 @@ function locate(file, specifier, wasmDir) {
   const candidates = [];
   if (wasmDir !== void 0) candidates.push(join10(wasmDir, file));
   const here = dirname3(fileURLToPath(import.meta.url));
-  candidates.push(join10(here, file));
+  candidates.push(join10(here, file), join10(here, "..", file));
   try {
     candidates.push(createRequire(import.meta.url).resolve(specifier));
   } catch {

@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-ZGILREKF.mjs";
-import "./chunk-TXKR4PGQ.mjs";
-import "./chunk-KG4MNFG3.mjs";
-import "./chunk-WG4SXDLO.mjs";
+} from "./chunk-ABCFYSDI.mjs";
+import "./chunk-MB3WSSS5.mjs";
+import "./chunk-YGTYQITI.mjs";
+import "./chunk-CX3QQTC4.mjs";
 import "./chunk-ZS7SFWEG.mjs";
-import "./chunk-TAI4HHBT.mjs";
-import "./chunk-6CFSHMWB.mjs";
+import "./chunk-MNHX25Z2.mjs";
+import "./chunk-FDBBHQVB.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -4,7 +4,7 @@ import {
 } from "./chunk-ZS7SFWEG.mjs";
 import {
   assertActionRequest
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

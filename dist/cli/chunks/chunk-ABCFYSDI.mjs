@@ -1,14 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   tokenKeysOf
-} from "./chunk-TXKR4PGQ.mjs";
+} from "./chunk-MB3WSSS5.mjs";
 import {
   readRequests
-} from "./chunk-KG4MNFG3.mjs";
+} from "./chunk-YGTYQITI.mjs";
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-WG4SXDLO.mjs";
+} from "./chunk-CX3QQTC4.mjs";
 import {
   readJsonObject
 } from "./chunk-ZS7SFWEG.mjs";
@@ -16,7 +16,7 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-TAI4HHBT.mjs";
+} from "./chunk-MNHX25Z2.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -42,7 +42,7 @@ import {
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-6CFSHMWB.mjs";
+} from "./chunk-FDBBHQVB.mjs";
 import {
   CavraError,
   isCavraError
