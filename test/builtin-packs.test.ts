@@ -29,6 +29,8 @@ await loadCommandAnalyzer();
 const UPSTREAM_POLICIES = upstreamPolicyDir();
 const CONTEXT: DecisionContext = { now: () => new Date(0), randomHex: (bytes) => '0'.repeat(bytes * 2) };
 
+// Packs of ours with no upstream counterpart.
+const OWN_PACK_IDS = ['cavra-ci-baseline'];
 const PACK_IDS = [
   'ai-agent-baseline',
   'banking-regulated-ai',
@@ -67,10 +69,14 @@ const policyMode = policies(false);
 const registryMode = policies(true);
 
 describe('built-in packs', () => {
-  test('there is one built-in pack per upstream pack id, and no community starter', () => {
+  test('there is one built-in pack per upstream pack id, our own CI pack, and no community starter', () => {
     const upstreamIds = readdirIds();
     expect(upstreamIds).toEqual(PACK_IDS);
-    expect(builtins.list().filter((id) => builtins.lookup(id)?.file.startsWith('builtin:')).sort()).toEqual(PACK_IDS);
+    expect(builtins.list().filter((id) => builtins.lookup(id)?.file.startsWith('builtin:')).sort()).toEqual([...PACK_IDS, ...OWN_PACK_IDS].sort());
+  });
+
+  test.for(OWN_PACK_IDS)('%s (ours, not upstream) loads, compiles and passes its own self-tests', (id) => {
+    expect(runPackSelfTests(builtins.compile(id)).failures).toEqual([]);
   });
 
   test.for(PACK_IDS)('%s loads, compiles and passes its own self-tests', (id) => {

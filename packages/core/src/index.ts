@@ -5,7 +5,7 @@ export { CAVRA_ERROR_CODES, CavraError, isCavraError, isUserInputError } from '.
 export type { CavraErrorCode, CavraErrorOptions } from './errors.ts';
 
 // decisions
-export { ACTION_TYPES, APPROVER_GROUPS, DECISIONS, DEFAULT_PACK_ID, SEVERITIES } from './decision/types.ts';
+export { ACTION_TYPES, APPROVER_GROUPS, DECISIONS, DEFAULT_PACK_ID, GATE_DEFAULT_PACK_ID, SEVERITIES } from './decision/types.ts';
 export type { ActionRequest, ActionType, DecisionContext, DecisionRecord, DecisionValue, RuleMatch, Severity, Verdict } from './decision/types.ts';
 export { evaluate, recordVerdict, selectPackId } from './decision/evaluate.ts';
 export type { DecisionPolicy } from './decision/evaluate.ts';

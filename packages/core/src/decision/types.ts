@@ -32,6 +32,9 @@ export const APPROVER_GROUPS = {
 
 export const DEFAULT_PACK_ID = 'cavra-ai-agent-baseline';
 
+/** The default pack of `cavra gate`, `cavra hook` and the CI wrappers: one an agent can work under. */
+export const GATE_DEFAULT_PACK_ID = 'cavra-ci-baseline';
+
 /**
  * An action to decide, in the upstream CAVRA request shape.
  * attacker-controlled: every field comes from the agent or its session log.

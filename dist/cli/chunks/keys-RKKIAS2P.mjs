@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-MNHX25Z2.mjs";
+} from "./chunk-GLTT7IJK.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

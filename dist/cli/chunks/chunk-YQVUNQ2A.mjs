@@ -5,7 +5,7 @@ import {
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

@@ -5,7 +5,7 @@ import {
 import {
   localTokenKeys,
   remoteTokenKeys
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 
 // packages/cli/src/commands/token-keys.ts
 async function tokenKeysOf(source) {

@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

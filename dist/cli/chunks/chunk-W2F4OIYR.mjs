@@ -1,14 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   tokenKeysOf
-} from "./chunk-MB3WSSS5.mjs";
+} from "./chunk-MQE7CP6J.mjs";
 import {
   readRequests
-} from "./chunk-YGTYQITI.mjs";
+} from "./chunk-B6GJCC5Z.mjs";
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-CX3QQTC4.mjs";
+} from "./chunk-YQVUNQ2A.mjs";
 import {
   readJsonObject
 } from "./chunk-ZS7SFWEG.mjs";
@@ -16,7 +16,7 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-MNHX25Z2.mjs";
+} from "./chunk-GLTT7IJK.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -42,7 +42,7 @@ import {
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import {
   CavraError,
   isCavraError

@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-MNHX25Z2.mjs";
+} from "./chunk-GLTT7IJK.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -4,7 +4,7 @@ import {
 } from "./chunk-ZS7SFWEG.mjs";
 import {
   assertActionRequest
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

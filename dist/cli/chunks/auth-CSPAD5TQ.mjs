@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   tokenKeysOf
-} from "./chunk-MB3WSSS5.mjs";
+} from "./chunk-MQE7CP6J.mjs";
 import {
   readJsonObject,
   readStream
@@ -15,7 +15,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-CX3QQTC4.mjs";
+} from "./chunk-YQVUNQ2A.mjs";
 import {
   readInput,
   readJsonObject
@@ -22,7 +22,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

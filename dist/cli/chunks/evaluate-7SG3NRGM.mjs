@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-YGTYQITI.mjs";
+} from "./chunk-B6GJCC5Z.mjs";
 import "./chunk-ZS7SFWEG.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-MNHX25Z2.mjs";
+} from "./chunk-GLTT7IJK.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -16,7 +16,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-FDBBHQVB.mjs";
+} from "./chunk-47BHDAET.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
