@@ -155,3 +155,14 @@ export { renderCodeQuality, renderJUnit } from './report/gitlab-reports.ts';
 export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
 export { openLocalSigningKey } from './signing/local-key.ts';
 export type { LocalSigningKey } from './signing/local-key.ts';
+
+// the seam every CI edge calls
+export { PROVIDER_IDS } from './gate/providers.ts';
+export type { ProviderId } from './gate/providers.ts';
+export type { GateEdges, GateInputs, GateRunnerAuthInputs, GateSigningInputs, GateStoreInputs } from './gate/inputs.ts';
+export type { ReviewApproval, ReviewContext } from './review/types.ts';
+
+// agent sessions
+export { SESSION_FORMATS } from './session/types.ts';
+export type { SessionFormat, SessionProblem, SessionRead } from './session/types.ts';
+export { parseSessionText, readSessionFile } from './session/read-session.ts';
