@@ -11,3 +11,12 @@ if ! command -v radosgw >/dev/null || ! command -v ceph-mon >/dev/null || ! comm
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends ceph-mon ceph-osd radosgw ceph-common curl bc >/dev/null
 fi
 echo "ci: ceph $(radosgw --version | awk '{print $3}') ready"
+
+# rsync for test/gitlab-component.test.ts: gitlab-ci-local copies the project with it.
+if ! command -v rsync >/dev/null; then
+  echo "ci: installing rsync from Debian"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends rsync >/dev/null
+fi
