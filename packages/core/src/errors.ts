@@ -58,6 +58,8 @@ const ERROR_KINDS = {
   ERR_STORE_UNAVAILABLE: 'failure',
   ERR_STORE_VERIFY_FAILED: 'failure',
   ERR_CONFIG_INVALID: 'input',
+  ERR_GITLAB_CHANGES_UNREADABLE: 'failure',
+  ERR_GITLAB_CHANGES_INCOMPLETE: 'failure',
   ERR_INTERNAL: 'failure',
 } as const satisfies Record<`ERR_${string}`, 'input' | 'failure'>;
 
