@@ -1,0 +1,147 @@
+// The GitLab CI/CD component, run as GitLab would run it: gitlab-ci-local resolves
+// `include: component:` from a temporary project whose `templates/gate.yml` is ours, interpolates
+// the inputs, and runs the job in the shell executor with this checkout's CLI as the `cli` input.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SignJWT, exportJWK, generateKeyPair } from 'jose';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { assertGitlabCodeQuality, assertGitlabJUnit } from './support/gitlab-reports.ts';
+import { CLI_BUNDLE, REPO_ROOT } from './support/paths.ts';
+
+const TEMPLATE = join(REPO_ROOT, 'gitlab-templates', 'templates', 'gate.yml');
+const GITLAB_CI_LOCAL = join(REPO_ROOT, 'node_modules', '.bin', 'gitlab-ci-local');
+const SERVER = 'https://gitlab.example.com';
+
+function missingTools(): string | undefined {
+  if (!existsSync(GITLAB_CI_LOCAL)) return 'gitlab-ci-local is not installed (run `npm ci`)';
+  if (spawnSync('rsync', ['--version']).status !== 0) return 'rsync is not installed (Debian: `apt-get install rsync`, or `bash .ci/install-services.sh`)';
+  if (!existsSync(CLI_BUNDLE)) return 'dist/cli/cavra.mjs is missing (run `npm run build`)';
+  return undefined;
+}
+const missing = missingTools();
+if (missing && process.env.CAVRA_REQUIRE_ALL_SUITES === '1') throw new Error(`gitlab component suite cannot run: ${missing}`);
+if (missing) console.warn(`skipped test/gitlab-component.test.ts: ${missing}; set CAVRA_REQUIRE_ALL_SUITES=1 to make this an error`);
+
+/** The component's declared inputs, from its `spec:` header. */
+function specInputs(): Record<string, { type?: string; default?: unknown; options?: unknown[]; description?: string }> {
+  const [header] = readFileSync(TEMPLATE, 'utf8').split(/^---$/m);
+  return (parse(header!) as { spec: { inputs: Record<string, never> } }).spec.inputs;
+}
+
+interface Job {
+  status: number | null;
+  output: string;
+  artifacts: string;
+  dir: string;
+}
+
+const keys = await generateKeyPair('RS256');
+
+/** A GitLab ID token for this project, as `id_tokens:` would issue (gitlab-ci-local does not). */
+async function idToken(sha: string): Promise<string> {
+  return new SignJWT({ namespace_id: '7', namespace_path: 'acme', project_id: '42', project_path: 'acme/app', user_id: '11', user_login: 'alice', pipeline_id: '1001', pipeline_source: 'merge_request_event', job_id: '2002', ref: 'main', ref_type: 'branch', ref_path: 'refs/heads/main', ref_protected: 'true', sha, runner_environment: 'self-hosted' })
+    .setProtectedHeader({ alg: 'RS256', kid: 'gitlab-test', typ: 'JWT' })
+    .setIssuer(SERVER)
+    .setAudience('cavra')
+    .setSubject('project_path:acme/app:ref_type:branch:ref:main')
+    .setIssuedAt()
+    .setExpirationTime('5m')
+    .sign(keys.privateKey);
+}
+
+/** Runs the component with `inputs` in a fresh project holding `files`. */
+async function runComponent(inputs: Record<string, string | boolean>, files: Record<string, string>): Promise<Job> {
+  const declared = Object.keys(specInputs());
+  // gitlab-ci-local accepts input names the spec does not declare; GitLab rejects them.
+  for (const name of Object.keys(inputs)) expect(declared, `input \`${name}\` is not declared in templates/gate.yml`).toContain(name);
+  const dir = mkdtempSync(join(tmpdir(), 'cavra-gitlab-component-'));
+  mkdirSync(join(dir, 'templates'));
+  cpSync(TEMPLATE, join(dir, 'templates', 'gate.yml'));
+  writeFileSync(join(dir, 'jwks.json'), JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'gitlab-test', alg: 'RS256', use: 'sig' }] }));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  const include = { include: [{ component: '$CI_SERVER_FQDN/$CI_PROJECT_PATH/gate@$CI_COMMIT_SHA', inputs: { cli: `node ${CLI_BUNDLE}`, 'signing-key': '.cavra/keys/component-test.pem', jwks: 'jwks.json', ...inputs } }] };
+  writeFileSync(join(dir, '.gitlab-ci.yml'), JSON.stringify(include, null, 2));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.email=agent@example.com', '-c', 'user.name=agent', ...args], { cwd: dir, encoding: 'utf8' }).trim();
+  git('init', '-q', '-b', 'main');
+  // The component resolves only when the include's project path is the origin remote's.
+  git('remote', 'add', 'origin', `${SERVER}/acme/app.git`);
+  git('add', '-A');
+  git('commit', '-qm', 'agent change');
+  const sha = git('rev-parse', 'HEAD');
+  const result = spawnSync(
+    GITLAB_CI_LOCAL,
+    ['--shell-executor-no-image', '--force-shell-executor', '--no-color', '--variable', `CAVRA_ID_TOKEN=${await idToken(sha)}`, '--variable', 'GITLAB_CI=true'],
+    { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', TF_BUILD: '' }, timeout: 120_000 },
+  );
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, artifacts: join(dir, '.gitlab-ci-local', 'artifacts', 'cavra-gate'), dir };
+}
+
+const session = (...requests: object[]) => requests.map((request) => JSON.stringify(request)).join('\n');
+
+describe.skipIf(missing !== undefined)('the component under gitlab-ci-local', () => {
+  test('a clean change: the job passes, with a JUnit report without failures and the evidence kept', { timeout: 180_000 }, async () => {
+    const job = await runComponent({ sessions: 'agent/*.jsonl' }, {
+      'agent/one.jsonl': session({ action_type: 'execute_command', target: 'npm test' }),
+      'agent/two.jsonl': session({ action_type: 'read_file', target: 'src/app.ts' }),
+    });
+    expect(job.status, job.output).toBe(0);
+    expect(job.output).toContain('runner authenticated');
+    expect(job.output).toMatch(/PASS\s+cavra-gate/);
+    const junit = readFileSync(join(job.artifacts, 'cavra-junit.xml'), 'utf8');
+    assertGitlabJUnit(junit);
+    expect(junit).toMatch(/<testsuites name="cavra" tests="2" failures="0">/);
+    expect(junit).not.toContain('<failure');
+    expect(assertGitlabCodeQuality(readFileSync(join(job.artifacts, 'gl-code-quality-report.json'), 'utf8'))).toEqual([]);
+    expect(existsSync(join(job.artifacts, 'cavra-evidence', 'bundle.sigstore.json'))).toBe(true);
+    // The evidence artifact verifies on its own.
+    const verify = spawnSync(process.execPath, [CLI_BUNDLE, 'verify', join(job.artifacts, 'cavra-evidence'), '--trusted-key', join(job.dir, '.cavra', 'keys', 'component-test.pub.pem')], { encoding: 'utf8' });
+    expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+  });
+
+  test('a blocked action: the job fails, with a JUnit failure and a Code Quality finding on that file', { timeout: 180_000 }, async () => {
+    const job = await runComponent({ sessions: 'agent/session.jsonl', mode: 'enforce' }, {
+      'agent/session.jsonl': session({ action_type: 'execute_command', target: 'npm test' }, { action_type: 'read_file', target: '.env' }),
+    });
+    expect(job.status, job.output).toBe(1);
+    expect(job.output).toMatch(/FAIL\s+cavra-gate/);
+    const junit = readFileSync(join(job.artifacts, 'cavra-junit.xml'), 'utf8');
+    assertGitlabJUnit(junit);
+    expect(junit).toMatch(/<testsuites name="cavra" tests="2" failures="1">/);
+    expect(junit).toMatch(/<testcase classname="filesystem\.read\.block" name="read_file \.env"><failure type="block" /);
+    const findings = assertGitlabCodeQuality(readFileSync(join(job.artifacts, 'gl-code-quality-report.json'), 'utf8'));
+    expect(findings).toEqual([expect.objectContaining({ check_name: 'filesystem.read.block', severity: 'critical', location: { path: '.env', lines: { begin: 1 } } })]);
+    // Kept although the job failed: `artifacts: when: always`.
+    expect(existsSync(join(job.artifacts, 'cavra-evidence', 'evidence.jsonl'))).toBe(true);
+  });
+
+  test('the same blocked action in shadow mode: reported, the job passes', { timeout: 180_000 }, async () => {
+    const job = await runComponent({ sessions: 'agent/session.jsonl', mode: 'shadow' }, { 'agent/session.jsonl': session({ action_type: 'read_file', target: '.env' }) });
+    expect(job.status, job.output).toBe(0);
+    const junit = readFileSync(join(job.artifacts, 'cavra-junit.xml'), 'utf8');
+    assertGitlabJUnit(junit);
+    expect(junit).toMatch(/failures="0"/);
+    expect(assertGitlabCodeQuality(readFileSync(join(job.artifacts, 'gl-code-quality-report.json'), 'utf8'))).toHaveLength(1);
+  });
+
+  test('an unknown mode: the configuration is rejected with a clear message before anything runs', { timeout: 180_000 }, async () => {
+    const job = await runComponent({ sessions: 'agent/session.jsonl', mode: 'audit' }, { 'agent/session.jsonl': session({ action_type: 'read_file', target: 'a.ts' }) });
+    expect(job.status).not.toBe(0);
+    expect(job.output).toContain('`mode` input: `audit` cannot be used because it is not in the list of allowed options');
+    expect(existsSync(join(job.artifacts, 'cavra-junit.xml'))).toBe(false);
+  });
+
+  test('a missing pack: the job fails with a one-line error', { timeout: 180_000 }, async () => {
+    const job = await runComponent({ sessions: 'agent/session.jsonl', packs: 'no-such-pack' }, { 'agent/session.jsonl': session({ action_type: 'read_file', target: 'a.ts' }) });
+    expect(job.status).toBe(1);
+    const errors = job.output.split('\n').filter((line) => line.includes('ERR_POLICY_PACK_NOT_FOUND'));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatch(/cavra: unknown policy pack `no-such-pack` \(.*\) \[ERR_POLICY_PACK_NOT_FOUND\]$/);
+    expect(job.output).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+});
