@@ -11,6 +11,7 @@ import {
   neutraliseLogCommands,
   prepareGate,
   relabelOptionError,
+  resolveProvider,
   runGate,
   type GateInputs,
   type GateResult,
@@ -18,6 +19,7 @@ import {
   type ProviderId,
 } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
+import { reportToGitlab, withGitlabChange } from './gate-gitlab.ts';
 import { keylessFlags } from './keyless.ts';
 import { policyFlags } from './policy-flags.ts';
 
@@ -87,7 +89,10 @@ export const gateCommand: Command = async (args, io) => {
   let result: GateResult;
   try {
     if (values.keyless && values.key !== undefined) throw new CavraError('ERR_USAGE', 'give `--key PEM` or `--keyless`, not both');
-    gate = await prepareGate(gateInputsOf(values), { env: process.env, fetch: globalThis.fetch, cwd: process.cwd(), progress });
+    let inputs = gateInputsOf(values);
+    // Outside a merge request pipeline this adds nothing; `--provider` is validated by prepareGate.
+    if (values.provider === 'gitlab' || (values.provider === 'auto' && resolveProvider('auto', process.env) === 'gitlab')) inputs = await withGitlabChange(inputs, process.env, process.cwd(), progress);
+    gate = await prepareGate(inputs, { env: process.env, fetch: globalThis.fetch, cwd: process.cwd(), progress });
     result = await runGate(gate);
   } catch (error) {
     throw isCavraError(error) ? relabelOptionError(error, (option) => (FLAG_OF[option] ? `\`${FLAG_OF[option]}\`` : undefined)) : error;
@@ -99,6 +104,7 @@ export const gateCommand: Command = async (args, io) => {
     await (file.append ? appendFile : writeFile)(file.path, file.content);
     if (!file.append) progress(`wrote ${file.path}${file.purpose ? ` (${file.purpose})` : ''}`);
   }
+  if (gate.provider === 'gitlab') await reportToGitlab(result, gate.reportsDir, process.env, progress);
   // Runner commands would corrupt `--json` output; the summary and outputs still carry the result.
   const text = values.json ? jsonReport(gate.provider, result) : `${native.stdout}${humanReport(gate, result)}`;
   await writeAll(io.stdout, text);
