@@ -1,13 +1,14 @@
 // The GitLab CI/CD component, run as GitLab would run it: gitlab-ci-local resolves
 // `include: component:` from a temporary project whose `templates/gate.yml` is ours, interpolates
 // the inputs, and runs the job in the shell executor with this checkout's CLI as the `cli` input.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { startGitlabDouble, type GitlabWorld } from '../packages/gitlab/test/support/gitlab-api-double.ts';
 import { assertGitlabCodeQuality, assertGitlabJUnit } from './support/gitlab-reports.ts';
 import { CLI_BUNDLE, REPO_ROOT } from './support/paths.ts';
 
@@ -53,7 +54,7 @@ async function idToken(sha: string): Promise<string> {
 }
 
 /** Runs the component with `inputs` in a fresh project holding `files`. */
-async function runComponent(inputs: Record<string, string | boolean>, files: Record<string, string>): Promise<Job> {
+async function runComponent(inputs: Record<string, string | boolean>, files: Record<string, string>, variables: Record<string, string> = {}): Promise<Job> {
   const declared = Object.keys(specInputs());
   // gitlab-ci-local accepts input names the spec does not declare; GitLab rejects them.
   for (const name of Object.keys(inputs)) expect(declared, `input \`${name}\` is not declared in templates/gate.yml`).toContain(name);
@@ -74,12 +75,15 @@ async function runComponent(inputs: Record<string, string | boolean>, files: Rec
   git('add', '-A');
   git('commit', '-qm', 'agent change');
   const sha = git('rev-parse', 'HEAD');
-  const result = spawnSync(
-    GITLAB_CI_LOCAL,
-    ['--shell-executor-no-image', '--force-shell-executor', '--no-color', '--variable', `CAVRA_ID_TOKEN=${await idToken(sha)}`, '--variable', 'GITLAB_CI=true'],
-    { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', TF_BUILD: '' }, timeout: 120_000 },
-  );
-  return { status: result.status, output: `${result.stdout}${result.stderr}`, artifacts: join(dir, '.gitlab-ci-local', 'artifacts', 'cavra-gate'), dir };
+  const vars = { CAVRA_ID_TOKEN: await idToken(sha), GITLAB_CI: 'true', ...variables };
+  const args = ['--shell-executor-no-image', '--force-shell-executor', '--no-color', ...Object.entries(vars).flatMap(([name, value]) => ['--variable', `${name}=${value}`])];
+  // Asynchronously: a loopback API double in this process must keep answering while the job runs.
+  const result = await new Promise<{ status: number | null; output: string }>((resolve) => {
+    execFile(GITLAB_CI_LOCAL, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '', TF_BUILD: '' }, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+  return { ...result, artifacts: join(dir, '.gitlab-ci-local', 'artifacts', 'cavra-gate'), dir };
 }
 
 const session = (...requests: object[]) => requests.map((request) => JSON.stringify(request)).join('\n');
@@ -143,5 +147,53 @@ describe.skipIf(missing !== undefined)('the component under gitlab-ci-local', ()
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/cavra: unknown policy pack `no-such-pack` \(.*\) \[ERR_POLICY_PACK_NOT_FOUND\]$/);
     expect(job.output).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
+  });
+
+  test('a merge request pipeline: the changed files are judged, the note is kept and the evidence is linked', { timeout: 180_000 }, async () => {
+    const head = 'c'.repeat(40);
+    const world: GitlabWorld = {
+      projectId: '42',
+      mr: { iid: 7, sha: head, web_url: `${SERVER}/acme/app/-/merge_requests/7`, description: 'agent work', labels: [], author: { id: 90, username: 'duo-developer' }, target_branch: 'main', changes_count: '2', diff_refs: { base_sha: 'b'.repeat(40), head_sha: head, start_sha: 'b'.repeat(40) } },
+      diffs: [
+        { old_path: 'src/app.ts', new_path: 'src/app.ts', new_file: false, renamed_file: false, deleted_file: false },
+        { old_path: '.github/workflows/ci.yml', new_path: '.github/workflows/ci.yml', new_file: true, renamed_file: false, deleted_file: false },
+      ],
+      commits: [],
+      approvedBy: [],
+      resetApprovalsOnPush: true,
+      labelEvents: [],
+      files: {},
+      groups: {},
+      notes: [],
+      token: 'glpat-component-test',
+      tokenUser: { id: 500, username: 'project_42_bot_0123abcd' },
+    };
+    const double = await startGitlabDouble(world);
+    try {
+      const job = await runComponent({ issuer: SERVER }, {}, {
+        CI_SERVER_URL: double.url,
+        CI_MERGE_REQUEST_IID: '7',
+        CI_MERGE_REQUEST_PROJECT_ID: '42',
+        CI_JOB_URL: `${SERVER}/acme/app/-/jobs/2002`,
+        CAVRA_GITLAB_TOKEN: 'glpat-component-test',
+      });
+      expect(job.status, job.output).toBe(1);
+      expect(job.output).toContain("judging the merge request's 2 changed files as write_file");
+      const junit = readFileSync(join(job.artifacts, 'cavra-junit.xml'), 'utf8');
+      assertGitlabJUnit(junit);
+      expect(junit).toMatch(/name="write_file \.github\/workflows\/ci\.yml"><failure type="block"/);
+      const findings = assertGitlabCodeQuality(readFileSync(join(job.artifacts, 'gl-code-quality-report.json'), 'utf8'));
+      expect(findings.map((finding) => finding.location.path)).toEqual(['.github/workflows/ci.yml']);
+      expect(JSON.parse(readFileSync(join(job.artifacts, 'cavra-annotations.json'), 'utf8'))).toEqual({
+        cavra: [{ external_link: { label: 'CAVRA evidence (signed bundle and decision log)', url: `${SERVER}/acme/app/-/jobs/2002/artifacts/browse/cavra-evidence/` } }],
+      });
+      expect(world.notes).toHaveLength(1);
+      expect(world.notes[0]!.body).toContain('## CAVRA: 1 blocked');
+      expect(double.violations).toEqual([]);
+      expect(double.requests.every((request) => request.authenticated)).toBe(true);
+      expect(job.output).not.toContain('glpat-component-test');
+    } finally {
+      await double.close();
+    }
   });
 });
