@@ -14,7 +14,7 @@ export async function withGitlabChange(inputs: GateInputs, env: Env, cwd: string
   for (const limitation of change.limitations) progress(`gitlab: ${limitation}`);
   if (change.requests.length === 0 && !change.review) return inputs;
   if (change.requests.length > 0) progress(`gitlab: judging the merge request's ${change.requests.length} changed file${change.requests.length === 1 ? '' : 's'} as write_file`);
-  return { ...inputs, requests: [...(inputs.requests ?? []), ...change.requests], ...(change.review ? { review: change.review } : {}) };
+  return { ...inputs, requests: [...(inputs.requests ?? []), ...change.requests], ...(change.review ? { review: change.review } : {}), ...(change.approvers ? { approvers: change.approvers } : {}) };
 }
 
 /** Writes the annotations report (a link to the evidence) and keeps the summary note up to date. */
