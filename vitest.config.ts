@@ -19,6 +19,12 @@ const OPTIONAL_SUITES = [
     why: 'Ceph RGW (S3 Object Lock) is not installed',
     enable: 'run `sudo bash .ci/install-services.sh`',
   },
+  {
+    files: ['test/gitlab-component.test.ts'],
+    available: onPath('rsync') && existsSync(join(import.meta.dirname, 'node_modules', '.bin', 'gitlab-ci-local')),
+    why: 'gitlab-ci-local needs rsync (and `npm ci` for gitlab-ci-local itself)',
+    enable: 'run `sudo bash .ci/install-services.sh` and `npm ci`',
+  },
 ];
 const requireAll = process.env.CAVRA_REQUIRE_ALL_SUITES === '1';
 const skipped: string[] = [];
