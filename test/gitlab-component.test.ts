@@ -140,6 +140,13 @@ describe('the component under gitlab-ci-local', () => {
     expect(job.output).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
   });
 
+  test('a branch pipeline with no sessions: nothing to judge, the job fails asking for sessions', { timeout: 180_000 }, async () => {
+    const job = await runComponent({}, {});
+    expect(job.status, job.output).toBe(1);
+    expect(job.output).toContain('gitlab: not a merge request pipeline: only the agent sessions were judged');
+    expect(job.output).toMatch(/cavra: `--session` is missing: give at least one agent session file.*\[ERR_/);
+  });
+
   test('a merge request pipeline: the changed files are judged, the note is kept and the evidence is linked', { timeout: 180_000 }, async () => {
     const head = 'c'.repeat(40);
     const world: GitlabWorld = {

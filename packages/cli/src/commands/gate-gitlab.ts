@@ -9,9 +9,13 @@ type Env = Readonly<Record<string, string | undefined>>;
 
 /** Adds the merge request's changed files and review context to the inputs; says what it could not read. */
 export async function withGitlabChange(inputs: GateInputs, env: Env, cwd: string, progress: (message: string) => void): Promise<GateInputs> {
+  // `--provider gitlab` outside a GitLab job (a local try-out) has no merge request to read.
+  if (env.GITLAB_CI !== 'true') return inputs;
   const { gitlabChange } = await import('@cavra/gitlab');
   const change = await gitlabChange(env, { cwd });
   for (const limitation of change.limitations) progress(`gitlab: ${limitation}`);
+  // Nothing read (a branch pipeline): the sessions alone are judged, and without any the core
+  // asks for them rather than sealing empty evidence.
   if (change.requests.length === 0 && !change.review) return inputs;
   if (change.requests.length > 0) progress(`gitlab: judging the merge request's ${change.requests.length} changed file${change.requests.length === 1 ? '' : 's'} as write_file`);
   return { ...inputs, requests: [...(inputs.requests ?? []), ...change.requests], ...(change.review ? { review: change.review } : {}), ...(change.approvers ? { approvers: change.approvers } : {}) };
