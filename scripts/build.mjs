@@ -55,6 +55,19 @@ async function bundleCli() {
     legalComments: 'none',
     logLevel: 'warning',
   });
+  // `cavra hook` on its own, unsplit: it must not load the shared chunk (see cli/src/hook-entry.ts).
+  await build({
+    entryPoints: { 'cavra-hook': at('packages/cli/src/hook-entry.ts') },
+    outdir: at('dist/cli'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    banner: { js: REQUIRE_BANNER },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
   for (const [from, to] of [
     ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/cli/web-tree-sitter.wasm'],
     ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/cli/tree-sitter-bash.wasm'],

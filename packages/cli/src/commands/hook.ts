@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  CavraError,
+  GATE_DEFAULT_PACK_ID,
+  HOOK_AGENTS,
+  appendEvidence,
+  compilePolicy,
+  decideHookRequests,
+  failClosedAnswer,
+  hookOutcome,
+  hookProtocol,
+  loadCommandAnalyzer,
+  openPolicy,
+  planHookInstall,
+  readHookEvent,
+  recordVerdict,
+  systemDecisionContext,
+  workspacePathResolver,
+  type ActionRequest,
+  type DecisionContext,
+  type DecisionRecord,
+  type HookAgent,
+  type HookAnswer,
+  type HookEvent,
+} from '@cavra/core';
+import { readStream } from '../read-input.ts';
+import { EXIT, writeAll, type Command, type CliIo, type ExitCode } from '../io.ts';
+import { policyFlags, policyOptionsOf } from './policy-flags.ts';
+
+// A hook event is one tool call; anything near this size is not one.
+const MAX_EVENT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * `cavra hook AGENT`: one agent tool call in (the agent's event on stdin), its answer out (the
+ * agent's protocol on stdout and exit code). Every failure answers deny; only a bad command
+ * line, where no protocol is known yet, exits 2 as any verb does.
+ */
+export const hookCommand: Command = async (args, io) => {
+  if (args[0] === 'install') return installCommand(args.slice(1), io);
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...policyFlags, evidence: { type: 'string' }, root: { type: 'string' } } });
+  if (positionals.length !== 1) throw new CavraError('ERR_USAGE', `give one agent: ${HOOK_AGENTS.join(', ')}`, { hint: 'cavra hook claude-code < event.json' });
+  const protocol = hookProtocol(positionals[0]!);
+  const evidenceDir = values.evidence ?? (process.env.CAVRA_EVIDENCE || undefined);
+  const context = systemDecisionContext();
+  let answer: HookAnswer;
+  let event: HookEvent | undefined;
+  try {
+    const text = await readStream(io.stdin);
+    if (Buffer.byteLength(text) > MAX_EVENT_BYTES) throw new CavraError('ERR_HOOK_EVENT_INVALID', 'the hook event is larger than 16 MiB');
+    const reading = readHookEvent(protocol, text, values.root);
+    if (!reading.ok) {
+      if (evidenceDir) await record(evidenceDir, [unreadableRecord(positionals[0]!, text, reading.reason, context)], context);
+      answer = failClosedAnswer(protocol, reading.reason);
+    } else {
+      event = reading.event;
+      const { decisions, packDigest } = await decide(values, reading.requests, reading.event, context);
+      if (evidenceDir && decisions.length > 0) await record(evidenceDir, decisions.map((decision, i) => ({ decision, request: reading.requests[i]!, ...(packDigest ? { packDigest } : {}) })), context);
+      const { outcome, reason } = hookOutcome(decisions);
+      answer = protocol.answer(outcome, reason, event);
+    }
+  } catch (error) {
+    answer = failClosedAnswer(protocol, error instanceof Error ? error.message : String(error), event);
+  }
+  await writeAll(io.stdout, answer.stdout);
+  await writeAll(io.stderr, answer.stderr);
+  return answer.exitCode as ExitCode;
+};
+
+// The operator's packs decide (default cavra-ci-baseline); the event can name none.
+async function decide(
+  values: Parameters<typeof policyOptionsOf>[0] & { root?: string | undefined },
+  requests: readonly ActionRequest[],
+  event: HookEvent,
+  context: DecisionContext,
+): Promise<{ decisions: DecisionRecord[]; packDigest?: string }> {
+  if (requests.length === 0) return { decisions: [] };
+  const options = policyOptionsOf(values);
+  const open = openPolicy({ ...options, packs: options.packs && options.packs.length > 0 ? options.packs : [GATE_DEFAULT_PACK_ID] });
+  const compiled = compilePolicy(open, []);
+  if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
+  const root = values.root ?? event.root ?? event.cwd ?? process.cwd();
+  const policy = { ...compiled, defaultPackId: open.defaultPackId, ...resolverFor(root) };
+  const packDigest = policy.packs.get(open.defaultPackId)?.digest;
+  return { decisions: decideHookRequests(policy, requests, context), ...(packDigest ? { packDigest } : {}) };
+}
+
+// Symlinks are followed inside a workspace that exists; a root that does not is judged lexically.
+function resolverFor(root: string): { resolvePath?: ReturnType<typeof workspacePathResolver> } {
+  try {
+    return { resolvePath: workspacePathResolver(root) };
+  } catch {
+    return {};
+  }
+}
+
+async function record(dir: string, inputs: ReadonlyArray<{ decision: DecisionRecord; request: ActionRequest; packDigest?: string }>, context: DecisionContext): Promise<void> {
+  await appendEvidence(dir, inputs, { now: context.now });
+}
+
+// An event the hook could not read is still a refused action, and the evidence says so by digest.
+function unreadableRecord(agent: string, text: string, reason: string, context: DecisionContext): { decision: DecisionRecord; request: ActionRequest } {
+  const request: ActionRequest = { action_type: 'agent_tool', agent_id: agent, target: '', hook_input_digest: `sha256:${createHash('sha256').update(text).digest('hex')}` };
+  const decision = recordVerdict(request, { rule_id: 'hook.event.invalid', decision: 'block', severity: 'high', reason, approver_group: null, target: '', requested_operation: '' }, context, GATE_DEFAULT_PACK_ID);
+  return { decision, request };
+}
+
+/** `cavra hook install AGENT [--settings FILE] [--command CMD]`: writes the agent's hook configuration. */
+async function installCommand(args: string[], io: CliIo): Promise<ExitCode> {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { settings: { type: 'string' }, command: { type: 'string' } } });
+  if (positionals.length !== 1) throw new CavraError('ERR_USAGE', `give one agent: ${HOOK_AGENTS.join(', ')}`, { hint: 'cavra hook install claude-code' });
+  hookProtocol(positionals[0]!);
+  const agent = positionals[0] as HookAgent;
+  const command = values.command ?? `cavra hook ${agent}`;
+  const probe = planHookInstall(agent, undefined, command);
+  const file = values.settings ?? probe.defaultFile;
+  const plan = planHookInstall(agent, readSettings(file), command);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(plan.settings, null, 2)}\n`);
+  await writeAll(io.stdout, `wrote the ${agent} hook to ${file}\n${plan.notes.map((note) => `  ${note}\n`).join('')}`);
+  return EXIT.ok;
+}
+
+function readSettings(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read settings \`${file}\``, { cause });
+  }
+  if (text.trim() === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw new CavraError('ERR_INPUT_INVALID_JSON', `settings \`${file}\` is not valid JSON`, { cause, hint: 'fix the file, or pass another with `--settings`' });
+  }
+}
+
