@@ -4,6 +4,7 @@ import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { mcpCommandDigest } from '../packages/core/src/index.ts';
 import { hookFixture, runHook } from './support/hook-run.ts';
 
 let root: string;
@@ -99,6 +100,14 @@ describe('gemini', () => {
   test('an MCP call, named by mcp_context, is denied under the pack', async () => {
     const { stdout } = await runHook(['gemini'], hookFixture('gemini', 'mcp-call', root));
     expect(json(stdout)).toMatchObject({ decision: 'deny', reason: expect.stringMatching(/`github`/) });
+  });
+  test('an MCP server pinned in the registry passes with its pinned command and is blocked with another', async () => {
+    const digest = mcpCommandDigest('npx', ['-y', '@modelcontextprotocol/server-github@2025.4.8']);
+    const registry = join(root, 'registry.json');
+    writeFileSync(registry, JSON.stringify({ mcp_servers: [{ server_id: 'github', trust_tier: 'trusted', pin: { command_digest: digest } }] }));
+    expect((await runHook(['gemini', '--registry', registry], hookFixture('gemini', 'mcp-call', root))).stdout).toBe('{}\n');
+    const swapped = hookFixture('gemini', 'mcp-call', root).replace('server-github@2025.4.8', 'server-github@9.9.9');
+    expect(json((await runHook(['gemini', '--registry', registry], swapped)).stdout)).toEqual({ decision: 'deny', reason: expect.stringMatching(/^mcp\.registry\.pin_mismatch: /) });
   });
   test('a malformed event exits 2 with the reason on stderr', async () => {
     const { stdout, stderr, exitCode } = await runHook(['gemini'], '{"hook_event_name":"BeforeTool","tool_name":"x","tool_input":"not an object"}');

@@ -117,15 +117,15 @@ function commandOf(input: Record<string, unknown>): string {
 function writePaths(call: AgentToolCall): string[] {
   const input = call.input;
   const tool = call.tool.toLowerCase();
+  if (Array.isArray(input.changes)) {
+    const paths = input.changes.map((change) => firstString((change as Record<string, unknown>)?.path)).filter((p): p is string => p !== undefined);
+    if (paths.length > 0) return paths;
+  }
   if (tool === 'apply_patch') {
     const patch = firstString(input.patch, input.input, input.command) ?? '';
     const paths = applyPatchPaths(patch);
     // A patch we cannot read still writes somewhere: judge it as the repository itself.
     return paths.length > 0 ? paths : ['.'];
-  }
-  if (Array.isArray(input.changes)) {
-    const paths = input.changes.map((change) => firstString((change as Record<string, unknown>)?.path)).filter((p): p is string => p !== undefined);
-    if (paths.length > 0) return paths;
   }
   return [firstString(input.file_path, input.path, input.notebook_path, input.absolute_path, input.target_file, input.filePath) ?? '.'];
 }
