@@ -1,6 +1,6 @@
 // Each agent's documented hook events in, that agent's protocol out: a denied tool call must
 // really be stopped (the answer the agent reads as "deny"), and every doubt answers deny.
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -198,5 +198,32 @@ describe('fail closed', () => {
     const { exitCode, stderr } = await runHook(['aider'], '{}');
     expect(exitCode).toBe(2);
     expect(stderr).toMatch(/unknown agent `aider`/);
+  });
+});
+
+describe('hook install', () => {
+  test('writes the agent settings, keeps what was there, and says where it cannot fail closed', async () => {
+    const file = join(root, 'gemini-settings.json');
+    writeFileSync(file, JSON.stringify({ theme: 'dark', hooks: { BeforeTool: [{ matcher: 'write_file', hooks: [{ type: 'command', command: 'fmt.sh' }] }] } }));
+    const { stdout, exitCode } = await runHook(['install', 'gemini', '--settings', file], '');
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/Gemini CLI has no switch/);
+    const settings = JSON.parse(readFileSync(file, 'utf8'));
+    expect(settings.theme).toBe('dark');
+    expect(settings.hooks.BeforeTool).toEqual([
+      { matcher: 'write_file', hooks: [{ type: 'command', command: 'fmt.sh' }] },
+      { matcher: '.*', hooks: [{ type: 'command', command: 'cavra hook gemini', timeout: 30000 }] },
+    ]);
+    // Installing again replaces cavra's entry instead of adding a second one.
+    await runHook(['install', 'gemini', '--settings', file, '--command', 'cavra hook gemini --evidence .cavra/hook'], '');
+    expect(JSON.parse(readFileSync(file, 'utf8')).hooks.BeforeTool.map((entry: any) => entry.hooks[0].command)).toEqual(['fmt.sh', 'cavra hook gemini --evidence .cavra/hook']);
+  });
+  test('a settings file that is not JSON is refused and left as it was', async () => {
+    const file = join(root, 'broken.json');
+    writeFileSync(file, '{ nope');
+    const { exitCode, stderr } = await runHook(['install', 'claude-code', '--settings', file], '');
+    expect(exitCode).toBe(2);
+    expect(stderr).toMatch(/not valid JSON/);
+    expect(readFileSync(file, 'utf8')).toBe('{ nope');
   });
 });
