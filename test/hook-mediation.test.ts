@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { UNMEDIATED_RULE_ID, mediateSession, readSessionFile, recordVerdict, unmediatedVerdict, type SessionRead } from '../packages/core/src/index.ts';
+import { UNMEDIATED_RULE_ID, mediateSession, prepareGate, readSessionFile, recordVerdict, runGate, unmediatedVerdict, type SessionRead } from '../packages/core/src/index.ts';
 import { hookFixture, runHook } from './support/hook-run.ts';
 import { CLI_BUNDLE, REPO_ROOT } from './support/paths.ts';
 import { cavra } from './support/sealed-evidence.ts';
@@ -52,6 +52,27 @@ test('the one tool call no hook decided is unmediated, and blocks', () => {
   const record = recordVerdict(mediation.unmediated[0]!, unmediatedVerdict(mediation.unmediated[0]!), { now: () => new Date(0), randomHex: (n) => '0'.repeat(2 * n) });
   expect([record.decision, record.rule_id, record.target]).toEqual(['block', UNMEDIATED_RULE_ID, 'src/app.ts']);
   expect(record.reason).toMatch(/toolu_T4.*no hook decided it/);
+});
+
+test('the gate, given the transcript and the hook log, records the skipped call as session.unmediated and fails', async () => {
+  const prepared = await prepareGate(
+    {
+      provider: 'local',
+      mode: 'enforce',
+      packs: [],
+      policyDirs: [],
+      sessions: [join(root, 'transcript.jsonl'), evidence],
+      signing: { kind: 'key', keyFile: join(root, 'keys', 'gate.pem'), create: true },
+      evidenceDir: join(root, 'gate-run'),
+    },
+    { env: {}, fetch: globalThis.fetch, cwd: root, now: () => new Date('2026-11-29T12:00:00.000Z') },
+  );
+  const result = await runGate(prepared);
+  // The transcript's six calls are decided once each; the hook log's requests are not decided again.
+  expect(result.decisions.map((d) => [d.rule_id === UNMEDIATED_RULE_ID, d.decision])).toHaveLength(6);
+  const unmediated = result.decisions.filter((d) => d.rule_id === UNMEDIATED_RULE_ID);
+  expect(unmediated.map((d) => [d.decision, d.target])).toEqual([['block', 'src/app.ts']]);
+  expect(result.report.conclusion).toBe('failure');
 });
 
 test('a complete hook log leaves nothing unmediated', () => {

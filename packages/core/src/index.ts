@@ -198,3 +198,5 @@ export { HOOK_TIMEOUT_SECONDS, planHookInstall } from './hook/install.ts';
 export type { HookInstallPlan } from './hook/install.ts';
 export { MCP_PIN_RULE_ID } from './decision/mcp.ts';
 export type { McpServerPin } from './policy/registry.ts';
+export { mediateSessions } from './session/mediate-sessions.ts';
+export type { SessionsMediation } from './session/mediate-sessions.ts';

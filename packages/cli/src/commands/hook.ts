@@ -1,24 +1,21 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CavraError,
   GATE_DEFAULT_PACK_ID,
+  prepareDecisionPolicy,
   HOOK_AGENTS,
   appendEvidence,
-  compilePolicy,
   decideHookRequests,
   failClosedAnswer,
   hookOutcome,
   hookProtocol,
-  loadCommandAnalyzer,
-  openPolicy,
   planHookInstall,
   readHookEvent,
   recordVerdict,
   systemDecisionContext,
-  workspacePathResolver,
   type ActionRequest,
   type DecisionContext,
   type DecisionRecord,
@@ -56,8 +53,10 @@ export const hookCommand: Command = async (args, io) => {
       answer = failClosedAnswer(protocol, reading.reason);
     } else {
       event = reading.event;
-      const { decisions, packDigest } = await decide(values, reading.requests, reading.event, context);
-      if (evidenceDir && decisions.length > 0) await record(evidenceDir, decisions.map((decision, i) => ({ decision, request: reading.requests[i]!, ...(packDigest ? { packDigest } : {}) })), context);
+      const { decisions, packDigests } = await decide(values, reading.requests, reading.event, context);
+      if (evidenceDir && decisions.length > 0) {
+        await record(evidenceDir, decisions.map((decision, i) => ({ decision, request: reading.requests[i]!, ...(packDigests.has(decision.policy_pack) ? { packDigest: packDigests.get(decision.policy_pack)! } : {}) })), context);
+      }
       const { outcome, reason } = hookOutcome(decisions);
       answer = protocol.answer(outcome, reason, event);
     }
@@ -69,31 +68,21 @@ export const hookCommand: Command = async (args, io) => {
   return answer.exitCode as ExitCode;
 };
 
-// The operator's packs decide (default cavra-ci-baseline); the event can name none.
+// The operator's packs decide (default cavra-ci-baseline), the strictest of them wins, as in
+// the gate; the event can name none.
 async function decide(
   values: Parameters<typeof policyOptionsOf>[0] & { root?: string | undefined },
   requests: readonly ActionRequest[],
   event: HookEvent,
   context: DecisionContext,
-): Promise<{ decisions: DecisionRecord[]; packDigest?: string }> {
-  if (requests.length === 0) return { decisions: [] };
-  const options = policyOptionsOf(values);
-  const open = openPolicy({ ...options, packs: options.packs && options.packs.length > 0 ? options.packs : [GATE_DEFAULT_PACK_ID] });
-  const compiled = compilePolicy(open, []);
-  if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
-  const root = values.root ?? event.root ?? event.cwd ?? process.cwd();
-  const policy = { ...compiled, defaultPackId: open.defaultPackId, ...resolverFor(root) };
-  const packDigest = policy.packs.get(open.defaultPackId)?.digest;
-  return { decisions: decideHookRequests(policy, requests, context), ...(packDigest ? { packDigest } : {}) };
-}
-
-// Symlinks are followed inside a workspace that exists; a root that does not is judged lexically.
-function resolverFor(root: string): { resolvePath?: ReturnType<typeof workspacePathResolver> } {
-  try {
-    return { resolvePath: workspacePathResolver(root) };
-  } catch {
-    return {};
-  }
+): Promise<{ decisions: DecisionRecord[]; packDigests: Map<string, string> }> {
+  if (requests.length === 0) return { decisions: [], packDigests: new Map() };
+  const root = values.root ?? event.root ?? event.cwd;
+  // Symlinks are followed inside a workspace that exists; otherwise inside the hook's own directory.
+  const cwd = root !== undefined && existsSync(root) ? root : process.cwd();
+  const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd }, requests);
+  const packDigests = new Map([...policy.packs].map(([id, pack]) => [id, pack.digest] as const).filter(([, digest]) => digest));
+  return { decisions: decideHookRequests(policy, requests, context), packDigests };
 }
 
 async function record(dir: string, inputs: ReadonlyArray<{ decision: DecisionRecord; request: ActionRequest; packDigest?: string }>, context: DecisionContext): Promise<void> {
