@@ -194,6 +194,11 @@ describe('fail closed', () => {
     const { stdout } = await runHook(['claude-code', '--pack', strict], JSON.stringify(event));
     expect(json(stdout).hookSpecificOutput).toMatchObject({ permissionDecision: 'deny', permissionDecisionReason: expect.stringMatching(/strict-tests|npm test/) });
   });
+  test('a hook installed with a bad flag still answers deny in the agent protocol', async () => {
+    const { stdout, exitCode } = await runHook(['copilot', '--pakc', 'x'], hookFixture('copilot', 'allowed-command', root));
+    expect(exitCode).toBe(0);
+    expect(json(stdout)).toMatchObject({ permissionDecision: 'deny', permissionDecisionReason: expect.stringMatching(/command line is wrong/) });
+  });
   test('an unknown agent is a usage error', async () => {
     const { exitCode, stderr } = await runHook(['aider'], '{}');
     expect(exitCode).toBe(2);

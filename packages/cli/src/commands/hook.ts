@@ -37,8 +37,19 @@ const MAX_EVENT_BYTES = 16 * 1024 * 1024;
  */
 export const hookCommand: Command = async (args, io) => {
   if (args[0] === 'install') return installCommand(args.slice(1), io);
-  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...policyFlags, evidence: { type: 'string' }, root: { type: 'string' } } });
-  if (positionals.length !== 1) throw new CavraError('ERR_USAGE', `give one agent: ${HOOK_AGENTS.join(', ')}`, { hint: 'cavra hook claude-code < event.json' });
+  let parsed: ReturnType<typeof parseHookArgs>;
+  try {
+    parsed = parseHookArgs(args);
+  } catch (error) {
+    // A hook installed with a bad flag still refuses, in the agent's protocol (Copilot and
+    // Gemini do not block on exit 2); without a known agent it is a plain usage error.
+    if (!(HOOK_AGENTS as readonly string[]).includes(args[0] ?? '')) throw error;
+    const answer = failClosedAnswer(hookProtocol(args[0]!), `the hook's command line is wrong: ${(error as Error).message}`);
+    await writeAll(io.stdout, answer.stdout);
+    await writeAll(io.stderr, answer.stderr);
+    return answer.exitCode as ExitCode;
+  }
+  const { values, positionals } = parsed;
   const protocol = hookProtocol(positionals[0]!);
   const evidenceDir = values.evidence ?? (process.env.CAVRA_EVIDENCE || undefined);
   const context = systemDecisionContext();
@@ -67,6 +78,13 @@ export const hookCommand: Command = async (args, io) => {
   await writeAll(io.stderr, answer.stderr);
   return answer.exitCode as ExitCode;
 };
+
+function parseHookArgs(args: string[]) {
+  const parsed = parseArgs({ args, strict: true, allowPositionals: true, options: { ...policyFlags, evidence: { type: 'string' }, root: { type: 'string' } } });
+  if (parsed.positionals.length !== 1) throw new CavraError('ERR_USAGE', `give one agent: ${HOOK_AGENTS.join(', ')}`, { hint: 'cavra hook claude-code < event.json' });
+  hookProtocol(parsed.positionals[0]!);
+  return parsed;
+}
 
 // The operator's packs decide (default cavra-ci-baseline), the strictest of them wins, as in
 // the gate; the event can name none.
