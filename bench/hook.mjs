@@ -3,7 +3,7 @@
 // of 20 each), without and with `--evidence`. Run `npm run build` first: it times dist/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +50,6 @@ for (const [name, values] of Object.entries(samples)) {
   result.over_node_ms[name] = +(median(values) - baseline).toFixed(1);
 }
 result.target = 'file and MCP events within 40 ms of node -e 0';
+// Figures from a loaded machine are not comparable with a quiet one: say how loaded it was.
+result.load_average_1m = +loadavg()[0].toFixed(1);
 process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
