@@ -132,7 +132,7 @@ describe('the component under gitlab-ci-local', () => {
   });
 
   test('a missing pack: the job fails with a one-line error', { timeout: 180_000 }, async () => {
-    const job = await runComponent({ sessions: 'agent/session.jsonl', packs: 'no-such-pack' }, { 'agent/session.jsonl': session({ action_type: 'read_file', target: 'a.ts' }) });
+    const job = await runComponent({ sessions: 'agent/session.jsonl', packs: 'cavra-ci-baseline\nno-such-pack' }, { 'agent/session.jsonl': session({ action_type: 'read_file', target: 'a.ts' }) });
     expect(job.status).toBe(1);
     const errors = job.output.split('\n').filter((line) => line.includes('ERR_POLICY_PACK_NOT_FOUND'));
     expect(errors.length).toBeGreaterThan(0);
