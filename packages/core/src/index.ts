@@ -18,7 +18,7 @@ export { workspacePathResolver } from './workspace/path-resolver.ts';
 // policy packs
 export { compilePack } from './policy/compile.ts';
 export type { CompiledPack, CompiledRule } from './policy/compile.ts';
-export { globToRegExp } from './policy/glob.ts';
+export { anyGlob, compileGlob, foldCase, globToRegExp, type GlobMatcher, type GlobOptions } from './policy/glob.ts';
 export { normalizeFilePath } from './policy/path.ts';
 export { parsePack } from './policy/parse.ts';
 export type { PackDocument, PackRule, PackSource, PackTest } from './policy/pack.ts';

@@ -23,3 +23,23 @@ export function normalizeFilePath(raw: string): string {
   if (absolute) return `/${joined}`;
   return joined === '' ? '.' : joined;
 }
+
+/**
+ * The name a file system may really open for a normalised path, when that differs: C strings
+ * end at the first NUL, and Windows drops a segment's trailing dots and spaces and reads
+ * `name:stream` (`.env::$DATA`) as a stream of `name`. Judging this reading too (the stricter
+ * outcome wins) closes those aliases of protected names; undefined when there is none.
+ */
+export function filePathAlias(normalized: string): string | undefined {
+  const nul = normalized.indexOf('\u0000');
+  const cut = nul >= 0 ? normalized.slice(0, nul) : normalized;
+  const segments = cut.split('/').map((segment) => {
+    if (segment === '.' || segment === '..') return segment;
+    const colon = segment.indexOf(':');
+    const name = colon > 0 ? segment.slice(0, colon) : segment;
+    const trimmed = name.replace(/[. ]+$/, '');
+    return trimmed === '' ? name : trimmed;
+  });
+  const alias = normalizeFilePath(segments.join('/'));
+  return alias === normalized ? undefined : alias;
+}
