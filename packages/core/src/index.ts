@@ -11,6 +11,8 @@ export { evaluate, recordVerdict, selectPackId } from './decision/evaluate.ts';
 export type { DecisionPolicy } from './decision/evaluate.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';
+export { decideGitOperation, parseGitOperation, type GitTargetForm } from './decision/git.ts';
+export { MAX_REQUEST_LENGTH, MAX_TARGET_LENGTH } from './decision/limits.ts';
 export { systemDecisionContext } from './system-context.ts';
 export type { PathResolver } from './decision/files.ts';
 export { workspacePathResolver } from './workspace/path-resolver.ts';

@@ -42,8 +42,12 @@ export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarg
   return { ...winner, target };
 }
 
+// Longer than PATH_MAX: open(2) refuses such a path (ENAMETOOLONG), so there is no link to
+// follow, and walking tens of thousands of segments on disk would stall the decision.
+const PATH_MAX = 4096;
+
 function decideLinked(pack: CompiledPack, access: FileAccess, target: string, resolvePath?: PathResolver): Verdict {
-  const real = resolvePath?.(target);
+  const real = target.length > PATH_MAX ? undefined : resolvePath?.(target);
   if (real === undefined || real === target) return decidePath(pack, access, target);
   // A link is judged as itself and as what it points to; the stricter outcome wins.
   const viaLink = decidePath(pack, access, real);

@@ -46,7 +46,7 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
   const program = compileProgram(pattern, options);
   return {
     pattern,
-    test: (subject) => runProgram(program, program.caseInsensitive ? foldCase(subject) : subject),
+    test: (subject) => runProgram(program, program.caseInsensitive ? foldedSubject(subject) : subject),
   };
 }
 
@@ -241,6 +241,18 @@ function hasLineBreak(text: string): boolean {
 function nextLineBreak(subject: string, from: number): number {
   for (let index = from; index < subject.length; index += 1) if (isLineBreak(subject.charCodeAt(index))) return index;
   return subject.length;
+}
+
+// One decision tests the same subject against every pattern of a pack: fold it once.
+let lastSubject = '';
+let lastFolded = '';
+
+function foldedSubject(subject: string): string {
+  if (subject !== lastSubject) {
+    lastFolded = foldCase(subject);
+    lastSubject = subject;
+  }
+  return lastFolded;
 }
 
 const foldedCodePoints = new Map<number, string>();

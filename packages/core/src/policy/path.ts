@@ -31,6 +31,7 @@ export function normalizeFilePath(raw: string): string {
  * outcome wins) closes those aliases of protected names; undefined when there is none.
  */
 export function filePathAlias(normalized: string): string | undefined {
+  if (!mayHaveAlias(normalized)) return undefined;
   const nul = normalized.indexOf('\u0000');
   const cut = nul >= 0 ? normalized.slice(0, nul) : normalized;
   const segments = cut.split('/').map((segment) => {
@@ -42,4 +43,17 @@ export function filePathAlias(normalized: string): string | undefined {
   });
   const alias = normalizeFilePath(segments.join('/'));
   return alias === normalized ? undefined : alias;
+}
+
+// One pass: a NUL, a colon, or a segment that ends in a dot or a space after another character.
+function mayHaveAlias(path: string): boolean {
+  for (let index = 0; index < path.length; index += 1) {
+    const code = path.charCodeAt(index);
+    if (code === 0 || code === 0x3a) return true;
+    if ((code === 0x2e || code === 0x20) && (index + 1 === path.length || path.charCodeAt(index + 1) === 0x2f)) {
+      const previous = index === 0 ? 0x2f : path.charCodeAt(index - 1);
+      if (previous !== 0x2f && !(code === 0x2e && previous === 0x2e && (index < 2 || path.charCodeAt(index - 2) === 0x2f))) return true;
+    }
+  }
+  return false;
 }
