@@ -49,3 +49,26 @@ test('hostile pack globs decide long targets at once', () => {
   // The RegExp matcher took minutes on each of these; a generous bound, process start included.
   expect(Date.now() - started).toBeLessThan(20_000);
 });
+
+test('policy lint accepts hostile but valid patterns and finishes at once', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cavra-hostile-lint-'));
+  const pack = join(dir, 'hostile-lint.yaml');
+  writeFileSync(pack, [
+    'metadata: {id: hostile-lint, title: Hostile, version: 1}',
+    'filesystem:',
+    '  block_read: ["**/**/**/**/**/**/**/**/secret", "*a*a*a*a*a*a*a*a*a*a*a*a*ab"]',
+    'rules:',
+    '  - id: hostile.rule',
+    '    action: read_file',
+    '    match: ["*-*-*-*-*-*-*-*x"]',
+    '    decision: block',
+    '    examples:',
+    `      match: ["${'-'.repeat(2_000)}x"]`,
+    `      not_match: ["${'-'.repeat(2_000)}"]`,
+    '',
+  ].join('\n'));
+  const started = Date.now();
+  const output = execFileSync(process.execPath, [CLI_BUNDLE, 'policy', 'lint', '--pack', pack], { encoding: 'utf8', timeout: 30_000 });
+  expect(output).toContain('ok   hostile-lint (2 examples)');
+  expect(Date.now() - started).toBeLessThan(20_000);
+});
