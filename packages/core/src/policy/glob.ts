@@ -25,6 +25,9 @@ export interface GlobOptions {
 export interface GlobMatcher {
   readonly pattern: string;
   test(subject: string): boolean;
+  /** The code unit a matching subject must end with (after folding), when the pattern ends in a literal. */
+  readonly lastCode?: number;
+  readonly caseInsensitive?: boolean;
 }
 
 /** A star in the compiled pattern; `dir` for `**\/` whose next segment must start a path segment. */
@@ -44,9 +47,12 @@ interface Program {
 /** Compiles one CAVRA glob to a linear-time matcher. */
 export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMatcher {
   const program = compileProgram(pattern, options);
+  const last = program.segments[program.segments.length - 1]!;
   return {
     pattern,
     test: (subject) => runProgram(program, program.caseInsensitive ? foldedSubject(subject) : subject),
+    ...(last === '' ? {} : { lastCode: last.charCodeAt(last.length - 1) }),
+    caseInsensitive: program.caseInsensitive,
   };
 }
 
@@ -70,12 +76,29 @@ class GlobRegExp extends RegExp {
   }
 }
 
-/** One matcher for several globs: true when any of them matches. */
+/**
+ * One matcher for several globs: true when any of them matches. Globs that end in a literal are
+ * bucketed by its last code unit, so a subject is only tried against those that can match its end.
+ */
 export function anyGlob(matchers: readonly GlobMatcher[]): GlobMatcher {
+  const always: GlobMatcher[] = [];
+  const byLast = new Map<number, GlobMatcher[]>();
+  let folded = false;
+  for (const matcher of matchers) {
+    if (matcher.caseInsensitive) folded = true;
+    if (matcher.lastCode === undefined) always.push(matcher);
+    else byLast.set(matcher.lastCode, [...(byLast.get(matcher.lastCode) ?? []), matcher]);
+  }
+  // Mixed case options cannot share one folded last character: try every glob then.
+  const mixed = matchers.some((matcher) => (matcher.caseInsensitive === true) !== folded);
   return {
     pattern: matchers.map((matcher) => matcher.pattern).join('\n'),
     test: (subject) => {
-      for (const matcher of matchers) if (matcher.test(subject)) return true;
+      if (mixed) return matchers.some((matcher) => matcher.test(subject));
+      for (const matcher of always) if (matcher.test(subject)) return true;
+      const end = folded ? foldedSubject(subject) : subject;
+      const bucket = byLast.get(end.charCodeAt(end.length - 1));
+      if (bucket !== undefined) for (const matcher of bucket) if (matcher.test(subject)) return true;
       return false;
     },
   };
