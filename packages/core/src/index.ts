@@ -11,6 +11,8 @@ export { evaluate, recordVerdict, requestedOperationOf, selectPackId } from './d
 export type { DecisionPolicy } from './decision/evaluate.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';
+export { decideGitOperation, parseGitOperation, type GitTargetForm } from './decision/git.ts';
+export { MAX_REQUEST_LENGTH, MAX_TARGET_LENGTH } from './decision/limits.ts';
 export { systemDecisionContext } from './system-context.ts';
 export type { PathResolver } from './decision/files.ts';
 export { workspacePathResolver } from './workspace/path-resolver.ts';
@@ -18,7 +20,7 @@ export { workspacePathResolver } from './workspace/path-resolver.ts';
 // policy packs
 export { compilePack } from './policy/compile.ts';
 export type { CompiledPack, CompiledRule } from './policy/compile.ts';
-export { globToRegExp } from './policy/glob.ts';
+export { anyGlob, compileGlob, foldCase, globToRegExp, type GlobMatcher, type GlobOptions } from './policy/glob.ts';
 export { normalizeFilePath } from './policy/path.ts';
 export { parsePack } from './policy/parse.ts';
 export type { PackDocument, PackRule, PackSource, PackTest } from './policy/pack.ts';

@@ -1,6 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
 import { CavraError, isCavraError } from '../errors.ts';
-import { isStricter } from './precedence.ts';
 import type { CompiledPack } from '../policy/compile.ts';
 import type { McpRegistry } from '../policy/registry.ts';
 import { decideCommand } from './commands.ts';
@@ -8,8 +7,10 @@ import { decideFileAccess, type PathResolver } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { decideMcpCall } from './mcp.ts';
 import { decideReleaseGovernance } from './release-governance.ts';
+import { assertRequestSize } from './limits.ts';
 import { releaseRecordOf } from './request.ts';
-import { DEFAULT_PACK_ID, type ActionRequest, type DecisionContext, type DecisionRecord, type Verdict } from './types.ts';
+import { isStricter, strictestVerdict } from './precedence.ts';
+import { APPROVER_GROUPS, DEFAULT_PACK_ID, type ActionRequest, type DecisionContext, type DecisionRecord, type Verdict } from './types.ts';
 
 /** Everything a decision needs, compiled once. */
 export interface DecisionPolicy {
@@ -53,6 +54,7 @@ function decideUnder(policy: DecisionPolicy, packId: string, request: ActionRequ
     if (!pack) {
       throw new CavraError('ERR_POLICY_PACK_NOT_FOUND', `unknown policy pack \`${packId}\``, { hint: 'load the pack before deciding' });
     }
+    assertRequestSize(request);
     return decide(pack, policy, request);
   } catch (error) {
     return failClosed(request, error);
@@ -74,7 +76,7 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
     case 'write_file':
       return decideFileAccess(pack, 'write', target, policy.resolvePath);
     case 'execute_command':
-      return decideCommand(pack, target, policy.commandAnalyzer, policy.resolvePath);
+      return decideCommandRequest(pack, policy, request);
     case 'git_operation':
       return decideGitOperation(pack, operation || 'push', target);
     case 'mcp_tool_call':
@@ -103,6 +105,25 @@ function mcpIdentityOf(request: ActionRequest): { identity?: { digest?: string; 
   return { identity: { ...(digest !== undefined ? { digest } : {}), ...(url !== undefined ? { url } : {}) } };
 }
 
+// Some agents send the line as `command`, not `target`: the line that runs is judged, and a
+// request with neither is not decided on the empty string (issue 17 item 11).
+function decideCommandRequest(pack: CompiledPack, policy: DecisionPolicy, request: ActionRequest): Verdict {
+  const lines = [request.target, typeof request.command === 'string' ? request.command : undefined].filter((line): line is string => line !== undefined && line.trim() !== '');
+  if (lines.length === 0) {
+    return {
+      rule_id: 'commands.target.missing',
+      decision: 'require_approval',
+      severity: 'medium',
+      reason: 'the command request names no command line: nothing to judge',
+      approver_group: APPROVER_GROUPS.repositoryOwners,
+      target: '',
+      requested_operation: '',
+    };
+  }
+  const verdicts = [...new Set(lines)].map((line) => decideCommand(pack, line, policy.commandAnalyzer, policy.resolvePath));
+  return strictestVerdict(verdicts)!;
+}
+
 function failClosed(request: ActionRequest, error: unknown): Verdict {
   const code = isCavraError(error) ? error.code : 'ERR_INTERNAL';
   const message = error instanceof Error ? error.message : String(error);
@@ -113,14 +134,19 @@ function failClosed(request: ActionRequest, error: unknown): Verdict {
     reason: `evaluation failed (${code}): ${message}`,
     approver_group: null,
     analysis: { error_code: code },
-    target: request.target ?? '',
-    requested_operation: requestedOperationOf(request),
+    // An oversized target is not copied into the record and the evidence whole.
+    target: code === 'ERR_REQUEST_TOO_LARGE' ? clip(request.target ?? '') : (request.target ?? ''),
+    requested_operation: clip(requestedOperationOf(request)),
   };
 }
 
 /** The operation a request asks for: `operation`, else upstream's `requested_operation`. */
 export function requestedOperationOf(request: ActionRequest): string {
   return request.operation || request.requested_operation || '';
+}
+
+function clip(text: string): string {
+  return text.length > 256 ? `${text.slice(0, 256)}… (${text.length} characters)` : text;
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { CompiledPack } from '../policy/compile.ts';
-import { normalizeFilePath } from '../policy/path.ts';
+import { filePathAlias, normalizeFilePath } from '../policy/path.ts';
 import { defaultVerdict, findHits, hitVerdict } from './match.ts';
 import { strictest, strictestVerdict } from './precedence.ts';
-import type { Verdict } from './types.ts';
+import { APPROVER_GROUPS, type Verdict } from './types.ts';
 
 export type FileAccess = 'read' | 'write';
 
@@ -18,8 +18,36 @@ export type PathResolver = (path: string) => string | undefined;
  * Reads never consult write rules and writes never consult read rules.
  */
 export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarget: string, resolvePath?: PathResolver): Verdict {
+  if (rawTarget.trim() === '') {
+    // Upstream judged an empty target as `.`; a read or write of nothing named is not allowed blind.
+    return {
+      rule_id: 'filesystem.target.missing',
+      decision: 'require_approval',
+      severity: 'medium',
+      reason: `the ${access} request names no file: nothing to judge`,
+      approver_group: APPROVER_GROUPS.repositoryOwners,
+      target: '',
+      requested_operation: access,
+      action_type: access === 'read' ? 'read_file' : 'write_file',
+    };
+  }
   const target = normalizeFilePath(rawTarget);
-  const real = resolvePath?.(target);
+  const direct = decideLinked(pack, access, target, resolvePath);
+  const alias = filePathAlias(target);
+  if (alias === undefined) return direct;
+  // An alias of the name (`.env::$DATA`, `.env.`, a NUL) is judged as what it opens too.
+  const viaAlias = decideLinked(pack, access, alias, resolvePath);
+  // The name it opens goes first, so a tie is reported under the rule for that name.
+  const winner = strictestVerdict([{ ...viaAlias, reason: `\`${target}\` opens \`${alias}\` on some file systems: ${viaAlias.reason}` }, direct])!;
+  return { ...winner, target };
+}
+
+// Longer than PATH_MAX: open(2) refuses such a path (ENAMETOOLONG), so there is no link to
+// follow, and walking tens of thousands of segments on disk would stall the decision.
+const PATH_MAX = 4096;
+
+function decideLinked(pack: CompiledPack, access: FileAccess, target: string, resolvePath?: PathResolver): Verdict {
+  const real = target.length > PATH_MAX ? undefined : resolvePath?.(target);
   if (real === undefined || real === target) return decidePath(pack, access, target);
   // A link is judged as itself and as what it points to; the stricter outcome wins.
   const viaLink = decidePath(pack, access, real);

@@ -1,4 +1,5 @@
 import type { CompiledPack } from '../policy/compile.ts';
+import { compileGlob } from '../policy/glob.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
 import { defaultVerdict, findHits, hitVerdict } from './match.ts';
 import { strictest } from './precedence.ts';
@@ -7,22 +8,32 @@ import { strictest } from './precedence.ts';
 export interface GitOperation {
   kind: 'push' | 'delete' | 'mirror' | 'other';
   force: boolean;
-  /** Destination branch names, without `refs/heads/` or a remote prefix. */
+  /** Every branch is pushed (`--all`, `--branches`). */
+  allBranches: boolean;
+  /** Destination branch names, without `refs/heads/` or a remote prefix; may hold refspec globs (`*`). */
   branches: string[];
   /** The operation as requested, lowercased and trimmed. */
   name: string;
 }
+
+/**
+ * How a target names its destinations. `request` (a `git_operation` target, upstream's form):
+ * words that may start with a remote (`origin/main`). `refspecs` (a push found in a shell
+ * command): the refspecs typed after the remote, so `feature/main` is that branch, not `main`.
+ */
+export type GitTargetForm = 'request' | 'refspecs';
 
 const FORCE_NAMES = new Set(['force-push', 'force_push', 'forcepush', 'push-force', 'push --force', 'push -f', 'force-with-lease', 'push --force-with-lease']);
 const DELETE_NAMES = new Set(['delete', 'delete-branch', 'delete_branch', 'branch-delete', 'push --delete', 'push -d']);
 
 /**
  * Reads a git_operation request. Upstream tests `push` exactly and the target by string
- * suffix (§10.13); we normalise the name, read refspecs (`+src:dst`, `:dst`, `HEAD:main`)
- * and strip `refs/heads/` and one remote prefix, so `origin/Main` and `HEAD:main` are caught
- * and `origin/domain` is not.
+ * suffix (§10.13); we normalise the name, read refspecs (`+src:dst`, `:dst`, `HEAD:main`),
+ * collapse empty path segments and strip `refs/heads/`, `heads/` and (in `request` form) one
+ * remote prefix, so `origin/Main`, `origin/heads/main`, `origin//main` and `HEAD:main` are
+ * caught and `origin/domain` is not.
  */
-export function parseGitOperation(operation: string, target: string): GitOperation {
+export function parseGitOperation(operation: string, target: string, form: GitTargetForm = 'request'): GitOperation {
   const name = operation.trim().toLowerCase().replace(/\s+/g, ' ');
   let kind: GitOperation['kind'] = 'other';
   let force = false;
@@ -32,7 +43,8 @@ export function parseGitOperation(operation: string, target: string): GitOperati
     force = true;
   }
   if (DELETE_NAMES.has(name)) kind = 'delete';
-  if (name === 'mirror' || name === 'push --mirror') kind = 'mirror';
+  if (name === 'mirror' || /(^| )--mirror( |$)/.test(name)) kind = 'mirror';
+  const allBranches = kind === 'push' && /(^| )--(all|branches)( |$)/.test(name);
 
   const branches: string[] = [];
   for (let word of target.trim().split(/\s+/).filter(Boolean)) {
@@ -45,25 +57,38 @@ export function parseGitOperation(operation: string, target: string): GitOperati
       if (colon === 0 && kind === 'push') kind = 'delete';
       word = word.slice(colon + 1);
     }
-    if (word !== '') branches.push(...branchNames(word));
+    if (word !== '') branches.push(...branchNames(word, form));
   }
-  return { kind, force, branches, name };
+  return { kind, force, allBranches, branches, name };
 }
 
-// `refs/heads/x` and `x` name branch x; `origin/x` may too, so both readings are checked.
-function branchNames(ref: string): string[] {
-  const withoutHeads = ref.replace(/^refs\/heads\//, '').replace(/^refs\/remotes\//, '');
-  const names = [withoutHeads];
-  const slash = withoutHeads.indexOf('/');
-  if (slash > 0) names.push(withoutHeads.slice(slash + 1));
+// `refs/heads/x`, `heads/x` and `x` name branch x (git's own lookup rules for a destination);
+// in a request, `origin/x` may too, so both readings are checked.
+function branchNames(ref: string, form: GitTargetForm): string[] {
+  const tidy = ref.replace(/\/{2,}/g, '/').replace(/^\/+|\/+$/g, '');
+  const names = [withoutRefPrefix(tidy)];
+  const slash = tidy.indexOf('/');
+  if (form === 'request' && slash > 0 && !/^refs\//.test(tidy)) names.push(withoutRefPrefix(tidy.slice(slash + 1)));
   return names;
 }
 
+function withoutRefPrefix(ref: string): string {
+  return ref.replace(/^refs\/heads\//, '').replace(/^refs\/remotes\//, '').replace(/^heads\//, '');
+}
+
+// A refspec glob (`refs/heads/*`) pushes every branch it matches.
+function protects(pack: CompiledPack, branch: string): boolean {
+  if (pack.git.protectedPatterns.some((pattern) => pattern.test(branch))) return true;
+  if (!branch.includes('*')) return false;
+  const destination = compileGlob(branch, { caseInsensitive: true });
+  return pack.git.protectedBranches.some((name) => destination.test(name));
+}
+
 /** Decides a git operation against the pack's protected branches and force-push setting. */
-export function decideGitOperation(pack: CompiledPack, operation: string, rawTarget: string): Verdict {
+export function decideGitOperation(pack: CompiledPack, operation: string, rawTarget: string, form: GitTargetForm = 'request'): Verdict {
   const target = rawTarget.trim() || operation;
-  const parsed = parseGitOperation(operation, rawTarget);
-  const protectedBranch = parsed.branches.find((branch) => pack.git.protectedPatterns.some((pattern) => pattern.test(branch)));
+  const parsed = parseGitOperation(operation, rawTarget, form);
+  const protectedBranch = parsed.allBranches ? pack.git.protectedBranches[0] : parsed.branches.find((branch) => protects(pack, branch));
   const base = { target, requested_operation: operation, approver_group: null };
 
   if (parsed.kind === 'mirror') {
@@ -77,6 +102,17 @@ export function decideGitOperation(pack: CompiledPack, operation: string, rawTar
       decision: 'block',
       severity: parsed.force || parsed.kind === 'delete' ? 'critical' : 'high',
       reason: `${what} protected branch \`${protectedBranch}\` is not allowed; open a pull request instead`,
+    };
+  }
+  if (parsed.kind === 'delete' && !pack.git.allowForcePush) {
+    // Stricter than upstream: deleting a remote branch loses work that may not be the agent's.
+    return {
+      ...base,
+      rule_id: 'git.delete.require_approval',
+      decision: 'require_approval',
+      severity: 'medium',
+      approver_group: APPROVER_GROUPS.repositoryOwners,
+      reason: `deleting \`${target}\` on the remote loses its commits for everyone; pack \`${pack.id}\` does not set \`git.allow_force_push\``,
     };
   }
   if (parsed.force && !pack.git.allowForcePush) {

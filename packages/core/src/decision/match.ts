@@ -14,8 +14,9 @@ export function findHits(rules: readonly CompiledRule[], subject: string): RuleH
   const hits: RuleHit[] = [];
   for (const rule of rules) {
     if (!rule.anyPattern.test(subject)) continue;
+    if (rule.exceptions?.test(subject)) continue;
     for (const pattern of rule.patterns) {
-      if (pattern.regexp.test(subject)) {
+      if (pattern.matcher.test(subject)) {
         hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
         break;
       }

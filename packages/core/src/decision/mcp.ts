@@ -21,7 +21,8 @@ export function decideMcpCall(pack: CompiledPack, call: McpCall, registry: McpRe
   const base = { target, requested_operation: call.capability || call.tool, approver_group: null };
   // §10.14: the pack's blocked list holds in registry mode too.
   if (pack.mcp.blockedServers.has(call.server)) {
-    const rule_id = registry ? 'mcp.registry.blocked' : 'mcp.server.trust.block_unknown';
+    // Named for what it is: upstream reports a blocked server as `block_unknown` (issue 17 item 11).
+    const rule_id = registry ? 'mcp.registry.blocked' : 'mcp.server.trust.blocked';
     return { ...base, rule_id, decision: 'block', severity: 'high', reason: `mcp server \`${call.server}\` is on the blocked list of \`${pack.id}\`` };
   }
   const trust = registry ? decideByRegistry(registry, call, base) : decideByPolicy(pack, call, base);
@@ -38,6 +39,11 @@ function decideByPolicy(pack: CompiledPack, call: McpCall, base: Base): Verdict 
   const fallback = pack.defaults.mcp_tool_call;
   if (!pack.mcp.allowedServers.has(call.server)) {
     return { ...base, rule_id: fallback.ruleId, decision: fallback.decision, severity: fallback.severity, approver_group: fallback.approverGroup, reason: fallback.message ?? `mcp server \`${call.server}\` is not listed and unknown servers are not blocked` };
+  }
+  // Upstream never looks at the tool in policy mode; a pack may scope an allowed server's tools.
+  const tools = pack.mcp.allowedTools.get(call.server);
+  if (tools !== undefined && !tools.has(call.tool)) {
+    return { ...base, rule_id: 'mcp.server.tool_scope', decision: 'require_approval', severity: 'medium', approver_group: APPROVER_GROUPS.aiGovernance, reason: `tool \`${call.tool}\` is outside the tools \`${pack.id}\` allows for mcp server \`${call.server}\`` };
   }
   return { ...base, rule_id: 'mcp.server.trust.allow', decision: 'allow', severity: 'low', reason: `mcp server \`${call.server}\` is on the allowed list of \`${pack.id}\`` };
 }

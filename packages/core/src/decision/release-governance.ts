@@ -58,7 +58,8 @@ export function decideReleaseGovernance(record: unknown, requestTarget: string, 
   const approval = isObject(fields.approval) ? fields.approval : {};
   const approvalState = state(fields.approval_state) || state(approval.state);
   const approvalId = text(fields.approval_id) || text(approval.approval_id);
-  const requiresApproval = count(fields.approval_required_count) > 0 || approvalState !== '' || APPROVAL_REQUIRED_KINDS.has(kind);
+  const approvalCount = count(fields.approval_required_count);
+  const requiresApproval = approvalCount === UNREADABLE || approvalCount > 0 || approvalState !== '' || APPROVAL_REQUIRED_KINDS.has(kind);
 
   if (approvalState === 'approved' && approvalId === '') return verdict('release_governance.approval.missing', 'block', 'critical', `\`${kind}\` claims approval without an approval id`);
   if (approvalState === 'approved') return verdict('release_governance.approval.approved', 'allow', 'low', `\`${kind}\` is approved by \`${approvalId}\``, false);
@@ -66,6 +67,8 @@ export function decideReleaseGovernance(record: unknown, requestTarget: string, 
   if (DENIED_STATES.has(approvalState)) return verdict('release_governance.approval.denied', 'block', 'critical', `\`${kind}\` approval is ${approvalState}`);
   if (approvalState !== '') return verdict('release_governance.approval.unknown', 'require_approval', 'medium', `\`${kind}\` has unknown approval state \`${approvalState}\``);
   if (DELIVERY_KINDS.has(metadataKind) && !truthy(fields.delivery_success)) return verdict('release_governance.delivery.failed', 'block', 'high', `\`${kind}\` delivery did not succeed`);
+  const unreadable = unreadableCounter(fields);
+  if (unreadable) return verdict('release_governance.signal.unreadable', 'require_approval', 'high', `\`${kind}\` carries a counter that is not a non-negative integer (${unreadable}): a human must read it`);
   const signal = criticalSignal(fields);
   if (signal) return verdict('release_governance.signal.critical', 'require_approval', 'high', `\`${kind}\` carries a critical signal (${signal})`);
   if (requiresApproval && EXECUTION_KINDS.has(kind)) return verdict('release_governance.approval.missing', 'block', 'critical', `\`${kind}\` executes without an approval`);
@@ -83,6 +86,15 @@ function criticalSignal(fields: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+// A counter that is present but cannot be read fails closed (issue 17 item 8): `1e400`, `"1e3"`,
+// `"+1"`, `"1,000"`, `true` or `[1]` must not read as zero.
+function unreadableCounter(fields: Record<string, unknown>): string | undefined {
+  for (const field of [...CRITICAL_COUNTS, 'approval_required_count', 'rollback_reference_count']) {
+    if (count(fields[field]) === UNREADABLE) return field;
+  }
+  return undefined;
+}
+
 function text(value: unknown): string {
   if (value === undefined || value === null) return '';
   return (typeof value === 'string' ? value : JSON.stringify(value)).trim();
@@ -92,11 +104,15 @@ function state(value: unknown): string {
   return text(value).toLowerCase().replace(/-/g, '_');
 }
 
-// Numbers written as strings count too (§10.18); anything unreadable counts as zero.
+const UNREADABLE = -1;
+
+// A counter is a non-negative integer, or one written in decimal digits as a string (§10.18).
+// Absent (or null) reads as zero; anything else present is UNREADABLE.
 function count(value: unknown): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return Math.trunc(value);
-  if (typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value)) return Math.trunc(Number(value));
-  return 0;
+  if (value === undefined || value === null) return 0;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && value >= 0 ? value : UNREADABLE;
+  if (typeof value === 'string' && /^\s*\d{1,15}\s*$/.test(value)) return Number(value);
+  return UNREADABLE;
 }
 
 function truthy(value: unknown): boolean {

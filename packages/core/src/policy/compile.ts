@@ -1,5 +1,6 @@
+import { CavraError } from '../errors.ts';
 import { APPROVER_GROUPS, type ActionType, type DecisionValue, type Severity } from '../decision/types.ts';
-import { globToRegExp } from './glob.ts';
+import { anyGlob, compileGlob, globToRegExp, type GlobMatcher } from './glob.ts';
 import type { PackDefault, PackDocument, PackRule } from './pack.ts';
 
 /** Rules are kept per action type that they judge. */
@@ -7,6 +8,9 @@ export type RuleSubject = 'read_file' | 'write_file' | 'execute_command' | 'git_
 
 export interface CompiledPattern {
   text: string;
+  /** The linear-time matcher of `text`. */
+  matcher: GlobMatcher;
+  /** The same glob in RegExp shape for older callers; its `test` runs `matcher`. */
   regexp: RegExp;
 }
 
@@ -21,8 +25,10 @@ export interface CompiledRule {
   message: string | undefined;
   compliance: string[] | undefined;
   patterns: CompiledPattern[];
-  /** One alternation of every pattern, so a miss (the common case) costs one RegExp test. */
-  anyPattern: RegExp;
+  /** True when any pattern matches. */
+  anyPattern: GlobMatcher;
+  /** Targets the rule does not cover although a pattern matches (`except`); file, git and MCP rules. */
+  exceptions?: GlobMatcher;
   /** Where the rule was written, e.g. `filesystem.block_read` or `rules[2]`. */
   origin: string;
 }
@@ -47,8 +53,8 @@ export interface CompiledPack {
   document: PackDocument;
   rules: Readonly<Record<RuleSubject, readonly CompiledRule[]>>;
   defaults: Readonly<Record<Exclude<ActionType, 'release_governance_record'>, CompiledDefault>>;
-  git: { protectedBranches: readonly string[]; protectedPatterns: readonly RegExp[]; allowForcePush: boolean };
-  mcp: { blockUnknownServers: boolean; allowedServers: ReadonlySet<string>; blockedServers: ReadonlySet<string> };
+  git: { protectedBranches: readonly string[]; protectedPatterns: readonly GlobMatcher[]; allowForcePush: boolean };
+  mcp: { blockUnknownServers: boolean; allowedServers: ReadonlySet<string>; blockedServers: ReadonlySet<string>; allowedTools: ReadonlyMap<string, ReadonlySet<string>> };
   caseInsensitivePaths: boolean;
 }
 
@@ -74,14 +80,15 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     git_operation: [],
     mcp_tool_call: [],
   };
-  const add = (subject: RuleSubject, origin: string, patterns: readonly string[] | undefined, rule: Omit<CompiledRule, 'subject' | 'origin' | 'patterns' | 'anyPattern'>) => {
+  const add = (subject: RuleSubject, origin: string, patterns: readonly string[] | undefined, rule: Omit<CompiledRule, 'subject' | 'origin' | 'patterns' | 'anyPattern'>, except?: readonly string[]) => {
     if (!patterns || patterns.length === 0) return;
     const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
-    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled) });
+    const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : undefined;
+    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...(exceptions ? { exceptions } : {}) });
   };
   const packCompliance = document.compliance?.maps_to;
   const fs = document.filesystem ?? {};
-  add('read_file', 'filesystem.block_read', fs.block_read, upstreamRule('filesystem.read.block', 'block', 'high', null, packCompliance));
+  add('read_file', 'filesystem.block_read', fs.block_read, upstreamRule('filesystem.read.block', 'block', 'high', null, packCompliance), fs.block_read_except);
   add('write_file', 'filesystem.block_write', fs.block_write, upstreamRule('filesystem.write.block', 'block', 'high', null, packCompliance));
   add('write_file', 'filesystem.require_approval_write', fs.require_approval_write, upstreamRule('filesystem.write.require_approval', 'require_approval', 'high', APPROVER_GROUPS.platformSecurity, packCompliance));
   const commands = document.commands ?? {};
@@ -90,6 +97,12 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
   add('execute_command', 'commands.allow', commands.allow, upstreamRule('commands.allow', 'allow', 'low', null, packCompliance));
 
   (document.rules ?? []).forEach((rule, index) => {
+    if (rule.except && rule.except.length > 0 && rule.action === 'execute_command') {
+      throw new CavraError('ERR_POLICY_PACK_INVALID', `rule \`${rule.id}\` has \`except\`, which command rules do not support`, {
+        hint: 'narrow the command patterns instead, or move the exception into a rule of its own',
+        details: { rule: rule.id },
+      });
+    }
     for (const subject of subjectsOf(rule)) {
       add(subject, `rules[${index}]`, rule.match, {
         ruleId: rule.id,
@@ -98,7 +111,7 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
         approverGroup: rule.approver_group ?? (rule.decision === 'require_approval' ? APPROVER_GROUPS.repositoryOwners : null),
         message: rule.message,
         compliance: rule.compliance ?? packCompliance,
-      });
+      }, rule.except);
     }
   });
 
@@ -129,7 +142,7 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     git: {
       protectedBranches,
       // Branch names compare ignoring case: `Main` and `main` are one branch on a case-insensitive checkout.
-      protectedPatterns: protectedBranches.map((branch) => globToRegExp(branch, { caseInsensitive: true })),
+      protectedPatterns: protectedBranches.map((branch) => compileGlob(branch, { caseInsensitive: true })),
       allowForcePush: git.allow_force_push === true,
     },
     mcp: {
@@ -137,6 +150,7 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
       blockUnknownServers: mcp.block_unknown_servers !== false,
       allowedServers: new Set(mcp.allowed_servers ?? []),
       blockedServers: new Set(mcp.blocked_servers ?? []),
+      allowedTools: new Map(Object.entries(mcp.allowed_tools ?? {}).map(([server, tools]) => [server, new Set(tools)])),
     },
     caseInsensitivePaths: fs.case_insensitive === true,
   };
@@ -147,19 +161,14 @@ function patternCompilerFor(document: PackDocument): PatternCompiler {
   const caseInsensitive = document.filesystem?.case_insensitive === true;
   return (pattern, subject) => {
     const isPath = subject === 'read_file' || subject === 'write_file';
-    return {
-      text: pattern,
-      regexp: globToRegExp(pattern, isPath ? { globstarMatchesRoot: true, caseInsensitive } : {}),
-    };
+    const options = isPath ? { globstarMatchesRoot: true, caseInsensitive } : {};
+    return { text: pattern, matcher: compileGlob(pattern, options), regexp: globToRegExp(pattern, options) };
   };
 }
 
-// INVARIANT: a miss of `anyPattern` means no pattern matches. Patterns with mixed flags cannot be
-// joined, so then `anyPattern` matches everything and the per-pattern loop decides.
-function alternation(patterns: readonly CompiledPattern[]): RegExp {
-  const flags = patterns[0]!.regexp.flags;
-  if (patterns.some((pattern) => pattern.regexp.flags !== flags)) return /(?:)/;
-  return new RegExp(patterns.map((pattern) => `(?:${pattern.regexp.source})`).join('|'), flags);
+// INVARIANT: a miss of `anyPattern` means no pattern matches.
+function alternation(patterns: readonly CompiledPattern[]): GlobMatcher {
+  return anyGlob(patterns.map((pattern) => pattern.matcher));
 }
 
 function subjectsOf(rule: PackRule): RuleSubject[] {

@@ -3,11 +3,11 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cavra.dev/schemas/policy-pack.schema.json","title":"CAVRA policy pack","type":"object","additionalProperties":false,"required":["metadata"],"properties":{"metadata":{"type":"object","additionalProperties":false,"required":["id","title","version"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_.-]+$"},"title":{"type":"string"},"description":{"type":"string"},"version":{"type":["string","number"]},"inherits":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"mode":{"enum":["enforce","shadow","audit"]}}},"filesystem":{"type":"object","additionalProperties":false,"properties":{"block_read":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"block_write":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"require_approval_write":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"case_insensitive":{"type":"boolean","description":"match file patterns ignoring case"}}},"commands":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"require_approval":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"}}},"git":{"type":"object","additionalProperties":false,"properties":{"require_pull_request":{"type":"boolean"},"block_direct_push_to_protected_branch":{"type":"boolean"},"require_human_reviewer":{"type":"boolean"},"require_ai_attestation":{"type":"boolean"},"require_pr_attestation":{"type":"boolean"},"block_push_branches":{"type":"array","items":{"type":"string","pattern":"\\S"}},"protected_branches":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow_force_push":{"type":"boolean"}}},"mcp":{"type":"object","additionalProperties":false,"properties":{"block_unknown_servers":{"type":"boolean"},"allowlist_enabled":{"type":"boolean"},"allowed_servers":{"type":"array","items":{"type":"string"}},"blocked_servers":{"type":"array","items":{"type":"string"}},"risk_scoring":{"type":"object","additionalProperties":{"enum":["low","medium","high","critical"]}}}},"approvals":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"approvers":{"type":"array","items":{"type":"string"}}}}},"evidence":{"type":"object","additionalProperties":false,"properties":{"require_agent_manifest":{"type":"boolean"},"require_issue_link":{"type":"boolean"},"require_branch_pattern":{"type":"string"},"require_bot_identity":{"type":"boolean"},"require_pr_attestation":{"type":"boolean"},"require_docs_update_for_user_facing_changes":{"type":"boolean"},"required_fields":{"type":"array","items":{"type":"string"}}}},"compliance":{"type":"object","additionalProperties":false,"properties":{"maps_to":{"type":"array","items":{"type":"string"}}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","action","match","decision"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_.:-]+$","description":"the rule_id decisions report"},"action":{"enum":["file","read_file","write_file","execute_command","git_operation","mcp_tool_call"]},"operation":{"enum":["read","write","any"],"description":"for file rules: which access the rule covers"},"match":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root","minItems":1},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}},"examples":{"type":"object","additionalProperties":false,"properties":{"match":{"type":"array","items":{"type":"string"}},"not_match":{"type":"array","items":{"type":"string"}}}}}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"read_file":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"write_file":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"execute_command":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"git_operation":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"mcp_tool_call":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"release_governance_record":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}}}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","request","expect"],"properties":{"name":{"type":"string","pattern":"\\S"},"request":{"type":"object"},"expect":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"rule_id":{"type":"string"},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string"}}}}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cavra.dev/schemas/policy-pack.schema.json","title":"CAVRA policy pack","type":"object","additionalProperties":false,"required":["metadata"],"properties":{"metadata":{"type":"object","additionalProperties":false,"required":["id","title","version"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_.-]+$"},"title":{"type":"string"},"description":{"type":"string"},"version":{"type":["string","number"]},"inherits":{"anyOf":[{"type":"string"},{"type":"array","items":{"type":"string"}}]},"mode":{"enum":["enforce","shadow","audit"]}}},"filesystem":{"type":"object","additionalProperties":false,"properties":{"block_read":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"block_read_except":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"paths `block_read` does not cover although one of its patterns matches (documentation and tests named like secrets)"},"block_write":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"require_approval_write":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"case_insensitive":{"type":"boolean","description":"match file patterns ignoring case"}}},"commands":{"type":"object","additionalProperties":false,"properties":{"block":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"allow":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"},"require_approval":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"}}},"git":{"type":"object","additionalProperties":false,"properties":{"require_pull_request":{"type":"boolean"},"block_direct_push_to_protected_branch":{"type":"boolean"},"require_human_reviewer":{"type":"boolean"},"require_ai_attestation":{"type":"boolean"},"require_pr_attestation":{"type":"boolean"},"block_push_branches":{"type":"array","items":{"type":"string","pattern":"\\S"}},"protected_branches":{"type":"array","items":{"type":"string","pattern":"\\S"}},"allow_force_push":{"type":"boolean"}}},"mcp":{"type":"object","additionalProperties":false,"properties":{"block_unknown_servers":{"type":"boolean"},"allowlist_enabled":{"type":"boolean"},"allowed_servers":{"type":"array","items":{"type":"string"}},"blocked_servers":{"type":"array","items":{"type":"string"}},"risk_scoring":{"type":"object","additionalProperties":{"enum":["low","medium","high","critical"]}},"allowed_tools":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","pattern":"\\S"}},"description":"per allowed server, the tools it may be called for in policy mode; a call to another tool needs AI Governance approval"}}},"approvals":{"type":"object","additionalProperties":{"type":"object","additionalProperties":false,"properties":{"approvers":{"type":"array","items":{"type":"string"}}}}},"evidence":{"type":"object","additionalProperties":false,"properties":{"require_agent_manifest":{"type":"boolean"},"require_issue_link":{"type":"boolean"},"require_branch_pattern":{"type":"string"},"require_bot_identity":{"type":"boolean"},"require_pr_attestation":{"type":"boolean"},"require_docs_update_for_user_facing_changes":{"type":"boolean"},"required_fields":{"type":"array","items":{"type":"string"}}}},"compliance":{"type":"object","additionalProperties":false,"properties":{"maps_to":{"type":"array","items":{"type":"string"}}}},"rules":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","action","match","decision"],"properties":{"id":{"type":"string","pattern":"^[A-Za-z0-9_.:-]+$","description":"the rule_id decisions report"},"action":{"enum":["file","read_file","write_file","execute_command","git_operation","mcp_tool_call"]},"operation":{"enum":["read","write","any"],"description":"for file rules: which access the rule covers"},"match":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root","minItems":1},"except":{"type":"array","items":{"type":"string","pattern":"\\S"},"description":"targets the rule does not cover although `match` does (file, git and MCP rules)"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}},"examples":{"type":"object","additionalProperties":false,"properties":{"match":{"type":"array","items":{"type":"string"}},"not_match":{"type":"array","items":{"type":"string"}}}}}}},"defaults":{"type":"object","additionalProperties":false,"properties":{"read_file":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"write_file":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"execute_command":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"git_operation":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"mcp_tool_call":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}},"release_governance_record":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"rule_id":{"type":"string","pattern":"\\S"},"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string","pattern":"\\S"},"message":{"type":"string"},"compliance":{"type":"array","items":{"type":"string"}}}}}},"tests":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","request","expect"],"properties":{"name":{"type":"string","pattern":"\\S"},"request":{"type":"object"},"expect":{"type":"object","additionalProperties":false,"required":["decision"],"properties":{"decision":{"enum":["allow","audit_only","warn","allow_with_attestation","require_approval","block"]},"rule_id":{"type":"string"},"severity":{"enum":["low","medium","high","critical"]},"approver_group":{"type":"string"}}}}}}}};
 const func2 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[A-Za-z0-9_.-]+$", "u");
 const pattern1 = new RegExp("\\S", "u");
-const pattern9 = new RegExp("^[A-Za-z0-9_.:-]+$", "u");
+const pattern11 = new RegExp("^[A-Za-z0-9_.:-]+$", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://cavra.dev/schemas/policy-pack.schema.json" */;
@@ -231,7 +231,7 @@ if(errors === _errs22){
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 const _errs24 = errors;
 for(const key2 in data8){
-if(!((((key2 === "block_read") || (key2 === "block_write")) || (key2 === "require_approval_write")) || (key2 === "case_insensitive"))){
+if(!(((((key2 === "block_read") || (key2 === "block_read_except")) || (key2 === "block_write")) || (key2 === "require_approval_write")) || (key2 === "case_insensitive"))){
 validate10.errors = [{instancePath:instancePath+"/filesystem",schemaPath:"#/properties/filesystem/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -277,8 +277,8 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data8.block_write !== undefined){
-let data11 = data8.block_write;
+if(data8.block_read_except !== undefined){
+let data11 = data8.block_read_except;
 const _errs29 = errors;
 if(errors === _errs29){
 if(Array.isArray(data11)){
@@ -290,12 +290,12 @@ const _errs31 = errors;
 if(errors === _errs31){
 if(typeof data12 === "string"){
 if(!pattern1.test(data12)){
-validate10.errors = [{instancePath:instancePath+"/filesystem/block_write/" + i2,schemaPath:"#/properties/filesystem/properties/block_write/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/filesystem/block_read_except/" + i2,schemaPath:"#/properties/filesystem/properties/block_read_except/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/filesystem/block_write/" + i2,schemaPath:"#/properties/filesystem/properties/block_write/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/filesystem/block_read_except/" + i2,schemaPath:"#/properties/filesystem/properties/block_read_except/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -306,7 +306,7 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/filesystem/block_write",schemaPath:"#/properties/filesystem/properties/block_write/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/filesystem/block_read_except",schemaPath:"#/properties/filesystem/properties/block_read_except/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -316,8 +316,8 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data8.require_approval_write !== undefined){
-let data13 = data8.require_approval_write;
+if(data8.block_write !== undefined){
+let data13 = data8.block_write;
 const _errs33 = errors;
 if(errors === _errs33){
 if(Array.isArray(data13)){
@@ -329,12 +329,12 @@ const _errs35 = errors;
 if(errors === _errs35){
 if(typeof data14 === "string"){
 if(!pattern1.test(data14)){
-validate10.errors = [{instancePath:instancePath+"/filesystem/require_approval_write/" + i3,schemaPath:"#/properties/filesystem/properties/require_approval_write/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/filesystem/block_write/" + i3,schemaPath:"#/properties/filesystem/properties/block_write/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/filesystem/require_approval_write/" + i3,schemaPath:"#/properties/filesystem/properties/require_approval_write/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/filesystem/block_write/" + i3,schemaPath:"#/properties/filesystem/properties/block_write/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -345,7 +345,7 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/filesystem/require_approval_write",schemaPath:"#/properties/filesystem/properties/require_approval_write/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/filesystem/block_write",schemaPath:"#/properties/filesystem/properties/block_write/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -355,16 +355,56 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data8.case_insensitive !== undefined){
+if(data8.require_approval_write !== undefined){
+let data15 = data8.require_approval_write;
 const _errs37 = errors;
-if(typeof data8.case_insensitive !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/filesystem/case_insensitive",schemaPath:"#/properties/filesystem/properties/case_insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+if(errors === _errs37){
+if(Array.isArray(data15)){
+var valid8 = true;
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+let data16 = data15[i4];
+const _errs39 = errors;
+if(errors === _errs39){
+if(typeof data16 === "string"){
+if(!pattern1.test(data16)){
+validate10.errors = [{instancePath:instancePath+"/filesystem/require_approval_write/" + i4,schemaPath:"#/properties/filesystem/properties/require_approval_write/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/filesystem/require_approval_write/" + i4,schemaPath:"#/properties/filesystem/properties/require_approval_write/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid8 = _errs39 === errors;
+if(!valid8){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/filesystem/require_approval_write",schemaPath:"#/properties/filesystem/properties/require_approval_write/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
 }
 var valid4 = _errs37 === errors;
 }
 else {
 var valid4 = true;
+}
+if(valid4){
+if(data8.case_insensitive !== undefined){
+const _errs41 = errors;
+if(typeof data8.case_insensitive !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/filesystem/case_insensitive",schemaPath:"#/properties/filesystem/properties/case_insensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid4 = _errs41 === errors;
+}
+else {
+var valid4 = true;
+}
 }
 }
 }
@@ -383,60 +423,21 @@ var valid0 = true;
 }
 if(valid0){
 if(data.commands !== undefined){
-let data16 = data.commands;
-const _errs39 = errors;
-if(errors === _errs39){
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-const _errs41 = errors;
-for(const key3 in data16){
+let data18 = data.commands;
+const _errs43 = errors;
+if(errors === _errs43){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+const _errs45 = errors;
+for(const key3 in data18){
 if(!(((key3 === "block") || (key3 === "allow")) || (key3 === "require_approval"))){
 validate10.errors = [{instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs41 === errors){
-if(data16.block !== undefined){
-let data17 = data16.block;
-const _errs42 = errors;
-if(errors === _errs42){
-if(Array.isArray(data17)){
-var valid9 = true;
-const len4 = data17.length;
-for(let i4=0; i4<len4; i4++){
-let data18 = data17[i4];
-const _errs44 = errors;
-if(errors === _errs44){
-if(typeof data18 === "string"){
-if(!pattern1.test(data18)){
-validate10.errors = [{instancePath:instancePath+"/commands/block/" + i4,schemaPath:"#/properties/commands/properties/block/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/commands/block/" + i4,schemaPath:"#/properties/commands/properties/block/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid9 = _errs44 === errors;
-if(!valid9){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/commands/block",schemaPath:"#/properties/commands/properties/block/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid8 = _errs42 === errors;
-}
-else {
-var valid8 = true;
-}
-if(valid8){
-if(data16.allow !== undefined){
-let data19 = data16.allow;
+if(_errs45 === errors){
+if(data18.block !== undefined){
+let data19 = data18.block;
 const _errs46 = errors;
 if(errors === _errs46){
 if(Array.isArray(data19)){
@@ -448,12 +449,12 @@ const _errs48 = errors;
 if(errors === _errs48){
 if(typeof data20 === "string"){
 if(!pattern1.test(data20)){
-validate10.errors = [{instancePath:instancePath+"/commands/allow/" + i5,schemaPath:"#/properties/commands/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/commands/block/" + i5,schemaPath:"#/properties/commands/properties/block/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/commands/allow/" + i5,schemaPath:"#/properties/commands/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/commands/block/" + i5,schemaPath:"#/properties/commands/properties/block/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -464,18 +465,18 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/commands/allow",schemaPath:"#/properties/commands/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/commands/block",schemaPath:"#/properties/commands/properties/block/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid8 = _errs46 === errors;
+var valid9 = _errs46 === errors;
 }
 else {
-var valid8 = true;
+var valid9 = true;
 }
-if(valid8){
-if(data16.require_approval !== undefined){
-let data21 = data16.require_approval;
+if(valid9){
+if(data18.allow !== undefined){
+let data21 = data18.allow;
 const _errs50 = errors;
 if(errors === _errs50){
 if(Array.isArray(data21)){
@@ -487,12 +488,12 @@ const _errs52 = errors;
 if(errors === _errs52){
 if(typeof data22 === "string"){
 if(!pattern1.test(data22)){
-validate10.errors = [{instancePath:instancePath+"/commands/require_approval/" + i6,schemaPath:"#/properties/commands/properties/require_approval/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/commands/allow/" + i6,schemaPath:"#/properties/commands/properties/allow/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/commands/require_approval/" + i6,schemaPath:"#/properties/commands/properties/require_approval/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/commands/allow/" + i6,schemaPath:"#/properties/commands/properties/allow/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -503,14 +504,53 @@ break;
 }
 }
 else {
+validate10.errors = [{instancePath:instancePath+"/commands/allow",schemaPath:"#/properties/commands/properties/allow/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid9 = _errs50 === errors;
+}
+else {
+var valid9 = true;
+}
+if(valid9){
+if(data18.require_approval !== undefined){
+let data23 = data18.require_approval;
+const _errs54 = errors;
+if(errors === _errs54){
+if(Array.isArray(data23)){
+var valid12 = true;
+const len7 = data23.length;
+for(let i7=0; i7<len7; i7++){
+let data24 = data23[i7];
+const _errs56 = errors;
+if(errors === _errs56){
+if(typeof data24 === "string"){
+if(!pattern1.test(data24)){
+validate10.errors = [{instancePath:instancePath+"/commands/require_approval/" + i7,schemaPath:"#/properties/commands/properties/require_approval/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/commands/require_approval/" + i7,schemaPath:"#/properties/commands/properties/require_approval/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid12 = _errs56 === errors;
+if(!valid12){
+break;
+}
+}
+}
+else {
 validate10.errors = [{instancePath:instancePath+"/commands/require_approval",schemaPath:"#/properties/commands/properties/require_approval/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid8 = _errs50 === errors;
+var valid9 = _errs54 === errors;
 }
 else {
-var valid8 = true;
+var valid9 = true;
 }
 }
 }
@@ -521,127 +561,88 @@ validate10.errors = [{instancePath:instancePath+"/commands",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs39 === errors;
+var valid0 = _errs43 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.git !== undefined){
-let data23 = data.git;
-const _errs54 = errors;
-if(errors === _errs54){
-if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
-const _errs56 = errors;
-for(const key4 in data23){
+let data25 = data.git;
+const _errs58 = errors;
+if(errors === _errs58){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+const _errs60 = errors;
+for(const key4 in data25){
 if(!((((((((key4 === "require_pull_request") || (key4 === "block_direct_push_to_protected_branch")) || (key4 === "require_human_reviewer")) || (key4 === "require_ai_attestation")) || (key4 === "require_pr_attestation")) || (key4 === "block_push_branches")) || (key4 === "protected_branches")) || (key4 === "allow_force_push"))){
 validate10.errors = [{instancePath:instancePath+"/git",schemaPath:"#/properties/git/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs56 === errors){
-if(data23.require_pull_request !== undefined){
-const _errs57 = errors;
-if(typeof data23.require_pull_request !== "boolean"){
+if(_errs60 === errors){
+if(data25.require_pull_request !== undefined){
+const _errs61 = errors;
+if(typeof data25.require_pull_request !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/git/require_pull_request",schemaPath:"#/properties/git/properties/require_pull_request/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid12 = _errs57 === errors;
+var valid13 = _errs61 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data23.block_direct_push_to_protected_branch !== undefined){
-const _errs59 = errors;
-if(typeof data23.block_direct_push_to_protected_branch !== "boolean"){
+if(valid13){
+if(data25.block_direct_push_to_protected_branch !== undefined){
+const _errs63 = errors;
+if(typeof data25.block_direct_push_to_protected_branch !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/git/block_direct_push_to_protected_branch",schemaPath:"#/properties/git/properties/block_direct_push_to_protected_branch/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid12 = _errs59 === errors;
+var valid13 = _errs63 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data23.require_human_reviewer !== undefined){
-const _errs61 = errors;
-if(typeof data23.require_human_reviewer !== "boolean"){
+if(valid13){
+if(data25.require_human_reviewer !== undefined){
+const _errs65 = errors;
+if(typeof data25.require_human_reviewer !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/git/require_human_reviewer",schemaPath:"#/properties/git/properties/require_human_reviewer/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid12 = _errs61 === errors;
+var valid13 = _errs65 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data23.require_ai_attestation !== undefined){
-const _errs63 = errors;
-if(typeof data23.require_ai_attestation !== "boolean"){
+if(valid13){
+if(data25.require_ai_attestation !== undefined){
+const _errs67 = errors;
+if(typeof data25.require_ai_attestation !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/git/require_ai_attestation",schemaPath:"#/properties/git/properties/require_ai_attestation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid12 = _errs63 === errors;
+var valid13 = _errs67 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data23.require_pr_attestation !== undefined){
-const _errs65 = errors;
-if(typeof data23.require_pr_attestation !== "boolean"){
+if(valid13){
+if(data25.require_pr_attestation !== undefined){
+const _errs69 = errors;
+if(typeof data25.require_pr_attestation !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/git/require_pr_attestation",schemaPath:"#/properties/git/properties/require_pr_attestation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid12 = _errs65 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data23.block_push_branches !== undefined){
-let data29 = data23.block_push_branches;
-const _errs67 = errors;
-if(errors === _errs67){
-if(Array.isArray(data29)){
-var valid13 = true;
-const len7 = data29.length;
-for(let i7=0; i7<len7; i7++){
-let data30 = data29[i7];
-const _errs69 = errors;
-if(errors === _errs69){
-if(typeof data30 === "string"){
-if(!pattern1.test(data30)){
-validate10.errors = [{instancePath:instancePath+"/git/block_push_branches/" + i7,schemaPath:"#/properties/git/properties/block_push_branches/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/git/block_push_branches/" + i7,schemaPath:"#/properties/git/properties/block_push_branches/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
 var valid13 = _errs69 === errors;
-if(!valid13){
-break;
-}
-}
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/git/block_push_branches",schemaPath:"#/properties/git/properties/block_push_branches/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid13 = true;
 }
-}
-var valid12 = _errs67 === errors;
-}
-else {
-var valid12 = true;
-}
-if(valid12){
-if(data23.protected_branches !== undefined){
-let data31 = data23.protected_branches;
+if(valid13){
+if(data25.block_push_branches !== undefined){
+let data31 = data25.block_push_branches;
 const _errs71 = errors;
 if(errors === _errs71){
 if(Array.isArray(data31)){
@@ -653,12 +654,12 @@ const _errs73 = errors;
 if(errors === _errs73){
 if(typeof data32 === "string"){
 if(!pattern1.test(data32)){
-validate10.errors = [{instancePath:instancePath+"/git/protected_branches/" + i8,schemaPath:"#/properties/git/properties/protected_branches/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+validate10.errors = [{instancePath:instancePath+"/git/block_push_branches/" + i8,schemaPath:"#/properties/git/properties/block_push_branches/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/git/protected_branches/" + i8,schemaPath:"#/properties/git/properties/protected_branches/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/git/block_push_branches/" + i8,schemaPath:"#/properties/git/properties/block_push_branches/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -669,26 +670,65 @@ break;
 }
 }
 else {
+validate10.errors = [{instancePath:instancePath+"/git/block_push_branches",schemaPath:"#/properties/git/properties/block_push_branches/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid13 = _errs71 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data25.protected_branches !== undefined){
+let data33 = data25.protected_branches;
+const _errs75 = errors;
+if(errors === _errs75){
+if(Array.isArray(data33)){
+var valid15 = true;
+const len9 = data33.length;
+for(let i9=0; i9<len9; i9++){
+let data34 = data33[i9];
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data34 === "string"){
+if(!pattern1.test(data34)){
+validate10.errors = [{instancePath:instancePath+"/git/protected_branches/" + i9,schemaPath:"#/properties/git/properties/protected_branches/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/git/protected_branches/" + i9,schemaPath:"#/properties/git/properties/protected_branches/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs77 === errors;
+if(!valid15){
+break;
+}
+}
+}
+else {
 validate10.errors = [{instancePath:instancePath+"/git/protected_branches",schemaPath:"#/properties/git/properties/protected_branches/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid12 = _errs71 === errors;
+var valid13 = _errs75 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
-if(valid12){
-if(data23.allow_force_push !== undefined){
-const _errs75 = errors;
-if(typeof data23.allow_force_push !== "boolean"){
+if(valid13){
+if(data25.allow_force_push !== undefined){
+const _errs79 = errors;
+if(typeof data25.allow_force_push !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/git/allow_force_push",schemaPath:"#/properties/git/properties/allow_force_push/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid12 = _errs75 === errors;
+var valid13 = _errs79 === errors;
 }
 else {
-var valid12 = true;
+var valid13 = true;
 }
 }
 }
@@ -704,82 +744,52 @@ validate10.errors = [{instancePath:instancePath+"/git",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs54 === errors;
+var valid0 = _errs58 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.mcp !== undefined){
-let data34 = data.mcp;
-const _errs77 = errors;
-if(errors === _errs77){
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-const _errs79 = errors;
-for(const key5 in data34){
-if(!(((((key5 === "block_unknown_servers") || (key5 === "allowlist_enabled")) || (key5 === "allowed_servers")) || (key5 === "blocked_servers")) || (key5 === "risk_scoring"))){
+let data36 = data.mcp;
+const _errs81 = errors;
+if(errors === _errs81){
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+const _errs83 = errors;
+for(const key5 in data36){
+if(!((((((key5 === "block_unknown_servers") || (key5 === "allowlist_enabled")) || (key5 === "allowed_servers")) || (key5 === "blocked_servers")) || (key5 === "risk_scoring")) || (key5 === "allowed_tools"))){
 validate10.errors = [{instancePath:instancePath+"/mcp",schemaPath:"#/properties/mcp/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs79 === errors){
-if(data34.block_unknown_servers !== undefined){
-const _errs80 = errors;
-if(typeof data34.block_unknown_servers !== "boolean"){
+if(_errs83 === errors){
+if(data36.block_unknown_servers !== undefined){
+const _errs84 = errors;
+if(typeof data36.block_unknown_servers !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/mcp/block_unknown_servers",schemaPath:"#/properties/mcp/properties/block_unknown_servers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid15 = _errs80 === errors;
+var valid16 = _errs84 === errors;
 }
 else {
-var valid15 = true;
+var valid16 = true;
 }
-if(valid15){
-if(data34.allowlist_enabled !== undefined){
-const _errs82 = errors;
-if(typeof data34.allowlist_enabled !== "boolean"){
+if(valid16){
+if(data36.allowlist_enabled !== undefined){
+const _errs86 = errors;
+if(typeof data36.allowlist_enabled !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/mcp/allowlist_enabled",schemaPath:"#/properties/mcp/properties/allowlist_enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid15 = _errs82 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data34.allowed_servers !== undefined){
-let data37 = data34.allowed_servers;
-const _errs84 = errors;
-if(errors === _errs84){
-if(Array.isArray(data37)){
-var valid16 = true;
-const len9 = data37.length;
-for(let i9=0; i9<len9; i9++){
-const _errs86 = errors;
-if(typeof data37[i9] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/mcp/allowed_servers/" + i9,schemaPath:"#/properties/mcp/properties/allowed_servers/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid16 = _errs86 === errors;
-if(!valid16){
-break;
-}
-}
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/mcp/allowed_servers",schemaPath:"#/properties/mcp/properties/allowed_servers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
+var valid16 = true;
 }
-}
-var valid15 = _errs84 === errors;
-}
-else {
-var valid15 = true;
-}
-if(valid15){
-if(data34.blocked_servers !== undefined){
-let data39 = data34.blocked_servers;
+if(valid16){
+if(data36.allowed_servers !== undefined){
+let data39 = data36.allowed_servers;
 const _errs88 = errors;
 if(errors === _errs88){
 if(Array.isArray(data39)){
@@ -788,7 +798,7 @@ const len10 = data39.length;
 for(let i10=0; i10<len10; i10++){
 const _errs90 = errors;
 if(typeof data39[i10] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/mcp/blocked_servers/" + i10,schemaPath:"#/properties/mcp/properties/blocked_servers/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/mcp/allowed_servers/" + i10,schemaPath:"#/properties/mcp/properties/allowed_servers/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid17 = _errs90 === errors;
@@ -798,30 +808,60 @@ break;
 }
 }
 else {
+validate10.errors = [{instancePath:instancePath+"/mcp/allowed_servers",schemaPath:"#/properties/mcp/properties/allowed_servers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid16 = _errs88 === errors;
+}
+else {
+var valid16 = true;
+}
+if(valid16){
+if(data36.blocked_servers !== undefined){
+let data41 = data36.blocked_servers;
+const _errs92 = errors;
+if(errors === _errs92){
+if(Array.isArray(data41)){
+var valid18 = true;
+const len11 = data41.length;
+for(let i11=0; i11<len11; i11++){
+const _errs94 = errors;
+if(typeof data41[i11] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/mcp/blocked_servers/" + i11,schemaPath:"#/properties/mcp/properties/blocked_servers/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid18 = _errs94 === errors;
+if(!valid18){
+break;
+}
+}
+}
+else {
 validate10.errors = [{instancePath:instancePath+"/mcp/blocked_servers",schemaPath:"#/properties/mcp/properties/blocked_servers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid15 = _errs88 === errors;
+var valid16 = _errs92 === errors;
 }
 else {
-var valid15 = true;
+var valid16 = true;
 }
-if(valid15){
-if(data34.risk_scoring !== undefined){
-let data41 = data34.risk_scoring;
-const _errs92 = errors;
-if(errors === _errs92){
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-for(const key6 in data41){
-let data42 = data41[key6];
-const _errs95 = errors;
-if(!((((data42 === "low") || (data42 === "medium")) || (data42 === "high")) || (data42 === "critical"))){
+if(valid16){
+if(data36.risk_scoring !== undefined){
+let data43 = data36.risk_scoring;
+const _errs96 = errors;
+if(errors === _errs96){
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+for(const key6 in data43){
+let data44 = data43[key6];
+const _errs99 = errors;
+if(!((((data44 === "low") || (data44 === "medium")) || (data44 === "high")) || (data44 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/mcp/risk_scoring/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mcp/properties/risk_scoring/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.mcp.properties.risk_scoring.additionalProperties.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid18 = _errs95 === errors;
-if(!valid18){
+var valid19 = _errs99 === errors;
+if(!valid19){
 break;
 }
 }
@@ -831,10 +871,66 @@ validate10.errors = [{instancePath:instancePath+"/mcp/risk_scoring",schemaPath:"
 return false;
 }
 }
-var valid15 = _errs92 === errors;
+var valid16 = _errs96 === errors;
 }
 else {
-var valid15 = true;
+var valid16 = true;
+}
+if(valid16){
+if(data36.allowed_tools !== undefined){
+let data45 = data36.allowed_tools;
+const _errs100 = errors;
+if(errors === _errs100){
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+for(const key7 in data45){
+let data46 = data45[key7];
+const _errs103 = errors;
+if(errors === _errs103){
+if(Array.isArray(data46)){
+var valid21 = true;
+const len12 = data46.length;
+for(let i12=0; i12<len12; i12++){
+let data47 = data46[i12];
+const _errs105 = errors;
+if(errors === _errs105){
+if(typeof data47 === "string"){
+if(!pattern1.test(data47)){
+validate10.errors = [{instancePath:instancePath+"/mcp/allowed_tools/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/mcp/properties/allowed_tools/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/mcp/allowed_tools/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i12,schemaPath:"#/properties/mcp/properties/allowed_tools/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid21 = _errs105 === errors;
+if(!valid21){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/mcp/allowed_tools/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mcp/properties/allowed_tools/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid20 = _errs103 === errors;
+if(!valid20){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/mcp/allowed_tools",schemaPath:"#/properties/mcp/properties/allowed_tools/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid16 = _errs100 === errors;
+}
+else {
+var valid16 = true;
+}
 }
 }
 }
@@ -847,52 +943,52 @@ validate10.errors = [{instancePath:instancePath+"/mcp",schemaPath:"#/properties/
 return false;
 }
 }
-var valid0 = _errs77 === errors;
+var valid0 = _errs81 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.approvals !== undefined){
-let data43 = data.approvals;
-const _errs96 = errors;
-if(errors === _errs96){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-for(const key7 in data43){
-let data44 = data43[key7];
-const _errs99 = errors;
-if(errors === _errs99){
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-const _errs101 = errors;
-for(const key8 in data44){
-if(!(key8 === "approvers")){
-validate10.errors = [{instancePath:instancePath+"/approvals/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/approvals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+let data48 = data.approvals;
+const _errs107 = errors;
+if(errors === _errs107){
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+for(const key8 in data48){
+let data49 = data48[key8];
+const _errs110 = errors;
+if(errors === _errs110){
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+const _errs112 = errors;
+for(const key9 in data49){
+if(!(key9 === "approvers")){
+validate10.errors = [{instancePath:instancePath+"/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/approvals/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs101 === errors){
-if(data44.approvers !== undefined){
-let data45 = data44.approvers;
-const _errs102 = errors;
-if(errors === _errs102){
-if(Array.isArray(data45)){
-var valid21 = true;
-const len11 = data45.length;
-for(let i11=0; i11<len11; i11++){
-const _errs104 = errors;
-if(typeof data45[i11] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/approvals/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/approvers/" + i11,schemaPath:"#/properties/approvals/additionalProperties/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(_errs112 === errors){
+if(data49.approvers !== undefined){
+let data50 = data49.approvers;
+const _errs113 = errors;
+if(errors === _errs113){
+if(Array.isArray(data50)){
+var valid24 = true;
+const len13 = data50.length;
+for(let i13=0; i13<len13; i13++){
+const _errs115 = errors;
+if(typeof data50[i13] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/approvers/" + i13,schemaPath:"#/properties/approvals/additionalProperties/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid21 = _errs104 === errors;
-if(!valid21){
+var valid24 = _errs115 === errors;
+if(!valid24){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/approvals/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/approvers",schemaPath:"#/properties/approvals/additionalProperties/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1")+"/approvers",schemaPath:"#/properties/approvals/additionalProperties/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -900,12 +996,12 @@ return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/approvals/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/approvals/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/approvals/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/approvals/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid19 = _errs99 === errors;
-if(!valid19){
+var valid22 = _errs110 === errors;
+if(!valid22){
 break;
 }
 }
@@ -915,113 +1011,113 @@ validate10.errors = [{instancePath:instancePath+"/approvals",schemaPath:"#/prope
 return false;
 }
 }
-var valid0 = _errs96 === errors;
+var valid0 = _errs107 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.evidence !== undefined){
-let data47 = data.evidence;
-const _errs106 = errors;
-if(errors === _errs106){
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-const _errs108 = errors;
-for(const key9 in data47){
-if(!(((((((key9 === "require_agent_manifest") || (key9 === "require_issue_link")) || (key9 === "require_branch_pattern")) || (key9 === "require_bot_identity")) || (key9 === "require_pr_attestation")) || (key9 === "require_docs_update_for_user_facing_changes")) || (key9 === "required_fields"))){
-validate10.errors = [{instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+let data52 = data.evidence;
+const _errs117 = errors;
+if(errors === _errs117){
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+const _errs119 = errors;
+for(const key10 in data52){
+if(!(((((((key10 === "require_agent_manifest") || (key10 === "require_issue_link")) || (key10 === "require_branch_pattern")) || (key10 === "require_bot_identity")) || (key10 === "require_pr_attestation")) || (key10 === "require_docs_update_for_user_facing_changes")) || (key10 === "required_fields"))){
+validate10.errors = [{instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs108 === errors){
-if(data47.require_agent_manifest !== undefined){
-const _errs109 = errors;
-if(typeof data47.require_agent_manifest !== "boolean"){
+if(_errs119 === errors){
+if(data52.require_agent_manifest !== undefined){
+const _errs120 = errors;
+if(typeof data52.require_agent_manifest !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/evidence/require_agent_manifest",schemaPath:"#/properties/evidence/properties/require_agent_manifest/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid22 = _errs109 === errors;
+var valid25 = _errs120 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
-if(valid22){
-if(data47.require_issue_link !== undefined){
-const _errs111 = errors;
-if(typeof data47.require_issue_link !== "boolean"){
+if(valid25){
+if(data52.require_issue_link !== undefined){
+const _errs122 = errors;
+if(typeof data52.require_issue_link !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/evidence/require_issue_link",schemaPath:"#/properties/evidence/properties/require_issue_link/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid22 = _errs111 === errors;
+var valid25 = _errs122 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
-if(valid22){
-if(data47.require_branch_pattern !== undefined){
-const _errs113 = errors;
-if(typeof data47.require_branch_pattern !== "string"){
+if(valid25){
+if(data52.require_branch_pattern !== undefined){
+const _errs124 = errors;
+if(typeof data52.require_branch_pattern !== "string"){
 validate10.errors = [{instancePath:instancePath+"/evidence/require_branch_pattern",schemaPath:"#/properties/evidence/properties/require_branch_pattern/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid22 = _errs113 === errors;
+var valid25 = _errs124 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
-if(valid22){
-if(data47.require_bot_identity !== undefined){
-const _errs115 = errors;
-if(typeof data47.require_bot_identity !== "boolean"){
+if(valid25){
+if(data52.require_bot_identity !== undefined){
+const _errs126 = errors;
+if(typeof data52.require_bot_identity !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/evidence/require_bot_identity",schemaPath:"#/properties/evidence/properties/require_bot_identity/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid22 = _errs115 === errors;
+var valid25 = _errs126 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
-if(valid22){
-if(data47.require_pr_attestation !== undefined){
-const _errs117 = errors;
-if(typeof data47.require_pr_attestation !== "boolean"){
+if(valid25){
+if(data52.require_pr_attestation !== undefined){
+const _errs128 = errors;
+if(typeof data52.require_pr_attestation !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/evidence/require_pr_attestation",schemaPath:"#/properties/evidence/properties/require_pr_attestation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid22 = _errs117 === errors;
+var valid25 = _errs128 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
-if(valid22){
-if(data47.require_docs_update_for_user_facing_changes !== undefined){
-const _errs119 = errors;
-if(typeof data47.require_docs_update_for_user_facing_changes !== "boolean"){
+if(valid25){
+if(data52.require_docs_update_for_user_facing_changes !== undefined){
+const _errs130 = errors;
+if(typeof data52.require_docs_update_for_user_facing_changes !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/evidence/require_docs_update_for_user_facing_changes",schemaPath:"#/properties/evidence/properties/require_docs_update_for_user_facing_changes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid22 = _errs119 === errors;
+var valid25 = _errs130 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
-if(valid22){
-if(data47.required_fields !== undefined){
-let data54 = data47.required_fields;
-const _errs121 = errors;
-if(errors === _errs121){
-if(Array.isArray(data54)){
-var valid23 = true;
-const len12 = data54.length;
-for(let i12=0; i12<len12; i12++){
-const _errs123 = errors;
-if(typeof data54[i12] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/evidence/required_fields/" + i12,schemaPath:"#/properties/evidence/properties/required_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid25){
+if(data52.required_fields !== undefined){
+let data59 = data52.required_fields;
+const _errs132 = errors;
+if(errors === _errs132){
+if(Array.isArray(data59)){
+var valid26 = true;
+const len14 = data59.length;
+for(let i14=0; i14<len14; i14++){
+const _errs134 = errors;
+if(typeof data59[i14] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/evidence/required_fields/" + i14,schemaPath:"#/properties/evidence/properties/required_fields/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid23 = _errs123 === errors;
-if(!valid23){
+var valid26 = _errs134 === errors;
+if(!valid26){
 break;
 }
 }
@@ -1031,10 +1127,10 @@ validate10.errors = [{instancePath:instancePath+"/evidence/required_fields",sche
 return false;
 }
 }
-var valid22 = _errs121 === errors;
+var valid25 = _errs132 === errors;
 }
 else {
-var valid22 = true;
+var valid25 = true;
 }
 }
 }
@@ -1049,41 +1145,41 @@ validate10.errors = [{instancePath:instancePath+"/evidence",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs106 === errors;
+var valid0 = _errs117 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.compliance !== undefined){
-let data56 = data.compliance;
-const _errs125 = errors;
-if(errors === _errs125){
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-const _errs127 = errors;
-for(const key10 in data56){
-if(!(key10 === "maps_to")){
-validate10.errors = [{instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+let data61 = data.compliance;
+const _errs136 = errors;
+if(errors === _errs136){
+if(data61 && typeof data61 == "object" && !Array.isArray(data61)){
+const _errs138 = errors;
+for(const key11 in data61){
+if(!(key11 === "maps_to")){
+validate10.errors = [{instancePath:instancePath+"/compliance",schemaPath:"#/properties/compliance/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs127 === errors){
-if(data56.maps_to !== undefined){
-let data57 = data56.maps_to;
-const _errs128 = errors;
-if(errors === _errs128){
-if(Array.isArray(data57)){
-var valid25 = true;
-const len13 = data57.length;
-for(let i13=0; i13<len13; i13++){
-const _errs130 = errors;
-if(typeof data57[i13] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/compliance/maps_to/" + i13,schemaPath:"#/properties/compliance/properties/maps_to/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(_errs138 === errors){
+if(data61.maps_to !== undefined){
+let data62 = data61.maps_to;
+const _errs139 = errors;
+if(errors === _errs139){
+if(Array.isArray(data62)){
+var valid28 = true;
+const len15 = data62.length;
+for(let i15=0; i15<len15; i15++){
+const _errs141 = errors;
+if(typeof data62[i15] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/compliance/maps_to/" + i15,schemaPath:"#/properties/compliance/properties/maps_to/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid25 = _errs130 === errors;
-if(!valid25){
+var valid28 = _errs141 === errors;
+if(!valid28){
 break;
 }
 }
@@ -1101,285 +1197,208 @@ validate10.errors = [{instancePath:instancePath+"/compliance",schemaPath:"#/prop
 return false;
 }
 }
-var valid0 = _errs125 === errors;
+var valid0 = _errs136 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.rules !== undefined){
-let data59 = data.rules;
-const _errs132 = errors;
-if(errors === _errs132){
-if(Array.isArray(data59)){
-var valid26 = true;
-const len14 = data59.length;
-for(let i14=0; i14<len14; i14++){
-let data60 = data59[i14];
-const _errs134 = errors;
-if(errors === _errs134){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-let missing2;
-if(((((data60.id === undefined) && (missing2 = "id")) || ((data60.action === undefined) && (missing2 = "action"))) || ((data60.match === undefined) && (missing2 = "match"))) || ((data60.decision === undefined) && (missing2 = "decision"))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
-return false;
-}
-else {
-const _errs136 = errors;
-for(const key11 in data60){
-if(!(func2.call(schema11.properties.rules.items.properties, key11))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs136 === errors){
-if(data60.id !== undefined){
-let data61 = data60.id;
-const _errs137 = errors;
-if(errors === _errs137){
-if(typeof data61 === "string"){
-if(!pattern9.test(data61)){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/id",schemaPath:"#/properties/rules/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid27 = _errs137 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.action !== undefined){
-let data62 = data60.action;
-const _errs139 = errors;
-if(!((((((data62 === "file") || (data62 === "read_file")) || (data62 === "write_file")) || (data62 === "execute_command")) || (data62 === "git_operation")) || (data62 === "mcp_tool_call"))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/action",schemaPath:"#/properties/rules/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.action.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid27 = _errs139 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.operation !== undefined){
-let data63 = data60.operation;
-const _errs140 = errors;
-if(!(((data63 === "read") || (data63 === "write")) || (data63 === "any"))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/operation",schemaPath:"#/properties/rules/items/properties/operation/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.operation.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid27 = _errs140 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.match !== undefined){
-let data64 = data60.match;
-const _errs141 = errors;
-if(errors === _errs141){
-if(Array.isArray(data64)){
-if(data64.length < 1){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/match",schemaPath:"#/properties/rules/items/properties/match/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid28 = true;
-const len15 = data64.length;
-for(let i15=0; i15<len15; i15++){
-let data65 = data64[i15];
+let data64 = data.rules;
 const _errs143 = errors;
 if(errors === _errs143){
-if(typeof data65 === "string"){
-if(!pattern1.test(data65)){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/match/" + i15,schemaPath:"#/properties/rules/items/properties/match/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/match/" + i15,schemaPath:"#/properties/rules/items/properties/match/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid28 = _errs143 === errors;
-if(!valid28){
-break;
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid27 = _errs141 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.decision !== undefined){
-let data66 = data60.decision;
-const _errs145 = errors;
-if(!((((((data66 === "allow") || (data66 === "audit_only")) || (data66 === "warn")) || (data66 === "allow_with_attestation")) || (data66 === "require_approval")) || (data66 === "block"))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/decision",schemaPath:"#/properties/rules/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.decision.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid27 = _errs145 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.severity !== undefined){
-let data67 = data60.severity;
-const _errs146 = errors;
-if(!((((data67 === "low") || (data67 === "medium")) || (data67 === "high")) || (data67 === "critical"))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/severity",schemaPath:"#/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid27 = _errs146 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.approver_group !== undefined){
-let data68 = data60.approver_group;
-const _errs147 = errors;
-if(errors === _errs147){
-if(typeof data68 === "string"){
-if(!pattern1.test(data68)){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/approver_group",schemaPath:"#/properties/rules/items/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/approver_group",schemaPath:"#/properties/rules/items/properties/approver_group/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid27 = _errs147 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.message !== undefined){
-const _errs149 = errors;
-if(typeof data60.message !== "string"){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/message",schemaPath:"#/properties/rules/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid27 = _errs149 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.compliance !== undefined){
-let data70 = data60.compliance;
-const _errs151 = errors;
-if(errors === _errs151){
-if(Array.isArray(data70)){
+if(Array.isArray(data64)){
 var valid29 = true;
-const len16 = data70.length;
+const len16 = data64.length;
 for(let i16=0; i16<len16; i16++){
-const _errs153 = errors;
-if(typeof data70[i16] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/compliance/" + i16,schemaPath:"#/properties/rules/items/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+let data65 = data64[i16];
+const _errs145 = errors;
+if(errors === _errs145){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+let missing2;
+if(((((data65.id === undefined) && (missing2 = "id")) || ((data65.action === undefined) && (missing2 = "action"))) || ((data65.match === undefined) && (missing2 = "match"))) || ((data65.decision === undefined) && (missing2 = "decision"))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16,schemaPath:"#/properties/rules/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
-var valid29 = _errs153 === errors;
-if(!valid29){
-break;
-}
-}
-}
 else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/compliance",schemaPath:"#/properties/rules/items/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid27 = _errs151 === errors;
-}
-else {
-var valid27 = true;
-}
-if(valid27){
-if(data60.examples !== undefined){
-let data72 = data60.examples;
-const _errs155 = errors;
-if(errors === _errs155){
-if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
-const _errs157 = errors;
-for(const key12 in data72){
-if(!((key12 === "match") || (key12 === "not_match"))){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/examples",schemaPath:"#/properties/rules/items/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+const _errs147 = errors;
+for(const key12 in data65){
+if(!(func2.call(schema11.properties.rules.items.properties, key12))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16,schemaPath:"#/properties/rules/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs157 === errors){
-if(data72.match !== undefined){
-let data73 = data72.match;
-const _errs158 = errors;
-if(errors === _errs158){
-if(Array.isArray(data73)){
-var valid31 = true;
-const len17 = data73.length;
-for(let i17=0; i17<len17; i17++){
-const _errs160 = errors;
-if(typeof data73[i17] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/examples/match/" + i17,schemaPath:"#/properties/rules/items/properties/examples/properties/match/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(_errs147 === errors){
+if(data65.id !== undefined){
+let data66 = data65.id;
+const _errs148 = errors;
+if(errors === _errs148){
+if(typeof data66 === "string"){
+if(!pattern11.test(data66)){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/id",schemaPath:"#/properties/rules/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.:-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.:-]+$"+"\""}];
 return false;
-}
-var valid31 = _errs160 === errors;
-if(!valid31){
-break;
-}
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/examples/match",schemaPath:"#/properties/rules/items/properties/examples/properties/match/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/id",schemaPath:"#/properties/rules/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid30 = _errs158 === errors;
+var valid30 = _errs148 === errors;
 }
 else {
 var valid30 = true;
 }
 if(valid30){
-if(data72.not_match !== undefined){
-let data75 = data72.not_match;
-const _errs162 = errors;
-if(errors === _errs162){
-if(Array.isArray(data75)){
-var valid32 = true;
-const len18 = data75.length;
-for(let i18=0; i18<len18; i18++){
-const _errs164 = errors;
-if(typeof data75[i18] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/examples/not_match/" + i18,schemaPath:"#/properties/rules/items/properties/examples/properties/not_match/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(data65.action !== undefined){
+let data67 = data65.action;
+const _errs150 = errors;
+if(!((((((data67 === "file") || (data67 === "read_file")) || (data67 === "write_file")) || (data67 === "execute_command")) || (data67 === "git_operation")) || (data67 === "mcp_tool_call"))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/action",schemaPath:"#/properties/rules/items/properties/action/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.action.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid32 = _errs164 === errors;
+var valid30 = _errs150 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.operation !== undefined){
+let data68 = data65.operation;
+const _errs151 = errors;
+if(!(((data68 === "read") || (data68 === "write")) || (data68 === "any"))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/operation",schemaPath:"#/properties/rules/items/properties/operation/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.operation.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid30 = _errs151 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.match !== undefined){
+let data69 = data65.match;
+const _errs152 = errors;
+if(errors === _errs152){
+if(Array.isArray(data69)){
+if(data69.length < 1){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/match",schemaPath:"#/properties/rules/items/properties/match/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid31 = true;
+const len17 = data69.length;
+for(let i17=0; i17<len17; i17++){
+let data70 = data69[i17];
+const _errs154 = errors;
+if(errors === _errs154){
+if(typeof data70 === "string"){
+if(!pattern1.test(data70)){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/match/" + i17,schemaPath:"#/properties/rules/items/properties/match/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/match/" + i17,schemaPath:"#/properties/rules/items/properties/match/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid31 = _errs154 === errors;
+if(!valid31){
+break;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/match",schemaPath:"#/properties/rules/items/properties/match/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid30 = _errs152 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.except !== undefined){
+let data71 = data65.except;
+const _errs156 = errors;
+if(errors === _errs156){
+if(Array.isArray(data71)){
+var valid32 = true;
+const len18 = data71.length;
+for(let i18=0; i18<len18; i18++){
+let data72 = data71[i18];
+const _errs158 = errors;
+if(errors === _errs158){
+if(typeof data72 === "string"){
+if(!pattern1.test(data72)){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/except/" + i18,schemaPath:"#/properties/rules/items/properties/except/items/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/except/" + i18,schemaPath:"#/properties/rules/items/properties/except/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid32 = _errs158 === errors;
 if(!valid32){
 break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/examples/not_match",schemaPath:"#/properties/rules/items/properties/examples/properties/not_match/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/except",schemaPath:"#/properties/rules/items/properties/except/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid30 = _errs156 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.decision !== undefined){
+let data73 = data65.decision;
+const _errs160 = errors;
+if(!((((((data73 === "allow") || (data73 === "audit_only")) || (data73 === "warn")) || (data73 === "allow_with_attestation")) || (data73 === "require_approval")) || (data73 === "block"))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/decision",schemaPath:"#/properties/rules/items/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.decision.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid30 = _errs160 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.severity !== undefined){
+let data74 = data65.severity;
+const _errs161 = errors;
+if(!((((data74 === "low") || (data74 === "medium")) || (data74 === "high")) || (data74 === "critical"))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/severity",schemaPath:"#/properties/rules/items/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.rules.items.properties.severity.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid30 = _errs161 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.approver_group !== undefined){
+let data75 = data65.approver_group;
+const _errs162 = errors;
+if(errors === _errs162){
+if(typeof data75 === "string"){
+if(!pattern1.test(data75)){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/approver_group",schemaPath:"#/properties/rules/items/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/approver_group",schemaPath:"#/properties/rules/items/properties/approver_group/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1388,38 +1407,155 @@ var valid30 = _errs162 === errors;
 else {
 var valid30 = true;
 }
+if(valid30){
+if(data65.message !== undefined){
+const _errs164 = errors;
+if(typeof data65.message !== "string"){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/message",schemaPath:"#/properties/rules/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid30 = _errs164 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data65.compliance !== undefined){
+let data77 = data65.compliance;
+const _errs166 = errors;
+if(errors === _errs166){
+if(Array.isArray(data77)){
+var valid33 = true;
+const len19 = data77.length;
+for(let i19=0; i19<len19; i19++){
+const _errs168 = errors;
+if(typeof data77[i19] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/compliance/" + i19,schemaPath:"#/properties/rules/items/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid33 = _errs168 === errors;
+if(!valid33){
+break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14+"/examples",schemaPath:"#/properties/rules/items/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/compliance",schemaPath:"#/properties/rules/items/properties/compliance/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid27 = _errs155 === errors;
+var valid30 = _errs166 === errors;
 }
 else {
-var valid27 = true;
+var valid30 = true;
+}
+if(valid30){
+if(data65.examples !== undefined){
+let data79 = data65.examples;
+const _errs170 = errors;
+if(errors === _errs170){
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+const _errs172 = errors;
+for(const key13 in data79){
+if(!((key13 === "match") || (key13 === "not_match"))){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/examples",schemaPath:"#/properties/rules/items/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs172 === errors){
+if(data79.match !== undefined){
+let data80 = data79.match;
+const _errs173 = errors;
+if(errors === _errs173){
+if(Array.isArray(data80)){
+var valid35 = true;
+const len20 = data80.length;
+for(let i20=0; i20<len20; i20++){
+const _errs175 = errors;
+if(typeof data80[i20] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/examples/match/" + i20,schemaPath:"#/properties/rules/items/properties/examples/properties/match/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-}
-}
-}
-}
-}
-}
-}
+var valid35 = _errs175 === errors;
+if(!valid35){
+break;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/rules/" + i14,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/examples/match",schemaPath:"#/properties/rules/items/properties/examples/properties/match/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-var valid26 = _errs134 === errors;
-if(!valid26){
+var valid34 = _errs173 === errors;
+}
+else {
+var valid34 = true;
+}
+if(valid34){
+if(data79.not_match !== undefined){
+let data82 = data79.not_match;
+const _errs177 = errors;
+if(errors === _errs177){
+if(Array.isArray(data82)){
+var valid36 = true;
+const len21 = data82.length;
+for(let i21=0; i21<len21; i21++){
+const _errs179 = errors;
+if(typeof data82[i21] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/examples/not_match/" + i21,schemaPath:"#/properties/rules/items/properties/examples/properties/not_match/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid36 = _errs179 === errors;
+if(!valid36){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/examples/not_match",schemaPath:"#/properties/rules/items/properties/examples/properties/not_match/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid34 = _errs177 === errors;
+}
+else {
+var valid34 = true;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16+"/examples",schemaPath:"#/properties/rules/items/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid30 = _errs170 === errors;
+}
+else {
+var valid30 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/rules/" + i16,schemaPath:"#/properties/rules/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid29 = _errs145 === errors;
+if(!valid29){
 break;
 }
 }
@@ -1429,52 +1565,52 @@ validate10.errors = [{instancePath:instancePath+"/rules",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs132 === errors;
+var valid0 = _errs143 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.defaults !== undefined){
-let data77 = data.defaults;
-const _errs166 = errors;
-if(errors === _errs166){
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-const _errs168 = errors;
-for(const key13 in data77){
-if(!((((((key13 === "read_file") || (key13 === "write_file")) || (key13 === "execute_command")) || (key13 === "git_operation")) || (key13 === "mcp_tool_call")) || (key13 === "release_governance_record"))){
-validate10.errors = [{instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+let data84 = data.defaults;
+const _errs181 = errors;
+if(errors === _errs181){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+const _errs183 = errors;
+for(const key14 in data84){
+if(!((((((key14 === "read_file") || (key14 === "write_file")) || (key14 === "execute_command")) || (key14 === "git_operation")) || (key14 === "mcp_tool_call")) || (key14 === "release_governance_record"))){
+validate10.errors = [{instancePath:instancePath+"/defaults",schemaPath:"#/properties/defaults/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs168 === errors){
-if(data77.read_file !== undefined){
-let data78 = data77.read_file;
-const _errs169 = errors;
-if(errors === _errs169){
-if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(_errs183 === errors){
+if(data84.read_file !== undefined){
+let data85 = data84.read_file;
+const _errs184 = errors;
+if(errors === _errs184){
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 let missing3;
-if((data78.decision === undefined) && (missing3 = "decision")){
+if((data85.decision === undefined) && (missing3 = "decision")){
 validate10.errors = [{instancePath:instancePath+"/defaults/read_file",schemaPath:"#/properties/defaults/properties/read_file/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
-const _errs171 = errors;
-for(const key14 in data78){
-if(!((((((key14 === "rule_id") || (key14 === "decision")) || (key14 === "severity")) || (key14 === "approver_group")) || (key14 === "message")) || (key14 === "compliance"))){
-validate10.errors = [{instancePath:instancePath+"/defaults/read_file",schemaPath:"#/properties/defaults/properties/read_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+const _errs186 = errors;
+for(const key15 in data85){
+if(!((((((key15 === "rule_id") || (key15 === "decision")) || (key15 === "severity")) || (key15 === "approver_group")) || (key15 === "message")) || (key15 === "compliance"))){
+validate10.errors = [{instancePath:instancePath+"/defaults/read_file",schemaPath:"#/properties/defaults/properties/read_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs171 === errors){
-if(data78.rule_id !== undefined){
-let data79 = data78.rule_id;
-const _errs172 = errors;
-if(errors === _errs172){
-if(typeof data79 === "string"){
-if(!pattern1.test(data79)){
+if(_errs186 === errors){
+if(data85.rule_id !== undefined){
+let data86 = data85.rule_id;
+const _errs187 = errors;
+if(errors === _errs187){
+if(typeof data86 === "string"){
+if(!pattern1.test(data86)){
 validate10.errors = [{instancePath:instancePath+"/defaults/read_file/rule_id",schemaPath:"#/properties/defaults/properties/read_file/properties/rule_id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1484,44 +1620,44 @@ validate10.errors = [{instancePath:instancePath+"/defaults/read_file/rule_id",sc
 return false;
 }
 }
-var valid34 = _errs172 === errors;
+var valid38 = _errs187 === errors;
 }
 else {
-var valid34 = true;
+var valid38 = true;
 }
-if(valid34){
-if(data78.decision !== undefined){
-let data80 = data78.decision;
-const _errs174 = errors;
-if(!((((((data80 === "allow") || (data80 === "audit_only")) || (data80 === "warn")) || (data80 === "allow_with_attestation")) || (data80 === "require_approval")) || (data80 === "block"))){
+if(valid38){
+if(data85.decision !== undefined){
+let data87 = data85.decision;
+const _errs189 = errors;
+if(!((((((data87 === "allow") || (data87 === "audit_only")) || (data87 === "warn")) || (data87 === "allow_with_attestation")) || (data87 === "require_approval")) || (data87 === "block"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/read_file/decision",schemaPath:"#/properties/defaults/properties/read_file/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.read_file.properties.decision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid34 = _errs174 === errors;
+var valid38 = _errs189 === errors;
 }
 else {
-var valid34 = true;
+var valid38 = true;
 }
-if(valid34){
-if(data78.severity !== undefined){
-let data81 = data78.severity;
-const _errs175 = errors;
-if(!((((data81 === "low") || (data81 === "medium")) || (data81 === "high")) || (data81 === "critical"))){
+if(valid38){
+if(data85.severity !== undefined){
+let data88 = data85.severity;
+const _errs190 = errors;
+if(!((((data88 === "low") || (data88 === "medium")) || (data88 === "high")) || (data88 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/read_file/severity",schemaPath:"#/properties/defaults/properties/read_file/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.read_file.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid34 = _errs175 === errors;
+var valid38 = _errs190 === errors;
 }
 else {
-var valid34 = true;
+var valid38 = true;
 }
-if(valid34){
-if(data78.approver_group !== undefined){
-let data82 = data78.approver_group;
-const _errs176 = errors;
-if(errors === _errs176){
-if(typeof data82 === "string"){
-if(!pattern1.test(data82)){
+if(valid38){
+if(data85.approver_group !== undefined){
+let data89 = data85.approver_group;
+const _errs191 = errors;
+if(errors === _errs191){
+if(typeof data89 === "string"){
+if(!pattern1.test(data89)){
 validate10.errors = [{instancePath:instancePath+"/defaults/read_file/approver_group",schemaPath:"#/properties/defaults/properties/read_file/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1531,39 +1667,39 @@ validate10.errors = [{instancePath:instancePath+"/defaults/read_file/approver_gr
 return false;
 }
 }
-var valid34 = _errs176 === errors;
+var valid38 = _errs191 === errors;
 }
 else {
-var valid34 = true;
+var valid38 = true;
 }
-if(valid34){
-if(data78.message !== undefined){
-const _errs178 = errors;
-if(typeof data78.message !== "string"){
+if(valid38){
+if(data85.message !== undefined){
+const _errs193 = errors;
+if(typeof data85.message !== "string"){
 validate10.errors = [{instancePath:instancePath+"/defaults/read_file/message",schemaPath:"#/properties/defaults/properties/read_file/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid34 = _errs178 === errors;
+var valid38 = _errs193 === errors;
 }
 else {
-var valid34 = true;
+var valid38 = true;
 }
-if(valid34){
-if(data78.compliance !== undefined){
-let data84 = data78.compliance;
-const _errs180 = errors;
-if(errors === _errs180){
-if(Array.isArray(data84)){
-var valid35 = true;
-const len19 = data84.length;
-for(let i19=0; i19<len19; i19++){
-const _errs182 = errors;
-if(typeof data84[i19] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/defaults/read_file/compliance/" + i19,schemaPath:"#/properties/defaults/properties/read_file/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid38){
+if(data85.compliance !== undefined){
+let data91 = data85.compliance;
+const _errs195 = errors;
+if(errors === _errs195){
+if(Array.isArray(data91)){
+var valid39 = true;
+const len22 = data91.length;
+for(let i22=0; i22<len22; i22++){
+const _errs197 = errors;
+if(typeof data91[i22] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/defaults/read_file/compliance/" + i22,schemaPath:"#/properties/defaults/properties/read_file/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid35 = _errs182 === errors;
-if(!valid35){
+var valid39 = _errs197 === errors;
+if(!valid39){
 break;
 }
 }
@@ -1573,10 +1709,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/read_file/compliance"
 return false;
 }
 }
-var valid34 = _errs180 === errors;
+var valid38 = _errs195 === errors;
 }
 else {
-var valid34 = true;
+var valid38 = true;
 }
 }
 }
@@ -1591,38 +1727,38 @@ validate10.errors = [{instancePath:instancePath+"/defaults/read_file",schemaPath
 return false;
 }
 }
-var valid33 = _errs169 === errors;
+var valid37 = _errs184 === errors;
 }
 else {
-var valid33 = true;
+var valid37 = true;
 }
-if(valid33){
-if(data77.write_file !== undefined){
-let data86 = data77.write_file;
-const _errs184 = errors;
-if(errors === _errs184){
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
+if(valid37){
+if(data84.write_file !== undefined){
+let data93 = data84.write_file;
+const _errs199 = errors;
+if(errors === _errs199){
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
 let missing4;
-if((data86.decision === undefined) && (missing4 = "decision")){
+if((data93.decision === undefined) && (missing4 = "decision")){
 validate10.errors = [{instancePath:instancePath+"/defaults/write_file",schemaPath:"#/properties/defaults/properties/write_file/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
-const _errs186 = errors;
-for(const key15 in data86){
-if(!((((((key15 === "rule_id") || (key15 === "decision")) || (key15 === "severity")) || (key15 === "approver_group")) || (key15 === "message")) || (key15 === "compliance"))){
-validate10.errors = [{instancePath:instancePath+"/defaults/write_file",schemaPath:"#/properties/defaults/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+const _errs201 = errors;
+for(const key16 in data93){
+if(!((((((key16 === "rule_id") || (key16 === "decision")) || (key16 === "severity")) || (key16 === "approver_group")) || (key16 === "message")) || (key16 === "compliance"))){
+validate10.errors = [{instancePath:instancePath+"/defaults/write_file",schemaPath:"#/properties/defaults/properties/write_file/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs186 === errors){
-if(data86.rule_id !== undefined){
-let data87 = data86.rule_id;
-const _errs187 = errors;
-if(errors === _errs187){
-if(typeof data87 === "string"){
-if(!pattern1.test(data87)){
+if(_errs201 === errors){
+if(data93.rule_id !== undefined){
+let data94 = data93.rule_id;
+const _errs202 = errors;
+if(errors === _errs202){
+if(typeof data94 === "string"){
+if(!pattern1.test(data94)){
 validate10.errors = [{instancePath:instancePath+"/defaults/write_file/rule_id",schemaPath:"#/properties/defaults/properties/write_file/properties/rule_id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1632,44 +1768,44 @@ validate10.errors = [{instancePath:instancePath+"/defaults/write_file/rule_id",s
 return false;
 }
 }
-var valid36 = _errs187 === errors;
+var valid40 = _errs202 === errors;
 }
 else {
-var valid36 = true;
+var valid40 = true;
 }
-if(valid36){
-if(data86.decision !== undefined){
-let data88 = data86.decision;
-const _errs189 = errors;
-if(!((((((data88 === "allow") || (data88 === "audit_only")) || (data88 === "warn")) || (data88 === "allow_with_attestation")) || (data88 === "require_approval")) || (data88 === "block"))){
+if(valid40){
+if(data93.decision !== undefined){
+let data95 = data93.decision;
+const _errs204 = errors;
+if(!((((((data95 === "allow") || (data95 === "audit_only")) || (data95 === "warn")) || (data95 === "allow_with_attestation")) || (data95 === "require_approval")) || (data95 === "block"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/write_file/decision",schemaPath:"#/properties/defaults/properties/write_file/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.write_file.properties.decision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid36 = _errs189 === errors;
+var valid40 = _errs204 === errors;
 }
 else {
-var valid36 = true;
+var valid40 = true;
 }
-if(valid36){
-if(data86.severity !== undefined){
-let data89 = data86.severity;
-const _errs190 = errors;
-if(!((((data89 === "low") || (data89 === "medium")) || (data89 === "high")) || (data89 === "critical"))){
+if(valid40){
+if(data93.severity !== undefined){
+let data96 = data93.severity;
+const _errs205 = errors;
+if(!((((data96 === "low") || (data96 === "medium")) || (data96 === "high")) || (data96 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/write_file/severity",schemaPath:"#/properties/defaults/properties/write_file/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.write_file.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid36 = _errs190 === errors;
+var valid40 = _errs205 === errors;
 }
 else {
-var valid36 = true;
+var valid40 = true;
 }
-if(valid36){
-if(data86.approver_group !== undefined){
-let data90 = data86.approver_group;
-const _errs191 = errors;
-if(errors === _errs191){
-if(typeof data90 === "string"){
-if(!pattern1.test(data90)){
+if(valid40){
+if(data93.approver_group !== undefined){
+let data97 = data93.approver_group;
+const _errs206 = errors;
+if(errors === _errs206){
+if(typeof data97 === "string"){
+if(!pattern1.test(data97)){
 validate10.errors = [{instancePath:instancePath+"/defaults/write_file/approver_group",schemaPath:"#/properties/defaults/properties/write_file/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1679,39 +1815,39 @@ validate10.errors = [{instancePath:instancePath+"/defaults/write_file/approver_g
 return false;
 }
 }
-var valid36 = _errs191 === errors;
+var valid40 = _errs206 === errors;
 }
 else {
-var valid36 = true;
+var valid40 = true;
 }
-if(valid36){
-if(data86.message !== undefined){
-const _errs193 = errors;
-if(typeof data86.message !== "string"){
+if(valid40){
+if(data93.message !== undefined){
+const _errs208 = errors;
+if(typeof data93.message !== "string"){
 validate10.errors = [{instancePath:instancePath+"/defaults/write_file/message",schemaPath:"#/properties/defaults/properties/write_file/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid36 = _errs193 === errors;
+var valid40 = _errs208 === errors;
 }
 else {
-var valid36 = true;
+var valid40 = true;
 }
-if(valid36){
-if(data86.compliance !== undefined){
-let data92 = data86.compliance;
-const _errs195 = errors;
-if(errors === _errs195){
-if(Array.isArray(data92)){
-var valid37 = true;
-const len20 = data92.length;
-for(let i20=0; i20<len20; i20++){
-const _errs197 = errors;
-if(typeof data92[i20] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/defaults/write_file/compliance/" + i20,schemaPath:"#/properties/defaults/properties/write_file/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid40){
+if(data93.compliance !== undefined){
+let data99 = data93.compliance;
+const _errs210 = errors;
+if(errors === _errs210){
+if(Array.isArray(data99)){
+var valid41 = true;
+const len23 = data99.length;
+for(let i23=0; i23<len23; i23++){
+const _errs212 = errors;
+if(typeof data99[i23] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/defaults/write_file/compliance/" + i23,schemaPath:"#/properties/defaults/properties/write_file/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid37 = _errs197 === errors;
-if(!valid37){
+var valid41 = _errs212 === errors;
+if(!valid41){
 break;
 }
 }
@@ -1721,10 +1857,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/write_file/compliance
 return false;
 }
 }
-var valid36 = _errs195 === errors;
+var valid40 = _errs210 === errors;
 }
 else {
-var valid36 = true;
+var valid40 = true;
 }
 }
 }
@@ -1739,38 +1875,38 @@ validate10.errors = [{instancePath:instancePath+"/defaults/write_file",schemaPat
 return false;
 }
 }
-var valid33 = _errs184 === errors;
+var valid37 = _errs199 === errors;
 }
 else {
-var valid33 = true;
+var valid37 = true;
 }
-if(valid33){
-if(data77.execute_command !== undefined){
-let data94 = data77.execute_command;
-const _errs199 = errors;
-if(errors === _errs199){
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(valid37){
+if(data84.execute_command !== undefined){
+let data101 = data84.execute_command;
+const _errs214 = errors;
+if(errors === _errs214){
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
 let missing5;
-if((data94.decision === undefined) && (missing5 = "decision")){
+if((data101.decision === undefined) && (missing5 = "decision")){
 validate10.errors = [{instancePath:instancePath+"/defaults/execute_command",schemaPath:"#/properties/defaults/properties/execute_command/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
-const _errs201 = errors;
-for(const key16 in data94){
-if(!((((((key16 === "rule_id") || (key16 === "decision")) || (key16 === "severity")) || (key16 === "approver_group")) || (key16 === "message")) || (key16 === "compliance"))){
-validate10.errors = [{instancePath:instancePath+"/defaults/execute_command",schemaPath:"#/properties/defaults/properties/execute_command/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+const _errs216 = errors;
+for(const key17 in data101){
+if(!((((((key17 === "rule_id") || (key17 === "decision")) || (key17 === "severity")) || (key17 === "approver_group")) || (key17 === "message")) || (key17 === "compliance"))){
+validate10.errors = [{instancePath:instancePath+"/defaults/execute_command",schemaPath:"#/properties/defaults/properties/execute_command/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs201 === errors){
-if(data94.rule_id !== undefined){
-let data95 = data94.rule_id;
-const _errs202 = errors;
-if(errors === _errs202){
-if(typeof data95 === "string"){
-if(!pattern1.test(data95)){
+if(_errs216 === errors){
+if(data101.rule_id !== undefined){
+let data102 = data101.rule_id;
+const _errs217 = errors;
+if(errors === _errs217){
+if(typeof data102 === "string"){
+if(!pattern1.test(data102)){
 validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/rule_id",schemaPath:"#/properties/defaults/properties/execute_command/properties/rule_id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1780,44 +1916,44 @@ validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/rule_
 return false;
 }
 }
-var valid38 = _errs202 === errors;
+var valid42 = _errs217 === errors;
 }
 else {
-var valid38 = true;
+var valid42 = true;
 }
-if(valid38){
-if(data94.decision !== undefined){
-let data96 = data94.decision;
-const _errs204 = errors;
-if(!((((((data96 === "allow") || (data96 === "audit_only")) || (data96 === "warn")) || (data96 === "allow_with_attestation")) || (data96 === "require_approval")) || (data96 === "block"))){
+if(valid42){
+if(data101.decision !== undefined){
+let data103 = data101.decision;
+const _errs219 = errors;
+if(!((((((data103 === "allow") || (data103 === "audit_only")) || (data103 === "warn")) || (data103 === "allow_with_attestation")) || (data103 === "require_approval")) || (data103 === "block"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/decision",schemaPath:"#/properties/defaults/properties/execute_command/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.execute_command.properties.decision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid38 = _errs204 === errors;
+var valid42 = _errs219 === errors;
 }
 else {
-var valid38 = true;
+var valid42 = true;
 }
-if(valid38){
-if(data94.severity !== undefined){
-let data97 = data94.severity;
-const _errs205 = errors;
-if(!((((data97 === "low") || (data97 === "medium")) || (data97 === "high")) || (data97 === "critical"))){
+if(valid42){
+if(data101.severity !== undefined){
+let data104 = data101.severity;
+const _errs220 = errors;
+if(!((((data104 === "low") || (data104 === "medium")) || (data104 === "high")) || (data104 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/severity",schemaPath:"#/properties/defaults/properties/execute_command/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.execute_command.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid38 = _errs205 === errors;
+var valid42 = _errs220 === errors;
 }
 else {
-var valid38 = true;
+var valid42 = true;
 }
-if(valid38){
-if(data94.approver_group !== undefined){
-let data98 = data94.approver_group;
-const _errs206 = errors;
-if(errors === _errs206){
-if(typeof data98 === "string"){
-if(!pattern1.test(data98)){
+if(valid42){
+if(data101.approver_group !== undefined){
+let data105 = data101.approver_group;
+const _errs221 = errors;
+if(errors === _errs221){
+if(typeof data105 === "string"){
+if(!pattern1.test(data105)){
 validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/approver_group",schemaPath:"#/properties/defaults/properties/execute_command/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1827,39 +1963,39 @@ validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/appro
 return false;
 }
 }
-var valid38 = _errs206 === errors;
+var valid42 = _errs221 === errors;
 }
 else {
-var valid38 = true;
+var valid42 = true;
 }
-if(valid38){
-if(data94.message !== undefined){
-const _errs208 = errors;
-if(typeof data94.message !== "string"){
+if(valid42){
+if(data101.message !== undefined){
+const _errs223 = errors;
+if(typeof data101.message !== "string"){
 validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/message",schemaPath:"#/properties/defaults/properties/execute_command/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid38 = _errs208 === errors;
+var valid42 = _errs223 === errors;
 }
 else {
-var valid38 = true;
+var valid42 = true;
 }
-if(valid38){
-if(data94.compliance !== undefined){
-let data100 = data94.compliance;
-const _errs210 = errors;
-if(errors === _errs210){
-if(Array.isArray(data100)){
-var valid39 = true;
-const len21 = data100.length;
-for(let i21=0; i21<len21; i21++){
-const _errs212 = errors;
-if(typeof data100[i21] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/compliance/" + i21,schemaPath:"#/properties/defaults/properties/execute_command/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid42){
+if(data101.compliance !== undefined){
+let data107 = data101.compliance;
+const _errs225 = errors;
+if(errors === _errs225){
+if(Array.isArray(data107)){
+var valid43 = true;
+const len24 = data107.length;
+for(let i24=0; i24<len24; i24++){
+const _errs227 = errors;
+if(typeof data107[i24] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/compliance/" + i24,schemaPath:"#/properties/defaults/properties/execute_command/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid39 = _errs212 === errors;
-if(!valid39){
+var valid43 = _errs227 === errors;
+if(!valid43){
 break;
 }
 }
@@ -1869,10 +2005,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/execute_command/compl
 return false;
 }
 }
-var valid38 = _errs210 === errors;
+var valid42 = _errs225 === errors;
 }
 else {
-var valid38 = true;
+var valid42 = true;
 }
 }
 }
@@ -1887,38 +2023,38 @@ validate10.errors = [{instancePath:instancePath+"/defaults/execute_command",sche
 return false;
 }
 }
-var valid33 = _errs199 === errors;
+var valid37 = _errs214 === errors;
 }
 else {
-var valid33 = true;
+var valid37 = true;
 }
-if(valid33){
-if(data77.git_operation !== undefined){
-let data102 = data77.git_operation;
-const _errs214 = errors;
-if(errors === _errs214){
-if(data102 && typeof data102 == "object" && !Array.isArray(data102)){
+if(valid37){
+if(data84.git_operation !== undefined){
+let data109 = data84.git_operation;
+const _errs229 = errors;
+if(errors === _errs229){
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
 let missing6;
-if((data102.decision === undefined) && (missing6 = "decision")){
+if((data109.decision === undefined) && (missing6 = "decision")){
 validate10.errors = [{instancePath:instancePath+"/defaults/git_operation",schemaPath:"#/properties/defaults/properties/git_operation/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs216 = errors;
-for(const key17 in data102){
-if(!((((((key17 === "rule_id") || (key17 === "decision")) || (key17 === "severity")) || (key17 === "approver_group")) || (key17 === "message")) || (key17 === "compliance"))){
-validate10.errors = [{instancePath:instancePath+"/defaults/git_operation",schemaPath:"#/properties/defaults/properties/git_operation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
+const _errs231 = errors;
+for(const key18 in data109){
+if(!((((((key18 === "rule_id") || (key18 === "decision")) || (key18 === "severity")) || (key18 === "approver_group")) || (key18 === "message")) || (key18 === "compliance"))){
+validate10.errors = [{instancePath:instancePath+"/defaults/git_operation",schemaPath:"#/properties/defaults/properties/git_operation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs216 === errors){
-if(data102.rule_id !== undefined){
-let data103 = data102.rule_id;
-const _errs217 = errors;
-if(errors === _errs217){
-if(typeof data103 === "string"){
-if(!pattern1.test(data103)){
+if(_errs231 === errors){
+if(data109.rule_id !== undefined){
+let data110 = data109.rule_id;
+const _errs232 = errors;
+if(errors === _errs232){
+if(typeof data110 === "string"){
+if(!pattern1.test(data110)){
 validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/rule_id",schemaPath:"#/properties/defaults/properties/git_operation/properties/rule_id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1928,44 +2064,44 @@ validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/rule_id
 return false;
 }
 }
-var valid40 = _errs217 === errors;
+var valid44 = _errs232 === errors;
 }
 else {
-var valid40 = true;
+var valid44 = true;
 }
-if(valid40){
-if(data102.decision !== undefined){
-let data104 = data102.decision;
-const _errs219 = errors;
-if(!((((((data104 === "allow") || (data104 === "audit_only")) || (data104 === "warn")) || (data104 === "allow_with_attestation")) || (data104 === "require_approval")) || (data104 === "block"))){
+if(valid44){
+if(data109.decision !== undefined){
+let data111 = data109.decision;
+const _errs234 = errors;
+if(!((((((data111 === "allow") || (data111 === "audit_only")) || (data111 === "warn")) || (data111 === "allow_with_attestation")) || (data111 === "require_approval")) || (data111 === "block"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/decision",schemaPath:"#/properties/defaults/properties/git_operation/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.git_operation.properties.decision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid40 = _errs219 === errors;
+var valid44 = _errs234 === errors;
 }
 else {
-var valid40 = true;
+var valid44 = true;
 }
-if(valid40){
-if(data102.severity !== undefined){
-let data105 = data102.severity;
-const _errs220 = errors;
-if(!((((data105 === "low") || (data105 === "medium")) || (data105 === "high")) || (data105 === "critical"))){
+if(valid44){
+if(data109.severity !== undefined){
+let data112 = data109.severity;
+const _errs235 = errors;
+if(!((((data112 === "low") || (data112 === "medium")) || (data112 === "high")) || (data112 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/severity",schemaPath:"#/properties/defaults/properties/git_operation/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.git_operation.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid40 = _errs220 === errors;
+var valid44 = _errs235 === errors;
 }
 else {
-var valid40 = true;
+var valid44 = true;
 }
-if(valid40){
-if(data102.approver_group !== undefined){
-let data106 = data102.approver_group;
-const _errs221 = errors;
-if(errors === _errs221){
-if(typeof data106 === "string"){
-if(!pattern1.test(data106)){
+if(valid44){
+if(data109.approver_group !== undefined){
+let data113 = data109.approver_group;
+const _errs236 = errors;
+if(errors === _errs236){
+if(typeof data113 === "string"){
+if(!pattern1.test(data113)){
 validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/approver_group",schemaPath:"#/properties/defaults/properties/git_operation/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -1975,39 +2111,39 @@ validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/approve
 return false;
 }
 }
-var valid40 = _errs221 === errors;
+var valid44 = _errs236 === errors;
 }
 else {
-var valid40 = true;
+var valid44 = true;
 }
-if(valid40){
-if(data102.message !== undefined){
-const _errs223 = errors;
-if(typeof data102.message !== "string"){
+if(valid44){
+if(data109.message !== undefined){
+const _errs238 = errors;
+if(typeof data109.message !== "string"){
 validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/message",schemaPath:"#/properties/defaults/properties/git_operation/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid40 = _errs223 === errors;
+var valid44 = _errs238 === errors;
 }
 else {
-var valid40 = true;
+var valid44 = true;
 }
-if(valid40){
-if(data102.compliance !== undefined){
-let data108 = data102.compliance;
-const _errs225 = errors;
-if(errors === _errs225){
-if(Array.isArray(data108)){
-var valid41 = true;
-const len22 = data108.length;
-for(let i22=0; i22<len22; i22++){
-const _errs227 = errors;
-if(typeof data108[i22] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/compliance/" + i22,schemaPath:"#/properties/defaults/properties/git_operation/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid44){
+if(data109.compliance !== undefined){
+let data115 = data109.compliance;
+const _errs240 = errors;
+if(errors === _errs240){
+if(Array.isArray(data115)){
+var valid45 = true;
+const len25 = data115.length;
+for(let i25=0; i25<len25; i25++){
+const _errs242 = errors;
+if(typeof data115[i25] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/compliance/" + i25,schemaPath:"#/properties/defaults/properties/git_operation/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid41 = _errs227 === errors;
-if(!valid41){
+var valid45 = _errs242 === errors;
+if(!valid45){
 break;
 }
 }
@@ -2017,10 +2153,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/git_operation/complia
 return false;
 }
 }
-var valid40 = _errs225 === errors;
+var valid44 = _errs240 === errors;
 }
 else {
-var valid40 = true;
+var valid44 = true;
 }
 }
 }
@@ -2035,38 +2171,38 @@ validate10.errors = [{instancePath:instancePath+"/defaults/git_operation",schema
 return false;
 }
 }
-var valid33 = _errs214 === errors;
+var valid37 = _errs229 === errors;
 }
 else {
-var valid33 = true;
+var valid37 = true;
 }
-if(valid33){
-if(data77.mcp_tool_call !== undefined){
-let data110 = data77.mcp_tool_call;
-const _errs229 = errors;
-if(errors === _errs229){
-if(data110 && typeof data110 == "object" && !Array.isArray(data110)){
+if(valid37){
+if(data84.mcp_tool_call !== undefined){
+let data117 = data84.mcp_tool_call;
+const _errs244 = errors;
+if(errors === _errs244){
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
 let missing7;
-if((data110.decision === undefined) && (missing7 = "decision")){
+if((data117.decision === undefined) && (missing7 = "decision")){
 validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call",schemaPath:"#/properties/defaults/properties/mcp_tool_call/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-const _errs231 = errors;
-for(const key18 in data110){
-if(!((((((key18 === "rule_id") || (key18 === "decision")) || (key18 === "severity")) || (key18 === "approver_group")) || (key18 === "message")) || (key18 === "compliance"))){
-validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call",schemaPath:"#/properties/defaults/properties/mcp_tool_call/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
+const _errs246 = errors;
+for(const key19 in data117){
+if(!((((((key19 === "rule_id") || (key19 === "decision")) || (key19 === "severity")) || (key19 === "approver_group")) || (key19 === "message")) || (key19 === "compliance"))){
+validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call",schemaPath:"#/properties/defaults/properties/mcp_tool_call/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs231 === errors){
-if(data110.rule_id !== undefined){
-let data111 = data110.rule_id;
-const _errs232 = errors;
-if(errors === _errs232){
-if(typeof data111 === "string"){
-if(!pattern1.test(data111)){
+if(_errs246 === errors){
+if(data117.rule_id !== undefined){
+let data118 = data117.rule_id;
+const _errs247 = errors;
+if(errors === _errs247){
+if(typeof data118 === "string"){
+if(!pattern1.test(data118)){
 validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/rule_id",schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/rule_id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -2076,44 +2212,44 @@ validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/rule_id
 return false;
 }
 }
-var valid42 = _errs232 === errors;
+var valid46 = _errs247 === errors;
 }
 else {
-var valid42 = true;
+var valid46 = true;
 }
-if(valid42){
-if(data110.decision !== undefined){
-let data112 = data110.decision;
-const _errs234 = errors;
-if(!((((((data112 === "allow") || (data112 === "audit_only")) || (data112 === "warn")) || (data112 === "allow_with_attestation")) || (data112 === "require_approval")) || (data112 === "block"))){
+if(valid46){
+if(data117.decision !== undefined){
+let data119 = data117.decision;
+const _errs249 = errors;
+if(!((((((data119 === "allow") || (data119 === "audit_only")) || (data119 === "warn")) || (data119 === "allow_with_attestation")) || (data119 === "require_approval")) || (data119 === "block"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/decision",schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.mcp_tool_call.properties.decision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid42 = _errs234 === errors;
+var valid46 = _errs249 === errors;
 }
 else {
-var valid42 = true;
+var valid46 = true;
 }
-if(valid42){
-if(data110.severity !== undefined){
-let data113 = data110.severity;
-const _errs235 = errors;
-if(!((((data113 === "low") || (data113 === "medium")) || (data113 === "high")) || (data113 === "critical"))){
+if(valid46){
+if(data117.severity !== undefined){
+let data120 = data117.severity;
+const _errs250 = errors;
+if(!((((data120 === "low") || (data120 === "medium")) || (data120 === "high")) || (data120 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/severity",schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.mcp_tool_call.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid42 = _errs235 === errors;
+var valid46 = _errs250 === errors;
 }
 else {
-var valid42 = true;
+var valid46 = true;
 }
-if(valid42){
-if(data110.approver_group !== undefined){
-let data114 = data110.approver_group;
-const _errs236 = errors;
-if(errors === _errs236){
-if(typeof data114 === "string"){
-if(!pattern1.test(data114)){
+if(valid46){
+if(data117.approver_group !== undefined){
+let data121 = data117.approver_group;
+const _errs251 = errors;
+if(errors === _errs251){
+if(typeof data121 === "string"){
+if(!pattern1.test(data121)){
 validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/approver_group",schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -2123,39 +2259,39 @@ validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/approve
 return false;
 }
 }
-var valid42 = _errs236 === errors;
+var valid46 = _errs251 === errors;
 }
 else {
-var valid42 = true;
+var valid46 = true;
 }
-if(valid42){
-if(data110.message !== undefined){
-const _errs238 = errors;
-if(typeof data110.message !== "string"){
+if(valid46){
+if(data117.message !== undefined){
+const _errs253 = errors;
+if(typeof data117.message !== "string"){
 validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/message",schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid42 = _errs238 === errors;
+var valid46 = _errs253 === errors;
 }
 else {
-var valid42 = true;
+var valid46 = true;
 }
-if(valid42){
-if(data110.compliance !== undefined){
-let data116 = data110.compliance;
-const _errs240 = errors;
-if(errors === _errs240){
-if(Array.isArray(data116)){
-var valid43 = true;
-const len23 = data116.length;
-for(let i23=0; i23<len23; i23++){
-const _errs242 = errors;
-if(typeof data116[i23] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/compliance/" + i23,schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid46){
+if(data117.compliance !== undefined){
+let data123 = data117.compliance;
+const _errs255 = errors;
+if(errors === _errs255){
+if(Array.isArray(data123)){
+var valid47 = true;
+const len26 = data123.length;
+for(let i26=0; i26<len26; i26++){
+const _errs257 = errors;
+if(typeof data123[i26] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/compliance/" + i26,schemaPath:"#/properties/defaults/properties/mcp_tool_call/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid43 = _errs242 === errors;
-if(!valid43){
+var valid47 = _errs257 === errors;
+if(!valid47){
 break;
 }
 }
@@ -2165,10 +2301,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call/complia
 return false;
 }
 }
-var valid42 = _errs240 === errors;
+var valid46 = _errs255 === errors;
 }
 else {
-var valid42 = true;
+var valid46 = true;
 }
 }
 }
@@ -2183,38 +2319,38 @@ validate10.errors = [{instancePath:instancePath+"/defaults/mcp_tool_call",schema
 return false;
 }
 }
-var valid33 = _errs229 === errors;
+var valid37 = _errs244 === errors;
 }
 else {
-var valid33 = true;
+var valid37 = true;
 }
-if(valid33){
-if(data77.release_governance_record !== undefined){
-let data118 = data77.release_governance_record;
-const _errs244 = errors;
-if(errors === _errs244){
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+if(valid37){
+if(data84.release_governance_record !== undefined){
+let data125 = data84.release_governance_record;
+const _errs259 = errors;
+if(errors === _errs259){
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
 let missing8;
-if((data118.decision === undefined) && (missing8 = "decision")){
+if((data125.decision === undefined) && (missing8 = "decision")){
 validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record",schemaPath:"#/properties/defaults/properties/release_governance_record/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
 return false;
 }
 else {
-const _errs246 = errors;
-for(const key19 in data118){
-if(!((((((key19 === "rule_id") || (key19 === "decision")) || (key19 === "severity")) || (key19 === "approver_group")) || (key19 === "message")) || (key19 === "compliance"))){
-validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record",schemaPath:"#/properties/defaults/properties/release_governance_record/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+const _errs261 = errors;
+for(const key20 in data125){
+if(!((((((key20 === "rule_id") || (key20 === "decision")) || (key20 === "severity")) || (key20 === "approver_group")) || (key20 === "message")) || (key20 === "compliance"))){
+validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record",schemaPath:"#/properties/defaults/properties/release_governance_record/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs246 === errors){
-if(data118.rule_id !== undefined){
-let data119 = data118.rule_id;
-const _errs247 = errors;
-if(errors === _errs247){
-if(typeof data119 === "string"){
-if(!pattern1.test(data119)){
+if(_errs261 === errors){
+if(data125.rule_id !== undefined){
+let data126 = data125.rule_id;
+const _errs262 = errors;
+if(errors === _errs262){
+if(typeof data126 === "string"){
+if(!pattern1.test(data126)){
 validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/rule_id",schemaPath:"#/properties/defaults/properties/release_governance_record/properties/rule_id/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -2224,44 +2360,44 @@ validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_re
 return false;
 }
 }
-var valid44 = _errs247 === errors;
+var valid48 = _errs262 === errors;
 }
 else {
-var valid44 = true;
+var valid48 = true;
 }
-if(valid44){
-if(data118.decision !== undefined){
-let data120 = data118.decision;
-const _errs249 = errors;
-if(!((((((data120 === "allow") || (data120 === "audit_only")) || (data120 === "warn")) || (data120 === "allow_with_attestation")) || (data120 === "require_approval")) || (data120 === "block"))){
+if(valid48){
+if(data125.decision !== undefined){
+let data127 = data125.decision;
+const _errs264 = errors;
+if(!((((((data127 === "allow") || (data127 === "audit_only")) || (data127 === "warn")) || (data127 === "allow_with_attestation")) || (data127 === "require_approval")) || (data127 === "block"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/decision",schemaPath:"#/properties/defaults/properties/release_governance_record/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.release_governance_record.properties.decision.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid44 = _errs249 === errors;
+var valid48 = _errs264 === errors;
 }
 else {
-var valid44 = true;
+var valid48 = true;
 }
-if(valid44){
-if(data118.severity !== undefined){
-let data121 = data118.severity;
-const _errs250 = errors;
-if(!((((data121 === "low") || (data121 === "medium")) || (data121 === "high")) || (data121 === "critical"))){
+if(valid48){
+if(data125.severity !== undefined){
+let data128 = data125.severity;
+const _errs265 = errors;
+if(!((((data128 === "low") || (data128 === "medium")) || (data128 === "high")) || (data128 === "critical"))){
 validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/severity",schemaPath:"#/properties/defaults/properties/release_governance_record/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.defaults.properties.release_governance_record.properties.severity.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid44 = _errs250 === errors;
+var valid48 = _errs265 === errors;
 }
 else {
-var valid44 = true;
+var valid48 = true;
 }
-if(valid44){
-if(data118.approver_group !== undefined){
-let data122 = data118.approver_group;
-const _errs251 = errors;
-if(errors === _errs251){
-if(typeof data122 === "string"){
-if(!pattern1.test(data122)){
+if(valid48){
+if(data125.approver_group !== undefined){
+let data129 = data125.approver_group;
+const _errs266 = errors;
+if(errors === _errs266){
+if(typeof data129 === "string"){
+if(!pattern1.test(data129)){
 validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/approver_group",schemaPath:"#/properties/defaults/properties/release_governance_record/properties/approver_group/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
@@ -2271,39 +2407,39 @@ validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_re
 return false;
 }
 }
-var valid44 = _errs251 === errors;
+var valid48 = _errs266 === errors;
 }
 else {
-var valid44 = true;
+var valid48 = true;
 }
-if(valid44){
-if(data118.message !== undefined){
-const _errs253 = errors;
-if(typeof data118.message !== "string"){
+if(valid48){
+if(data125.message !== undefined){
+const _errs268 = errors;
+if(typeof data125.message !== "string"){
 validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/message",schemaPath:"#/properties/defaults/properties/release_governance_record/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid44 = _errs253 === errors;
+var valid48 = _errs268 === errors;
 }
 else {
-var valid44 = true;
+var valid48 = true;
 }
-if(valid44){
-if(data118.compliance !== undefined){
-let data124 = data118.compliance;
-const _errs255 = errors;
-if(errors === _errs255){
-if(Array.isArray(data124)){
-var valid45 = true;
-const len24 = data124.length;
-for(let i24=0; i24<len24; i24++){
-const _errs257 = errors;
-if(typeof data124[i24] !== "string"){
-validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/compliance/" + i24,schemaPath:"#/properties/defaults/properties/release_governance_record/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid48){
+if(data125.compliance !== undefined){
+let data131 = data125.compliance;
+const _errs270 = errors;
+if(errors === _errs270){
+if(Array.isArray(data131)){
+var valid49 = true;
+const len27 = data131.length;
+for(let i27=0; i27<len27; i27++){
+const _errs272 = errors;
+if(typeof data131[i27] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_record/compliance/" + i27,schemaPath:"#/properties/defaults/properties/release_governance_record/properties/compliance/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid45 = _errs257 === errors;
-if(!valid45){
+var valid49 = _errs272 === errors;
+if(!valid49){
 break;
 }
 }
@@ -2313,10 +2449,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_re
 return false;
 }
 }
-var valid44 = _errs255 === errors;
+var valid48 = _errs270 === errors;
 }
 else {
-var valid44 = true;
+var valid48 = true;
 }
 }
 }
@@ -2331,10 +2467,10 @@ validate10.errors = [{instancePath:instancePath+"/defaults/release_governance_re
 return false;
 }
 }
-var valid33 = _errs244 === errors;
+var valid37 = _errs259 === errors;
 }
 else {
-var valid33 = true;
+var valid37 = true;
 }
 }
 }
@@ -2348,170 +2484,170 @@ validate10.errors = [{instancePath:instancePath+"/defaults",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs166 === errors;
+var valid0 = _errs181 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.tests !== undefined){
-let data126 = data.tests;
-const _errs259 = errors;
-if(errors === _errs259){
-if(Array.isArray(data126)){
-var valid46 = true;
-const len25 = data126.length;
-for(let i25=0; i25<len25; i25++){
-let data127 = data126[i25];
-const _errs261 = errors;
-if(errors === _errs261){
-if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
-let missing9;
-if((((data127.name === undefined) && (missing9 = "name")) || ((data127.request === undefined) && (missing9 = "request"))) || ((data127.expect === undefined) && (missing9 = "expect"))){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25,schemaPath:"#/properties/tests/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
-return false;
-}
-else {
-const _errs263 = errors;
-for(const key20 in data127){
-if(!(((key20 === "name") || (key20 === "request")) || (key20 === "expect"))){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25,schemaPath:"#/properties/tests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs263 === errors){
-if(data127.name !== undefined){
-let data128 = data127.name;
-const _errs264 = errors;
-if(errors === _errs264){
-if(typeof data128 === "string"){
-if(!pattern1.test(data128)){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/name",schemaPath:"#/properties/tests/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/name",schemaPath:"#/properties/tests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid47 = _errs264 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data127.request !== undefined){
-let data129 = data127.request;
-const _errs266 = errors;
-if(!(data129 && typeof data129 == "object" && !Array.isArray(data129))){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/request",schemaPath:"#/properties/tests/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-var valid47 = _errs266 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data127.expect !== undefined){
-let data130 = data127.expect;
-const _errs268 = errors;
-if(errors === _errs268){
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-let missing10;
-if((data130.decision === undefined) && (missing10 = "decision")){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect",schemaPath:"#/properties/tests/items/properties/expect/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
-return false;
-}
-else {
-const _errs270 = errors;
-for(const key21 in data130){
-if(!((((key21 === "decision") || (key21 === "rule_id")) || (key21 === "severity")) || (key21 === "approver_group"))){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect",schemaPath:"#/properties/tests/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs270 === errors){
-if(data130.decision !== undefined){
-let data131 = data130.decision;
-const _errs271 = errors;
-if(!((((((data131 === "allow") || (data131 === "audit_only")) || (data131 === "warn")) || (data131 === "allow_with_attestation")) || (data131 === "require_approval")) || (data131 === "block"))){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect/decision",schemaPath:"#/properties/tests/items/properties/expect/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.tests.items.properties.expect.properties.decision.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid48 = _errs271 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data130.rule_id !== undefined){
-const _errs272 = errors;
-if(typeof data130.rule_id !== "string"){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect/rule_id",schemaPath:"#/properties/tests/items/properties/expect/properties/rule_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid48 = _errs272 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data130.severity !== undefined){
-let data133 = data130.severity;
+let data133 = data.tests;
 const _errs274 = errors;
-if(!((((data133 === "low") || (data133 === "medium")) || (data133 === "high")) || (data133 === "critical"))){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect/severity",schemaPath:"#/properties/tests/items/properties/expect/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tests.items.properties.expect.properties.severity.enum},message:"must be equal to one of the allowed values"}];
+if(errors === _errs274){
+if(Array.isArray(data133)){
+var valid50 = true;
+const len28 = data133.length;
+for(let i28=0; i28<len28; i28++){
+let data134 = data133[i28];
+const _errs276 = errors;
+if(errors === _errs276){
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+let missing9;
+if((((data134.name === undefined) && (missing9 = "name")) || ((data134.request === undefined) && (missing9 = "request"))) || ((data134.expect === undefined) && (missing9 = "expect"))){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28,schemaPath:"#/properties/tests/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
 return false;
 }
-var valid48 = _errs274 === errors;
-}
 else {
-var valid48 = true;
-}
-if(valid48){
-if(data130.approver_group !== undefined){
-const _errs275 = errors;
-if(typeof data130.approver_group !== "string"){
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect/approver_group",schemaPath:"#/properties/tests/items/properties/expect/properties/approver_group/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+const _errs278 = errors;
+for(const key21 in data134){
+if(!(((key21 === "name") || (key21 === "request")) || (key21 === "expect"))){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28,schemaPath:"#/properties/tests/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"}];
 return false;
-}
-var valid48 = _errs275 === errors;
-}
-else {
-var valid48 = true;
+break;
 }
 }
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid47 = _errs268 === errors;
-}
-else {
-var valid47 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/tests/" + i25,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+if(_errs278 === errors){
+if(data134.name !== undefined){
+let data135 = data134.name;
+const _errs279 = errors;
+if(errors === _errs279){
+if(typeof data135 === "string"){
+if(!pattern1.test(data135)){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/name",schemaPath:"#/properties/tests/items/properties/name/pattern",keyword:"pattern",params:{pattern: "\\S"},message:"must match pattern \""+"\\S"+"\""}];
 return false;
 }
 }
-var valid46 = _errs261 === errors;
-if(!valid46){
+else {
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/name",schemaPath:"#/properties/tests/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid51 = _errs279 === errors;
+}
+else {
+var valid51 = true;
+}
+if(valid51){
+if(data134.request !== undefined){
+let data136 = data134.request;
+const _errs281 = errors;
+if(!(data136 && typeof data136 == "object" && !Array.isArray(data136))){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/request",schemaPath:"#/properties/tests/items/properties/request/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid51 = _errs281 === errors;
+}
+else {
+var valid51 = true;
+}
+if(valid51){
+if(data134.expect !== undefined){
+let data137 = data134.expect;
+const _errs283 = errors;
+if(errors === _errs283){
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+let missing10;
+if((data137.decision === undefined) && (missing10 = "decision")){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect",schemaPath:"#/properties/tests/items/properties/expect/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
+return false;
+}
+else {
+const _errs285 = errors;
+for(const key22 in data137){
+if(!((((key22 === "decision") || (key22 === "rule_id")) || (key22 === "severity")) || (key22 === "approver_group"))){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect",schemaPath:"#/properties/tests/items/properties/expect/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs285 === errors){
+if(data137.decision !== undefined){
+let data138 = data137.decision;
+const _errs286 = errors;
+if(!((((((data138 === "allow") || (data138 === "audit_only")) || (data138 === "warn")) || (data138 === "allow_with_attestation")) || (data138 === "require_approval")) || (data138 === "block"))){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect/decision",schemaPath:"#/properties/tests/items/properties/expect/properties/decision/enum",keyword:"enum",params:{allowedValues: schema11.properties.tests.items.properties.expect.properties.decision.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid52 = _errs286 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data137.rule_id !== undefined){
+const _errs287 = errors;
+if(typeof data137.rule_id !== "string"){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect/rule_id",schemaPath:"#/properties/tests/items/properties/expect/properties/rule_id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid52 = _errs287 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data137.severity !== undefined){
+let data140 = data137.severity;
+const _errs289 = errors;
+if(!((((data140 === "low") || (data140 === "medium")) || (data140 === "high")) || (data140 === "critical"))){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect/severity",schemaPath:"#/properties/tests/items/properties/expect/properties/severity/enum",keyword:"enum",params:{allowedValues: schema11.properties.tests.items.properties.expect.properties.severity.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid52 = _errs289 === errors;
+}
+else {
+var valid52 = true;
+}
+if(valid52){
+if(data137.approver_group !== undefined){
+const _errs290 = errors;
+if(typeof data137.approver_group !== "string"){
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect/approver_group",schemaPath:"#/properties/tests/items/properties/expect/properties/approver_group/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid52 = _errs290 === errors;
+}
+else {
+var valid52 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28+"/expect",schemaPath:"#/properties/tests/items/properties/expect/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid51 = _errs283 === errors;
+}
+else {
+var valid51 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/tests/" + i28,schemaPath:"#/properties/tests/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid50 = _errs276 === errors;
+if(!valid50){
 break;
 }
 }
@@ -2521,7 +2657,7 @@ validate10.errors = [{instancePath:instancePath+"/tests",schemaPath:"#/propertie
 return false;
 }
 }
-var valid0 = _errs259 === errors;
+var valid0 = _errs274 === errors;
 }
 else {
 var valid0 = true;

@@ -12,6 +12,7 @@ export interface PackDocument {
   };
   filesystem?: {
     block_read?: string[];
+    block_read_except?: string[];
     block_write?: string[];
     require_approval_write?: string[];
     case_insensitive?: boolean;
@@ -27,6 +28,7 @@ export interface PackDocument {
     block_unknown_servers?: boolean;
     allowed_servers?: string[];
     blocked_servers?: string[];
+    allowed_tools?: Record<string, string[]>;
     [key: string]: unknown;
   };
   approvals?: Record<string, { approvers?: string[] }>;
@@ -45,6 +47,7 @@ export interface PackRule {
   action: RuleAction;
   operation?: 'read' | 'write' | 'any';
   match: string[];
+  except?: string[];
   decision: DecisionValue;
   severity?: Severity;
   approver_group?: string;

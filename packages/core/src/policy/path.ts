@@ -23,3 +23,37 @@ export function normalizeFilePath(raw: string): string {
   if (absolute) return `/${joined}`;
   return joined === '' ? '.' : joined;
 }
+
+/**
+ * The name a file system may really open for a normalised path, when that differs: C strings
+ * end at the first NUL, and Windows drops a segment's trailing dots and spaces and reads
+ * `name:stream` (`.env::$DATA`) as a stream of `name`. Judging this reading too (the stricter
+ * outcome wins) closes those aliases of protected names; undefined when there is none.
+ */
+export function filePathAlias(normalized: string): string | undefined {
+  if (!mayHaveAlias(normalized)) return undefined;
+  const nul = normalized.indexOf('\u0000');
+  const cut = nul >= 0 ? normalized.slice(0, nul) : normalized;
+  const segments = cut.split('/').map((segment) => {
+    if (segment === '.' || segment === '..') return segment;
+    const colon = segment.indexOf(':');
+    const name = colon > 0 ? segment.slice(0, colon) : segment;
+    const trimmed = name.replace(/[. ]+$/, '');
+    return trimmed === '' ? name : trimmed;
+  });
+  const alias = normalizeFilePath(segments.join('/'));
+  return alias === normalized ? undefined : alias;
+}
+
+// One pass: a NUL, a colon, or a segment that ends in a dot or a space after another character.
+function mayHaveAlias(path: string): boolean {
+  for (let index = 0; index < path.length; index += 1) {
+    const code = path.charCodeAt(index);
+    if (code === 0 || code === 0x3a) return true;
+    if ((code === 0x2e || code === 0x20) && (index + 1 === path.length || path.charCodeAt(index + 1) === 0x2f)) {
+      const previous = index === 0 ? 0x2f : path.charCodeAt(index - 1);
+      if (previous !== 0x2f && !(code === 0x2e && previous === 0x2e && (index < 2 || path.charCodeAt(index - 2) === 0x2f))) return true;
+    }
+  }
+  return false;
+}

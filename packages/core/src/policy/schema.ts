@@ -36,6 +36,7 @@ const ruleSchema = {
     action: ruleAction,
     operation: { enum: ['read', 'write', 'any'], description: 'for file rules: which access the rule covers' },
     match: { ...patternList, minItems: 1 },
+    except: { ...patternList, description: 'targets the rule does not cover although `match` does (file, git and MCP rules)' },
     ...outcome,
     examples: {
       type: 'object',
@@ -107,6 +108,7 @@ export const POLICY_PACK_SCHEMA = {
       additionalProperties: false,
       properties: {
         block_read: patternList,
+        block_read_except: { ...patternList, description: 'paths `block_read` does not cover although one of its patterns matches (documentation and tests named like secrets)' },
         block_write: patternList,
         require_approval_write: patternList,
         case_insensitive: { type: 'boolean', description: 'match file patterns ignoring case' },
@@ -144,6 +146,11 @@ export const POLICY_PACK_SCHEMA = {
         allowed_servers: { type: 'array', items: { type: 'string' } },
         blocked_servers: { type: 'array', items: { type: 'string' } },
         risk_scoring: { type: 'object', additionalProperties: { enum: [...SEVERITIES] } },
+        allowed_tools: {
+          type: 'object',
+          additionalProperties: { type: 'array', items: { type: 'string', pattern: NON_BLANK } },
+          description: 'per allowed server, the tools it may be called for in policy mode; a call to another tool needs AI Governance approval',
+        },
       },
     },
     approvals: {
