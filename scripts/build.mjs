@@ -66,3 +66,4 @@ async function bundleCli() {
 embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
+await (await import('./build-github.mjs')).bundleGitHubAction();

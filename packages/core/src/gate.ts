@@ -10,6 +10,10 @@ import type { NoteSigner } from './evidence/checkpoint.ts';
 import { appendEvidence } from './evidence/log.ts';
 import type { RunnerAuthResult } from './identity/runner-auth.ts';
 import { buildGateReport, type GateMode, type GateReport } from './report/gate-report.ts';
+import { agentAuthorsOf, DEFAULT_AGENT_ACCOUNTS } from './review/agent-accounts.ts';
+import { judgeApprovals, type ApprovalOutcome } from './review/approvals.ts';
+import type { ApproversFile } from './review/approvers-file.ts';
+import type { ReviewContext } from './review/types.ts';
 import { sealEvidence } from './signing/seal.ts';
 import type { Signer } from './signing/signer.ts';
 import type { BundleTrust } from './signing/verify-bundle.ts';
@@ -43,6 +47,10 @@ export interface GateOptions {
    */
   runnerAuth?: RunnerAuthResult;
   storage?: GateStorage;
+  /** The change under review: its approvals can satisfy `require_approval` decisions, and its agent authorship is recorded. */
+  review?: ReviewContext;
+  /** Who may approve, from the base branch's `.cavra/approvers.yml`. */
+  approvers?: ApproversFile;
   context: DecisionContext;
   /** Progress lines for long work; never given secrets. */
   progress?: (message: string) => void;
@@ -54,6 +62,8 @@ export interface GateResult {
   bundlePath: string;
   verification: EvidenceReport;
   receipt?: StorageReceipt;
+  /** One outcome per `require_approval` decision, also recorded in the sealed report. */
+  approvals: ApprovalOutcome[];
 }
 
 /** File names of the report artefacts written into the evidence directory and sealed with it. */
@@ -89,7 +99,15 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     { now, ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}), ...(identity ? { identity } : {}) },
   );
 
-  const report = buildGateReport(decisions, options.mode);
+  const agentAccounts = [...DEFAULT_AGENT_ACCOUNTS, ...(options.approvers?.agentAccounts ?? [])];
+  const approvals = judgeApprovals(decisions, options.review, options.approvers);
+  const review = options.review;
+  const report = buildGateReport(decisions, options.mode, {
+    approvals,
+    ...(review
+      ? { change: { provider: review.provider, id: review.changeId, ...(review.url ? { url: review.url } : {}), headSha: review.headSha, author: review.author, agentAuthors: agentAuthorsOf(review, agentAccounts), limitations: [...(review.limitations ?? [])] } }
+      : {}),
+  });
   const reportJson = join(options.evidenceDir, GATE_REPORT_FILES.json);
   const reportMarkdown = join(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync(reportJson, `${JSON.stringify(report, null, 2)}\n`);
@@ -123,7 +141,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       now,
     });
   }
-  return { decisions, report, bundlePath: sealed.bundlePath, verification, ...(receipt ? { receipt } : {}) };
+  return { decisions, report, bundlePath: sealed.bundlePath, verification, approvals, ...(receipt ? { receipt } : {}) };
 }
 
 function packDigestOf(policy: DecisionPolicy, decision: DecisionRecord): { packDigest?: string } {

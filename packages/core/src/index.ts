@@ -152,7 +152,7 @@ export { GATE_MODES, buildGateReport } from './report/gate-report.ts';
 export { renderAzureCommands } from './report/azure-commands.ts';
 export { renderGitHubCommands } from './report/github-commands.ts';
 export { renderCodeQuality, renderJUnit } from './report/gitlab-reports.ts';
-export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
+export type { GateAnnotation, GateChange, GateConclusion, GateMode, GateReport, GateReportOptions } from './report/gate-report.ts';
 export { openLocalSigningKey } from './signing/local-key.ts';
 export type { LocalSigningKey } from './signing/local-key.ts';
 

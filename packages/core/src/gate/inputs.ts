@@ -5,6 +5,7 @@
 import type { ActionRequest } from '../decision/types.ts';
 import type { FetchLike } from '../identity/limited-fetch.ts';
 import type { GateMode } from '../report/gate-report.ts';
+import type { ApproversFile } from '../review/approvers-file.ts';
 import type { ReviewContext } from '../review/types.ts';
 import type { RetentionMode } from '../storage/store.ts';
 import type { ProviderId } from './providers.ts';
@@ -67,6 +68,8 @@ export interface GateInputs {
   requests?: readonly ActionRequest[];
   /** The change under review, for approvals and agent authorship; absent outside a pull request. */
   review?: ReviewContext;
+  /** Who may approve, parsed by the edge from the base branch's `.cavra/approvers.yml` (never the change's head). */
+  approvers?: ApproversFile;
   signing: GateSigningInputs;
   runnerAuth?: GateRunnerAuthInputs;
   /** Absent: the evidence stays in its directory only. */

@@ -1,4 +1,5 @@
 import { DECISIONS, type DecisionRecord, type DecisionValue } from '../decision/types.ts';
+import type { ApprovalOutcome } from '../review/approvals.ts';
 
 /** The two ways a gate can run: enforce fails the check on a blocking decision, shadow only reports. */
 export const GATE_MODES = ['enforce', 'shadow'] as const;
@@ -25,6 +26,29 @@ export interface GateReport {
   annotations: GateAnnotation[];
   /** A Markdown summary (step summary, check output, MR note). */
   summary: string;
+  /** Every `require_approval` decision's outcome, satisfied or not (absent when the gate judged none). */
+  approvals?: ApprovalOutcome[];
+  /** The change under review, when the gate ran on one. */
+  change?: GateChange;
+}
+
+/** The change a gate run judged, as recorded with its report (never the description's text). */
+export interface GateChange {
+  provider: string;
+  id: string;
+  url?: string;
+  headSha: string;
+  author: string;
+  /** Agent accounts among the author and commit authors: the change is agent work. */
+  agentAuthors: string[];
+  /** What the edge could not read. */
+  limitations: string[];
+}
+
+export interface GateReportOptions {
+  /** Outcomes of the `require_approval` decisions; a satisfied one no longer holds the change. */
+  approvals?: readonly ApprovalOutcome[];
+  change?: GateChange;
 }
 
 const HOLDING: ReadonlySet<DecisionValue> = new Set(['block', 'require_approval']);
@@ -39,19 +63,27 @@ const LEVELS: Readonly<Record<DecisionValue, GateAnnotation['level'] | undefined
 const FILE_ACTIONS = new Set(['read_file', 'write_file']);
 
 /**
- * Builds the report of a gate run. In enforce mode a `block` or `require_approval` fails the
- * check (the change must not merge until it is resolved); in shadow mode it is reported only.
+ * Builds the report of a gate run. In enforce mode a `block` or a `require_approval` that no
+ * valid approval satisfies fails the check (the change must not merge until it is resolved); in
+ * shadow mode it is reported only.
  */
-export function buildGateReport(decisions: readonly DecisionRecord[], mode: GateMode): GateReport {
+export function buildGateReport(decisions: readonly DecisionRecord[], mode: GateMode, options: GateReportOptions = {}): GateReport {
   const counts = Object.fromEntries(DECISIONS.map((value) => [value, 0])) as Record<DecisionValue, number>;
   for (const decision of decisions) counts[decision.decision] += 1;
-  const holding = decisions.filter((decision) => HOLDING.has(decision.decision));
+  const approved = new Map((options.approvals ?? []).filter((outcome) => outcome.satisfied).map((outcome) => [outcome.decision_id, outcome]));
+  const holding = decisions.filter((decision) => HOLDING.has(decision.decision) && !approved.has(decision.decision_id));
+  const awaiting = counts.require_approval - approved.size;
   const conclusion: GateConclusion = holding.length === 0 ? 'success' : mode === 'enforce' ? 'failure' : 'neutral';
+  const approvedNote = approved.size > 0 ? `, ${approved.size} approved` : '';
   const title =
     holding.length === 0
-      ? `CAVRA: ${decisions.length} agent action${decisions.length === 1 ? '' : 's'} allowed`
-      : `CAVRA: ${counts.block} blocked, ${counts.require_approval} awaiting approval${mode === 'shadow' ? ' (shadow mode)' : ''}`;
+      ? `CAVRA: ${decisions.length} agent action${decisions.length === 1 ? '' : 's'} allowed${approvedNote}`
+      : `CAVRA: ${counts.block} blocked, ${awaiting} awaiting approval${approvedNote}${mode === 'shadow' ? ' (shadow mode)' : ''}`;
   const annotations = decisions.flatMap((decision): GateAnnotation[] => {
+    const approval = approved.get(decision.decision_id);
+    if (approval) {
+      return [{ level: 'notice', ...(FILE_ACTIONS.has(decision.action_type) ? { path: decision.target } : {}), title: `require_approval by ${decision.rule_id}: approved`, message: `${decision.action_type} \`${decision.target}\`: ${approval.reason}` }];
+    }
     const level = LEVELS[decision.decision];
     if (level === undefined) return [];
     return [
@@ -63,12 +95,27 @@ export function buildGateReport(decisions: readonly DecisionRecord[], mode: Gate
       },
     ];
   });
-  return { conclusion, mode, title, counts, total: decisions.length, annotations, summary: renderSummary(title, counts, decisions, mode) };
+  return {
+    conclusion,
+    mode,
+    title,
+    counts,
+    total: decisions.length,
+    annotations,
+    summary: renderSummary(title, counts, decisions, mode, options),
+    ...(options.approvals && options.approvals.length > 0 ? { approvals: [...options.approvals] } : {}),
+    ...(options.change ? { change: options.change } : {}),
+  };
 }
 
-function renderSummary(title: string, counts: Record<DecisionValue, number>, decisions: readonly DecisionRecord[], mode: GateMode): string {
+function renderSummary(title: string, counts: Record<DecisionValue, number>, decisions: readonly DecisionRecord[], mode: GateMode, options: GateReportOptions): string {
   const lines = [`## ${title}`, '', '| decision | count |', '| --- | ---: |'];
   for (const value of [...DECISIONS].reverse()) if (counts[value] > 0) lines.push(`| \`${value}\` | ${counts[value]} |`);
+  if (options.change && options.change.agentAuthors.length > 0) lines.push('', `Agent work: ${options.change.agentAuthors.map(cell).join(', ')}.`);
+  if (options.approvals && options.approvals.length > 0) {
+    lines.push('', '| approval | target | rule | why |', '| --- | --- | --- | --- |');
+    for (const outcome of options.approvals) lines.push(`| ${outcome.satisfied ? 'satisfied' : 'awaiting'} | ${cell(outcome.target)} | \`${outcome.rule_id}\` | ${outcome.reason.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|')} |`);
+  }
   const notable = decisions.filter((decision) => decision.decision !== 'allow');
   if (notable.length > 0) {
     lines.push('', '| decision | action | target | rule | severity | approver |', '| --- | --- | --- | --- | --- | --- |');
