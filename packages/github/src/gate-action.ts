@@ -6,13 +6,12 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as core from '@actions/core';
-import { isCavraError, runGate, type GateInputs, type SessionProblem } from '@cavra/core';
+import { isCavraError, prepareGate, runGate, type GateInputs, type PreparedGate, type SessionProblem } from '@cavra/core';
 import { chooseSigning } from './action-signing.ts';
 import { readActionInputs, type ActionInputs } from './action-inputs.ts';
 import { publishCheckRun } from './check-run.ts';
 import { renderCheckSummary } from './check-summary.ts';
 import { openGitHubClient } from './github-client.ts';
-import { prepareGate } from './prepare-gate-interim.ts';
 import { gatherPullRequest, unreadablePullRequest, type PullRequestFacts } from './pull-request.ts';
 import { readGitHubRun, type GitHubRun } from './run-environment.ts';
 import { expandSessions } from './sessions.ts';
@@ -64,7 +63,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
   } else {
     notes.push(`\`${run.eventName || 'unknown'}\` is not a pull-request event: only the sessions were judged`);
   }
-  notes.push(...(facts?.review.limitations ?? []));
+  notes.push(...problems.map((problem) => problem.message), ...(facts?.review.limitations ?? []));
 
   const signing = chooseSigning(inputs.signingKey, run);
   if (signing.note) notes.push(signing.note);
@@ -76,7 +75,9 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
     policyDirs: inputs.policyDirs,
     ...(inputs.registryFile ? { registryFile: inputs.registryFile } : {}),
     sessions: await expandSessions(inputs.sessions, run.workspace),
-    requests: [...(facts?.requests ?? []), ...problems.map(problemRequest)],
+    // Outside a pull request there is nothing of the change to judge: sessions are then required.
+    ...(run.pullRequest ? { requests: facts?.requests ?? [] } : {}),
+    unreadable: problems,
     ...(facts ? { review: facts.review } : {}),
     ...(facts?.approvers ? { approvers: facts.approvers } : {}),
     signing: signing.signing,
@@ -84,10 +85,9 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
     evidenceDir,
   };
   const options = await prepareGate(gateInputs, { env: run.env, fetch: globalThis.fetch, cwd: run.workspace, progress: (message) => core.info(`cavra: ${message}`) });
-  // INTERIM: the seam's prepareGate will carry review and approvers into the options.
-  const result = await runGate({ ...options, ...(facts ? { review: facts.review } : {}), ...(facts?.approvers ? { approvers: facts.approvers } : {}) });
+  const result = await runGate(options);
 
-  const approvals = result.approvals;
+  const approvals = result.approvals ?? [];
   const awaitingApproval = approvals.filter((outcome) => !outcome.satisfied).length;
   const report = result.report;
   const bundleDigest = `sha256:${createHash('sha256').update(readFileSync(result.bundlePath)).digest('hex')}`;
@@ -127,7 +127,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
     else core.notice(annotation.message, properties);
   }
   try {
-    await core.summary.addRaw(summaryOf()).addRaw(`\nVerify: \`cavra verify ${evidenceDir} ${signing.verifyArgs}\`\n`).write();
+    await core.summary.addRaw(summaryOf()).addRaw(`\nVerify: \`cavra verify ${evidenceDir} ${verifyArgsOf(options.verifyWith, signing.verifyHint)}\`\n`).write();
   } catch (error) {
     core.warning(`the job summary was not written: ${(error as Error).message}`);
   }
@@ -152,9 +152,10 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
   return outcome;
 }
 
-// INTERIM: until the seam takes problems, an unjudgeable change is an action nothing allows.
-function problemRequest(problem: SessionProblem) {
-  return { action_type: 'cavra.request.invalid', target: problem.file, reason: problem.message };
+function verifyArgsOf(verifyWith: PreparedGate['verifyWith'], hint: string | undefined): string {
+  if (verifyWith.trustedKeyFile) return `--trusted-key ${verifyWith.trustedKeyFile}`;
+  if (verifyWith.certificateIdentity) return `${verifyWith.trustRootFile ? `--trust-root ${verifyWith.trustRootFile} ` : ''}--certificate-identity ${verifyWith.certificateIdentity} --certificate-oidc-issuer ${verifyWith.certificateIssuer ?? ''}`;
+  return hint ?? '';
 }
 
 // When node runs the bundle itself (the runner does), start; when imported (local-action, tests), wait for run().
