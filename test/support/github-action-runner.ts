@@ -113,8 +113,12 @@ export async function runGateAction(options: ActionRunOptions): Promise<ActionRu
 function localActionCommand(env: Record<string, string>, root: string): { file: string; args: string[]; cwd: string } {
   const host = join(root, 'local-action-host');
   mkdirSync(join(host, 'node_modules', '@actions'), { recursive: true });
-  writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', dependencies: { '@actions/core': '*' } }));
+  mkdirSync(join(host, 'node_modules', '.bin'));
+  // local-action starts itself with `npm exec tsx`: tsx must be this folder's own, or npm would fetch it.
+  writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', dependencies: { '@actions/core': '*', tsx: '*' } }));
   symlinkSync(join(REPO_ROOT, 'packages/github/node_modules/@actions/core'), join(host, 'node_modules', '@actions', 'core'));
+  symlinkSync(join(REPO_ROOT, 'node_modules', 'tsx'), join(host, 'node_modules', 'tsx'));
+  symlinkSync(join('..', 'tsx', 'dist', 'cli.mjs'), join(host, 'node_modules', '.bin', 'tsx'));
   const dotenv = join(host, '.env');
   writeFileSync(dotenv, Object.entries(env).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join('\n'));
   const bin = join(REPO_ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');
