@@ -39,6 +39,8 @@ export interface ActionRunOptions {
   /** Files to create in the workspace. */
   files?: Record<string, string>;
   host?: 'runner' | 'local-action';
+  /** A command the runner's `node` is started under (e.g. `/usr/bin/time -f …` in the benchmark). */
+  wrapper?: string[];
 }
 
 export interface ActionRun {
@@ -103,7 +105,9 @@ export async function runGateAction(options: ActionRunOptions): Promise<ActionRu
     env[`INPUT_${name.toUpperCase()}`] = given ?? fallback;
   }
 
-  const command = options.host === 'local-action' ? localActionCommand(env, root) : { file: process.execPath, args: [gateActionMain()], cwd: workspace };
+  const direct = { file: process.execPath, args: [gateActionMain()], cwd: workspace };
+  const wrapped = options.wrapper?.length ? { file: options.wrapper[0]!, args: [...options.wrapper.slice(1), direct.file, ...direct.args], cwd: workspace } : direct;
+  const command = options.host === 'local-action' ? localActionCommand(env, root) : wrapped;
   const result = await spawnAsync(command.file, command.args, command.cwd, env);
   return { ...result, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), workspace };
 }
