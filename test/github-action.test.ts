@@ -122,4 +122,36 @@ describe('the bundled Action, as the runner runs it', () => {
     expect(harness.api.requests).toEqual([]);
     expect(run.summary).toMatch(/`push` is not a pull-request event: only the sessions were judged/);
   });
+
+  test("Copilot's pull request is recorded as agent work; break-glass by a maintainer satisfies the approval", async () => {
+    const run = await harness.gate(
+      fixture({
+        author: { login: 'Copilot', type: 'Bot' },
+        commits: [{ sha: HEAD, author: { login: 'Copilot', type: 'Bot' } }],
+        files: [{ filename: 'CODEOWNERS' }],
+        labels: ['cavra:break-glass'],
+        body: 'Rotate owners.\n\nBreak-glass: INC-42, owners file blocks the hotfix',
+        labelEvents: [{ label: 'cavra:break-glass', actor: { login: 'carol' } }],
+        reviews: [{ user: { login: 'Copilot', type: 'Bot' }, state: 'APPROVED', commit_id: HEAD }],
+      }),
+    );
+    const report = harness.expectAgreement(run, 'success');
+    expect(report.change?.agentAuthors).toEqual(['Copilot']);
+    expect(report.approvals![0]).toMatchObject({ satisfied: true, by: 'carol' });
+    expect(report.approvals![0]!.reason).toMatch(/^break-glass: label `cavra:break-glass` applied by @carol; justification: "INC-42, owners file blocks the hotfix"/);
+    expect(harness.api.checkRuns[0]!.summary).toContain('**Agent work:** authored by `Copilot`.');
+  });
+
+  test('break-glass applied by the agent itself does not count', async () => {
+    const run = await harness.gate(
+      fixture({
+        files: [{ filename: 'CODEOWNERS' }],
+        labels: ['cavra:break-glass'],
+        body: 'Break-glass: trust me',
+        labelEvents: [{ label: 'cavra:break-glass', actor: { login: 'claude[bot]', type: 'Bot' } }],
+      }),
+    );
+    const report = harness.expectAgreement(run, 'failure');
+    expect(report.approvals![0]!.reason).toMatch(/applied by @claude\[bot\], who is an agent account/);
+  });
 });
