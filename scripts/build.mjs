@@ -88,3 +88,4 @@ async function bundleCli() {
 embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
+await (await import('./build-github.mjs')).bundleGitHubAction();

@@ -55,7 +55,7 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
 
   // 2. Read: sessions and packs (a bad pack fails here, before anything is written).
   const requests: ActionRequest[] = [...(inputs.requests ?? [])];
-  const unreadable: SessionProblem[] = [];
+  const unreadable: SessionProblem[] = [...(inputs.unreadable ?? [])];
   const sessions: SessionRead[] = [];
   for (const file of inputs.sessions) {
     const session = await readSessionFile(file, { root: edges.cwd });
@@ -87,6 +87,8 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
     policy,
     requests,
     unreadable,
+    ...(inputs.review ? { review: inputs.review } : {}),
+    ...(inputs.approvers ? { approvers: inputs.approvers } : {}),
     ...(unmediated.length > 0 ? { unmediated } : {}),
     mode,
     evidenceDir: inputs.evidenceDir ?? join('.cavra', 'runs', `${started.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`),
