@@ -57,6 +57,7 @@ const ERROR_KINDS = {
   ERR_STORE_UNAVAILABLE: 'failure',
   ERR_STORE_VERIFY_FAILED: 'failure',
   ERR_CONFIG_INVALID: 'input',
+  ERR_PROVIDER_API_FAILED: 'failure',
   ERR_INTERNAL: 'failure',
 } as const satisfies Record<`ERR_${string}`, 'input' | 'failure'>;
 
