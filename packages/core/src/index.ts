@@ -162,6 +162,15 @@ export type { ProviderId } from './gate/providers.ts';
 export type { GateEdges, GateInputs, GateRunnerAuthInputs, GateSigningInputs, GateStoreInputs } from './gate/inputs.ts';
 export type { ReviewApproval, ReviewContext } from './review/types.ts';
 
+// approvals (provider-neutral rules over a change's reviews)
+export { DEFAULT_AGENT_ACCOUNTS, agentAuthorsOf, isAgentAccount } from './review/agent-accounts.ts';
+export { BREAK_GLASS_LABEL, breakGlassJustification, judgeApprovals } from './review/approvals.ts';
+export type { ApprovalOutcome, JudgeApprovalsOptions } from './review/approvals.ts';
+export { APPROVERS_FILE, parseApprovers } from './review/approvers-file.ts';
+export type { ApproverGroup, ApproversFile } from './review/approvers-file.ts';
+export { REVIEW_STATES } from './review/types.ts';
+export type { LabelActor, ReviewState } from './review/types.ts';
+
 // agent sessions
 export { SESSION_FORMATS } from './session/types.ts';
 export type { SessionFormat, SessionProblem, SessionRead } from './session/types.ts';

@@ -3,7 +3,11 @@
 // the core alone decides which approvals count.
 import type { ProviderId } from '../gate/providers.ts';
 
-/** One reviewer's approval as the provider reports it (the latest per user). */
+/** What a review says; only `approved` can satisfy an approval, and a later `commented` hides nothing. */
+export const REVIEW_STATES = ['approved', 'changes_requested', 'commented'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+/** One reviewer's review as the provider reports it; the core keeps the latest per user. */
 export interface ReviewApproval {
   /** The provider's login or unique name. */
   user: string;
@@ -15,6 +19,16 @@ export interface ReviewApproval {
   groups?: readonly string[];
   /** Dismissed, stale or withdrawn: recorded, never counted. */
   dismissed?: boolean;
+  /** Default `approved` (providers that list approvals only). */
+  state?: ReviewState;
+  /** ISO 8601; orders a user's reviews when present, else the list order (oldest first) does. */
+  submittedAt?: string;
+}
+
+/** Who applied a label, as the provider's event history tells. */
+export interface LabelActor {
+  user: string;
+  isBot: boolean;
 }
 
 export interface ReviewContext {
@@ -33,6 +47,8 @@ export interface ReviewContext {
   /** The change's description, where a break-glass justification is written. */
   body?: string;
   approvals: readonly ReviewApproval[];
+  /** Who applied the break-glass label last, when the edge could read it; the author, a bot or an agent cannot break glass. */
+  breakGlassBy?: LabelActor;
   /** What the edge could not read, said plainly (e.g. team membership without a token that can read it). */
   limitations?: readonly string[];
 }
