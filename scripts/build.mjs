@@ -66,3 +66,4 @@ async function bundleCli() {
 embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
+await import('./build-azure.mjs').then((azure) => azure.bundleAzureTask());

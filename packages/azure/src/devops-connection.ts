@@ -2,6 +2,8 @@ import { CavraError } from '@cavra/core';
 import { WebApi, getBearerHandler } from 'azure-devops-node-api';
 import type { IGitApi } from 'azure-devops-node-api/GitApi.js';
 
+const USER_AGENT = { productName: 'cavra-azure-task', productVersion: '1.0.0', userAgent: 'cavra-azure-task/1.0.0 (azure-devops-node-api)' };
+
 /**
  * The Git REST client of the organisation, authenticated with the job's access token
  * (`System.AccessToken`) as a bearer token. The client first asks the organisation where the Git
@@ -9,7 +11,8 @@ import type { IGitApi } from 'azure-devops-node-api/GitApi.js';
  * routes and versions), as the SDK does against Azure DevOps Services and Server alike.
  */
 export async function openGitApi(collectionUri: string, accessToken: string): Promise<IGitApi> {
-  const connection = new WebApi(collectionUri, getBearerHandler(accessToken), { allowRetries: true, maxRetries: 2, socketTimeout: 30_000 });
+  // A fixed user agent: the SDK would otherwise read its own package.json beside `__dirname`, which a bundle does not have.
+  const connection = new WebApi(collectionUri, getBearerHandler(accessToken), { allowRetries: true, maxRetries: 2, socketTimeout: 30_000 }, USER_AGENT);
   try {
     return await connection.getGitApi();
   } catch (cause) {

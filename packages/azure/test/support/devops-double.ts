@@ -15,6 +15,7 @@ export const GIT_LOCATIONS = [
   { id: 'f22387e3-984e-4c52-9c6d-fbb8f14c812d', resourceName: 'labels', routeTemplate: '{project}/_apis/{area}/repositories/{repositoryId}/pullRequests/{pullRequestId}/{resource}/{labelIdOrName}' },
   { id: '52823034-34a8-4576-922c-8d8b77e9e4c4', resourceName: 'commits', routeTemplate: '{project}/_apis/{area}/repositories/{repositoryId}/pullRequests/{pullRequestId}/{resource}' },
   { id: 'ab6e2e5d-a0b7-4153-b64a-a4efe0d49449', resourceName: 'threads', routeTemplate: '{project}/_apis/{area}/repositories/{repositoryId}/pullRequests/{pullRequestId}/{resource}/{threadId}' },
+  { id: 'fb93c0db-47ed-4a31-8c20-47552878fb44', resourceName: 'items', routeTemplate: '{project}/_apis/{area}/repositories/{repositoryId}/{resource}/{*path}' },
   { id: 'b5f6bb4f-8d1e-4d79-8d11-4c9172c99c35', resourceName: 'statuses', routeTemplate: '{project}/_apis/{area}/repositories/{repositoryId}/pullRequests/{pullRequestId}/{resource}/{statusId}' },
 ] as const;
 
@@ -37,6 +38,8 @@ export interface DoubleScenario {
   labels: Array<Record<string, unknown>>;
   commits: Array<Record<string, unknown>>;
   threads: Array<Record<string, unknown>>;
+  /** File contents by commit, then by path (`/.cavra/approvers.yml`), for the items route. */
+  files?: Record<string, Record<string, string>>;
   /** Answer status posts with this HTTP status instead of 200 (to test a refused post). */
   statusPostStatus?: number;
 }
@@ -82,7 +85,7 @@ export async function startDevOpsDouble(scenario: DoubleScenario): Promise<DevOp
         return send(response, 401, { message: 'TF400813: the user is not authorized' });
       }
       const answer = route(recorded);
-      if (answer.status >= 400 && answer.status !== scenario.statusPostStatus) violations.push(`${recorded.method} ${recorded.path}: ${answer.status}`);
+      if (answer.status >= 400 && !answer.expected && answer.status !== scenario.statusPostStatus) violations.push(`${recorded.method} ${recorded.path}: ${answer.status}`);
       send(response, answer.status, answer.body);
     })();
   });
@@ -92,7 +95,7 @@ export async function startDevOpsDouble(scenario: DoubleScenario): Promise<DevOp
   const pr = `${repo}/pullRequests/${scenario.pullRequestId}`;
   const latestIteration = Math.max(...scenario.iterations.map((iteration) => Number(iteration.id)));
 
-  function route(request: RecordedRequest): { status: number; body: unknown } {
+  function route(request: RecordedRequest): { status: number; body: unknown; expected?: boolean } {
     const { method, path } = request;
     if (method === 'OPTIONS' && path === `${org}/_apis/Location`) return { status: 200, body: list([{ ...LOCATION_RESOURCE_AREAS, ...VERSIONS }]) };
     if (method === 'OPTIONS' && path === `${org}/_apis/git`) return { status: 200, body: list(GIT_LOCATIONS.map((location) => ({ ...location, area: 'git', ...VERSIONS }))) };
@@ -114,6 +117,13 @@ export async function startDevOpsDouble(scenario: DoubleScenario): Promise<DevOp
         offset += entries.length;
       }
       return { status: 200, body: { changeEntries: [] } };
+    }
+    if (method === 'GET' && path === `${repo}/items`) {
+      const { path: file = '', 'versionDescriptor.version': version = '', 'versionDescriptor.versionType': type, includeContent } = request.query;
+      if (type !== '2' && type !== 'commit') violations.push(`items read at a ${type ?? 'default'} version, not a commit`);
+      const content = scenario.files?.[version]?.[file.startsWith('/') ? file : `/${file}`];
+      if (content === undefined) return { status: 404, body: { message: `TF401174: The item '${file}' could not be found in the repository at version '${version}'` }, expected: true };
+      return { status: 200, body: { objectId: 'b10b', path: file, commitId: version, ...(includeContent === 'true' ? { content } : {}) } };
     }
     if (method === 'GET' && path === `${pr}/reviewers`) return { status: 200, body: list(scenario.reviewers) };
     if (method === 'GET' && path === `${pr}/labels`) return { status: 200, body: list(scenario.labels) };
