@@ -2,7 +2,6 @@
 export { readApproversAtBase } from './approvers-at-base.ts';
 export { changedFileRequests } from './changed-files.ts';
 export { openGitApi } from './devops-connection.ts';
-export { holdsLoggingCommand, neutraliseLoggingCommands } from './neutralise.ts';
 export { readPullRequest } from './pull-request-context.ts';
 export type { PullRequestSnapshot } from './pull-request-context.ts';
 export { pullRequestRefOf } from './pull-request-ref.ts';
@@ -14,6 +13,6 @@ export { AZURE_OIDC_AUDIENCE, runTask } from './run-task.ts';
 export type { RunTaskOptions, TaskLib } from './run-task.ts';
 export { readRunContext, readTaskInputs } from './task-inputs.ts';
 export type { AzureRunContext, AzureTaskInputs, TaskInputReader, TaskSigning } from './task-inputs.ts';
-export { MAX_ISSUES, TASK_RESULT, reportToPipeline } from './task-report.ts';
+export { TASK_RESULT, reportToPipeline } from './task-report.ts';
 export type { TaskReporter } from './task-report.ts';
 export { AZURE_OIDC_ISSUER_BASE, prepareSigning } from './task-signing.ts';

@@ -1,13 +1,23 @@
 // The task, start to end: read inputs once, read the pull request, run the core's gate, then
 // report through the pipeline and the pull-request status. It decides nothing itself.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, globSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, globSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
-import { CavraError, isCavraError, runGate, type ApproversFile, type FetchLike, type GateEdges, type GateInputs } from '@cavra/core';
+import {
+  CavraError,
+  isCavraError,
+  nativeArtefacts,
+  neutraliseLogCommands,
+  prepareGate,
+  relabelOptionError,
+  runGate,
+  type ApproversFile,
+  type FetchLike,
+  type GateEdges,
+  type GateInputs,
+} from '@cavra/core';
 import { readApproversAtBase } from './approvers-at-base.ts';
 import { openGitApi } from './devops-connection.ts';
-import { neutraliseLoggingCommands } from './neutralise.ts';
-import { prepareGate } from './prepare-gate-interim.ts';
 import { readPullRequest, type PullRequestSnapshot } from './pull-request-context.ts';
 import type { PullRequestRef } from './pull-request-ref.ts';
 import { errorStatus, gateStatus, postPullRequestStatus } from './pull-request-status.ts';
@@ -33,7 +43,6 @@ export interface RunTaskOptions {
 export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promise<void> {
   const log = options.log ?? ((line: string) => console.log(line));
   let status: { git: Awaited<ReturnType<typeof openGitApi>>; ref: PullRequestRef; iterationId?: number; targetUrl?: string } | undefined;
-  let cleanup = () => undefined as void;
   try {
     const inputs = readTaskInputs(lib);
     const run = readRunContext(lib, inputs.changedFiles || inputs.postStatus);
@@ -52,7 +61,6 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
     }
 
     const signing = prepareSigning(inputs.signing, run, (secret) => lib.setSecret(secret));
-    cleanup = signing.cleanup;
     warnings.push(...signing.warnings);
     // Fresh for every run of the task, even twice in one job: the log is appended to, never shared.
     const evidenceDir = join(run.tempDirectory, `cavra-evidence-${new Date().toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`);
@@ -74,10 +82,11 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       env: tokenEnv(options.env ?? process.env, run),
       fetch: options.fetch ?? globalThis.fetch,
       cwd: run.sourcesDirectory,
-      progress: (line) => log(neutraliseLoggingCommands(`cavra: ${line}`)),
+      progress: (line) => log(neutraliseLogCommands(`cavra: ${line}`)),
     };
     void approvers; // handed to the seam's approval judgement once it takes one (issue 10)
-    const result = await runGate(await prepareGate(gateInputs, edges));
+    const prepared = await prepareGate(gateInputs, edges);
+    const result = await runGate(prepared);
 
     if (signing.runKeyPublic && existsSync(signing.runKeyPublic)) copyFileSync(signing.runKeyPublic, join(evidenceDir, basename(signing.runKeyPublic)));
     if (status?.iterationId !== undefined) {
@@ -88,21 +97,37 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       }
     }
     reportToPipeline(lib, result, {
-      summaryDir: ensureDir(run.tempDirectory),
+      // Issues and the summary upload, rendered by the core as for every provider.
+      native: nativeArtefacts('azure', result, { env: edges.env, reportsDir: run.tempDirectory }),
       evidenceDir,
       ...(inputs.publishEvidence ? { artifactName: inputs.artifactName } : {}),
       notes: notesOf(inputs, evidenceDir, result.bundlePath, result.receipt?.uri, signing.runKeyPublic),
       warnings,
       log,
     });
-  } catch (error) {
-    const message = neutraliseLoggingCommands(oneLine(error));
+  } catch (caught) {
+    const error = isCavraError(caught) ? relabelOptionError(caught, (option) => (INPUT_OF[option] ? `the \`${INPUT_OF[option]}\` input` : undefined)) : caught;
+    const message = neutraliseLogCommands(oneLine(error));
     if (status) await postPullRequestStatus(status.git, status.ref, errorStatus(message, status.targetUrl, status.iterationId)).catch(() => undefined);
     lib.setResult(TASK_RESULT.failed, message);
-  } finally {
-    cleanup();
   }
 }
+
+// The core names options by their edge-neutral keys; the task names its inputs.
+const INPUT_OF: Readonly<Record<string, string>> = {
+  mode: 'mode',
+  sessions: 'sessions',
+  packs: 'packs',
+  policyDirs: 'policyDir',
+  registryFile: 'registry',
+  'signing.keyFile': 'signingKey',
+  'signing.keyPem': 'signingKey',
+  'signing.certificateIdentity': 'certificateIdentity',
+  'signing.certificateIssuer': 'certificateIssuer',
+  'signing.trustRootFile': 'trustRoot',
+  'store.uri': 'store',
+  'store.retainDays': 'retainDays',
+};
 
 // Sessions are paths or globs relative to the sources directory. A plain path is kept even when
 // missing, so that an unreadable file fails the run; a glob that matches nothing is a warning.
@@ -149,11 +174,6 @@ function notesOf(inputs: AzureTaskInputs, evidenceDir: string, bundle: string, s
     `stored: ${stored ? `\`${stored}\`` : 'not stored'}`,
     runKey ? `verify: \`cavra verify <artifact> --trusted-key <artifact>/${basename(runKey)}\` (a key made for this run)` : 'verify: `cavra verify <artifact>` with the signing key\'s public half or the trust root',
   ];
-}
-
-function ensureDir(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  return dir;
 }
 
 function usage(message: string, hint: string): CavraError {

@@ -1,15 +1,11 @@
-// Renders a gate result in the pipeline: one issue per finding, the Markdown summary on the run's
-// page, output variables, the evidence as a run artifact, and the task result. Every line that can
-// carry agent text is neutralised; the task writes logging commands through task-lib only.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { GateAnnotation, GateResult } from '@cavra/core';
-import { neutraliseLoggingCommands } from './neutralise.ts';
+// Renders a gate result in the pipeline: the core's issues and summary upload (one renderer for
+// every edge), output variables, the evidence as a run artifact, and the task result. Every line
+// the task prints that can carry agent text is neutralised (`##vso[`, `##[`).
+import { neutraliseLogCommands, type GateResult, type NativeArtefacts } from '@cavra/core';
 
 /** The part of azure-pipelines-task-lib that reports. */
 export interface TaskReporter {
   logIssue(type: 0 | 1, message: string, sourcePath?: string): void;
-  uploadSummary(path: string): void;
   uploadArtifact(containerFolder: string, path: string, name?: string): void;
   setVariable(name: string, value: string, secret?: boolean, isOutput?: boolean): void;
   setResult(result: 0 | 1 | 2, message: string): void;
@@ -17,14 +13,10 @@ export interface TaskReporter {
 
 /** `TaskResult` and `IssueType` values of azure-pipelines-task-lib. */
 export const TASK_RESULT = { succeeded: 0, succeededWithIssues: 1, failed: 2 } as const;
-const ISSUE_TYPE = { failure: 0, warning: 1, notice: 1 } as const satisfies Record<GateAnnotation['level'], 0 | 1>;
-
-/** Beyond this many findings, the log points to the summary and the evidence instead. */
-export const MAX_ISSUES = 50;
 
 export interface ReportOptions {
-  /** Where the summary file is written before its upload. */
-  summaryDir: string;
+  /** The core's Azure artefacts: `##vso[task.logissue]` lines and the summary upload, already escaped. */
+  native: NativeArtefacts;
   evidenceDir: string;
   artifactName?: string;
   /** Lines appended to the summary (where the evidence is, how to verify it). */
@@ -36,17 +28,9 @@ export interface ReportOptions {
 
 export function reportToPipeline(lib: TaskReporter, result: GateResult, options: ReportOptions): void {
   const { report } = result;
-  const shown = report.annotations.slice(0, MAX_ISSUES);
-  for (const annotation of shown) {
-    lib.logIssue(ISSUE_TYPE[annotation.level], neutraliseLoggingCommands(`${annotation.title}: ${annotation.message}`), annotation.path ? neutraliseLoggingCommands(annotation.path) : undefined);
-  }
-  if (report.annotations.length > shown.length) lib.logIssue(1, `${report.annotations.length - shown.length} more findings are in the summary and the evidence`);
-
-  const summary = neutraliseLoggingCommands(`${report.summary}\n${options.notes.map((note) => `- ${note}`).join('\n')}\n`);
-  const summaryPath = join(options.summaryDir, 'cavra-gate.md');
-  writeFileSync(summaryPath, summary);
-  for (const line of summary.split('\n')) options.log(line);
-  lib.uploadSummary(summaryPath);
+  for (const line of neutraliseLogCommands(`${report.summary}\n${options.notes.map((note) => `- ${note}`).join('\n')}`).split('\n')) options.log(line);
+  // INVARIANT: the core escaped and neutralised every agent string in these commands.
+  for (const line of options.native.stdout.split('\n')) if (line !== '') options.log(line);
 
   lib.setVariable('conclusion', report.conclusion, false, true);
   lib.setVariable('blocked', String(report.counts.block), false, true);
@@ -56,7 +40,7 @@ export function reportToPipeline(lib: TaskReporter, result: GateResult, options:
   if (result.receipt?.uri) lib.setVariable('evidenceUri', result.receipt.uri, false, true);
   if (options.artifactName) lib.uploadArtifact(options.artifactName, options.evidenceDir, options.artifactName);
 
-  for (const warning of options.warnings) lib.logIssue(1, neutraliseLoggingCommands(warning));
+  for (const warning of options.warnings) lib.logIssue(1, neutraliseLogCommands(warning));
   if (report.conclusion === 'failure') lib.setResult(TASK_RESULT.failed, report.title);
   // Findings that were only reported: shadow mode's holds, or `warn` decisions in either mode.
   else if (report.conclusion === 'neutral' || report.annotations.some((annotation) => annotation.level === 'warning') || options.warnings.length > 0) lib.setResult(TASK_RESULT.succeededWithIssues, report.title);

@@ -1,11 +1,10 @@
 // The task's signing input as the core's signing inputs. A PEM given as text (a secret variable)
-// is written to a private file for the run and removed afterwards; no key at all means a key made
-// for this run, whose public half is published with the evidence (with a warning, since an
-// auditor must then get that public key from somewhere they trust).
+// goes to the core as is, never to disk; no key at all means a key made for this run, whose
+// public half is published with the evidence (with a warning: an auditor must then get that
+// public key from somewhere they trust).
 import { randomBytes } from 'node:crypto';
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CavraError, type GateSigningInputs } from '@cavra/core';
+import { join } from 'node:path';
 import type { AzureRunContext, TaskSigning } from './task-inputs.ts';
 
 /** Azure's pipeline tokens are issued per organisation: `https://vstoken.dev.azure.com/{organization id}`. */
@@ -16,12 +15,9 @@ export interface PreparedSigning {
   /** The public key to publish with the evidence, for a run key. */
   runKeyPublic?: string;
   warnings: string[];
-  /** Removes the private key file the task wrote. */
-  cleanup(): void;
 }
 
 export function prepareSigning(input: TaskSigning, run: AzureRunContext, mask: (secret: string) => void): PreparedSigning {
-  const nothing = () => undefined;
   if (input.kind === 'keyless') {
     const certificateIssuer = input.certificateIssuer ?? (run.collectionId ? `${AZURE_OIDC_ISSUER_BASE}${run.collectionId}` : undefined);
     const certificateIdentity = input.certificateIdentity ?? pipelineSubject(run);
@@ -41,25 +37,20 @@ export function prepareSigning(input: TaskSigning, run: AzureRunContext, mask: (
         ...(input.rekorUrl ? { rekorUrl: input.rekorUrl } : {}),
       },
       warnings: [],
-      cleanup: nothing,
     };
   }
-  const suffix = `${run.jobId ?? 'job'}-${randomBytes(4).toString('hex')}`;
   if (input.key === undefined) {
-    const keyFile = join(run.tempDirectory, `cavra-run-key-${suffix}.pem`);
+    const keyFile = join(run.tempDirectory, `cavra-run-key-${randomBytes(4).toString('hex')}.pem`);
     return {
       signing: { kind: 'key', keyFile, create: true },
       runKeyPublic: `${keyFile.replace(/\.pem$/, '')}.pub.pem`,
       warnings: ['no `signingKey` was given: the evidence is signed with a key made for this run, published beside it; verify it with a key you hold instead (a secure file or secret variable)'],
-      cleanup: () => rmSync(keyFile, { force: true }),
     };
   }
-  if (!input.key.includes('-----BEGIN')) return { signing: { kind: 'key', keyFile: input.key.trim() }, warnings: [], cleanup: nothing };
+  if (!input.key.includes('-----BEGIN')) return { signing: { kind: 'key', keyFile: input.key.trim() }, warnings: [] };
   // Mask the key's body lines: the agent masks single-line secrets only.
   for (const line of input.key.split(/\r?\n/)) if (line.trim().length >= 16 && !line.startsWith('-----')) mask(line.trim());
-  const keyFile = join(run.tempDirectory, `cavra-signing-key-${suffix}.pem`);
-  writeFileSync(keyFile, `${input.key.trim()}\n`, { mode: 0o600, flag: 'wx' });
-  return { signing: { kind: 'key', keyFile }, warnings: [], cleanup: () => rmSync(keyFile, { force: true }) };
+  return { signing: { kind: 'key-pem', keyPem: input.key }, warnings: [] };
 }
 
 // The pipeline token's subject, `p://{organization}/{project}/{pipeline}` (ci-providers.md §3.6).

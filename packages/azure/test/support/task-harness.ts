@@ -102,7 +102,7 @@ export async function runWithMockTestRunner(task: { entry: string; taskJson: str
       '',
     ].join('\n'),
   );
-  const { MockTestRunner } = require('azure-pipelines-task-lib/mock-test') as typeof import('azure-pipelines-task-lib/mock-test');
+  const { MockTestRunner } = require('azure-pipelines-task-lib/mock-test') as typeof import('azure-pipelines-task-lib/mock-test.js');
   const tr = new MockTestRunner(runFile, task.taskJson);
   tr.nodePath = process.execPath;
   await tr.runAsync();
