@@ -125,6 +125,7 @@ const INPUT_OF: Readonly<Record<string, string>> = {
   'signing.certificateIdentity': 'certificateIdentity',
   'signing.certificateIssuer': 'certificateIssuer',
   'signing.trustRootFile': 'trustRoot',
+  'signing.rekorEntryType': 'rekorEntryType',
   'store.uri': 'store',
   'store.retainDays': 'retainDays',
 };

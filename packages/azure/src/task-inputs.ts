@@ -12,7 +12,7 @@ export interface TaskInputReader {
 
 export type TaskSigning =
   | { kind: 'key'; /** PEM text or a file path; absent: a key made for this run. */ key?: string }
-  | { kind: 'keyless'; certificateIdentity?: string; certificateIssuer?: string; fulcioUrl?: string; rekorUrl?: string; trustRoot?: string };
+  | { kind: 'keyless'; certificateIdentity?: string; certificateIssuer?: string; fulcioUrl?: string; rekorUrl?: string; rekorEntryType?: string; trustRoot?: string };
 
 /** The task's inputs, as typed values (validated further by the core's `prepareGate`). */
 export interface AzureTaskInputs {
@@ -71,7 +71,7 @@ export function readTaskInputs(lib: TaskInputReader): AzureTaskInputs {
   const signing: TaskSigning =
     signingKind === 'key'
       ? { kind: 'key', ...(text('signingKey') ? { key: lib.getInput('signingKey')! } : {}) }
-      : { kind: 'keyless', ...optional('certificateIdentity'), ...optional('certificateIssuer'), ...optional('fulcioUrl'), ...optional('rekorUrl'), ...optional('trustRoot') };
+      : { kind: 'keyless', ...optional('certificateIdentity'), ...optional('certificateIssuer'), ...optional('fulcioUrl'), ...optional('rekorUrl'), ...optional('rekorEntryType'), ...optional('trustRoot') };
   // Checked here as well as by the core, so a wrong mode fails before any call to Azure DevOps.
   const mode = text('mode') || 'enforce';
   if (!(GATE_MODES as readonly string[]).includes(mode)) {

@@ -35,6 +35,8 @@ export function prepareSigning(input: TaskSigning, run: AzureRunContext, mask: (
         ...(input.trustRoot ? { trustRootFile: input.trustRoot } : {}),
         ...(input.fulcioUrl ? { fulcioUrl: input.fulcioUrl } : {}),
         ...(input.rekorUrl ? { rekorUrl: input.rekorUrl } : {}),
+        // Validated by the core (dsse or intoto).
+        ...(input.rekorEntryType ? { rekorEntryType: input.rekorEntryType as 'dsse' | 'intoto' } : {}),
       },
       warnings: [],
     };
