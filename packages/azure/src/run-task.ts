@@ -21,7 +21,7 @@ import { openGitApi } from './devops-connection.ts';
 import { readPullRequest, type PullRequestSnapshot } from './pull-request-context.ts';
 import type { PullRequestRef } from './pull-request-ref.ts';
 import { errorStatus, gateStatus, postPullRequestStatus } from './pull-request-status.ts';
-import { readRunContext, readTaskInputs, type AzureRunContext, type AzureTaskInputs, type TaskInputReader } from './task-inputs.ts';
+import { inSources, readRunContext, readTaskInputs, type AzureRunContext, type AzureTaskInputs, type TaskInputReader } from './task-inputs.ts';
 import { TASK_RESULT, reportToPipeline, type TaskReporter } from './task-report.ts';
 import { AZURE_OIDC_ISSUER_BASE, prepareSigning } from './task-signing.ts';
 
@@ -68,13 +68,13 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       provider: 'azure',
       mode: inputs.mode,
       packs: inputs.packs,
-      policyDirs: inputs.policyDirs,
-      ...(inputs.registryFile ? { registryFile: inputs.registryFile } : {}),
+      policyDirs: inputs.policyDirs.map((dir) => inSources(run, dir)),
+      ...(inputs.registryFile ? { registryFile: inSources(run, inputs.registryFile) } : {}),
       sessions: expandSessions(inputs.sessions, run.sourcesDirectory, warnings),
       ...(snapshot && inputs.changedFiles ? { requests: snapshot.changedFiles } : {}),
       ...(snapshot ? { review: snapshot.review } : {}),
       signing: signing.signing,
-      ...(inputs.verifyRunner ? { runnerAuth: runnerAuthOf(run) } : {}),
+      ...(inputs.verifyRunner ? { runnerAuth: { ...runnerAuthOf(run), ...(inputs.runnerClaims ? { claimsFile: inSources(run, inputs.runnerClaims) } : {}) } } : {}),
       ...(inputs.store ? { store: { uri: inputs.store.uri, ...(inputs.store.retainDays ? { retainDays: inputs.store.retainDays } : {}), allowMutable: inputs.store.allowMutable } } : {}),
       evidenceDir,
     };
@@ -126,6 +126,7 @@ const INPUT_OF: Readonly<Record<string, string>> = {
   'signing.certificateIssuer': 'certificateIssuer',
   'signing.trustRootFile': 'trustRoot',
   'signing.rekorEntryType': 'rekorEntryType',
+  'runnerAuth.claimsFile': 'runnerClaims',
   'store.uri': 'store',
   'store.retainDays': 'retainDays',
 };
@@ -136,7 +137,7 @@ function expandSessions(patterns: readonly string[], cwd: string, warnings: stri
   const files: string[] = [];
   for (const pattern of patterns) {
     if (!/[*?[\]{}]/.test(pattern)) {
-      files.push(isAbsolute(pattern) ? pattern : join(cwd, pattern));
+      files.push(inSources({ sourcesDirectory: cwd }, pattern));
       continue;
     }
     const matches = globSync(pattern, { cwd }).sort();

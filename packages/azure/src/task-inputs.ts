@@ -1,5 +1,6 @@
 // Reads every task input and pipeline variable once, into typed values. Nothing else in the
 // task touches azure-pipelines-task-lib's input functions or the environment.
+import { isAbsolute, join } from 'node:path';
 import { CavraError, GATE_MODES } from '@cavra/core';
 import { pullRequestRefOf, type PullRequestRef } from './pull-request-ref.ts';
 
@@ -31,6 +32,8 @@ export interface AzureTaskInputs {
   publishEvidence: boolean;
   artifactName: string;
   verifyRunner: boolean;
+  /** A claims policy file the verified runner token must satisfy. */
+  runnerClaims?: string;
 }
 
 /** What the run says about itself (predefined variables), read once. */
@@ -92,6 +95,7 @@ export function readTaskInputs(lib: TaskInputReader): AzureTaskInputs {
     publishEvidence: bool('publishEvidence', true),
     artifactName: text('artifactName') || 'cavra-evidence',
     verifyRunner: bool('verifyRunner', false),
+    ...(text('runnerClaims') ? { runnerClaims: text('runnerClaims') } : {}),
   };
 }
 
@@ -119,4 +123,9 @@ export function readRunContext(lib: TaskInputReader, wantPullRequest: boolean): 
     ...Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)),
     ...(pullRequest ? { pullRequest } : {}),
   };
+}
+
+/** A path input, relative to the sources directory as the pipeline's own paths are. */
+export function inSources(run: Pick<AzureRunContext, 'sourcesDirectory'>, path: string): string {
+  return isAbsolute(path) ? path : join(run.sourcesDirectory, path);
 }

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { CavraError, type GateSigningInputs } from '@cavra/core';
 import { join } from 'node:path';
-import type { AzureRunContext, TaskSigning } from './task-inputs.ts';
+import { inSources, type AzureRunContext, type TaskSigning } from './task-inputs.ts';
 
 /** Azure's pipeline tokens are issued per organisation: `https://vstoken.dev.azure.com/{organization id}`. */
 export const AZURE_OIDC_ISSUER_BASE = 'https://vstoken.dev.azure.com/';
@@ -32,7 +32,7 @@ export function prepareSigning(input: TaskSigning, run: AzureRunContext, mask: (
         kind: 'keyless',
         certificateIdentity,
         certificateIssuer,
-        ...(input.trustRoot ? { trustRootFile: input.trustRoot } : {}),
+        ...(input.trustRoot ? { trustRootFile: inSources(run, input.trustRoot) } : {}),
         ...(input.fulcioUrl ? { fulcioUrl: input.fulcioUrl } : {}),
         ...(input.rekorUrl ? { rekorUrl: input.rekorUrl } : {}),
         // Validated by the core (dsse or intoto).
@@ -49,7 +49,7 @@ export function prepareSigning(input: TaskSigning, run: AzureRunContext, mask: (
       warnings: ['no `signingKey` was given: the evidence is signed with a key made for this run, published beside it; verify it with a key you hold instead (a secure file or secret variable)'],
     };
   }
-  if (!input.key.includes('-----BEGIN')) return { signing: { kind: 'key', keyFile: input.key.trim() }, warnings: [] };
+  if (!input.key.includes('-----BEGIN')) return { signing: { kind: 'key', keyFile: inSources(run, input.key.trim()) }, warnings: [] };
   // Mask the key's body lines: the agent masks single-line secrets only.
   for (const line of input.key.split(/\r?\n/)) if (line.trim().length >= 16 && !line.startsWith('-----')) mask(line.trim());
   return { signing: { kind: 'key-pem', keyPem: input.key }, warnings: [] };
