@@ -8,6 +8,7 @@ import type { ActionRequest, DecisionContext, DecisionRecord, Verdict } from '..
 import { CavraError } from '../errors.ts';
 import type { NoteSigner } from '../evidence/checkpoint.ts';
 import { appendEvidence } from '../evidence/log.ts';
+import { problemText } from '../evidence/problem.ts';
 import { redactRequest } from '../evidence/redact.ts';
 import type { RunnerAuthResult } from '../identity/runner-auth.ts';
 import { GATE_REPORT_FILES } from '../report/files.ts';
@@ -120,7 +121,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const verification = await verifyEvidence(options.evidenceDir, options.trust);
   if (!verification.valid) {
     // "Not covered by a signature" follows from any signature failure; name the cause instead.
-    const cause = verification.errors.find((error) => !error.includes('ERR_EVIDENCE_UNSIGNED')) ?? verification.errors[0] ?? 'unknown error';
+    const problem = verification.problems.find((p) => p.code !== 'ERR_EVIDENCE_UNSIGNED') ?? verification.problems[0];
+    const cause = problem ? problemText(problem) : 'unknown error';
     throw new CavraError('ERR_VERIFY_FAILED', `the evidence sealed in \`${options.evidenceDir}\` does not verify: ${cause}`, {
       hint: 'run `cavra verify` on the directory for the full report',
     });
