@@ -66,4 +66,5 @@ async function bundleCli() {
 embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
-await import('./build-azure.mjs').then((azure) => azure.bundleAzureTask());
+await (await import('./build-github.mjs')).bundleGitHubAction();
+await (await import('./build-azure.mjs')).bundleAzureTask();

@@ -150,7 +150,7 @@ export { UNREADABLE_RULE_ID, runGate } from './gate/run.ts';
 export type { GateOptions, GateResult, GateStorage } from './gate/run.ts';
 export { GATE_REPORT_FILES } from './report/files.ts';
 export { GATE_MODES, buildGateReport, fileOf, isHeld } from './report/gate-report.ts';
-export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
+export type { GateAnnotation, GateChange, GateConclusion, GateMode, GateReport, GateReportOptions } from './report/gate-report.ts';
 export { displayText, neutraliseLogCommands } from './report/display-text.ts';
 export { GITLAB_REPORT_FILES, nativeArtefacts } from './report/native-artefacts.ts';
 export type { ArtefactFile, NativeArtefacts, NativeArtefactsOptions } from './report/native-artefacts.ts';

@@ -5,7 +5,9 @@
 import type { ActionRequest } from '../decision/types.ts';
 import type { FetchLike } from '../identity/limited-fetch.ts';
 import type { GateMode } from '../report/gate-report.ts';
+import type { ApproversFile } from '../review/approvers-file.ts';
 import type { ReviewContext } from '../review/types.ts';
+import type { SessionProblem } from '../session/types.ts';
 import type { RetentionMode } from '../storage/store.ts';
 import type { ProviderId } from './providers.ts';
 
@@ -70,8 +72,12 @@ export interface GateInputs {
   sessions: readonly string[];
   /** Actions the edge gathered itself (a pull request's changed files as `write_file`, …). */
   requests?: readonly ActionRequest[];
+  /** What the edge could not judge (a pull request's file list shorter than its count): each is recorded as a block. */
+  unreadable?: readonly SessionProblem[];
   /** The change under review, for approvals and agent authorship; absent outside a pull request. */
   review?: ReviewContext;
+  /** Who may approve, parsed by the edge from the base branch's `.cavra/approvers.yml` (never the change's head). */
+  approvers?: ApproversFile;
   signing: GateSigningInputs;
   runnerAuth?: GateRunnerAuthInputs;
   /** Absent: the evidence stays in its directory only. */

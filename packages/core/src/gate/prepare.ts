@@ -53,7 +53,7 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
 
   // 2. Read: sessions and packs (a bad pack fails here, before anything is written).
   const requests: ActionRequest[] = [...(inputs.requests ?? [])];
-  const unreadable: SessionProblem[] = [];
+  const unreadable: SessionProblem[] = [...(inputs.unreadable ?? [])];
   for (const file of inputs.sessions) {
     const session = await readSessionFile(file);
     requests.push(...session.requests);
@@ -80,6 +80,8 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
     policy,
     requests,
     unreadable,
+    ...(inputs.review ? { review: inputs.review } : {}),
+    ...(inputs.approvers ? { approvers: inputs.approvers } : {}),
     mode,
     evidenceDir: inputs.evidenceDir ?? join('.cavra', 'runs', `${started.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`),
     ...signing.gate,

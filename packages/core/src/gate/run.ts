@@ -13,6 +13,10 @@ import { redactRequest } from '../evidence/redact.ts';
 import type { RunnerAuthResult } from '../identity/runner-auth.ts';
 import { GATE_REPORT_FILES } from '../report/files.ts';
 import { buildGateReport, type GateMode, type GateReport } from '../report/gate-report.ts';
+import { agentAuthorsOf, DEFAULT_AGENT_ACCOUNTS } from '../review/agent-accounts.ts';
+import { judgeApprovals, type ApprovalOutcome } from '../review/approvals.ts';
+import type { ApproversFile } from '../review/approvers-file.ts';
+import type { ReviewContext } from '../review/types.ts';
 import type { SessionProblem } from '../session/types.ts';
 import { sealEvidence } from '../signing/seal.ts';
 import type { Signer } from '../signing/signer.ts';
@@ -49,6 +53,10 @@ export interface GateOptions {
    */
   runnerAuth?: RunnerAuthResult;
   storage?: GateStorage;
+  /** The change under review: its approvals can satisfy `require_approval` decisions, and its agent authorship is recorded. */
+  review?: ReviewContext;
+  /** Who may approve, from the base branch's `.cavra/approvers.yml`. */
+  approvers?: ApproversFile;
   context: DecisionContext;
   /** Progress lines for long work; never given secrets. */
   progress?: (message: string) => void;
@@ -62,6 +70,8 @@ export interface GateResult {
   bundlePath: string;
   verification: EvidenceReport;
   receipt?: StorageReceipt;
+  /** One outcome per `require_approval` decision, also recorded in the sealed report. */
+  approvals?: ApprovalOutcome[];
 }
 
 
@@ -102,7 +112,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
 
   // Everything that leaves the log (reports, stdout, annotations, the store) shows what the log keeps: redacted.
   const recorded = decisions.map((decision) => redactRequest(decision) as DecisionRecord);
-  const report = buildGateReport(recorded, options.mode);
+  const review = options.review;
+  const approvals = judgeApprovals(recorded, review, options.approvers);
+  const agentAccounts = [...DEFAULT_AGENT_ACCOUNTS, ...(options.approvers?.agentAccounts ?? [])];
+  const report = buildGateReport(recorded, options.mode, {
+    approvals,
+    ...(review ? { change: { provider: review.provider, id: review.changeId, ...(review.url ? { url: review.url } : {}), headSha: review.headSha, author: review.author, agentAuthors: agentAuthorsOf(review, agentAccounts), limitations: [...(review.limitations ?? [])] } } : {}),
+  });
   const reportJson = join(options.evidenceDir, GATE_REPORT_FILES.json);
   const reportMarkdown = join(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync(reportJson, `${JSON.stringify(report, null, 2)}\n`);
@@ -137,7 +153,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       now,
     });
   }
-  return { decisions: recorded, report, evidenceDir: options.evidenceDir, bundlePath: sealed.bundlePath, verification, ...(receipt ? { receipt } : {}) };
+  return { decisions: recorded, report, evidenceDir: options.evidenceDir, bundlePath: sealed.bundlePath, verification, approvals, ...(receipt ? { receipt } : {}) };
 }
 
 // A session line that could not be read is an action we cannot judge: recorded as a block that

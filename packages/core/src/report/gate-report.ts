@@ -1,5 +1,6 @@
 import { permitsAction } from '../decision/precedence.ts';
 import { DECISIONS, type DecisionRecord, type DecisionValue } from '../decision/types.ts';
+import type { ApprovalOutcome } from '../review/approvals.ts';
 import { displayText } from './display-text.ts';
 
 /** The two ways a gate can run: enforce fails the check on a blocking decision, shadow only reports. */
@@ -27,6 +28,29 @@ export interface GateReport {
   annotations: GateAnnotation[];
   /** A Markdown summary (step summary, check output, MR note). */
   summary: string;
+  /** Every `require_approval` decision's outcome, satisfied or not (absent when the gate judged none). */
+  approvals?: ApprovalOutcome[];
+  /** The change under review, when the gate ran on one. */
+  change?: GateChange;
+}
+
+/** The change a gate run judged, as recorded with its report (never the description's text). */
+export interface GateChange {
+  provider: string;
+  id: string;
+  url?: string;
+  headSha: string;
+  author: string;
+  /** Agent accounts among the author and commit authors: the change is agent work. */
+  agentAuthors: string[];
+  /** What the edge could not read. */
+  limitations: string[];
+}
+
+export interface GateReportOptions {
+  /** Outcomes of the `require_approval` decisions; a satisfied one no longer holds the change. */
+  approvals?: readonly ApprovalOutcome[];
+  change?: GateChange;
 }
 
 const LEVELS: Readonly<Record<DecisionValue, GateAnnotation['level'] | undefined>> = {
@@ -50,22 +74,29 @@ export function fileOf(decision: Pick<DecisionRecord, 'action_type' | 'target'>)
 }
 
 /**
- * Builds the report of a gate run. In enforce mode a `block` or `require_approval` fails the
- * check (the change must not merge until it is resolved); in shadow mode it is reported only.
+ * Builds the report of a gate run. In enforce mode a `block`, or a `require_approval` no valid
+ * approval satisfies, fails the check (the change must not merge until it is resolved); in
+ * shadow mode it is reported only.
  */
-export function buildGateReport(decisions: readonly DecisionRecord[], mode: GateMode): GateReport {
+export function buildGateReport(decisions: readonly DecisionRecord[], mode: GateMode, options: GateReportOptions = {}): GateReport {
   const counts = Object.fromEntries(DECISIONS.map((value) => [value, 0])) as Record<DecisionValue, number>;
   for (const decision of decisions) counts[decision.decision] += 1;
-  const holding = decisions.filter(isHeld);
+  const approved = new Map((options.approvals ?? []).filter((outcome) => outcome.satisfied).map((outcome) => [outcome.decision_id, outcome]));
+  const holding = decisions.filter((decision) => isHeld(decision) && !(decision.decision === 'require_approval' && approved.has(decision.decision_id)));
   const conclusion: GateConclusion = holding.length === 0 ? 'success' : mode === 'enforce' ? 'failure' : 'neutral';
+  const approvedNote = approved.size > 0 ? `, ${approved.size} approved` : '';
   const title =
     holding.length === 0
-      ? `CAVRA: ${decisions.length} agent action${decisions.length === 1 ? '' : 's'} allowed`
-      : `CAVRA: ${counts.block} blocked, ${counts.require_approval} awaiting approval${mode === 'shadow' ? ' (shadow mode)' : ''}`;
+      ? `CAVRA: ${decisions.length} agent action${decisions.length === 1 ? '' : 's'} allowed${approvedNote}`
+      : `CAVRA: ${counts.block} blocked, ${counts.require_approval - approved.size} awaiting approval${approvedNote}${mode === 'shadow' ? ' (shadow mode)' : ''}`;
   const annotations = decisions.flatMap((decision): GateAnnotation[] => {
+    const path = fileOf(decision);
+    const approval = decision.decision === 'require_approval' ? approved.get(decision.decision_id) : undefined;
+    if (approval) {
+      return [{ level: 'notice', ...(path !== undefined ? { path: displayText(path) } : {}), title: displayText(`require_approval by ${decision.rule_id}: approved`), message: displayText(`${decision.action_type} \`${decision.target}\`: ${approval.reason}`) }];
+    }
     const level = LEVELS[decision.decision];
     if (level === undefined) return [];
-    const path = fileOf(decision);
     return [
       {
         level: mode === 'shadow' && level === 'failure' ? 'warning' : level,
@@ -75,12 +106,27 @@ export function buildGateReport(decisions: readonly DecisionRecord[], mode: Gate
       },
     ];
   });
-  return { conclusion, mode, title, counts, total: decisions.length, annotations, summary: renderSummary(title, counts, decisions, mode) };
+  return {
+    conclusion,
+    mode,
+    title,
+    counts,
+    total: decisions.length,
+    annotations,
+    summary: renderSummary(title, counts, decisions, mode, options),
+    ...(options.approvals && options.approvals.length > 0 ? { approvals: [...options.approvals] } : {}),
+    ...(options.change ? { change: options.change } : {}),
+  };
 }
 
-function renderSummary(title: string, counts: Record<DecisionValue, number>, decisions: readonly DecisionRecord[], mode: GateMode): string {
+function renderSummary(title: string, counts: Record<DecisionValue, number>, decisions: readonly DecisionRecord[], mode: GateMode, options: GateReportOptions): string {
   const lines = [`## ${title}`, '', '| decision | count |', '| --- | ---: |'];
   for (const value of [...DECISIONS].reverse()) if (counts[value] > 0) lines.push(`| \`${value}\` | ${counts[value]} |`);
+  if (options.change && options.change.agentAuthors.length > 0) lines.push('', `Agent work: ${options.change.agentAuthors.map(cell).join(', ')}.`);
+  if (options.approvals && options.approvals.length > 0) {
+    lines.push('', '| approval | target | rule | why |', '| --- | --- | --- | --- |');
+    for (const outcome of options.approvals) lines.push(`| ${outcome.satisfied ? 'satisfied' : 'awaiting'} | ${cell(outcome.target)} | ${cell(outcome.rule_id)} | ${plain(outcome.reason, 400)} |`);
+  }
   const notable = decisions.filter((decision) => decision.decision !== 'allow');
   if (notable.length > 0) {
     lines.push('', '| decision | action | target | rule | severity | approver |', '| --- | --- | --- | --- | --- | --- |');
@@ -98,7 +144,7 @@ function cell(text: string): string {
   return `\`${plain(text).replace(/`/g, "'")}\``;
 }
 
-function plain(text: string): string {
+function plain(text: string, max = 120): string {
   const flat = displayText(text.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
-  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }

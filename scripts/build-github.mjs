@@ -1,0 +1,39 @@
+// Bundles the GitHub Action (actions/gate/action.yml runs `../../dist/github/gate-action.mjs`):
+// one ESM file with @actions/* inlined (they are ESM-only), beside the two wasm files the shell
+// parser loads. Called by scripts/build.mjs.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const at = (...parts) => join(root, ...parts);
+
+// esbuild's ESM output cannot `require` Node built-ins from bundled CommonJS without this.
+const REQUIRE_BANNER = "import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);";
+
+export async function bundleGitHubAction() {
+  rmSync(at('dist/github'), { recursive: true, force: true });
+  mkdirSync(at('dist/github'), { recursive: true });
+  await build({
+    entryPoints: { 'gate-action': at('packages/github/src/gate-action.ts') },
+    outdir: at('dist/github'),
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    // Keep in step with `runs.using: node24` in actions/gate/action.yml.
+    target: 'node24',
+    banner: { js: REQUIRE_BANNER },
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+  for (const [from, to] of [
+    ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/github/web-tree-sitter.wasm'],
+    ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/github/tree-sitter-bash.wasm'],
+  ]) {
+    copyFileSync(at(from), at(to));
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleGitHubAction();
