@@ -73,6 +73,7 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       sessions: expandSessions(inputs.sessions, run.sourcesDirectory, warnings),
       ...(snapshot && inputs.changedFiles ? { requests: snapshot.changedFiles } : {}),
       ...(snapshot ? { review: snapshot.review } : {}),
+      ...(approvers ? { approvers } : {}),
       signing: signing.signing,
       ...(inputs.verifyRunner ? { runnerAuth: { ...runnerAuthOf(run), ...(inputs.runnerClaims ? { claimsFile: inSources(run, inputs.runnerClaims) } : {}) } } : {}),
       ...(inputs.store ? { store: { uri: inputs.store.uri, ...(inputs.store.retainDays ? { retainDays: inputs.store.retainDays } : {}), allowMutable: inputs.store.allowMutable } } : {}),
@@ -84,7 +85,6 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       cwd: run.sourcesDirectory,
       progress: (line) => log(neutraliseLogCommands(`cavra: ${line}`)),
     };
-    void approvers; // handed to the seam's approval judgement once it takes one (issue 10)
     const prepared = await prepareGate(gateInputs, edges);
     const result = await runGate(prepared);
 

@@ -34,7 +34,9 @@ export function reportToPipeline(lib: TaskReporter, result: GateResult, options:
 
   lib.setVariable('conclusion', report.conclusion, false, true);
   lib.setVariable('blocked', String(report.counts.block), false, true);
-  lib.setVariable('awaitingApproval', String(report.counts.require_approval), false, true);
+  // Approvals the core found satisfied no longer wait.
+  const awaiting = report.approvals ? report.approvals.filter((outcome) => !outcome.satisfied).length : report.counts.require_approval;
+  lib.setVariable('awaitingApproval', String(awaiting), false, true);
   lib.setVariable('evidenceDir', options.evidenceDir, false, true);
   lib.setVariable('bundle', result.bundlePath, false, true);
   if (result.receipt?.uri) lib.setVariable('evidenceUri', result.receipt.uri, false, true);

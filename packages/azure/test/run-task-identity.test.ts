@@ -17,7 +17,7 @@ const OIDC_REQUEST_URI = 'https://dev.azure.com/fabrikam/p1/_apis/distributedtas
 const ACCESS_TOKEN = 'job-access-token-identity';
 
 let jwks: { keys: object[] };
-let privateKey: CryptoKey;
+let privateKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 beforeAll(async () => {
   const pair = await generateKeyPair('RS256');
   privateKey = pair.privateKey;
