@@ -8,6 +8,9 @@ import type { GitPullRequestCommentThread, GitPullRequestIteration, IdentityRefW
 /** Azure DevOps votes: 10 approved, 5 approved with suggestions, 0 none, −5 waiting for the author, −10 rejected. */
 export const APPROVING_VOTES: ReadonlySet<number> = new Set([10, 5]);
 
+/** `CommentType.System`: the client turns the REST string `"system"` into this. */
+const SYSTEM_COMMENT = 3;
+
 /** One vote as the pull request's system threads record it. */
 export interface VoteEvent {
   voterId: string;
@@ -27,8 +30,10 @@ export function isServiceIdentity(identity: { descriptor?: string; uniqueName?: 
   return /^Build\\/i.test(identity.uniqueName ?? '') || / Build Service \(/i.test(identity.displayName ?? '');
 }
 
-// attacker-controlled: thread properties are written by the service, but comments and identities
-// in a thread can come from anyone with access; only the documented system properties are read.
+// attacker-controlled: anyone who may comment can create a thread, and the threads API takes its
+// `properties` as given, so a forged "VoteUpdate" thread could date an old approval after the
+// last push. A vote counts only from a system comment written by the voter themself: the
+// service writes those; nobody can post a comment as somebody else.
 /** The votes recorded in the pull request's system threads (`CodeReviewThreadType` `VoteUpdate`). */
 export function voteEventsOf(threads: readonly GitPullRequestCommentThread[]): VoteEvent[] {
   const events: VoteEvent[] = [];
@@ -37,9 +42,12 @@ export function voteEventsOf(threads: readonly GitPullRequestCommentThread[]): V
     if (String(properties.CodeReviewThreadType?.$value ?? '') !== 'VoteUpdate') continue;
     const key = String(properties.CodeReviewVotedByIdentity?.$value ?? '');
     const voterId = (thread.identities as Record<string, { id?: string }> | undefined)?.[key]?.id;
+    const comment = thread.comments?.[0];
+    const systemComment = (comment?.commentType as unknown) === 'system' || (comment?.commentType as unknown) === SYSTEM_COMMENT;
+    if (!voterId || !systemComment || comment?.author?.id !== voterId) continue;
     const vote = Number(properties.CodeReviewVoteResult?.$value);
     const at = dateOf(thread.publishedDate);
-    if (voterId && Number.isInteger(vote) && at) events.push({ voterId, vote, at });
+    if (Number.isInteger(vote) && at) events.push({ voterId, vote, at });
   }
   return events.sort((a, b) => a.at.getTime() - b.at.getTime());
 }

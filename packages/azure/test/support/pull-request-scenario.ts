@@ -5,17 +5,17 @@ export const EARLIER = 'c0ffee0000000000000000000000000000000001';
 export const BASE = 'ba5e000000000000000000000000000000000000';
 
 const ALICE = { id: '11111111-1111-1111-1111-111111111111', uniqueName: 'alice@fabrikam.example', displayName: 'Alice', descriptor: 'aad.YWxpY2U' };
-const BOB = { id: '22222222-2222-2222-2222-222222222222', uniqueName: 'bob@fabrikam.example', displayName: 'Bob', descriptor: 'aad.Ym9i' };
+export const BOB = { id: '22222222-2222-2222-2222-222222222222', uniqueName: 'bob@fabrikam.example', displayName: 'Bob', descriptor: 'aad.Ym9i' };
 const CAROL = { id: '33333333-3333-3333-3333-333333333333', uniqueName: 'carol@fabrikam.example', displayName: 'Carol', descriptor: 'aad.Y2Fyb2w' };
 const BUILD = { id: '44444444-4444-4444-4444-444444444444', uniqueName: 'Build\\5d1a0000-0000-0000-0000-000000000000', displayName: 'Fabrikam Build Service (fabrikam)', descriptor: 'svc.YnVpbGQ' };
 const SECURITY = { id: '55555555-5555-5555-5555-555555555555', uniqueName: 'vstfs:///Classification/TeamProject/p1\\Security Reviewers', displayName: '[Fabrikam]\\Security Reviewers', isContainer: true };
-const AGENT = { id: '66666666-6666-6666-6666-666666666666', uniqueName: 'agent@fabrikam.example', displayName: 'Coding Agent', descriptor: 'aad.YWdlbnQ' };
+export const AGENT = { id: '66666666-6666-6666-6666-666666666666', uniqueName: 'agent@fabrikam.example', displayName: 'Coding Agent', descriptor: 'aad.YWdlbnQ' };
 
-function voteThread(id: number, voter: { id: string }, vote: number, publishedDate: string) {
+export function voteThread(id: number, voter: { id: string }, vote: number, publishedDate: string, author: { id: string } = voter) {
   return {
     id,
     publishedDate,
-    comments: [{ id: 1, content: 'voted', commentType: 'system' }],
+    comments: [{ id: 1, content: `voted ${vote}`, commentType: 'system', author }],
     properties: {
       CodeReviewThreadType: { $type: 'System.String', $value: 'VoteUpdate' },
       CodeReviewVoteResult: { $type: 'System.String', $value: String(vote) },
