@@ -153,3 +153,46 @@ describe('the task as the agent starts it, on a pull request', () => {
     await expectVerifies(run.outputs.evidenceDir!);
   });
 });
+
+describe('the task as the agent starts it, when things go wrong on a pull request', () => {
+  async function runOn(overrides: Parameters<typeof pullRequestScenario>[0], inputs: Record<string, string>) {
+    const scenario = pullRequestScenario(overrides);
+    const d = await startDevOpsDouble(scenario);
+    try {
+      const ws = workspace();
+      const run = await runAsAgent(task, ws.sources, {
+        inputs: { mode: 'enforce', sessions: session(ws.sources, ALLOWED), signingKey: key.privateKeyPem, ...inputs },
+        variables: {
+          ...variables(ws),
+          'System.CollectionUri': d.collectionUri,
+          'System.TeamProjectId': scenario.project,
+          'System.TeamProject': 'Fabrikam',
+          'Build.Repository.ID': scenario.repositoryId,
+          'Build.Repository.Provider': 'TfsGit',
+          'Build.BuildId': '42',
+          'System.PullRequest.PullRequestId': String(scenario.pullRequestId),
+        },
+        endpointToken: scenario.token,
+      });
+      return { run, posts: d.requests.filter((request) => request.method === 'POST').map((request) => request.body as { state: number; description: string }) };
+    } finally {
+      await d.close();
+    }
+  }
+
+  test('a task that cannot run posts an error status (which no required policy accepts) and fails with one line', { timeout: 120_000 }, async () => {
+    const { run, posts } = await runOn({}, { sessions: 'missing-session.jsonl' });
+    expect(run.result).toBe('Failed');
+    expect(run.message).toMatch(/^cannot read session `.*missing-session\.jsonl`/);
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ state: 4 });
+    expect(posts[0]!.description).toMatch(/^CAVRA: the gate did not run: cannot read session/);
+  });
+
+  test('a status the service refuses leaves the verdict standing, with a warning and SucceededWithIssues', { timeout: 120_000 }, async () => {
+    const { run } = await runOn({ statusPostStatus: 403 }, {});
+    expect(run.result).toBe('SucceededWithIssues');
+    expect(run.outputs.conclusion).toBe('success');
+    expect(run.stdout).toContain('the cavra/gate pull-request status could not be posted (http 403)');
+  });
+});
