@@ -22,8 +22,7 @@ const REQUIRE_BANNER = [
   "const __dirname = __cavraFileURLToPath(new URL('.', import.meta.url));",
 ].join(' ');
 
-export async function bundleAzureTask() {
-  const out = at(AZURE_TASK_DIST);
+export async function bundleAzureTask(out = at(AZURE_TASK_DIST)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   await build({

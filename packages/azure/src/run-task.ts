@@ -1,7 +1,7 @@
 // The task, start to end: read inputs once, read the pull request, run the core's gate, then
 // report through the pipeline and the pull-request status. It decides nothing itself.
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, globSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { basename, isAbsolute, join } from 'node:path';
 import {
   CavraError,
@@ -31,6 +31,8 @@ export const AZURE_OIDC_AUDIENCE = 'api://AzureADTokenExchange';
 /** The part of azure-pipelines-task-lib the task uses. */
 export interface TaskLib extends TaskInputReader, TaskReporter {
   setSecret(value: string): void;
+  /** task-lib's glob (minimatch): `fs.globSync` is Node 22+, and the Node20_1 handler runs Node 20. */
+  findMatch(defaultRoot: string, patterns: string[] | string): string[];
 }
 
 export interface RunTaskOptions {
@@ -70,7 +72,7 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       packs: inputs.packs,
       policyDirs: inputs.policyDirs.map((dir) => inSources(run, dir)),
       ...(inputs.registryFile ? { registryFile: inSources(run, inputs.registryFile) } : {}),
-      sessions: expandSessions(inputs.sessions, run.sourcesDirectory, warnings),
+      sessions: expandSessions(inputs.sessions, run.sourcesDirectory, warnings, (pattern) => lib.findMatch(run.sourcesDirectory, pattern)),
       ...(snapshot && inputs.changedFiles ? { requests: snapshot.changedFiles } : {}),
       ...(snapshot ? { review: snapshot.review } : {}),
       ...(approvers ? { approvers } : {}),
@@ -133,18 +135,19 @@ const INPUT_OF: Readonly<Record<string, string>> = {
 
 // Sessions are paths or globs relative to the sources directory. A plain path is kept even when
 // missing, so that an unreadable file fails the run; a glob that matches nothing is a warning.
-function expandSessions(patterns: readonly string[], cwd: string, warnings: string[]): string[] {
+function expandSessions(patterns: readonly string[], cwd: string, warnings: string[], glob: (pattern: string) => string[]): string[] {
   const files: string[] = [];
   for (const pattern of patterns) {
     if (!/[*?[\]{}]/.test(pattern)) {
       files.push(inSources({ sourcesDirectory: cwd }, pattern));
       continue;
     }
-    const matches = globSync(pattern, { cwd }).sort();
+    const matches = glob(pattern).sort();
     if (matches.length === 0) warnings.push(`no agent session matches \`${pattern}\``);
     files.push(...matches.map((match) => (isAbsolute(match) ? match : join(cwd, match))));
   }
-  return files;
+  // A file named twice (a path and a glob) is read once.
+  return [...new Set(files)];
 }
 
 function runnerAuthOf(run: AzureRunContext): NonNullable<GateInputs['runnerAuth']> {

@@ -69,7 +69,9 @@ describe('the task under MockTestRunner', () => {
 
   test('shadow mode with findings succeeds with issues and reports neutral', async () => {
     const ws = workspace();
-    const run = await runWithMockTestRunner(task, ws.temp, { inputs: { mode: 'shadow', sessions: session(ws.sources, BLOCKED), signingKey: key.privateKeyPem }, variables: variables(ws) });
+    session(ws.sources, BLOCKED);
+    // A glob, expanded in the sources directory by task-lib's findMatch.
+    const run = await runWithMockTestRunner(task, ws.temp, { inputs: { mode: 'shadow', sessions: 'agent-*.jsonl', signingKey: key.privateKeyPem }, variables: variables(ws) });
     expect(run.result).toBe('SucceededWithIssues');
     expect(run.outputs).toMatchObject({ conclusion: 'neutral', blocked: '1' });
     expect(readFileSync(run.summaries[0]!, 'utf8')).toContain('Shadow mode');
