@@ -1,6 +1,6 @@
 // Bundles the GitHub Action (actions/gate/action.yml runs `../../dist/github/gate-action.mjs`):
-// one ESM file with @actions/* inlined (they are ESM-only), beside the two wasm files the shell
-// parser loads. Called by scripts/build.mjs.
+// ESM with @actions/* inlined (they are ESM-only), lazily loaded chunks beside it, and the two
+// wasm files the shell parser loads. Called by scripts/build.mjs.
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,9 @@ export async function bundleGitHubAction() {
     entryPoints: { 'gate-action': at('packages/github/src/gate-action.ts') },
     outdir: at('dist/github'),
     outExtension: { '.js': '.mjs' },
+    // The storage SDKs are imported dynamically; splitting keeps them out of a run that stores nothing.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -2,145 +2,54 @@
 // validates every request against GitHub's OpenAPI description. In every scenario the exit code,
 // the check run's conclusion, the outputs and the sealed evidence agree, and `cavra verify`
 // accepts the evidence.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
-import { startGitHubApiDouble, type GitHubApiDouble, type RepoFixture } from './support/github-api-double.ts';
-import { gateActionMain, runGateAction, signingKeyPair, type ActionRun, type ActionRunOptions } from './support/github-action-runner.ts';
-import { REPO_ROOT } from './support/paths.ts';
-
-const OWNER = 'acme';
-const REPO = 'shop';
-const HEAD = '1c0ffee'.padEnd(40, '1');
-const OLDER = '0dd0dd0'.padEnd(40, '0');
-const BASE = 'ba5e000'.padEnd(40, 'b');
-const TOKEN = 'ghs_testtoken000000000000000000000000';
-const APPROVERS = 'approver_groups:\n  Platform Security:\n    users: [alice]\n    groups: [acme/security]\n';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { ActionHarness, BASE, HEAD, OLDER, TOKEN, fixture } from './support/github-action-scenarios.ts';
 
 // Each scenario starts node on the bundle and `cavra verify`: seconds each on a loaded machine.
 vi.setConfig({ testTimeout: 120_000 });
 
-let key: { privatePem: string; publicKeyFile: string };
-let double: GitHubApiDouble | undefined;
-
-beforeAll(() => {
-  if (!existsSync(gateActionMain())) throw new Error(`the Action bundle ${gateActionMain()} is missing: run \`npm run build\` first`);
-  key = signingKeyPair(mkdtempSync(join(tmpdir(), 'cavra-action-key-')));
-});
-
-afterEach(async () => {
-  await double?.close();
-  double = undefined;
-});
-
-function fixture(pull: Partial<RepoFixture['pull']> = {}, extra: Partial<RepoFixture> = {}): RepoFixture {
-  return {
-    owner: OWNER,
-    repo: REPO,
-    token: TOKEN,
-    contents: { [`${BASE}:.cavra/approvers.yml`]: APPROVERS },
-    pull: {
-      number: 7,
-      headSha: HEAD,
-      baseSha: BASE,
-      author: { login: 'dave' },
-      files: [{ filename: 'src/app.ts' }, { filename: 'README.md', status: 'added' }],
-      ...pull,
-    },
-    ...extra,
-  };
-}
-
-function pullRequestEvent(fork = false) {
-  return {
-    action: 'synchronize',
-    number: 7,
-    pull_request: { number: 7, head: { sha: HEAD, ref: 'feature', repo: { full_name: fork ? `someone/${REPO}` : `${OWNER}/${REPO}` } }, base: { sha: BASE, ref: 'main', repo: { full_name: `${OWNER}/${REPO}` } } },
-    repository: { name: REPO, owner: { login: OWNER } },
-  };
-}
-
-async function gate(repo: RepoFixture, options: Partial<ActionRunOptions> = {}): Promise<ActionRun> {
-  double = await startGitHubApiDouble(repo);
-  return runGateAction({
-    apiUrl: double.url,
-    token: TOKEN,
-    eventName: 'pull_request',
-    event: pullRequestEvent(repo.pull.fork),
-    repository: `${OWNER}/${REPO}`,
-    inputs: { 'signing-key': key.privatePem },
-    ...options,
-  });
-}
-
-interface SealedReport {
-  conclusion: string;
-  counts: Record<string, number>;
-  approvals?: Array<{ satisfied: boolean; by?: string; reason: string; target: string }>;
-  change?: { headSha: string; agentAuthors: string[] };
-}
-
-/** Exit code, check run, outputs and sealed evidence tell the same story, and the evidence verifies. */
-function expectAgreement(run: ActionRun, conclusion: 'success' | 'failure' | 'neutral', publicKeyFile = key.publicKeyFile, checkRun = true): SealedReport {
-  expect(double!.violations).toEqual([]);
-  expect(run.code, run.stdout + run.stderr).toBe(conclusion === 'failure' ? 1 : 0);
-  expect(run.outputs.conclusion).toBe(conclusion);
-  if (checkRun) {
-    expect(double!.checkRuns).toHaveLength(1);
-    expect(double!.checkRuns[0]).toMatchObject({ name: 'CAVRA', head_sha: HEAD, status: 'completed', conclusion });
-  }
-  const evidence = run.outputs['evidence-dir']!;
-  const report = JSON.parse(readFileSync(join(evidence, 'gate-report.json'), 'utf8')) as SealedReport;
-  expect(report.conclusion).toBe(conclusion);
-  expect(run.outputs.bundle).toBe(join(evidence, 'bundle.sigstore.json'));
-  expect(run.outputs['bundle-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
-  const verify = spawnSync(process.execPath, [join(REPO_ROOT, 'packages/cli/src/main.ts'), 'verify', evidence, '--trusted-key', publicKeyFile], { encoding: 'utf8' });
-  expect(verify.status, verify.stdout + verify.stderr).toBe(0);
-  expect(run.summary).toContain('CAVRA');
-  return report;
-}
+const harness = new ActionHarness('runner');
+afterEach(() => harness.close());
 
 describe('the bundled Action, as the runner runs it', () => {
   test('a clean pull request: check success, job passes', async () => {
-    const run = await gate(fixture());
-    const report = expectAgreement(run, 'success');
+    const run = await harness.gate(fixture());
+    const report = harness.expectAgreement(run, 'success');
     expect(report.counts.allow).toBe(2);
     expect(run.outputs).toMatchObject({ blocked: '0', 'awaiting-approval': '0', 'evidence-uri': '' });
-    expect(double!.checkRuns[0]!.annotations).toEqual([]);
+    expect(harness.api.checkRuns[0]!.annotations).toEqual([]);
     // Every list was read in pages GitHub allows, and the approvers file came from the base commit.
-    expect(double!.requests.some((request) => request.template === '/repos/{owner}/{repo}/contents/{path}' && request.query === `?ref=${BASE}`)).toBe(true);
+    expect(harness.api.requests.some((request) => request.template === '/repos/{owner}/{repo}/contents/{path}' && request.query === `?ref=${BASE}`)).toBe(true);
   });
 
   test('a blocked path: check failure, an annotation on that path, job fails', async () => {
-    const run = await gate(fixture({ files: [{ filename: 'src/app.ts' }, { filename: '.github/workflows/release.yml' }] }));
-    const report = expectAgreement(run, 'failure');
+    const run = await harness.gate(fixture({ files: [{ filename: 'src/app.ts' }, { filename: '.github/workflows/release.yml' }] }));
+    const report = harness.expectAgreement(run, 'failure');
     expect(report.counts.block).toBe(1);
     expect(run.outputs.blocked).toBe('1');
-    const annotations = double!.checkRuns[0]!.annotations;
+    const annotations = harness.api.checkRuns[0]!.annotations;
     expect(annotations).toHaveLength(1);
     expect(annotations[0]).toMatchObject({ path: '.github/workflows/release.yml', annotation_level: 'failure' });
     expect(run.stdout).toMatch(/^::error .*file=\.github\/workflows\/release\.yml::/m);
   });
 
   test('a rename is judged under both names: moving a workflow out is still a workflow write', async () => {
-    const run = await gate(fixture({ files: [{ filename: 'docs/old-release.yml', status: 'renamed', previous_filename: '.github/workflows/release.yml' }] }));
-    expectAgreement(run, 'failure');
-    expect(double!.checkRuns[0]!.annotations.map((annotation) => annotation.path)).toEqual(['.github/workflows/release.yml']);
+    const run = await harness.gate(fixture({ files: [{ filename: 'docs/old-release.yml', status: 'renamed', previous_filename: '.github/workflows/release.yml' }] }));
+    harness.expectAgreement(run, 'failure');
+    expect(harness.api.checkRuns[0]!.annotations.map((annotation) => annotation.path)).toEqual(['.github/workflows/release.yml']);
   });
 
   test('require_approval satisfied by an approving review on the head commit', async () => {
-    const run = await gate(fixture({ files: [{ filename: 'CODEOWNERS' }], reviews: [{ user: { login: 'alice' }, state: 'APPROVED', commit_id: HEAD, submitted_at: '2026-11-29T10:00:00Z' }] }));
-    const report = expectAgreement(run, 'success');
+    const run = await harness.gate(fixture({ files: [{ filename: 'CODEOWNERS' }], reviews: [{ user: { login: 'alice' }, state: 'APPROVED', commit_id: HEAD, submitted_at: '2026-11-29T10:00:00Z' }] }));
+    const report = harness.expectAgreement(run, 'success');
     expect(report.counts.require_approval).toBe(1);
     expect(report.approvals).toEqual([expect.objectContaining({ satisfied: true, by: 'alice', target: 'CODEOWNERS' })]);
     expect(run.outputs['awaiting-approval']).toBe('0');
-    expect(double!.checkRuns[0]!.summary).toContain('approved by @alice');
+    expect(harness.api.checkRuns[0]!.summary).toContain('approved by @alice');
   });
 
   test("require_approval not satisfied by the author's own approval, nor by one of an older commit", async () => {
-    const run = await gate(
+    const run = await harness.gate(
       fixture({
         author: { login: 'alice' },
         files: [{ filename: 'CODEOWNERS' }],
@@ -150,7 +59,7 @@ describe('the bundled Action, as the runner runs it', () => {
         ],
       }, { teams: { 'acme/security': ['bob'] }, teamsReadable: true }),
     );
-    const report = expectAgreement(run, 'failure');
+    const report = harness.expectAgreement(run, 'failure');
     expect(report.approvals).toHaveLength(1);
     expect(report.approvals![0]!.satisfied).toBe(false);
     expect(report.approvals![0]!.reason).toMatch(/@alice is the change's author/);
@@ -160,32 +69,30 @@ describe('the bundled Action, as the runner runs it', () => {
 
   test('a team member approves when the token can read teams; the job token cannot, and the summary says what to configure', async () => {
     const reviews = [{ user: { login: 'erin' }, state: 'APPROVED', commit_id: HEAD }];
-    const readable = await gate(fixture({ files: [{ filename: 'CODEOWNERS' }], reviews }, { teams: { 'acme/security': ['erin'] }, teamsReadable: true }));
-    expectAgreement(readable, 'success');
-    await double!.close();
-    double = undefined;
-    const unreadable = await gate(fixture({ files: [{ filename: 'CODEOWNERS' }], reviews }, { teams: { 'acme/security': ['erin'] }, teamsReadable: false }));
-    const report = expectAgreement(unreadable, 'failure');
+    const readable = await harness.gate(fixture({ files: [{ filename: 'CODEOWNERS' }], reviews }, { teams: { 'acme/security': ['erin'] }, teamsReadable: true }));
+    harness.expectAgreement(readable, 'success');
+    const unreadable = await harness.gate(fixture({ files: [{ filename: 'CODEOWNERS' }], reviews }, { teams: { 'acme/security': ['erin'] }, teamsReadable: false }));
+    const report = harness.expectAgreement(unreadable, 'failure');
     expect(report.approvals![0]!.reason).toMatch(/membership could not be read/);
     expect(unreadable.summary).toMatch(/organization Members \(read\) permission/);
   });
 
   test('3,001 changed files: GitHub lists 3,000, so the run fails closed', async () => {
     const files = Array.from({ length: 3001 }, (_, index) => ({ filename: `src/file-${index}.ts` }));
-    const run = await gate(fixture({ files }));
-    expectAgreement(run, 'failure');
-    const pages = double!.requests.filter((request) => request.template === '/repos/{owner}/{repo}/pulls/{pull_number}/files');
+    const run = await harness.gate(fixture({ files }));
+    harness.expectAgreement(run, 'failure');
+    const pages = harness.api.requests.filter((request) => request.template === '/repos/{owner}/{repo}/pulls/{pull_number}/files');
     expect(pages).toHaveLength(30);
     expect(run.summary).toMatch(/changes 3001 files but only 3000 were listed/);
   });
 
   test('a fork pull request without an OIDC token or key: decides, reports, says what it could not do', async () => {
     const repo = fixture({ fork: true, files: [{ filename: '.github/workflows/ci.yml' }] }, { readOnly: true });
-    const run = await gate(repo, { inputs: {} });
-    expect(double!.checkRuns).toEqual([]);
+    const run = await harness.gate(repo, { inputs: {} });
+    expect(harness.api.checkRuns).toEqual([]);
     const oneTimeKey = /--trusted-key (\S+\.pub\.pem)/.exec(run.summary)?.[1];
     expect(oneTimeKey).toBeDefined();
-    expectAgreement(run, 'failure', oneTimeKey, false);
+    harness.expectAgreement(run, 'failure', { publicKeyFile: oneTimeKey!, checkRun: false });
     expect(run.summary).toMatch(/sealed with a one-time key/);
     expect(run.summary).toMatch(/check run was not created: the token cannot write checks/);
     // The token appears only in the mask command the runner consumes.
@@ -193,8 +100,58 @@ describe('the bundled Action, as the runner runs it', () => {
   });
 
   test('a clean fork pull request passes on the exit code alone', async () => {
-    const run = await gate(fixture({ fork: true }, { readOnly: true }), { inputs: {} });
+    const run = await harness.gate(fixture({ fork: true }, { readOnly: true }), { inputs: {} });
     const oneTimeKey = /--trusted-key (\S+\.pub\.pem)/.exec(run.summary)![1];
-    expectAgreement(run, 'success', oneTimeKey, false);
+    harness.expectAgreement(run, 'success', { publicKeyFile: oneTimeKey!, checkRun: false });
+  });
+
+  test('120 findings: annotations in batches of 50 (create, then two updates), each request valid', async () => {
+    const files = Array.from({ length: 120 }, (_, index) => ({ filename: `.github/workflows/w-${index}.yml` }));
+    const run = await harness.gate(fixture({ files }));
+    harness.expectAgreement(run, 'failure');
+    expect(harness.api.checkRuns[0]!.requests).toBe(3);
+    expect(harness.api.checkRuns[0]!.annotations).toHaveLength(120);
+    expect(harness.api.checkRuns[0]!.summary!.length).toBeLessThanOrEqual(65_535);
+  });
+
+  test('a push judges the sessions only: no pull request is read and no check run is made', async () => {
+    const session = [{ action_type: 'execute_command', target: 'npm test' }, { action_type: 'write_file', target: '.github/workflows/ci.yml' }].map((line) => JSON.stringify(line)).join('\n');
+    const run = await harness.gate(fixture(), { eventName: 'push', event: { ref: 'refs/heads/main' }, inputs: { 'signing-key': harness.key.privatePem, sessions: 'sessions/*.jsonl' }, files: { 'sessions/agent.jsonl': session } });
+    const report = harness.expectAgreement(run, 'failure', { checkRun: false });
+    expect(report.counts.block).toBe(1);
+    expect(harness.api.requests).toEqual([]);
+    expect(run.summary).toMatch(/`push` is not a pull-request event: only the sessions were judged/);
+  });
+
+  test("Copilot's pull request is recorded as agent work; break-glass by a maintainer satisfies the approval", async () => {
+    const run = await harness.gate(
+      fixture({
+        author: { login: 'Copilot', type: 'Bot' },
+        commits: [{ sha: HEAD, author: { login: 'Copilot', type: 'Bot' } }],
+        files: [{ filename: 'CODEOWNERS' }],
+        labels: ['cavra:break-glass'],
+        body: 'Rotate owners.\n\nBreak-glass: INC-42, owners file blocks the hotfix',
+        labelEvents: [{ label: 'cavra:break-glass', actor: { login: 'carol' } }],
+        reviews: [{ user: { login: 'Copilot', type: 'Bot' }, state: 'APPROVED', commit_id: HEAD }],
+      }),
+    );
+    const report = harness.expectAgreement(run, 'success');
+    expect(report.change?.agentAuthors).toEqual(['Copilot']);
+    expect(report.approvals![0]).toMatchObject({ satisfied: true, by: 'carol' });
+    expect(report.approvals![0]!.reason).toMatch(/^break-glass: label `cavra:break-glass` applied by @carol; justification: "INC-42, owners file blocks the hotfix"/);
+    expect(harness.api.checkRuns[0]!.summary).toContain('**Agent work:** authored by `Copilot`.');
+  });
+
+  test('break-glass applied by the agent itself does not count', async () => {
+    const run = await harness.gate(
+      fixture({
+        files: [{ filename: 'CODEOWNERS' }],
+        labels: ['cavra:break-glass'],
+        body: 'Break-glass: trust me',
+        labelEvents: [{ label: 'cavra:break-glass', actor: { login: 'claude[bot]', type: 'Bot' } }],
+      }),
+    );
+    const report = harness.expectAgreement(run, 'failure');
+    expect(report.approvals![0]!.reason).toMatch(/applied by @claude\[bot\], who is an agent account/);
   });
 });

@@ -39,6 +39,8 @@ export interface ActionRunOptions {
   /** Files to create in the workspace. */
   files?: Record<string, string>;
   host?: 'runner' | 'local-action';
+  /** A command the runner's `node` is started under (e.g. `/usr/bin/time -f …` in the benchmark). */
+  wrapper?: string[];
 }
 
 export interface ActionRun {
@@ -103,7 +105,9 @@ export async function runGateAction(options: ActionRunOptions): Promise<ActionRu
     env[`INPUT_${name.toUpperCase()}`] = given ?? fallback;
   }
 
-  const command = options.host === 'local-action' ? localActionCommand(env, root) : { file: process.execPath, args: [gateActionMain()], cwd: workspace };
+  const direct = { file: process.execPath, args: [gateActionMain()], cwd: workspace };
+  const wrapped = options.wrapper?.length ? { file: options.wrapper[0]!, args: [...options.wrapper.slice(1), direct.file, ...direct.args], cwd: workspace } : direct;
+  const command = options.host === 'local-action' ? localActionCommand(env, root) : wrapped;
   const result = await spawnAsync(command.file, command.args, command.cwd, env);
   return { ...result, outputs: parseOutputs(readFileSync(outputPath, 'utf8')), summary: readFileSync(summaryPath, 'utf8'), workspace };
 }
@@ -113,8 +117,12 @@ export async function runGateAction(options: ActionRunOptions): Promise<ActionRu
 function localActionCommand(env: Record<string, string>, root: string): { file: string; args: string[]; cwd: string } {
   const host = join(root, 'local-action-host');
   mkdirSync(join(host, 'node_modules', '@actions'), { recursive: true });
-  writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', dependencies: { '@actions/core': '*' } }));
+  mkdirSync(join(host, 'node_modules', '.bin'));
+  // local-action starts itself with `npm exec tsx`: tsx must be this folder's own, or npm would fetch it.
+  writeFileSync(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', dependencies: { '@actions/core': '*', tsx: '*' } }));
   symlinkSync(join(REPO_ROOT, 'packages/github/node_modules/@actions/core'), join(host, 'node_modules', '@actions', 'core'));
+  symlinkSync(join(REPO_ROOT, 'node_modules', 'tsx'), join(host, 'node_modules', 'tsx'));
+  symlinkSync(join('..', 'tsx', 'dist', 'cli.mjs'), join(host, 'node_modules', '.bin', 'tsx'));
   const dotenv = join(host, '.env');
   writeFileSync(dotenv, Object.entries(env).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join('\n'));
   const bin = join(REPO_ROOT, 'node_modules', '@github', 'local-action', 'bin', 'local-action.js');

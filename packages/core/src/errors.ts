@@ -60,6 +60,7 @@ const ERROR_KINDS = {
   ERR_CONFIG_INVALID: 'input',
   ERR_PROVIDER_API_FAILED: 'failure',
   ERR_INTERNAL: 'failure',
+  ERR_HOOK_EVENT_INVALID: 'input',
 } as const satisfies Record<`ERR_${string}`, 'input' | 'failure'>;
 
 export type CavraErrorCode = keyof typeof ERROR_KINDS;

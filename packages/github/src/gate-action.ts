@@ -6,7 +6,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as core from '@actions/core';
-import { isCavraError, prepareGate, runGate, type GateInputs, type PreparedGate, type SessionProblem } from '@cavra/core';
+import { isCavraError, prepareGate, runGate, type GateAnnotation, type GateInputs, type PreparedGate, type SessionProblem } from '@cavra/core';
 import { chooseSigning } from './action-signing.ts';
 import { readActionInputs, type ActionInputs } from './action-inputs.ts';
 import { publishCheckRun } from './check-run.ts';
@@ -120,12 +120,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
       core.warning(check.failure);
     }
   }
-  for (const annotation of report.annotations) {
-    const properties = { title: annotation.title, ...(annotation.path ? { file: annotation.path } : {}) };
-    if (annotation.level === 'failure') core.error(annotation.message, properties);
-    else if (annotation.level === 'warning') core.warning(annotation.message, properties);
-    else core.notice(annotation.message, properties);
-  }
+  logAnnotations(report.annotations, checkRunId !== undefined);
   try {
     await core.summary.addRaw(summaryOf()).addRaw(`\nVerify: \`cavra verify ${evidenceDir} ${verifyArgsOf(options.verifyWith, signing.verifyHint)}\`\n`).write();
   } catch (error) {
@@ -150,6 +145,23 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
   core.setOutput('bundle-digest', outcome.bundleDigest);
   core.setOutput('evidence-uri', outcome.evidenceUri ?? '');
   return outcome;
+}
+
+// GitHub shows at most 10 annotations of each level per step from workflow commands; the rest
+// would only flood the log. The check run and the summary carry every finding.
+const LOGGED_PER_LEVEL = 10;
+
+function logAnnotations(annotations: readonly GateAnnotation[], inCheckRun: boolean): void {
+  const logged = { failure: 0, warning: 0, notice: 0 };
+  for (const annotation of annotations) {
+    if (logged[annotation.level]++ >= LOGGED_PER_LEVEL) continue;
+    const properties = { title: annotation.title, ...(annotation.path ? { file: annotation.path } : {}) };
+    if (annotation.level === 'failure') core.error(annotation.message, properties);
+    else if (annotation.level === 'warning') core.warning(annotation.message, properties);
+    else core.notice(annotation.message, properties);
+  }
+  const hidden = annotations.length - Object.values(logged).reduce((sum, count) => sum + Math.min(count, LOGGED_PER_LEVEL), 0);
+  if (hidden > 0) core.info(`${hidden} more finding${hidden === 1 ? '' : 's'} not repeated here: see ${inCheckRun ? 'the `CAVRA` check run and ' : ''}the job summary`);
 }
 
 function verifyArgsOf(verifyWith: PreparedGate['verifyWith'], hint: string | undefined): string {
