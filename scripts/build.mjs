@@ -89,3 +89,4 @@ embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
 await (await import('./build-github.mjs')).bundleGitHubAction();
+await (await import('./build-azure.mjs')).bundleAzureTask();

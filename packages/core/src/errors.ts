@@ -61,6 +61,7 @@ const ERROR_KINDS = {
   ERR_CONFIG_INVALID: 'input',
   ERR_GITLAB_CHANGES_UNREADABLE: 'failure',
   ERR_GITLAB_CHANGES_INCOMPLETE: 'failure',
+  ERR_PROVIDER_API_FAILED: 'failure',
   ERR_INTERNAL: 'failure',
   ERR_HOOK_EVENT_INVALID: 'input',
 } as const satisfies Record<`ERR_${string}`, 'input' | 'failure'>;
