@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { clearBundleInputs, recordBundleInputs, writeReleaseIntegrity } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -40,7 +41,13 @@ async function bundleCli() {
   // Stale chunks from an earlier build must not linger in the committed output.
   rmSync(at('dist/cli'), { recursive: true, force: true });
   mkdirSync(at('dist/cli'), { recursive: true });
-  await build({
+  const result = await build({
+    // esbuild names inputs relative to its working directory, in comments that feed the chunk
+    // hashes: without this, a build started from another folder gives other bytes and chunk names.
+    absWorkingDir: root,
+    metafile: true,
+    // Optional plug-ins of the CycloneDX library, loaded in a try at run time; not bundled.
+    external: ['xmlbuilder2', 'libxmljs2', 'ajv-formats', 'ajv-formats-draft2019'],
     entryPoints: { cavra: at('packages/cli/src/main.ts') },
     outdir: at('dist/cli'),
     outExtension: { '.js': '.mjs' },
@@ -55,14 +62,17 @@ async function bundleCli() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const [from, to] of [
+  const copied = [
     ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/cli/web-tree-sitter.wasm'],
     ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/cli/tree-sitter-bash.wasm'],
-  ]) {
-    copyFileSync(at(from), at(to));
-  }
+  ];
+  for (const [from, to] of copied) copyFileSync(at(from), at(to));
+  recordBundleInputs('cli', result.metafile, copied.map(([from]) => from));
 }
 
+clearBundleInputs();
 embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
+// Last: the SBOM and SHA256SUMS cover every bundle above (a new bundle script records its inputs).
+writeReleaseIntegrity();

@@ -166,3 +166,17 @@ export type { ReviewApproval, ReviewContext } from './review/types.ts';
 export { SESSION_FORMATS } from './session/types.ts';
 export type { SessionFormat, SessionProblem, SessionRead } from './session/types.ts';
 export { parseSessionText, readSessionFile } from './session/read-session.ts';
+
+// the AI bill of materials of a run, and the release's own integrity
+export { AIBOM_AGENT_KINDS } from './aibom/types.ts';
+export type { AiBomAgent, AiBomAgentKind, AiBomInput, AiBomMcpServer, AiBomModel, AiBomPack, AiBomTool } from './aibom/types.ts';
+export { AIBOM_FILE, CYCLONEDX_SPEC_VERSION, buildAiBom } from './aibom/build.ts';
+export { writeAiBom } from './aibom/write.ts';
+export type { AiBomRun } from './aibom/write.ts';
+export { aiBomFromEvidence } from './aibom/from-evidence.ts';
+export { commandDigest } from './aibom/server-reference.ts';
+export { CAVRA_TOOL_NAME, CAVRA_VERSION } from './version.ts';
+export { SHA256SUMS_FILE, checkSha256Sums, formatSha256Sums, parseSha256Sums } from './release/sha256sums.ts';
+export type { Sha256Entry } from './release/sha256sums.ts';
+export { checkRunningBundle, describeRunningTool } from './release/running-bundle.ts';
+export type { BundleCheck } from './release/running-bundle.ts';

@@ -8,6 +8,7 @@ function lazy(load: () => Promise<Command>): Command {
 
 /** The dispatch table: one verb, one module. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
+  aibom: lazy(async () => (await import('./aibom.ts')).aibomCommand),
   auth: lazy(async () => (await import('./auth.ts')).authCommand),
   demo: lazy(async () => (await import('./demo.ts')).demoCommand),
   evaluate: lazy(async () => (await import('./evaluate.ts')).evaluateCommand),
@@ -16,6 +17,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   gate: lazy(async () => (await import('./gate.ts')).gateCommand),
   keys: lazy(async () => (await import('./keys.ts')).keysCommand),
   policy: lazy(async () => (await import('./policy.ts')).policyCommand),
+  'self-verify': lazy(async () => (await import('./self-verify.ts')).selfVerifyCommand),
   verify: lazy(async () => (await import('./verify.ts')).verifyCommand),
 };
 
@@ -36,6 +38,8 @@ usage:
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
   cavra gate [--provider auto|local|github|gitlab|azure] [--reports-dir DIR] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM | --keyless --certificate-identity ID --certificate-oidc-issuer URL [--trust-root FILE]]
              [--issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--token-file F] [--claims FILE]]
+  cavra aibom DIR [--rebuild]   the AI bill of materials (CycloneDX 1.6) of a run's evidence
+  cavra self-verify [--sums FILE] [--json]   check the running bundle against dist/SHA256SUMS
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input
