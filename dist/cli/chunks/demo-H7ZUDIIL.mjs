@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-W2F4OIYR.mjs";
-import "./chunk-MQE7CP6J.mjs";
-import "./chunk-B6GJCC5Z.mjs";
-import "./chunk-YQVUNQ2A.mjs";
+} from "./chunk-LX5233TI.mjs";
+import "./chunk-WA7UJTUA.mjs";
+import "./chunk-JDV2MTAY.mjs";
+import "./chunk-CFHQ3IBN.mjs";
+import "./chunk-RRLSDT7W.mjs";
 import "./chunk-ZS7SFWEG.mjs";
-import "./chunk-GLTT7IJK.mjs";
-import "./chunk-47BHDAET.mjs";
+import "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

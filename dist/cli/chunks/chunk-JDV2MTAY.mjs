@@ -4,7 +4,7 @@ import {
 } from "./chunk-ZS7SFWEG.mjs";
 import {
   assertActionRequest
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

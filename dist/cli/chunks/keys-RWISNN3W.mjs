@@ -14,7 +14,7 @@ import {
   trustEntryOf,
   trustedKeysOf,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

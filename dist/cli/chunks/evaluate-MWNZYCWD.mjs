@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   readRequests
-} from "./chunk-B6GJCC5Z.mjs";
-import "./chunk-ZS7SFWEG.mjs";
+} from "./chunk-JDV2MTAY.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-GLTT7IJK.mjs";
+} from "./chunk-RRLSDT7W.mjs";
+import "./chunk-ZS7SFWEG.mjs";
 import {
   EXIT,
   appendEvidence,
@@ -16,7 +16,7 @@ import {
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,22 +1,22 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   tokenKeysOf
-} from "./chunk-MQE7CP6J.mjs";
+} from "./chunk-WA7UJTUA.mjs";
 import {
   readRequests
-} from "./chunk-B6GJCC5Z.mjs";
+} from "./chunk-JDV2MTAY.mjs";
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-YQVUNQ2A.mjs";
-import {
-  readJsonObject
-} from "./chunk-ZS7SFWEG.mjs";
+} from "./chunk-CFHQ3IBN.mjs";
 import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-GLTT7IJK.mjs";
+} from "./chunk-RRLSDT7W.mjs";
+import {
+  readJsonObject
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -42,7 +42,7 @@ import {
   runnerTokenSource,
   systemDecisionContext,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import {
   CavraError,
   isCavraError

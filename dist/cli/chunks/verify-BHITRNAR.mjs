@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

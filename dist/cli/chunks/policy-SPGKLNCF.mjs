@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-GLTT7IJK.mjs";
+} from "./chunk-RRLSDT7W.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

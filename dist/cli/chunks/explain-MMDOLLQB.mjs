@@ -3,13 +3,13 @@ import {
   policyFlags,
   policyOptionsOf,
   prepareDecisionPolicy
-} from "./chunk-GLTT7IJK.mjs";
+} from "./chunk-RRLSDT7W.mjs";
 import {
   EXIT,
   evaluate,
   systemDecisionContext,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   tokenKeysOf
-} from "./chunk-MQE7CP6J.mjs";
+} from "./chunk-WA7UJTUA.mjs";
 import {
   readJsonObject,
   readStream
@@ -15,7 +15,7 @@ import {
   parseRunnerClaimsPolicy,
   verifyRunnerToken,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -5,7 +5,7 @@ import {
 import {
   localTokenKeys,
   remoteTokenKeys
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 
 // packages/cli/src/commands/token-keys.ts
 async function tokenKeysOf(source) {

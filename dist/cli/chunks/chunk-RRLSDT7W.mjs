@@ -5,7 +5,7 @@ import {
   openPolicy,
   selectPackId,
   workspacePathResolver
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 
 // packages/cli/src/commands/policy-flags.ts
 var policyFlags = {

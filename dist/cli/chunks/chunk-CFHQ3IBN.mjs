@@ -5,7 +5,7 @@ import {
 import {
   SigstoreSigner,
   runnerTokenSource
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import {
   CavraError
 } from "./chunk-DUYD24HV.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-YQVUNQ2A.mjs";
+} from "./chunk-CFHQ3IBN.mjs";
 import {
   readInput,
   readJsonObject
@@ -22,7 +22,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-2OZ6LO36.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
