@@ -7,7 +7,7 @@ export type { CavraErrorCode, CavraErrorOptions } from './errors.ts';
 // decisions
 export { ACTION_TYPES, APPROVER_GROUPS, DECISIONS, DEFAULT_PACK_ID, GATE_DEFAULT_PACK_ID, SEVERITIES } from './decision/types.ts';
 export type { ActionRequest, ActionType, DecisionContext, DecisionRecord, DecisionValue, RuleMatch, Severity, Verdict } from './decision/types.ts';
-export { evaluate, recordVerdict, selectPackId } from './decision/evaluate.ts';
+export { evaluate, recordVerdict, requestedOperationOf, selectPackId } from './decision/evaluate.ts';
 export type { DecisionPolicy } from './decision/evaluate.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';
@@ -79,7 +79,7 @@ export { pushEvidence } from './storage/push.ts';
 export type { PushOptions } from './storage/push.ts';
 export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
 export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
-export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
+export { DEFAULT_RETENTION, parseRetentionDays, planRetention } from './storage/retention.ts';
 export type { S3ObjectLockStore, S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
 export { RETENTION_MODES } from './storage/store.ts';
 export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
@@ -146,20 +146,29 @@ export type { StructuredPattern } from './command/pattern.ts';
 export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';
 
 // the gate (composition root) and its provider-neutral report
-export { GATE_REPORT_FILES, runGate } from './gate.ts';
-export type { GateOptions, GateResult, GateStorage } from './gate.ts';
-export { GATE_MODES, buildGateReport } from './report/gate-report.ts';
-export { renderAzureCommands } from './report/azure-commands.ts';
-export { renderGitHubCommands } from './report/github-commands.ts';
-export { renderCodeQuality, renderJUnit } from './report/gitlab-reports.ts';
+export { UNREADABLE_RULE_ID, runGate } from './gate/run.ts';
+export type { GateOptions, GateResult, GateStorage } from './gate/run.ts';
+export { GATE_REPORT_FILES } from './report/files.ts';
+export { GATE_MODES, buildGateReport, fileOf, isHeld } from './report/gate-report.ts';
 export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
+export { displayText, neutraliseLogCommands } from './report/display-text.ts';
+export { GITLAB_REPORT_FILES, nativeArtefacts } from './report/native-artefacts.ts';
+export type { ArtefactFile, NativeArtefacts, NativeArtefactsOptions } from './report/native-artefacts.ts';
 export { openLocalSigningKey } from './signing/local-key.ts';
 export type { LocalSigningKey } from './signing/local-key.ts';
 
-// the seam every CI edge calls
-export { PROVIDER_IDS } from './gate/providers.ts';
+// the seam every CI edge calls: GateInputs → prepareGate → runGate → nativeArtefacts
+export { PROVIDER_IDS, detectProvider, resolveProvider } from './gate/providers.ts';
 export type { ProviderId } from './gate/providers.ts';
 export type { GateEdges, GateInputs, GateRunnerAuthInputs, GateSigningInputs, GateStoreInputs } from './gate/inputs.ts';
+export { prepareGate } from './gate/prepare.ts';
+export type { PreparedGate } from './gate/prepare.ts';
+export { oneOf, optionError, relabelOptionError } from './gate/option-error.ts';
+export { keylessSigner } from './gate/signing.ts';
+export type { GateSigning, KeylessSigningInputs } from './gate/signing.ts';
+export { tokenKeysOf } from './gate/runner-auth.ts';
+export { prepareDecisionPolicy } from './catalog/prepare-policy.ts';
+export type { PrepareDecisionPolicyOptions } from './catalog/prepare-policy.ts';
 export type { ReviewApproval, ReviewContext } from './review/types.ts';
 
 // agent sessions

@@ -3,20 +3,24 @@
 // gate itself reads no environment and no files of its own.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, recordVerdict, type DecisionPolicy } from './decision/evaluate.ts';
-import type { ActionRequest, DecisionContext, DecisionRecord } from './decision/types.ts';
-import { CavraError } from './errors.ts';
-import type { NoteSigner } from './evidence/checkpoint.ts';
-import { appendEvidence } from './evidence/log.ts';
-import type { RunnerAuthResult } from './identity/runner-auth.ts';
-import { buildGateReport, type GateMode, type GateReport } from './report/gate-report.ts';
-import { sealEvidence } from './signing/seal.ts';
-import type { Signer } from './signing/signer.ts';
-import type { BundleTrust } from './signing/verify-bundle.ts';
-import { verifyEvidence, type EvidenceReport } from './signing/verify-evidence.ts';
-import { pushEvidence } from './storage/push.ts';
-import type { StorageReceipt } from './storage/receipt.ts';
-import type { EvidenceStore, RetentionRequest } from './storage/store.ts';
+import { evaluate, recordVerdict, requestedOperationOf, type DecisionPolicy } from '../decision/evaluate.ts';
+import type { ActionRequest, DecisionContext, DecisionRecord, Verdict } from '../decision/types.ts';
+import { CavraError } from '../errors.ts';
+import type { NoteSigner } from '../evidence/checkpoint.ts';
+import { appendEvidence } from '../evidence/log.ts';
+import { problemText } from '../evidence/problem.ts';
+import { redactRequest } from '../evidence/redact.ts';
+import type { RunnerAuthResult } from '../identity/runner-auth.ts';
+import { GATE_REPORT_FILES } from '../report/files.ts';
+import { buildGateReport, type GateMode, type GateReport } from '../report/gate-report.ts';
+import type { SessionProblem } from '../session/types.ts';
+import { sealEvidence } from '../signing/seal.ts';
+import type { Signer } from '../signing/signer.ts';
+import type { BundleTrust } from '../signing/verify-bundle.ts';
+import { verifyEvidence, type EvidenceReport } from '../signing/verify-evidence.ts';
+import { pushEvidence } from '../storage/push.ts';
+import type { StorageReceipt } from '../storage/receipt.ts';
+import type { EvidenceStore, RetentionRequest } from '../storage/store.ts';
 
 /** Where a gate run keeps its evidence beyond the run. */
 export interface GateStorage {
@@ -26,10 +30,12 @@ export interface GateStorage {
   allowMutable: boolean;
 }
 
-/** Everything a gate run needs, built at the edge. */
+/** Everything a gate run needs, built by `prepareGate()` (or by hand in tests). */
 export interface GateOptions {
   policy: DecisionPolicy;
   requests: readonly ActionRequest[];
+  /** Lines or blocks of the sessions that could not be read: each is recorded as a `block`. */
+  unreadable?: readonly SessionProblem[];
   mode: GateMode;
   /** The evidence directory this run appends to and seals. */
   evidenceDir: string;
@@ -49,15 +55,18 @@ export interface GateOptions {
 }
 
 export interface GateResult {
+  /** The decisions with secrets redacted, as recorded: every report and artefact is rendered from these. */
   decisions: DecisionRecord[];
   report: GateReport;
+  evidenceDir: string;
   bundlePath: string;
   verification: EvidenceReport;
   receipt?: StorageReceipt;
 }
 
-/** File names of the report artefacts written into the evidence directory and sealed with it. */
-export const GATE_REPORT_FILES = { json: 'gate-report.json', markdown: 'gate-report.md' } as const;
+
+/** The rule of a session line or block that could not be read as an action. */
+export const UNREADABLE_RULE_ID = 'cavra.request.invalid';
 
 /**
  * Runs the gate: decides every action, appends the decisions to the evidence log, writes the
@@ -67,29 +76,33 @@ export const GATE_REPORT_FILES = { json: 'gate-report.json', markdown: 'gate-rep
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const progress = options.progress ?? (() => undefined);
   const now = () => options.context.now();
+  const unreadable = (options.unreadable ?? []).map(unreadableAction);
+  const actions: ActionRequest[] = [...options.requests, ...unreadable.map(({ request }) => request)];
 
-  progress(`deciding ${options.requests.length} agent action${options.requests.length === 1 ? '' : 's'}`);
+  progress(`deciding ${actions.length} agent action${actions.length === 1 ? '' : 's'}`);
   const auth = options.runnerAuth;
   const identity = auth?.ok ? (auth.identity as unknown as Record<string, unknown>) : undefined;
-  const decisions = options.requests.map((request) =>
-    auth && !auth.ok
-      ? recordVerdict(request, { ...auth.verdict, target: request.target ?? '', requested_operation: request.operation || request.requested_operation || '' }, options.context, options.policy.defaultPackId)
-      : evaluate(options.policy, request, options.context),
-  );
+  const decide = (request: ActionRequest, index: number): DecisionRecord => {
+    const verdict = auth && !auth.ok ? { ...auth.verdict, target: request.target ?? '', requested_operation: requestedOperationOf(request) } : unreadable[index - options.requests.length]?.verdict;
+    return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context);
+  };
+  const decisions = actions.map(decide);
 
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
   await appendEvidence(
     options.evidenceDir,
     decisions.map((decision, index) => ({
       decision,
-      request: options.requests[index],
+      request: actions[index],
       ...(identity ? { identity } : {}),
       ...packDigestOf(options.policy, decision),
     })),
     { now, ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}), ...(identity ? { identity } : {}) },
   );
 
-  const report = buildGateReport(decisions, options.mode);
+  // Everything that leaves the log (reports, stdout, annotations, the store) shows what the log keeps: redacted.
+  const recorded = decisions.map((decision) => redactRequest(decision) as DecisionRecord);
+  const report = buildGateReport(recorded, options.mode);
   const reportJson = join(options.evidenceDir, GATE_REPORT_FILES.json);
   const reportMarkdown = join(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync(reportJson, `${JSON.stringify(report, null, 2)}\n`);
@@ -108,7 +121,8 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const verification = await verifyEvidence(options.evidenceDir, options.trust);
   if (!verification.valid) {
     // "Not covered by a signature" follows from any signature failure; name the cause instead.
-    const cause = verification.errors.find((error) => !error.includes('ERR_EVIDENCE_UNSIGNED')) ?? verification.errors[0] ?? 'unknown error';
+    const problem = verification.problems.find((p) => p.code !== 'ERR_EVIDENCE_UNSIGNED') ?? verification.problems[0];
+    const cause = problem ? problemText(problem) : 'unknown error';
     throw new CavraError('ERR_VERIFY_FAILED', `the evidence sealed in \`${options.evidenceDir}\` does not verify: ${cause}`, {
       hint: 'run `cavra verify` on the directory for the full report',
     });
@@ -123,7 +137,26 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
       now,
     });
   }
-  return { decisions, report, bundlePath: sealed.bundlePath, verification, ...(receipt ? { receipt } : {}) };
+  return { decisions: recorded, report, evidenceDir: options.evidenceDir, bundlePath: sealed.bundlePath, verification, ...(receipt ? { receipt } : {}) };
+}
+
+// A session line that could not be read is an action we cannot judge: recorded as a block that
+// names where it was and its digest (not its content, which may be what broke the reader).
+function unreadableAction(problem: SessionProblem): { request: ActionRequest; verdict: Verdict } {
+  const target = `${problem.file}:${problem.line}`;
+  return {
+    request: { action_type: 'cavra_unreadable_session_line', target, session_file: problem.file, session_line: problem.line, line_digest: problem.digest } as ActionRequest,
+    verdict: {
+      rule_id: UNREADABLE_RULE_ID,
+      decision: 'block',
+      severity: 'high',
+      reason: `session line ${target} (${problem.digest}) could not be read as an agent action: ${problem.message}`,
+      approver_group: null,
+      target,
+      requested_operation: '',
+      action_type: 'cavra_unreadable_session_line',
+    },
+  };
 }
 
 function packDigestOf(policy: DecisionPolicy, decision: DecisionRecord): { packDigest?: string } {

@@ -1,13 +1,10 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-W2F4OIYR.mjs";
-import "./chunk-MQE7CP6J.mjs";
-import "./chunk-B6GJCC5Z.mjs";
-import "./chunk-YQVUNQ2A.mjs";
-import "./chunk-ZS7SFWEG.mjs";
-import "./chunk-GLTT7IJK.mjs";
-import "./chunk-47BHDAET.mjs";
+} from "./chunk-ARUVE4XR.mjs";
+import "./chunk-IKGPR7UY.mjs";
+import "./chunk-CPZPROH3.mjs";
+import "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

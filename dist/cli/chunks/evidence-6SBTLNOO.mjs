@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-YQVUNQ2A.mjs";
+} from "./chunk-IKGPR7UY.mjs";
 import {
   readInput,
   readJsonObject
@@ -15,6 +15,7 @@ import {
   RETENTION_MODES,
   noteSignerFromKey,
   openEvidenceStore,
+  parseRetentionDays,
   planRetention,
   privateKeyFromPem,
   proveRecord,
@@ -22,7 +23,7 @@ import {
   pushEvidence,
   sealEvidence,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -52,7 +53,7 @@ function createEvidencePushCommand(edge = PROCESS_EDGE) {
     });
     const [dir, uri] = expectPositionals(positionals, ["DIR", "URI"], "cavra evidence push DIR URI");
     const mode = parseMode(values.mode);
-    const days = parseDays(values["retain-days"]);
+    const days = parseRetentionDays(values["retain-days"], "--retain-days");
     const retention = planRetention(edge.now(), days, mode, values["legal-hold"]);
     const store = await openEvidenceStore(uri, { env: edge.env, ...values.endpoint === void 0 ? {} : { endpoint: values.endpoint } });
     const receipt = await pushEvidence(dir, store, { retention, allowMutable: values["allow-mutable"], now: edge.now });
@@ -86,11 +87,6 @@ function parseMode(value) {
   if (value === void 0) return DEFAULT_RETENTION.mode;
   if (RETENTION_MODES.includes(value)) return value;
   throw new CavraError("ERR_USAGE", `unknown retention mode \`${value}\``, { hint: "use `--mode governance` or `--mode compliance`" });
-}
-function parseDays(value) {
-  if (value === void 0) return DEFAULT_RETENTION.days;
-  if (!/^\d+$/.test(value)) throw new CavraError("ERR_USAGE", `\`--retain-days\` must be a whole number of days, got \`${value}\``, { hint: "e.g. `--retain-days 365`" });
-  return Number(value);
 }
 
 // packages/cli/src/commands/evidence.ts

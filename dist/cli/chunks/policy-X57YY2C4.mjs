@@ -2,14 +2,14 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   policyFlags,
   policyOptionsOf
-} from "./chunk-GLTT7IJK.mjs";
+} from "./chunk-CPZPROH3.mjs";
 import {
   EXIT,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -1,8 +1,5 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  tokenKeysOf
-} from "./chunk-MQE7CP6J.mjs";
-import {
   readJsonObject,
   readStream
 } from "./chunk-ZS7SFWEG.mjs";
@@ -13,9 +10,10 @@ import {
   RUNNER_PROVIDERS,
   assertRunnerClaimsPolicy,
   parseRunnerClaimsPolicy,
+  tokenKeysOf,
   verifyRunnerToken,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -71,7 +69,7 @@ var authCommand = async (args, io) => {
   const [sub, ...rest] = args;
   if (sub !== "verify") throw usage(sub === void 0 ? "missing subcommand `verify`" : `unknown subcommand \`${sub}\``);
   const options = parseAuthVerifyArgs(rest);
-  const keys = await tokenKeysOf(options);
+  const keys = await tokenKeysOf({ issuer: options.issuer, ...options.jwks !== void 0 ? { jwksFile: options.jwks } : {}, ...options.jwksUrl !== void 0 ? { jwksUrl: options.jwksUrl } : {} }, { fetch: globalThis.fetch });
   const policy = options.claims === void 0 ? void 0 : parseRunnerClaimsPolicy(readJsonObject(options.claims, "claims"), options.claims);
   const readText = (path) => path === "-" ? readStream(io.stdin) : readFile(path, "utf8");
   const source = options.token !== void 0 ? new ExplicitTokenSource(options.token) : new FileTokenSource(options.tokenFile, readText);

@@ -1,22 +1,21 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  readRequests
-} from "./chunk-B6GJCC5Z.mjs";
-import "./chunk-ZS7SFWEG.mjs";
+  readStream
+} from "./chunk-ZS7SFWEG.mjs";
 import {
   policyFlags,
-  policyOptionsOf,
-  prepareDecisionPolicy
-} from "./chunk-GLTT7IJK.mjs";
+  policyOptionsOf
+} from "./chunk-CPZPROH3.mjs";
 import {
   EXIT,
   appendEvidence,
   assertActionRequest,
   evaluate,
+  prepareDecisionPolicy,
   selectPackId,
   systemDecisionContext,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -25,6 +24,43 @@ import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/evaluate.ts
 import { parseArgs } from "node:util";
+
+// packages/cli/src/read-requests.ts
+import { readFile } from "node:fs/promises";
+async function readRequests(source, stdin) {
+  const text = source === "-" ? await readStream(stdin) : await readBatchFile(source);
+  const requests = [];
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    const where = `${source === "-" ? "stdin" : `\`${source}\``} line ${index + 1}`;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch (cause) {
+      throw new CavraError("ERR_INPUT_INVALID_JSON", `${where} is not valid JSON: ${cause.message}`, {
+        cause,
+        hint: "each line of a batch is one JSON request"
+      });
+    }
+    assertActionRequest(value, where);
+    requests.push(value);
+  }
+  return requests;
+}
+async function readBatchFile(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read batch \`${file}\`: ${cause.code ?? "error"}`, {
+      cause,
+      hint: "pass a JSON Lines file, or `-` to read standard input"
+    });
+  }
+}
+
+// packages/cli/src/commands/evaluate.ts
 function parseEvaluateArgs(args) {
   const { values } = parseArgs({
     args,
@@ -40,7 +76,7 @@ function parseEvaluateArgs(args) {
 var evaluateCommand = async (args, io) => {
   const options = parseEvaluateArgs(args);
   const requests = options.request !== void 0 ? [parseOneRequest(options.request)] : await readRequests(options.batch, io.stdin);
-  const policy = await prepareDecisionPolicy(options.policy, requests);
+  const policy = await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, requests);
   const context = systemDecisionContext();
   const decisions = requests.map((request) => evaluate(policy, request, context));
   if (options.evidence !== void 0) {

@@ -15,7 +15,7 @@ import {
   verifyInclusionProof,
   verifyUpstreamBundle,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -7838,8 +7838,8 @@ var require_graceful_fs = __commonJS({
       fs3.createReadStream = createReadStream;
       fs3.createWriteStream = createWriteStream;
       var fs$readFile = fs3.readFile;
-      fs3.readFile = readFile3;
-      function readFile3(path, options, cb) {
+      fs3.readFile = readFile6;
+      function readFile6(path, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
         return go$readFile(path, options, cb);
@@ -8845,12 +8845,12 @@ var require_adapter = __commonJS({
       return newFs;
     }
     function toPromise(method) {
-      return (...args2) => new Promise((resolve3, reject) => {
+      return (...args2) => new Promise((resolve4, reject) => {
         args2.push((err2, result) => {
           if (err2) {
             reject(err2);
           } else {
-            resolve3(result);
+            resolve4(result);
           }
         });
         method(...args2);
@@ -9423,12 +9423,12 @@ var require_crypto = __commonJS({
       return mod && mod.__esModule ? mod : { "default": mod };
     };
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createPublicKey = createPublicKey8;
+    exports.createPublicKey = createPublicKey9;
     exports.digest = digest;
     exports.verify = verify3;
     exports.bufferEqual = bufferEqual;
     var crypto_1 = __importDefault(__require("crypto"));
-    function createPublicKey8(key, type = "spki") {
+    function createPublicKey9(key, type = "spki") {
       if (typeof key === "string") {
         if (key.startsWith("-----")) {
           return crypto_1.default.createPublicKey(key);
@@ -12750,13 +12750,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve3, reject) {
+      return new Promise(function(resolve4, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err2) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err2 });
             }, number, operation);
-            return resolve3(result);
+            return resolve4(result);
           } catch (err2) {
             if (!isRetryError(err2)) {
               return reject(err2);
@@ -13512,10 +13512,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       /**
@@ -13539,7 +13539,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop2();
-          let resolve3;
+          let resolve4;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -13553,19 +13553,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop2();
-            resolve3({ done: true, value: void 0 });
+            resolve4({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -18215,12 +18215,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve3();
+          resolve4();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -18980,7 +18980,7 @@ var require_lib3 = __commonJS({
     var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve3, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve4, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -19004,10 +19004,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve3(new Response2(data, { headers }));
+          return resolve4(new Response2(data, { headers }));
         }));
       }
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -19126,7 +19126,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve3(fetch2(new Request(locationURL, requestOpts)));
+              resolve4(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -19154,7 +19154,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response2(body2, responseOptions);
-            resolve3(response);
+            resolve4(response);
             return;
           }
           const zlibOptions = {
@@ -19173,7 +19173,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve3(response);
+            resolve4(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -19185,7 +19185,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder3.emit("error", er)
               ).pipe(decoder3);
               response = new Response2(decoder3, responseOptions);
-              resolve3(response);
+              resolve4(response);
             });
             return;
           }
@@ -19203,11 +19203,11 @@ var require_lib3 = __commonJS({
               (er) => decoder2.emit("error", er)
             ).pipe(decoder2);
             response = new Response2(decoder2, responseOptions);
-            resolve3(response);
+            resolve4(response);
             return;
           }
           response = new Response2(body2, responseOptions);
-          resolve3(response);
+          resolve4(response);
         });
         writeToStream(req2, request);
       });
@@ -20874,7 +20874,7 @@ var require_lib4 = __commonJS({
     module2.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -20882,7 +20882,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve3(sri));
+        istream.on("end", () => resolve4(sri));
         istream.resume();
       });
     }
@@ -20941,7 +20941,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -20949,7 +20949,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve3(verified));
+        checker.on("end", () => resolve4(verified));
         checker.resume();
       });
     }
@@ -21568,10 +21568,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       // for await (let chunk of stream)
@@ -21582,7 +21582,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve3 = null;
+          let resolve4 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -21593,17 +21593,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve3({ done: true });
+            resolve4({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -22196,10 +22196,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve3());
+          this.on("end", () => resolve4());
         });
       }
       // for await (let chunk of stream)
@@ -22210,7 +22210,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve3 = null;
+          let resolve4 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -22221,17 +22221,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve3({ value, done: !!this[EOF] });
+            resolve4({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve3({ done: true });
+            resolve4({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve3 = res2;
+            resolve4 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -22580,9 +22580,9 @@ var require_polyfill = __commonJS({
     var {
       dirname: dirname6,
       isAbsolute: isAbsolute2,
-      join: join16,
+      join: join18,
       parse,
-      resolve: resolve3,
+      resolve: resolve4,
       sep: sep4,
       toNamespacedPath
     } = __require("path");
@@ -22692,8 +22692,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve3(dirname6(src));
-      const destParent = resolve3(dirname6(dest));
+      const srcParent = resolve4(dirname6(src));
+      const destParent = resolve4(dirname6(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -22716,7 +22716,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve3(path).split(sep4).filter(Boolean);
+    var normalizePathToArray = (path) => resolve4(path).split(sep4).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -22837,8 +22837,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir4(src);
       for (let i2 = 0; i2 < dir.length; i2++) {
         const item = dir[i2];
-        const srcItem = join16(src, item);
-        const destItem = join16(dest, item);
+        const srcItem = join18(src, item);
+        const destItem = join18(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -22846,7 +22846,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink(src);
       if (!isAbsolute2(resolvedSrc)) {
-        resolvedSrc = resolve3(dirname6(src), resolvedSrc);
+        resolvedSrc = resolve4(dirname6(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -22861,7 +22861,7 @@ var require_polyfill = __commonJS({
         throw err2;
       }
       if (!isAbsolute2(resolvedDest)) {
-        resolvedDest = resolve3(dirname6(dest), resolvedDest);
+        resolvedDest = resolve4(dirname6(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -22911,7 +22911,7 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module2) {
-    var { join: join16, sep: sep4 } = __require("path");
+    var { join: join18, sep: sep4 } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir3, mkdtemp, rm: rm2 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -22919,7 +22919,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir3(root, { recursive: true });
-      const target = await mkdtemp(join16(`${root}${sep4}`, options.tmpPrefix || ""));
+      const target = await mkdtemp(join18(`${root}${sep4}`, options.tmpPrefix || ""));
       let err2;
       let result;
       try {
@@ -22944,13 +22944,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module2) {
     var { readdir: readdir4 } = __require("fs/promises");
-    var { join: join16 } = __require("path");
+    var { join: join18 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
       for (const item of await readdir4(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir4(join16(dir, item))) {
-            results.push(join16(item, scopedItem));
+          for (const scopedItem of await readdir4(join18(dir, item))) {
+            results.push(join18(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -22965,7 +22965,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module2) {
-    var { dirname: dirname6, join: join16, resolve: resolve3, relative: relative3, isAbsolute: isAbsolute2 } = __require("path");
+    var { dirname: dirname6, join: join18, resolve: resolve4, relative: relative3, isAbsolute: isAbsolute2 } = __require("path");
     var fs2 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -22995,7 +22995,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs2.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join16(source, file), join16(destination, file), options, false, symlinks)
+              (file) => moveFile(join18(source, file), join18(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -23010,11 +23010,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs2.readlink(symSource);
           if (isAbsolute2(target)) {
-            target = resolve3(symDestination, relative3(symSource, target));
+            target = resolve4(symDestination, relative3(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs2.stat(resolve3(dirname6(symSource), target));
+            const targetStat = await fs2.stat(resolve4(dirname6(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -23245,7 +23245,7 @@ var require_entry_index = __commonJS({
     var {
       appendFile,
       mkdir: mkdir3,
-      readFile: readFile3,
+      readFile: readFile6,
       readdir: readdir4,
       rm: rm2,
       writeFile: writeFile4
@@ -23431,7 +23431,7 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     module2.exports.bucketEntries = bucketEntries;
     async function bucketEntries(bucket, filter) {
-      const data = await readFile3(bucket, "utf8");
+      const data = await readFile6(bucket, "utf8");
       return _bucketEntries(data, filter);
     }
     function _bucketEntries(data) {
@@ -28752,7 +28752,7 @@ var require_verify = __commonJS({
   "node_modules/cacache/lib/verify.js"(exports, module2) {
     "use strict";
     var {
-      readFile: readFile3,
+      readFile: readFile6,
       rm: rm2,
       stat: stat2,
       truncate,
@@ -28836,8 +28836,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve3, reject) => {
-        indexStream.on("end", resolve3).on("error", reject);
+      await new Promise((resolve4, reject) => {
+        indexStream.on("end", resolve4).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache2);
       const files = await glob(path.join(contentDir, "**"), {
@@ -28970,7 +28970,7 @@ var require_verify = __commonJS({
     }
     module2.exports.lastRun = lastRun;
     async function lastRun(cache2) {
-      const data = await readFile3(path.join(cache2, "_lastverified"), { encoding: "utf8" });
+      const data = await readFile6(path.join(cache2, "_lastverified"), { encoding: "utf8" });
       return /* @__PURE__ */ new Date(+data);
     }
   }
@@ -29215,12 +29215,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args2);
         },
         read: function(...args2) {
-          let resolve3, reject;
+          let resolve4, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve3 = _resolve;
+            resolve4 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve3, reject, ...args2);
+          process.emit("input", "read", resolve4, reject, ...args2);
           return promise;
         }
       }
@@ -29651,8 +29651,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https : http).request(url, opts);
-  const promise = new Promise((resolve3, reject) => {
-    req2.once("response", resolve3).once("error", reject).end();
+  const promise = new Promise((resolve4, reject) => {
+    req2.once("response", resolve4).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -29939,7 +29939,7 @@ var init_dist3 = __esm({
 
 // node_modules/@npmcli/agent/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve3, reject) => {
+  return new Promise((resolve4, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -30005,7 +30005,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine2, headers);
       cleanup();
-      resolve3({
+      resolve4({
         connect: {
           statusCode,
           statusText,
@@ -34077,11 +34077,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -34097,7 +34097,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -34131,13 +34131,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              return resolve3(err2);
+              return resolve4(err2);
             } else {
               return reject(err2);
             }
@@ -34148,16 +34148,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve3(info2);
+              resolve4(info2);
             } else {
-              resolve3(info2);
+              resolve4(info2);
             }
           });
           client.once("error", (err2) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err2);
-              resolve3(err2);
+              resolve4(err2);
             } else {
               reject(err2);
             }
@@ -34174,13 +34174,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              return resolve3(err2);
+              return resolve4(err2);
             } else {
               return reject(err2);
             }
@@ -34206,14 +34206,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve3({ socket: sock });
+              resolve4({ socket: sock });
             } else {
-              resolve3({ socket: sock });
+              resolve4({ socket: sock });
             }
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              resolve3(err2);
+              resolve4(err2);
             } else {
               reject(err2);
             }
@@ -35009,12 +35009,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve3, reject) => {
+          host = await new Promise((resolve4, reject) => {
             lookupFn(host, {}, (err2, address) => {
               if (err2) {
                 reject(err2);
               } else {
-                resolve3(typeof address === "string" ? address : address[0].address);
+                resolve4(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -35846,8 +35846,8 @@ var require_entry = __commonJS({
         let body2 = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve3, reject) => {
-            cacheWriteResolve = resolve3;
+          const cacheWritePromise = new Promise((resolve4, reject) => {
+            cacheWriteResolve = resolve4;
             cacheWriteReject = reject;
           }).catch((err2) => {
             body2.emit("error", err2);
@@ -37385,8 +37385,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve3, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve3(stdout2));
+      const stdout = await new Promise((resolve4, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve4(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -42826,12 +42826,12 @@ var require_fetcher = __commonJS({
     };
     exports.DefaultFetcher = DefaultFetcher;
     var writeBufferToStream = async (stream, buffer) => {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         stream.write(buffer, (err2) => {
           if (err2) {
             reject(err2);
           }
-          resolve3(true);
+          resolve4(true);
         });
       });
     };
@@ -43097,9 +43097,9 @@ var require_url = __commonJS({
   "node_modules/tuf-js/dist/utils/url.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.join = join16;
+    exports.join = join18;
     var url_1 = __require("url");
-    function join16(base, path) {
+    function join18(base, path) {
       return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path)).toString();
     }
     function ensureTrailingSlash(path) {
@@ -43530,7 +43530,7 @@ var require_target = __commonJS({
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
       const path = await getTargetPath(tuf, targetPath);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         fs_1.default.readFile(path, "utf-8", (err2, data) => {
           if (err2) {
             reject(new error_1.TUFError({
@@ -43539,7 +43539,7 @@ var require_target = __commonJS({
               cause: err2
             }));
           } else {
-            resolve3(data);
+            resolve4(data);
           }
         });
       });
@@ -43746,6 +43746,7 @@ var APPROVER_GROUPS = {
   releaseGovernance: "Release Governance"
 };
 var DEFAULT_PACK_ID = "cavra-ai-agent-baseline";
+var GATE_DEFAULT_PACK_ID = "cavra-ci-baseline";
 
 // packages/core/src/decision/request.ts
 var STRING_FIELDS = ["session_id", "agent_id", "actor", "action_type", "target", "operation", "requested_operation", "policy_pack", "server", "tool", "capability"];
@@ -43808,6 +43809,36 @@ function releaseRecordOf(request) {
     if (keep) record[field] = value;
   }
   return record;
+}
+
+// packages/core/src/decision/precedence.ts
+var DECISION_RANK = Object.fromEntries(
+  DECISIONS.map((value, rank) => [value, rank])
+);
+var SEVERITY_RANK = Object.fromEntries(
+  SEVERITIES.map((value, rank) => [value, rank])
+);
+function isStricter(a, b) {
+  return DECISION_RANK[a] > DECISION_RANK[b];
+}
+function permitsAction(decision) {
+  return decision !== "block" && decision !== "require_approval";
+}
+function strictest(items) {
+  let best;
+  for (const item of items) {
+    if (best === void 0 || isStricter(item.decision, best.decision)) best = item;
+  }
+  return best;
+}
+function strictestVerdict(items) {
+  let best;
+  for (const item of items) {
+    if (best === void 0 || isStricter(item.decision, best.decision) || item.decision === best.decision && SEVERITY_RANK[item.severity] > SEVERITY_RANK[best.severity]) {
+      best = item;
+    }
+  }
+  return best;
 }
 
 // packages/core/src/policy/glob.ts
@@ -44277,36 +44308,6 @@ function defaultVerdict(outcome2, target, requestedOperation, reason) {
   };
 }
 
-// packages/core/src/decision/precedence.ts
-var DECISION_RANK = Object.fromEntries(
-  DECISIONS.map((value, rank) => [value, rank])
-);
-var SEVERITY_RANK = Object.fromEntries(
-  SEVERITIES.map((value, rank) => [value, rank])
-);
-function isStricter(a, b) {
-  return DECISION_RANK[a] > DECISION_RANK[b];
-}
-function permitsAction(decision) {
-  return decision !== "block" && decision !== "require_approval";
-}
-function strictest(items) {
-  let best;
-  for (const item of items) {
-    if (best === void 0 || isStricter(item.decision, best.decision)) best = item;
-  }
-  return best;
-}
-function strictestVerdict(items) {
-  let best;
-  for (const item of items) {
-    if (best === void 0 || isStricter(item.decision, best.decision) || item.decision === best.decision && SEVERITY_RANK[item.severity] > SEVERITY_RANK[best.severity]) {
-      best = item;
-    }
-  }
-  return best;
-}
-
 // packages/core/src/decision/files.ts
 function decideFileAccess(pack, access, rawTarget, resolvePath) {
   const target = normalizeFilePath(rawTarget);
@@ -44722,25 +44723,34 @@ function isObject(value) {
 
 // packages/core/src/decision/evaluate.ts
 function evaluate(policy, request, context) {
-  const packId = selectPackId(request, policy.defaultPackId);
-  let verdict;
+  const packIds = policy.operatorPackIds ?? [selectPackId(request, policy.defaultPackId)];
+  let decided;
+  for (const packId of packIds) {
+    const verdict = decideUnder(policy, packId, request);
+    if (decided === void 0 || isStricter(verdict.decision, decided.verdict.decision)) decided = { packId, verdict };
+  }
+  if (decided === void 0) {
+    decided = { packId: policy.defaultPackId ?? DEFAULT_PACK_ID, verdict: failClosed(request, new CavraError("ERR_POLICY_PACK_NOT_FOUND", "no operator pack to decide with")) };
+  }
+  return toDecisionRecord(request, decided.packId, decided.verdict, context);
+}
+function decideUnder(policy, packId, request) {
   try {
     const pack = policy.packs.get(packId);
     if (!pack) {
       throw new CavraError("ERR_POLICY_PACK_NOT_FOUND", `unknown policy pack \`${packId}\``, { hint: "load the pack before deciding" });
     }
-    verdict = decide(pack, policy, request);
+    return decide(pack, policy, request);
   } catch (error) {
-    verdict = failClosed(request, error);
+    return failClosed(request, error);
   }
-  return toDecisionRecord(request, packId, verdict, context);
 }
 function selectPackId(request, defaultPackId = DEFAULT_PACK_ID) {
   return request.policy_pack || defaultPackId;
 }
 function decide(pack, policy, request) {
   const target = request.target ?? "";
-  const operation = request.operation || request.requested_operation || request.capability || "";
+  const operation = requestedOperationOf(request) || request.capability || "";
   switch (request.action_type) {
     case "read_file":
       return decideFileAccess(pack, "read", target, policy.resolvePath);
@@ -44753,7 +44763,7 @@ function decide(pack, policy, request) {
     case "mcp_tool_call":
       return decideMcpCall(pack, { server: request.server ?? "", tool: request.tool ?? "", capability: request.capability ?? "" }, policy.registry);
     case "release_governance_record":
-      return decideReleaseGovernance(releaseRecordOf(request), target, request.operation || request.requested_operation || "verify");
+      return decideReleaseGovernance(releaseRecordOf(request), target, requestedOperationOf(request) || "verify");
     default:
       return {
         rule_id: "runtime.default.require_approval",
@@ -44775,9 +44785,13 @@ function failClosed(request, error) {
     severity: "high",
     reason: `evaluation failed (${code}): ${message2}`,
     approver_group: null,
+    analysis: { error_code: code },
     target: request.target ?? "",
-    requested_operation: request.operation || request.requested_operation || ""
+    requested_operation: requestedOperationOf(request)
   };
+}
+function requestedOperationOf(request) {
+  return request.operation || request.requested_operation || "";
 }
 function recordVerdict(request, verdict, context, defaultPackId) {
   return toDecisionRecord(request, selectPackId(request, defaultPackId), verdict, context);
@@ -44816,11 +44830,11 @@ function formatTimestamp(date) {
 // packages/core/src/system-context.ts
 import { randomFillSync } from "node:crypto";
 var POOL_BYTES = 8192;
-function systemDecisionContext() {
+function systemDecisionContext(now = () => /* @__PURE__ */ new Date()) {
   const pool = Buffer.alloc(POOL_BYTES);
   let offset = POOL_BYTES;
   return {
-    now: () => /* @__PURE__ */ new Date(),
+    now,
     randomHex: (bytes) => {
       if (bytes > POOL_BYTES) return randomFillSync(Buffer.alloc(bytes)).toString("hex");
       if (offset + bytes > POOL_BYTES) {
@@ -47799,10 +47813,10 @@ function openPolicy(options) {
   const packArgs = options.packs ?? [];
   const packFiles = packArgs.filter(isPackFile);
   const catalog = new PackCatalog({ policyDirs: options.policyDirs ?? [], packFiles });
-  const fileIds = catalog.fileIds;
-  const first = packArgs[0];
-  const defaultPackId = first === void 0 ? DEFAULT_PACK_ID : isPackFile(first) ? fileIds[0] : first;
-  return { catalog, defaultPackId, registry: options.registryFile ? readRegistry(options.registryFile) : void 0 };
+  const fileIds = [...catalog.fileIds];
+  const packIds = packArgs.map((arg) => isPackFile(arg) ? fileIds.shift() : arg);
+  const defaultPackId = packIds[0] ?? DEFAULT_PACK_ID;
+  return { catalog, defaultPackId, packIds, registry: options.registryFile ? readRegistry(options.registryFile) : void 0 };
 }
 function compilePolicy(open, packIds) {
   const packs = /* @__PURE__ */ new Map();
@@ -49066,164 +49080,37 @@ function isoTime(seconds) {
   return typeof seconds === "number" ? new Date(seconds * 1e3).toISOString() : null;
 }
 
-// packages/core/src/storage/local-folder.ts
-import { randomUUID } from "node:crypto";
-import { chmod, link, mkdir, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
-import { dirname, join as join2, relative, resolve, sep } from "node:path";
-import { pathToFileURL } from "node:url";
-
-// packages/core/src/storage/digest.ts
-import { createHash } from "node:crypto";
-function sha256Hex(bytes) {
-  return createHash("sha256").update(bytes).digest("hex");
+// packages/core/src/gate/option-error.ts
+function optionError(option, problem, hint, code = "ERR_USAGE") {
+  return new CavraError(code, `\`${option}\` ${problem}`, { ...hint ? { hint } : {}, details: { option, problem } });
 }
-
-// packages/core/src/storage/local-folder.ts
-var MUTABLE = { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
-var LocalFolderStore = class {
-  uri;
-  #root;
-  constructor(root) {
-    this.#root = resolve(root);
-    this.uri = pathToFileURL(this.#root).href;
-  }
-  async checkImmutable() {
-    return { immutable: false, reason: "a local folder cannot enforce retention (read-only files only)" };
-  }
-  async put(key, body2, sha256, _retention) {
-    const path = this.#path(key);
-    await mkdir(dirname(path), { recursive: true });
-    const temporary = `${path}.${randomUUID()}.partial`;
-    await writeFile(temporary, body2, { mode: 292, flag: "wx" });
-    try {
-      await link(temporary, path);
-    } catch (error) {
-      if (error.code !== "EEXIST") throw wrapFsError(error, key);
-      if (sha256Hex(await readFile(path)) !== sha256) {
-        throw new CavraError("ERR_STORE_VERIFY_FAILED", `\`${key}\` already exists in \`${this.uri}\` with different content`, {
-          hint: "objects are never overwritten; push to a new prefix",
-          details: { key }
-        });
-      }
-    } finally {
-      await unlink(temporary).catch(() => void 0);
-    }
-    await chmod(path, 292);
-    return { key, versionId: void 0 };
-  }
-  async head(ref) {
-    try {
-      const info2 = await stat(this.#path(ref.key));
-      return { key: ref.key, versionId: void 0, size: info2.size, retention: MUTABLE };
-    } catch (error) {
-      if (error.code === "ENOENT") return void 0;
-      throw wrapFsError(error, ref.key);
-    }
-  }
-  async get(ref) {
-    try {
-      return await readFile(this.#path(ref.key));
-    } catch (error) {
-      throw wrapFsError(error, ref.key);
-    }
-  }
-  async list(prefix) {
-    const start2 = this.#path(prefix.endsWith("/") ? prefix : dirname(prefix));
-    let entries;
-    try {
-      entries = await readdir(start2, { recursive: true });
-    } catch (error) {
-      if (error.code === "ENOENT") return [];
-      throw wrapFsError(error, prefix);
-    }
-    const keys = [];
-    for (const entry of entries) {
-      const key = relative(this.#root, join2(start2, entry)).split(sep).join("/");
-      if (!key.startsWith(prefix) || key.endsWith(".partial")) continue;
-      if ((await stat(join2(start2, entry))).isFile()) keys.push(key);
-    }
-    return keys.sort();
-  }
-  // INVARIANT: keys come from our own layout, but refuse anything that would leave the root.
-  #path(key) {
-    const path = resolve(this.#root, key);
-    if (path !== this.#root && !path.startsWith(this.#root + sep)) {
-      throw new CavraError("ERR_STORE_VERIFY_FAILED", `key \`${key}\` leaves the store folder`, { details: { key } });
-    }
-    return path;
-  }
-};
-function wrapFsError(error, key) {
-  const code = error.code;
-  if (code === "ENOENT") return new CavraError("ERR_STORE_NOT_FOUND", `\`${key}\` not found in the store folder`, { cause: error, details: { key } });
-  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-    return new CavraError("ERR_STORE_ACCESS_DENIED", `access to \`${key}\` in the store folder was denied`, { cause: error, hint: "check the folder permissions", details: { key } });
-  }
-  return new CavraError("ERR_STORE_UNAVAILABLE", `the store folder failed on \`${key}\`: ${error.message}`, { cause: error, details: { key } });
+function relabelOptionError(error, labelOf) {
+  const option = error.details?.option;
+  const problem = error.details?.problem;
+  if (typeof option !== "string" || typeof problem !== "string") return error;
+  const label = labelOf(option);
+  if (label === void 0) return error;
+  return new CavraError(error.code, `${label} ${problem}`, { cause: error.cause, ...error.hint ? { hint: error.hint } : {}, details: error.details });
 }
-
-// packages/core/src/storage/uri.ts
-var SCHEMES = "use `file://PATH`, `s3://BUCKET/PREFIX` or `azblob://ACCOUNT/CONTAINER/PREFIX`";
-function parseStoreUri(uri) {
-  const match = /^([a-z0-9]+):\/\/(.*)$/.exec(uri);
-  if (!match) throw usage(uri, "is not a storage URI");
-  const [, scheme, rest] = match;
-  if (scheme === "file") {
-    if (rest === "") throw usage(uri, "names no folder");
-    return { kind: "file", path: decodeURIComponent(rest) };
-  }
-  const parts2 = rest.split("/");
-  if (scheme === "s3") {
-    const [bucket = "", ...prefix] = parts2;
-    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw usage(uri, "has no valid bucket name");
-    return { kind: "s3", bucket, prefix: cleanPrefix(uri, prefix) };
-  }
-  if (scheme === "azblob") {
-    const [account = "", container = "", ...prefix] = parts2;
-    if (!/^[a-z0-9]{3,24}$/.test(account)) throw usage(uri, "has no valid storage account name");
-    if (!/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(container)) throw usage(uri, "has no valid container name");
-    return { kind: "azblob", account, container, prefix: cleanPrefix(uri, prefix) };
-  }
-  throw usage(uri, `has the unknown scheme \`${scheme}\``);
-}
-function cleanPrefix(uri, segments) {
-  const parts2 = segments.filter((segment, index) => !(segment === "" && index === segments.length - 1));
-  if (parts2.some((segment) => segment === "" || segment === "." || segment === "..")) throw usage(uri, "has an empty, `.` or `..` path segment");
-  return parts2.length === 0 ? "" : `${parts2.join("/")}/`;
-}
-function usage(uri, what) {
-  return new CavraError("ERR_USAGE", `storage URI \`${uri}\` ${what}`, { hint: SCHEMES });
-}
-
-// packages/core/src/storage/open-store.ts
-async function openEvidenceStore(uri, options) {
-  const location = parseStoreUri(uri);
-  if (options.endpoint !== void 0) assertEndpoint(options.endpoint);
-  if (location.kind === "file") return new LocalFolderStore(location.path);
-  if (location.kind === "s3") return (await import("./open-s3-BCPX75OV.mjs")).openS3ObjectLockStore(location, options);
-  return (await import("./open-azure-WW3NS3AC.mjs")).openAzureImmutableBlobStore(location, options);
-}
-function assertEndpoint(endpoint) {
-  let url;
-  try {
-    url = new URL(endpoint);
-  } catch {
-    url = void 0;
-  }
-  if (url === void 0 || url.protocol !== "http:" && url.protocol !== "https:" || url.username !== "" || url.password !== "") {
-    throw new CavraError("ERR_USAGE", `\`--endpoint\` must be an http or https URL without credentials, got \`${url === void 0 ? endpoint : url.origin}\``, {
-      hint: "e.g. `--endpoint http://127.0.0.1:7480` (S3-compatible) or `--endpoint http://127.0.0.1:10000/devstoreaccount1` (Azurite)"
-    });
-  }
+function oneOf(option, value, allowed) {
+  if (!allowed.includes(value)) throw optionError(option, `must be one of ${allowed.join(", ")}, got \`${value}\``);
+  return value;
 }
 
 // packages/core/src/storage/retention.ts
 var DEFAULT_RETENTION = { days: 365, mode: "governance", legalHold: false };
 var DAY_MS = 864e5;
-function planRetention(now, days, mode, legalHold) {
-  if (!Number.isInteger(days) || days < 1 || days > 36500) {
-    throw new CavraError("ERR_USAGE", `retention of \`${days}\` days is out of range`, { hint: "give `--retain-days` a whole number from 1 to 36500" });
+var MAX_DAYS = 36500;
+function parseRetentionDays(value, option = "retainDays") {
+  if (value === void 0 || value === "") return DEFAULT_RETENTION.days;
+  const days = typeof value === "number" ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw optionError(option, `must be a whole number of days from 1 to ${MAX_DAYS}, got \`${String(value)}\``, "e.g. 365 (a year) or 2555 (seven years)");
   }
+  return days;
+}
+function planRetention(now, days, mode, legalHold) {
+  parseRetentionDays(days);
   const until = Math.ceil((now.getTime() + days * DAY_MS) / 1e3) * 1e3;
   return { mode, retainUntil: new Date(until), legalHold };
 }
@@ -49243,11 +49130,8 @@ function retentionShortfall(requested, applied) {
   return void 0;
 }
 
-// packages/core/src/storage/store.ts
-var RETENTION_MODES = ["governance", "compliance"];
-
 // packages/core/src/evidence/checkpoint.ts
-import { createHash as createHash2, createPublicKey, sign, verify } from "node:crypto";
+import { createHash, createPublicKey, sign, verify } from "node:crypto";
 
 // packages/core/src/evidence/unicode.ts
 function isWellFormed(text2) {
@@ -49324,7 +49208,7 @@ function checkpointTimestamp(checkpoint) {
   return checkpoint.extensions.find((line) => line.startsWith("timestamp "))?.slice("timestamp ".length);
 }
 function identityExtension(identity) {
-  return `identity sha256:${createHash2("sha256").update(canonicalJson(identity)).digest("hex")}`;
+  return `identity sha256:${createHash("sha256").update(canonicalJson(identity)).digest("hex")}`;
 }
 function checkpointIdentity(checkpoint) {
   return checkpoint.extensions.find((line) => line.startsWith("identity "))?.slice("identity ".length);
@@ -49333,7 +49217,7 @@ function noteKeyId(name2, publicKey) {
   const type = publicKey.asymmetricKeyType === "ed25519" ? 1 : 2;
   const der = publicKey.export({ type: "spki", format: "der" });
   const material = type === 1 ? der.subarray(der.length - 32) : der;
-  return createHash2("sha256").update(name2).update(Buffer.from([10, type])).update(material).digest().subarray(0, 4);
+  return createHash("sha256").update(name2).update(Buffer.from([10, type])).update(material).digest().subarray(0, 4);
 }
 function assertKeyName(name2) {
   if (name2 === "" || /[\s+]/.test(name2)) throw new CavraError("ERR_USAGE", `note key name \`${name2}\` must be non-empty with no spaces or \`+\``);
@@ -49581,7 +49465,7 @@ function hexEqual(expected, actual) {
 var import_proper_lockfile = __toESM(require_proper_lockfile(), 1);
 import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2, renameSync, ftruncateSync, writeFileSync, writeSync } from "node:fs";
 import { hash as hash5, randomBytes } from "node:crypto";
-import { join as join3 } from "node:path";
+import { join as join2 } from "node:path";
 
 // packages/core/src/evidence/merkle.ts
 import { hash as hash3 } from "node:crypto";
@@ -49822,7 +49706,7 @@ function parseEvidenceLine(line) {
 
 // packages/core/src/evidence/scan.ts
 import { closeSync, openSync, readSync } from "node:fs";
-import { createHash as createHash3, hash as hash4 } from "node:crypto";
+import { createHash as createHash2, hash as hash4 } from "node:crypto";
 var HASH_PREFIX = Buffer.from(LINE_LAYOUT.hashPrefix, "binary");
 var RECORD_PREFIX = Buffer.from(LINE_LAYOUT.recordPrefix, "binary");
 var SEQ_PREFIX = Buffer.from(LINE_LAYOUT.seqPrefix, "binary");
@@ -49831,7 +49715,7 @@ var NEWLINE = 10;
 var CLOSE = 125;
 var LogScanner = class {
   #tree = new MerkleAccumulator();
-  #file = createHash3("sha256");
+  #file = createHash2("sha256");
   #options;
   #problems = [];
   #leaves;
@@ -49986,8 +49870,8 @@ async function appendEvidence(dir, inputs, options) {
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 async function withEvidenceLock(dir, timeoutMs, fn) {
-  mkdirSync(join3(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
-  const logPath = join3(dir, EVIDENCE_FILES.log);
+  mkdirSync(join2(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
+  const logPath = join2(dir, EVIDENCE_FILES.log);
   if (!existsSync2(logPath)) writeFileSync(logPath, "", { flag: "a" });
   const release = await acquire(logPath, timeoutMs ?? 3e4);
   try {
@@ -50016,7 +49900,7 @@ function appendLocked(dir, logPath, inputs, options) {
       fsyncSync(fd);
     }
     const next = { bytes: state2.bytes + data.length, head, tree: tree.toJSON() };
-    writeAtomic(join3(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
+    writeAtomic(join2(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
 `);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
@@ -50059,7 +49943,7 @@ function writeBatchCheckpoint(dir, size, root, options) {
   const extensions = [`timestamp ${options.now().toISOString()}`, ...options.identity ? [identityExtension(options.identity)] : []];
   const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text2 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
-  writeAtomic(join3(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
+  writeAtomic(join2(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
 }
 function writeAtomic(file, text2) {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
@@ -50068,7 +49952,7 @@ function writeAtomic(file, text2) {
 }
 function loadState(dir, fd, logPath) {
   const size = fstatSync(fd).size;
-  const state2 = readState(join3(dir, EVIDENCE_FILES.state));
+  const state2 = readState(join2(dir, EVIDENCE_FILES.state));
   if (state2 && state2.bytes === size && size === 0) return state2;
   if (state2 && state2.bytes === size && lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head) return state2;
   if (size === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
@@ -50116,9 +50000,9 @@ function problemText(problem) {
 }
 
 // packages/core/src/evidence/upstream-bundle.ts
-import { createHash as createHash4, createPublicKey as createPublicKey2, verify as verify2 } from "node:crypto";
+import { createHash as createHash3, createPublicKey as createPublicKey2, verify as verify2 } from "node:crypto";
 import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, join as join4 } from "node:path";
+import { basename as basename2, join as join3 } from "node:path";
 var UPSTREAM_BUNDLE_SCHEMA = "cavra.evidence.bundle.v1";
 function pythonJsonDumps(value) {
   if (value === null) return "null";
@@ -50153,7 +50037,7 @@ function pythonString(text2) {
   return `${out2}"`;
 }
 function verifyUpstreamBundle(dir, publicKeyPem, options = {}) {
-  const manifestPath = join4(dir, "manifest.json");
+  const manifestPath = join3(dir, "manifest.json");
   if (!existsSync3(manifestPath)) throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no \`manifest.json\` in \`${dir}\``, { hint: "pass an upstream evidence bundle directory" });
   let manifest;
   try {
@@ -50171,9 +50055,9 @@ function verifyUpstreamBundle(dir, publicKeyPem, options = {}) {
       errors.push(`file ${i2 + 1}: path \`${name2}\` is not a file name in the bundle [ERR_EVIDENCE_RECORD_MALFORMED]`);
       continue;
     }
-    const full = join4(dir, name2);
+    const full = join3(dir, name2);
     if (!existsSync3(full)) errors.push(`file ${i2 + 1} \`${name2}\`: missing [ERR_EVIDENCE_TRUNCATED]`);
-    else if (createHash4("sha256").update(readFileSync5(full)).digest("hex") !== file.sha256) errors.push(`file ${i2 + 1} \`${name2}\`: sha256 does not match the manifest [ERR_EVIDENCE_DIGEST_MISMATCH]`);
+    else if (createHash3("sha256").update(readFileSync5(full)).digest("hex") !== file.sha256) errors.push(`file ${i2 + 1} \`${name2}\`: sha256 does not match the manifest [ERR_EVIDENCE_DIGEST_MISMATCH]`);
   }
   const signed = checkSignature(manifest, publicKeyPem, options.keyId);
   if (signed) errors.push(signed);
@@ -50185,7 +50069,7 @@ function checkSignature(manifest, publicKeyPem, keyId) {
   if (signature.algorithm !== "Ed25519") return `manifest signature algorithm \`${String(signature.algorithm)}\` is not Ed25519; unkeyed or shared-secret manifests are not accepted [ERR_EVIDENCE_UNSIGNED]`;
   if (publicKeyPem === void 0) return "no public key was given to check the Ed25519 manifest signature [ERR_KEY_UNTRUSTED]";
   const pemBytes = Buffer.isBuffer(publicKeyPem) ? publicKeyPem : Buffer.from(publicKeyPem, "utf8");
-  if (createHash4("sha256").update(pemBytes).digest("hex") !== signature.public_key_sha256) return "manifest was signed by another key (public_key_sha256 differs) [ERR_KEY_UNTRUSTED]";
+  if (createHash3("sha256").update(pemBytes).digest("hex") !== signature.public_key_sha256) return "manifest was signed by another key (public_key_sha256 differs) [ERR_KEY_UNTRUSTED]";
   if (keyId !== void 0 && signature.key_id !== keyId) return `manifest key_id is not \`${keyId}\` [ERR_KEY_UNTRUSTED]`;
   const { signature: _omit, ...unsigned } = manifest;
   const message2 = Buffer.from(pythonJsonDumps(unsigned), "utf8");
@@ -50199,7 +50083,7 @@ function checkSignature(manifest, publicKeyPem, keyId) {
 }
 
 // packages/core/src/signing/keys.ts
-import { createHash as createHash5, createPrivateKey, createPublicKey as createPublicKey3 } from "node:crypto";
+import { createHash as createHash4, createPrivateKey, createPublicKey as createPublicKey3 } from "node:crypto";
 var KEY_ALGORITHMS = ["ed25519", "ecdsa-p256"];
 function keyAlgorithm(key) {
   if (key.asymmetricKeyType === "ed25519") return "ed25519";
@@ -50207,7 +50091,7 @@ function keyAlgorithm(key) {
   throw new CavraError("ERR_KEY_INVALID", `unsupported key type \`${key.asymmetricKeyType ?? "unknown"}\``, { hint: "use an Ed25519 or ECDSA P-256 key" });
 }
 function keyIdOf(publicKey) {
-  return createHash5("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash4("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
 }
 function privateKeyFromPem(pem, source) {
   let key;
@@ -50332,21 +50216,21 @@ function assertKeyUsable(key, signedAt) {
 
 // packages/core/src/signing/prove.ts
 import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
-import { join as join6 } from "node:path";
+import { join as join5 } from "node:path";
 
 // packages/core/src/evidence/proof.ts
 import { hash as hash6 } from "node:crypto";
 import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join4 } from "node:path";
 var INCLUSION_PROOF_SCHEMA = "cavra.evidence.inclusion-proof.v1";
 function buildInclusionProof(dir, record, treeSize, signed) {
-  const scan = scanLogFile(join5(dir, EVIDENCE_FILES.log), { keepLeaves: true, parse: false });
+  const scan = scanLogFile(join4(dir, EVIDENCE_FILES.log), { keepLeaves: true, parse: false });
   const leaves = (scan.leafHashes ?? []).map((h) => Buffer.from(h, "hex"));
   if (!(Number.isSafeInteger(record) && record >= 1 && record <= treeSize && treeSize <= leaves.length)) {
     throw new CavraError("ERR_USAGE", `record ${record} is not in the signed tree of ${treeSize} records`, { hint: `pass \`--record\` between 1 and ${treeSize}` });
   }
-  const line = readLine(join5(dir, EVIDENCE_FILES.log), record);
-  const root = scan.rootsAt.get(treeSize) ?? scanLogFile(join5(dir, EVIDENCE_FILES.log), { rootsAt: [treeSize] }).rootsAt.get(treeSize);
+  const line = readLine(join4(dir, EVIDENCE_FILES.log), record);
+  const root = scan.rootsAt.get(treeSize) ?? scanLogFile(join4(dir, EVIDENCE_FILES.log), { rootsAt: [treeSize] }).rootsAt.get(treeSize);
   return {
     schema: INCLUSION_PROOF_SCHEMA,
     record,
@@ -50462,8 +50346,8 @@ function run2(fn) {
 
 // packages/core/src/signing/prove.ts
 function proveRecord(dir, record) {
-  const bundlePath = join6(dir, EVIDENCE_FILES.bundle);
-  const notePath = join6(dir, EVIDENCE_FILES.checkpoint);
+  const bundlePath = join5(dir, EVIDENCE_FILES.bundle);
+  const notePath = join5(dir, EVIDENCE_FILES.checkpoint);
   const bundle = existsSync4(bundlePath) ? JSON.parse(readFileSync7(bundlePath, "utf8")) : null;
   const checkpoint = existsSync4(notePath) ? readFileSync7(notePath, "utf8") : null;
   let size;
@@ -50507,9 +50391,9 @@ function noteHead(note, trust) {
 }
 
 // packages/core/src/signing/seal.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash5 } from "node:crypto";
 import { readFileSync as readFileSync8 } from "node:fs";
-import { basename as basename3, join as join7 } from "node:path";
+import { basename as basename3, join as join6 } from "node:path";
 async function sealEvidence(dir, options) {
   return withEvidenceLock(dir, void 0, async (logPath) => {
     const counts = {};
@@ -50528,7 +50412,7 @@ async function sealEvidence(dir, options) {
     const origin = options.origin ?? DEFAULT_ORIGIN;
     const extensions = [`timestamp ${sealedAt}`, ...options.run ? [identityExtension(options.run)] : []];
     const body2 = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions });
-    if (options.noteSigner) writeAtomic(join7(dir, EVIDENCE_FILES.checkpoint), signNote(body2, [options.noteSigner]));
+    if (options.noteSigner) writeAtomic(join6(dir, EVIDENCE_FILES.checkpoint), signNote(body2, [options.noteSigner]));
     const subjects = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
     for (const file of options.artefacts ?? []) subjects.push({ name: basename3(file), digest: { sha256: fileSha256(file) } });
     const { statement, bytes } = buildEvidenceStatement(subjects, {
@@ -50543,7 +50427,7 @@ async function sealEvidence(dir, options) {
       decision_counts: counts
     });
     const bundle = await options.signer.signStatement(bytes);
-    const bundlePath = join7(dir, EVIDENCE_FILES.bundle);
+    const bundlePath = join6(dir, EVIDENCE_FILES.bundle);
     writeAtomic(bundlePath, `${JSON.stringify(bundle, null, 2)}
 `);
     return { statement, bundlePath, size: scan.records };
@@ -50551,7 +50435,7 @@ async function sealEvidence(dir, options) {
 }
 function fileSha256(file) {
   try {
-    return createHash6("sha256").update(readFileSync8(file)).digest("hex");
+    return createHash5("sha256").update(readFileSync8(file)).digest("hex");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read artefact \`${file}\``, { cause });
   }
@@ -50599,16 +50483,16 @@ function trustedKeysOf(value, source) {
 
 // packages/core/src/signing/verify-evidence.ts
 import { existsSync as existsSync6, readFileSync as readFileSync10, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join9 } from "node:path";
+import { dirname, join as join8 } from "node:path";
 
 // packages/core/src/evidence/verify-log.ts
 import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync9 } from "node:fs";
-import { join as join8 } from "node:path";
+import { join as join7 } from "node:path";
 function verifyLog(dir, options = {}) {
   const problems = [];
   const found = readCheckpoints(dir, options.noteKeys ?? [], problems);
   for (const head of options.signedHeads ?? []) found.push({ head, signed: true });
-  const scan = scanLogFile(join8(dir, EVIDENCE_FILES.log), {
+  const scan = scanLogFile(join7(dir, EVIDENCE_FILES.log), {
     parse: options.parse ?? false,
     ...options.onRecord ? { onRecord: options.onRecord } : {},
     rootsAt: found.map((f) => f.head.size)
@@ -50646,10 +50530,10 @@ function verifyLog(dir, options = {}) {
 }
 function readCheckpoints(dir, keys, problems) {
   const files = [];
-  if (existsSync5(join8(dir, EVIDENCE_FILES.checkpoint))) files.push({ path: join8(dir, EVIDENCE_FILES.checkpoint), source: "checkpoint" });
-  const batchDir = join8(dir, EVIDENCE_FILES.checkpoints);
+  if (existsSync5(join7(dir, EVIDENCE_FILES.checkpoint))) files.push({ path: join7(dir, EVIDENCE_FILES.checkpoint), source: "checkpoint" });
+  const batchDir = join7(dir, EVIDENCE_FILES.checkpoints);
   if (existsSync5(batchDir)) {
-    for (const name2 of readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint")).sort()) files.push({ path: join8(batchDir, name2), source: `checkpoints/${name2}` });
+    for (const name2 of readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint")).sort()) files.push({ path: join7(batchDir, name2), source: `checkpoints/${name2}` });
   }
   const found = [];
   for (const file of files) {
@@ -50686,10 +50570,10 @@ function verifiersFor(note, keys) {
 // packages/core/src/signing/verify-evidence.ts
 async function verifyEvidence(path, options = {}) {
   const isFile2 = existsSync6(path) && statSync2(path).isFile();
-  const dir = isFile2 ? dirname2(path) : path;
-  const bundlePath = isFile2 ? path : join9(dir, EVIDENCE_FILES.bundle);
-  if (!existsSync6(join9(dir, EVIDENCE_FILES.log))) {
-    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${join9(dir, EVIDENCE_FILES.log)}\``, { hint: "pass an evidence directory or its `bundle.sigstore.json`" });
+  const dir = isFile2 ? dirname(path) : path;
+  const bundlePath = isFile2 ? path : join8(dir, EVIDENCE_FILES.bundle);
+  if (!existsSync6(join8(dir, EVIDENCE_FILES.log))) {
+    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${join8(dir, EVIDENCE_FILES.log)}\``, { hint: "pass an evidence directory or its `bundle.sigstore.json`" });
   }
   const bundleProblems = [];
   let signed;
@@ -51651,7 +51535,7 @@ function dedupe(items, key) {
 // packages/core/src/command/parser.ts
 import { existsSync as existsSync7, readFileSync as readFileSync11 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname3, join as join10 } from "node:path";
+import { dirname as dirname2, join as join9 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -53248,13 +53132,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve3(xhr.response);
+                resolve4(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -53450,9 +53334,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve3(receiveInstance(mod, inst));
+          resolve4(receiveInstance(mod, inst));
         });
       });
     }
@@ -54785,8 +54669,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve3, reject) => {
-      readyPromiseResolve = resolve3;
+    moduleRtn = new Promise((resolve4, reject) => {
+      readyPromiseResolve = resolve4;
       readyPromiseReject = reject;
     });
   }
@@ -55699,9 +55583,9 @@ async function loadShellParser(options = {}) {
 }
 function locate(file, specifier, wasmDir) {
   const candidates = [];
-  if (wasmDir !== void 0) candidates.push(join10(wasmDir, file));
-  const here = dirname3(fileURLToPath(import.meta.url));
-  candidates.push(join10(here, file), join10(here, "..", file));
+  if (wasmDir !== void 0) candidates.push(join9(wasmDir, file));
+  const here = dirname2(fileURLToPath(import.meta.url));
+  candidates.push(join9(here, file), join9(here, "..", file));
   try {
     candidates.push(createRequire(import.meta.url).resolve(specifier));
   } catch {
@@ -55730,9 +55614,27 @@ function loadCommandAnalyzer(options = {}) {
   return pending;
 }
 
+// packages/core/src/report/display-text.ts
+var CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+function displayText(text2) {
+  return text2.replace(CONTROLS, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+  });
+}
+function neutraliseLogCommands(text2) {
+  return text2.replace(/##(vso)?\[/gi, (match) => `**${match.slice(2)}`).replace(/^(\s*):(?=:)/gm, "$1:\u200B");
+}
+
+// packages/core/src/gate/run.ts
+import { writeFileSync as writeFileSync2 } from "node:fs";
+import { join as join12 } from "node:path";
+
+// packages/core/src/report/files.ts
+var GATE_REPORT_FILES = { json: "gate-report.json", markdown: "gate-report.md" };
+
 // packages/core/src/report/gate-report.ts
 var GATE_MODES = ["enforce", "shadow"];
-var HOLDING = /* @__PURE__ */ new Set(["block", "require_approval"]);
 var LEVELS = {
   block: "failure",
   require_approval: "failure",
@@ -55742,21 +55644,28 @@ var LEVELS = {
   allow: void 0
 };
 var FILE_ACTIONS = /* @__PURE__ */ new Set(["read_file", "write_file"]);
+function isHeld(decision) {
+  return !permitsAction(decision.decision);
+}
+function fileOf(decision) {
+  return FILE_ACTIONS.has(decision.action_type) ? decision.target : void 0;
+}
 function buildGateReport(decisions, mode) {
   const counts = Object.fromEntries(DECISIONS.map((value) => [value, 0]));
   for (const decision of decisions) counts[decision.decision] += 1;
-  const holding = decisions.filter((decision) => HOLDING.has(decision.decision));
+  const holding = decisions.filter(isHeld);
   const conclusion = holding.length === 0 ? "success" : mode === "enforce" ? "failure" : "neutral";
   const title = holding.length === 0 ? `CAVRA: ${decisions.length} agent action${decisions.length === 1 ? "" : "s"} allowed` : `CAVRA: ${counts.block} blocked, ${counts.require_approval} awaiting approval${mode === "shadow" ? " (shadow mode)" : ""}`;
   const annotations = decisions.flatMap((decision) => {
     const level = LEVELS[decision.decision];
     if (level === void 0) return [];
+    const path = fileOf(decision);
     return [
       {
         level: mode === "shadow" && level === "failure" ? "warning" : level,
-        ...FILE_ACTIONS.has(decision.action_type) ? { path: decision.target } : {},
-        title: `${decision.decision} by ${decision.rule_id}`,
-        message: `${decision.action_type} \`${decision.target}\`: ${decision.reason}${decision.approver_group ? ` (approver: ${decision.approver_group})` : ""}`
+        ...path !== void 0 ? { path: displayText(path) } : {},
+        title: displayText(`${decision.decision} by ${decision.rule_id}`),
+        message: displayText(`${decision.action_type} \`${decision.target}\`: ${decision.reason}${decision.approver_group ? ` (approver: ${decision.approver_group})` : ""}`)
       }
     ];
   });
@@ -55769,30 +55678,35 @@ function renderSummary(title, counts, decisions, mode) {
   if (notable.length > 0) {
     lines.push("", "| decision | action | target | rule | severity | approver |", "| --- | --- | --- | --- | --- | --- |");
     for (const d of notable) {
-      lines.push(`| \`${d.decision}\` | ${d.action_type} | ${cell(d.target)} | \`${d.rule_id}\` | ${d.severity} | ${d.approver_group ?? ""} |`);
+      lines.push(`| \`${d.decision}\` | ${plain(d.action_type)} | ${cell(d.target)} | ${cell(d.rule_id)} | ${d.severity} | ${plain(d.approver_group ?? "")} |`);
     }
   }
-  if (mode === "shadow") lines.push("", "_Shadow mode: nothing was held back; switch to `--mode enforce` to make this a required check._");
+  if (mode === "shadow") lines.push("", "_Shadow mode: nothing was held back._");
   return `${lines.join("\n")}
 `;
 }
 function cell(text2) {
-  const flat = text2.replace(/[\r\n]+/g, " ").replace(/\|/g, "\\|").replace(/`/g, "'");
-  return `\`${flat.length > 120 ? `${flat.slice(0, 117)}...` : flat}\``;
+  return `\`${plain(text2).replace(/`/g, "'")}\``;
+}
+function plain(text2) {
+  const flat = displayText(text2.replace(/[\r\n]+/g, " ")).replace(/\|/g, "\\|");
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }
 
-// packages/core/src/gate.ts
-import { writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join13 } from "node:path";
-
 // packages/core/src/storage/push.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
-import { rename, writeFile as writeFile2 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { randomUUID } from "node:crypto";
+import { rename, writeFile } from "node:fs/promises";
+import { join as join11 } from "node:path";
+
+// packages/core/src/storage/digest.ts
+import { createHash as createHash6 } from "node:crypto";
+function sha256Hex(bytes) {
+  return createHash6("sha256").update(bytes).digest("hex");
+}
 
 // packages/core/src/storage/evidence-files.ts
-import { lstat, readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
-import { join as join11, sep as sep2 } from "node:path";
+import { lstat, readdir, readFile } from "node:fs/promises";
+import { join as join10, sep } from "node:path";
 
 // packages/core/src/storage/receipt.ts
 var RECEIPT_SCHEMA = "cavra.storage-receipt/v1";
@@ -55806,7 +55720,7 @@ async function readEvidenceFiles(dir) {
   let entries;
   try {
     if (!(await lstat(dir)).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-    entries = await readdir2(dir, { recursive: true });
+    entries = await readdir(dir, { recursive: true });
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read evidence directory \`${dir}\`: ${cause.code ?? cause.message}`, {
       cause,
@@ -55815,15 +55729,15 @@ async function readEvidenceFiles(dir) {
   }
   const files = [];
   for (const entry of entries.sort()) {
-    const name2 = entry.split(sep2).join("/");
+    const name2 = entry.split(sep).join("/");
     if (name2 === RECEIPT_FILE || name2.endsWith(".partial")) continue;
-    const path = join11(dir, entry);
+    const path = join10(dir, entry);
     const info2 = await lstat(path);
     if (info2.isSymbolicLink()) {
       throw new CavraError("ERR_INPUT_UNREADABLE", `evidence directory holds a symbolic link \`${name2}\``, { hint: "copy the file in instead of linking it", details: { name: name2 } });
     }
     if (!info2.isFile()) continue;
-    const body2 = await readFile2(path);
+    const body2 = await readFile(path);
     files.push({ name: name2, body: body2, sha256: sha256Hex(body2) });
   }
   if (files.length === 0) {
@@ -55933,7 +55847,7 @@ async function pushEvidence(dir, store, options) {
     manifest: receiptObject(key, manifestSha, manifestBytes.byteLength, manifestHead),
     objects
   };
-  await writeAtomically(join12(dir, RECEIPT_FILE), `${JSON.stringify(receipt, null, 2)}
+  await writeAtomically(join11(dir, RECEIPT_FILE), `${JSON.stringify(receipt, null, 2)}
 `);
   return receipt;
 }
@@ -55941,36 +55855,41 @@ function receiptObject(name2, sha256, size, head) {
   return { name: name2, sha256, size, key: head.key, version_id: head.versionId ?? null, retention: toReceiptRetention(head.retention) };
 }
 async function writeAtomically(path, text2) {
-  const temporary = `${path}.${randomUUID2()}.partial`;
-  await writeFile2(temporary, text2, { flag: "wx" });
+  const temporary = `${path}.${randomUUID()}.partial`;
+  await writeFile(temporary, text2, { flag: "wx" });
   await rename(temporary, path);
 }
 
-// packages/core/src/gate.ts
-var GATE_REPORT_FILES = { json: "gate-report.json", markdown: "gate-report.md" };
+// packages/core/src/gate/run.ts
+var UNREADABLE_RULE_ID = "cavra.request.invalid";
 async function runGate(options) {
   const progress = options.progress ?? (() => void 0);
   const now = () => options.context.now();
-  progress(`deciding ${options.requests.length} agent action${options.requests.length === 1 ? "" : "s"}`);
+  const unreadable = (options.unreadable ?? []).map(unreadableAction);
+  const actions = [...options.requests, ...unreadable.map(({ request }) => request)];
+  progress(`deciding ${actions.length} agent action${actions.length === 1 ? "" : "s"}`);
   const auth = options.runnerAuth;
   const identity = auth?.ok ? auth.identity : void 0;
-  const decisions = options.requests.map(
-    (request) => auth && !auth.ok ? recordVerdict(request, { ...auth.verdict, target: request.target ?? "", requested_operation: request.operation || request.requested_operation || "" }, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context)
-  );
+  const decide2 = (request, index) => {
+    const verdict = auth && !auth.ok ? { ...auth.verdict, target: request.target ?? "", requested_operation: requestedOperationOf(request) } : unreadable[index - options.requests.length]?.verdict;
+    return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context);
+  };
+  const decisions = actions.map(decide2);
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
   await appendEvidence(
     options.evidenceDir,
     decisions.map((decision, index) => ({
       decision,
-      request: options.requests[index],
+      request: actions[index],
       ...identity ? { identity } : {},
       ...packDigestOf(options.policy, decision)
     })),
     { now, ...options.noteSigner ? { noteSigner: options.noteSigner } : {}, ...identity ? { identity } : {} }
   );
-  const report = buildGateReport(decisions, options.mode);
-  const reportJson = join13(options.evidenceDir, GATE_REPORT_FILES.json);
-  const reportMarkdown = join13(options.evidenceDir, GATE_REPORT_FILES.markdown);
+  const recorded = decisions.map((decision) => redactRequest(decision));
+  const report = buildGateReport(recorded, options.mode);
+  const reportJson = join12(options.evidenceDir, GATE_REPORT_FILES.json);
+  const reportMarkdown = join12(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync2(reportJson, `${JSON.stringify(report, null, 2)}
 `);
   writeFileSync2(reportMarkdown, report.summary);
@@ -55999,31 +55918,158 @@ async function runGate(options) {
       now
     });
   }
-  return { decisions, report, bundlePath: sealed.bundlePath, verification, ...receipt ? { receipt } : {} };
+  return { decisions: recorded, report, evidenceDir: options.evidenceDir, bundlePath: sealed.bundlePath, verification, ...receipt ? { receipt } : {} };
+}
+function unreadableAction(problem) {
+  const target = `${problem.file}:${problem.line}`;
+  return {
+    request: { action_type: "cavra_unreadable_session_line", target, session_file: problem.file, session_line: problem.line, line_digest: problem.digest },
+    verdict: {
+      rule_id: UNREADABLE_RULE_ID,
+      decision: "block",
+      severity: "high",
+      reason: `session line ${target} (${problem.digest}) could not be read as an agent action: ${problem.message}`,
+      approver_group: null,
+      target,
+      requested_operation: "",
+      action_type: "cavra_unreadable_session_line"
+    }
+  };
 }
 function packDigestOf(policy, decision) {
   const digest = policy.packs.get(decision.policy_pack)?.digest;
   return digest ? { packDigest: digest } : {};
 }
 
+// packages/core/src/report/native-artefacts.ts
+import { createHash as createHash8 } from "node:crypto";
+import { join as join13, resolve } from "node:path";
+
+// packages/core/src/report/azure-commands.ts
+var TYPE = { failure: "error", warning: "warning", notice: "warning" };
+function escapeData(text2) {
+  return neutraliseLogCommands(text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+}
+function escapeProperty(text2) {
+  return escapeData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+}
+function renderAzureCommands(report, summaryPath) {
+  const issues = report.annotations.map((annotation) => {
+    const properties = [`type=${TYPE[annotation.level]}`, ...annotation.path ? [`sourcepath=${escapeProperty(annotation.path)}`] : [], `code=${escapeProperty(annotation.title)}`].join(";");
+    return `##vso[task.logissue ${properties}]${escapeData(annotation.message)}
+`;
+  });
+  return `${issues.join("")}##vso[task.uploadsummary]${escapeData(summaryPath)}
+`;
+}
+
+// packages/core/src/report/github-commands.ts
+var LEVEL = { failure: "error", warning: "warning", notice: "notice" };
+function escapeData2(text2) {
+  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function escapeProperty2(text2) {
+  return escapeData2(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+}
+function renderGitHubCommands(report) {
+  return report.annotations.map((annotation) => {
+    const properties = [...annotation.path ? [`file=${escapeProperty2(annotation.path)}`] : [], `title=${escapeProperty2(annotation.title)}`].join(",");
+    return `::${LEVEL[annotation.level]} ${properties}::${escapeData2(annotation.message)}
+`;
+  }).join("");
+}
+
+// packages/core/src/report/gitlab-reports.ts
+import { createHash as createHash7 } from "node:crypto";
+var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
+function xml(text2) {
+  return text2.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+}
+function renderJUnit(report, decisions) {
+  const failures = decisions.filter(isHeld).length;
+  const cases = decisions.map((decision) => {
+    const name2 = xml(`${decision.action_type} ${decision.target}`);
+    const open = `    <testcase classname="${xml(decision.rule_id)}" name="${name2}">`;
+    if (!isHeld(decision) || report.mode === "shadow") return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
+    return `${open}<failure type="${xml(decision.decision)}" message="${xml(decision.reason)}">${xml(`${decision.decision} by ${decision.rule_id} (${decision.severity})${decision.approver_group ? `, approver: ${decision.approver_group}` : ""}`)}</failure></testcase>`;
+  });
+  const counted = report.mode === "shadow" ? 0 : failures;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="cavra" tests="${decisions.length}" failures="${counted}">
+  <testsuite name="${xml(report.title)}" tests="${decisions.length}" failures="${counted}">
+${cases.join("\n")}
+  </testsuite>
+</testsuites>
+`;
+}
+function renderCodeQuality(decisions, fallbackPath) {
+  const findings = decisions.filter((decision) => decision.decision !== "allow").map((decision) => ({
+    description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
+    check_name: decision.rule_id,
+    fingerprint: createHash7("sha256").update(`${decision.decision}\0${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
+    severity: isHeld(decision) ? SEVERITY[decision.severity] : "info",
+    location: { path: fileOf(decision) ?? fallbackPath, lines: { begin: 1 } }
+  }));
+  return `${JSON.stringify(findings, null, 2)}
+`;
+}
+
+// packages/core/src/report/native-artefacts.ts
+var GITLAB_REPORT_FILES = { junit: "cavra-junit.xml", codeQuality: "gl-code-quality-report.json" };
+var ARTEFACTS = {
+  local: () => ({ stdout: "", files: [] }),
+  github: (result, { env }) => {
+    const files = [];
+    if (env.GITHUB_STEP_SUMMARY) files.push({ path: env.GITHUB_STEP_SUMMARY, content: result.report.summary, append: true, purpose: "step summary" });
+    if (env.GITHUB_OUTPUT) {
+      const outputs = { conclusion: result.report.conclusion, evidence: result.evidenceDir, bundle: result.bundlePath };
+      files.push({ path: env.GITHUB_OUTPUT, content: Object.entries(outputs).map(([name2, value]) => githubOutput(name2, value)).join(""), append: true, purpose: "step outputs" });
+    }
+    return { stdout: renderGitHubCommands(result.report), files };
+  },
+  gitlab: (result, { reportsDir }) => {
+    const summaryPath = resolve(result.evidenceDir, GATE_REPORT_FILES.markdown);
+    return {
+      stdout: "",
+      files: [
+        { path: join13(reportsDir, GITLAB_REPORT_FILES.junit), content: renderJUnit(result.report, result.decisions), purpose: "artifacts:reports:junit" },
+        { path: join13(reportsDir, GITLAB_REPORT_FILES.codeQuality), content: renderCodeQuality(result.decisions, summaryPath), purpose: "artifacts:reports:codequality" }
+      ]
+    };
+  },
+  azure: (result) => ({ stdout: renderAzureCommands(result.report, resolve(result.evidenceDir, GATE_REPORT_FILES.markdown)), files: [] })
+};
+function nativeArtefacts(provider, result, options) {
+  return ARTEFACTS[provider](result, options);
+}
+function githubOutput(name2, value) {
+  if (!/[\r\n]/.test(value)) return `${name2}=${value}
+`;
+  const delimiter = `cavra_${createHash8("sha256").update(value).digest("hex").slice(0, 32)}`;
+  return `${name2}<<${delimiter}
+${value}
+${delimiter}
+`;
+}
+
 // packages/core/src/workspace/path-resolver.ts
 import { lstatSync, realpathSync } from "node:fs";
-import { isAbsolute, join as join14, relative as relative2, sep as sep3 } from "node:path";
+import { isAbsolute, join as join14, relative, sep as sep2 } from "node:path";
 function workspacePathResolver(root) {
   const realRoot = realpathSync.native(root);
   const cache2 = /* @__PURE__ */ new Map();
   return (path) => {
     if (cache2.has(path)) return cache2.get(path);
-    const resolved = resolve3(path);
+    const resolved = resolve4(path);
     cache2.set(path, resolved);
     return resolved;
   };
-  function resolve3(path) {
+  function resolve4(path) {
     const absolute = isAbsolute(path) ? path : join14(root, path);
     const real = realpathOfExistingPrefix(absolute);
     if (real === void 0) return void 0;
-    const inside = relative2(realRoot, real);
-    const resolved = inside === "" ? "." : inside.startsWith(`..${sep3}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep3).join("/");
+    const inside = relative(realRoot, real);
+    const resolved = inside === "" ? "." : inside.startsWith(`..${sep2}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep2).join("/");
     return resolved === path ? void 0 : resolved;
   }
 }
@@ -56040,7 +56086,7 @@ function realpathOfExistingPrefix(absolute) {
     }
     const parent = join14(current, "..");
     if (parent === current) return void 0;
-    rest.unshift(current.slice(parent.length + (parent.endsWith(sep3) ? 0 : 1)));
+    rest.unshift(current.slice(parent.length + (parent.endsWith(sep2) ? 0 : 1)));
     current = parent;
   }
 }
@@ -56051,6 +56097,38 @@ function exists(path) {
   } catch {
     return false;
   }
+}
+
+// packages/core/src/catalog/prepare-policy.ts
+async function prepareDecisionPolicy(options, requests) {
+  const packs = options.operatorDecides && (options.packs ?? []).length === 0 ? [GATE_DEFAULT_PACK_ID] : options.packs ?? [];
+  const open = openPolicy({ ...options, packs });
+  const selected = options.operatorDecides ? open.packIds : requests.map((request) => selectPackId(request, open.defaultPackId));
+  const policy = compilePolicy(open, new Set(selected));
+  if (requests.some((request) => request.action_type === "execute_command")) await loadCommandAnalyzer();
+  return {
+    ...policy,
+    defaultPackId: open.defaultPackId,
+    ...options.operatorDecides ? { operatorPackIds: open.packIds } : {},
+    resolvePath: workspacePathResolver(options.cwd)
+  };
+}
+
+// packages/core/src/gate/runner-auth.ts
+import { readFile as readFile2 } from "node:fs/promises";
+
+// packages/core/src/gate/providers.ts
+var PROVIDER_IDS = ["local", "github", "gitlab", "azure"];
+var DETECT = [
+  ["github", (env) => env.GITHUB_ACTIONS === "true"],
+  ["gitlab", (env) => env.GITLAB_CI === "true"],
+  ["azure", (env) => env.TF_BUILD?.toLowerCase() === "true"]
+];
+function detectProvider(env) {
+  return DETECT.find(([, detect]) => detect(env))?.[0] ?? "local";
+}
+function resolveProvider(requested, env) {
+  return requested === "auto" ? detectProvider(env) : requested;
 }
 
 // packages/core/src/identity/acquire/token-response.ts
@@ -56157,9 +56235,16 @@ function runnerTokenSource(options) {
     if (!options.readText) throw new TypeError("runnerTokenSource needs `readText` for a token file");
     return new FileTokenSource(options.tokenFile, options.readText);
   }
-  if (env.GITHUB_ACTIONS === "true") return new GitHubTokenSource(env, options.audience, options.fetch);
-  if (env.GITLAB_CI === "true") return new GitLabTokenSource(env, options.gitlabTokenVariable);
-  if (env.TF_BUILD?.toLowerCase() === "true") return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
+  switch (detectProvider(env)) {
+    case "github":
+      return new GitHubTokenSource(env, options.audience, options.fetch);
+    case "gitlab":
+      return new GitLabTokenSource(env, options.gitlabTokenVariable);
+    case "azure":
+      return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
+    case "local":
+      break;
+  }
   throw new CavraError("ERR_TOKEN_ACQUIRE_FAILED", "no runner token: not in github actions, gitlab ci or azure pipelines, and no token or token file given", {
     hint: "pass a token file, or run in a ci job that can issue oidc tokens"
   });
@@ -56336,69 +56421,278 @@ function runnerAuthVerdict(error, action = {}) {
   };
 }
 
-// packages/core/src/storage/pull.ts
-import { randomUUID as randomUUID3 } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname4, join as join15, resolve as resolve2 } from "node:path";
-async function pullEvidence(store, dir) {
-  await assertEmptyTarget(dir);
-  const manifests = (await store.list(MANIFEST_PREFIX)).filter((key2) => key2.endsWith(".json"));
-  const key = manifests.at(-1);
-  if (key === void 0) {
-    throw new CavraError("ERR_STORE_NOT_FOUND", `no evidence manifest under \`${store.uri}\``, { hint: "check the URI; `cavra evidence push` writes one per push" });
-  }
-  const manifestBytes = await store.get({ key, versionId: void 0 });
-  const manifestSha = sha256Hex(manifestBytes);
-  if (!key.endsWith(`-${manifestSha.slice(0, 16)}.json`)) {
-    throw new CavraError("ERR_STORE_VERIFY_FAILED", `manifest \`${key}\` does not match the digest in its name`, { details: { key } });
-  }
-  const manifest = parseManifest(manifestBytes, key);
-  const files = [];
-  const bodies = [];
-  for (const entry of manifest.files) {
-    const ref = { key: entry.key, versionId: entry.version_id ?? void 0 };
-    const body2 = await store.get(ref);
-    if (body2.byteLength !== entry.size || sha256Hex(body2) !== entry.sha256) {
-      throw new CavraError("ERR_STORE_VERIFY_FAILED", `\`${entry.name}\` pulled from \`${store.uri}\` does not match its manifest digest`, {
-        hint: "the stored copy was altered; do not trust it",
-        details: { name: entry.name, key: entry.key, expected: entry.sha256 }
-      });
-    }
-    const head = await store.head(ref);
-    const retention = head?.retention ?? { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
-    files.push({ name: entry.name, sha256: entry.sha256, size: entry.size, key: entry.key, version_id: entry.version_id, retention: toReceiptRetention(retention) });
-    bodies.push(body2);
-  }
-  await writeDirectory(dir, manifest.files.map((entry, index) => [entry.name, bodies[index]]));
-  const immutable = files.every((file) => file.retention.legal_hold || file.retention.mode !== null && file.retention.retain_until !== null);
-  return { uri: store.uri, manifest: { key, sha256: manifestSha, created_at: manifest.created_at }, files, immutable };
-}
-async function assertEmptyTarget(dir) {
+// packages/core/src/gate/read-json-file.ts
+import { readFileSync as readFileSync12 } from "node:fs";
+function readJsonObjectFile(file, option) {
+  let text2;
   try {
-    if ((await readdir3(dir)).length > 0) {
-      throw new CavraError("ERR_USAGE", `pull target \`${dir}\` is not empty`, { hint: "pull into a new or empty directory" });
-    }
-  } catch (error) {
-    if (error.code !== "ENOENT") throw error;
-  }
-}
-async function writeDirectory(dir, files) {
-  const target = resolve2(dir);
-  const staging = `${target}.${randomUUID3()}.partial`;
-  try {
-    for (const [name2, body2] of files) {
-      const path = join15(staging, name2);
-      await mkdir2(dirname4(path), { recursive: true });
-      await writeFile3(path, body2, { flag: "wx" });
-    }
-    await rmdir(target).catch((error) => {
-      if (error.code !== "ENOENT") throw error;
+    text2 = readFileSync12(file, "utf8");
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the \`${option}\` file \`${file}\`: ${cause.code ?? "error"}`, {
+      cause,
+      hint: "check the path",
+      details: { option, problem: `file \`${file}\` cannot be read: ${cause.code ?? "error"}` }
     });
-    await rename2(staging, target);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
   }
+  let value;
+  try {
+    value = JSON.parse(text2);
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_INVALID_JSON", `the \`${option}\` file \`${file}\` is not valid JSON`, { cause, details: { option, problem: `file \`${file}\` is not valid JSON` } });
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new CavraError("ERR_INPUT_INVALID_JSON", `the \`${option}\` file \`${file}\` is not a JSON object`, { details: { option, problem: `file \`${file}\` is not a JSON object` } });
+  }
+  return value;
+}
+
+// packages/core/src/gate/runner-auth.ts
+function checkRunnerAuthInputs(auth) {
+  if (!auth.issuer) throw optionError("runnerAuth.issuer", "is empty");
+  if (!auth.audience) throw optionError("runnerAuth.audience", "is required with an issuer");
+  const sources = [auth.jwksFile !== void 0, auth.jwksUrl !== void 0, auth.discover === true].filter(Boolean).length;
+  if (sources !== 1) throw optionError("runnerAuth.jwksFile", "or a jwks url or discovery: give exactly one source of the issuer's keys");
+}
+async function authenticateGateRunner(auth, edges, now) {
+  checkRunnerAuthInputs(auth);
+  const policy = auth.claimsFile === void 0 ? void 0 : parseRunnerClaimsPolicy(readJsonObjectFile(auth.claimsFile, "runnerAuth.claimsFile"), auth.claimsFile);
+  let token;
+  try {
+    const source = runnerTokenSource({
+      env: edges.env,
+      fetch: edges.fetch,
+      audience: auth.audience,
+      ...auth.tokenFile !== void 0 ? { tokenFile: auth.tokenFile, readText: (path) => readFile2(path, "utf8") } : {}
+    });
+    token = (await source.acquire()).reveal();
+  } catch (error) {
+    if (!isCavraError(error)) throw error;
+    return { ok: false, error, verdict: runnerAuthVerdict(error) };
+  }
+  const keys = await tokenKeysOf(auth, edges);
+  return authenticateRunner(token, { verify: { issuer: auth.issuer, audience: auth.audience, keys, now }, ...policy ? { policy } : {} });
+}
+async function tokenKeysOf(auth, edges) {
+  if (auth.jwksFile !== void 0) return localTokenKeys(readJsonObjectFile(auth.jwksFile, "runnerAuth.jwksFile"), auth.jwksFile);
+  return remoteTokenKeys({ ...auth.jwksUrl !== void 0 ? { jwksUrl: auth.jwksUrl } : { issuer: auth.issuer }, fetch: edges.fetch });
+}
+
+// packages/core/src/gate/prepare.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { join as join16 } from "node:path";
+
+// packages/core/src/session/read-session.ts
+import { createHash as createHash9 } from "node:crypto";
+import { readFile as readFile3 } from "node:fs/promises";
+async function readSessionFile(file) {
+  let text2;
+  try {
+    text2 = await readFile3(file, "utf8");
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read session \`${file}\`: ${cause.code ?? "error"}`, {
+      cause,
+      hint: "pass an agent session file (JSON Lines) that exists and is readable",
+      details: { option: "sessions" }
+    });
+  }
+  return parseSessionText(text2, file);
+}
+function parseSessionText(text2, file) {
+  const requests = [];
+  const problems = [];
+  const lines = text2.split("\n");
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    try {
+      const value = JSON.parse(line);
+      assertActionRequest(value, `\`${file}\` line ${index + 1}`);
+      requests.push(value);
+    } catch (error) {
+      problems.push({ file, line: index + 1, digest: `sha256:${createHash9("sha256").update(lines[index]).digest("hex")}`, message: error.message });
+    }
+  }
+  return { file, format: "cavra-requests", requests, problems };
+}
+
+// packages/core/src/storage/local-folder.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+import { chmod, link, mkdir, readdir as readdir2, readFile as readFile4, stat, unlink, writeFile as writeFile2 } from "node:fs/promises";
+import { dirname as dirname3, join as join15, relative as relative2, resolve as resolve2, sep as sep3 } from "node:path";
+import { pathToFileURL } from "node:url";
+var MUTABLE = { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
+var LocalFolderStore = class {
+  uri;
+  #root;
+  constructor(root) {
+    this.#root = resolve2(root);
+    this.uri = pathToFileURL(this.#root).href;
+  }
+  async checkImmutable() {
+    return { immutable: false, reason: "a local folder cannot enforce retention (read-only files only)" };
+  }
+  async put(key, body2, sha256, _retention) {
+    const path = this.#path(key);
+    await mkdir(dirname3(path), { recursive: true });
+    const temporary = `${path}.${randomUUID2()}.partial`;
+    await writeFile2(temporary, body2, { mode: 292, flag: "wx" });
+    try {
+      await link(temporary, path);
+    } catch (error) {
+      if (error.code !== "EEXIST") throw wrapFsError(error, key);
+      if (sha256Hex(await readFile4(path)) !== sha256) {
+        throw new CavraError("ERR_STORE_VERIFY_FAILED", `\`${key}\` already exists in \`${this.uri}\` with different content`, {
+          hint: "objects are never overwritten; push to a new prefix",
+          details: { key }
+        });
+      }
+    } finally {
+      await unlink(temporary).catch(() => void 0);
+    }
+    await chmod(path, 292);
+    return { key, versionId: void 0 };
+  }
+  async head(ref) {
+    try {
+      const info2 = await stat(this.#path(ref.key));
+      return { key: ref.key, versionId: void 0, size: info2.size, retention: MUTABLE };
+    } catch (error) {
+      if (error.code === "ENOENT") return void 0;
+      throw wrapFsError(error, ref.key);
+    }
+  }
+  async get(ref) {
+    try {
+      return await readFile4(this.#path(ref.key));
+    } catch (error) {
+      throw wrapFsError(error, ref.key);
+    }
+  }
+  async list(prefix) {
+    const start2 = this.#path(prefix.endsWith("/") ? prefix : dirname3(prefix));
+    let entries;
+    try {
+      entries = await readdir2(start2, { recursive: true });
+    } catch (error) {
+      if (error.code === "ENOENT") return [];
+      throw wrapFsError(error, prefix);
+    }
+    const keys = [];
+    for (const entry of entries) {
+      const key = relative2(this.#root, join15(start2, entry)).split(sep3).join("/");
+      if (!key.startsWith(prefix) || key.endsWith(".partial")) continue;
+      if ((await stat(join15(start2, entry))).isFile()) keys.push(key);
+    }
+    return keys.sort();
+  }
+  // INVARIANT: keys come from our own layout, but refuse anything that would leave the root.
+  #path(key) {
+    const path = resolve2(this.#root, key);
+    if (path !== this.#root && !path.startsWith(this.#root + sep3)) {
+      throw new CavraError("ERR_STORE_VERIFY_FAILED", `key \`${key}\` leaves the store folder`, { details: { key } });
+    }
+    return path;
+  }
+};
+function wrapFsError(error, key) {
+  const code = error.code;
+  if (code === "ENOENT") return new CavraError("ERR_STORE_NOT_FOUND", `\`${key}\` not found in the store folder`, { cause: error, details: { key } });
+  if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+    return new CavraError("ERR_STORE_ACCESS_DENIED", `access to \`${key}\` in the store folder was denied`, { cause: error, hint: "check the folder permissions", details: { key } });
+  }
+  return new CavraError("ERR_STORE_UNAVAILABLE", `the store folder failed on \`${key}\`: ${error.message}`, { cause: error, details: { key } });
+}
+
+// packages/core/src/storage/uri.ts
+var SCHEMES = "use `file://PATH`, `s3://BUCKET/PREFIX` or `azblob://ACCOUNT/CONTAINER/PREFIX`";
+function parseStoreUri(uri) {
+  const match = /^([a-z0-9]+):\/\/(.*)$/.exec(uri);
+  if (!match) throw usage(uri, "is not a storage URI");
+  const [, scheme, rest] = match;
+  if (scheme === "file") {
+    if (rest === "") throw usage(uri, "names no folder");
+    return { kind: "file", path: decodeURIComponent(rest) };
+  }
+  const parts2 = rest.split("/");
+  if (scheme === "s3") {
+    const [bucket = "", ...prefix] = parts2;
+    if (!/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) throw usage(uri, "has no valid bucket name");
+    return { kind: "s3", bucket, prefix: cleanPrefix(uri, prefix) };
+  }
+  if (scheme === "azblob") {
+    const [account = "", container = "", ...prefix] = parts2;
+    if (!/^[a-z0-9]{3,24}$/.test(account)) throw usage(uri, "has no valid storage account name");
+    if (!/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(container)) throw usage(uri, "has no valid container name");
+    return { kind: "azblob", account, container, prefix: cleanPrefix(uri, prefix) };
+  }
+  throw usage(uri, `has the unknown scheme \`${scheme}\``);
+}
+function cleanPrefix(uri, segments) {
+  const parts2 = segments.filter((segment, index) => !(segment === "" && index === segments.length - 1));
+  if (parts2.some((segment) => segment === "" || segment === "." || segment === "..")) throw usage(uri, "has an empty, `.` or `..` path segment");
+  return parts2.length === 0 ? "" : `${parts2.join("/")}/`;
+}
+function usage(uri, what) {
+  return new CavraError("ERR_USAGE", `storage URI \`${uri}\` ${what}`, { hint: SCHEMES });
+}
+
+// packages/core/src/storage/open-store.ts
+async function openEvidenceStore(uri, options) {
+  const location = parseStoreUri(uri);
+  if (options.endpoint !== void 0) assertEndpoint(options.endpoint);
+  if (location.kind === "file") return new LocalFolderStore(location.path);
+  if (location.kind === "s3") return (await import("./open-s3-BCPX75OV.mjs")).openS3ObjectLockStore(location, options);
+  return (await import("./open-azure-WW3NS3AC.mjs")).openAzureImmutableBlobStore(location, options);
+}
+function assertEndpoint(endpoint) {
+  let url;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    url = void 0;
+  }
+  if (url === void 0 || url.protocol !== "http:" && url.protocol !== "https:" || url.username !== "" || url.password !== "") {
+    throw new CavraError("ERR_USAGE", `\`--endpoint\` must be an http or https URL without credentials, got \`${url === void 0 ? endpoint : url.origin}\``, {
+      hint: "e.g. `--endpoint http://127.0.0.1:7480` (S3-compatible) or `--endpoint http://127.0.0.1:10000/devstoreaccount1` (Azurite)"
+    });
+  }
+}
+
+// packages/core/src/storage/store.ts
+var RETENTION_MODES = ["governance", "compliance"];
+
+// packages/core/src/gate/signing.ts
+import { createPublicKey as createPublicKey8 } from "node:crypto";
+import { readFile as readFile5 } from "node:fs/promises";
+
+// packages/core/src/signing/local-key.ts
+import { createPublicKey as createPublicKey7 } from "node:crypto";
+import { existsSync as existsSync8, mkdirSync as mkdirSync2, readFileSync as readFileSync13, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
+function openLocalSigningKey(path, options = {}) {
+  const publicKeyPath = `${path.replace(/\.pem$/, "")}.pub.pem`;
+  let created = false;
+  if (!existsSync8(path) && (options.create ?? true)) {
+    const key = generateSigningKey("ed25519");
+    mkdirSync2(dirname4(path), { recursive: true, mode: 448 });
+    try {
+      writeFileSync3(path, key.privateKeyPem, { mode: 384, flag: "wx" });
+      writeFileSync3(publicKeyPath, key.publicKeyPem, { mode: 420 });
+      created = true;
+    } catch (cause) {
+      if (cause.code !== "EEXIST") {
+        throw new CavraError("ERR_KEY_INVALID", `cannot create the signing key \`${path}\``, { cause, hint: "check that the directory is writable, or give a signing key of your own" });
+      }
+    }
+  }
+  let pem;
+  try {
+    pem = readFileSync13(path);
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the signing key \`${path}\``, { cause, hint: "check the path of the signing key" });
+  }
+  const privateKey = privateKeyFromPem(pem, path);
+  return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync8(publicKeyPath) ? publicKeyPath : void 0 };
 }
 
 // packages/core/src/signing/public-trusted-root.ts
@@ -56444,112 +56738,220 @@ var SigstoreSigner = class {
   }
 };
 
-// packages/core/src/report/azure-commands.ts
-var TYPE = { failure: "error", warning: "warning", notice: "warning" };
-function escapeData(text2) {
-  return text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+// packages/core/src/gate/signing.ts
+function checkSigningInputs(signing) {
+  if (signing.kind === "key-pem") {
+    if (!signing.keyPem.includes("PRIVATE KEY")) throw new CavraError("ERR_KEY_INVALID", "the signing key is not a pem private key", { details: { option: "signing.keyPem", problem: "is not a pem private key" } });
+    return;
+  }
+  if (signing.kind === "key") {
+    if (!signing.keyFile) throw new CavraError("ERR_USAGE", "`signing.keyFile` is empty", { details: { option: "signing.keyFile", problem: "is empty" } });
+    return;
+  }
+  if (!signing.certificateIdentity) throw optionError("signing.certificateIdentity", "is required for keyless signing", "the identity the signing certificate must carry, e.g. the workflow ref");
+  if (!signing.certificateIssuer) throw optionError("signing.certificateIssuer", "is required for keyless signing", "the oidc issuer of the signing certificate, e.g. https://token.actions.githubusercontent.com");
+  if (signing.trustRootFile === void 0 && signing.fulcioUrl !== void 0) {
+    throw new CavraError("ERR_USAGE", "a private fulcio needs its `trusted_root.json`", { details: { option: "signing.trustRootFile", problem: "is required with a private fulcio url" } });
+  }
+  if (signing.rekorEntryType !== void 0 && signing.rekorEntryType !== "dsse" && signing.rekorEntryType !== "intoto") {
+    throw new CavraError("ERR_USAGE", `the rekor entry type must be dsse or intoto, got \`${String(signing.rekorEntryType)}\``, {
+      hint: "use intoto only for a rekor that predates dsse entries",
+      details: { option: "signing.rekorEntryType", problem: `must be dsse or intoto, got \`${String(signing.rekorEntryType)}\`` }
+    });
+  }
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+async function openGateSigning(signing, edges) {
+  checkSigningInputs(signing);
+  if (signing.kind === "key-pem") {
+    const privateKey = privateKeyFromPem(Buffer.from(signing.keyPem), "the signing key");
+    return {
+      gate: { signer: new KeyBundleSigner(privateKey), noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, privateKey), trust: { trustedKeys: [pinnedKey(createPublicKey8(privateKey))] } },
+      verifyWith: {}
+    };
+  }
+  if (signing.kind === "key") {
+    const key = openLocalSigningKey(signing.keyFile, { create: signing.create ?? false });
+    return {
+      gate: { signer: new KeyBundleSigner(key.privateKey), noteSigner: noteSignerFromKey(DEFAULT_ORIGIN, key.privateKey), trust: { trustedKeys: [pinnedKey(key.publicKey)] } },
+      verifyWith: key.publicKeyPath ? { trustedKeyFile: key.publicKeyPath } : {},
+      ...key.created ? { createdKey: signing.keyFile } : {}
+    };
+  }
+  const trustedRoot = signing.trustRootFile === void 0 ? await fetchPublicTrustedRoot() : readJsonObjectFile(signing.trustRootFile, "signing.trustRootFile");
+  return {
+    gate: {
+      signer: await keylessSigner(signing, edges),
+      trust: { trustedRoot, certificateIdentity: signing.certificateIdentity, certificateIssuer: signing.certificateIssuer }
+    },
+    verifyWith: { ...signing.trustRootFile ? { trustRootFile: signing.trustRootFile } : {}, certificateIdentity: signing.certificateIdentity, certificateIssuer: signing.certificateIssuer }
+  };
 }
-function renderAzureCommands(report, summaryPath) {
-  const issues = report.annotations.map((annotation) => {
-    const properties = [`type=${TYPE[annotation.level]}`, ...annotation.path ? [`sourcepath=${escapeProperty(annotation.path)}`] : [], `code=${escapeProperty(annotation.title)}`].join(";");
-    return `##vso[task.logissue ${properties}]${escapeData(annotation.message)}
-`;
-  });
-  return `${issues.join("")}##vso[task.uploadsummary]${escapeData(summaryPath)}
-`;
-}
-
-// packages/core/src/report/github-commands.ts
-var LEVEL = { failure: "error", warning: "warning", notice: "notice" };
-function escapeData2(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
-}
-function escapeProperty2(text2) {
-  return escapeData2(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
-}
-function renderGitHubCommands(report) {
-  return report.annotations.map((annotation) => {
-    const properties = [...annotation.path ? [`file=${escapeProperty2(annotation.path)}`] : [], `title=${escapeProperty2(annotation.title)}`].join(",");
-    return `::${LEVEL[annotation.level]} ${properties}::${escapeData2(annotation.message)}
-`;
-  }).join("");
-}
-
-// packages/core/src/report/gitlab-reports.ts
-import { createHash as createHash7 } from "node:crypto";
-var HELD = /* @__PURE__ */ new Set(["block", "require_approval"]);
-var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-function xml(text2) {
-  return text2.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
-}
-function renderJUnit(report, decisions) {
-  const failures = decisions.filter((decision) => HELD.has(decision.decision)).length;
-  const cases = decisions.map((decision) => {
-    const name2 = xml(`${decision.action_type} ${decision.target}`);
-    const open = `    <testcase classname="${xml(decision.rule_id)}" name="${name2}">`;
-    if (!HELD.has(decision.decision) || report.mode === "shadow") return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
-    return `${open}<failure type="${xml(decision.decision)}" message="${xml(decision.reason)}">${xml(`${decision.decision} by ${decision.rule_id} (${decision.severity})${decision.approver_group ? `, approver: ${decision.approver_group}` : ""}`)}</failure></testcase>`;
-  });
-  const counted = report.mode === "shadow" ? 0 : failures;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="cavra" tests="${decisions.length}" failures="${counted}">
-  <testsuite name="${xml(report.title)}" tests="${decisions.length}" failures="${counted}">
-${cases.join("\n")}
-  </testsuite>
-</testsuites>
-`;
-}
-function renderCodeQuality(decisions, fallbackPath) {
-  const findings = decisions.filter((decision) => decision.decision !== "allow").map((decision) => ({
-    description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
-    check_name: decision.rule_id,
-    fingerprint: createHash7("sha256").update(`${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
-    severity: HELD.has(decision.decision) ? SEVERITY[decision.severity] : "info",
-    location: { path: decision.action_type === "read_file" || decision.action_type === "write_file" ? decision.target : fallbackPath, lines: { begin: 1 } }
-  }));
-  return `${JSON.stringify(findings, null, 2)}
-`;
-}
-
-// packages/core/src/signing/local-key.ts
-import { createPublicKey as createPublicKey7 } from "node:crypto";
-import { existsSync as existsSync8, mkdirSync as mkdirSync2, readFileSync as readFileSync12, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname5 } from "node:path";
-function openLocalSigningKey(path) {
-  const publicKeyPath = `${path.replace(/\.pem$/, "")}.pub.pem`;
-  let created = false;
-  if (!existsSync8(path)) {
-    const key = generateSigningKey("ed25519");
-    mkdirSync2(dirname5(path), { recursive: true, mode: 448 });
+async function keylessSigner(signing, edges) {
+  let token = "";
+  if (signing.identityTokenFile !== void 0) {
     try {
-      writeFileSync3(path, key.privateKeyPem, { mode: 384, flag: "wx" });
-      writeFileSync3(publicKeyPath, key.publicKeyPem, { mode: 420 });
-      created = true;
+      token = (await readFile5(signing.identityTokenFile, "utf8")).trim();
     } catch (cause) {
-      if (cause.code !== "EEXIST") {
-        throw new CavraError("ERR_KEY_INVALID", `cannot create the signing key \`${path}\``, { cause, hint: "check that the directory is writable, or pass `--key PEM`" });
-      }
+      throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the identity token file \`${signing.identityTokenFile}\``, {
+        cause,
+        details: { option: "signing.identityTokenFile", problem: `file \`${signing.identityTokenFile}\` cannot be read` }
+      });
+    }
+  } else {
+    token = (edges.env.SIGSTORE_ID_TOKEN ?? "").trim();
+  }
+  if (token === "" && detectProvider(edges.env) !== "local") {
+    const source = runnerTokenSource({ env: edges.env, fetch: edges.fetch, audience: "sigstore", gitlabTokenVariable: "SIGSTORE_ID_TOKEN" });
+    token = (await source.acquire()).reveal();
+  }
+  if (token === "") {
+    throw new CavraError("ERR_USAGE", "keyless signing needs an oidc token", {
+      hint: "give an identity token file, set `SIGSTORE_ID_TOKEN` (audience `sigstore`), or run in a ci job that can issue oidc tokens",
+      details: { option: "signing.identityTokenFile", problem: "or `SIGSTORE_ID_TOKEN` must give an oidc token for keyless signing" }
+    });
+  }
+  return new SigstoreSigner({
+    identityToken: token,
+    ...signing.fulcioUrl ? { fulcioURL: signing.fulcioUrl } : {},
+    ...signing.rekorUrl ? { rekorURL: signing.rekorUrl } : {},
+    ...signing.tsaUrl ? { tsaURL: signing.tsaUrl } : {},
+    ...signing.rekorEntryType ? { rekorEntryType: signing.rekorEntryType } : {}
+  });
+}
+
+// packages/core/src/gate/prepare.ts
+async function prepareGate(inputs, edges) {
+  const now = edges.now ?? (() => /* @__PURE__ */ new Date());
+  const progress = edges.progress ?? (() => void 0);
+  const provider = resolveProvider(oneOf("provider", inputs.provider, ["auto", ...PROVIDER_IDS]), edges.env);
+  const mode = oneOf("mode", inputs.mode, GATE_MODES);
+  if (inputs.sessions.length === 0 && inputs.requests === void 0) {
+    throw optionError("sessions", "is missing: give at least one agent session file", "a CAVRA request JSON Lines file, an agent transcript or an event stream");
+  }
+  checkSigningInputs(inputs.signing);
+  if (inputs.runnerAuth) checkRunnerAuthInputs(inputs.runnerAuth);
+  const retentionDays = parseRetentionDays(inputs.store?.retainDays, "store.retainDays");
+  const retentionMode = oneOf("store.retentionMode", inputs.store?.retentionMode ?? DEFAULT_RETENTION.mode, RETENTION_MODES);
+  if (inputs.store) {
+    try {
+      parseStoreUri(inputs.store.uri);
+    } catch (error) {
+      throw optionError("store.uri", `is not a storage uri: ${error.message}`, "use file://PATH, s3://BUCKET/PREFIX or azblob://ACCOUNT/CONTAINER/PREFIX");
     }
   }
-  let pem;
-  try {
-    pem = readFileSync12(path);
-  } catch (cause) {
-    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the signing key \`${path}\``, { cause, hint: "check the path given to `--key`" });
+  const requests = [...inputs.requests ?? []];
+  const unreadable = [];
+  for (const file of inputs.sessions) {
+    const session = await readSessionFile(file);
+    requests.push(...session.requests);
+    unreadable.push(...session.problems);
   }
-  const privateKey = privateKeyFromPem(pem, path);
-  return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync8(publicKeyPath) ? publicKeyPath : void 0 };
+  if (unreadable.length > 0) progress(`${unreadable.length} session line${unreadable.length === 1 ? "" : "s"} could not be read; each is recorded as a block`);
+  const policy = await prepareDecisionPolicy(
+    { operatorDecides: true, packs: inputs.packs, policyDirs: inputs.policyDirs, ...inputs.registryFile !== void 0 ? { registryFile: inputs.registryFile } : {}, cwd: edges.cwd },
+    requests
+  );
+  const store = inputs.store ? await openEvidenceStore(inputs.store.uri, { env: edges.env, ...inputs.store.endpoint ? { endpoint: inputs.store.endpoint } : {} }) : void 0;
+  const signing = await openGateSigning(inputs.signing, edges);
+  if (signing.createdKey) progress(`created a local signing key at ${signing.createdKey} (public half: ${signing.verifyWith.trustedKeyFile ?? "beside it"})`);
+  const runnerAuth = inputs.runnerAuth ? await authenticateGateRunner(inputs.runnerAuth, edges, now) : void 0;
+  if (runnerAuth) progress(runnerAuth.ok ? `runner authenticated: ${runnerAuth.identity.provider} ${runnerAuth.identity.subject}` : `runner authentication failed: ${runnerAuth.error.message}`);
+  const started = now();
+  return {
+    provider,
+    reportsDir: inputs.reportsDir ?? ".",
+    verifyWith: signing.verifyWith,
+    policy,
+    requests,
+    unreadable,
+    mode,
+    evidenceDir: inputs.evidenceDir ?? join16(".cavra", "runs", `${started.toISOString().replace(/[:.]/g, "-")}-${randomBytes2(3).toString("hex")}`),
+    ...signing.gate,
+    ...runnerAuth ? { runnerAuth } : {},
+    ...store && inputs.store ? {
+      storage: {
+        store,
+        retention: planRetention(started, retentionDays, retentionMode, false),
+        // A local folder cannot prove immutability; it is the embedded default, so it is accepted and the receipt says so.
+        allowMutable: (inputs.store.allowMutable ?? false) || inputs.store.uri.startsWith("file://")
+      }
+    } : {},
+    context: systemDecisionContext(now),
+    progress
+  };
+}
+
+// packages/core/src/storage/pull.ts
+import { randomUUID as randomUUID3 } from "node:crypto";
+import { mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname5, join as join17, resolve as resolve3 } from "node:path";
+async function pullEvidence(store, dir) {
+  await assertEmptyTarget(dir);
+  const manifests = (await store.list(MANIFEST_PREFIX)).filter((key2) => key2.endsWith(".json"));
+  const key = manifests.at(-1);
+  if (key === void 0) {
+    throw new CavraError("ERR_STORE_NOT_FOUND", `no evidence manifest under \`${store.uri}\``, { hint: "check the URI; `cavra evidence push` writes one per push" });
+  }
+  const manifestBytes = await store.get({ key, versionId: void 0 });
+  const manifestSha = sha256Hex(manifestBytes);
+  if (!key.endsWith(`-${manifestSha.slice(0, 16)}.json`)) {
+    throw new CavraError("ERR_STORE_VERIFY_FAILED", `manifest \`${key}\` does not match the digest in its name`, { details: { key } });
+  }
+  const manifest = parseManifest(manifestBytes, key);
+  const files = [];
+  const bodies = [];
+  for (const entry of manifest.files) {
+    const ref = { key: entry.key, versionId: entry.version_id ?? void 0 };
+    const body2 = await store.get(ref);
+    if (body2.byteLength !== entry.size || sha256Hex(body2) !== entry.sha256) {
+      throw new CavraError("ERR_STORE_VERIFY_FAILED", `\`${entry.name}\` pulled from \`${store.uri}\` does not match its manifest digest`, {
+        hint: "the stored copy was altered; do not trust it",
+        details: { name: entry.name, key: entry.key, expected: entry.sha256 }
+      });
+    }
+    const head = await store.head(ref);
+    const retention = head?.retention ?? { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
+    files.push({ name: entry.name, sha256: entry.sha256, size: entry.size, key: entry.key, version_id: entry.version_id, retention: toReceiptRetention(retention) });
+    bodies.push(body2);
+  }
+  await writeDirectory(dir, manifest.files.map((entry, index) => [entry.name, bodies[index]]));
+  const immutable = files.every((file) => file.retention.legal_hold || file.retention.mode !== null && file.retention.retain_until !== null);
+  return { uri: store.uri, manifest: { key, sha256: manifestSha, created_at: manifest.created_at }, files, immutable };
+}
+async function assertEmptyTarget(dir) {
+  try {
+    if ((await readdir3(dir)).length > 0) {
+      throw new CavraError("ERR_USAGE", `pull target \`${dir}\` is not empty`, { hint: "pull into a new or empty directory" });
+    }
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
+  }
+}
+async function writeDirectory(dir, files) {
+  const target = resolve3(dir);
+  const staging = `${target}.${randomUUID3()}.partial`;
+  try {
+    for (const [name2, body2] of files) {
+      const path = join17(staging, name2);
+      await mkdir2(dirname5(path), { recursive: true });
+      await writeFile3(path, body2, { flag: "wx" });
+    }
+    await rmdir(target).catch((error) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await rename2(staging, target);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 // packages/cli/src/io.ts
 var EXIT = { ok: 0, failed: 1, usage: 2 };
 function writeAll(stream, text2) {
-  return new Promise((resolve3, reject) => {
-    if (text2 === "") return resolve3();
-    stream.write(text2, (error) => error ? reject(error) : resolve3());
+  return new Promise((resolve4, reject) => {
+    if (text2 === "") return resolve4();
+    stream.write(text2, (error) => error ? reject(error) : resolve4());
   });
 }
 
@@ -56558,24 +56960,19 @@ export {
   evaluate,
   selectPackId,
   systemDecisionContext,
-  workspacePathResolver,
   openPolicy,
-  compilePolicy,
   runPackSelfTests,
   ExplicitTokenSource,
   FileTokenSource,
-  runnerTokenSource,
   RUNNER_PROVIDERS,
   parseRunnerClaimsPolicy,
   assertRunnerClaimsPolicy,
-  localTokenKeys,
-  remoteTokenKeys,
   verifyRunnerToken,
-  authenticateRunner,
-  runnerAuthVerdict,
   openEvidenceStore,
   pullEvidence,
+  relabelOptionError,
   DEFAULT_RETENTION,
+  parseRetentionDays,
   planRetention,
   pushEvidence,
   RETENTION_MODES,
@@ -56597,22 +56994,19 @@ export {
   pinnedKey,
   proveRecord,
   verifyInclusionProof,
-  fetchPublicTrustedRoot,
   sealEvidence,
-  SigstoreSigner,
   emptyTrustRoot,
   isTrustRootFile,
   trustedKeysOf,
   verifyEvidence,
   loadCommandAnalyzer,
-  GATE_MODES,
-  GATE_REPORT_FILES,
+  neutraliseLogCommands,
   runGate,
-  renderAzureCommands,
-  renderGitHubCommands,
-  renderJUnit,
-  renderCodeQuality,
-  openLocalSigningKey,
+  nativeArtefacts,
+  prepareDecisionPolicy,
+  tokenKeysOf,
+  keylessSigner,
+  prepareGate,
   EXIT,
   writeAll
 };

@@ -1,15 +1,15 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   policyFlags,
-  policyOptionsOf,
-  prepareDecisionPolicy
-} from "./chunk-GLTT7IJK.mjs";
+  policyOptionsOf
+} from "./chunk-CPZPROH3.mjs";
 import {
   EXIT,
   evaluate,
+  prepareDecisionPolicy,
   systemDecisionContext,
   writeAll
-} from "./chunk-47BHDAET.mjs";
+} from "./chunk-MR5ZBU6V.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -28,7 +28,7 @@ function parseExplainArgs(args) {
 var explainCommand = async (args, io) => {
   const options = parseExplainArgs(args);
   const request = { action_type: "execute_command", target: options.line };
-  const record = evaluate(await prepareDecisionPolicy(options.policy, [request]), request, systemDecisionContext());
+  const record = evaluate(await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, [request]), request, systemDecisionContext());
   await writeAll(io.stdout, options.json ? `${JSON.stringify(record, null, 2)}
 ` : renderExplanation(record));
   return EXIT.ok;
