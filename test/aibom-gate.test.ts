@@ -116,7 +116,7 @@ test('the AI-BOM is a signed subject: the sealed directory verifies, and one cha
     writeFileSync(file, original);
   }
   expect((await verifyEvidence(dir, trust)).valid).toBe(true);
-});
+}, 120_000);
 
 test('`cavra aibom DIR` prints the sealed AI-BOM as it is, and rebuilds one from the log with --rebuild', async () => {
   const printed = cavra(['aibom', dir]);
@@ -134,4 +134,4 @@ test('`cavra aibom DIR` prints the sealed AI-BOM as it is, and rebuilds one from
 
   expect(cavra(['aibom']).code).toBe(2);
   expect(cavra(['aibom', join(work, 'nowhere')]).code).toBe(2);
-});
+}, 180_000);

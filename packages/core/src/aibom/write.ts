@@ -6,24 +6,30 @@ import type { DecisionRecord } from '../decision/types.ts';
 import { writeAtomic } from '../evidence/log.ts';
 import { AIBOM_FILE, buildAiBom } from './build.ts';
 import { cleanName, serverCalled } from './collect.ts';
-import { readRegistryDetails } from './registry-details.ts';
+import { readRegistryDetails, type RegistryDetails } from './registry-details.ts';
 import type { AiBomAgent, AiBomMcpServer, AiBomModel, AiBomPack, AiBomTool } from './types.ts';
 
-/** What a gate run knows when it writes its AI-BOM. */
-export interface AiBomRun {
-  decisions: readonly DecisionRecord[];
-  /** The decided requests, in the order of `decisions`. */
-  requests: readonly unknown[];
-  /** The packs of the run's policy (`DecisionPolicy.packs.values()` fits). */
-  packs: Iterable<AiBomPack>;
-  /** The registry file the run decided MCP calls with, if any. */
-  registryFile?: string;
+/** What the edges know of a run's materials beyond its decisions (prepared before the run). */
+export interface AiBomContext {
   tool: AiBomTool;
+  /** The registry file, read with `readRegistryDetails` (or give `registryFile` to {@link writeAiBom}). */
+  registry?: RegistryDetails;
   /** Agents the edge saw (sessions, hooks, the change's author), with versions where known. */
   agents?: readonly AiBomAgent[];
   models?: readonly AiBomModel[];
   /** MCP servers the edge saw configured (command or URL), beyond the registry's. */
   mcpServers?: readonly AiBomMcpServer[];
+}
+
+/** What a gate run knows when it writes its AI-BOM. */
+export interface AiBomRun extends AiBomContext {
+  decisions: readonly DecisionRecord[];
+  /** The decided requests, in the order of `decisions`. */
+  requests: readonly unknown[];
+  /** The packs of the run's policy (`DecisionPolicy.packs.values()` fits). */
+  packs: Iterable<AiBomPack>;
+  /** The registry file the run decided MCP calls with, read here when `registry` is not given. */
+  registryFile?: string;
   now: () => Date;
 }
 
@@ -32,7 +38,7 @@ export interface AiBomRun {
  * `sealEvidence` among its `artefacts`.
  */
 export function writeAiBom(dir: string, run: AiBomRun): string {
-  const registry = run.registryFile ? readRegistryDetails(run.registryFile) : undefined;
+  const registry = run.registry ?? (run.registryFile ? readRegistryDetails(run.registryFile) : undefined);
   const called = new Set(run.decisions.map((decision, index) => serverCalled(decision, run.requests[index])).filter((name) => name !== undefined));
   // The registry describes every server it knows; the BOM names those the run called.
   const described = (registry?.servers ?? []).filter((server) => called.has(server.name) || (server.serverId !== undefined && called.has(server.serverId)));
