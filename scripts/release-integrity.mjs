@@ -39,15 +39,21 @@ export function recordBundleInputs(name, metafile, copied = []) {
   for (const output of Object.values(metafile.outputs ?? {})) {
     for (const [input, { bytesInOutput }] of Object.entries(output.inputs ?? {})) if (bytesInOutput > 0) inputs.add(input);
   }
+  const outputs = Object.keys(metafile.outputs ?? {}).sort();
   mkdirSync(INPUTS_DIR, { recursive: true });
-  writeFileSync(join(INPUTS_DIR, `${name}.json`), `${JSON.stringify({ name, inputs: [...inputs].sort() })}\n`);
+  writeFileSync(join(INPUTS_DIR, `${name}.json`), `${JSON.stringify({ name, inputs: [...inputs].sort(), outputs })}\n`);
 }
 
-/** Writes dist/sbom.cdx.json, then dist/SHA256SUMS over everything the build wrote. */
+/** Writes dist/sbom.cdx.json, then dist/SHA256SUMS over everything the build wrote; fails on a bundle no script recorded. */
 export function writeReleaseIntegrity() {
   mkdirSync(join(root, 'dist'), { recursive: true });
-  writeFileSync(join(root, 'dist', SBOM_FILE), buildSbom(readRecordedInputs()));
+  const bundles = readRecordedInputs();
   const files = ['dist', ...EXTRA_BUNDLE_DIRS].flatMap((dir) => listFiles(join(root, dir)));
+  // A bundle whose inputs nobody recorded would be missing from the SBOM: fail rather than under-report.
+  const recorded = new Set(bundles.flatMap((bundle) => bundle.outputs ?? []));
+  const unrecorded = files.map((file) => relative(root, file).split(sep).join('/')).filter((path) => /\.(m|c)?js$/.test(path) && !recorded.has(path));
+  if (unrecorded.length > 0) throw new Error(`no bundle recorded the inputs of ${unrecorded.join(', ')}; call recordBundleInputs() from its build script`);
+  writeFileSync(join(root, 'dist', SBOM_FILE), buildSbom(bundles));
   const entries = files
     .map((file) => relative(root, file).split(sep).join('/'))
     .filter((path) => path !== `dist/${SHA256SUMS_FILE}`)

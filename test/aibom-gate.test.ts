@@ -59,7 +59,7 @@ beforeAll(async () => {
   const context = systemDecisionContext();
   const result = await runGate({ policy, requests, mode: 'shadow', evidenceDir: dir, signer, trust, context });
   // What runGate is to do between writing its reports and sealing:
-  const aibom = writeAiBom(dir, {
+  const aibom = await writeAiBom(dir, {
     decisions: result.decisions,
     requests,
     packs: policy.packs.values(),

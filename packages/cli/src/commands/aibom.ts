@@ -18,7 +18,7 @@ export const aibomCommand: Command = async (args, io) => {
     await writeAll(io.stdout, readFileSync(sealed, 'utf8'));
     return EXIT.ok;
   }
-  const text = aiBomFromEvidence(dir, { tool: describeRunningTool(process.argv[1]), now: () => new Date() });
+  const text = await aiBomFromEvidence(dir, { tool: describeRunningTool(process.argv[1]), now: () => new Date() });
   io.stderr.write(`cavra: rebuilt from ${join(dir, 'evidence.jsonl')}: the log names agents, MCP calls and pack digests, not agent versions or models\n`);
   await writeAll(io.stdout, text);
   return EXIT.ok;

@@ -2,11 +2,9 @@
 // library's models and serializer: agents and models as components, MCP servers as services,
 // the policy packs and the registry as data and file components, this tool in metadata.tools.
 import { createHash } from 'node:crypto';
-import * as Enums from '@cyclonedx/cyclonedx-library/Enums';
-import * as Models from '@cyclonedx/cyclonedx-library/Models';
-import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize';
-import * as Spec from '@cyclonedx/cyclonedx-library/Spec';
+import type * as CdxModels from '@cyclonedx/cyclonedx-library/Models';
 import { collectAgents, collectServers, countDecisions, cleanName, type CollectedAgent, type CollectedServer } from './collect.ts';
+import { loadCycloneDx, type CycloneDx } from './cyclonedx.ts';
 import { commandDigest, publicUrl } from './server-reference.ts';
 import type { AiBomInput, AiBomModel, AiBomPack, AiBomTool } from './types.ts';
 
@@ -22,27 +20,29 @@ const SHA256_DIGEST = /^sha256:([0-9a-f]{64})$/;
  * Builds the AI-BOM of a run as CycloneDX 1.6 JSON text. Pure and deterministic: the same input
  * gives the same bytes; the serial number is derived from the content.
  */
-export function buildAiBom(input: AiBomInput): string {
+export async function buildAiBom(input: AiBomInput): Promise<string> {
+  const cdx = await loadCycloneDx();
+  const { Models, Serialize, Spec } = cdx;
   const bom = new Models.Bom();
   bom.metadata.timestamp = input.generatedAt;
-  bom.metadata.tools.components.add(toolComponent(input.tool));
-  for (const property of runProperties(input)) bom.metadata.properties.add(property);
+  bom.metadata.tools.components.add(toolComponent(cdx, input.tool));
+  for (const property of runProperties(cdx, input)) bom.metadata.properties.add(property);
 
-  const models = new Map<string, Models.Component>();
+  const models = new Map<string, CdxModels.Component>();
   for (const model of dedupeModels(input.models ?? [])) {
-    const component = modelComponent(model);
+    const component = modelComponent(cdx, model);
     models.set(model.name, component);
     bom.components.add(component);
   }
-  const services = new Map<string, Models.Service>();
+  const services = new Map<string, CdxModels.Service>();
   for (const server of collectServers(input)) {
-    const service = serverService(server);
+    const service = serverService(cdx, server);
     services.set(server.name, service);
     if (server.serverId) services.set(server.serverId, service);
     bom.services.add(service);
   }
   for (const agent of collectAgents(input)) {
-    const component = agentComponent(agent);
+    const component = agentComponent(cdx, agent);
     for (const model of input.models ?? []) {
       const used = model.agent !== undefined && cleanName(model.agent) === agent.name ? models.get(cleanName(model.name) ?? '') : undefined;
       if (used) component.dependencies.add(used.bomRef);
@@ -53,8 +53,8 @@ export function buildAiBom(input: AiBomInput): string {
     }
     bom.components.add(component);
   }
-  for (const { pack, ref } of dedupePacks(input.packs)) bom.components.add(packComponent(pack, ref, input));
-  if (input.registry) bom.components.add(registryComponent(input.registry));
+  for (const { pack, ref } of dedupePacks(input.packs)) bom.components.add(packComponent(cdx, pack, ref, input));
+  if (input.registry) bom.components.add(registryComponent(cdx, input.registry));
 
   const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
   const options = { sortLists: true, space: 2 };
@@ -63,7 +63,7 @@ export function buildAiBom(input: AiBomInput): string {
   return `${serializer.serialize(bom, options)}\n`;
 }
 
-function toolComponent(tool: AiBomTool): Models.Component {
+function toolComponent({ Enums, Models }: CycloneDx, tool: AiBomTool): CdxModels.Component {
   const component = new Models.Component(Enums.ComponentType.Application, tool.name, { bomRef: `tool:${tool.name}`, version: tool.version });
   if (tool.bundle) {
     component.hashes.set(Enums.HashAlgorithm['SHA-256'], tool.bundle.sha256);
@@ -73,13 +73,13 @@ function toolComponent(tool: AiBomTool): Models.Component {
   return component;
 }
 
-function runProperties(input: AiBomInput): Models.Property[] {
+function runProperties({ Models }: CycloneDx, input: AiBomInput): CdxModels.Property[] {
   const properties = [new Models.Property('cavra:aibom:source', input.source), new Models.Property('cavra:run:decisions', String(input.decisions.length))];
   for (const [decision, count] of countDecisions(input.decisions)) properties.push(new Models.Property(`cavra:run:decision:${decision}`, String(count)));
   return properties;
 }
 
-function agentComponent(agent: CollectedAgent): Models.Component {
+function agentComponent({ Enums, Models }: CycloneDx, agent: CollectedAgent): CdxModels.Component {
   const component = new Models.Component(Enums.ComponentType.Application, agent.name, {
     bomRef: `agent:${agent.name}`,
     ...(agent.version ? { version: agent.version } : {}),
@@ -92,7 +92,7 @@ function agentComponent(agent: CollectedAgent): Models.Component {
   return component;
 }
 
-function modelComponent(model: AiBomModel): Models.Component {
+function modelComponent({ Enums, Models }: CycloneDx, model: AiBomModel): CdxModels.Component {
   const component = new Models.Component(Enums.ComponentType.MachineLearningModel, model.name, {
     bomRef: `model:${model.name}`,
     ...(model.version ? { version: model.version } : {}),
@@ -102,7 +102,7 @@ function modelComponent(model: AiBomModel): Models.Component {
   return component;
 }
 
-function serverService(server: CollectedServer): Models.Service {
+function serverService({ Enums, Models }: CycloneDx, server: CollectedServer): CdxModels.Service {
   const service = new Models.Service(server.name, { bomRef: `mcp:${server.name}`, group: 'mcp', description: 'MCP server' });
   const add = (name: string, value: string | undefined) => {
     if (value) service.properties.add(new Models.Property(name, value));
@@ -121,7 +121,7 @@ function serverService(server: CollectedServer): Models.Service {
   return service;
 }
 
-function packComponent(pack: AiBomPack, ref: string, input: AiBomInput): Models.Component {
+function packComponent({ Enums, Models }: CycloneDx, pack: AiBomPack, ref: string, input: AiBomInput): CdxModels.Component {
   const component = new Models.Component(Enums.ComponentType.Data, pack.id, {
     bomRef: ref,
     ...(pack.version ? { version: pack.version } : {}),
@@ -136,7 +136,7 @@ function packComponent(pack: AiBomPack, ref: string, input: AiBomInput): Models.
   return component;
 }
 
-function registryComponent(registry: { file: string; sha256: string }): Models.Component {
+function registryComponent({ Enums, Models }: CycloneDx, registry: { file: string; sha256: string }): CdxModels.Component {
   const component = new Models.Component(Enums.ComponentType.File, registry.file, { bomRef: 'registry', description: 'CAVRA MCP server registry' });
   component.hashes.set(Enums.HashAlgorithm['SHA-256'], registry.sha256);
   component.properties.add(new Models.Property('cavra:component', 'registry'));

@@ -105,7 +105,6 @@ function stringField(value: unknown, key: string): string | undefined {
 
 // Names come from agents' session logs (attacker-controlled): keep them short and printable.
 const MAX_NAME = 200;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 
 /** A trimmed, printable name of at most 200 characters, or undefined when empty. */

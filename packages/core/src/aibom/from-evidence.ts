@@ -13,7 +13,7 @@ import type { AiBomPack, AiBomTool } from './types.ts';
  * Builds the AI-BOM of the records in `DIR/evidence.jsonl`. Refuses a log whose records do not
  * check (hash, chain, sequence): a BOM of altered evidence would lend it credit.
  */
-export function aiBomFromEvidence(dir: string, options: { tool: AiBomTool; now: () => Date }): string {
+export async function aiBomFromEvidence(dir: string, options: { tool: AiBomTool; now: () => Date }): Promise<string> {
   const logPath = join(dir, EVIDENCE_FILES.log);
   if (!existsSync(logPath)) {
     throw new CavraError('ERR_EVIDENCE_NOT_FOUND', `no evidence log at \`${logPath}\``, { hint: 'pass the evidence directory of a run' });

@@ -37,14 +37,14 @@ export interface AiBomRun extends AiBomContext {
  * Builds the run's AI-BOM and writes it as `DIR/aibom.cdx.json`; returns the path, to pass to
  * `sealEvidence` among its `artefacts`.
  */
-export function writeAiBom(dir: string, run: AiBomRun): string {
+export async function writeAiBom(dir: string, run: AiBomRun): Promise<string> {
   const registry = run.registry ?? (run.registryFile ? readRegistryDetails(run.registryFile) : undefined);
   const called = new Set(run.decisions.map((decision, index) => serverCalled(decision, run.requests[index])).filter((name) => name !== undefined));
   // The registry describes every server it knows; the BOM names those the run called.
   const described = (registry?.servers ?? []).filter((server) => called.has(server.name) || (server.serverId !== undefined && called.has(server.serverId)));
   const seen = new Set([...(run.agents ?? []).map((agent) => cleanName(agent.name)), ...run.decisions.map((decision) => cleanName(decision.agent_id) ?? cleanName(decision.actor))]);
   const registryAgents: AiBomAgent[] = (registry?.agents ?? []).filter((agent) => seen.has(cleanName(agent.name))).map((agent) => ({ ...agent, kind: 'decision' }));
-  const text = buildAiBom({
+  const text = await buildAiBom({
     generatedAt: run.now(),
     tool: run.tool,
     decisions: run.decisions,

@@ -35,7 +35,7 @@ interface Bom {
 }
 
 test('a full input gives valid CycloneDX 1.6 naming agents, models, MCP servers, packs, registry and this tool', async () => {
-  const text = buildAiBom(input());
+  const text = await buildAiBom(input());
   expect(await cycloneDxErrors(text)).toBeNull();
   const bom = JSON.parse(text) as Bom;
   expect(bom.metadata.tools.components[0]).toMatchObject({ name: 'cavra', version: '0.1.0', hashes: [{ alg: 'SHA-256', content: 'a'.repeat(64) }] });
@@ -52,26 +52,26 @@ test('a full input gives valid CycloneDX 1.6 naming agents, models, MCP servers,
   expect(bom.dependencies).toContainEqual({ ref: 'agent:codex', dependsOn: ['mcp:github'] });
 });
 
-test('the same input gives the same bytes, and another input another serial number', () => {
-  expect(buildAiBom(input())).toBe(buildAiBom(input()));
-  const other = JSON.parse(buildAiBom(input({ packs: [{ id: 'cavra-ci-baseline', digest: `sha256:${'e'.repeat(64)}` }] }))) as Bom;
-  expect(other.serialNumber).not.toBe((JSON.parse(buildAiBom(input())) as Bom).serialNumber);
+test('the same input gives the same bytes, and another input another serial number', async () => {
+  expect(await buildAiBom(input())).toBe(await buildAiBom(input()));
+  const other = JSON.parse(await buildAiBom(input({ packs: [{ id: 'cavra-ci-baseline', digest: `sha256:${'e'.repeat(64)}` }] }))) as Bom;
+  expect(other.serialNumber).not.toBe((JSON.parse(await buildAiBom(input())) as Bom).serialNumber);
 });
 
 test('command lines are kept only as digests, and URLs lose credentials, query and fragment', async () => {
-  const text = buildAiBom(input({ mcpServers: [{ name: 'github', command: ['server', '--token', 'ghp_SECRETSECRET'] }, { name: 'remote', url: 'https://user:hunter2@mcp.example.com/sse?api_key=SECRETKEY#frag' }] }));
+  const text = await buildAiBom(input({ mcpServers: [{ name: 'github', command: ['server', '--token', 'ghp_SECRETSECRET'] }, { name: 'remote', url: 'https://user:hunter2@mcp.example.com/sse?api_key=SECRETKEY#frag' }] }));
   expect(await cycloneDxErrors(text)).toBeNull();
   expect(text).not.toContain('ghp_SECRETSECRET');
   expect(text).not.toContain('hunter2');
   expect(text).not.toContain('SECRETKEY');
   expect(text).toContain('https://mcp.example.com/sse');
   // A URL that is no http(s) endpoint is dropped rather than recorded.
-  expect(buildAiBom(input({ mcpServers: [{ name: 'local', url: 'file:///etc/passwd' }] }))).not.toContain('/etc/passwd');
+  expect(await buildAiBom(input({ mcpServers: [{ name: 'local', url: 'file:///etc/passwd' }] }))).not.toContain('/etc/passwd');
 });
 
 test('agent names from sessions stay data: control characters are cut, quotes and braces stay inside the string', async () => {
   const hostile = 'evil"},{"type":"application","name":"injected\u0000\u001b[31m';
-  const text = buildAiBom(input({ decisions: [decision({ agent_id: hostile })], requests: [{}], agents: [], models: [], mcpServers: [] }));
+  const text = await buildAiBom(input({ decisions: [decision({ agent_id: hostile })], requests: [{}], agents: [], models: [], mcpServers: [] }));
   expect(await cycloneDxErrors(text)).toBeNull();
   const bom = JSON.parse(text) as Bom;
   const agents = bom.components.filter((component) => component['bom-ref'].startsWith('agent:'));
@@ -80,7 +80,7 @@ test('agent names from sessions stay data: control characters are cut, quotes an
 });
 
 test('a pack seen at two digests is listed twice; an actor stands in only for a missing agent id', async () => {
-  const text = buildAiBom(
+  const text = await buildAiBom(
     input({
       decisions: [decision({ agent_id: '', actor: 'ci-bot' }), decision({ agent_id: 'codex', actor: 'alice' })],
       requests: [{}, {}],
@@ -96,6 +96,6 @@ test('a pack seen at two digests is listed twice; an actor stands in only for a 
 });
 
 test('the schema check is not vacuous: a damaged AI-BOM fails it', async () => {
-  const bom = JSON.parse(buildAiBom(input())) as Record<string, unknown>;
+  const bom = JSON.parse(await buildAiBom(input())) as Record<string, unknown>;
   expect(await cycloneDxErrors(JSON.stringify({ ...bom, specVersion: '1.6', components: [{ type: 'agent', name: 'x' }] }))).not.toBeNull();
 });
