@@ -48,12 +48,13 @@ export function recordBundleInputs(name, metafile, copied = []) {
 export function writeReleaseIntegrity() {
   mkdirSync(join(root, 'dist'), { recursive: true });
   const bundles = readRecordedInputs();
-  const files = ['dist', ...EXTRA_BUNDLE_DIRS].flatMap((dir) => listFiles(join(root, dir)));
+  const listAll = () => ['dist', ...EXTRA_BUNDLE_DIRS].flatMap((dir) => listFiles(join(root, dir)));
   // A bundle whose inputs nobody recorded would be missing from the SBOM: fail rather than under-report.
   const recorded = new Set(bundles.flatMap((bundle) => bundle.outputs ?? []));
-  const unrecorded = files.map((file) => relative(root, file).split(sep).join('/')).filter((path) => /\.(m|c)?js$/.test(path) && !recorded.has(path));
+  const unrecorded = listAll().map((file) => relative(root, file).split(sep).join('/')).filter((path) => /\.(m|c)?js$/.test(path) && !recorded.has(path));
   if (unrecorded.length > 0) throw new Error(`no bundle recorded the inputs of ${unrecorded.join(', ')}; call recordBundleInputs() from its build script`);
   writeFileSync(join(root, 'dist', SBOM_FILE), buildSbom(bundles));
+  const files = listAll();
   const entries = files
     .map((file) => relative(root, file).split(sep).join('/'))
     .filter((path) => path !== `dist/${SHA256SUMS_FILE}`)

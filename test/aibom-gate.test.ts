@@ -12,7 +12,7 @@ import {
   EVIDENCE_FILES,
   GATE_REPORT_FILES,
   KeyBundleSigner,
-  commandDigest,
+  mcpCommandDigest,
   compilePolicy,
   describeRunningTool,
   loadCommandAnalyzer,
@@ -81,7 +81,7 @@ test("the demo's AI-BOM is valid CycloneDX 1.6 and names its agents, MCP server,
   expect(agents.find((agent) => agent.name === 'claude-code')).toMatchObject({ version: '2.1.3' });
 
   expect(bom.services.map((service) => service.name)).toEqual(['unknown-mcp-provider']);
-  expect(bom.services[0]!.properties).toContainEqual({ name: 'cavra:mcp:command-digest', value: commandDigest(MCP_COMMAND) });
+  expect(bom.services[0]!.properties).toContainEqual({ name: 'cavra:mcp:command-digest', value: mcpCommandDigest(MCP_COMMAND[0]!, MCP_COMMAND.slice(1)) });
   expect(text).not.toContain('sk-NOT-IN-THE-BOM');
 
   const digests = new Set(readFileSync(join(dir, EVIDENCE_FILES.log), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { record: { pack_digest?: string } }).record.pack_digest));

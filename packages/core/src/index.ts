@@ -175,6 +175,31 @@ export type { ReviewApproval, ReviewContext } from './review/types.ts';
 export { SESSION_FORMATS } from './session/types.ts';
 export type { SessionFormat, SessionProblem, SessionRead } from './session/types.ts';
 export { parseSessionText, readSessionFile } from './session/read-session.ts';
+export { detectSessionFormat } from './session/detect-format.ts';
+export { UNKNOWN_TOOL_ACTION, isInternalTool, mcpToolOf, toolCallRequests } from './session/tool-call.ts';
+export type { AgentToolCall } from './session/tool-call.ts';
+export { repositoryPath } from './session/paths.ts';
+export type { PathScope } from './session/paths.ts';
+export { mcpCommandDigest, mcpIdentityFields, normalizeMcpUrl } from './session/mcp-identity.ts';
+export type { McpServerIdentity } from './session/mcp-identity.ts';
+export { readHookEvidence } from './session/hook-evidence.ts';
+export type { HookRecord } from './session/hook-evidence.ts';
+export { UNMEDIATED_RULE_ID, mediateSession, unmediatedVerdict } from './session/mediation.ts';
+export type { Mediation } from './session/mediation.ts';
+export type { SessionReadOptions } from './session/types.ts';
+
+// live hooks
+export { HOOK_AGENTS } from './hook/protocol.ts';
+export type { AgentHookProtocol, HookAgent, HookAnswer, HookEvent, HookOutcome } from './hook/protocol.ts';
+export { hookProtocol } from './hook/agents.ts';
+export { HOOK_UNKNOWN_TOOL_RULE_ID, decideHookRequests, failClosedAnswer, hookOutcome, readHookEvent } from './hook/decide-hook.ts';
+export type { HookReading } from './hook/decide-hook.ts';
+export { HOOK_TIMEOUT_SECONDS, planHookInstall } from './hook/install.ts';
+export type { HookInstallPlan } from './hook/install.ts';
+export { MCP_PIN_RULE_ID } from './decision/mcp.ts';
+export type { McpServerPin } from './policy/registry.ts';
+export { mediateSessions } from './session/mediate-sessions.ts';
+export type { SessionsMediation } from './session/mediate-sessions.ts';
 
 // the AI bill of materials of a run, and the release's own integrity
 export { AIBOM_AGENT_KINDS } from './aibom/types.ts';
@@ -185,7 +210,6 @@ export type { AiBomContext, AiBomRun } from './aibom/write.ts';
 export { readRegistryDetails } from './aibom/registry-details.ts';
 export type { RegistryDetails } from './aibom/registry-details.ts';
 export { aiBomFromEvidence } from './aibom/from-evidence.ts';
-export { commandDigest } from './aibom/server-reference.ts';
 export { CAVRA_TOOL_NAME, CAVRA_VERSION } from './version.ts';
 export { SHA256SUMS_FILE, checkSha256Sums, formatSha256Sums, parseSha256Sums } from './release/sha256sums.ts';
 export type { Sha256Entry } from './release/sha256sums.ts';

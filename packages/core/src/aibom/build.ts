@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type * as CdxModels from '@cyclonedx/cyclonedx-library/Models';
 import { collectAgents, collectServers, countDecisions, cleanName, type CollectedAgent, type CollectedServer } from './collect.ts';
 import { loadCycloneDx, type CycloneDx } from './cyclonedx.ts';
-import { commandDigest, publicUrl } from './server-reference.ts';
+import { commandDigest, isSha256Digest, publicUrl } from './server-reference.ts';
 import type { AiBomInput, AiBomModel, AiBomPack, AiBomTool } from './types.ts';
 
 /** The file name of the AI-BOM in an evidence directory. */
@@ -109,11 +109,14 @@ function serverService({ Enums, Models }: CycloneDx, server: CollectedServer): C
   };
   add('cavra:component', 'mcp-server');
   add('cavra:mcp:server-id', cleanName(server.serverId));
-  const digest = server.command && server.command.length > 0 ? commandDigest(server.command) : SHA256_DIGEST.test(server.commandDigest ?? '') ? server.commandDigest : undefined;
-  add('cavra:mcp:command-digest', digest);
-  const url = server.url === undefined ? undefined : publicUrl(server.url);
-  add('cavra:mcp:url', url);
-  if (url) service.externalReferences.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Other, { comment: 'MCP server endpoint' }));
+  // What the registry describes, and what the calls named (they differ only when a pin was broken: both are kept).
+  const described = server.command && server.command.length > 0 ? commandDigest(server.command) : isSha256Digest(server.commandDigest) ? server.commandDigest : undefined;
+  for (const digest of new Set([described, ...server.seenDigests])) add('cavra:mcp:command-digest', digest);
+  const urls = new Set([server.url, ...server.seenUrls].map((url) => (url === undefined ? undefined : publicUrl(url))).filter((url) => url !== undefined));
+  for (const url of urls) {
+    add('cavra:mcp:url', url);
+    service.externalReferences.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Other, { comment: 'MCP server endpoint' }));
+  }
   add('cavra:mcp:trust-tier', cleanName(server.trustTier));
   add('cavra:mcp:approval-state', cleanName(server.approvalState));
   add('cavra:mcp:calls', String(server.calls));

@@ -1,6 +1,7 @@
 // Gathers what acted in a run from the decided requests and records, merged with what the edges
 // described (versions, vendors, registry entries). Pure: no I/O, no clock.
 import type { DecisionRecord, DecisionValue } from '../decision/types.ts';
+import { isSha256Digest } from './server-reference.ts';
 import type { AiBomAgent, AiBomAgentKind, AiBomInput, AiBomMcpServer } from './types.ts';
 
 /** One agent, merged from every place it was seen. */
@@ -18,6 +19,9 @@ export interface CollectedAgent {
 export interface CollectedServer extends AiBomMcpServer {
   calls: number;
   tools: Set<string>;
+  /** Command digests and URLs the calls themselves named (hooks and sessions record them). */
+  seenDigests: Set<string>;
+  seenUrls: Set<string>;
 }
 
 /** Collects the run's agents (by name, sorted). */
@@ -54,7 +58,7 @@ export function collectServers(input: AiBomInput): CollectedServer[] {
   for (const described of input.mcpServers ?? []) {
     const name = cleanName(described.name);
     if (!name) continue;
-    const server: CollectedServer = { ...described, name, calls: 0, tools: new Set() };
+    const server: CollectedServer = { ...described, name, calls: 0, tools: new Set(), seenDigests: new Set(), seenUrls: new Set() };
     if (!servers.has(name)) servers.set(name, server);
     if (described.serverId && !byId.has(described.serverId)) byId.set(described.serverId, server);
   }
@@ -63,10 +67,14 @@ export function collectServers(input: AiBomInput): CollectedServer[] {
     const called = serverCalled(decision, request);
     if (!called) return;
     let server = byId.get(called) ?? servers.get(called);
-    if (!server) servers.set(called, (server = { name: called, calls: 0, tools: new Set() }));
+    if (!server) servers.set(called, (server = { name: called, calls: 0, tools: new Set(), seenDigests: new Set(), seenUrls: new Set() }));
     server.calls += 1;
     const tool = stringField(request, 'tool');
     if (tool) server.tools.add(tool);
+    const digest = stringField(request, 'mcp_server_digest');
+    if (isSha256Digest(digest)) server.seenDigests.add(digest);
+    const url = stringField(request, 'mcp_server_url');
+    if (url) server.seenUrls.add(url);
   });
   return [...servers.values()].sort((a, b) => compare(a.name, b.name));
 }

@@ -37,17 +37,20 @@ export function readRegistryDetails(file: string): RegistryDetails {
   };
 }
 
-// The usual MCP client configuration shapes: `command` + `args`, a `command` array, or `url`.
+// The usual MCP client configuration shapes: `command` + `args`, a `command` array, or `url`; else the pin.
 function serverOf(raw: Record<string, unknown>): AiBomMcpServer | undefined {
   const serverId = text(raw.server_id) ?? text(raw.id) ?? text(raw.name);
   if (!serverId) return undefined;
   const command = Array.isArray(raw.command) ? raw.command : typeof raw.command === 'string' ? [raw.command, ...(Array.isArray(raw.args) ? raw.args : [])] : undefined;
   const argv = command?.every((part) => typeof part === 'string') ? (command as string[]) : undefined;
-  const url = text(raw.url) ?? text(raw.endpoint);
+  // A registry pin (`pin: {command_digest, url}`) names the identity the server must have.
+  const pin = isObject(raw.pin) ? raw.pin : {};
+  const url = text(raw.url) ?? text(raw.endpoint) ?? text(pin.url);
+  const pinnedDigest = text(pin.command_digest);
   return {
     name: text(raw.name) ?? serverId,
     serverId,
-    ...(argv && argv.length > 0 ? { command: argv } : {}),
+    ...(argv && argv.length > 0 ? { command: argv } : pinnedDigest ? { commandDigest: pinnedDigest } : {}),
     ...(url ? { url } : {}),
     ...(text(raw.trust_tier) ? { trustTier: text(raw.trust_tier)! } : {}),
     ...(text(raw.approval_state) ? { approvalState: text(raw.approval_state)! } : {}),

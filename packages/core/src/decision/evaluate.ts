@@ -78,7 +78,7 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
     case 'git_operation':
       return decideGitOperation(pack, operation || 'push', target);
     case 'mcp_tool_call':
-      return decideMcpCall(pack, { server: request.server ?? '', tool: request.tool ?? '', capability: request.capability ?? '' }, policy.registry);
+      return decideMcpCall(pack, { server: request.server ?? '', tool: request.tool ?? '', capability: request.capability ?? '', ...mcpIdentityOf(request) }, policy.registry);
     case 'release_governance_record':
       return decideReleaseGovernance(releaseRecordOf(request), target, requestedOperationOf(request) || 'verify');
     default:
@@ -93,6 +93,14 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
         requested_operation: operation,
       };
   }
+}
+
+// Set by hooks whose event names the server's command or URL (see session/mcp-identity.ts).
+function mcpIdentityOf(request: ActionRequest): { identity?: { digest?: string; url?: string } } {
+  const digest = typeof request.mcp_server_digest === 'string' ? request.mcp_server_digest : undefined;
+  const url = typeof request.mcp_server_url === 'string' ? request.mcp_server_url : undefined;
+  if (digest === undefined && url === undefined) return {};
+  return { identity: { ...(digest !== undefined ? { digest } : {}), ...(url !== undefined ? { url } : {}) } };
 }
 
 function failClosed(request: ActionRequest, error: unknown): Verdict {

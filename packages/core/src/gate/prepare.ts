@@ -5,7 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { prepareDecisionPolicy } from '../catalog/prepare-policy.ts';
 import type { ActionRequest } from '../decision/types.ts';
-import type { SessionProblem } from '../session/types.ts';
+import { UNMEDIATED_RULE_ID } from '../session/mediation.ts';
+import { mediateSessions } from '../session/mediate-sessions.ts';
+import type { SessionProblem, SessionRead } from '../session/types.ts';
 import { readSessionFile } from '../session/read-session.ts';
 import { GATE_MODES, type GateMode } from '../report/gate-report.ts';
 import { openEvidenceStore } from '../storage/open-store.ts';
@@ -54,11 +56,16 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
   // 2. Read: sessions and packs (a bad pack fails here, before anything is written).
   const requests: ActionRequest[] = [...(inputs.requests ?? [])];
   const unreadable: SessionProblem[] = [];
+  const sessions: SessionRead[] = [];
   for (const file of inputs.sessions) {
-    const session = await readSessionFile(file);
-    requests.push(...session.requests);
+    const session = await readSessionFile(file, { root: edges.cwd });
+    sessions.push(session);
     unreadable.push(...session.problems);
   }
+  const { decided, unmediated, warnings } = mediateSessions(sessions);
+  requests.push(...decided);
+  for (const warning of warnings) progress(`warning: ${warning}`);
+  if (unmediated.length > 0) progress(`${unmediated.length} tool call${unmediated.length === 1 ? '' : 's'} in the transcript went around the hook; each is recorded as a block (${UNMEDIATED_RULE_ID})`);
   if (unreadable.length > 0) progress(`${unreadable.length} session line${unreadable.length === 1 ? '' : 's'} could not be read; each is recorded as a block`);
   const policy = await prepareDecisionPolicy(
     { operatorDecides: true, packs: inputs.packs, policyDirs: inputs.policyDirs, ...(inputs.registryFile !== undefined ? { registryFile: inputs.registryFile } : {}), cwd: edges.cwd },
@@ -80,6 +87,7 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
     policy,
     requests,
     unreadable,
+    ...(unmediated.length > 0 ? { unmediated } : {}),
     mode,
     evidenceDir: inputs.evidenceDir ?? join('.cavra', 'runs', `${started.toISOString().replace(/[:.]/g, '-')}-${randomBytes(3).toString('hex')}`),
     ...signing.gate,

@@ -13,6 +13,7 @@ import { redactRequest } from '../evidence/redact.ts';
 import type { RunnerAuthResult } from '../identity/runner-auth.ts';
 import { GATE_REPORT_FILES } from '../report/files.ts';
 import { buildGateReport, type GateMode, type GateReport } from '../report/gate-report.ts';
+import { unmediatedVerdict } from '../session/mediation.ts';
 import type { SessionProblem } from '../session/types.ts';
 import { sealEvidence } from '../signing/seal.ts';
 import type { Signer } from '../signing/signer.ts';
@@ -36,6 +37,8 @@ export interface GateOptions {
   requests: readonly ActionRequest[];
   /** Lines or blocks of the sessions that could not be read: each is recorded as a `block`. */
   unreadable?: readonly SessionProblem[];
+  /** Requests (members of `requests`) whose tool call no hook decided: each is recorded as a `block` (`session.unmediated`). */
+  unmediated?: readonly ActionRequest[];
   mode: GateMode;
   /** The evidence directory this run appends to and seals. */
   evidenceDir: string;
@@ -78,12 +81,16 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const now = () => options.context.now();
   const unreadable = (options.unreadable ?? []).map(unreadableAction);
   const actions: ActionRequest[] = [...options.requests, ...unreadable.map(({ request }) => request)];
+  const unmediated = new Set(options.unmediated ?? []);
 
   progress(`deciding ${actions.length} agent action${actions.length === 1 ? '' : 's'}`);
   const auth = options.runnerAuth;
   const identity = auth?.ok ? (auth.identity as unknown as Record<string, unknown>) : undefined;
   const decide = (request: ActionRequest, index: number): DecisionRecord => {
-    const verdict = auth && !auth.ok ? { ...auth.verdict, target: request.target ?? '', requested_operation: requestedOperationOf(request) } : unreadable[index - options.requests.length]?.verdict;
+    const verdict =
+      auth && !auth.ok
+        ? { ...auth.verdict, target: request.target ?? '', requested_operation: requestedOperationOf(request) }
+        : (unreadable[index - options.requests.length]?.verdict ?? (unmediated.has(request) ? unmediatedVerdict(request) : undefined));
     return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context);
   };
   const decisions = actions.map(decide);

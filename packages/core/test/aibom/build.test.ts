@@ -1,7 +1,7 @@
 // buildAiBom: CycloneDX 1.6 (checked with the library's validator), deterministic, and careful
 // with what agents and registries put in it.
 import { expect, test } from 'vitest';
-import { buildAiBom, commandDigest, type AiBomInput, type DecisionRecord } from '@cavra/core';
+import { buildAiBom, mcpCommandDigest, type AiBomInput, type DecisionRecord } from '@cavra/core';
 import { cycloneDxErrors } from '../../../../test/support/cyclonedx.ts';
 
 function decision(fields: Partial<DecisionRecord>): DecisionRecord {
@@ -46,7 +46,7 @@ test('a full input gives valid CycloneDX 1.6 naming agents, models, MCP servers,
   expect(byRef.get('pack:cavra-ci-baseline')).toMatchObject({ type: 'data', hashes: [{ content: 'b'.repeat(64) }] });
   expect(byRef.get('registry')).toMatchObject({ type: 'file', name: 'registry.json', hashes: [{ content: 'd'.repeat(64) }] });
   const github = bom.services.find((service) => service.name === 'github')!;
-  expect(github.properties).toContainEqual({ name: 'cavra:mcp:command-digest', value: commandDigest(['npx', '-y', '@modelcontextprotocol/server-github', '--token', 'ghp_SECRETSECRET']) });
+  expect(github.properties).toContainEqual({ name: 'cavra:mcp:command-digest', value: mcpCommandDigest('npx', ['-y', '@modelcontextprotocol/server-github', '--token', 'ghp_SECRETSECRET']) });
   expect(github.properties).toContainEqual({ name: 'cavra:mcp:calls', value: '1' });
   expect(bom.dependencies).toContainEqual({ ref: 'agent:claude-code', dependsOn: ['model:claude-opus-4'] });
   expect(bom.dependencies).toContainEqual({ ref: 'agent:codex', dependsOn: ['mcp:github'] });
@@ -98,4 +98,22 @@ test('a pack seen at two digests is listed twice; an actor stands in only for a 
 test('the schema check is not vacuous: a damaged AI-BOM fails it', async () => {
   const bom = JSON.parse(await buildAiBom(input())) as Record<string, unknown>;
   expect(await cycloneDxErrors(JSON.stringify({ ...bom, specVersion: '1.6', components: [{ type: 'agent', name: 'x' }] }))).not.toBeNull();
+});
+
+test('the identity a call named (hooks record it) is kept beside the registry pin, so a broken pin shows', async () => {
+  const pinned = mcpCommandDigest('npx', ['server-github']);
+  const called = mcpCommandDigest('npx', ['evil-github']);
+  const text = await buildAiBom(
+    input({
+      decisions: [decision({ action_type: 'mcp_tool_call', target: 'github', decision: 'block' })],
+      requests: [{ action_type: 'mcp_tool_call', server: 'github', tool: 'x', mcp_server_digest: called, mcp_server_url: 'https://mcp.example.com/a?token=SECRET' }],
+      mcpServers: [{ name: 'github', serverId: 'github', commandDigest: pinned }],
+    }),
+  );
+  expect(await cycloneDxErrors(text)).toBeNull();
+  const github = (JSON.parse(text) as Bom).services.find((service) => service.name === 'github')!;
+  const digests = github.properties.filter((property) => property.name === 'cavra:mcp:command-digest').map((property) => property.value);
+  expect(digests.sort()).toEqual([pinned, called].sort());
+  expect(github.properties).toContainEqual({ name: 'cavra:mcp:url', value: 'https://mcp.example.com/a' });
+  expect(text).not.toContain('SECRET');
 });
