@@ -5,6 +5,8 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
+import { recordBundleInputs } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -25,7 +27,10 @@ const REQUIRE_BANNER = [
 export async function bundleAzureTask(out = at(AZURE_TASK_DIST)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  await build({
+  const result = await build({
+    absWorkingDir: root,
+    metafile: true,
+    external: OPTIONAL_EXTERNALS,
     entryPoints: { 'cavra-gate': at('packages/azure/src/gate-task.ts') },
     outdir: out,
     outExtension: { '.js': '.mjs' },
@@ -40,12 +45,12 @@ export async function bundleAzureTask(out = at(AZURE_TASK_DIST)) {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const [from, to] of [
+  const copied = [
     ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
     ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-bash.wasm'],
-  ]) {
-    copyFileSync(at(from), join(out, to));
-  }
+  ];
+  for (const [from, to] of copied) copyFileSync(at(from), join(out, to));
+  recordBundleInputs('azure-task', result.metafile, copied.map(([from]) => from));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleAzureTask();

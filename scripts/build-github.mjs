@@ -5,6 +5,8 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
+import { recordBundleInputs } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -15,7 +17,10 @@ const REQUIRE_BANNER = "import { createRequire as __cavraCreateRequire } from 'n
 export async function bundleGitHubAction() {
   rmSync(at('dist/github'), { recursive: true, force: true });
   mkdirSync(at('dist/github'), { recursive: true });
-  await build({
+  const result = await build({
+    absWorkingDir: root,
+    metafile: true,
+    external: OPTIONAL_EXTERNALS,
     entryPoints: { 'gate-action': at('packages/github/src/gate-action.ts') },
     outdir: at('dist/github'),
     outExtension: { '.js': '.mjs' },
@@ -31,12 +36,12 @@ export async function bundleGitHubAction() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const [from, to] of [
+  const copied = [
     ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/github/web-tree-sitter.wasm'],
     ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/github/tree-sitter-bash.wasm'],
-  ]) {
-    copyFileSync(at(from), at(to));
-  }
+  ];
+  for (const [from, to] of copied) copyFileSync(at(from), at(to));
+  recordBundleInputs('github-action', result.metafile, copied.map(([from]) => from));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleGitHubAction();

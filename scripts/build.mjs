@@ -7,6 +7,8 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
+import { OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
+import { clearBundleInputs, recordBundleInputs, writeReleaseIntegrity } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
@@ -49,7 +51,12 @@ async function bundleCli() {
   // Stale chunks from an earlier build must not linger in the committed output.
   rmSync(at('dist/cli'), { recursive: true, force: true });
   mkdirSync(at('dist/cli'), { recursive: true });
-  await build({
+  const result = await build({
+    // esbuild names inputs relative to its working directory, in comments that feed the chunk
+    // hashes: without this, a build started from another folder gives other bytes and chunk names.
+    absWorkingDir: root,
+    metafile: true,
+    external: OPTIONAL_EXTERNALS,
     entryPoints: { cavra: at('packages/cli/src/main.ts') },
     outdir: at('dist/cli'),
     outExtension: { '.js': '.mjs' },
@@ -65,7 +72,10 @@ async function bundleCli() {
     logLevel: 'warning',
   });
   // `cavra hook` on its own, unsplit: it must not load the shared chunk (see cli/src/hook-entry.ts).
-  await build({
+  const hook = await build({
+    absWorkingDir: root,
+    metafile: true,
+    external: OPTIONAL_EXTERNALS,
     entryPoints: { 'cavra-hook': at('packages/cli/src/hook-entry.ts') },
     outdir: at('dist/cli'),
     outExtension: { '.js': '.mjs' },
@@ -77,16 +87,20 @@ async function bundleCli() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  for (const [from, to] of [
+  recordBundleInputs('cli-hook', hook.metafile);
+  const copied = [
     ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/cli/web-tree-sitter.wasm'],
     ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/cli/tree-sitter-bash.wasm'],
-  ]) {
-    copyFileSync(at(from), at(to));
-  }
+  ];
+  for (const [from, to] of copied) copyFileSync(at(from), at(to));
+  recordBundleInputs('cli', result.metafile, copied.map(([from]) => from));
 }
 
+clearBundleInputs();
 embedBuiltinPacks();
 await writeSchemaAndValidator();
 await bundleCli();
 await (await import('./build-github.mjs')).bundleGitHubAction();
 await (await import('./build-azure.mjs')).bundleAzureTask();
+// Last: the SBOM and SHA256SUMS cover every bundle above (a new bundle script records its inputs).
+writeReleaseIntegrity();

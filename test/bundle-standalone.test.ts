@@ -22,4 +22,9 @@ test('the committed bundle runs with no node_modules anywhere above it', () => {
   expect(cavra('keys', 'generate', '--out', 'k').status).toBe(0);
   expect(cavra('evidence', 'seal', 'ev', '--key', 'k.pem').status).toBe(0);
   expect(cavra('verify', 'ev', '--trusted-key', 'k.pub.pem').status).toBe(0);
+  // The CycloneDX library is bundled; its optional plug-ins (XML, validation) stay out and are not needed.
+  const aibom = cavra('aibom', 'ev');
+  expect(aibom.status).toBe(0);
+  expect(JSON.parse(aibom.stdout)).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+  expect(cavra('self-verify').status).toBe(0);
 });

@@ -211,3 +211,18 @@ export { MCP_PIN_RULE_ID } from './decision/mcp.ts';
 export type { McpServerPin } from './policy/registry.ts';
 export { mediateSessions } from './session/mediate-sessions.ts';
 export type { SessionsMediation } from './session/mediate-sessions.ts';
+
+// the AI bill of materials of a run, and the release's own integrity
+export { AIBOM_AGENT_KINDS } from './aibom/types.ts';
+export type { AiBomAgent, AiBomAgentKind, AiBomInput, AiBomMcpServer, AiBomModel, AiBomPack, AiBomTool } from './aibom/types.ts';
+export { AIBOM_FILE, CYCLONEDX_SPEC_VERSION, buildAiBom } from './aibom/build.ts';
+export { writeAiBom } from './aibom/write.ts';
+export type { AiBomContext, AiBomRun } from './aibom/write.ts';
+export { readRegistryDetails } from './aibom/registry-details.ts';
+export type { RegistryDetails } from './aibom/registry-details.ts';
+export { aiBomFromEvidence } from './aibom/from-evidence.ts';
+export { CAVRA_TOOL_NAME, CAVRA_VERSION } from './version.ts';
+export { SHA256SUMS_FILE, checkSha256Sums, formatSha256Sums, parseSha256Sums } from './release/sha256sums.ts';
+export type { Sha256Entry } from './release/sha256sums.ts';
+export { checkRunningBundle, describeRunningTool } from './release/running-bundle.ts';
+export type { BundleCheck } from './release/running-bundle.ts';

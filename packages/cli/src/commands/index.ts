@@ -8,6 +8,7 @@ function lazy(load: () => Promise<Command>): Command {
 
 /** The dispatch table: one verb, one module. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
+  aibom: lazy(async () => (await import('./aibom.ts')).aibomCommand),
   auth: lazy(async () => (await import('./auth.ts')).authCommand),
   demo: lazy(async () => (await import('./demo.ts')).demoCommand),
   evaluate: lazy(async () => (await import('./evaluate.ts')).evaluateCommand),
@@ -17,6 +18,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   hook: lazy(async () => (await import('./hook.ts')).hookCommand),
   keys: lazy(async () => (await import('./keys.ts')).keysCommand),
   policy: lazy(async () => (await import('./policy.ts')).policyCommand),
+  'self-verify': lazy(async () => (await import('./self-verify.ts')).selfVerifyCommand),
   verify: lazy(async () => (await import('./verify.ts')).verifyCommand),
 };
 
@@ -39,6 +41,8 @@ usage:
              [--issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--token-file F] [--claims FILE]]
   cavra hook claude-code|codex|gemini|cursor|copilot [--pack ID|FILE]... [--policy-dir DIR] [--registry FILE] [--evidence DIR] [--root DIR]   (the agent's event on stdin)
   cavra hook install AGENT [--settings FILE] [--command CMD]
+  cavra aibom DIR [--rebuild]   the AI bill of materials (CycloneDX 1.6) of a run's evidence
+  cavra self-verify [--sums FILE] [--json]   check the running bundle against dist/SHA256SUMS
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input

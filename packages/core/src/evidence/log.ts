@@ -146,7 +146,7 @@ function writeBatchCheckpoint(dir: string, size: number, root: Buffer, options: 
 }
 
 /** Writes a file by rename, so readers see the old or the new content, never a mix. */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   writeFileSync(temp, text);
   renameSync(temp, file);

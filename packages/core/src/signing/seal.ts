@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import type { DecisionValue } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from '../evidence/checkpoint.ts';
@@ -19,7 +19,7 @@ export interface SealOptions {
   /** Runner identity of the run, recorded in the predicate. */
   run?: Record<string, unknown>;
   origin?: string;
-  /** Extra files (reports, SBOM) to list as subjects. */
+  /** Extra files (reports, the AI-BOM) to list as subjects; one from outside `dir` is copied into it. */
   artefacts?: readonly string[];
 }
 
@@ -55,7 +55,13 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
     const body = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions });
     if (options.noteSigner) writeAtomic(join(dir, EVIDENCE_FILES.checkpoint), signNote(body, [options.noteSigner]));
     const subjects: StatementSubject[] = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
-    for (const file of options.artefacts ?? []) subjects.push({ name: basename(file), digest: { sha256: fileSha256(file) } });
+    const names = new Set<string>([EVIDENCE_FILES.log]);
+    for (const file of options.artefacts ?? []) {
+      const name = basename(file);
+      if (names.has(name)) throw new CavraError('ERR_USAGE', `two sealed files are named \`${name}\``, { hint: 'give each `--artefact` a distinct file name' });
+      names.add(name);
+      subjects.push({ name, digest: { sha256: placeArtefact(dir, file) } });
+    }
     const { statement, bytes } = buildEvidenceStatement(subjects, {
       checkpoint: body,
       origin,
@@ -74,10 +80,21 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
   });
 }
 
-function fileSha256(file: string): string {
+// `cavra verify` checks every subject as a file beside the log, so an artefact from elsewhere is
+// copied in: the sealed directory stays self-contained, and storing it stores the artefacts too.
+function placeArtefact(dir: string, file: string): string {
+  let bytes: Buffer;
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
+    bytes = readFileSync(file);
   } catch (cause) {
     throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read artefact \`${file}\``, { cause });
   }
+  const inside = join(dir, basename(file));
+  if (resolve(inside) !== resolve(file)) {
+    if (existsSync(inside) && !readFileSync(inside).equals(bytes)) {
+      throw new CavraError('ERR_USAGE', `the evidence directory already holds another \`${basename(file)}\``, { hint: 'rename the artefact, or seal the copy inside the directory' });
+    }
+    writeAtomic(inside, bytes);
+  }
+  return createHash('sha256').update(bytes).digest('hex');
 }

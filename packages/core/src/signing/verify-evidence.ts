@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { CavraError, isCavraError } from '../errors.ts';
 import { checkpointIdentity, checkpointTimestamp, identityExtension, parseCheckpoint } from '../evidence/checkpoint.ts';
@@ -61,6 +62,7 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
     if (subject?.digest.sha256 !== log.scan.fileSha256) {
       problems.push({ code: 'ERR_EVIDENCE_DIGEST_MISMATCH', record: null, message: `sha256 of ${EVIDENCE_FILES.log} does not match the signed subject` });
     }
+    problems.push(...checkArtefactSubjects(dir, signed.statement));
   }
   const range = log.scan.records === 0 ? null : log.scan.records === 1 ? 1 : `1-${log.scan.records}`;
   problems.push(...bundleProblems.map((p) => ({ ...p, record: range })));
@@ -79,6 +81,30 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
     file_sha256: log.scan.fileSha256,
     problems,
   };
+}
+
+// Every other subject (reports, the AI-BOM) is a file beside the log that must still hash to
+// what was signed. A name that is not a plain file name could point outside the directory: refused.
+function checkArtefactSubjects(dir: string, statement: EvidenceStatement): EvidenceProblem[] {
+  const problems: EvidenceProblem[] = [];
+  for (const subject of statement.subject) {
+    if (subject?.name === EVIDENCE_FILES.log) continue;
+    const name = typeof subject?.name === 'string' ? subject.name : '';
+    const mismatch = (why: string) => problems.push({ code: 'ERR_EVIDENCE_DIGEST_MISMATCH', record: null, message: `signed subject \`${name}\` ${why}` });
+    if (!/^[^/\\]+$/.test(name) || name === '.' || name === '..') {
+      mismatch('is not a file name inside the evidence directory');
+      continue;
+    }
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(dir, name));
+    } catch {
+      mismatch('is missing from the evidence directory');
+      continue;
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== subject.digest?.sha256) mismatch('does not match its signed sha256');
+  }
+  return problems;
 }
 
 async function verifyBundleFile(bundlePath: string, options: VerifyEvidenceOptions): Promise<{ head: TreeHead; statement: EvidenceStatement; signer: SignerIdentity }> {
