@@ -101,7 +101,8 @@ export { INCLUSION_PROOF_SCHEMA, buildInclusionProof, checkInclusionProof } from
 export type { InclusionProofDocument } from './evidence/proof.ts';
 export { EVIDENCE_RECORD_SCHEMA, GENESIS_HASH, LINE_LAYOUT, buildEvidenceLine, parseEvidenceLine } from './evidence/record.ts';
 export type { EvidenceInput, EvidenceLine, EvidenceRecord } from './evidence/record.ts';
-export { REDACTED, redactRequest, redactString } from './evidence/redact.ts';
+export { MAX_REDACT_DEPTH, REDACTED, TOO_DEEP, redactRequest, redactString } from './evidence/redact.ts';
+export { loadSecretRules } from './evidence/secret-rules.ts';
 export { LogScanner, scanLogBytes, scanLogFile } from './evidence/scan.ts';
 export { PARALLEL_SCAN_BYTES, scanLogFileParallel } from './evidence/scan-parallel.ts';
 export type { LogScan, ScanOptions } from './evidence/scan.ts';

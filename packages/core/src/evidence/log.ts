@@ -7,6 +7,7 @@ import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from '
 import { MerkleAccumulator } from './merkle.ts';
 import { buildRecordText, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
 import { scanLogFile } from './scan.ts';
+import { loadSecretRules } from './secret-rules.ts';
 
 /** File names inside an evidence directory. */
 export const EVIDENCE_FILES = {
@@ -55,6 +56,7 @@ interface LogState {
  * holding the lock, cuts off (that record was never acknowledged).
  */
 export async function appendEvidence(dir: string, inputs: readonly EvidenceInput[], options: AppendOptions): Promise<AppendResult> {
+  await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 
