@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CavraError, isCavraError } from '../errors.ts';
 import { checkpointIdentity, checkpointTimestamp, identityExtension, parseCheckpoint } from '../evidence/checkpoint.ts';
 import { EVIDENCE_FILES } from '../evidence/log.ts';
 import { problemText, type EvidenceProblem } from '../evidence/problem.ts';
+import { readRegularText } from '../evidence/safe-read.ts';
 import { verifyLog, type TreeHead } from '../evidence/verify-log.ts';
 import type { SignerIdentity } from './signer.ts';
 import { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, type EvidenceStatement } from './statement.ts';
@@ -84,8 +85,9 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
 async function verifyBundleFile(bundlePath: string, options: VerifyEvidenceOptions): Promise<{ head: TreeHead; statement: EvidenceStatement; signer: SignerIdentity }> {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    json = JSON.parse(readRegularText(bundlePath, 'bundle') ?? '');
   } catch (cause) {
+    if (isCavraError(cause)) throw cause;
     throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', `\`${bundlePath}\` is not JSON`, { cause });
   }
   const verified = await new SigstoreBundleVerifier(options).verifyBundle(json);
