@@ -103,6 +103,7 @@ export { EVIDENCE_RECORD_SCHEMA, GENESIS_HASH, LINE_LAYOUT, buildEvidenceLine, p
 export type { EvidenceInput, EvidenceLine, EvidenceRecord } from './evidence/record.ts';
 export { MAX_REDACT_DEPTH, REDACTED, TOO_DEEP, redactRequest, redactString } from './evidence/redact.ts';
 export { loadSecretRules } from './evidence/secret-rules.ts';
+export { MAX_REQUEST_BYTES, MAX_REQUEST_DEPTH, parseExactJson } from './evidence/exact-json.ts';
 export { LogScanner, scanLogBytes, scanLogFile } from './evidence/scan.ts';
 export { PARALLEL_SCAN_BYTES, scanLogFileParallel } from './evidence/scan-parallel.ts';
 export type { LogScan, ScanOptions } from './evidence/scan.ts';

@@ -15,6 +15,10 @@ import { SigstoreBundleVerifier, type BundleTrust } from './verify-bundle.ts';
 export interface VerifyEvidenceOptions extends BundleTrust {
   /** Claims the sealed run must have (e.g. `{ run_id: '42' }`), to refuse a bundle from another run. */
   expectedRun?: Record<string, string>;
+  /** The signed tree must have exactly this many records (from a receipt), so a rollback to an older seal fails. */
+  expectedSize?: number;
+  /** The signed tree must have this Merkle root (lowercase hex, from a receipt). */
+  expectedRoot?: string;
 }
 
 /** The verification report (`cavra verify`); upstream's core fields first. */
@@ -23,6 +27,10 @@ export interface EvidenceReport {
   valid: boolean;
   records: number;
   signed_records: number;
+  /** Size of the newest signed tree head (0 when none), shown so that a rollback is visible. */
+  tree_size: number;
+  /** Its Merkle root (hex), or null. */
+  root_hash: string | null;
   /** One line per problem, `record N: … [ERR_…]`. */
   errors: string[];
   format: 'cavra-evidence-v1';
@@ -66,11 +74,14 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
   const range = log.scan.records === 0 ? null : log.scan.records === 1 ? 1 : `1-${log.scan.records}`;
   problems.push(...bundleProblems.map((p) => ({ ...p, record: range })));
   const latest = log.latest;
+  problems.push(...expectationProblems(latest, options));
   return {
     path,
     valid: problems.length === 0,
     records: log.scan.records,
     signed_records: log.signedRecords,
+    tree_size: latest?.size ?? 0,
+    root_hash: latest ? latest.root.toString('hex') : null,
     errors: problems.map(problemText),
     format: 'cavra-evidence-v1',
     checkpoint: latest
@@ -80,6 +91,19 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
     file_sha256: log.scan.fileSha256,
     problems,
   };
+}
+
+function expectationProblems(latest: TreeHead | undefined, options: VerifyEvidenceOptions): EvidenceProblem[] {
+  const problems: EvidenceProblem[] = [];
+  const size = latest?.size ?? 0;
+  if (options.expectedSize !== undefined && size !== options.expectedSize) {
+    problems.push({ code: size < options.expectedSize ? 'ERR_EVIDENCE_TRUNCATED' : 'ERR_EVIDENCE_ROOT_MISMATCH', record: null, message: `the signed tree has ${size} records where ${options.expectedSize} were expected (an older or another seal)` });
+  }
+  const root = latest?.root.toString('hex') ?? '';
+  if (options.expectedRoot !== undefined && root !== options.expectedRoot.toLowerCase()) {
+    problems.push({ code: 'ERR_EVIDENCE_ROOT_MISMATCH', record: null, message: `the signed tree's root \`${root.slice(0, 16) || 'none'}…\` is not the expected \`${options.expectedRoot.slice(0, 16)}…\`` });
+  }
+  return problems;
 }
 
 async function verifyBundleFile(bundlePath: string, options: VerifyEvidenceOptions): Promise<{ head: TreeHead; statement: EvidenceStatement; signer: SignerIdentity }> {
