@@ -21,6 +21,8 @@ export type { CompiledPack, CompiledRule } from './policy/compile.ts';
 export { globToRegExp } from './policy/glob.ts';
 export { normalizeFilePath } from './policy/path.ts';
 export { parsePack } from './policy/parse.ts';
+export { lintPackFiles } from './policy/lint.ts';
+export type { PackLint } from './policy/lint.ts';
 export type { PackDocument, PackRule, PackSource, PackTest } from './policy/pack.ts';
 export { resolvePack } from './policy/merge.ts';
 export type { PackLookup, ResolvedPack } from './policy/merge.ts';

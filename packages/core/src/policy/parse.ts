@@ -37,7 +37,7 @@ export function parsePack(source: PackSource): PackDocument {
   return value as PackDocument;
 }
 
-function packShapeError(file: string, error: ErrorObject, document: Document, lines: LineCounter): CavraError {
+export function packShapeError(file: string, error: ErrorObject, document: Document, lines: LineCounter): CavraError {
   const segments = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   let expected: string;
   if (error.keyword === 'additionalProperties') {
