@@ -209,3 +209,15 @@ describe('a new user (issue 18 Low)', () => {
     expect(others).toEqual([]);
   });
 });
+
+describe('explain (issue 18 Low)', () => {
+  test('says why `tofu apply*` judges `terraform apply`, and prints no garbled canonical line for the env wrapper', async () => {
+    const result = await cavra('explain', 'terraform plan && env TF_LOG=1 terraform -chdir=prod apply -auto-approve');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/by `tofu apply\*` \(`tofu` is read as `terraform`: the same tool under another name\)/);
+    expect(result.stdout).not.toMatch(/canonical: env /);
+    expect(result.stdout).toMatch(/canonical: terraform apply -chdir prod -auto-approve/);
+    // Benign: a pattern of the same program carries no note.
+    expect(result.stdout).toMatch(/by `terraform apply\*`\n/);
+  });
+});
