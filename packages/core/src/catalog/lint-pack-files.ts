@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { packShapeError } from './parse.ts';
-import { POLICY_PACK_SCHEMA } from './schema.ts';
+import { packShapeError } from '../policy/parse.ts';
+import { POLICY_PACK_SCHEMA } from '../policy/schema.ts';
 
 /** Every problem of one pack file, each a one-line message naming the file, path and line. */
 export interface PackLint {
