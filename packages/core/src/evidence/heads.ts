@@ -24,8 +24,11 @@ export interface PresentHead {
   source: string;
 }
 
-/** Reads every tree head in `dir`; a head that cannot be read is an error (fail closed). */
-export function presentHeads(dir: string): PresentHead[] {
+/**
+ * Reads every tree head in `dir` (with `newestBatchOnly`, of `checkpoints/` only the one of the
+ * largest size); a head that cannot be read is an error (fail closed).
+ */
+export function presentHeads(dir: string, options: { newestBatchOnly?: boolean } = {}): PresentHead[] {
   const heads: PresentHead[] = [];
   const note = readRegularText(join(dir, 'checkpoint'), 'checkpoint');
   if (note !== undefined) heads.push(noteHead(note, 'checkpoint'));
@@ -33,7 +36,9 @@ export function presentHeads(dir: string): PresentHead[] {
   if (bundle !== undefined) heads.push(bundleHead(bundle, 'bundle.sigstore.json'));
   const batchDir = join(dir, 'checkpoints');
   if (existsSync(batchDir)) {
-    for (const name of readdirSync(batchDir).sort()) {
+    // Names start with the zero-padded size, so the last name is the largest head.
+    const names = readdirSync(batchDir).filter((n) => n.endsWith('.checkpoint') || n.endsWith(KEPT_BUNDLE_SUFFIX)).sort();
+    for (const name of options.newestBatchOnly ? names.slice(-1) : names) {
       const path = join(batchDir, name);
       if (name.endsWith('.checkpoint')) heads.push(noteHead(readRegularText(path, 'checkpoint') ?? '', `checkpoints/${name}`));
       else if (name.endsWith(KEPT_BUNDLE_SUFFIX)) heads.push(bundleHead(readRegularText(path, 'bundle') ?? '', `checkpoints/${name}`));

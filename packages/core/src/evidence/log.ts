@@ -135,7 +135,7 @@ async function acquire(logPath: string, timeoutMs: number): Promise<() => Promis
 function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInput[], options: AppendOptions): AppendResult {
   const fd = openSync(logPath, 'r+');
   try {
-    const state = loadState(dir, fd, logPath, presentHeads(dir));
+    const state = loadState(dir, fd, logPath);
     const tree = MerkleAccumulator.fromJSON(state.tree);
     const firstSeq = tree.size + 1;
     const { data, head } = encodeBatch(inputs, state.head, tree);
@@ -204,15 +204,18 @@ export function writeAtomic(file: string, text: string): void {
   renameSync(temp, file);
 }
 
-// The state is trusted only when it describes the log exactly (its byte length) and the
-// directory holds no tree head to check; otherwise the log is rescanned, after cutting a
-// partial last line left by a crashed append, and must extend every head present (a rewritten
-// history is refused, not extended).
-function loadState(dir: string, fd: number, logPath: string, heads: readonly PresentHead[]): LogState {
+// The state is trusted only when it describes the log exactly (its byte length) and agrees with
+// the newest tree head present (which the last append wrote, at the state's size); otherwise
+// the log is rescanned, after cutting a partial last line left by a crashed append, and must
+// extend every head present: a rewritten history is refused, not extended. (A writer that also
+// forges the state file passes here, but only produces heads the log does not match: seal and
+// verify rescan the whole log against every head, and refuse.)
+function loadState(dir: string, fd: number, logPath: string): LogState {
   const size = fstatSync(fd).size;
-  const state = heads.length > 0 ? undefined : readState(join(dir, EVIDENCE_FILES.state));
-  if (state && state.bytes === size && size === 0) return state;
-  if (state && state.bytes === size && lastByte(fd, size) === 0x0a && tailHash(fd, size) === state.head) return state;
+  const state = readState(join(dir, EVIDENCE_FILES.state));
+  const newest = presentHeads(dir, { newestBatchOnly: true });
+  if (state && state.bytes === size && agreesWith(state, newest) && (size === 0 || (lastByte(fd, size) === 0x0a && tailHash(fd, size) === state.head))) return state;
+  const heads = presentHeads(dir);
   if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
   const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {
@@ -227,6 +230,15 @@ function loadState(dir: string, fd: number, logPath: string, heads: readonly Pre
   const tree = new MerkleAccumulator();
   for (const leaf of scan.leafHashes ?? []) tree.push(Buffer.from(leaf, 'hex'));
   return { bytes: scan.bytes, head: scan.head, tree: tree.toJSON() };
+}
+
+// The fast path needs a batch head at exactly the state's size with the state's root, and no
+// head beyond it; anything else is checked by a rescan.
+function agreesWith(state: LogState, heads: readonly PresentHead[]): boolean {
+  if (heads.length === 0) return state.tree.size === 0;
+  if (heads.some((h) => h.size > state.tree.size)) return false;
+  const root = MerkleAccumulator.fromJSON(state.tree).root();
+  return heads.some((h) => h.source.startsWith(`${EVIDENCE_FILES.checkpoints}/`) && h.size === state.tree.size && h.root.equals(root));
 }
 
 function readState(file: string): LogState | undefined {

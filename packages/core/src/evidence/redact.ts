@@ -31,8 +31,8 @@ const SECRET_PATTERNS: readonly RegExp[] = [
  * well-formed (lone surrogates become U+FFFD, so that the record can always be canonicalised).
  * attacker-controlled: the whole request.
  */
-export function redactRequest(request: unknown): unknown {
-  return withRuleSecrets(request, () => redactValue(request, false, 0));
+export function redactRequest(request: unknown, secrets?: readonly string[]): unknown {
+  return withRuleSecrets(request, secrets, () => redactValue(request, false, 0));
 }
 
 /** Values nested deeper than this are replaced, so that no stack overflows on hostile JSON. */
@@ -41,11 +41,34 @@ export const MAX_REDACT_DEPTH = 64;
 /** What replaces a value nested deeper than {@link MAX_REDACT_DEPTH}. */
 export const TOO_DEEP = `<elided: nested deeper than ${MAX_REDACT_DEPTH} levels>`;
 
-// Secrets secretlint's rules found in the value being redacted (longest first), replaced in every string.
+// Secrets secretlint's rules found in the record being redacted (longest first), replaced in every string.
 let ruleSecrets: readonly string[] = [];
 
-function withRuleSecrets<T>(value: unknown, fn: () => T): T {
-  ruleSecrets = secretRulesLoaded() ? findSecrets(stringsOf(value).join('\n')) : [];
+// Secretlint's rules cost ~25 µs a call, so they run only on strings holding a token-like run:
+// 20+ characters of letters, digits, `_`, `+`, `=` mixing upper case, lower case and digits,
+// which is what API keys look like (and UUIDs, hashes and paths do not). The hand-written
+// patterns above run on every string regardless.
+const TOKEN_RUN = /[A-Za-z0-9_+=]{20,}/g;
+
+function looksLikeToken(text: string): boolean {
+  if (text.length < 20) return false;
+  for (const [run] of text.matchAll(TOKEN_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run)) return true;
+  return false;
+}
+
+/**
+ * The secrets secretlint's recommended rules find in a value's strings (empty until
+ * `loadSecretRules` completed). One scan per record: pass the result to every redaction of it.
+ * attacker-controlled: value.
+ */
+export function findRuleSecrets(value: unknown): readonly string[] {
+  if (!secretRulesLoaded()) return [];
+  const candidates = stringsOf(value).filter(looksLikeToken);
+  return candidates.length === 0 ? [] : findSecrets(candidates.join('\n'));
+}
+
+function withRuleSecrets<T>(value: unknown, secrets: readonly string[] | undefined, fn: () => T): T {
+  ruleSecrets = secrets ?? findRuleSecrets(value);
   try {
     return fn();
   } finally {
@@ -78,9 +101,9 @@ const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
  * {@link redactRequest} whose result `JSON.stringify` turns into RFC 8785 text, or `undefined`
  * when it cannot (an integer-like key, which JS objects order numerically).
  */
-export function redactSorted(value: unknown): unknown {
+export function redactSorted(value: unknown, secrets?: readonly string[]): unknown {
   integerKeySeen = false;
-  const out = withRuleSecrets(value, () => redactValue(value, false, 0));
+  const out = withRuleSecrets(value, secrets, () => redactValue(value, false, 0));
   return integerKeySeen ? undefined : out;
 }
 
