@@ -61,6 +61,10 @@ export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Co
     if (path === undefined || positionals.length > 1 || (values.proof !== undefined && positionals.length > 0)) {
       throw new CavraError('ERR_USAGE', 'give one evidence directory or bundle, or `--proof FILE`', { hint: 'cavra verify PATH [--trusted-key PEM]...' });
     }
+    if ((values['expect-size'] !== undefined || values['expect-root'] !== undefined) && (values.format !== 'cavra' || values.proof !== undefined)) {
+      throw new CavraError('ERR_USAGE', '`--expect-size` and `--expect-root` apply to an evidence directory or bundle (`--format cavra`)');
+    }
+    if (values['allow-unsigned'] && values.format !== 'cavra-daemon') throw new CavraError('ERR_USAGE', '`--allow-unsigned` applies to `--format cavra-daemon` only');
     const trust = trustOf(values);
     let report: { valid: boolean } & Record<string, unknown>;
     if (values.format === 'cavra-daemon') {
