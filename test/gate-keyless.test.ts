@@ -64,5 +64,5 @@ test('keyless without an expected identity is a usage error', async () => {
   const { cwd } = await workdir();
   const result = await gate(cwd, ['--evidence', 'run']);
   expect(result.status).toBe(2);
-  expect(result.stderr).toContain('`--keyless` needs `--certificate-identity ID` and `--certificate-oidc-issuer URL`');
+  expect(result.stderr).toContain('`--certificate-identity` is required for keyless signing');
 });

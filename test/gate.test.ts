@@ -75,7 +75,7 @@ test('in enforce mode a blocking decision fails the gate, and a clean session pa
 });
 
 test.for([
-  [['gate', '--provider', 'local'], /give at least one `--session FILE`/],
+  [['gate', '--provider', 'local'], /`--session` is missing: give at least one agent session file/],
   [['gate', '--provider', 'bitbucket', '--session', 'x.jsonl'], /`--provider` must be one of auto, local, github, gitlab, azure/],
   [['gate', '--mode', 'loud', '--session', 'x.jsonl'], /`--mode` must be one of enforce, shadow/],
 ] as const)('bad gate usage %j exits 2', ([args, message]) => {

@@ -77,6 +77,7 @@ describe('Azure Blob on Azurite', () => {
     }
   });
 
+  // Four CLI processes in a row: on a loaded two-core machine this outlasts the default 30 s.
   test('sealed evidence: cavra evidence push --allow-mutable, pull, then cavra verify succeeds on the pulled copy', async () => {
     const { dir, publicKeyPem } = sealedEvidence();
     const pushed = cavra(['evidence', 'push', dir, uri('runs/sealed'), '--endpoint', azurite.serviceUrl, '--allow-mutable'], env);
@@ -88,7 +89,7 @@ describe('Azure Blob on Azurite', () => {
     const verified = cavra(['verify', target, '--trusted-key', publicKeyPem]);
     expect(verified, verified.stderr).toMatchObject({ code: 0 });
     expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true, records: 2 });
-  });
+  }, 120_000);
 
   test('governance maps to an Unlocked policy', async () => {
     const proxy = await RecordingProxy.start(`http://127.0.0.1:${azurite.port}`);

@@ -75,6 +75,7 @@ describe('S3 Object Lock on Ceph RGW', () => {
     expect(digestTree(target)).toEqual(digestTree(dir, [RECEIPT_FILE]));
   });
 
+  // Four CLI processes in a row: on a loaded two-core machine this outlasts the default 30 s.
   test('sealed evidence: cavra evidence push, pull, then cavra verify succeeds on the pulled copy', async () => {
     const { dir, publicKeyPem } = sealedEvidence();
     const uri = `s3://${LOCKED}/runs/sealed`;
@@ -87,7 +88,7 @@ describe('S3 Object Lock on Ceph RGW', () => {
     const verified = cavra(['verify', target, '--trusted-key', publicKeyPem]);
     expect(verified, verified.stderr).toMatchObject({ code: 0 });
     expect(JSON.parse(verified.stdout)).toMatchObject({ valid: true, records: 2 });
-  });
+  }, 120_000);
 
   test('pushing the same directory again reuses the stored versions (idempotent keys)', async () => {
     const dir = makeEvidenceDir('idempotent');

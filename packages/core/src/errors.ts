@@ -58,6 +58,7 @@ const ERROR_KINDS = {
   ERR_STORE_VERIFY_FAILED: 'failure',
   ERR_CONFIG_INVALID: 'input',
   ERR_INTERNAL: 'failure',
+  ERR_HOOK_EVENT_INVALID: 'input',
 } as const satisfies Record<`ERR_${string}`, 'input' | 'failure'>;
 
 export type CavraErrorCode = keyof typeof ERROR_KINDS;

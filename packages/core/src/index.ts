@@ -7,7 +7,7 @@ export type { CavraErrorCode, CavraErrorOptions } from './errors.ts';
 // decisions
 export { ACTION_TYPES, APPROVER_GROUPS, DECISIONS, DEFAULT_PACK_ID, GATE_DEFAULT_PACK_ID, SEVERITIES } from './decision/types.ts';
 export type { ActionRequest, ActionType, DecisionContext, DecisionRecord, DecisionValue, RuleMatch, Severity, Verdict } from './decision/types.ts';
-export { evaluate, recordVerdict, selectPackId } from './decision/evaluate.ts';
+export { evaluate, recordVerdict, requestedOperationOf, selectPackId } from './decision/evaluate.ts';
 export type { DecisionPolicy } from './decision/evaluate.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';
@@ -81,7 +81,7 @@ export { pushEvidence } from './storage/push.ts';
 export type { PushOptions } from './storage/push.ts';
 export { RECEIPT_FILE, RECEIPT_SCHEMA } from './storage/receipt.ts';
 export type { ReceiptObject, StorageReceipt } from './storage/receipt.ts';
-export { DEFAULT_RETENTION, planRetention } from './storage/retention.ts';
+export { DEFAULT_RETENTION, parseRetentionDays, planRetention } from './storage/retention.ts';
 export type { S3ObjectLockStore, S3ObjectLockStoreOptions } from './storage/s3-object-lock.ts';
 export { RETENTION_MODES } from './storage/store.ts';
 export type { AppliedRetention, EvidenceStore, ObjectHead, ObjectRef, RetentionMode, RetentionRequest } from './storage/store.ts';
@@ -103,9 +103,8 @@ export { INCLUSION_PROOF_SCHEMA, buildInclusionProof, checkInclusionProof } from
 export type { InclusionProofDocument } from './evidence/proof.ts';
 export { EVIDENCE_RECORD_SCHEMA, GENESIS_HASH, LINE_LAYOUT, buildEvidenceLine, parseEvidenceLine } from './evidence/record.ts';
 export type { EvidenceInput, EvidenceLine, EvidenceRecord } from './evidence/record.ts';
-export { MAX_REDACT_DEPTH, REDACTED, TOO_DEEP, redactRequest, redactString } from './evidence/redact.ts';
-export { loadSecretRules } from './evidence/secret-rules.ts';
-export { MAX_REQUEST_BYTES, MAX_REQUEST_DEPTH, parseExactJson } from './evidence/exact-json.ts';
+export { REDACTED, redactRequest, redactString } from './evidence/redact.ts';
+export { MAX_REQUEST_BYTES, parseExactJson } from './evidence/exact-json.ts';
 export { LogScanner, scanLogBytes, scanLogFile } from './evidence/scan.ts';
 export { PARALLEL_SCAN_BYTES, scanLogFileParallel } from './evidence/scan-parallel.ts';
 export type { LogScan, ScanOptions } from './evidence/scan.ts';
@@ -150,23 +149,57 @@ export type { StructuredPattern } from './command/pattern.ts';
 export type { CanonicalForm, CommandAnalysis, FileAccessFinding, GitPushFinding, Invocation, OpaqueFinding, OpaqueKind, Word } from './command/types.ts';
 
 // the gate (composition root) and its provider-neutral report
-export { GATE_REPORT_FILES, runGate } from './gate.ts';
-export type { GateOptions, GateResult, GateStorage } from './gate.ts';
-export { GATE_MODES, buildGateReport } from './report/gate-report.ts';
-export { renderAzureCommands } from './report/azure-commands.ts';
-export { renderGitHubCommands } from './report/github-commands.ts';
-export { renderCodeQuality, renderJUnit } from './report/gitlab-reports.ts';
+export { UNREADABLE_RULE_ID, runGate } from './gate/run.ts';
+export type { GateOptions, GateResult, GateStorage } from './gate/run.ts';
+export { GATE_REPORT_FILES } from './report/files.ts';
+export { GATE_MODES, buildGateReport, fileOf, isHeld } from './report/gate-report.ts';
 export type { GateAnnotation, GateConclusion, GateMode, GateReport } from './report/gate-report.ts';
+export { displayText, neutraliseLogCommands } from './report/display-text.ts';
+export { GITLAB_REPORT_FILES, nativeArtefacts } from './report/native-artefacts.ts';
+export type { ArtefactFile, NativeArtefacts, NativeArtefactsOptions } from './report/native-artefacts.ts';
 export { openLocalSigningKey } from './signing/local-key.ts';
 export type { LocalSigningKey } from './signing/local-key.ts';
 
-// the seam every CI edge calls
-export { PROVIDER_IDS } from './gate/providers.ts';
+// the seam every CI edge calls: GateInputs → prepareGate → runGate → nativeArtefacts
+export { PROVIDER_IDS, detectProvider, resolveProvider } from './gate/providers.ts';
 export type { ProviderId } from './gate/providers.ts';
 export type { GateEdges, GateInputs, GateRunnerAuthInputs, GateSigningInputs, GateStoreInputs } from './gate/inputs.ts';
+export { prepareGate } from './gate/prepare.ts';
+export type { PreparedGate } from './gate/prepare.ts';
+export { oneOf, optionError, relabelOptionError } from './gate/option-error.ts';
+export { keylessSigner } from './gate/signing.ts';
+export type { GateSigning, KeylessSigningInputs } from './gate/signing.ts';
+export { tokenKeysOf } from './gate/runner-auth.ts';
+export { prepareDecisionPolicy } from './catalog/prepare-policy.ts';
+export type { PrepareDecisionPolicyOptions } from './catalog/prepare-policy.ts';
 export type { ReviewApproval, ReviewContext } from './review/types.ts';
 
 // agent sessions
 export { SESSION_FORMATS } from './session/types.ts';
 export type { SessionFormat, SessionProblem, SessionRead } from './session/types.ts';
 export { parseSessionText, readSessionFile } from './session/read-session.ts';
+export { detectSessionFormat } from './session/detect-format.ts';
+export { UNKNOWN_TOOL_ACTION, isInternalTool, mcpToolOf, toolCallRequests } from './session/tool-call.ts';
+export type { AgentToolCall } from './session/tool-call.ts';
+export { repositoryPath } from './session/paths.ts';
+export type { PathScope } from './session/paths.ts';
+export { mcpCommandDigest, mcpIdentityFields, normalizeMcpUrl } from './session/mcp-identity.ts';
+export type { McpServerIdentity } from './session/mcp-identity.ts';
+export { readHookEvidence } from './session/hook-evidence.ts';
+export type { HookRecord } from './session/hook-evidence.ts';
+export { UNMEDIATED_RULE_ID, mediateSession, unmediatedVerdict } from './session/mediation.ts';
+export type { Mediation } from './session/mediation.ts';
+export type { SessionReadOptions } from './session/types.ts';
+
+// live hooks
+export { HOOK_AGENTS } from './hook/protocol.ts';
+export type { AgentHookProtocol, HookAgent, HookAnswer, HookEvent, HookOutcome } from './hook/protocol.ts';
+export { hookProtocol } from './hook/agents.ts';
+export { HOOK_UNKNOWN_TOOL_RULE_ID, decideHookRequests, failClosedAnswer, hookOutcome, readHookEvent } from './hook/decide-hook.ts';
+export type { HookReading } from './hook/decide-hook.ts';
+export { HOOK_TIMEOUT_SECONDS, planHookInstall } from './hook/install.ts';
+export type { HookInstallPlan } from './hook/install.ts';
+export { MCP_PIN_RULE_ID } from './decision/mcp.ts';
+export type { McpServerPin } from './policy/registry.ts';
+export { mediateSessions } from './session/mediate-sessions.ts';
+export type { SessionsMediation } from './session/mediate-sessions.ts';

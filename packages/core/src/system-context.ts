@@ -7,11 +7,11 @@ const POOL_BYTES = 8192;
  * The real clock and a CSPRNG, for edges that decide for real. Random bytes are drawn from the
  * CSPRNG a pool at a time: one call per id cost more than the decision itself in a batch.
  */
-export function systemDecisionContext(): DecisionContext {
+export function systemDecisionContext(now: () => Date = () => new Date()): DecisionContext {
   const pool = Buffer.alloc(POOL_BYTES);
   let offset = POOL_BYTES;
   return {
-    now: () => new Date(),
+    now,
     randomHex: (bytes) => {
       if (bytes > POOL_BYTES) return randomFillSync(Buffer.alloc(bytes)).toString('hex');
       if (offset + bytes > POOL_BYTES) {

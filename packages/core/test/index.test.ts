@@ -2,7 +2,10 @@
 import { expect, test } from 'vitest';
 import * as core from '@cavra/core';
 
-test('every runtime export is defined', () => {
+// The surface cannot grow or shrink unnoticed: an export added or removed changes this snapshot,
+// which a reviewer then sees (`npx vitest run -u` after a deliberate change).
+test('the runtime exports are exactly the curated ones', () => {
+  expect(Object.keys(core).sort()).toMatchSnapshot();
   for (const [name, value] of Object.entries(core)) expect(value, name).toBeDefined();
 });
 
@@ -11,6 +14,8 @@ test('closed sets are the documented ones', () => {
   expect(core.SEVERITIES).toEqual(['low', 'medium', 'high', 'critical']);
   expect(core.ACTION_TYPES).toEqual(['read_file', 'write_file', 'execute_command', 'git_operation', 'mcp_tool_call', 'release_governance_record']);
   expect(core.DEFAULT_PACK_ID).toBe('cavra-ai-agent-baseline');
+  expect(core.GATE_DEFAULT_PACK_ID).toBe('cavra-ci-baseline');
+  expect(core.PROVIDER_IDS).toEqual(['local', 'github', 'gitlab', 'azure']);
   expect(new Set(core.CAVRA_ERROR_CODES).size).toBe(core.CAVRA_ERROR_CODES.length);
   for (const code of core.CAVRA_ERROR_CODES) expect(code).toMatch(/^ERR_[A-Z_]+$/);
 });

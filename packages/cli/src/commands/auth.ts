@@ -1,18 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import {
-  CavraError,
-  FileTokenSource,
-  ExplicitTokenSource,
-  RUNNER_PROVIDERS,
-  assertRunnerClaimsPolicy,
-  parseRunnerClaimsPolicy,
-  verifyRunnerToken,
-  type RunnerProvider,
-} from '@cavra/core';
+import { assertRunnerClaimsPolicy, CavraError, ExplicitTokenSource, FileTokenSource, parseRunnerClaimsPolicy, RUNNER_PROVIDERS, tokenKeysOf, verifyRunnerToken, type RunnerProvider } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readJsonObject, readStream } from '../read-input.ts';
-import { tokenKeysOf } from './token-keys.ts';
 
 /** `cavra auth verify` flags, parsed once. */
 export interface AuthVerifyOptions {
@@ -77,7 +67,7 @@ export const authCommand: Command = async (args, io) => {
   const [sub, ...rest] = args;
   if (sub !== 'verify') throw usage(sub === undefined ? 'missing subcommand `verify`' : `unknown subcommand \`${sub}\``);
   const options = parseAuthVerifyArgs(rest);
-  const keys = await tokenKeysOf(options);
+  const keys = await tokenKeysOf({ issuer: options.issuer, ...(options.jwks !== undefined ? { jwksFile: options.jwks } : {}), ...(options.jwksUrl !== undefined ? { jwksUrl: options.jwksUrl } : {}) }, { fetch: globalThis.fetch });
   const policy = options.claims === undefined ? undefined : parseRunnerClaimsPolicy(readJsonObject(options.claims, 'claims'), options.claims);
   // `--token-file -` reads stdin, so a token need never sit in argv or on disk.
   const readText = (path: string) => (path === '-' ? readStream(io.stdin) : readFile(path, 'utf8'));

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { CavraError, appendEvidence, assertActionRequest, parseExactJson, evaluate, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { appendEvidence, assertActionRequest, CavraError, evaluate, parseExactJson, prepareDecisionPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
-import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
+import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
 export interface EvaluateOptions {
   policy: ReturnType<typeof policyOptionsOf>;
@@ -29,7 +29,7 @@ export const evaluateCommand: Command = async (args, io) => {
   const options = parseEvaluateArgs(args);
   const requests: ActionRequest[] =
     options.request !== undefined ? [parseOneRequest(options.request)] : await readRequests(options.batch!, io.stdin);
-  const policy = await prepareDecisionPolicy(options.policy, requests);
+  const policy = await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, requests);
   const context = systemDecisionContext();
   const decisions = requests.map((request) => evaluate(policy, request, context));
   if (options.evidence !== undefined) {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, DEFAULT_RETENTION, RETENTION_MODES, openEvidenceStore, planRetention, pullEvidence, pushEvidence, type RetentionMode } from '@cavra/core';
+import { CavraError, DEFAULT_RETENTION, RETENTION_MODES, openEvidenceStore, parseRetentionDays, planRetention, pullEvidence, pushEvidence, type RetentionMode } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 
 const storeFlags = { endpoint: { type: 'string' } } as const;
@@ -32,7 +32,7 @@ export function createEvidencePushCommand(edge: EvidenceStorageEdge = PROCESS_ED
     });
     const [dir, uri] = expectPositionals(positionals, ['DIR', 'URI'], 'cavra evidence push DIR URI');
     const mode = parseMode(values.mode);
-    const days = parseDays(values['retain-days']);
+    const days = parseRetentionDays(values['retain-days'], '--retain-days');
     const retention = planRetention(edge.now(), days, mode, values['legal-hold']);
     const store = await openEvidenceStore(uri, { env: edge.env, ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }) });
     const receipt = await pushEvidence(dir, store, { retention, allowMutable: values['allow-mutable'], now: edge.now });
@@ -71,10 +71,4 @@ function parseMode(value: string | undefined): RetentionMode {
   if (value === undefined) return DEFAULT_RETENTION.mode;
   if ((RETENTION_MODES as readonly string[]).includes(value)) return value as RetentionMode;
   throw new CavraError('ERR_USAGE', `unknown retention mode \`${value}\``, { hint: 'use `--mode governance` or `--mode compliance`' });
-}
-
-function parseDays(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_RETENTION.days;
-  if (!/^\d+$/.test(value)) throw new CavraError('ERR_USAGE', `\`--retain-days\` must be a whole number of days, got \`${value}\``, { hint: 'e.g. `--retain-days 365`' });
-  return Number(value);
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { CavraError, evaluate, systemDecisionContext, type DecisionRecord } from '@cavra/core';
+import { CavraError, evaluate, prepareDecisionPolicy, systemDecisionContext, type DecisionRecord } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
-import { policyFlags, policyOptionsOf, prepareDecisionPolicy } from './policy-flags.ts';
+import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
 interface ExplainOptions {
   line: string;
@@ -21,7 +21,7 @@ function parseExplainArgs(args: string[]): ExplainOptions {
 export const explainCommand: Command = async (args, io) => {
   const options = parseExplainArgs(args);
   const request = { action_type: 'execute_command', target: options.line } as const;
-  const record = evaluate(await prepareDecisionPolicy(options.policy, [request]), request, systemDecisionContext());
+  const record = evaluate(await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, [request]), request, systemDecisionContext());
   await writeAll(io.stdout, options.json ? `${JSON.stringify(record, null, 2)}\n` : renderExplanation(record));
   return EXIT.ok;
 };

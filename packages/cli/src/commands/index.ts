@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   evidence: lazy(async () => (await import('./evidence.ts')).evidenceCommand),
   explain: lazy(async () => (await import('./explain.ts')).explainCommand),
   gate: lazy(async () => (await import('./gate.ts')).gateCommand),
+  hook: lazy(async () => (await import('./hook.ts')).hookCommand),
   keys: lazy(async () => (await import('./keys.ts')).keysCommand),
   policy: lazy(async () => (await import('./policy.ts')).policyCommand),
   verify: lazy(async () => (await import('./verify.ts')).verifyCommand),
@@ -50,6 +51,8 @@ usage:
   cavra auth verify (--token JWT | --token-file F) --issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--claims FILE]
   cavra gate [--provider auto|local|github|gitlab|azure] [--reports-dir DIR] [--pack ID|FILE]... [--registry FILE] --session FILE... [--evidence DIR] [--store URI] [--mode enforce|shadow] [--key PEM | --keyless --certificate-identity ID --certificate-oidc-issuer URL [--trust-root FILE]]
              [--issuer URL --audience AUD (--jwks FILE | --jwks-url URL | --discover) [--token-file F] [--claims FILE]]
+  cavra hook claude-code|codex|gemini|cursor|copilot [--pack ID|FILE]... [--policy-dir DIR] [--registry FILE] [--evidence DIR] [--root DIR]   (the agent's event on stdin)
+  cavra hook install AGENT [--settings FILE] [--command CMD]
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
   cavra VERB --help          the usage of one verb;  cavra --version
 

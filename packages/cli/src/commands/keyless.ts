@@ -1,5 +1,4 @@
-import { CavraError, SigstoreSigner, runnerTokenSource, type Signer } from '@cavra/core';
-import { readInput } from '../read-input.ts';
+import { keylessSigner as coreKeylessSigner, type Signer } from '@cavra/core';
 
 /** The flags of keyless signing, shared by `evidence seal` and `gate`. */
 export const keylessFlags = {
@@ -18,29 +17,16 @@ export interface KeylessValues {
   'identity-token-file'?: string | undefined;
 }
 
-/**
- * A Sigstore keyless signer. The OIDC token is read here, at the edge: from
- * `--identity-token-file`, `SIGSTORE_ID_TOKEN`, or else asked of the CI provider with audience
- * `sigstore` (GitHub's token endpoint; a GitLab `id_tokens:` variable; Azure Pipelines' OIDC
- * endpoint). It is never printed or written.
- */
+/** A Sigstore keyless signer from the flags; the token comes from the file, `SIGSTORE_ID_TOKEN` or the CI provider. */
 export async function keylessSigner(values: KeylessValues, env: Readonly<Record<string, string | undefined>>): Promise<Signer> {
-  const entryType = values['rekor-entry-type'];
-  if (entryType !== undefined && entryType !== 'dsse' && entryType !== 'intoto') {
-    throw new CavraError('ERR_USAGE', `\`--rekor-entry-type\` must be dsse or intoto, got \`${entryType}\``, { hint: 'use intoto only for a Rekor that predates dsse entries' });
-  }
-  const file = values['identity-token-file'];
-  let token = (file !== undefined ? readInput(file, 'identity-token-file').toString('utf8') : (env.SIGSTORE_ID_TOKEN ?? '')).trim();
-  if (token === '' && (env.GITHUB_ACTIONS === 'true' || env.GITLAB_CI === 'true' || env.TF_BUILD?.toLowerCase() === 'true')) {
-    const source = runnerTokenSource({ env, fetch: globalThis.fetch, audience: 'sigstore', gitlabTokenVariable: 'SIGSTORE_ID_TOKEN' });
-    token = (await source.acquire()).reveal();
-  }
-  if (token === '') throw new CavraError('ERR_USAGE', '`--keyless` needs an OIDC token', { hint: 'pass `--identity-token-file FILE`, set `SIGSTORE_ID_TOKEN` (audience `sigstore`), or run in a CI job that can issue OIDC tokens' });
-  return new SigstoreSigner({
-    identityToken: token,
-    ...(values['fulcio-url'] ? { fulcioURL: values['fulcio-url'] } : {}),
-    ...(values['rekor-url'] ? { rekorURL: values['rekor-url'] } : {}),
-    ...(values['tsa-url'] ? { tsaURL: values['tsa-url'] } : {}),
-    ...(entryType ? { rekorEntryType: entryType } : {}),
-  });
+  return coreKeylessSigner(
+    {
+      ...(values['fulcio-url'] !== undefined ? { fulcioUrl: values['fulcio-url'] } : {}),
+      ...(values['rekor-url'] !== undefined ? { rekorUrl: values['rekor-url'] } : {}),
+      ...(values['tsa-url'] !== undefined ? { tsaUrl: values['tsa-url'] } : {}),
+      ...(values['rekor-entry-type'] !== undefined ? { rekorEntryType: values['rekor-entry-type'] as 'dsse' } : {}),
+      ...(values['identity-token-file'] !== undefined ? { identityTokenFile: values['identity-token-file'] } : {}),
+    },
+    { env, fetch: globalThis.fetch },
+  );
 }

@@ -17,6 +17,8 @@ export interface PolicyOptions {
 export interface OpenPolicy {
   catalog: PackCatalog;
   defaultPackId: string;
+  /** The ids of the packs named, in order (a file's id is the one inside it). */
+  packIds: readonly string[];
   registry: DecisionPolicy['registry'];
 }
 
@@ -25,10 +27,10 @@ export function openPolicy(options: PolicyOptions): OpenPolicy {
   const packArgs = options.packs ?? [];
   const packFiles = packArgs.filter(isPackFile);
   const catalog = new PackCatalog({ policyDirs: options.policyDirs ?? [], packFiles });
-  const fileIds = catalog.fileIds;
-  const first = packArgs[0];
-  const defaultPackId = first === undefined ? DEFAULT_PACK_ID : isPackFile(first) ? fileIds[0]! : first;
-  return { catalog, defaultPackId, registry: options.registryFile ? readRegistry(options.registryFile) : undefined };
+  const fileIds = [...catalog.fileIds];
+  const packIds = packArgs.map((arg) => (isPackFile(arg) ? fileIds.shift()! : arg));
+  const defaultPackId = packIds[0] ?? DEFAULT_PACK_ID;
+  return { catalog, defaultPackId, packIds, registry: options.registryFile ? readRegistry(options.registryFile) : undefined };
 }
 
 /** Compiles the given pack ids (and the default), failing on the first bad one, and returns a DecisionPolicy. */

@@ -7,7 +7,7 @@ import { compilePack, type CompiledPack } from '../policy/compile.ts';
 import { resolvePack, type ResolvedPack } from '../policy/merge.ts';
 import type { PackSource } from '../policy/pack.ts';
 import { parsePack } from '../policy/parse.ts';
-import { BUILTIN_PACK_SOURCES } from './builtin-packs.generated.ts';
+import { BUILTIN_PACK_JSON, BUILTIN_PACK_SOURCES } from './builtin-packs.generated.ts';
 
 export interface PackCatalogOptions {
   /** Directories holding `<id>/policy.yaml` or `<id>.yaml`; they are searched before built-ins. */
@@ -47,7 +47,9 @@ export class PackCatalog {
       }
     }
     const builtin = BUILTIN_PACK_SOURCES[id];
-    return builtin === undefined ? undefined : { file: `builtin:${id}`, text: builtin };
+    if (builtin === undefined) return undefined;
+    const json = BUILTIN_PACK_JSON[id];
+    return { file: `builtin:${id}`, text: builtin, ...(json !== undefined ? { json } : {}) };
   }
 
   /** Loads, merges and validates a pack and its parents. */

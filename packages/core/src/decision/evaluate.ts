@@ -1,5 +1,6 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
 import { CavraError, isCavraError } from '../errors.ts';
+import { isStricter } from './precedence.ts';
 import type { CompiledPack } from '../policy/compile.ts';
 import type { McpRegistry } from '../policy/registry.ts';
 import { decideCommand } from './commands.ts';
@@ -15,6 +16,12 @@ export interface DecisionPolicy {
   /** Packs by id; a request's `policy_pack` picks one, otherwise `defaultPackId`. */
   packs: ReadonlyMap<string, CompiledPack>;
   defaultPackId?: string;
+  /**
+   * The operator's packs, when they alone decide (the gate, hooks and wrappers, where requests
+   * come from the agent's side): each request is decided under every one of them and the
+   * strictest verdict wins; a request's `policy_pack` is recorded with the request, never obeyed.
+   */
+  operatorPackIds?: readonly string[];
   /** When set, MCP calls are decided in registry mode. */
   registry?: McpRegistry;
   /** Command analyser; defaults to the one `loadCommandAnalyzer()` installed. */
@@ -28,18 +35,28 @@ export interface DecisionPolicy {
  * deciding never allows: it yields a block that names the failure.
  */
 export function evaluate(policy: DecisionPolicy, request: ActionRequest, context: DecisionContext): DecisionRecord {
-  const packId = selectPackId(request, policy.defaultPackId);
-  let verdict: Verdict;
+  const packIds = policy.operatorPackIds ?? [selectPackId(request, policy.defaultPackId)];
+  let decided: { packId: string; verdict: Verdict } | undefined;
+  for (const packId of packIds) {
+    const verdict = decideUnder(policy, packId, request);
+    if (decided === undefined || isStricter(verdict.decision, decided.verdict.decision)) decided = { packId, verdict };
+  }
+  if (decided === undefined) {
+    decided = { packId: policy.defaultPackId ?? DEFAULT_PACK_ID, verdict: failClosed(request, new CavraError('ERR_POLICY_PACK_NOT_FOUND', 'no operator pack to decide with')) };
+  }
+  return toDecisionRecord(request, decided.packId, decided.verdict, context);
+}
+
+function decideUnder(policy: DecisionPolicy, packId: string, request: ActionRequest): Verdict {
   try {
     const pack = policy.packs.get(packId);
     if (!pack) {
       throw new CavraError('ERR_POLICY_PACK_NOT_FOUND', `unknown policy pack \`${packId}\``, { hint: 'load the pack before deciding' });
     }
-    verdict = decide(pack, policy, request);
+    return decide(pack, policy, request);
   } catch (error) {
-    verdict = failClosed(request, error);
+    return failClosed(request, error);
   }
-  return toDecisionRecord(request, packId, verdict, context);
 }
 
 /** The pack a request is decided under. */
@@ -50,7 +67,7 @@ export function selectPackId(request: ActionRequest, defaultPackId: string = DEF
 function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionRequest): Verdict {
   const target = request.target ?? '';
   // Go resolution order (§1.4); the Python harness defaults a git operation to `push`.
-  const operation = request.operation || request.requested_operation || request.capability || '';
+  const operation = requestedOperationOf(request) || request.capability || '';
   switch (request.action_type) {
     case 'read_file':
       return decideFileAccess(pack, 'read', target, policy.resolvePath);
@@ -61,9 +78,9 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
     case 'git_operation':
       return decideGitOperation(pack, operation || 'push', target);
     case 'mcp_tool_call':
-      return decideMcpCall(pack, { server: request.server ?? '', tool: request.tool ?? '', capability: request.capability ?? '' }, policy.registry);
+      return decideMcpCall(pack, { server: request.server ?? '', tool: request.tool ?? '', capability: request.capability ?? '', ...mcpIdentityOf(request) }, policy.registry);
     case 'release_governance_record':
-      return decideReleaseGovernance(releaseRecordOf(request), target, request.operation || request.requested_operation || 'verify');
+      return decideReleaseGovernance(releaseRecordOf(request), target, requestedOperationOf(request) || 'verify');
     default:
       // §3.7, Go behaviour: an unknown action type waits for a human.
       return {
@@ -78,6 +95,14 @@ function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionReque
   }
 }
 
+// Set by hooks whose event names the server's command or URL (see session/mcp-identity.ts).
+function mcpIdentityOf(request: ActionRequest): { identity?: { digest?: string; url?: string } } {
+  const digest = typeof request.mcp_server_digest === 'string' ? request.mcp_server_digest : undefined;
+  const url = typeof request.mcp_server_url === 'string' ? request.mcp_server_url : undefined;
+  if (digest === undefined && url === undefined) return {};
+  return { identity: { ...(digest !== undefined ? { digest } : {}), ...(url !== undefined ? { url } : {}) } };
+}
+
 function failClosed(request: ActionRequest, error: unknown): Verdict {
   const code = isCavraError(error) ? error.code : 'ERR_INTERNAL';
   const message = error instanceof Error ? error.message : String(error);
@@ -87,9 +112,15 @@ function failClosed(request: ActionRequest, error: unknown): Verdict {
     severity: 'high',
     reason: `evaluation failed (${code}): ${message}`,
     approver_group: null,
+    analysis: { error_code: code },
     target: request.target ?? '',
-    requested_operation: request.operation || request.requested_operation || '',
+    requested_operation: requestedOperationOf(request),
   };
+}
+
+/** The operation a request asks for: `operation`, else upstream's `requested_operation`. */
+export function requestedOperationOf(request: ActionRequest): string {
+  return request.operation || request.requested_operation || '';
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { CompiledPack } from '../policy/compile.ts';
-import type { McpRegistry } from '../policy/registry.ts';
+import type { McpRegistry, McpServerRecord } from '../policy/registry.ts';
 import { findHits, hitVerdict } from './match.ts';
 import { strictest } from './precedence.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
@@ -8,7 +8,12 @@ export interface McpCall {
   server: string;
   tool: string;
   capability: string;
+  /** The server's identity as the agent reported it (Gemini's hook event), when it did. */
+  identity?: { digest?: string; url?: string };
 }
+
+/** The rule of an MCP call whose server is not the one its registry entry pins. */
+export const MCP_PIN_RULE_ID = 'mcp.registry.pin_mismatch';
 
 /** Decides an MCP tool call in registry mode when a registry is given (§4.2), else in policy mode (§3.5). */
 export function decideMcpCall(pack: CompiledPack, call: McpCall, registry: McpRegistry | undefined): Verdict {
@@ -44,6 +49,8 @@ function decideByRegistry(registry: McpRegistry, call: McpCall, base: Base): Ver
   if (record.trust_tier === 'blocked' || record.approval_state === 'denied') {
     return { ...base, rule_id: 'mcp.registry.blocked', decision: 'block', severity: 'high', reason: `mcp server \`${call.server}\` is ${record.trust_tier === 'blocked' ? 'blocked' : 'denied'} in the registry` };
   }
+  const pinVerdict = decidePin(record, call, base);
+  if (pinVerdict) return pinVerdict;
   if (record.approval_state === 'pending' || record.trust_tier === 'unknown' || record.trust_tier === 'experimental') {
     return { ...approval, rule_id: 'mcp.registry.requires_approval', decision: 'require_approval', severity: 'medium', reason: `mcp server \`${call.server}\` is ${record.trust_tier} with approval ${record.approval_state}` };
   }
@@ -54,6 +61,18 @@ function decideByRegistry(registry: McpRegistry, call: McpCall, base: Base): Ver
     return { ...approval, rule_id: 'mcp.registry.capability_scope', decision: 'require_approval', severity: 'medium', reason: `capability \`${call.capability}\` is outside the capabilities of \`${call.server}\`` };
   }
   return { ...base, rule_id: 'mcp.registry.allow', decision: 'allow', severity: 'low', reason: `mcp server \`${call.server}\` is approved for tool \`${call.tool}\`` };
+}
+
+// Only where the agent told us who the server is can the pin be checked; a pin never passes a
+// server that reported an identity of the other kind (a URL for a pinned command, say).
+function decidePin(record: McpServerRecord, call: McpCall, base: Base): Verdict | undefined {
+  const pin = record.pin;
+  const identity = call.identity;
+  if (!pin || !identity || (identity.digest === undefined && identity.url === undefined)) return undefined;
+  const matches = (pin.command_digest !== undefined && identity.digest === pin.command_digest) || (pin.url !== undefined && identity.url === pin.url);
+  if (matches) return undefined;
+  const reported = identity.url !== undefined ? `url \`${identity.url}\`` : `command digest \`${identity.digest}\``;
+  return { ...base, rule_id: MCP_PIN_RULE_ID, decision: 'block', severity: 'critical', reason: `mcp server \`${call.server}\` reported ${reported}, which is not the identity its registry entry pins` };
 }
 
 function decideByRules(pack: CompiledPack, target: string, base: Base): Verdict | undefined {

@@ -1,7 +1,6 @@
 import { closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, ftruncateSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hash, randomBytes } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
@@ -125,6 +124,8 @@ function assertRegularOrAbsent(file: string): void {
 
 async function acquire(logPath: string, timeoutMs: number): Promise<() => Promise<void>> {
   const retries = Math.max(1, Math.ceil(timeoutMs / 50));
+  // Loaded on first use: it and its signal-exit hooks cost a short command (a hook) ~10 ms.
+  const { default: lockfile } = await import('proper-lockfile');
   try {
     return await lockfile.lock(logPath, { stale: 10_000, update: 2_000, realpath: false, retries: { retries, minTimeout: 5, maxTimeout: 50, factor: 1.3, randomize: true } });
   } catch (cause) {

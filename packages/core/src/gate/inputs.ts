@@ -18,6 +18,11 @@ export type GateSigningInputs =
       create?: boolean;
     }
   | {
+      kind: 'key-pem';
+      /** A PEM private key itself, as a CI secret holds it; never written or printed. */
+      keyPem: string;
+    }
+  | {
       kind: 'keyless';
       certificateIdentity: string;
       certificateIssuer: string;

@@ -74,4 +74,9 @@ export interface PackSource {
   /** The file path, or `builtin:<id>` for a built-in pack. */
   file: string;
   text: string;
+  /**
+   * `text` already parsed to JSON at build time (the built-in packs): read with `JSON.parse`
+   * and validated like any pack, so a short command (a hook) does not parse YAML.
+   */
+  json?: string;
 }

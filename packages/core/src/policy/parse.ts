@@ -13,6 +13,11 @@ function validatePackShape(value: unknown): readonly ErrorObject[] {
 
 /** Parses and strictly validates one pack file; errors name the file, the path inside it and the line. */
 export function parsePack(source: PackSource): PackDocument {
+  if (source.json !== undefined) {
+    const value: unknown = JSON.parse(source.json);
+    // A pre-parsed pack that fails validation is reported from its YAML, with line numbers.
+    if (validatePackShape(value).length === 0) return value as PackDocument;
+  }
   const lineCounter = new LineCounter();
   // YAML 1.2 core schema: `on`/`yes` stay strings, and duplicate keys are errors.
   const document = parseDocument(source.text, { lineCounter, uniqueKeys: true, prettyErrors: true });

@@ -1,4 +1,5 @@
 import { CavraError } from '../errors.ts';
+import { normalizeMcpUrl } from './mcp-url.ts';
 
 export const TRUST_TIERS = ['trusted', 'approved', 'experimental', 'blocked', 'unknown'] as const;
 export type TrustTier = (typeof TRUST_TIERS)[number];
@@ -13,6 +14,14 @@ export interface McpServerRecord {
   approval_state: ApprovalState;
   capabilities: string[];
   allowed_tools: string[];
+  /** Pins the server's identity: a hook event that names another command or URL for it is blocked. */
+  pin?: McpServerPin;
+}
+
+/** `command_digest` is `sha256:<hex>` of the JSON array `[command, ...args]`; `url` is compared normalised. */
+export interface McpServerPin {
+  command_digest?: string;
+  url?: string;
 }
 
 /** A registry ready for lookups. */
@@ -48,7 +57,9 @@ export function parseRegistry(value: unknown, file: string): McpRegistry {
         throw fail(`${at}.${key}`, 'expected an array of strings');
       }
     }
+    const pin = parsePin(raw.pin, `${at}.pin`, fail);
     return {
+      ...(pin ? { pin } : {}),
       server_id: id,
       name: firstString(raw.name) ?? id,
       trust_tier: tier as TrustTier,
@@ -67,6 +78,17 @@ export function parseRegistry(value: unknown, file: string): McpRegistry {
   const byName = new Map<string, McpServerRecord>();
   for (const [name, records] of nameCounts) if (records.length === 1 && !byId.has(name)) byName.set(name, records[0]!);
   return { servers, byId, byName };
+}
+
+function parsePin(raw: unknown, at: string, fail: (path: string, expected: string) => CavraError): McpServerPin | undefined {
+  if (raw === undefined) return undefined;
+  if (!isObject(raw)) throw fail(at, 'expected an object with `command_digest` or `url`');
+  const digest = raw.command_digest;
+  const url = raw.url;
+  if (digest !== undefined && (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest))) throw fail(`${at}.command_digest`, 'expected `sha256:` and 64 lower-case hex digits');
+  if (url !== undefined && (typeof url !== 'string' || url.trim() === '')) throw fail(`${at}.url`, 'expected a URL');
+  if (digest === undefined && url === undefined) throw fail(at, 'expected `command_digest` or `url`');
+  return { ...(digest !== undefined ? { command_digest: digest } : {}), ...(url !== undefined ? { url: normalizeMcpUrl(url) } : {}) };
 }
 
 function firstString(...values: unknown[]): string | undefined {

@@ -1,3 +1,4 @@
+import { neutraliseLogCommands } from './display-text.ts';
 import type { GateReport } from './gate-report.ts';
 
 // Azure Pipelines logging commands (`##vso[task.logissue type=error;sourcepath=…]message`).
@@ -7,7 +8,7 @@ import type { GateReport } from './gate-report.ts';
 const TYPE = { failure: 'error', warning: 'warning', notice: 'warning' } as const;
 
 function escapeData(text: string): string {
-  return text.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return neutraliseLogCommands(text.replace(/%/g, '%AZP25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function escapeProperty(text: string): string {

@@ -1,4 +1,6 @@
+import { permitsAction } from '../decision/precedence.ts';
 import { DECISIONS, type DecisionRecord, type DecisionValue } from '../decision/types.ts';
+import { displayText } from './display-text.ts';
 
 /** The two ways a gate can run: enforce fails the check on a blocking decision, shadow only reports. */
 export const GATE_MODES = ['enforce', 'shadow'] as const;
@@ -27,7 +29,6 @@ export interface GateReport {
   summary: string;
 }
 
-const HOLDING: ReadonlySet<DecisionValue> = new Set(['block', 'require_approval']);
 const LEVELS: Readonly<Record<DecisionValue, GateAnnotation['level'] | undefined>> = {
   block: 'failure',
   require_approval: 'failure',
@@ -36,7 +37,17 @@ const LEVELS: Readonly<Record<DecisionValue, GateAnnotation['level'] | undefined
   audit_only: undefined,
   allow: undefined,
 };
-const FILE_ACTIONS = new Set(['read_file', 'write_file']);
+const FILE_ACTIONS: ReadonlySet<string> = new Set(['read_file', 'write_file']);
+
+/** Whether a decision holds the change back (a block, or an approval not yet given). */
+export function isHeld(decision: Pick<DecisionRecord, 'decision'>): boolean {
+  return !permitsAction(decision.decision);
+}
+
+/** The file a decision is about, when its action names one. */
+export function fileOf(decision: Pick<DecisionRecord, 'action_type' | 'target'>): string | undefined {
+  return FILE_ACTIONS.has(decision.action_type) ? decision.target : undefined;
+}
 
 /**
  * Builds the report of a gate run. In enforce mode a `block` or `require_approval` fails the
@@ -45,7 +56,7 @@ const FILE_ACTIONS = new Set(['read_file', 'write_file']);
 export function buildGateReport(decisions: readonly DecisionRecord[], mode: GateMode): GateReport {
   const counts = Object.fromEntries(DECISIONS.map((value) => [value, 0])) as Record<DecisionValue, number>;
   for (const decision of decisions) counts[decision.decision] += 1;
-  const holding = decisions.filter((decision) => HOLDING.has(decision.decision));
+  const holding = decisions.filter(isHeld);
   const conclusion: GateConclusion = holding.length === 0 ? 'success' : mode === 'enforce' ? 'failure' : 'neutral';
   const title =
     holding.length === 0
@@ -54,12 +65,13 @@ export function buildGateReport(decisions: readonly DecisionRecord[], mode: Gate
   const annotations = decisions.flatMap((decision): GateAnnotation[] => {
     const level = LEVELS[decision.decision];
     if (level === undefined) return [];
+    const path = fileOf(decision);
     return [
       {
         level: mode === 'shadow' && level === 'failure' ? 'warning' : level,
-        ...(FILE_ACTIONS.has(decision.action_type) ? { path: decision.target } : {}),
-        title: `${decision.decision} by ${decision.rule_id}`,
-        message: `${decision.action_type} \`${decision.target}\`: ${decision.reason}${decision.approver_group ? ` (approver: ${decision.approver_group})` : ''}`,
+        ...(path !== undefined ? { path: displayText(path) } : {}),
+        title: displayText(`${decision.decision} by ${decision.rule_id}`),
+        message: displayText(`${decision.action_type} \`${decision.target}\`: ${decision.reason}${decision.approver_group ? ` (approver: ${decision.approver_group})` : ''}`),
       },
     ];
   });
@@ -73,15 +85,20 @@ function renderSummary(title: string, counts: Record<DecisionValue, number>, dec
   if (notable.length > 0) {
     lines.push('', '| decision | action | target | rule | severity | approver |', '| --- | --- | --- | --- | --- | --- |');
     for (const d of notable) {
-      lines.push(`| \`${d.decision}\` | ${d.action_type} | ${cell(d.target)} | \`${d.rule_id}\` | ${d.severity} | ${d.approver_group ?? ''} |`);
+      lines.push(`| \`${d.decision}\` | ${plain(d.action_type)} | ${cell(d.target)} | ${cell(d.rule_id)} | ${d.severity} | ${plain(d.approver_group ?? '')} |`);
     }
   }
-  if (mode === 'shadow') lines.push('', '_Shadow mode: nothing was held back; switch to `--mode enforce` to make this a required check._');
+  // How to switch modes is the edge's to say: a flag, an input or a variable.
+  if (mode === 'shadow') lines.push('', '_Shadow mode: nothing was held back._');
   return `${lines.join('\n')}\n`;
 }
 
 // attacker-controlled: targets come from the agent; keep them inside one table cell.
 function cell(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|').replace(/`/g, "'");
-  return `\`${flat.length > 120 ? `${flat.slice(0, 117)}...` : flat}\``;
+  return `\`${plain(text).replace(/`/g, "'")}\``;
+}
+
+function plain(text: string): string {
+  const flat = displayText(text.replace(/[\r\n]+/g, ' ')).replace(/\|/g, '\\|');
+  return flat.length > 120 ? `${flat.slice(0, 117)}...` : flat;
 }

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { DecisionRecord } from '../decision/types.ts';
-import type { GateReport } from './gate-report.ts';
+import { fileOf, isHeld, type GateReport } from './gate-report.ts';
 
 // GitLab's native report artefacts: JUnit (`artifacts:reports:junit`, the MR test summary: one
 // test case per agent action, failed when it is held back) and Code Quality
 // (`artifacts:reports:codequality`, the MR widget and diff annotations).
 
-const HELD = new Set(['block', 'require_approval']);
 const SEVERITY = { critical: 'blocker', high: 'critical', medium: 'major', low: 'minor' } as const;
 
 // attacker-controlled text goes into attributes and element text: escape it, and drop control
@@ -23,11 +22,11 @@ function xml(text: string): string {
 
 /** A JUnit XML report of the gate's decisions. */
 export function renderJUnit(report: GateReport, decisions: readonly DecisionRecord[]): string {
-  const failures = decisions.filter((decision) => HELD.has(decision.decision)).length;
+  const failures = decisions.filter(isHeld).length;
   const cases = decisions.map((decision) => {
     const name = xml(`${decision.action_type} ${decision.target}`);
     const open = `    <testcase classname="${xml(decision.rule_id)}" name="${name}">`;
-    if (!HELD.has(decision.decision) || report.mode === 'shadow') return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
+    if (!isHeld(decision) || report.mode === 'shadow') return `${open}<system-out>${xml(`${decision.decision}: ${decision.reason}`)}</system-out></testcase>`;
     return `${open}<failure type="${xml(decision.decision)}" message="${xml(decision.reason)}">${xml(`${decision.decision} by ${decision.rule_id} (${decision.severity})${decision.approver_group ? `, approver: ${decision.approver_group}` : ''}`)}</failure></testcase>`;
   });
   const counted = report.mode === 'shadow' ? 0 : failures;
@@ -41,9 +40,9 @@ export function renderCodeQuality(decisions: readonly DecisionRecord[], fallback
     .map((decision) => ({
       description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
       check_name: decision.rule_id,
-      fingerprint: createHash('sha256').update(`${decision.rule_id}\u0000${decision.action_type}\u0000${decision.target}`).digest('hex'),
-      severity: HELD.has(decision.decision) ? SEVERITY[decision.severity] : 'info',
-      location: { path: decision.action_type === 'read_file' || decision.action_type === 'write_file' ? decision.target : fallbackPath, lines: { begin: 1 } },
+      fingerprint: createHash('sha256').update(`${decision.decision}\u0000${decision.rule_id}\u0000${decision.action_type}\u0000${decision.target}`).digest('hex'),
+      severity: isHeld(decision) ? SEVERITY[decision.severity] : 'info',
+      location: { path: fileOf(decision) ?? fallbackPath, lines: { begin: 1 } },
     }));
   return `${JSON.stringify(findings, null, 2)}\n`;
 }

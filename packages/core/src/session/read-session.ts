@@ -1,27 +1,63 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { assertActionRequest } from '../decision/request.ts';
 import type { ActionRequest } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
-import type { SessionProblem, SessionRead } from './types.ts';
+import { EVIDENCE_FILES } from '../evidence/log.ts';
+import { readClaudeExecution, readClaudeTranscript } from './claude-code.ts';
+import { readCodexExec, readCodexRollout } from './codex.ts';
+import { detectSessionFormat } from './detect-format.ts';
+import { readHookEvidence } from './hook-evidence.ts';
+import { sessionProblem } from './problem.ts';
+import type { SessionProblem, SessionRead, SessionReadOptions } from './types.ts';
 
-/** Reads one agent session file; a line that cannot be read becomes a problem, never an exception. */
-export async function readSessionFile(file: string): Promise<SessionRead> {
+/**
+ * Reads one agent session file, or an evidence directory written by `cavra hook`; a line that
+ * cannot be read becomes a problem, never an exception. The format comes from the content.
+ */
+export async function readSessionFile(file: string, options: SessionReadOptions = {}): Promise<SessionRead> {
   let text: string;
+  let format: SessionRead['format'] | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    if ((await stat(file)).isDirectory()) {
+      text = await readFile(join(file, EVIDENCE_FILES.log), 'utf8');
+      format = 'cavra-hook-evidence';
+    } else {
+      text = await readFile(file, 'utf8');
+    }
   } catch (cause) {
     throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read session \`${file}\`: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, {
       cause,
-      hint: 'pass an agent session file (JSON Lines) that exists and is readable',
+      hint: 'pass an agent session file, or an evidence directory written by `cavra hook`, that exists and is readable',
       details: { option: 'sessions' },
     });
   }
-  return parseSessionText(text, file);
+  return parseSessionText(text, file, { ...options, ...(format ? { format } : {}) });
 }
 
-/** Parses a session's text; today CAVRA request JSON Lines. */
-export function parseSessionText(text: string, file: string): SessionRead {
+/** Parses a session's text in the format its content shows (or the one given). */
+export function parseSessionText(text: string, file: string, options: SessionReadOptions & { format?: SessionRead['format'] } = {}): SessionRead {
+  const scope = options.root ? { root: options.root } : {};
+  switch (options.format ?? detectSessionFormat(text)) {
+    case 'claude-code-transcript':
+      return readClaudeTranscript(text, file, scope);
+    case 'claude-code-execution':
+      return readClaudeExecution(text, file, scope);
+    case 'codex-exec-json':
+      return readCodexExec(text, file, scope);
+    case 'codex-rollout':
+      return readCodexRollout(text, file, scope);
+    case 'cavra-hook-evidence': {
+      const { records: _records, ...read } = readHookEvidence(text, file);
+      return read;
+    }
+    case 'cavra-requests':
+      return readCavraRequests(text, file);
+  }
+}
+
+/** CAVRA request JSON Lines, as `evaluate --batch` reads them. */
+function readCavraRequests(text: string, file: string): SessionRead {
   const requests: ActionRequest[] = [];
   const problems: SessionProblem[] = [];
   const lines = text.split('\n');
@@ -33,7 +69,7 @@ export function parseSessionText(text: string, file: string): SessionRead {
       assertActionRequest(value, `\`${file}\` line ${index + 1}`);
       requests.push(value);
     } catch (error) {
-      problems.push({ file, line: index + 1, digest: `sha256:${createHash('sha256').update(lines[index]!).digest('hex')}`, message: (error as Error).message });
+      problems.push(sessionProblem(file, index + 1, lines[index]!, (error as Error).message));
     }
   }
   return { file, format: 'cavra-requests', requests, problems };

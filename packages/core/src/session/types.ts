@@ -1,7 +1,14 @@
 import type { ActionRequest } from '../decision/types.ts';
 
 /** The formats the gate reads, detected from content (see CONTRACTS.md, "Agent sessions"). */
-export const SESSION_FORMATS = ['cavra-requests'] as const;
+export const SESSION_FORMATS = [
+  'cavra-requests',
+  'claude-code-transcript',
+  'claude-code-execution',
+  'codex-exec-json',
+  'codex-rollout',
+  'cavra-hook-evidence',
+] as const;
 export type SessionFormat = (typeof SESSION_FORMATS)[number];
 
 /** A line or block that could not be read: never skipped, the gate records it as a `block`. */
@@ -19,4 +26,15 @@ export interface SessionRead {
   format: SessionFormat;
   requests: ActionRequest[];
   problems: SessionProblem[];
+  /**
+   * Tool calls the agent reported as refused before they ran (claude-code-action's
+   * `permission_denials`), by tool-call id; their requests are still decided.
+   */
+  denied?: string[];
+}
+
+/** Where a session's paths are made relative: the repository root, and the agent's own working directory. */
+export interface SessionReadOptions {
+  /** The repository root; paths inside it become relative to it. Default: the agent's `cwd`, else none. */
+  root?: string;
 }

@@ -20,11 +20,11 @@ export interface LocalSigningKey {
  * beside it as `<path>.pub`) when none exists. For local and air-gapped runs; CI runs sign
  * keyless or with a key from the secret store. The private key is never copied anywhere else.
  */
-export function openLocalSigningKey(path: string): LocalSigningKey {
+export function openLocalSigningKey(path: string, options: { create?: boolean } = {}): LocalSigningKey {
   // Named as `cavra keys generate` names them: PREFIX.pem and PREFIX.pub.pem.
   const publicKeyPath = `${path.replace(/\.pem$/, '')}.pub.pem`;
   let created = false;
-  if (!existsSync(path)) {
+  if (!existsSync(path) && (options.create ?? true)) {
     const key = generateSigningKey('ed25519');
     mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     try {
@@ -34,7 +34,7 @@ export function openLocalSigningKey(path: string): LocalSigningKey {
       created = true;
     } catch (cause) {
       if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') {
-        throw new CavraError('ERR_KEY_INVALID', `cannot create the signing key \`${path}\``, { cause, hint: 'check that the directory is writable, or pass `--key PEM`' });
+        throw new CavraError('ERR_KEY_INVALID', `cannot create the signing key \`${path}\``, { cause, hint: 'check that the directory is writable, or give a signing key of your own' });
       }
     }
   }
@@ -42,7 +42,7 @@ export function openLocalSigningKey(path: string): LocalSigningKey {
   try {
     pem = readFileSync(path);
   } catch (cause) {
-    throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read the signing key \`${path}\``, { cause, hint: 'check the path given to `--key`' });
+    throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read the signing key \`${path}\``, { cause, hint: 'check the path of the signing key' });
   }
   const privateKey = privateKeyFromPem(pem, path);
   return { privateKey, publicKey: createPublicKey(privateKey), created, publicKeyPath: existsSync(publicKeyPath) ? publicKeyPath : undefined };

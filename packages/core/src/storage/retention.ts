@@ -1,16 +1,29 @@
 import { CavraError } from '../errors.ts';
+import { optionError } from '../gate/option-error.ts';
 import type { AppliedRetention, RetentionMode, RetentionRequest } from './store.ts';
 
 /** Retention used when `push` gets no `--retain-days` / `--mode`. */
 export const DEFAULT_RETENTION = { days: 365, mode: 'governance' as RetentionMode, legalHold: false } as const;
 
 const DAY_MS = 86_400_000;
+const MAX_DAYS = 36_500;
+
+/**
+ * Retention days as a user typed them (a flag, an input) or as a number: a whole number from 1 to
+ * 36500, or the default when absent. Every edge validates through this one check.
+ */
+export function parseRetentionDays(value: number | string | undefined, option = 'retainDays'): number {
+  if (value === undefined || value === '') return DEFAULT_RETENTION.days;
+  const days = typeof value === 'number' ? value : /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) {
+    throw optionError(option, `must be a whole number of days from 1 to ${MAX_DAYS}, got \`${String(value)}\``, 'e.g. 365 (a year) or 2555 (seven years)');
+  }
+  return days;
+}
 
 /** The retention for a push made at `now`: `days` whole days, rounded up to the next second. */
 export function planRetention(now: Date, days: number, mode: RetentionMode, legalHold: boolean): RetentionRequest {
-  if (!Number.isInteger(days) || days < 1 || days > 36_500) {
-    throw new CavraError('ERR_USAGE', `retention of \`${days}\` days is out of range`, { hint: 'give `--retain-days` a whole number from 1 to 36500' });
-  }
+  parseRetentionDays(days);
   // Servers keep retain-until dates at second precision; round up so the read-back is never earlier.
   const until = Math.ceil((now.getTime() + days * DAY_MS) / 1000) * 1000;
   return { mode, retainUntil: new Date(until), legalHold };

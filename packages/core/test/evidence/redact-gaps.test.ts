@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GENESIS_HASH, MAX_REDACT_DEPTH, REDACTED, TOO_DEEP, buildEvidenceLine, loadSecretRules, redactRequest, redactString } from '../../src/index.ts';
+import { GENESIS_HASH, REDACTED, buildEvidenceLine, redactRequest, redactString } from '../../src/index.ts';
+import { MAX_REDACT_DEPTH, TOO_DEEP } from '../../src/evidence/redact.ts';
+import { loadSecretRules } from '../../src/evidence/secret-rules.ts';
 import { decision } from './support.ts';
 
 const ATTACKS = join(import.meta.dirname, '../../../../fixtures/evidence/attacks');

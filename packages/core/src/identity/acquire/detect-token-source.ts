@@ -1,4 +1,5 @@
 import { CavraError } from '../../errors.ts';
+import { detectProvider } from '../../gate/providers.ts';
 import type { FetchLike } from '../limited-fetch.ts';
 import { AzurePipelinesTokenSource } from './azure-token-source.ts';
 import { ExplicitTokenSource, FileTokenSource } from './explicit-token-source.ts';
@@ -31,9 +32,16 @@ export function runnerTokenSource(options: RunnerTokenSourceOptions): RunnerToke
     if (!options.readText) throw new TypeError('runnerTokenSource needs `readText` for a token file');
     return new FileTokenSource(options.tokenFile, options.readText);
   }
-  if (env.GITHUB_ACTIONS === 'true') return new GitHubTokenSource(env, options.audience, options.fetch);
-  if (env.GITLAB_CI === 'true') return new GitLabTokenSource(env, options.gitlabTokenVariable);
-  if (env.TF_BUILD?.toLowerCase() === 'true') return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
+  switch (detectProvider(env)) {
+    case 'github':
+      return new GitHubTokenSource(env, options.audience, options.fetch);
+    case 'gitlab':
+      return new GitLabTokenSource(env, options.gitlabTokenVariable);
+    case 'azure':
+      return new AzurePipelinesTokenSource(env, options.fetch, options.azureServiceConnectionId);
+    case 'local':
+      break;
+  }
   throw new CavraError('ERR_TOKEN_ACQUIRE_FAILED', 'no runner token: not in github actions, gitlab ci or azure pipelines, and no token or token file given', {
     hint: 'pass a token file, or run in a ci job that can issue oidc tokens',
   });

@@ -1,0 +1,104 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  readStream
+} from "./chunk-ZS7SFWEG.mjs";
+import {
+  policyFlags,
+  policyOptionsOf
+} from "./chunk-CPZPROH3.mjs";
+import {
+  EXIT,
+  appendEvidence,
+  assertActionRequest,
+  evaluate,
+  prepareDecisionPolicy,
+  selectPackId,
+  systemDecisionContext,
+  writeAll
+} from "./chunk-MR5ZBU6V.mjs";
+import "./chunk-SITSZGGZ.mjs";
+import {
+  CavraError
+} from "./chunk-DUYD24HV.mjs";
+import "./chunk-OEJ5TTXT.mjs";
+
+// packages/cli/src/commands/evaluate.ts
+import { parseArgs } from "node:util";
+
+// packages/cli/src/read-requests.ts
+import { readFile } from "node:fs/promises";
+async function readRequests(source, stdin) {
+  const text = source === "-" ? await readStream(stdin) : await readBatchFile(source);
+  const requests = [];
+  const lines = text.split("\n");
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index].trim();
+    if (line === "") continue;
+    const where = `${source === "-" ? "stdin" : `\`${source}\``} line ${index + 1}`;
+    let value;
+    try {
+      value = JSON.parse(line);
+    } catch (cause) {
+      throw new CavraError("ERR_INPUT_INVALID_JSON", `${where} is not valid JSON: ${cause.message}`, {
+        cause,
+        hint: "each line of a batch is one JSON request"
+      });
+    }
+    assertActionRequest(value, where);
+    requests.push(value);
+  }
+  return requests;
+}
+async function readBatchFile(file) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read batch \`${file}\`: ${cause.code ?? "error"}`, {
+      cause,
+      hint: "pass a JSON Lines file, or `-` to read standard input"
+    });
+  }
+}
+
+// packages/cli/src/commands/evaluate.ts
+function parseEvaluateArgs(args) {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: { ...policyFlags, request: { type: "string" }, batch: { type: "string" }, evidence: { type: "string" } }
+  });
+  if (values.request === void 0 === (values.batch === void 0)) {
+    throw new CavraError("ERR_USAGE", "give exactly one of `--request JSON` or `--batch FILE|-`", { hint: "see `cavra --help`" });
+  }
+  return { policy: policyOptionsOf(values), request: values.request, batch: values.batch, evidence: values.evidence };
+}
+var evaluateCommand = async (args, io) => {
+  const options = parseEvaluateArgs(args);
+  const requests = options.request !== void 0 ? [parseOneRequest(options.request)] : await readRequests(options.batch, io.stdin);
+  const policy = await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, requests);
+  const context = systemDecisionContext();
+  const decisions = requests.map((request) => evaluate(policy, request, context));
+  if (options.evidence !== void 0) {
+    const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i], policy.defaultPackId))?.digest ?? "" }));
+    await appendEvidence(options.evidence, inputs, { now: context.now });
+  }
+  const text = options.request !== void 0 ? `${JSON.stringify(decisions[0], null, 2)}
+` : decisions.map((d) => `${JSON.stringify(d)}
+`).join("");
+  await writeAll(io.stdout, text);
+  return EXIT.ok;
+};
+function parseOneRequest(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_INVALID_JSON", `\`--request\` is not valid JSON: ${cause.message}`, { cause });
+  }
+  assertActionRequest(value, "`--request`");
+  return value;
+}
+export {
+  evaluateCommand
+};

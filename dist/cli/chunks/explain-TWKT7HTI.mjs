@@ -1,0 +1,57 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  policyFlags,
+  policyOptionsOf
+} from "./chunk-CPZPROH3.mjs";
+import {
+  EXIT,
+  evaluate,
+  prepareDecisionPolicy,
+  systemDecisionContext,
+  writeAll
+} from "./chunk-MR5ZBU6V.mjs";
+import "./chunk-SITSZGGZ.mjs";
+import {
+  CavraError
+} from "./chunk-DUYD24HV.mjs";
+import "./chunk-OEJ5TTXT.mjs";
+
+// packages/cli/src/commands/explain.ts
+import { parseArgs } from "node:util";
+function parseExplainArgs(args) {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...policyFlags, json: { type: "boolean" } } });
+  if (positionals.length !== 1) {
+    throw new CavraError("ERR_USAGE", "give exactly one command line to explain", { hint: "quote it: cavra explain 'git push -f origin main'" });
+  }
+  return { line: positionals[0], json: values.json === true, policy: policyOptionsOf(values) };
+}
+var explainCommand = async (args, io) => {
+  const options = parseExplainArgs(args);
+  const request = { action_type: "execute_command", target: options.line };
+  const record = evaluate(await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, [request]), request, systemDecisionContext());
+  await writeAll(io.stdout, options.json ? `${JSON.stringify(record, null, 2)}
+` : renderExplanation(record));
+  return EXIT.ok;
+};
+function renderExplanation(record) {
+  const analysis = record.analysis ?? { invocations: [] };
+  const lines = [`command: ${record.target}`, `pack:    ${record.policy_pack}`, ""];
+  lines.push(`invocations (${analysis.invocations.length}):`);
+  for (const invocation of analysis.invocations) {
+    const via = invocation.via ? `  [via ${invocation.via.join(" > ")}]` : "";
+    lines.push(`  ${invocation.role === "wrapper" ? "(wrapper) " : ""}${invocation.text}${via}`);
+    const canonical = invocation.canonical.filter((text) => text !== invocation.text);
+    if (canonical.length > 0) lines.push(`    canonical: ${canonical.join(" | ")}`);
+    for (const rule of invocation.rules) lines.push(`    matches ${rule.rule_id} (${rule.decision}) by \`${rule.pattern}\``);
+  }
+  for (const pipeline of analysis.pipelines ?? []) lines.push(`pipeline: ${pipeline}`);
+  for (const item of analysis.opaque ?? []) lines.push(`opaque (${item.kind}): ${item.detail}`);
+  for (const file of analysis.files ?? []) lines.push(`file ${file.access}: ${file.path} (by ${file.by})`);
+  for (const push of analysis.git_pushes ?? []) lines.push(`git ${push.operation}${push.target ? ` ${push.target}` : ""}`);
+  lines.push("", `decision: ${record.decision} by ${record.rule_id} (${record.severity})`, `reason:   ${record.reason}`);
+  return `${lines.join("\n")}
+`;
+}
+export {
+  explainCommand
+};

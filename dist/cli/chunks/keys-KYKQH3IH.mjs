@@ -1,0 +1,106 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  readJsonObject
+} from "./chunk-ZS7SFWEG.mjs";
+import {
+  EXIT,
+  KEY_ALGORITHMS,
+  addTrustedKey,
+  emptyTrustRoot,
+  generateSigningKey,
+  publicKeyFromPem,
+  revokeTrustedKey,
+  rotateTrustedKey,
+  trustEntryOf,
+  trustedKeysOf,
+  writeAll
+} from "./chunk-MR5ZBU6V.mjs";
+import "./chunk-SITSZGGZ.mjs";
+import {
+  CavraError
+} from "./chunk-DUYD24HV.mjs";
+import "./chunk-OEJ5TTXT.mjs";
+
+// packages/cli/src/commands/keys.ts
+import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+var SUBCOMMANDS = ["generate", "list", "rotate", "revoke"];
+var keysCommand = async (args, io) => {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    strict: true,
+    allowPositionals: true,
+    options: {
+      out: { type: "string" },
+      algorithm: { type: "string", default: "ed25519" },
+      "trust-root": { type: "string" },
+      "valid-until": { type: "string" },
+      owner: { type: "string" },
+      reason: { type: "string" }
+    }
+  });
+  const now = /* @__PURE__ */ new Date();
+  const rootFile = values["trust-root"];
+  switch (sub) {
+    case "generate":
+    case "rotate": {
+      if (values.out === void 0) throw new CavraError("ERR_USAGE", `\`cavra keys ${sub}\` needs \`--out PREFIX\``, { hint: "writes PREFIX.pem (private) and PREFIX.pub.pem" });
+      if (sub === "rotate" && rootFile === void 0) throw new CavraError("ERR_USAGE", "`cavra keys rotate` needs `--trust-root FILE`");
+      const algorithm = parseAlgorithm(values.algorithm);
+      const key = generateSigningKey(algorithm);
+      const privatePath = `${values.out}.pem`;
+      const publicPath = `${values.out}.pub.pem`;
+      if (existsSync(privatePath)) throw new CavraError("ERR_USAGE", `\`${privatePath}\` exists; refusing to overwrite a key`);
+      writeFileSync(privatePath, key.privateKeyPem, { mode: 384 });
+      chmodSync(privatePath, 384);
+      writeFileSync(publicPath, key.publicKeyPem);
+      if (rootFile !== void 0) {
+        const entry = trustEntryOf(publicKeyFromPem(key.publicKeyPem, publicPath), now, {
+          ...values["valid-until"] ? { validUntil: values["valid-until"] } : {},
+          ...values.owner ? { owner: values.owner } : {}
+        });
+        const root = readRoot(rootFile, sub === "generate");
+        writeRoot(rootFile, sub === "rotate" ? rotateTrustedKey(root, entry, now) : addTrustedKey(root, entry));
+      }
+      return print(io, { key_id: key.keyId, algorithm, private_key: privatePath, public_key: publicPath, ...rootFile ? { trust_root: rootFile } : {} });
+    }
+    case "list": {
+      if (rootFile === void 0) throw new CavraError("ERR_USAGE", "`cavra keys list` needs `--trust-root FILE`");
+      const root = readRoot(rootFile, false);
+      trustedKeysOf(root, rootFile);
+      return print(io, root.keys.map(({ public_key_pem: _pem, ...rest2 }) => rest2));
+    }
+    case "revoke": {
+      const [keyId] = positionals;
+      if (keyId === void 0 || rootFile === void 0) throw new CavraError("ERR_USAGE", "usage: `cavra keys revoke KEY_ID --trust-root FILE [--reason TEXT]`");
+      const root = revokeTrustedKey(readRoot(rootFile, false), keyId, now, values.reason ?? "revoked");
+      writeRoot(rootFile, root);
+      return print(io, root.keys.filter((k) => k.status === "revoked").map(({ public_key_pem: _pem, ...rest2 }) => rest2));
+    }
+    default:
+      throw new CavraError("ERR_USAGE", `unknown keys subcommand \`${sub ?? ""}\``, { hint: `use one of ${SUBCOMMANDS.join(", ")}` });
+  }
+};
+function parseAlgorithm(value) {
+  if (!KEY_ALGORITHMS.includes(value)) throw new CavraError("ERR_USAGE", `unknown algorithm \`${value}\``, { hint: `use one of ${KEY_ALGORITHMS.join(", ")}` });
+  return value;
+}
+function readRoot(file, createIfAbsent) {
+  if (createIfAbsent && !existsSync(file)) return emptyTrustRoot();
+  const root = readJsonObject(file, "trust-root");
+  trustedKeysOf(root, file);
+  return root;
+}
+function writeRoot(file, root) {
+  writeFileSync(file, `${JSON.stringify(root, null, 2)}
+`);
+}
+async function print(io, value) {
+  await writeAll(io.stdout, `${JSON.stringify(value, null, 2)}
+`);
+  return EXIT.ok;
+}
+export {
+  keysCommand
+};

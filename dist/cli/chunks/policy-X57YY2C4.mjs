@@ -1,0 +1,80 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  policyFlags,
+  policyOptionsOf
+} from "./chunk-CPZPROH3.mjs";
+import {
+  EXIT,
+  loadCommandAnalyzer,
+  openPolicy,
+  runPackSelfTests,
+  writeAll
+} from "./chunk-MR5ZBU6V.mjs";
+import "./chunk-SITSZGGZ.mjs";
+import {
+  CavraError,
+  isCavraError
+} from "./chunk-DUYD24HV.mjs";
+import "./chunk-OEJ5TTXT.mjs";
+
+// packages/cli/src/commands/policy.ts
+import { parseArgs } from "node:util";
+var SUBCOMMANDS = ["list", "show", "lint", "test"];
+function parsePolicyArgs(args) {
+  const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...policyFlags, json: { type: "boolean" } } });
+  const [subcommand, ...ids] = positionals;
+  if (!SUBCOMMANDS.includes(subcommand)) {
+    throw new CavraError("ERR_USAGE", `unknown policy subcommand \`${subcommand ?? ""}\``, { hint: `use one of ${SUBCOMMANDS.join(", ")}` });
+  }
+  const open = openPolicy(policyOptionsOf(values));
+  return { subcommand, ids, json: values.json === true, open };
+}
+var policyCommand = async (args, io) => {
+  const options = parsePolicyArgs(args);
+  const { catalog } = options.open;
+  switch (options.subcommand) {
+    case "list": {
+      const rows = catalog.list().map((id) => ({ id, source: catalog.lookup(id)?.file ?? "" }));
+      await writeAll(io.stdout, options.json ? `${JSON.stringify(rows, null, 2)}
+` : rows.map((row) => `${row.id}	${row.source}
+`).join(""));
+      return EXIT.ok;
+    }
+    case "show": {
+      const id = options.ids[0] ?? options.open.defaultPackId;
+      const pack = catalog.compile(id);
+      await writeAll(io.stdout, `${JSON.stringify({ ...pack.document, digest: pack.digest }, null, 2)}
+`);
+      return EXIT.ok;
+    }
+    case "lint":
+    case "test": {
+      const ids = options.ids.length > 0 ? options.ids : targetIds(options.open);
+      await loadCommandAnalyzer();
+      const lines = [];
+      let failed = false;
+      for (const id of ids) {
+        try {
+          const report = runPackSelfTests(catalog.compile(id), options.open.registry ? { registry: options.open.registry } : {});
+          for (const failure of report.failures) lines.push(`FAIL ${id}: ${failure.message}`);
+          if (report.failures.length > 0) failed = true;
+          else lines.push(`ok   ${id} (${report.passed} example${report.passed === 1 ? "" : "s"})`);
+        } catch (error) {
+          if (options.subcommand === "test" || !isCavraError(error)) throw error;
+          lines.push(`FAIL ${id}: ${error.message}`);
+          failed = true;
+        }
+      }
+      await writeAll(io.stdout, `${lines.join("\n")}
+`);
+      return failed ? EXIT.failed : EXIT.ok;
+    }
+  }
+};
+function targetIds(open) {
+  const own = open.catalog.list().filter((id) => !open.catalog.lookup(id)?.file.startsWith("builtin:"));
+  return own.length > 0 ? own : open.catalog.list();
+}
+export {
+  policyCommand
+};
