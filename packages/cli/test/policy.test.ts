@@ -55,3 +55,15 @@ test('an unknown subcommand is a usage error', async () => {
   expect(result.status).toBe(2);
   expect(result.stderr).toContain('unknown policy subcommand `frob`');
 });
+
+test('lint reports every problem of every named file at once (issue 18)', async () => {
+  const result = await cavra('policy', 'lint', '--pack', join(FIXTURES, 'lint', 'two-problems.yaml'), '--pack', join(FIXTURES, 'bad', 'wrong-type.yaml'), '--pack', join(FIXTURES, 'examples', 'good.yaml'));
+  expect(result.status).toBe(1);
+  const lines = result.stdout.trim().split('\n');
+  expect(lines).toEqual([
+    expect.stringMatching(/^FAIL .*two-problems\.yaml:6` at `filesystem\.block_reads`: unknown key/),
+    expect.stringMatching(/^FAIL .*two-problems\.yaml:11` at `rules\[0\]\.decision`: expected one of/),
+    expect.stringMatching(/^FAIL .*wrong-type\.yaml:6` at `commands\.block`: expected array/),
+    expect.stringMatching(/^ok +.*good\.yaml$/),
+  ]);
+});

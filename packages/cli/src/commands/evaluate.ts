@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { appendEvidence, assertActionRequest, CavraError, evaluate, prepareDecisionPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { appendEvidence, assertActionRequest, CavraError, evaluate, parseExactJson, prepareDecisionPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
@@ -42,12 +42,7 @@ export const evaluateCommand: Command = async (args, io) => {
 };
 
 function parseOneRequest(text: string): ActionRequest {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (cause) {
-    throw new CavraError('ERR_INPUT_INVALID_JSON', `\`--request\` is not valid JSON: ${(cause as Error).message}`, { cause });
-  }
+  const value = parseExactJson(text, '`--request`');
   assertActionRequest(value, '`--request`');
   return value;
 }

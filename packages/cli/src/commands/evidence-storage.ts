@@ -42,13 +42,13 @@ export function createEvidencePushCommand(edge: EvidenceStorageEdge = PROCESS_ED
   };
 }
 
-/** `cavra evidence pull URI DIR [--endpoint URL]`: fetches and checks the newest push into DIR. */
+/** `cavra evidence pull URI DIR [--manifest KEY] [--endpoint URL]`: fetches and checks the receipt's push, or the newest that verifies, into DIR. */
 export function createEvidencePullCommand(edge: EvidenceStorageEdge = PROCESS_EDGE): Command {
   return async (args, io) => {
-    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: storeFlags });
-    const [uri, dir] = expectPositionals(positionals, ['URI', 'DIR'], 'cavra evidence pull URI DIR');
+    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...storeFlags, manifest: { type: 'string' } } });
+    const [uri, dir] = expectPositionals(positionals, ['URI', 'DIR'], 'cavra evidence pull URI DIR [--manifest KEY]');
     const store = await openEvidenceStore(uri, { env: edge.env, ...(values.endpoint === undefined ? {} : { endpoint: values.endpoint }) });
-    const result = await pullEvidence(store, dir);
+    const result = await pullEvidence(store, dir, values.manifest === undefined ? {} : { manifestKey: values.manifest });
     await writeAll(io.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   };

@@ -42,6 +42,17 @@ interface ExplainedAnalysis {
   git_pushes?: Array<{ operation: string; target: string }>;
 }
 
+function firstWord(text: string): string {
+  return text.trimStart().split(/\s+/, 1)[0] ?? '';
+}
+
+// Why a `tofu …` pattern judges a `terraform …` command: patterns are read as commands are, and
+// one tool known under several names (tofu, terragrunt → terraform) is one program.
+function aliasNote(patternProgram: string, program: string): string {
+  if (patternProgram === '' || patternProgram === program || /[*?[]/.test(patternProgram)) return '';
+  return ` (\`${patternProgram}\` is read as \`${program}\`: the same tool under another name)`;
+}
+
 function renderExplanation(record: DecisionRecord): string {
   const analysis = (record.analysis ?? { invocations: [] }) as ExplainedAnalysis;
   const lines = [`command: ${record.target}`, `pack:    ${record.policy_pack}`, ''];
@@ -49,9 +60,12 @@ function renderExplanation(record: DecisionRecord): string {
   for (const invocation of analysis.invocations) {
     const via = invocation.via ? `  [via ${invocation.via.join(' > ')}]` : '';
     lines.push(`  ${invocation.role === 'wrapper' ? '(wrapper) ' : ''}${invocation.text}${via}`);
-    const canonical = invocation.canonical.filter((text) => text !== invocation.text);
+    // A wrapper's own canonical form mixes in the wrapped command's options; the wrapped command
+    // is listed next as its own invocation (`[via …]`), so only real runs show a canonical line.
+    const canonical = invocation.role === 'wrapper' ? [] : invocation.canonical.filter((text) => text !== invocation.text);
     if (canonical.length > 0) lines.push(`    canonical: ${canonical.join(' | ')}`);
-    for (const rule of invocation.rules) lines.push(`    matches ${rule.rule_id} (${rule.decision}) by \`${rule.pattern}\``);
+    const program = firstWord(invocation.canonical[0] ?? invocation.text);
+    for (const rule of invocation.rules) lines.push(`    matches ${rule.rule_id} (${rule.decision}) by \`${rule.pattern}\`${aliasNote(firstWord(rule.pattern), program)}`);
   }
   for (const pipeline of analysis.pipelines ?? []) lines.push(`pipeline: ${pipeline}`);
   for (const item of analysis.opaque ?? []) lines.push(`opaque (${item.kind}): ${item.detail}`);

@@ -22,6 +22,19 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   verify: lazy(async () => (await import('./verify.ts')).verifyCommand),
 };
 
+/** The usage lines of one verb (with their continuation lines) and the exit codes. */
+export function verbUsage(verb: string): string {
+  const lines = usage().split('\n');
+  const picked: string[] = [];
+  let inVerb = false;
+  for (const line of lines) {
+    if (/^  cavra /.test(line)) inVerb = line.startsWith(`  cavra ${verb} `) || line === `  cavra ${verb}`;
+    else if (!/^\s{3,}/.test(line)) inVerb = false;
+    if (inVerb) picked.push(line);
+  }
+  return `usage:\n${picked.join('\n')}\n\n${lines.find((l) => l.startsWith('exit codes')) ?? ''}\n`;
+}
+
 export function usage(): string {
   return `cavra: decide, record and prove AI coding agent actions
 
@@ -30,8 +43,9 @@ usage:
   cavra evidence seal DIR (--key PEM | --keyless) [--identity FILE] [--origin NAME] [--artefact FILE]... [--fulcio-url URL --rekor-url URL --tsa-url URL --rekor-entry-type dsse|intoto --identity-token-file F]
   cavra evidence prove DIR --record N
   cavra evidence push DIR URI [--retain-days N] [--legal-hold] [--mode governance|compliance] [--allow-mutable] [--endpoint URL]
-  cavra evidence pull URI DIR [--endpoint URL]
-  cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID --certificate-oidc-issuer URL] [--report FILE] [--format cavra|cavra-daemon]
+  cavra evidence pull URI DIR [--manifest KEY] [--endpoint URL]
+  cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID --certificate-oidc-issuer URL] [--expect-size N] [--expect-root HEX] [--report FILE]
+  cavra verify PATH --format cavra-daemon [--hmac-key-file F] [--key-id ID] [--allow-unsigned]
   cavra verify --proof FILE [--trusted-key PEM]...
   cavra keys generate|rotate --out PREFIX [--algorithm ed25519|ecdsa-p256] [--trust-root FILE]; keys list --trust-root FILE; keys revoke KEY_ID --trust-root FILE
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]
@@ -44,6 +58,7 @@ usage:
   cavra aibom DIR [--rebuild]   the AI bill of materials (CycloneDX 1.6) of a run's evidence
   cavra self-verify [--sums FILE] [--json]   check the running bundle against dist/SHA256SUMS
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
+  cavra VERB --help          the usage of one verb;  cavra --version
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input
 `;

@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, lstatSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   CavraError,
@@ -49,10 +50,9 @@ export const keysCommand: Command = async (args, io) => {
       const key = generateSigningKey(algorithm);
       const privatePath = `${values.out}.pem`;
       const publicPath = `${values.out}.pub.pem`;
-      if (existsSync(privatePath)) throw new CavraError('ERR_USAGE', `\`${privatePath}\` exists; refusing to overwrite a key`);
-      writeFileSync(privatePath, key.privateKeyPem, { mode: 0o600 });
-      chmodSync(privatePath, 0o600);
-      writeFileSync(publicPath, key.publicKeyPem);
+      assertNewKeyPaths(values.out, [privatePath, publicPath]);
+      createExclusive(privatePath, key.privateKeyPem, 0o600);
+      createExclusive(publicPath, key.publicKeyPem, 0o644);
       if (rootFile !== undefined) {
         const entry = trustEntryOf(publicKeyFromPem(key.publicKeyPem, publicPath), now, {
           ...(values['valid-until'] ? { validUntil: values['valid-until'] } : {}),
@@ -80,6 +80,43 @@ export const keysCommand: Command = async (args, io) => {
       throw new CavraError('ERR_USAGE', `unknown keys subcommand \`${sub ?? ''}\``, { hint: `use one of ${SUBCOMMANDS.join(', ')}` });
   }
 };
+
+// `lstat`, not `exists`: a dangling symlink at the output is refused, never followed.
+function assertNewKeyPaths(prefix: string, paths: readonly string[]): void {
+  const dir = dirname(prefix);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new CavraError('ERR_USAGE', `directory \`${dir}\` of \`--out ${prefix}\` does not exist`, { hint: 'create it first, or pick another `--out` prefix' });
+  for (const path of paths) {
+    let present = true;
+    try {
+      lstatSync(path);
+    } catch {
+      present = false;
+    }
+    if (present) throw new CavraError('ERR_USAGE', `\`${path}\` exists; refusing to overwrite a key`, { hint: 'pick another `--out` prefix' });
+  }
+}
+
+// O_EXCL|O_NOFOLLOW: created here and now, never through a link planted between check and write.
+function createExclusive(path: string, text: string, mode: number): void {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  } catch (cause) {
+    throw new CavraError('ERR_USAGE', `cannot create \`${path}\`: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause, hint: 'pick another `--out` prefix' });
+  }
+  try {
+    fchmodSync(fd, mode);
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function parseAlgorithm(value: string | undefined): KeyAlgorithm {
   if (!KEY_ALGORITHMS.includes(value as KeyAlgorithm)) throw new CavraError('ERR_USAGE', `unknown algorithm \`${value}\``, { hint: `use one of ${KEY_ALGORITHMS.join(', ')}` });

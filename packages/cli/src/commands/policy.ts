@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, isCavraError, loadCommandAnalyzer, openPolicy, runPackSelfTests, type OpenPolicy } from '@cavra/core';
+import { CavraError, isCavraError, lintPackFiles, loadCommandAnalyzer, openPolicy, runPackSelfTests, type OpenPolicy } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
@@ -25,6 +25,11 @@ function parsePolicyArgs(args: string[]): PolicyCommandOptions {
 
 /** `cavra policy list|show|lint|test`. */
 export const policyCommand: Command = async (args, io) => {
+  const lint = await lintNamedFiles(args);
+  if (lint) {
+    await writeAll(io.stdout, lint);
+    return EXIT.failed;
+  }
   const options = parsePolicyArgs(args);
   const { catalog } = options.open;
   switch (options.subcommand) {
@@ -63,6 +68,17 @@ export const policyCommand: Command = async (args, io) => {
     }
   }
 };
+
+// `policy lint --pack FILE...`: every problem of every named file at once, before the catalog
+// (which stops at the first) opens them. Returns the report when any file has a problem.
+async function lintNamedFiles(args: string[]): Promise<string | undefined> {
+  const { values, positionals } = parseArgs({ args, strict: false, allowPositionals: true, options: { ...policyFlags, json: { type: 'boolean' } } });
+  const packs = Array.isArray(values.pack) ? values.pack.filter((p): p is string => typeof p === 'string' && /\.(ya?ml|json)$|\//i.test(p)) : [];
+  if (positionals[0] !== 'lint' || packs.length === 0) return undefined;
+  const results = await lintPackFiles(packs);
+  if (results.every((r) => r.problems.length === 0)) return undefined;
+  return results.map((r) => (r.problems.length === 0 ? `ok   ${r.file}\n` : r.problems.map((p) => `FAIL ${p}\n`).join(''))).join('');
+}
 
 // Without ids, lint and test cover the packs the user brought: named files, then policy dirs.
 function targetIds(open: OpenPolicy): string[] {

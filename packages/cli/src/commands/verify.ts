@@ -51,6 +51,9 @@ export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Co
         'expect-run': { type: 'string', multiple: true },
         'hmac-key-file': { type: 'string' },
         'key-id': { type: 'string' },
+        'allow-unsigned': { type: 'boolean', default: false },
+        'expect-size': { type: 'string' },
+        'expect-root': { type: 'string' },
       },
     });
     if (!FORMATS.includes(values.format as (typeof FORMATS)[number])) throw new CavraError('ERR_USAGE', `unknown format \`${values.format}\``, { hint: `use one of ${FORMATS.join(', ')}` });
@@ -58,13 +61,17 @@ export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Co
     if (path === undefined || positionals.length > 1 || (values.proof !== undefined && positionals.length > 0)) {
       throw new CavraError('ERR_USAGE', 'give one evidence directory or bundle, or `--proof FILE`', { hint: 'cavra verify PATH [--trusted-key PEM]...' });
     }
+    if ((values['expect-size'] !== undefined || values['expect-root'] !== undefined) && (values.format !== 'cavra' || values.proof !== undefined)) {
+      throw new CavraError('ERR_USAGE', '`--expect-size` and `--expect-root` apply to an evidence directory or bundle (`--format cavra`)');
+    }
+    if (values['allow-unsigned'] && values.format !== 'cavra-daemon') throw new CavraError('ERR_USAGE', '`--allow-unsigned` applies to `--format cavra-daemon` only');
     const trust = trustOf(values);
     let report: { valid: boolean } & Record<string, unknown>;
     if (values.format === 'cavra-daemon') {
       const keyFile = values['hmac-key-file'];
       const hmacKey = keyFile !== undefined ? readInput(keyFile, 'hmac-key-file').toString('utf8').trim() : edge.env.CAVRA_DAEMON_EVIDENCE_HMAC_KEY;
       const keyId = values['key-id'] ?? edge.env.CAVRA_DAEMON_EVIDENCE_KEY_ID;
-      report = { ...verifyDaemonLog(path, { ...(hmacKey ? { hmacKey } : {}), ...(keyId ? { keyId } : {}) }) };
+      report = { ...verifyDaemonLog(path, { ...(hmacKey ? { hmacKey } : {}), ...(keyId ? { keyId } : {}), allowUnsigned: values['allow-unsigned'] }) };
     } else if (values.format === 'cavra-bundle') {
       const keyFile = values['trusted-key']?.[0];
       report = { ...verifyUpstreamBundle(path, keyFile === undefined ? undefined : readInput(keyFile, 'trusted-key'), values['key-id'] ? { keyId: values['key-id'] } : {}) };
@@ -73,7 +80,7 @@ export function createVerifyCommand(edge: VerifyEdge = { env: process.env }): Co
       const problems = await verifyInclusionProof(doc, trust);
       report = { path, valid: problems.length === 0, records: 1, signed_records: problems.length === 0 ? 1 : 0, errors: problems.map(problemText), format: 'cavra-inclusion-proof', record: doc.record, tree_size: doc.tree_size, root_hash: doc.root_hash, problems };
     } else {
-      report = { ...(await verifyEvidence(path, { ...trust, ...expectedRunOf(values['expect-run']) })) };
+      report = { ...(await verifyEvidence(path, { ...trust, ...expectedRunOf(values['expect-run']), ...expectedHeadOf(values['expect-size'], values['expect-root']) })) };
     }
     const text = `${JSON.stringify(report, null, 2)}\n`;
     if (values.report !== undefined) {
@@ -109,6 +116,12 @@ function trustOf(values: { 'trusted-key'?: string[]; 'trust-root'?: string[]; 'c
   if (values['certificate-identity'] !== undefined) trust.certificateIdentity = values['certificate-identity'];
   if (values['certificate-oidc-issuer'] !== undefined) trust.certificateIssuer = values['certificate-oidc-issuer'];
   return trust;
+}
+
+function expectedHeadOf(size: string | undefined, root: string | undefined): { expectedSize?: number; expectedRoot?: string } {
+  if (size !== undefined && !(/^(0|[1-9][0-9]{0,15})$/.test(size) && Number.isSafeInteger(Number(size)))) throw new CavraError('ERR_USAGE', `\`--expect-size ${size.slice(0, 40)}\` must be a record count`, { hint: 'take it from the storage receipt or the seal output (`tree_size`)' });
+  if (root !== undefined && !/^[0-9a-fA-F]{64}$/.test(root)) throw new CavraError('ERR_USAGE', '`--expect-root` must be 64 hex digits', { hint: 'take it from the seal output (`root_hash`)' });
+  return { ...(size !== undefined ? { expectedSize: Number(size) } : {}), ...(root !== undefined ? { expectedRoot: root.toLowerCase() } : {}) };
 }
 
 function expectedRunOf(pairs: string[] | undefined): { expectedRun?: Record<string, string> } {

@@ -1,6 +1,6 @@
 import { createHmac, hash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { CavraError } from '../errors.ts';
+import { CavraError, isCavraError } from '../errors.ts';
+import { readRegularText } from './safe-read.ts';
 import { toWellFormed } from './unicode.ts';
 
 // Upstream CAVRA Go daemon evidence stream (`cavra.go-daemon.evidence.v1`, reference §5.1).
@@ -122,6 +122,11 @@ export interface DaemonVerifyOptions {
   /** HMAC key; when given, every record must carry a valid signature (stricter than upstream, §10.20). */
   hmacKey?: string | Buffer;
   keyId?: string;
+  /**
+   * Accept a log checked without a key (upstream's behaviour). Without a key anyone can forge a
+   * log whose hashes chain, so by default that is `ERR_EVIDENCE_UNSIGNED`.
+   */
+  allowUnsigned?: boolean;
 }
 
 /** Upstream's report (`release-governance-evidence-verification.json`). */
@@ -138,8 +143,9 @@ export interface DaemonVerification {
 export function verifyDaemonLog(path: string, options: DaemonVerifyOptions = {}): DaemonVerification {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularText(path, 'daemon evidence log', MAX_DAEMON_LOG_BYTES) ?? missing(path);
   } catch (cause) {
+    if (isCavraError(cause)) throw cause;
     throw new CavraError('ERR_INPUT_UNREADABLE', `cannot read daemon evidence log \`${path}\``, { cause });
   }
   const errors: string[] = [];
@@ -181,7 +187,17 @@ export function verifyDaemonLog(path: string, options: DaemonVerifyOptions = {})
     expectedSeq += 1;
   }
   if (records === 0) errors.push('evidence stream is empty [ERR_EVIDENCE_EMPTY]');
+  else if (options.hmacKey === undefined && !options.allowUnsigned && signed === 0) {
+    errors.push(`records 1-${records}: no HMAC key was given, so nothing proves who wrote this log (pass the key, or accept an unsigned log explicitly) [ERR_EVIDENCE_UNSIGNED]`);
+  }
   return { path, valid: errors.length === 0, records, signed_records: signed, errors, format: 'cavra-daemon' };
+}
+
+// A string is at most ~512 MB in V8; a daemon log is read whole.
+const MAX_DAEMON_LOG_BYTES = 256 * 1024 * 1024;
+
+function missing(path: string): never {
+  throw new CavraError('ERR_EVIDENCE_NOT_FOUND', `no daemon evidence log at \`${path}\``);
 }
 
 function hexEqual(expected: string, actual: string): boolean {

@@ -1,11 +1,14 @@
-import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, ftruncateSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, fsyncSync, lstatSync, mkdirSync, openSync, readSync, renameSync, ftruncateSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { hash, randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
 import { buildRecordText, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
+import { assertExtendsHeads, presentHeads, writeOnce, type PresentHead } from './heads.ts';
+import { readRegularText } from './safe-read.ts';
 import { scanLogFile } from './scan.ts';
+import { loadSecretRules } from './secret-rules.ts';
 
 /** File names inside an evidence directory. */
 export const EVIDENCE_FILES = {
@@ -54,19 +57,68 @@ interface LogState {
  * holding the lock, cuts off (that record was never acknowledged).
  */
 export async function appendEvidence(dir: string, inputs: readonly EvidenceInput[], options: AppendOptions): Promise<AppendResult> {
+  await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 
-/** Runs `fn` holding the directory's append lock (creating the directory and an empty log if absent). */
-export async function withEvidenceLock<T>(dir: string, timeoutMs: number | undefined, fn: (logPath: string) => T | Promise<T>): Promise<T> {
-  mkdirSync(join(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
+/**
+ * Runs `fn` holding the directory's append lock, creating the directory and an empty log if
+ * absent, unless `create` is false (sealing): then a missing log is `ERR_EVIDENCE_NOT_FOUND`
+ * and nothing is created.
+ */
+export async function withEvidenceLock<T>(dir: string, timeoutMs: number | undefined, fn: (logPath: string) => T | Promise<T>, create = true): Promise<T> {
   const logPath = join(dir, EVIDENCE_FILES.log);
+  if (!create && !existsSync(logPath)) {
+    throw new CavraError('ERR_EVIDENCE_NOT_FOUND', `no evidence log at \`${logPath}\``, { hint: 'pass the directory that `--evidence` or the gate wrote' });
+  }
+  makeDirectories(join(dir, EVIDENCE_FILES.checkpoints));
+  assertRegularOrAbsent(logPath);
   if (!existsSync(logPath)) writeFileSync(logPath, '', { flag: 'a' });
   const release = await acquire(logPath, timeoutMs ?? 30_000);
   try {
     return await fn(logPath);
   } finally {
     await release();
+  }
+}
+
+// Node's recursive mkdir loops forever under /proc and throws raw errors elsewhere; this walks
+// up to the nearest existing directory and creates each level once.
+function makeDirectories(dir: string): void {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    let stat;
+    try {
+      stat = statSync(at);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(at) === at) throw notADirectory(dir, cause);
+      missing.push(at);
+      at = dirname(at);
+      continue;
+    }
+    if (!stat.isDirectory()) throw notADirectory(dir);
+    break;
+  }
+  for (const path of missing.reverse()) {
+    try {
+      mkdirSync(path);
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw notADirectory(dir, cause);
+    }
+  }
+}
+
+function notADirectory(dir: string, cause?: unknown): CavraError {
+  const code = (cause as NodeJS.ErrnoException | undefined)?.code;
+  return new CavraError('ERR_INPUT_UNREADABLE', `cannot use \`${dir}\` as an evidence directory${code ? `: ${code}` : ': a file is in the way'}`, { hint: 'pass a directory path that can be created', ...(cause ? { cause } : {}) });
+}
+
+function assertRegularOrAbsent(file: string): void {
+  try {
+    if (!lstatSync(file).isFile()) throw new CavraError('ERR_INPUT_UNREADABLE', `\`${file}\` is not a regular file`, { hint: 'the evidence log must be a plain file' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
@@ -142,7 +194,8 @@ function writeBatchCheckpoint(dir: string, size: number, root: Buffer, options: 
   const extensions = [`timestamp ${options.now().toISOString()}`, ...(options.identity ? [identityExtension(options.identity)] : [])];
   const body = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text = options.noteSigner ? signNote(body, [options.noteSigner]) : body;
-  writeAtomic(join(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, '0')}.checkpoint`), text);
+  // Written once: a head of this size already present was checked to match (loadState).
+  writeOnce(join(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, '0')}.checkpoint`), text);
 }
 
 /** Writes a file by rename, so readers see the old or the new content, never a mix. */
@@ -152,15 +205,20 @@ export function writeAtomic(file: string, text: string | Uint8Array): void {
   renameSync(temp, file);
 }
 
-// The state is trusted only when it describes the log exactly (its byte length); otherwise the
-// log is rescanned, after cutting a partial last line left by a crashed append.
+// The state is trusted only when it describes the log exactly (its byte length) and agrees with
+// the newest tree head present (which the last append wrote, at the state's size); otherwise
+// the log is rescanned, after cutting a partial last line left by a crashed append, and must
+// extend every head present: a rewritten history is refused, not extended. (A writer that also
+// forges the state file passes here, but only produces heads the log does not match: seal and
+// verify rescan the whole log against every head, and refuse.)
 function loadState(dir: string, fd: number, logPath: string): LogState {
   const size = fstatSync(fd).size;
   const state = readState(join(dir, EVIDENCE_FILES.state));
-  if (state && state.bytes === size && size === 0) return state;
-  if (state && state.bytes === size && lastByte(fd, size) === 0x0a && tailHash(fd, size) === state.head) return state;
-  if (size === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
-  const scan = scanLogFile(logPath, { keepLeaves: true });
+  const newest = presentHeads(dir, { newestBatchOnly: true });
+  if (state && state.bytes === size && agreesWith(state, newest) && (size === 0 || (lastByte(fd, size) === 0x0a && tailHash(fd, size) === state.head))) return state;
+  const heads = presentHeads(dir);
+  if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
+  const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {
     ftruncateSync(fd, scan.bytes);
     fsyncSync(fd);
@@ -169,14 +227,24 @@ function loadState(dir: string, fd: number, logPath: string): LogState {
   if (bad) {
     throw new CavraError('ERR_EVIDENCE_CHAIN_BROKEN', `evidence log \`${logPath}\` fails verification at record ${bad.record}; refusing to append`, { hint: 'run `cavra verify` on the directory', details: { code: bad.code } });
   }
+  assertExtendsHeads(scan, heads, 'append');
   const tree = new MerkleAccumulator();
   for (const leaf of scan.leafHashes ?? []) tree.push(Buffer.from(leaf, 'hex'));
   return { bytes: scan.bytes, head: scan.head, tree: tree.toJSON() };
 }
 
+// The fast path needs a batch head at exactly the state's size with the state's root, and no
+// head beyond it; anything else is checked by a rescan.
+function agreesWith(state: LogState, heads: readonly PresentHead[]): boolean {
+  if (heads.length === 0) return state.tree.size === 0;
+  if (heads.some((h) => h.size > state.tree.size)) return false;
+  const root = MerkleAccumulator.fromJSON(state.tree).root();
+  return heads.some((h) => h.source.startsWith(`${EVIDENCE_FILES.checkpoints}/`) && h.size === state.tree.size && h.root.equals(root));
+}
+
 function readState(file: string): LogState | undefined {
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as LogState;
+    const value = JSON.parse(readRegularText(file, 'evidence state', 64 * 1024 * 1024) ?? '') as LogState;
     return typeof value.bytes === 'number' && typeof value.head === 'string' && value.tree ? value : undefined;
   } catch {
     return undefined;

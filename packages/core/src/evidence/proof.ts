@@ -65,6 +65,11 @@ export function checkInclusionProof(doc: InclusionProofDocument): EvidenceProble
   if (doc.schema !== INCLUSION_PROOF_SCHEMA || typeof doc.line !== 'string' || !Array.isArray(doc.hashes)) {
     return [{ code: 'ERR_EVIDENCE_PROOF_INVALID', record: where, message: `not a \`${INCLUSION_PROOF_SCHEMA}\` document` }];
   }
+  // attacker-controlled: the document. Every hash is 32 bytes, or the arithmetic below is meaningless.
+  const isHash = (value: unknown): boolean => typeof value === 'string' && /^[0-9a-f]{64}$/.test(value);
+  if (!isHash(doc.root_hash) || !doc.hashes.every(isHash) || !Number.isSafeInteger(doc.leaf_index) || !Number.isSafeInteger(doc.tree_size) || !Number.isSafeInteger(doc.record)) {
+    return [{ code: 'ERR_EVIDENCE_PROOF_INVALID', record: where, message: 'root and audit path must be 64-digit lowercase hex SHA-256 hashes, and the indexes whole numbers' }];
+  }
   const line = Buffer.from(doc.line, 'utf8');
   const stored = doc.line.slice(LINE_LAYOUT.hashStart, LINE_LAYOUT.hashStart + 64);
   if (hash('sha256', line.subarray(LINE_LAYOUT.recordStart, line.length - 1), 'hex') !== stored) {

@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import type { DecisionRecord } from '../decision/types.ts';
 import { canonicalJson, sortedCopy } from './canonical.ts';
-import { redactRequest, redactSorted } from './redact.ts';
+import { findRuleSecrets, redactRequest, redactSorted } from './redact.ts';
 
 /** Schema id of one evidence record. */
 export const EVIDENCE_RECORD_SCHEMA = 'cavra.evidence.record.v1';
@@ -61,11 +61,14 @@ export function buildEvidenceLine(input: EvidenceInput, prev: string, seq: numbe
  * redacted from the request and from the decision's strings first.
  */
 export function buildRecordText(input: EvidenceInput, prev: string, seq: number): string {
-  const decision = redactSorted(input.decision);
+  // The decision repeats the request's target (and its reason quotes it): one secretlint scan of
+  // the request serves both.
+  const secrets = findRuleSecrets(input.request);
+  const decision = redactSorted(input.decision, secrets);
   const identity = input.identity ? sortedCopy(input.identity) : undefined;
-  const request = redactSorted(input.request);
+  const request = redactSorted(input.request, secrets);
   if (decision === undefined || request === undefined || (input.identity && identity === undefined)) {
-    return canonicalJson(recordOf(input, prev, seq));
+    return canonicalJson(recordOf(input, prev, seq, secrets));
   }
   // INVARIANT: members inserted in RFC 8785 order, each value already sorted, so stringify is JCS.
   return JSON.stringify({
@@ -78,13 +81,13 @@ export function buildRecordText(input: EvidenceInput, prev: string, seq: number)
   });
 }
 
-function recordOf(input: EvidenceInput, prev: string, seq: number): Record<string, unknown> {
+function recordOf(input: EvidenceInput, prev: string, seq: number, secrets: readonly string[]): Record<string, unknown> {
   return {
     chain: { prev, seq },
-    decision: redactRequest(input.decision),
+    decision: redactRequest(input.decision, secrets),
     ...(input.identity ? { identity: input.identity } : {}),
     ...(input.packDigest ? { pack_digest: input.packDigest } : {}),
-    request: redactRequest(input.request),
+    request: redactRequest(input.request, secrets),
     schema: EVIDENCE_RECORD_SCHEMA,
   };
 }

@@ -1,3 +1,4 @@
+import { findSecrets, secretRulesLoaded } from './secret-rules.ts';
 import { toWellFormed } from './unicode.ts';
 // Secrets never reach the evidence log: requests are copied with secret-looking members and
 // token-shaped substrings replaced, before anything is hashed or written.
@@ -16,8 +17,13 @@ const SECRET_PATTERNS: readonly RegExp[] = [
   /\bxox[abprs]-[A-Za-z0-9-]{10,}/g, // Slack tokens
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /(\b[Bb]earer\s+)[A-Za-z0-9._~+/=-]{8,}/g,
-  /(\b(?:password|passwd|token|secret|api[_-]?key)=)[^\s&'"]+/gi,
-  /(:\/\/[^:/@\s]+:)[^@/\s]+(@)/g, // credentials in URLs
+  /(\bauthorization["']?\s*[:=]\s*["']?(?:basic|bearer|digest|token|negotiate|ntlm)?\s*)[^\s"',;]{4,}/gi, // Authorization headers of any scheme
+  /\b(?:sk-(?:proj-|ant-[a-z0-9]+-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,})/g, // OpenAI, Anthropic, npm, Stripe
+  // NAME=value for secret-like names: AWS_SECRET_ACCESS_KEY=…, PGPASSWORD=…, --db-password=…
+  /(\b[A-Za-z0-9_.-]*(?:secret|token|passw(?:or)?d|pwd|pass|api[_-]?key|access[_-]?key|private[_-]?key|credentials?|auth|sig(?:nature)?)=)("[^"]*"|'[^']*'|[^\s&'"]+)/gi,
+  /(\bmysql(?:dump|admin|sh)?\b[^\n|;&]*?\s-p)([^\s'"]+)/g, // mysql -pPASSWORD (no space)
+  /(\s(?:-u|--user)\s+['"]?[^:\s'"]+:)([^\s'"@]+)/g, // curl -u user:password
+  /(:\/\/[^:/@\s]*:)[^@\s]+(@)/g, // credentials in URLs
 ];
 
 /**
@@ -25,8 +31,67 @@ const SECRET_PATTERNS: readonly RegExp[] = [
  * well-formed (lone surrogates become U+FFFD, so that the record can always be canonicalised).
  * attacker-controlled: the whole request.
  */
-export function redactRequest(request: unknown): unknown {
-  return redactValue(request, false);
+export function redactRequest(request: unknown, secrets?: readonly string[]): unknown {
+  return withRuleSecrets(request, secrets, () => redactValue(request, false, 0));
+}
+
+/** Values nested deeper than this are replaced, so that no stack overflows on hostile JSON. */
+export const MAX_REDACT_DEPTH = 64;
+
+/** What replaces a value nested deeper than {@link MAX_REDACT_DEPTH}. */
+export const TOO_DEEP = `<elided: nested deeper than ${MAX_REDACT_DEPTH} levels>`;
+
+// Secrets secretlint's rules found in the record being redacted (longest first), replaced in every string.
+let ruleSecrets: readonly string[] = [];
+
+// Secretlint's rules cost ~25 µs a call, so they run only on strings holding a token-like run:
+// 20+ characters of letters, digits, `_`, `+`, `=` mixing upper case, lower case and digits,
+// which is what API keys look like (and UUIDs, hashes and paths do not). The hand-written
+// patterns above run on every string regardless.
+const TOKEN_RUN = /[A-Za-z0-9_+=]{20,}/g;
+
+function looksLikeToken(text: string): boolean {
+  if (text.length < 20) return false;
+  for (const [run] of text.matchAll(TOKEN_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run)) return true;
+  return false;
+}
+
+/**
+ * The secrets secretlint's recommended rules find in a value's strings (empty until
+ * `loadSecretRules` completed). One scan per record: pass the result to every redaction of it.
+ * attacker-controlled: value.
+ */
+export function findRuleSecrets(value: unknown): readonly string[] {
+  if (!secretRulesLoaded()) return [];
+  const candidates = stringsOf(value).filter(looksLikeToken);
+  return candidates.length === 0 ? [] : findSecrets(candidates.join('\n'));
+}
+
+function withRuleSecrets<T>(value: unknown, secrets: readonly string[] | undefined, fn: () => T): T {
+  ruleSecrets = secrets ?? findRuleSecrets(value);
+  try {
+    return fn();
+  } finally {
+    ruleSecrets = [];
+  }
+}
+
+// Every string (and member name) of a value, walked without recursion and depth-limited like redaction.
+function stringsOf(value: unknown): string[] {
+  const out: string[] = [];
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      if (item.length >= 8) out.push(item);
+    } else if (item !== null && typeof item === 'object' && depth < MAX_REDACT_DEPTH) {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.length >= 8) out.push(key);
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return out;
 }
 
 let integerKeySeen = false;
@@ -36,15 +101,16 @@ const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
  * {@link redactRequest} whose result `JSON.stringify` turns into RFC 8785 text, or `undefined`
  * when it cannot (an integer-like key, which JS objects order numerically).
  */
-export function redactSorted(value: unknown): unknown {
+export function redactSorted(value: unknown, secrets?: readonly string[]): unknown {
   integerKeySeen = false;
-  const out = redactValue(value, false);
+  const out = withRuleSecrets(value, secrets, () => redactValue(value, false, 0));
   return integerKeySeen ? undefined : out;
 }
 
-function redactValue(value: unknown, secret: boolean): unknown {
+function redactValue(value: unknown, secret: boolean, depth: number): unknown {
   if (typeof value === 'string') return secret && value !== '' ? REDACTED : redactString(value);
-  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : redactValue(item, secret)));
+  if (value !== null && typeof value === 'object' && depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => (item === undefined ? null : redactValue(item, secret, depth + 1)));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const info of shapeOf(Object.keys(value))) {
@@ -52,7 +118,7 @@ function redactValue(value: unknown, secret: boolean): unknown {
       if (item === undefined || typeof item === 'function') continue;
       if (info.integer) integerKeySeen = true;
       const isSecret = secret || info.secret;
-      out[info.outKey] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret);
+      out[info.outKey] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret, depth + 1);
     }
     return out;
   }
@@ -84,7 +150,7 @@ function shapeOf(keys: string[]): KeyInfo[] {
 }
 
 // One cheap test first: most strings contain nothing token-shaped.
-const MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|passw|token|secret|api[_-]?key|:\/\/[^:/@\s]+:/i;
+const MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|authorization|pass|pwd|token|secret|key|credential|auth|sig|sk-|[sr]k_|npm_|mysql|\s(?:-u|--user)\s|:\/\/[^:/@\s]*:/i;
 
 // Member names repeat across records, so their classification is cached (bounded).
 const keyCache = new Map<string, boolean>();
@@ -102,6 +168,7 @@ function isSecretKey(key: string): boolean {
 /** Replaces token-shaped substrings of one string. */
 export function redactString(text: string): string {
   let out = toWellFormed(text);
+  for (const secret of ruleSecrets) if (out.includes(secret)) out = out.replaceAll(secret, REDACTED);
   // Every pattern needs at least 8 characters.
   if (out.length < 8 || !MAYBE_SECRET.test(out)) return out;
   for (const pattern of SECRET_PATTERNS) {

@@ -1,6 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash, hash, type Hash } from 'node:crypto';
 import { CavraError } from '../errors.ts';
+import { fastCanonicalJson } from './canonical.ts';
 import { MerkleAccumulator } from './merkle.ts';
 import type { EvidenceProblem } from './problem.ts';
 import { GENESIS_HASH, LINE_LAYOUT, parseEvidenceLine } from './record.ts';
@@ -110,9 +111,14 @@ export class LogScanner {
     return undefined;
   }
 
+  // The parsed line must re-serialise (RFC 8785) to exactly its bytes: otherwise what a reader
+  // sees is not what was hashed (duplicate keys, where JSON.parse keeps the last, extra members,
+  // other spellings of a number or string).
   #parse(buf: Buffer, start: number, end: number, n: number): void {
-    const parsed = parseEvidenceLine(buf.toString('utf8', start, end));
+    const text = buf.toString('utf8', start, end);
+    const parsed = parseEvidenceLine(text);
     if (!parsed) this.#report({ code: 'ERR_EVIDENCE_RECORD_MALFORMED', record: n, message: 'line is not valid JSON with the evidence record schema' });
+    else if (!isCanonicalLine(parsed, text, buf, start, end)) this.#report({ code: 'ERR_EVIDENCE_RECORD_MALFORMED', record: n, message: 'line is not canonical RFC 8785 JSON (duplicate or extra members, or another spelling of a value)' });
     else this.#options.onRecord?.(parsed, n);
   }
 
@@ -148,6 +154,17 @@ export class LogScanner {
       rootsAt: this.#roots,
     };
   }
+}
+
+function isCanonicalLine(parsed: NonNullable<ReturnType<typeof parseEvidenceLine>>, text: string, buf: Buffer, start: number, end: number): boolean {
+  let canonical: string;
+  try {
+    canonical = fastCanonicalJson(parsed);
+  } catch {
+    return false;
+  }
+  // Invalid UTF-8 decodes to U+FFFD, so the text alone could re-serialise equal; compare bytes.
+  return canonical === text && Buffer.from(canonical, 'utf8').equals(buf.subarray(start, end));
 }
 
 // The fixed bytes of a line's layout, checked byte by byte (cheaper than three Buffer#compare calls).
@@ -187,6 +204,7 @@ export function scanLogFile(file: string, options: ScanOptions = {}): LogScan {
   }
   const scanner = new LogScanner(options);
   try {
+    if (!fstatSync(fd).isFile()) throw new CavraError('ERR_INPUT_UNREADABLE', `evidence log \`${file}\` is not a regular file`, { hint: 'pass the evidence directory; its `evidence.jsonl` must be a plain file' });
     // buf[0] is the spare byte the first line's leaf prefix borrows.
     let buf = Buffer.allocUnsafe(1 + CHUNK);
     let carry = 0;

@@ -1,10 +1,11 @@
 import type { KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { isCavraError } from '../errors.ts';
 import { checkpointTimestamp, noteVerifierFromKey, openSignedNote, parseCheckpoint, parseSignedNote, type NoteVerifier } from './checkpoint.ts';
 import { EVIDENCE_FILES } from './log.ts';
 import type { EvidenceProblem } from './problem.ts';
+import { readRegularText } from './safe-read.ts';
 import { scanLogFile, type LogScan, type ScanOptions } from './scan.ts';
 
 /** A tree head that a signature vouches for. */
@@ -97,8 +98,8 @@ function readCheckpoints(dir: string, keys: readonly KeyObject[], problems: Evid
   }
   const found: Found[] = [];
   for (const file of files) {
-    const text = readFileSync(file.path, 'utf8');
     try {
+      const text = readRegularText(file.path, 'checkpoint') ?? '';
       const isSigned = text.includes('\n\n');
       const opened = isSigned ? tryOpen(text, verifiersFor(text, keys)) : { text, signers: [] };
       const checkpoint = parseCheckpoint(opened.text);

@@ -76,6 +76,7 @@ export async function verifyRunnerToken(token: string, options: VerifyRunnerToke
   } catch (error) {
     throw toTokenError(error, { token, issuer: options.issuer, audience });
   }
+  assertTimeClaimsInRange(result.payload);
   assertIssuedInPast(result.payload, now, tolerance);
   const mapper = claimMapperFor(result.payload, options.provider);
   return {
@@ -99,6 +100,19 @@ function assertCompactToken(token: string, maxBytes: number): void {
   }
   if (!COMPACT_JWS.test(token)) {
     throw new CavraError('ERR_TOKEN_INVALID', 'token is not a compact jws (three base64url parts separated by dots)', { hint: 'check for quotes or whitespace around the token' });
+  }
+}
+
+// The last second a Date can print as an ISO year of four digits (9999-12-31T23:59:59Z).
+const MAX_TIME_CLAIM = 253_402_300_799;
+
+// attacker-controlled: a signed token can still carry `exp: 1e308`, which no Date can show.
+function assertTimeClaimsInRange(payload: JWTPayload): void {
+  for (const claim of ['exp', 'iat', 'nbf'] as const) {
+    const value = payload[claim];
+    if (value !== undefined && !(typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_TIME_CLAIM)) {
+      throw new CavraError('ERR_TOKEN_CLAIM_INVALID', `token claim \`${claim}\` is not a time between 1970 and 9999`, { details: { claim } });
+    }
   }
 }
 

@@ -30,13 +30,19 @@ export function parsePack(source: PackSource): PackDocument {
       details: { file: source.file, line: position?.line },
     });
   }
-  const value: unknown = document.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    // The yaml library refuses alias bombs ("excessive alias count") by throwing.
+    throw new CavraError('ERR_POLICY_YAML_INVALID', `invalid yaml in \`${source.file}\`: ${firstLine((cause as Error).message).toLowerCase()}`, { cause, hint: 'a pack needs no more than a few aliases', details: { file: source.file } });
+  }
   const [error] = validatePackShape(value);
   if (error) throw packShapeError(source.file, error, document, lineCounter);
   return value as PackDocument;
 }
 
-function packShapeError(file: string, error: ErrorObject, document: Document, lines: LineCounter): CavraError {
+export function packShapeError(file: string, error: ErrorObject, document: Document, lines: LineCounter): CavraError {
   const segments = error.instancePath.split('/').slice(1).map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
   let expected: string;
   if (error.keyword === 'additionalProperties') {

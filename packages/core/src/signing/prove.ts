@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CavraError, isCavraError } from '../errors.ts';
 import { noteVerifierFromKey, openSignedNote, parseCheckpoint, parseSignedNote } from '../evidence/checkpoint.ts';
 import { EVIDENCE_FILES } from '../evidence/log.ts';
 import type { EvidenceProblem } from '../evidence/problem.ts';
+import { readRegularText } from '../evidence/safe-read.ts';
 import { buildInclusionProof, checkInclusionProof, type InclusionProofDocument } from '../evidence/proof.ts';
 import type { EvidenceStatement } from './statement.ts';
 import { assertKeyUsable } from './trusted-key.ts';
@@ -13,18 +13,38 @@ import { SigstoreBundleVerifier, type BundleTrust } from './verify-bundle.ts';
 export function proveRecord(dir: string, record: number): InclusionProofDocument {
   const bundlePath = join(dir, EVIDENCE_FILES.bundle);
   const notePath = join(dir, EVIDENCE_FILES.checkpoint);
-  const bundle: unknown = existsSync(bundlePath) ? JSON.parse(readFileSync(bundlePath, 'utf8')) : null;
-  const checkpoint = existsSync(notePath) ? readFileSync(notePath, 'utf8') : null;
+  const bundleText = readRegularText(bundlePath, 'bundle');
+  const bundle: unknown = bundleText === undefined ? null : parseJson(bundleText, bundlePath);
+  const checkpoint = readRegularText(notePath, 'checkpoint') ?? null;
   let size: number | undefined;
   if (bundle) {
     // Unverified here: the size only picks the tree; `cavra verify --proof` checks the signature.
-    const payload = (bundle as { dsseEnvelope?: { payload?: string } }).dsseEnvelope?.payload ?? '';
-    size = (JSON.parse(Buffer.from(payload, 'base64').toString('utf8')) as EvidenceStatement).predicate?.tree_size;
+    const payload = (bundle as { dsseEnvelope?: { payload?: unknown } } | null)?.dsseEnvelope?.payload;
+    const statement = typeof payload === 'string' ? (parseJson(Buffer.from(payload, 'base64').toString('utf8'), `${bundlePath} (its statement)`) as EvidenceStatement | null) : null;
+    size = statement?.predicate?.tree_size;
+    if (!Number.isSafeInteger(size) || (size as number) < 1) throw corrupt(bundlePath, 'carries no tree size');
   } else if (checkpoint) {
-    size = parseCheckpoint(parseSignedNote(checkpoint).text).size;
+    try {
+      size = parseCheckpoint(parseSignedNote(checkpoint).text).size;
+    } catch (cause) {
+      throw corrupt(notePath, 'is not a signed checkpoint', cause);
+    }
   }
   if (size === undefined) throw new CavraError('ERR_EVIDENCE_UNSIGNED', `\`${dir}\` is not sealed, so there is no signed tree to prove against`, { hint: 'run `cavra evidence seal` first' });
   return buildInclusionProof(dir, record, size, { checkpoint, bundle });
+}
+
+function parseJson(text: string, where: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (cause) {
+    throw corrupt(where, 'is not JSON', cause);
+  }
+}
+
+// A corrupt bundle or checkpoint is bad input to `prove`: one line, exit 2.
+function corrupt(where: string, what: string, cause?: unknown): CavraError {
+  return new CavraError('ERR_INPUT_INVALID_JSON', `\`${where}\` ${what}, so no proof can be built`, { hint: 'run `cavra verify` on the directory; re-seal it if the bundle was damaged', ...(cause ? { cause } : {}) });
 }
 
 /** Verifies an inclusion proof document on its own: arithmetic, then the bundle or checkpoint signature. */

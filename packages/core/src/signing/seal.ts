@@ -5,6 +5,8 @@ import type { DecisionValue } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from '../evidence/checkpoint.ts';
 import { DEFAULT_ORIGIN, EVIDENCE_FILES, withEvidenceLock, writeAtomic } from '../evidence/log.ts';
+import { assertExtendsHeads, keepHead, KEPT_BUNDLE_SUFFIX, presentHeads, type PresentHead } from '../evidence/heads.ts';
+import { readRegularText } from '../evidence/safe-read.ts';
 import { scanLogFile } from '../evidence/scan.ts';
 import type { Signer } from './signer.ts';
 import { buildEvidenceStatement, type EvidenceStatement, type StatementSubject } from './statement.ts';
@@ -39,8 +41,10 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
   return withEvidenceLock(dir, undefined, async (logPath) => {
     const counts: Partial<Record<DecisionValue, number>> = {};
     const digests = new Set<string>();
+    const heads = presentHeads(dir);
     const scan = scanLogFile(logPath, {
       parse: true,
+      rootsAt: heads.map((h) => h.size),
       onRecord: ({ record }) => {
         counts[record.decision.decision] = (counts[record.decision.decision] ?? 0) + 1;
         if (record.pack_digest) digests.add(record.pack_digest);
@@ -49,11 +53,18 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
     const bad = scan.problems[0];
     if (bad) throw new CavraError('ERR_EVIDENCE_CHAIN_BROKEN', `refusing to seal \`${dir}\`: record ${bad.record}: ${bad.message}`, { hint: 'run `cavra verify` on the directory', details: { code: bad.code } });
     if (scan.records === 0) throw new CavraError('ERR_EVIDENCE_EMPTY', `refusing to seal \`${dir}\`: the evidence log has no records`);
+    // A rewritten history must not be sealed: the log extends every head it already had.
+    assertExtendsHeads(scan, heads, `seal \`${dir}\``);
+    keepEarlierHeads(dir, heads);
     const sealedAt = options.now().toISOString();
     const origin = options.origin ?? DEFAULT_ORIGIN;
     const extensions = [`timestamp ${sealedAt}`, ...(options.run ? [identityExtension(options.run)] : [])];
     const body = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions });
-    if (options.noteSigner) writeAtomic(join(dir, EVIDENCE_FILES.checkpoint), signNote(body, [options.noteSigner]));
+    if (options.noteSigner) {
+      const note = signNote(body, [options.noteSigner]);
+      keepHead(dir, scan.records, note, '.checkpoint');
+      writeAtomic(join(dir, EVIDENCE_FILES.checkpoint), note);
+    }
     const subjects: StatementSubject[] = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
     const names = new Set<string>([EVIDENCE_FILES.log]);
     for (const file of options.artefacts ?? []) {
@@ -75,9 +86,21 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
     });
     const bundle = await options.signer.signStatement(bytes);
     const bundlePath = join(dir, EVIDENCE_FILES.bundle);
-    writeAtomic(bundlePath, `${JSON.stringify(bundle, null, 2)}\n`);
+    const bundleText = `${JSON.stringify(bundle, null, 2)}\n`;
+    keepHead(dir, scan.records, bundleText, KEPT_BUNDLE_SUFFIX);
+    writeAtomic(bundlePath, bundleText);
     return { statement, bundlePath, size: scan.records };
-  });
+  }, false);
+}
+
+// The sealed checkpoint and bundle of an earlier seal (made before heads were kept) are kept
+// under `checkpoints/` before this seal replaces them.
+function keepEarlierHeads(dir: string, heads: readonly PresentHead[]): void {
+  for (const head of heads) {
+    if (head.source !== EVIDENCE_FILES.checkpoint && head.source !== EVIDENCE_FILES.bundle) continue;
+    const text = readRegularText(join(dir, head.source), head.source) ?? '';
+    keepHead(dir, head.size, text, head.source === EVIDENCE_FILES.checkpoint ? '.checkpoint' : KEPT_BUNDLE_SUFFIX);
+  }
 }
 
 // `cavra verify` checks every subject as a file beside the log, so an artefact from elsewhere is

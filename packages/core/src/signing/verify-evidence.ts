@@ -1,10 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CavraError, isCavraError } from '../errors.ts';
 import { checkpointIdentity, checkpointTimestamp, identityExtension, parseCheckpoint } from '../evidence/checkpoint.ts';
 import { EVIDENCE_FILES } from '../evidence/log.ts';
 import { problemText, type EvidenceProblem } from '../evidence/problem.ts';
+import { readRegularFile, readRegularText } from '../evidence/safe-read.ts';
 import { verifyLog, type TreeHead } from '../evidence/verify-log.ts';
 import type { SignerIdentity } from './signer.ts';
 import { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, type EvidenceStatement } from './statement.ts';
@@ -15,6 +16,10 @@ import { SigstoreBundleVerifier, type BundleTrust } from './verify-bundle.ts';
 export interface VerifyEvidenceOptions extends BundleTrust {
   /** Claims the sealed run must have (e.g. `{ run_id: '42' }`), to refuse a bundle from another run. */
   expectedRun?: Record<string, string>;
+  /** The signed tree must have exactly this many records (from a receipt), so a rollback to an older seal fails. */
+  expectedSize?: number;
+  /** The signed tree must have this Merkle root (lowercase hex, from a receipt). */
+  expectedRoot?: string;
 }
 
 /** The verification report (`cavra verify`); upstream's core fields first. */
@@ -23,6 +28,10 @@ export interface EvidenceReport {
   valid: boolean;
   records: number;
   signed_records: number;
+  /** Size of the newest signed tree head (0 when none), shown so that a rollback is visible. */
+  tree_size: number;
+  /** Its Merkle root (hex), or null. */
+  root_hash: string | null;
   /** One line per problem, `record N: … [ERR_…]`. */
   errors: string[];
   format: 'cavra-evidence-v1';
@@ -67,11 +76,14 @@ export async function verifyEvidence(path: string, options: VerifyEvidenceOption
   const range = log.scan.records === 0 ? null : log.scan.records === 1 ? 1 : `1-${log.scan.records}`;
   problems.push(...bundleProblems.map((p) => ({ ...p, record: range })));
   const latest = log.latest;
+  problems.push(...expectationProblems(latest, options));
   return {
     path,
     valid: problems.length === 0,
     records: log.scan.records,
     signed_records: log.signedRecords,
+    tree_size: latest?.size ?? 0,
+    root_hash: latest ? latest.root.toString('hex') : null,
     errors: problems.map(problemText),
     format: 'cavra-evidence-v1',
     checkpoint: latest
@@ -95,10 +107,14 @@ function checkArtefactSubjects(dir: string, statement: EvidenceStatement): Evide
       mismatch('is not a file name inside the evidence directory');
       continue;
     }
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
     try {
-      bytes = readFileSync(join(dir, name));
-    } catch {
+      bytes = readRegularFile(join(dir, name), 'signed subject');
+    } catch (error) {
+      mismatch(`cannot be read: ${(error as Error).message}`);
+      continue;
+    }
+    if (bytes === undefined) {
       mismatch('is missing from the evidence directory');
       continue;
     }
@@ -107,11 +123,25 @@ function checkArtefactSubjects(dir: string, statement: EvidenceStatement): Evide
   return problems;
 }
 
+function expectationProblems(latest: TreeHead | undefined, options: VerifyEvidenceOptions): EvidenceProblem[] {
+  const problems: EvidenceProblem[] = [];
+  const size = latest?.size ?? 0;
+  if (options.expectedSize !== undefined && size !== options.expectedSize) {
+    problems.push({ code: size < options.expectedSize ? 'ERR_EVIDENCE_TRUNCATED' : 'ERR_EVIDENCE_ROOT_MISMATCH', record: null, message: `the signed tree has ${size} records where ${options.expectedSize} were expected (an older or another seal)` });
+  }
+  const root = latest?.root.toString('hex') ?? '';
+  if (options.expectedRoot !== undefined && root !== options.expectedRoot.toLowerCase()) {
+    problems.push({ code: 'ERR_EVIDENCE_ROOT_MISMATCH', record: null, message: `the signed tree's root \`${root.slice(0, 16) || 'none'}…\` is not the expected \`${options.expectedRoot.slice(0, 16)}…\`` });
+  }
+  return problems;
+}
+
 async function verifyBundleFile(bundlePath: string, options: VerifyEvidenceOptions): Promise<{ head: TreeHead; statement: EvidenceStatement; signer: SignerIdentity }> {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(bundlePath, 'utf8'));
+    json = JSON.parse(readRegularText(bundlePath, 'bundle') ?? '');
   } catch (cause) {
+    if (isCavraError(cause)) throw cause;
     throw new CavraError('ERR_SIGNING_BUNDLE_INVALID', `\`${bundlePath}\` is not JSON`, { cause });
   }
   const verified = await new SigstoreBundleVerifier(options).verifyBundle(json);

@@ -59,7 +59,9 @@ describe('upstream daemon evidence (cavra.go-daemon.evidence.v1)', () => {
     const dir = tempDir('cavra-daemon-');
     const file = join(dir, 'daemon.jsonl');
     writeFileSync(file, daemonLog(2));
-    expect(verifyDaemonLog(file).valid).toBe(true);
+    expect(verifyDaemonLog(file, { allowUnsigned: true }).valid).toBe(true);
+    // Issue 18 item 5: without a key and without the explicit opt-in, an unsigned log proves nothing.
+    expect(verifyDaemonLog(file)).toMatchObject({ valid: false, errors: [expect.stringMatching(/ERR_EVIDENCE_UNSIGNED/)] });
     const strict = verifyDaemonLog(file, { hmacKey: v.hmac_key });
     expect(strict.valid).toBe(false);
     expect(strict.errors[0]).toMatch(/^record 1: .*ERR_EVIDENCE_UNSIGNED/);

@@ -109,13 +109,14 @@ const CASES: Case[] = [
       const l = readLines(dir);
       l[5] = l[5]!.replace('npm test', 'npm tesT');
       writeLines(dir, rehash(l));
-      rmSync(join(dir, 'checkpoints'), { recursive: true });
+      // Every head the directory kept must go first, or the seal refuses (see history-rewrite.test.ts).
+      for (const head of ['checkpoints', 'checkpoint', 'bundle.sigstore.json']) rmSync(join(dir, head), { recursive: true });
       await sealEvidence(dir, { signer: new KeyBundleSigner(otherKeys.privateKey), noteSigner: noteSignerFromKey('cavra-evidence', otherKeys.privateKey), now: FIXED_NOW });
     },
     code: 'ERR_KEY_UNTRUSTED',
     record: '1-12',
   },
-  { name: 'signatures stripped', tamper: (dir) => { rmSync(join(dir, 'bundle.sigstore.json')); rmSync(join(dir, 'checkpoint')); }, code: 'ERR_EVIDENCE_UNSIGNED', record: '1-12' },
+  { name: 'signatures stripped', tamper: (dir) => { for (const head of ['checkpoints', 'checkpoint', 'bundle.sigstore.json']) rmSync(join(dir, head), { recursive: true }); }, code: 'ERR_EVIDENCE_UNSIGNED', record: '1-12' },
   {
     name: 'bundle signature bytes changed',
     tamper: (dir) => {

@@ -244,3 +244,16 @@ describe('maximum token age', () => {
 });
 
 export type { RunnerIdentity };
+
+describe('time claims no Date can hold (issue 18 Low)', () => {
+  test('a signed token with `exp` 1e308 is refused with a claim error, not a RangeError', async () => {
+    const error = await rejection(await githubToken({ exp: 1e308 }), options());
+    expect(error.code).toBe('ERR_TOKEN_CLAIM_INVALID');
+    expect(error.message).toMatch(/`exp`/);
+  });
+
+  test('benign: an expiry far but printable (year 9000) is accepted', async () => {
+    const exp = Math.floor(Date.parse('9000-01-01T00:00:00Z') / 1000);
+    await expect(verifyRunnerToken(await githubToken({ exp }), options())).resolves.toMatchObject({ expires_at: '9000-01-01T00:00:00.000Z' });
+  });
+});
