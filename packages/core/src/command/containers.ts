@@ -5,6 +5,7 @@
 // `docker run --rm node:24 npm test` is an `npm test`.
 import type { Word } from './types.ts';
 
+const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|zsh|ash|busybox|env)$/;
 const ENGINES = new Set(['docker', 'podman', 'nerdctl', 'finch', 'lima-nerdctl']);
 
 // Options of `run`/`exec`/`create` that take a value (engines share docker's grammar).
@@ -84,9 +85,12 @@ function engine(program: string, words: readonly Word[]): ContainerReading[] | u
     readings.push({ via, inner: [...entrypoint.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: entrypoint!.dynamic })), ...command] });
     return readings;
   }
+  // A tool image's entrypoint is the tool: its arguments follow the image, unless the command
+  // names the tool itself or a shell (images without an entrypoint, or an overriding shell).
   const tool = toolOf(image.value);
-  if (tool !== undefined && command[0]?.value !== tool) readings.push({ via: `${via} ${image.value}`, inner: [{ value: tool, dynamic: image.dynamic }, ...command] });
-  if (command.length > 0 && !command[0]!.value.startsWith('-')) readings.push({ via, inner: [...command] });
+  const first = command[0]?.value ?? '';
+  if (tool !== undefined && first !== tool && !SHELLS.test(first)) readings.push({ via: `${via} ${image.value}`, inner: [{ value: tool, dynamic: image.dynamic }, ...command] });
+  else if (command.length > 0 && !first.startsWith('-')) readings.push({ via, inner: [...command] });
   return readings;
 }
 
@@ -139,8 +143,8 @@ function kubectl(program: string, words: readonly Word[]): ContainerReading[] | 
   if (command.length === 0) return [];
   const readings: ContainerReading[] = [];
   const tool = image === undefined ? undefined : toolOf(image);
-  if (sub === 'run' && !commandFlag && tool !== undefined && command[0]!.value !== tool) readings.push({ via: `${via} ${image}`, inner: [{ value: tool, dynamic: false }, ...command] });
-  readings.push({ via, inner: [...command] });
+  if (sub === 'run' && !commandFlag && tool !== undefined && command[0]!.value !== tool && !SHELLS.test(command[0]!.value)) readings.push({ via: `${via} ${image}`, inner: [{ value: tool, dynamic: false }, ...command] });
+  else readings.push({ via, inner: [...command] });
   return readings;
 }
 

@@ -118,6 +118,7 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'sed' || program === 'gsed') sedHazards(args, found);
   if (program === 'awk' || program === 'gawk' || program === 'mawk' || program === 'nawk') awkHazards(args, found);
   if (program === 'git') gitSubcommandHazards(args, found);
+  if (program === 'curl') curlData(args, found);
   return found;
 }
 
@@ -254,6 +255,7 @@ function sedScript(script: string, found: OptionHazard[]): void {
     } else if (command === 's' || command === 'y') {
       const delimiter = rest[0];
       if (delimiter === undefined) return;
+      const body = rest;
       let at = 1;
       for (let part = 0; part < 2; part += 1) {
         while (at < rest.length && rest[at] !== delimiter) at += rest[at] === '\\' ? 2 : 1;
@@ -263,7 +265,12 @@ function sedScript(script: string, found: OptionHazard[]): void {
       if (command === 's') {
         const flags = /^[^;\n}]*/.exec(rest)![0];
         const write = /w\s*(.*)$/.exec(flags);
-        if (/^[0-9gpiImMe]*e/.test(flags)) found.push({ effect: 'load', option: 'sed s///e' });
+        if (/^[0-9gpiImMe]*e/.test(flags)) {
+          // `e` runs the pattern space after the substitution: at least the replacement text.
+          const parts = splitSubstitution(body, delimiter);
+          found.push({ effect: 'load', option: 'sed s///e' });
+          if (parts !== undefined && parts !== '') found.push({ effect: 'code', option: 'sed s///e', value: parts });
+        }
         if (write) found.push({ effect: 'write', option: 'sed s///w', value: write[1]!.trim() });
         rest = rest.slice(flags.length);
       }
@@ -274,6 +281,30 @@ function sedScript(script: string, found: OptionHazard[]): void {
     } else if ('qQlL'.includes(command)) {
       rest = rest.slice(/^\s*\d*/.exec(rest)![0].length);
     }
+  }
+}
+
+// The replacement of `s<d>regex<d>replacement<d>`, unescaped.
+function splitSubstitution(body: string, delimiter: string): string | undefined {
+  let at = 1;
+  while (at < body.length && body[at] !== delimiter) at += body[at] === '\\' ? 2 : 1;
+  const start = at + 1;
+  at = start;
+  while (at < body.length && body[at] !== delimiter) at += body[at] === '\\' ? 2 : 1;
+  return at > body.length ? undefined : body.slice(start, at).replace(/\\(.)/g, '$1');
+}
+
+// curl's data and form options read a file given as `@FILE` (`-d @.env`, `-F x=@.env`, `-F x=<.env`).
+const CURL_DATA = new Set(['-d', '--data', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '--form-string']);
+function curlData(args: readonly string[], found: OptionHazard[]): void {
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = eq > 0 ? word.slice(0, eq) : CURL_DATA.has(word) ? word : word.length > 2 && (word.startsWith('-d') || word.startsWith('-F')) ? word.slice(0, 2) : undefined;
+    if (name === undefined || !CURL_DATA.has(name) || name === '--form-string') continue;
+    const value = eq > 0 ? word.slice(eq + 1) : name === word ? args[++index] ?? '' : word.slice(2);
+    const file = /(?:^|=)[@<]([^;]+)/.exec(value)?.[1];
+    if (file !== undefined && file !== '-') found.push({ effect: 'read', option: name, value: file });
   }
 }
 

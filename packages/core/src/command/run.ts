@@ -12,7 +12,7 @@ import { EXEC_ENV, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard }
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
-import type { WordScope } from './word.ts';
+import { splitFields, type WordScope } from './word.ts';
 import { wrapperFor } from './wrappers.ts';
 
 /** Where a command sits: wrappers around it, its environment and constants, how deep, its script. */
@@ -41,6 +41,7 @@ export interface ScriptRunner {
   opaque(kind: OpaqueKind, detail: string): void;
   forget(name: string, frame: Frame): void;
   scope(frame: Frame): WordScope;
+  reveal(value: string, frame: Frame): void;
 }
 
 const SHELLS = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
@@ -93,6 +94,12 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   }
   if (NAME_BUILTINS.has(program)) nameArguments(runner, program, args, frame);
   switch (program) {
+    case 'read':
+      readLiteral(args, frame, stdin);
+      return emit(runner, words, frame, 'run');
+    case 'set':
+      setPositionals(args, frame);
+      return emit(runner, words, frame, 'run');
     case 'eval':
       emit(runner, words, frame, 'wrapper');
       return runScript(runner, joinWords(args), { ...frame, via: [...frame.via, 'eval'] }, 'eval');
@@ -111,9 +118,19 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     case 'let':
       for (const arg of args) {
         const why = arg.dynamic ? `\`let ${arg.value}\` evaluates an expansion` : expressionHazard(arg.value, runner.scope(frame));
-        if (why !== undefined) runner.opaque('re-evaluation', why);
+        if (why === undefined) continue;
+        runner.opaque('re-evaluation', why);
+        runner.reveal(arg.value, frame);
       }
       return emit(runner, words, frame, 'run');
+    case 'coproc': {
+      // `coproc [NAME] { cmd; }` / `coproc cmd`: tree-sitter reads the body as plain words.
+      emit(runner, words, frame, 'wrapper');
+      let inner = args;
+      if (inner.length > 1 && /^[A-Za-z_]\w*$/.test(inner[0]!.value) && /^[{(]$/.test(inner[1]!.value)) inner = inner.slice(1);
+      while (inner[0] !== undefined && /^[{(]$/.test(inner[0].value)) inner = inner.slice(1);
+      return runCommand(runner, inner, { ...frame, via: [...frame.via, 'coproc'] }, stdin);
+    }
     case 'alias':
     case 'hash':
     case 'enable':
@@ -126,6 +143,34 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     default:
       return emit(runner, words, frame, 'run');
   }
+}
+
+// `read a b <<< "literal"`: the names take the fields of the first line.
+function readLiteral(args: readonly Word[], frame: Frame, stdin: Stdin): void {
+  if (stdin?.kind !== 'text' || stdin.dynamic) return;
+  const names = args.filter((word) => !word.value.startsWith('-') && /^[A-Za-z_]\w*$/.test(word.value)).map((word) => word.value);
+  if (args.some((word) => /^-[a-zA-Z]*[adinNptu]$/.test(word.value)) || names.length === 0) return;
+  const fields = splitFields(stdin.text.split('\n')[0] ?? '', frame.env.IFS ?? frame.consts.IFS ?? ' \t\n');
+  names.forEach((name, index) => {
+    const value = index === names.length - 1 ? fields.slice(index).join(' ') : fields[index] ?? '';
+    frame.consts[name] = value;
+    frame.env[name] = value;
+  });
+}
+
+// `set -- a b c` (or `set a b`): the positional parameters, when literal.
+function setPositionals(args: readonly Word[], frame: Frame): void {
+  const dash = args.findIndex((word) => word.value === '--');
+  const values = dash >= 0 ? args.slice(dash + 1) : args[0] !== undefined && !/^[-+]/.test(args[0].value) ? args : undefined;
+  if (values === undefined) return;
+  if (values.some((word) => word.dynamic)) {
+    delete frame.arrays['@'];
+    return;
+  }
+  frame.arrays['@'] = values.map((word) => word.value);
+  values.forEach((word, index) => {
+    frame.consts[String(index + 1)] = word.value;
+  });
 }
 
 // `alias x=…`, `hash -p PATH name`, `enable -f lib.so name`, `shopt -s expand_aliases`.
@@ -176,7 +221,10 @@ function nameArguments(runner: ScriptRunner, program: string, args: readonly Wor
     const eq = name.value.indexOf('=');
     const bare = eq > 0 && program !== 'test' && program !== '[' ? name.value.slice(0, eq) : name.value;
     const why = nameArgumentHazard(bare, name.dynamic, scope);
-    if (why !== undefined) runner.opaque('re-evaluation', why);
+    if (why !== undefined) {
+      runner.opaque('re-evaluation', why);
+      runner.reveal(bare, frame);
+    }
     if (program !== 'test' && program !== '[' && /^[A-Za-z_]\w*$/.test(bare)) runner.forget(bare, frame);
   }
 }

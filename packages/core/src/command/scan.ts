@@ -64,7 +64,7 @@ export class Scanner {
 
   /** Reads a value bash evaluates again as shell words, so commands hidden in it are seen. */
   reveal(value: string, frame: Frame): void {
-    if (/[`$<>]/.test(value)) this.script(`: ${value}`, { ...frame, depth: frame.depth + 1 });
+    if (/[`$<>]/.test(value)) this.script(`: ${value.replace(/^[A-Za-z_]\w*=/, '')}`, { ...frame, depth: frame.depth + 1 });
   }
 
   private walk(node: SyntaxNode, frame: Frame, stdin: Stdin): StageResult | undefined {
@@ -167,7 +167,7 @@ export class Scanner {
     if (value) this.walk(value, frame, undefined);
     if (!name) return;
     if (name.type === 'subscript') {
-      this.subscript(name, frame);
+      this.walk(name, frame, undefined);
       return;
     }
     this.setVariable(name.text, value, frame, node.text.includes('+='));
@@ -243,7 +243,10 @@ export class Scanner {
       this.walk(child, frame, undefined);
       const word = this.word(child, frame);
       const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
-      if (why !== undefined) this.opaque('re-evaluation', why);
+      if (why !== undefined) {
+        this.opaque('re-evaluation', why);
+        this.reveal(word.value, frame);
+      }
       this.forget(word.value, frame);
     }
   }
@@ -417,7 +420,7 @@ export class Scanner {
         const name = child.childForFieldName('name');
         const value = child.childForFieldName('value');
         if (value) this.walk(value, frame, undefined);
-        if (name?.type === 'subscript') this.subscript(name, frame);
+        if (name?.type === 'subscript') this.walk(name, frame, undefined);
         if (name) {
           if (RESOLUTION_ENV.has(name.text)) this.opaque('resolution', `\`${name.text}\` is set, which changes which program a name runs`);
           assignments[name.text] = value ? this.word(value, frame).value : '';

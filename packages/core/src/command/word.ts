@@ -38,8 +38,14 @@ export function resolveWord(node: SyntaxNode, scope: WordScope = NO_SCOPE): Word
     case 'number':
     case 'variable_name':
       return { value: node.text, dynamic: false };
-    case 'simple_expansion':
-      return variable(node.namedChildren[0]?.text ?? '', node.text, scope);
+    case 'simple_expansion': {
+      const name = node.namedChildren[0];
+      if (name?.type === 'special_variable_name' && (name.text === '@' || name.text === '*')) {
+        const positional = scope.array('@');
+        return positional === undefined ? { value: node.text, dynamic: true } : { value: positional.join(' '), dynamic: false, computed: true };
+      }
+      return variable(name?.text ?? '', node.text, scope);
+    }
     case 'expansion':
       return expansion(node, scope);
     case 'command_substitution':
@@ -142,6 +148,10 @@ function expansion(node: SyntaxNode, scope: WordScope): Word {
 }
 
 function wholeArray(node: SyntaxNode, scope: WordScope): readonly string[] | undefined {
+  if (node.type === 'simple_expansion') {
+    const name = node.namedChildren[0];
+    return name?.type === 'special_variable_name' && (name.text === '@' || name.text === '*') ? scope.array('@') : undefined;
+  }
   if (node.type !== 'expansion') return undefined;
   const inner = node.children[1];
   if (inner?.type !== 'subscript' || node.children.length !== 3) return undefined;
