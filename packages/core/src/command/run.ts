@@ -362,6 +362,8 @@ function fetchedScript(runner: ScriptRunner, fetch: string, program: string): vo
 }
 
 function runScript(runner: ScriptRunner, script: Word, frame: Frame, label: string): void {
+  // A script computed from constants may still differ at run time (`${CMD:-ls}`): judged, never allowed.
+  if (script.computed && !script.dynamic) runner.opaque(label === 'eval' ? 'eval-dynamic' : 'dynamic-script', `\`${label}\` runs \`${clip(script.value)}\`, computed from expansions`);
   if (script.dynamic) {
     runner.opaque(label === 'eval' ? 'eval-dynamic' : 'dynamic-script', `\`${label}\` runs \`${script.value}\`, made by expansion`);
     if (script.fetch !== undefined) runner.analysis.pipelines.push(`${script.fetch} | sh`);
@@ -547,7 +549,8 @@ function codeOf(value: string): string {
 
 function joinWords(words: readonly Word[]): Word {
   const fetch = words.find((word) => word.fetch)?.fetch;
-  return { value: words.map((word) => word.value).join(' '), dynamic: words.some((word) => word.dynamic), ...(fetch ? { fetch } : {}) };
+  const computed = words.some((word) => word.computed);
+  return { value: words.map((word) => word.value).join(' '), dynamic: words.some((word) => word.dynamic), ...(computed ? { computed } : {}), ...(fetch ? { fetch } : {}) };
 }
 
 function basename(program: string): string {

@@ -163,8 +163,46 @@ function wholeArray(node: SyntaxNode, scope: WordScope): readonly string[] | und
 // `$(echo terraform)`, `` `printf %s x` ``: the output of echo or printf over literals.
 function substitution(node: SyntaxNode, scope: WordScope): Word {
   const commands = node.namedChildren;
+  if (commands.length === 1 && commands[0]!.type === 'pipeline') return pipelineOutput(node, commands[0]!, scope);
   const command = commands.length === 1 && commands[0]!.type === 'command' ? commands[0]! : undefined;
   if (command === undefined) return { value: node.text, dynamic: true };
+  return commandOutput(node, command, scope);
+}
+
+// `$(echo … | base64 -d)`, `$(printf … | rev)`: literal text through decoders we can run.
+function pipelineOutput(node: SyntaxNode, pipeline: SyntaxNode, scope: WordScope): Word {
+  const stages = pipeline.namedChildren;
+  if (stages.length === 0 || stages[0]!.type !== 'command') return { value: node.text, dynamic: true };
+  let text = commandOutput(node, stages[0]!, scope);
+  for (const stage of stages.slice(1)) {
+    if (text.dynamic || stage.type !== 'command') return { value: node.text, dynamic: true };
+    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
+    const program = words[0]?.value;
+    const args = words.slice(1).map((word) => word.value);
+    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+    if (program === 'base64' && args.length === 1 && /^(-d|-D|--decode)$/.test(args[0]!)) {
+      const decoded = decodeBase64(text.value);
+      if (decoded === undefined) return { value: node.text, dynamic: true };
+      text = { value: decoded.replace(/\n+$/, ''), dynamic: false, computed: true };
+    } else if (program === 'rev' && args.length === 0) {
+      text = { value: [...text.value].reverse().join(''), dynamic: false, computed: true };
+    } else if (program !== 'cat' || args.length > 0) {
+      return { value: node.text, dynamic: true };
+    }
+  }
+  return text;
+}
+
+function decodeBase64(text: string): string | undefined {
+  try {
+    const binary = atob(text.replace(/\s+/g, ''));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+function commandOutput(node: SyntaxNode, command: SyntaxNode, scope: WordScope): Word {
   const words: Word[] = [];
   for (const child of command.namedChildren) {
     if (child.type === 'variable_assignment' || child.type.endsWith('redirect')) return { value: node.text, dynamic: true };
