@@ -413,6 +413,10 @@ function runGit(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdi
     return false;
   }
   const alias = runner.gitConfig.get(`alias.${sub.toLowerCase()}`, settings).pop();
+  if (alias !== undefined && frame.via.includes(`git alias ${sub}`)) {
+    runner.opaque('depth-limit', `git alias \`${sub}\` expands to itself`);
+    return true;
+  }
   if (alias !== undefined) {
     emit(runner, words, frame, 'wrapper');
     const via = { ...frame, via: [...frame.via, `git alias ${sub}`] };
@@ -437,8 +441,9 @@ function judgeSetting(runner: ScriptRunner, setting: GitSetting, frame: Frame, l
   } else if (effect === 'hidden') {
     runner.opaque('hidden-config', `\`${label} ${setting.key}\` loads code or changes where git sends data`);
   } else if (effect === 'alias') {
-    if (setting.value.startsWith('!')) runScript(runner, { value: setting.value.slice(1), dynamic: false }, via, `${label} ${setting.key}`);
-    else runCommand(runner, [{ value: 'git', dynamic: false }, ...setting.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false }))], via, undefined);
+    // Judged as what it expands to, in a clean environment (the settings are judged once, here).
+    if (setting.value.startsWith('!')) runScript(runner, { value: setting.value.slice(1), dynamic: false }, { ...via, env: {} }, `${label} ${setting.key}`);
+    else if (frame.depth < 8) runCommand(runner, [{ value: 'git', dynamic: false }, ...setting.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false }))], { ...via, env: {}, depth: frame.depth + 1 }, undefined);
   } else if (effect === 'push' && /^(push\.default|remote\.pushdefault|branch\..+)$/.test(setting.key)) {
     runner.opaque('hidden-config', `\`${label} ${setting.key}\` changes what a later \`git push\` pushes`);
   }

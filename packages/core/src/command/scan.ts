@@ -142,12 +142,20 @@ export class Scanner {
 
   /** The constants of `frame`, as the word evaluator reads them. */
   scope(frame: Frame): WordScope {
-    return {
-      scalar: (name) => frame.consts[name],
-      array: (name) => frame.arrays[name],
-      ifs: () => frame.consts.IFS ?? (frame.env.IFS === undefined ? ' \t\n' : '\u0000'),
-    };
+    // Frames of one script share their constants: one scope per constants object.
+    let scope = this.scopes.get(frame.consts);
+    if (scope === undefined) {
+      scope = {
+        scalar: (name) => frame.consts[name],
+        array: (name) => frame.arrays[name],
+        ifs: () => frame.consts.IFS ?? (frame.env.IFS === undefined ? ' \t\n' : '\u0000'),
+      };
+      this.scopes.set(frame.consts, scope);
+    }
+    return scope;
   }
+
+  private readonly scopes = new WeakMap<object, WordScope>();
 
   /** Resolves a word node against the frame's constants. */
   word(node: SyntaxNode, frame: Frame): Word {
