@@ -14,7 +14,6 @@ interface Automaton {
 }
 
 const MAX_STATES = 4096;
-const NOT_DOT: CharTest = { kind: 'set', chars: '.', negated: true, slash: false };
 const PROBES = 'xa0_.-/';
 
 /** A shell glob as an automaton (`*` and `?` never match `/`; `\x` is literal). */
@@ -22,19 +21,15 @@ export function shellGlobAutomaton(pattern: string): Automaton {
   const builder = new Builder();
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
-    // A leading dot of a name is matched only literally (bash without dotglob).
-    const segmentStart = index === 0 || pattern[index - 1] === '/';
+    // (A leading dot of a name is matched only by a literal dot: enforced in the product walk.)
     if (char === '\\' && index + 1 < pattern.length) builder.step({ kind: 'char', char: pattern[++index]! });
-    else if (char === '*') {
-      if (segmentStart) builder.starNoDot();
-      else builder.loop({ kind: 'any', slash: false });
-    } else if (char === '?') builder.step(segmentStart ? NOT_DOT : { kind: 'any', slash: false });
+    else if (char === '*') builder.loop({ kind: 'any', slash: false });
+    else if (char === '?') builder.step({ kind: 'any', slash: false });
     else if (char === '[') {
       const close = classEnd(pattern, index);
       if (close < 0) builder.step({ kind: 'char', char });
       else {
-        const test = classTest(pattern.slice(index + 1, close));
-        builder.step(segmentStart && test.kind === 'set' && test.negated ? { ...test, chars: `${test.chars}.` } : segmentStart && test.kind === 'set' ? { ...test, chars: test.chars.replace(/\./g, '') } : test);
+        builder.step(classTest(pattern.slice(index + 1, close)));
         index = close;
       }
     } else builder.step({ kind: 'char', char });
@@ -67,27 +62,32 @@ export function globWitness(shellPattern: string, policyPattern: string, caseIns
   const left = shellGlobAutomaton(fold(shellPattern));
   const right = policyGlobAutomaton(fold(policyPattern));
   const width = right.moves.length;
+  // A state is (shell state, policy state, at the start of a name); bash matches a name's
+  // leading dot only with a literal dot, so a wildcard may not consume it.
+  const encode = (a: number, b: number, fresh: boolean) => (a * width + b) * 2 + (fresh ? 1 : 0);
   const parent = new Map<number, [number, string]>();
-  const start = 0;
+  const start = encode(0, 0, true);
   const queue: number[] = [start];
   parent.set(start, [-1, '']);
   for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
-    const pair = queue[head]!;
+    const state = queue[head]!;
+    const fresh = (state & 1) === 1;
+    const pair = state >> 1;
     const a = Math.floor(pair / width);
     const b = pair % width;
-    if (a === left.final && b === right.final) return spell(parent, pair);
+    if (a === left.final && b === right.final) return spell(parent, state);
     const visit = (next: number, char: string) => {
       if (!parent.has(next)) {
-        parent.set(next, [pair, char]);
+        parent.set(next, [state, char]);
         queue.push(next);
       }
     };
-    for (const to of left.empty[a]!) visit(to * width + b, '');
-    for (const to of right.empty[b]!) visit(a * width + to, '');
+    for (const to of left.empty[a]!) visit(encode(to, b, fresh), '');
+    for (const to of right.empty[b]!) visit(encode(a, to, fresh), '');
     for (const x of left.moves[a]!) {
       for (const y of right.moves[b]!) {
-        const char = common(x.test, y.test);
-        if (char !== undefined) visit(x.to * width + y.to, char);
+        const char = common(x.test, y.test, fresh && x.test.kind !== 'char');
+        if (char !== undefined) visit(encode(x.to, y.to, char === '/'), char);
       }
     }
   }
@@ -105,19 +105,23 @@ function spell(parent: Map<number, [number, string]>, end: number): string {
   return text;
 }
 
-function common(x: CharTest, y: CharTest): string | undefined {
-  for (const candidate of candidates(x, y)) if (accepts(x, candidate) && accepts(y, candidate)) return candidate;
+// A character both tests accept (not a dot when `noDot`), tried from their own characters first.
+function common(x: CharTest, y: CharTest, noDot: boolean): string | undefined {
+  return pick(x, x, y, noDot) ?? pick(y, x, y, noDot) ?? pickFrom(PROBES, x, y, noDot);
+}
+
+function pick(source: CharTest, x: CharTest, y: CharTest, noDot: boolean): string | undefined {
+  if (source.kind === 'char') return pickFrom(source.char, x, y, noDot);
+  if (source.kind === 'set' && !source.negated) return pickFrom(source.chars, x, y, noDot);
   return undefined;
 }
 
-function candidates(x: CharTest, y: CharTest): string[] {
-  const out: string[] = [];
-  for (const test of [x, y]) {
-    if (test.kind === 'char') out.push(test.char);
-    else if (test.kind === 'set' && !test.negated) out.push(...test.chars);
+function pickFrom(chars: string, x: CharTest, y: CharTest, noDot: boolean): string | undefined {
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index]!;
+    if (!(noDot && char === '.') && accepts(x, char) && accepts(y, char)) return char;
   }
-  out.push(...PROBES);
-  return out;
+  return undefined;
 }
 
 function accepts(test: CharTest, char: string): boolean {
@@ -177,18 +181,6 @@ class Builder {
 
   loop(test: CharTest): void {
     this.moves[this.current]!.push({ test, to: this.current });
-  }
-
-  // A `*` opening a name: empty, or a first character other than a dot, then anything but `/`.
-  starNoDot(): void {
-    const from = this.current;
-    const rest = this.state();
-    const after = this.state();
-    this.empty[from]!.push(after);
-    this.moves[from]!.push({ test: NOT_DOT, to: rest });
-    this.moves[rest]!.push({ test: { kind: 'any', slash: false }, to: rest });
-    this.empty[rest]!.push(after);
-    this.current = after;
   }
 
   // `(?:.*/)?`: skip, or any run then a slash.

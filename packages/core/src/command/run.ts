@@ -464,14 +464,25 @@ function configuredPushes(runner: ScriptRunner, args: readonly string[], setting
   if (view.get(`remote.${remote}.pushurl`, settings).length > 0) runner.opaque('hidden-config', `\`remote.${remote}.pushurl\` sends the push elsewhere`);
 }
 
+// What setting a variable does, looked up once per name.
+const ENV_EFFECT = new Map<string, 'resolution' | 'load' | 'exec' | undefined>();
+function envEffect(name: string): 'resolution' | 'load' | 'exec' | undefined {
+  if (ENV_EFFECT.has(name)) return ENV_EFFECT.get(name);
+  const effect = RESOLUTION_ENV.has(name) ? 'resolution' : loadsCode(name) ? 'load' : EXEC_ENV.has(name) ? 'exec' : undefined;
+  if (ENV_EFFECT.size < 4096) ENV_EFFECT.set(name, effect);
+  return effect;
+}
+
 function checkEnvironment(runner: ScriptRunner, frame: Frame): void {
   for (const name in frame.env) {
+    const effect = envEffect(name);
+    if (effect === undefined) continue;
     const value = frame.env[name]!;
-    if (RESOLUTION_ENV.has(name)) {
+    if (effect === 'resolution') {
       noteOnce(runner, 'resolution', `\`${name}\` is set, which changes which program a name runs`);
-    } else if (loadsCode(name)) {
+    } else if (effect === 'load') {
       noteOnce(runner, 'hidden-config', `\`${name}\` loads code or configuration the command does not show`);
-    } else if (EXEC_ENV.has(name) && !runner.analysis.invocations.some((item) => item.via.includes(`$${name}`))) {
+    } else if (!runner.analysis.invocations.some((item) => item.via.includes(`$${name}`))) {
       runner.script(value, { ...frame, via: [...frame.via, `$${name}`], depth: frame.depth + 1, env: {} });
     }
   }

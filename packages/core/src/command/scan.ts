@@ -12,7 +12,7 @@ import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from '.
 import { runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
 import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
-import { fieldsOf, globPatternOf, resolveWord, splitFields, type WordScope } from './word.ts';
+import { fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
 
 const MAX_DEPTH = 8;
 const MAX_LOOP_VALUES = 16;
@@ -441,6 +441,19 @@ export class Scanner {
       }
       const field = node.fieldNameForChild(index);
       if (field !== 'name' && field !== 'argument') continue;
+      // Fast path: a plain word (most arguments) needs no evaluation, walk or field splitting.
+      if (child.type === 'word' && (previousEnd < 0 || frame.source.slice(previousEnd, child.startIndex) !== '\\\n')) {
+        const text = child.text;
+        if (HIDDEN_SUBSTITUTION.test(text)) this.hiddenSubstitution(child, frame);
+        const plain: Word = { value: unescapeUnquoted(text), dynamic: false };
+        if (/[*?[]/.test(text)) {
+          const glob = globPatternOf(child);
+          if (glob !== undefined) plain.glob = glob;
+        }
+        words.push(plain);
+        previousEnd = child.endIndex;
+        continue;
+      }
       const last = this.walk(child, frame, undefined);
       const word: Word = this.word(child, frame);
       const fetch = this.fetchIn(child, frame);
