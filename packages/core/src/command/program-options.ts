@@ -364,5 +364,15 @@ export function loadsCode(name: string): boolean {
   return false;
 }
 
+// NODE_OPTIONS values that only tune the runtime (`--max-old-space-size=4096` is everyday CI).
+const HARMLESS_NODE_OPTION = /^--(max-old-space-size|max-semi-space-size|stack-size|stack-trace-limit|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|trace-uncaught|experimental-vm-modules|unhandled-rejections|dns-result-order|openssl-legacy-provider|expose-gc|max-http-header-size|no-experimental-fetch|use-openssl-ca|disable-warning)(=[\w.,:-]*)?$/;
+
+/** Whether this value of a code-loading variable only tunes the program (never loads code). */
+export function harmlessSetting(name: string, value: string): boolean {
+  if (name !== 'NODE_OPTIONS') return false;
+  const words = value.trim().split(/\s+/).filter(Boolean);
+  return words.every((word) => HARMLESS_NODE_OPTION.test(word));
+}
+
 /** Variables that change how a program name resolves. */
 export const RESOLUTION_ENV: ReadonlySet<string> = new Set(['PATH', 'BASH_LOADABLES_PATH', 'EXECIGNORE', 'CDPATH', 'GLOBIGNORE', 'BASH_ALIASES', 'BASH_CMDS']);

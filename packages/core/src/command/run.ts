@@ -8,7 +8,7 @@ import { containerCommands } from './containers.ts';
 import { fileAccessesOf, usablePath } from './file-access.ts';
 import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type GitSetting } from './git-config.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
-import { EXEC_ENV, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
+import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
@@ -481,6 +481,7 @@ function checkEnvironment(runner: ScriptRunner, frame: Frame): void {
     if (effect === 'resolution') {
       noteOnce(runner, 'resolution', `\`${name}\` is set, which changes which program a name runs`);
     } else if (effect === 'load') {
+      if (harmlessSetting(name, value)) continue;
       noteOnce(runner, 'hidden-config', `\`${name}\` loads code or configuration the command does not show`);
     } else if (!runner.analysis.invocations.some((item) => item.via.includes(`$${name}`))) {
       runner.script(value, { ...frame, via: [...frame.via, `$${name}`], depth: frame.depth + 1, env: {} });
