@@ -16,6 +16,7 @@ import { fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, ty
 
 const MAX_DEPTH = 8;
 const MAX_LOOP_VALUES = 16;
+const MAX_LOOP_WALKS = 64;
 const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
 const FETCHERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET']);
 // Leaves whose text bash still expands but tree-sitter does not parse (pattern operands…).
@@ -35,6 +36,8 @@ export class Scanner {
   readonly analysis: CommandAnalysis;
   /** Git configuration written earlier in this line. */
   readonly gitConfig = new GitConfigView();
+  /** Loop bodies walked once per literal value, across the line (nested loops would multiply). */
+  private loopBudget = MAX_LOOP_WALKS;
 
   constructor(parser: ShellParser, analysis: CommandAnalysis) {
     this.parser = parser;
@@ -357,11 +360,12 @@ export class Scanner {
     if (!sawIn) known = false;
     if (variable === undefined || body === null) return;
     const distinct = [...new Set(values)];
-    if (!known || distinct.length === 0 || distinct.length > MAX_LOOP_VALUES) {
+    if (!known || distinct.length === 0 || distinct.length > MAX_LOOP_VALUES || distinct.length > this.loopBudget) {
       this.forget(variable, frame);
       this.walk(body, frame, undefined);
       return;
     }
+    this.loopBudget -= distinct.length;
     for (const value of distinct) {
       frame.consts[variable] = value;
       frame.env[variable] = value;
@@ -377,7 +381,9 @@ export class Scanner {
     const words = condition.namedChildren.map((child) => this.word(child, frame).value);
     if (words[0] !== 'read') return false;
     const names = words.slice(1).filter((word) => !word.startsWith('-'));
-    const lines = stdin.text.split('\n').filter((line) => line !== '').slice(0, MAX_LOOP_VALUES);
+    const lines = stdin.text.split('\n').filter((line) => line !== '').slice(0, Math.min(MAX_LOOP_VALUES, this.loopBudget));
+    if (lines.length === 0) return false;
+    this.loopBudget -= lines.length;
     if (names.length === 0) names.push('REPLY');
     for (const line of lines) {
       const fields = splitFields(line, frame.consts.IFS ?? ' \t\n');
