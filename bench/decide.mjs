@@ -1,13 +1,17 @@
 // Decision throughput and latency per action type (100k in-process requests against the
-// default pack), and the CLI's end-to-end time for a 10k-line batch, process start included.
+// default pack), command decisions side by side with a bare web-tree-sitter parse of the same
+// 10k commands (issue 16: p50 at most 2x the parse, p99 at most 200 us), and the CLI's
+// end-to-end time for a 10k-line batch, process start included.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Language, Parser } from 'web-tree-sitter';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as core from '../packages/core/src/index.ts';
 
-const REQUESTS = 100_000;
+const REQUESTS = Number(process.env.CAVRA_BENCH_REQUESTS ?? 100_000);
 const BATCH = 10_000;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -48,6 +52,52 @@ for (const [type, requests] of Object.entries(samples)) {
   };
 }
 
+// Commands: the evasion corpus and the holes fixtures (attacks and everyday look-alikes), cycled
+// to 10k, under a pack of everyday allow patterns and canonical blocks. The bare parse is
+// web-tree-sitter's own parse and free of the same text, nothing else.
+const COMMANDS = 10_000;
+const fixtures = join(root, 'fixtures', 'evasions');
+const lines = [
+  ...JSON.parse(readFileSync(join(fixtures, 'corpus.json'), 'utf8')).entries.map((entry) => entry.command),
+  ...JSON.parse(readFileSync(join(fixtures, 'holes.json'), 'utf8')).entries.map((entry) => entry.command),
+];
+const commands = Array.from({ length: COMMANDS }, (_, i) => lines[i % lines.length]);
+const everyday = core.compilePolicy(core.openPolicy({ packs: [join(fixtures, 'everyday-allow.yaml')] }), []);
+const require = createRequire(import.meta.url);
+await Parser.init({ wasmBinary: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')) });
+const bare = new Parser();
+bare.setLanguage(await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm'))));
+
+function timeEach(run) {
+  for (let i = 0; i < 2_000; i += 1) run(commands[i % commands.length]); // warm-up
+  const latencies = new Float64Array(commands.length);
+  for (let i = 0; i < commands.length; i += 1) {
+    const t0 = process.hrtime.bigint();
+    run(commands[i]);
+    latencies[i] = Number(process.hrtime.bigint() - t0) / 1000;
+  }
+  latencies.sort();
+  return { p50_us: +percentile(latencies, 50).toFixed(2), p99_us: +percentile(latencies, 99).toFixed(2) };
+}
+// Interleaved rounds, so both sides see the same machine load; the best round of each is kept.
+const rounds = { parse: [], evaluate: [] };
+for (let round = 0; round < 3; round += 1) {
+  rounds.parse.push(timeEach((line) => bare.parse(line).delete()));
+  rounds.evaluate.push(timeEach((target) => core.evaluate(everyday, { action_type: 'execute_command', target }, context)));
+}
+const best = (list) => list.reduce((a, b) => (b.p50_us < a.p50_us ? b : a));
+const parse = best(rounds.parse);
+const decided = best(rounds.evaluate);
+const commandSideBySide = {
+  commands: COMMANDS,
+  distinct: lines.length,
+  pack: 'fixtures/evasions/everyday-allow.yaml',
+  bare_parse: parse,
+  evaluate: decided,
+  p50_ratio_to_parse: +(decided.p50_us / parse.p50_us).toFixed(2),
+  load_average: (await import('node:os')).loadavg().map((value) => +value.toFixed(1)),
+};
+
 const all = Object.values(samples).flat();
 const batchFile = join(mkdtempSync(join(tmpdir(), 'cavra-bench-')), 'batch.jsonl');
 writeFileSync(batchFile, Array.from({ length: BATCH }, (_, i) => JSON.stringify({ session_id: 'bench', ...all[i % all.length] })).join('\n'));
@@ -63,6 +113,7 @@ runs.sort((a, b) => a - b);
 process.stdout.write(`${JSON.stringify({
   requests_per_type: REQUESTS,
   per_action_type: perType,
+  execute_command_vs_parse: commandSideBySide,
   cli_batch: { lines: BATCH, median_ms: Math.round(runs[2]), min_ms: Math.round(runs[0]), max_ms: Math.round(runs[4]) },
-  targets: { p99_us_file_git_mcp: 20, cli_batch_ms: 1000 },
+  targets: { p99_us_file_git_mcp: 20, cli_batch_ms: 1000, command_p50_ratio_to_parse: 2, command_p99_us: 200 },
 })}\n`);

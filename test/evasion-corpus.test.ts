@@ -1,11 +1,12 @@
 // The evasion corpus (fixtures/evasions/corpus.json): each dangerous form must be stopped
 // (block or require_approval, at least 90 % block outright) and no benign look-alike blocked,
 // under a pack that blocks the canonical operations and allows everything else.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { compilePolicy, evaluate, loadCommandAnalyzer, openPolicy, type DecisionPolicy } from '@cavra/core';
-import { REPO_ROOT } from './support/paths.ts';
+import { CLI_BUNDLE, REPO_ROOT } from './support/paths.ts';
 
 interface Entry {
   name: string;
@@ -21,6 +22,8 @@ const KINDS = [
   'equivalent-tools', 'nested-shells', 'substitution-and-indirection', 'eval-source-startup', 'quoting-and-escaping',
   'line-continuation', 'parser-confusion', 'lists-and-separators', 'groups-control-flow-functions', 'deferred-execution',
   'stdin-fed-shells', 'exec-capable-args', 'git-internals', 'flag-aliases-reordering-abbreviation', 'file-doors',
+  // issues 16 and 17
+  'pattern-operand-substitution', 're-evaluation', 'containers', 'git-config-view', 'constant-evaluation', 'code-loading-options',
 ] as const;
 
 const DIR = join(REPO_ROOT, 'fixtures', 'evasions');
@@ -63,9 +66,59 @@ describe('evasion corpus decisions', () => {
     expect(record.decision, `${record.rule_id}: ${record.reason}`).not.toBe('block');
   });
 
-  test('at least 90% of dangerous entries are blocked outright', () => {
+  test('at least 90% of dangerous entries are blocked outright, and none is allowed', () => {
     const dangerous = corpus.entries.filter((entry) => entry.expect === 'dangerous');
-    const blocked = dangerous.filter((entry) => decide(entry.command).decision === 'block');
-    expect(blocked.length / dangerous.length).toBeGreaterThanOrEqual(0.9);
+    const decisions = dangerous.map((entry) => decide(entry.command).decision);
+    expect(decisions.filter((decision) => decision === 'block').length / dangerous.length).toBeGreaterThanOrEqual(0.9);
+    expect(decisions.filter((decision) => decision === 'allow')).toEqual([]);
+  });
+});
+
+// The holes fixtures (fixtures/evasions/holes.json): one class per mechanism of issues 16 and 17,
+// attacks next to look-alikes, under a pack shaped like cavra-ci-baseline (everyday programs
+// allowed by pattern). The exact decision is pinned, through evaluate() and through the CLI.
+interface Hole {
+  name: string;
+  class: string;
+  expect: 'dangerous' | 'benign';
+  command: string;
+  decision: 'allow' | 'require_approval' | 'block';
+}
+
+const HOLE_CLASSES = [
+  'substitution-in-operands', 're-evaluation', 'code-options', 'program-resolution', 'file-doors',
+  'stdin-code', 'containers', 'git-config-view', 'parse-errors', 'constant-evaluation',
+] as const;
+const holes = JSON.parse(readFileSync(join(DIR, 'holes.json'), 'utf8')) as { pack: string; entries: Hole[] };
+let holesPolicy: DecisionPolicy;
+
+describe('holes fixtures', () => {
+  beforeAll(() => {
+    holesPolicy = compilePolicy(openPolicy({ packs: [join(DIR, holes.pack)] }), []);
+  });
+
+  test.for(HOLE_CLASSES)('%s has attacks and look-alikes', (name) => {
+    expect(holes.entries.filter((entry) => entry.class === name && entry.expect === 'dangerous').length).toBeGreaterThanOrEqual(3);
+    expect(holes.entries.filter((entry) => entry.class === name && entry.expect === 'benign').length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('no attack is allowed and no look-alike is blocked', () => {
+    for (const entry of holes.entries) {
+      expect(entry.decision, entry.name).not.toBe(entry.expect === 'dangerous' ? 'allow' : 'block');
+      expect(HOLE_CLASSES, entry.name).toContain(entry.class);
+    }
+  });
+
+  test.for(holes.entries)('$name: $command is $decision', (entry) => {
+    const record = evaluate(holesPolicy, { action_type: 'execute_command', target: entry.command }, context);
+    expect(record.decision, `${record.rule_id}: ${record.reason}`).toBe(entry.decision);
+  });
+
+  test('the CLI decides every entry the same way', () => {
+    const batch = holes.entries.map((entry) => JSON.stringify({ action_type: 'execute_command', target: entry.command })).join('\n');
+    const result = spawnSync(process.execPath, [CLI_BUNDLE, 'evaluate', '--pack', join(DIR, holes.pack), '--batch', '-'], { encoding: 'utf8', input: batch, maxBuffer: 64 * 1024 * 1024 });
+    expect(result.status, result.stderr).toBe(0);
+    const decisions = result.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { decision: string }).decision);
+    expect(decisions).toEqual(holes.entries.map((entry) => entry.decision));
   });
 });

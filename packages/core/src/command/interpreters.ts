@@ -28,8 +28,16 @@ const SPECS: ReadonlyArray<[RegExp, InterpreterSpec]> = [
 
 /** The interpreter spec of a program basename. */
 export function interpreterFor(program: string): InterpreterSpec | undefined {
-  return SPECS.find(([pattern]) => pattern.test(program))?.[1];
+  let spec = BY_PROGRAM.get(program);
+  if (spec === undefined && !BY_PROGRAM.has(program)) {
+    spec = SPECS.find(([pattern]) => pattern.test(program))?.[1];
+    if (BY_PROGRAM.size < 4096) BY_PROGRAM.set(program, spec);
+  }
+  return spec;
 }
+
+// Program names seen so far, each looked up once (the analysis asks for every invocation).
+const BY_PROGRAM = new Map<string, InterpreterSpec | undefined>();
 
 /** Where an interpreter takes its code from. */
 export type CodeSource = { kind: 'code'; index: number } | { kind: 'file'; index: number } | { kind: 'stdin' };

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser } from 'web-tree-sitter';
 import { CavraError } from '../errors.ts';
+import { snapshot } from './snapshot.ts';
 import type { ShellParser, SyntaxTree } from './syntax.ts';
 
 /** Where to find the two wasm files; by default next to the bundle, then in node_modules. */
@@ -26,11 +27,19 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
     const language = await Language.load(readFileSync(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
+    const types = language.types;
+    const fields = language.fields;
     return {
       parse(source: string): SyntaxTree {
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the bash parser returned no tree');
-        return tree as unknown as SyntaxTree;
+        const cursor = tree.walk();
+        try {
+          return snapshot(cursor, source, types, fields);
+        } finally {
+          cursor.delete();
+          tree.delete();
+        }
       },
     };
   } catch (cause) {

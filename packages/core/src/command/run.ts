@@ -1,45 +1,61 @@
 // What one simple command runs: unwraps wrappers (`sudo`, `env`, `timeout`, `xargs` …),
-// nested shells (`bash -c` with any flag cluster, stdin-fed shells), `eval`, `trap`,
-// `find -exec`, git aliases and interpreters' one-liners, then records the invocations,
-// the files they touch and any `git push`.
+// nested shells (`bash -c` with any flag cluster, stdin-fed shells, `source /dev/stdin`),
+// `eval`, `trap`, `find -exec`, containers (`docker run`, `kubectl exec`), git aliases and the
+// git configuration the line wrote, options whose value is code (program-options.ts) and
+// interpreters' one-liners, then records the invocations, the files they touch and any push.
 import { canonicalForms, renderForm } from './canonical/index.ts';
-import { fileAccessesOf } from './file-access.ts';
+import { containerCommands } from './containers.ts';
+import { fileAccessesOf, usablePath } from './file-access.ts';
+import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type GitSetting } from './git-config.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
-import type { CommandAnalysis, Invocation, Word } from './types.ts';
+import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
+import { expressionHazard, nameArgumentHazard } from './reeval.ts';
+import type { CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
+import { splitFields, type WordScope } from './word.ts';
 import { wrapperFor } from './wrappers.ts';
 
-/** Where a command sits: wrappers around it, its environment, how deep, and its script source. */
+/** Where a command sits: wrappers around it, its environment and constants, how deep, its script. */
 export interface Frame {
   via: string[];
+  /** Every variable set in this script or by a wrapper, value as written. */
   env: Record<string, string>;
+  /** Variables whose value is a known constant (the word evaluator reads these). */
+  consts: Record<string, string>;
+  /** Arrays assigned from literals. */
+  arrays: Record<string, string[]>;
+  /** Names declared associative (`declare -A`): their subscripts are strings, not arithmetic. */
+  assoc: Set<string>;
   depth: number;
   source: string;
 }
 
 /** What a command reads on stdin, as far as we can tell. */
-export type Stdin =
-  | { kind: 'text'; text: string; dynamic: boolean; decoded?: boolean }
-  | { kind: 'fetch'; text: string }
-  | { kind: 'stream'; from: string }
-  | undefined;
+export type Stdin = StreamInput;
 
 /** The scanner, as `runCommand` needs it (recursion into nested scripts). */
 export interface ScriptRunner {
   readonly analysis: CommandAnalysis;
-  script(source: string, frame: Omit<Frame, 'source'>): void;
+  readonly gitConfig: GitConfigView;
+  script(source: string, frame: Omit<Frame, 'source' | 'consts' | 'arrays' | 'assoc'> & Partial<Pick<Frame, 'consts' | 'arrays' | 'assoc'>>): void;
+  opaque(kind: OpaqueKind, detail: string): void;
+  forget(name: string, frame: Frame): void;
+  scope(frame: Frame): WordScope;
+  reveal(value: string, frame: Frame): void;
 }
 
 const SHELLS = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
 const POWERSHELL = /^(pwsh|powershell)(\.exe)?$/i;
-// Variables whose value some program runs as a command.
-const EXEC_ENV = new Set(['GIT_SSH_COMMAND', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'PAGER', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS', 'SSH_ASKPASS', 'PROMPT_COMMAND', 'LESSOPEN', 'MANPAGER', 'SYSTEMD_PAGER']);
-// Variables that load code or configuration we cannot see.
-const HIDDEN_ENV = new Set(['LD_PRELOAD', 'LD_AUDIT', 'DYLD_INSERT_LIBRARIES', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'NODE_OPTIONS', 'PYTHONSTARTUP', 'PERL5OPT', 'RUBYOPT', 'BASH_ENV', 'ENV']);
+// Files through which a shell or `source` reads its standard input.
+const STDIN_FILES = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\d+\/fd\/0|-)$/;
+// The only directories whose programs a bare-name allow rule may stand for.
+const SYSTEM_PROGRAM = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
+const NAME_BUILTINS = new Set(['read', 'mapfile', 'readarray', 'printf', 'getopts', 'wait', 'test', '[', 'export', 'readonly', 'declare', 'typeset', 'local']);
 
-// git settings whose value git runs as a command, and settings that load hidden code.
-const GIT_EXEC_KEYS = new Set(['core.sshcommand', 'core.editor', 'core.pager', 'core.fsmonitor', 'diff.external', 'sequence.editor', 'credential.helper', 'gpg.program', 'pager.log', 'pager.diff', 'uploadpack.packobjectshook']);
-const GIT_HIDDEN_KEYS = new Set(['core.hookspath', 'include.path', 'core.worktree']);
+/** Whether a typed program path is not a system binary (`./x`, `/tmp/x/npm`, `/proc/self/cwd/npm`). */
+export function isWorkspaceBinary(typed: string): boolean {
+  return typed.includes('/') && !SYSTEM_PROGRAM.test(typed);
+}
 
 /** Runs one simple command's words (program first) through the unwrapping rules. */
 export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin): void {
@@ -47,14 +63,12 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   if (head === undefined) return;
   checkEnvironment(runner, frame);
   if (head.dynamic) {
-    runner.analysis.opaque.push({ kind: 'dynamic-program', detail: `the program name \`${head.value}\` is made by expansion` });
-    // A name held in a variable this script set to a literal is also judged as that program, so a
-    // block rule still catches `x=terraform; $x apply`; the finding above keeps it from ever being allowed.
-    const held = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(head.value)?.[1];
-    const literal = held === undefined ? undefined : frame.env[held];
-    if (literal) runCommand(runner, [{ value: literal, dynamic: false }, ...words.slice(1)], frame, stdin);
+    runner.opaque('dynamic-program', `the program name \`${head.value}\` is made by expansion`);
     return;
   }
+  // A name computed from constants (`x=terraform; $x`, `$(echo terraform)`) is judged as that
+  // program too, so block rules hold; the finding keeps it from ever being allowed.
+  if (head.computed) runner.opaque('dynamic-program', `the program name \`${head.value}\` is made by expansion`);
   const program = basename(head.value);
   const args = words.slice(1);
   const wrapper = wrapperFor(program, args[0]?.value);
@@ -72,7 +86,20 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   if (SHELLS.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== undefined) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
+  const containers = containerCommands(program, words);
+  if (containers !== undefined) {
+    emit(runner, words, frame, 'run');
+    for (const reading of containers) runCommand(runner, reading.inner, { ...frame, via: [...frame.via, reading.via], env: {} }, undefined);
+    return;
+  }
+  if (NAME_BUILTINS.has(program)) nameArguments(runner, program, args, frame);
   switch (program) {
+    case 'read':
+      readLiteral(args, frame, stdin);
+      return emit(runner, words, frame, 'run');
+    case 'set':
+      setPositionals(args, frame);
+      return emit(runner, words, frame, 'run');
     case 'eval':
       emit(runner, words, frame, 'wrapper');
       return runScript(runner, joinWords(args), { ...frame, via: [...frame.via, 'eval'] }, 'eval');
@@ -87,14 +114,118 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
       return runFind(runner, words, frame, stdin);
     case 'source':
     case '.':
-      if (args.some((word) => word.dynamic)) runner.analysis.opaque.push({ kind: 'dynamic-script', detail: `\`${program}\` runs a file made by expansion` });
-      if (args[0]?.fetch !== undefined) fetchedScript(runner, args[0].fetch, program);
+      return runSource(runner, words, frame, stdin, program);
+    case 'let':
+      for (const arg of args) {
+        const why = arg.dynamic ? `\`let ${arg.value}\` evaluates an expansion` : expressionHazard(arg.value, runner.scope(frame));
+        if (why === undefined) continue;
+        runner.opaque('re-evaluation', why);
+        runner.reveal(arg.value, frame);
+      }
+      return emit(runner, words, frame, 'run');
+    case 'coproc': {
+      // `coproc [NAME] { cmd; }` / `coproc cmd`: tree-sitter reads the body as plain words.
+      emit(runner, words, frame, 'wrapper');
+      let inner = args;
+      if (inner.length > 1 && /^[A-Za-z_]\w*$/.test(inner[0]!.value) && /^[{(]$/.test(inner[1]!.value)) inner = inner.slice(1);
+      while (inner[0] !== undefined && /^[{(]$/.test(inner[0].value)) inner = inner.slice(1);
+      return runCommand(runner, inner, { ...frame, via: [...frame.via, 'coproc'] }, stdin);
+    }
+    case 'alias':
+    case 'hash':
+    case 'enable':
+    case 'shopt':
+      resolutionBuiltin(runner, program, args);
       return emit(runner, words, frame, 'run');
     case 'git':
-      if (runGitAlias(runner, words, frame, stdin)) return;
+      if (runGit(runner, words, frame, stdin)) return;
       return emit(runner, words, frame, 'run');
     default:
       return emit(runner, words, frame, 'run');
+  }
+}
+
+// `read a b <<< "literal"`: the names take the fields of the first line.
+function readLiteral(args: readonly Word[], frame: Frame, stdin: Stdin): void {
+  if (stdin?.kind !== 'text' || stdin.dynamic) return;
+  const names = args.filter((word) => !word.value.startsWith('-') && /^[A-Za-z_]\w*$/.test(word.value)).map((word) => word.value);
+  if (args.some((word) => /^-[a-zA-Z]*[adinNptu]$/.test(word.value)) || names.length === 0) return;
+  const fields = splitFields(stdin.text.split('\n')[0] ?? '', frame.env.IFS ?? frame.consts.IFS ?? ' \t\n');
+  names.forEach((name, index) => {
+    const value = index === names.length - 1 ? fields.slice(index).join(' ') : fields[index] ?? '';
+    frame.consts[name] = value;
+    frame.env[name] = value;
+  });
+}
+
+// `set -- a b c` (or `set a b`): the positional parameters, when literal.
+function setPositionals(args: readonly Word[], frame: Frame): void {
+  const dash = args.findIndex((word) => word.value === '--');
+  const values = dash >= 0 ? args.slice(dash + 1) : args[0] !== undefined && !/^[-+]/.test(args[0].value) ? args : undefined;
+  if (values === undefined) return;
+  if (values.some((word) => word.dynamic)) {
+    delete frame.arrays['@'];
+    return;
+  }
+  frame.arrays['@'] = values.map((word) => word.value);
+  values.forEach((word, index) => {
+    frame.consts[String(index + 1)] = word.value;
+  });
+}
+
+// `alias x=…`, `hash -p PATH name`, `enable -f lib.so name`, `shopt -s expand_aliases`.
+function resolutionBuiltin(runner: ScriptRunner, program: string, args: readonly Word[]): void {
+  const values = args.map((word) => word.value);
+  const changes =
+    program === 'alias' ? values.some((value) => value.includes('=')) || args.some((word) => word.dynamic)
+    : program === 'hash' ? values.some((value) => /^-[a-z]*p/.test(value))
+    : program === 'enable' ? values.some((value) => !/^-[aps]+$/.test(value))
+    : values.includes('expand_aliases') && values.some((value) => /^-[a-z]*s/.test(value));
+  if (changes) runner.opaque('resolution', `\`${program} ${clip(values.join(' '))}\` changes which program a name runs`);
+}
+
+// `read NAME`, `printf -v NAME`, `[[ -v NAME ]]`… with a subscript that runs code; and the
+// names they set are no longer constants.
+function nameArguments(runner: ScriptRunner, program: string, args: readonly Word[], frame: Frame): void {
+  const scope = runner.scope(frame);
+  const names: Word[] = [];
+  if (program === 'read' || program === 'mapfile' || program === 'readarray') {
+    // Options with a value: read -a NAME -d -i -n -N -p -t -u; mapfile -d -n -O -s -u -C -c.
+    const valued = program === 'read' ? 'adinNptu' : 'dnOsuCc';
+    for (let index = 0; index < args.length; index += 1) {
+      const value = args[index]!.value;
+      if (value.length > 1 && value.startsWith('-')) {
+        const last = value[value.length - 1]!;
+        if (valued.includes(last)) {
+          if (program === 'read' && last === 'a' && args[index + 1] !== undefined) names.push(args[index + 1]!);
+          index += 1;
+        }
+        continue;
+      }
+      names.push(args[index]!);
+    }
+  } else if (program === 'printf' || program === 'wait') {
+    const at = args.findIndex((word) => word.value === (program === 'printf' ? '-v' : '-p'));
+    if (at >= 0 && args[at + 1] !== undefined) names.push(args[at + 1]!);
+  } else if (program === 'getopts') {
+    if (args[1] !== undefined) names.push(args[1]);
+  } else if (program === 'test' || program === '[') {
+    args.forEach((word, index) => {
+      if (word.value === '-v' && args[index + 1] !== undefined) names.push(args[index + 1]!);
+    });
+  } else {
+    for (const word of args) if (!word.value.startsWith('-')) names.push(word);
+  }
+  for (const name of names) {
+    if (name === undefined) continue;
+    const eq = name.value.indexOf('=');
+    const bare = eq > 0 && program !== 'test' && program !== '[' ? name.value.slice(0, eq) : name.value;
+    const why = nameArgumentHazard(bare, name.dynamic, scope);
+    if (why !== undefined) {
+      runner.opaque('re-evaluation', why);
+      runner.reveal(bare, frame);
+    }
+    if (program !== 'test' && program !== '[' && /^[A-Za-z_]\w*$/.test(bare)) runner.forget(bare, frame);
   }
 }
 
@@ -108,6 +239,7 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
   while (index < words.length) {
     const word = words[index]!.value;
     if (word === '--' || word === '-') {
+      if (word === '-') fromStdin = true;
       index += 1;
       break;
     }
@@ -118,10 +250,11 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
     }
     if (powershell && /^-(e|ec|en|enc|encodedcommand)$/i.test(word)) {
       emit(runner, words, frame, 'wrapper');
-      runner.analysis.opaque.push({ kind: 'encoded-payload', detail: `\`${program} ${word}\` runs an encoded command` });
+      runner.opaque('encoded-payload', `\`${program} ${word}\` runs an encoded command`);
       return;
     }
     if (word.startsWith('--') || (powershell && word.startsWith('-'))) {
+      if (word === '--rcfile' || word === '--init-file') runner.opaque('code-option', `\`${program} ${word}\` loads a start-up file`);
       index += word === '--rcfile' || word === '--init-file' || (powershell && /^-(f|file|ex|executionpolicy|wd|workingdirectory)$/i.test(word)) ? 2 : 1;
       continue;
     }
@@ -129,6 +262,7 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
       const letters = word.slice(1);
       if (letters.includes('c')) command = true;
       if (letters.includes('s')) fromStdin = true;
+      if (letters.includes('i') && !command) runner.opaque('code-option', `\`${program} -i\` reads start-up files`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }
@@ -145,12 +279,40 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
   const file = words[index];
   if (file !== undefined && !fromStdin) {
     if (file.fetch !== undefined) return fetchedScript(runner, file.fetch, program);
-    if (file.dynamic) runner.analysis.opaque.push({ kind: 'dynamic-script', detail: `\`${program}\` runs a script named by expansion (\`${file.value}\`)` });
+    if (file.input !== undefined) {
+      emit(runner, words, frame, 'wrapper');
+      return consumeStdin(runner, file.input, inner, program, 'shell');
+    }
+    if (!file.dynamic && STDIN_FILES.test(file.value)) {
+      if (stdin === undefined) return emit(runner, words, frame, 'run');
+      emit(runner, words, frame, 'wrapper');
+      return consumeStdin(runner, stdin, inner, program, 'shell');
+    }
+    if (file.dynamic) runner.opaque('dynamic-script', `\`${program}\` runs a script named by expansion (\`${file.value}\`)`);
     return emit(runner, words, frame, 'run');
   }
   if (stdin === undefined) return emit(runner, words, frame, 'run');
   emit(runner, words, frame, 'wrapper');
   consumeStdin(runner, stdin, inner, program, 'shell');
+}
+
+// `source FILE`, `. /dev/stdin <<< …`, `source <(…)`: the file's text is shell code.
+function runSource(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin, program: string): void {
+  const file = words[1];
+  const inner = { ...frame, via: [...frame.via, program] };
+  if (file === undefined) return emit(runner, words, frame, 'run');
+  if (file.fetch !== undefined) fetchedScript(runner, file.fetch, program);
+  if (file.input !== undefined) {
+    emit(runner, words, frame, 'wrapper');
+    return consumeStdin(runner, file.input, inner, program, 'shell');
+  }
+  if (!file.dynamic && STDIN_FILES.test(file.value)) {
+    emit(runner, words, frame, 'wrapper');
+    if (stdin === undefined) return runner.opaque('stdin-shell', `\`${program} ${file.value}\` runs whatever arrives on standard input`);
+    return consumeStdin(runner, stdin, inner, program, 'shell');
+  }
+  if (file.dynamic) runner.opaque('dynamic-script', `\`${program}\` runs a file made by expansion`);
+  return emit(runner, words, frame, 'run');
 }
 
 function runInterpreter(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin, program: string, source: ReturnType<typeof locateCode>): void {
@@ -159,13 +321,15 @@ function runInterpreter(runner: ScriptRunner, words: readonly Word[], frame: Fra
   if (source.kind === 'file') {
     const file = words[source.index];
     if (file?.fetch !== undefined) fetchedScript(runner, file.fetch, program);
+    else if (file?.input !== undefined) consumeStdin(runner, file.input, inner, program, 'code');
+    else if (file !== undefined && !file.dynamic && STDIN_FILES.test(file.value) && words[source.index - 1]?.value !== '-m') consumeStdin(runner, stdin, inner, program, 'code');
     return;
   }
   if (source.kind === 'stdin') return consumeStdin(runner, stdin, inner, program, 'code');
   const code = words[source.index];
   if (code === undefined) return;
   if (code.dynamic) {
-    runner.analysis.opaque.push({ kind: 'dynamic-script', detail: `\`${program}\` runs code made by expansion` });
+    runner.opaque('dynamic-script', `\`${program}\` runs code made by expansion`);
     if (code.fetch !== undefined) runner.analysis.pipelines.push(`${code.fetch} | sh`);
     return;
   }
@@ -175,7 +339,7 @@ function runInterpreter(runner: ScriptRunner, words: readonly Word[], frame: Fra
 // Interpreter code that can run programs: read its string literals as shell, and never allow.
 function probeCode(runner: ScriptRunner, code: string, frame: Frame, program: string): void {
   if (!canRunPrograms(code)) return;
-  runner.analysis.opaque.push({ kind: 'interpreter-exec', detail: `\`${program}\` code runs other programs` });
+  runner.opaque('interpreter-exec', `\`${program}\` code runs other programs`);
   for (const script of scriptsInCode(code)) runner.script(script, { ...frame, depth: frame.depth + 1 });
 }
 
@@ -183,23 +347,25 @@ function consumeStdin(runner: ScriptRunner, stdin: Stdin, frame: Frame, program:
   if (stdin === undefined) return;
   if (stdin.kind === 'fetch') return fetchedScript(runner, stdin.text, program);
   if (stdin.kind === 'stream') {
-    runner.analysis.opaque.push({ kind: 'stdin-shell', detail: `\`${program}\` runs what \`${stdin.from}\` writes` });
+    runner.opaque('stdin-shell', `\`${program}\` runs what \`${stdin.from}\` writes`);
     return;
   }
-  if (stdin.decoded) runner.analysis.opaque.push({ kind: 'encoded-payload', detail: `\`${program}\` runs a decoded payload` });
-  if (stdin.dynamic) runner.analysis.opaque.push({ kind: 'dynamic-script', detail: `\`${program}\` reads a here-document with expansions` });
+  if (stdin.decoded) runner.opaque('encoded-payload', `\`${program}\` runs a decoded payload`);
+  if (stdin.dynamic) runner.opaque('dynamic-script', `\`${program}\` reads a here-document with expansions`);
   if (as === 'code') return probeCode(runner, stdin.text, frame, program);
   runner.script(stdin.text, { ...frame, depth: frame.depth + 1 });
 }
 
 function fetchedScript(runner: ScriptRunner, fetch: string, program: string): void {
-  runner.analysis.opaque.push({ kind: 'stdin-shell', detail: `\`${program}\` runs a downloaded script` });
+  runner.opaque('stdin-shell', `\`${program}\` runs a downloaded script`);
   runner.analysis.pipelines.push(`${fetch} | sh`);
 }
 
 function runScript(runner: ScriptRunner, script: Word, frame: Frame, label: string): void {
+  // A script computed from constants may still differ at run time (`${CMD:-ls}`): judged, never allowed.
+  if (script.computed && !script.dynamic) runner.opaque(label === 'eval' ? 'eval-dynamic' : 'dynamic-script', `\`${label}\` runs \`${clip(script.value)}\`, computed from expansions`);
   if (script.dynamic) {
-    runner.analysis.opaque.push({ kind: label === 'eval' ? 'eval-dynamic' : 'dynamic-script', detail: `\`${label}\` runs \`${script.value}\`, made by expansion` });
+    runner.opaque(label === 'eval' ? 'eval-dynamic' : 'dynamic-script', `\`${label}\` runs \`${script.value}\`, made by expansion`);
     if (script.fetch !== undefined) runner.analysis.pipelines.push(`${script.fetch} | sh`);
   }
   runner.script(script.value, { ...frame, depth: frame.depth + 1 });
@@ -227,46 +393,104 @@ function runFind(runner: ScriptRunner, words: readonly Word[], frame: Frame, std
   }
 }
 
-// `git -c alias.x='push --force' x` and `-c alias.x='!sh-command'`.
-function runGitAlias(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin): boolean {
-  const aliases = new Map<string, Word>();
+const GIT_VALUE_GLOBALS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix', '--config-env', '--list-cmds']);
+
+// git under the line's configuration view: `-c`, `GIT_CONFIG_*` and earlier `git config` writes.
+// Settings whose value git runs are analysed as commands, hidden loaders are opaque, aliases
+// expand, and a push reads the refspecs and mirror setting the line configured.
+function runGit(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdin: Stdin): boolean {
+  const values = words.map((word) => word.value);
+  const settings = invocationSettings(values.slice(1), frame.env);
+  for (const setting of settings) judgeSetting(runner, setting, frame, 'git -c');
   let index = 1;
-  while (index < words.length && words[index]!.value.startsWith('-')) {
-    const word = words[index]!.value;
-    if (word === '-c' || word === '--config-env') {
-      const setting = words[index + 1];
-      const match = setting && /^alias\.([^=]+)=(.*)$/s.exec(setting.value);
-      if (match) aliases.set(match[1]!.toLowerCase(), { value: match[2]!, dynamic: setting!.dynamic });
-      const config = setting && /^([^=]+)=(.*)$/s.exec(setting.value);
-      const key = config?.[1]!.toLowerCase();
-      if (config && key !== undefined && GIT_EXEC_KEYS.has(key)) runScript(runner, { value: config[2]!.replace(/^!/, ''), dynamic: setting!.dynamic }, { ...frame, via: [...frame.via, `git -c ${key}`] }, `git -c ${key}`);
-      if (key !== undefined && GIT_HIDDEN_KEYS.has(key)) runner.analysis.opaque.push({ kind: 'hidden-config', detail: `\`git -c ${key}\` loads code the command does not show` });
-      index += 2;
-      continue;
-    }
-    index += ['-C', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix'].includes(word) ? 2 : 1;
+  while (index < values.length && values[index]!.startsWith('-')) index += GIT_VALUE_GLOBALS.has(values[index]!) ? 2 : 1;
+  const sub = values[index];
+  if (sub === undefined) return false;
+  if (sub === 'config') {
+    const change = settingsOf(values.slice(index + 1));
+    for (const setting of change.set) judgeSetting(runner, setting, frame, 'git config');
+    runner.gitConfig.apply(change);
+    return false;
   }
-  const alias = words[index] && aliases.get(words[index]!.value.toLowerCase());
-  if (!alias) return false;
-  emit(runner, words, frame, 'wrapper');
-  const via = { ...frame, via: [...frame.via, `git alias ${words[index]!.value}`] };
-  if (alias.value.startsWith('!')) {
-    runScript(runner, { value: alias.value.slice(1), dynamic: alias.dynamic }, via, 'git alias');
-  } else {
-    const expanded = alias.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: alias.dynamic }));
-    runCommand(runner, [...words.slice(0, index).filter((_, at) => at === 0), ...expanded, ...words.slice(index + 1)], via, stdin);
+  const alias = runner.gitConfig.get(`alias.${sub.toLowerCase()}`, settings).pop();
+  if (alias !== undefined && frame.via.includes(`git alias ${sub}`)) {
+    runner.opaque('depth-limit', `git alias \`${sub}\` expands to itself`);
+    return true;
   }
-  return true;
+  if (alias !== undefined) {
+    emit(runner, words, frame, 'wrapper');
+    const via = { ...frame, via: [...frame.via, `git alias ${sub}`] };
+    const dynamic = words.some((word) => word.dynamic);
+    if (alias.startsWith('!')) runScript(runner, { value: alias.slice(1), dynamic }, via, 'git alias');
+    else runCommand(runner, [words[0]!, ...alias.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic })), ...words.slice(index + 1)], via, stdin);
+    return true;
+  }
+  if (sub === 'push') {
+    emit(runner, words, frame, 'run');
+    configuredPushes(runner, values.slice(index + 1), settings);
+    return true;
+  }
+  return false;
+}
+
+function judgeSetting(runner: ScriptRunner, setting: GitSetting, frame: Frame, label: string): void {
+  const effect = gitKeyEffect(setting.key);
+  const via = { ...frame, via: [...frame.via, `${label} ${setting.key}`] };
+  if (effect === 'exec' && setting.value !== '' && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
+    runScript(runner, { value: setting.value.replace(/^!/, ''), dynamic: false }, via, `${label} ${setting.key}`);
+  } else if (effect === 'hidden') {
+    runner.opaque('hidden-config', `\`${label} ${setting.key}\` loads code or changes where git sends data`);
+  } else if (effect === 'alias') {
+    // Judged as what it expands to, in a clean environment (the settings are judged once, here).
+    if (setting.value.startsWith('!')) runScript(runner, { value: setting.value.slice(1), dynamic: false }, { ...via, env: {} }, `${label} ${setting.key}`);
+    else if (frame.depth < 8) runCommand(runner, [{ value: 'git', dynamic: false }, ...setting.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false }))], { ...via, env: {}, depth: frame.depth + 1 }, undefined);
+  } else if (effect === 'push' && /^(push\.default|remote\.pushdefault|branch\..+)$/.test(setting.key)) {
+    runner.opaque('hidden-config', `\`${label} ${setting.key}\` changes what a later \`git push\` pushes`);
+  }
+}
+
+// `git push [remote]` with no refspec pushes what `remote.<name>.push` and `.mirror` say.
+function configuredPushes(runner: ScriptRunner, args: readonly string[], settings: readonly GitSetting[]): void {
+  const positionals = args.filter((arg) => !arg.startsWith('-'));
+  if (positionals.length > 1) return;
+  const remote = positionals[0] ?? 'origin';
+  const view = runner.gitConfig;
+  if (view.get(`remote.${remote}.mirror`, settings).some((value) => /^(true|yes|on|1)$/i.test(value))) runner.analysis.gitPushes.push({ operation: 'push --mirror', target: '' });
+  const refspecs = view.get(`remote.${remote}.push`, settings);
+  if (refspecs.length > 0) {
+    const force = args.some((arg) => /^(-f|--force.*)$/.test(arg)) || refspecs.some((spec) => spec.startsWith('+'));
+    runner.analysis.gitPushes.push({ operation: force ? 'push --force' : 'push', target: refspecs.join(' ') });
+  }
+  if (view.get(`remote.${remote}.pushurl`, settings).length > 0) runner.opaque('hidden-config', `\`remote.${remote}.pushurl\` sends the push elsewhere`);
+}
+
+// What setting a variable does, looked up once per name.
+const ENV_EFFECT = new Map<string, 'resolution' | 'load' | 'exec' | undefined>();
+function envEffect(name: string): 'resolution' | 'load' | 'exec' | undefined {
+  if (ENV_EFFECT.has(name)) return ENV_EFFECT.get(name);
+  const effect = RESOLUTION_ENV.has(name) ? 'resolution' : loadsCode(name) ? 'load' : EXEC_ENV.has(name) ? 'exec' : undefined;
+  if (ENV_EFFECT.size < 4096) ENV_EFFECT.set(name, effect);
+  return effect;
 }
 
 function checkEnvironment(runner: ScriptRunner, frame: Frame): void {
-  for (const [name, value] of Object.entries(frame.env)) {
-    if (HIDDEN_ENV.has(name) || name.startsWith('GIT_CONFIG_KEY_')) {
-      if (!runner.analysis.opaque.some((item) => item.detail.startsWith(`\`${name}\``))) runner.analysis.opaque.push({ kind: 'hidden-config', detail: `\`${name}\` loads code or configuration the command does not show` });
-    } else if (EXEC_ENV.has(name) && !runner.analysis.invocations.some((item) => item.via.includes(`$${name}`))) {
+  for (const name in frame.env) {
+    const effect = envEffect(name);
+    if (effect === undefined) continue;
+    const value = frame.env[name]!;
+    if (effect === 'resolution') {
+      noteOnce(runner, 'resolution', `\`${name}\` is set, which changes which program a name runs`);
+    } else if (effect === 'load') {
+      if (harmlessSetting(name, value)) continue;
+      noteOnce(runner, 'hidden-config', `\`${name}\` loads code or configuration the command does not show`);
+    } else if (!runner.analysis.invocations.some((item) => item.via.includes(`$${name}`))) {
       runner.script(value, { ...frame, via: [...frame.via, `$${name}`], depth: frame.depth + 1, env: {} });
     }
   }
+}
+
+function noteOnce(runner: ScriptRunner, kind: OpaqueKind, detail: string): void {
+  if (!runner.analysis.opaque.some((item) => item.detail === detail)) runner.opaque(kind, detail);
 }
 
 function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: Invocation['role']): void {
@@ -279,15 +503,20 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: 
     program,
     via: frame.via,
     env: frame.env,
-    workspaceBinary: typed.includes('/') && !typed.startsWith('/'),
+    workspaceBinary: isWorkspaceBinary(typed),
     forms,
     canonical: forms.map(renderForm),
     text: argv.join(' '),
     role,
   });
   if (role !== 'run') return;
-  const literalArgs = words.slice(1).filter((word) => !word.dynamic).map((word) => word.value);
-  runner.analysis.files.push(...fileAccessesOf(program, literalArgs));
+  const literalArgs: string[] = [];
+  for (let index = 1; index < words.length; index += 1) if (!words[index]!.dynamic) literalArgs.push(words[index]!.value);
+  for (const file of fileAccessesOf(program, literalArgs)) {
+    const word = words.find((each, index) => index > 0 && each.value === file.path);
+    runner.analysis.files.push(word?.glob === undefined ? file : { ...file, path: word.glob, glob: true });
+  }
+  judgeOptions(runner, program, literalArgs, frame);
   const push = forms.filter((form) => form.program === 'git' && form.path[0] === 'push');
   if (push.length > 0) {
     const flags = new Set(push.flatMap((form) => [...form.flags.keys()]));
@@ -300,11 +529,52 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: 
   }
 }
 
+// The per-program table: code values are analysed as commands, loaders and destroyers are
+// opaque (an allow rule never covers them), file values are judged as reads and writes.
+function judgeOptions(runner: ScriptRunner, program: string, args: readonly string[], frame: Frame): void {
+  let hazards: OptionHazard[] = optionHazards(program, args);
+  if (interpreterFor(program) !== undefined) {
+    const module = args.indexOf('-m');
+    if (module >= 0 && args[module + 1] !== undefined) hazards = [...hazards, ...optionHazards(args[module + 1]!, args.slice(module + 2))];
+  }
+  for (const hazard of hazards) {
+    const label = `${program} ${hazard.option}`;
+    switch (hazard.effect) {
+      case 'code':
+        if (hazard.value !== undefined && hazard.value !== '') runScript(runner, { value: codeOf(hazard.value), dynamic: false }, { ...frame, via: [...frame.via, label] }, label);
+        else runner.opaque('code-option', `\`${label}\` runs a command the line does not show`);
+        break;
+      case 'load':
+        runner.opaque('code-option', `\`${label}${hazard.value ? ` ${clip(hazard.value)}` : ''}\` loads code or configuration the command does not show`);
+        break;
+      case 'destroy':
+        runner.opaque('code-option', `\`${label}${hazard.value ? ` ${clip(hazard.value)}` : ''}\` deletes files`);
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: 'write', path: hazard.value, by: label });
+        break;
+      case 'read':
+      case 'write':
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label });
+        break;
+    }
+  }
+}
+
+// `--checkpoint-action=exec=CMD`: the command after an `exec=` prefix.
+function codeOf(value: string): string {
+  return value.replace(/^exec=/, '');
+}
+
 function joinWords(words: readonly Word[]): Word {
-  return { value: words.map((word) => word.value).join(' '), dynamic: words.some((word) => word.dynamic), ...(words.find((word) => word.fetch)?.fetch ? { fetch: words.find((word) => word.fetch)!.fetch! } : {}) };
+  const fetch = words.find((word) => word.fetch)?.fetch;
+  const computed = words.some((word) => word.computed);
+  return { value: words.map((word) => word.value).join(' '), dynamic: words.some((word) => word.dynamic), ...(computed ? { computed } : {}), ...(fetch ? { fetch } : {}) };
 }
 
 function basename(program: string): string {
   const slash = program.lastIndexOf('/');
   return slash >= 0 ? program.slice(slash + 1) : program;
+}
+
+function clip(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

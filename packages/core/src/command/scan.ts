@@ -1,16 +1,28 @@
 // Walks a bash syntax tree and hands every simple command to `runCommand`, with the stdin it
 // reads (pipe, here-doc, here-string). Every `command` node anywhere in the tree is found:
 // lists, pipelines, subshells, groups, control flow, function bodies, substitutions (also in
-// strings, assignments and here-docs), and redirect targets.
+// strings, assignments, here-docs and parameter-expansion operands), and redirect targets.
+// On the way it keeps the constants the script sets (for the word evaluator), reads literal
+// loops once per value, and marks what bash evaluates again from a value (arithmetic,
+// `${x@P}`, `${!x}`, subscripted names) and what changes how a name resolves.
+import { GitConfigView } from './git-config.ts';
+import { usablePath } from './file-access.ts';
+import { RESOLUTION_ENV } from './program-options.ts';
+import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from './reeval.ts';
 import { runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
-import type { CommandAnalysis, Word } from './types.ts';
-import { resolveWord } from './word.ts';
-import { usablePath } from './file-access.ts';
+import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
+import { fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
 
 const MAX_DEPTH = 8;
+const MAX_LOOP_VALUES = 16;
+const MAX_LOOP_WALKS = 64;
 const REDIRECTS = new Set(['file_redirect', 'heredoc_redirect', 'herestring_redirect']);
 const FETCHERS = new Set(['curl', 'wget', 'fetch', 'aria2c', 'http', 'https', 'xh', 'lwp-request', 'GET']);
+// Leaves whose text bash still expands but tree-sitter does not parse (pattern operands…).
+const OPAQUE_LEAVES = new Set(['regex', 'extglob_pattern', 'word', 'test_operator', 'special_variable_name']);
+const HIDDEN_SUBSTITUTION = /(^|[^\\])(\$[({[]|`|[<>]\()/;
+const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
 /** What a pipeline stage hands to the next one. */
 interface StageResult {
@@ -22,26 +34,40 @@ interface StageResult {
 export class Scanner {
   private readonly parser: ShellParser;
   readonly analysis: CommandAnalysis;
+  /** Git configuration written earlier in this line. */
+  readonly gitConfig = new GitConfigView();
+  /** Loop bodies walked once per literal value, across the line (nested loops would multiply). */
+  private loopBudget = MAX_LOOP_WALKS;
 
   constructor(parser: ShellParser, analysis: CommandAnalysis) {
     this.parser = parser;
     this.analysis = analysis;
   }
 
+  /** Records something the analysis cannot see into. */
+  opaque(kind: OpaqueKind, detail: string): void {
+    this.analysis.opaque.push({ kind, detail });
+  }
+
   /** Parses and walks a script (the line itself, or a nested `bash -c` script). */
-  script(source: string, frame: Omit<Frame, 'source'>): void {
+  script(source: string, frame: Omit<Frame, 'source' | 'consts' | 'arrays' | 'assoc'> & Partial<Pick<Frame, 'consts' | 'arrays' | 'assoc'>>): void {
     if (frame.depth > MAX_DEPTH) {
-      this.analysis.opaque.push({ kind: 'depth-limit', detail: `nesting deeper than ${MAX_DEPTH} levels` });
+      this.opaque('depth-limit', `nesting deeper than ${MAX_DEPTH} levels`);
       return;
     }
     const tree = this.parser.parse(source);
     try {
       const root = tree.rootNode;
-      if (root.hasError) this.analysis.opaque.push({ kind: 'parse-error', detail: `\`${clip(source)}\` does not parse as a complete shell command` });
-      this.walk(root, { ...frame, env: { ...frame.env }, source }, undefined);
+      if (root.hasError) this.opaque('parse-error', `\`${clip(source)}\` does not parse as a complete shell command`);
+      this.walk(root, { via: frame.via, depth: frame.depth, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
     } finally {
       tree.delete();
     }
+  }
+
+  /** Reads a value bash evaluates again as shell words, so commands hidden in it are seen. */
+  reveal(value: string, frame: Frame): void {
+    if (/[`$<>]/.test(value)) this.script(`: ${value.replace(/^[A-Za-z_]\w*=/, '')}`, { ...frame, depth: frame.depth + 1 });
   }
 
   private walk(node: SyntaxNode, frame: Frame, stdin: Stdin): StageResult | undefined {
@@ -56,11 +82,60 @@ export class Scanner {
         this.assign(node, frame);
         return undefined;
       case 'comment':
+      case 'raw_string':
+      case 'ansi_c_string':
+      case 'string_content':
+      case 'heredoc_body':
         return undefined;
       case 'ERROR':
-        if (!this.analysis.opaque.some((item) => item.kind === 'parse-error')) this.analysis.opaque.push({ kind: 'parse-error', detail: 'the command has a syntax error' });
+        if (!this.analysis.opaque.some((item) => item.kind === 'parse-error')) this.opaque('parse-error', 'the command has a syntax error');
         break;
+      case 'function_definition':
+        this.opaque('resolution', `the line defines a function \`${node.childForFieldName('name')?.text ?? ''}\`, which changes what its name runs`);
+        break;
+      case 'declaration_command':
+        this.declaration(node, frame);
+        return undefined;
+      case 'unset_command':
+        this.unset(node, frame);
+        return undefined;
+      case 'for_statement':
+        this.forLoop(node, frame);
+        return undefined;
+      case 'while_statement':
+        if (this.readLoop(node, frame, stdin)) return undefined;
+        break;
+      case 'c_style_for_statement': {
+        const safe = this.forHeaderNames(node);
+        for (const child of node.namedChildren) if (child.type !== 'do_group' && child.type !== 'compound_statement') this.arithmetic(child, frame, safe);
+        break;
+      }
+      case 'compound_statement':
+        if (node.children[0]?.type === '((') this.arithmetic(node, frame);
+        break;
+      case 'arithmetic_expansion':
+        this.arithmetic(node, frame);
+        break;
+      case 'subscript':
+        this.subscript(node, frame);
+        break;
+      case 'expansion':
+        this.expansionHazards(node, frame);
+        break;
+      case 'test_command':
+        this.testHazards(node, frame);
+        break;
+      case 'process_substitution':
+      case 'command_substitution': {
+        let last: StageResult | undefined;
+        for (const child of node.namedChildren) last = this.walk(child, frame, undefined) ?? last;
+        return last;
+      }
       default:
+        if (OPAQUE_LEAVES.has(node.type) && node.childCount === 0) {
+          this.hiddenSubstitution(node, frame);
+          return undefined;
+        }
         break;
     }
     let last: StageResult | undefined;
@@ -68,14 +143,258 @@ export class Scanner {
     return node.type === 'subshell' || node.type === 'compound_statement' ? last : undefined;
   }
 
+  /** The constants of `frame`, as the word evaluator reads them. */
+  scope(frame: Frame): WordScope {
+    // Frames of one script share their constants: one scope per constants object.
+    let scope = this.scopes.get(frame.consts);
+    if (scope === undefined) {
+      scope = {
+        scalar: (name) => frame.consts[name],
+        array: (name) => frame.arrays[name],
+        ifs: () => frame.consts.IFS ?? (frame.env.IFS === undefined ? ' \t\n' : '\u0000'),
+      };
+      this.scopes.set(frame.consts, scope);
+    }
+    return scope;
+  }
+
+  private readonly scopes = new WeakMap<object, WordScope>();
+
+  /** Resolves a word node against the frame's constants. */
+  word(node: SyntaxNode, frame: Frame): Word {
+    return resolveWord(node, this.scope(frame));
+  }
+
+  private hiddenSubstitution(node: SyntaxNode, frame: Frame): void {
+    const text = node.text;
+    if (!HIDDEN_SUBSTITUTION.test(text)) return;
+    this.opaque('hidden-substitution', `\`${clip(text)}\` holds a substitution the parser left as text`);
+    this.script(`: ${text}`, { ...frame, depth: frame.depth + 1 });
+  }
+
   private assign(node: SyntaxNode, frame: Frame): void {
     const name = node.childForFieldName('name');
     const value = node.childForFieldName('value');
     if (value) this.walk(value, frame, undefined);
-    if (name && value) {
-      const word = resolveWord(value);
-      if (!word.dynamic) frame.env[name.text] = word.value;
+    if (!name) return;
+    if (name.type === 'subscript') {
+      this.walk(name, frame, undefined);
+      return;
     }
+    this.setVariable(name.text, value, frame, node.text.includes('+='));
+  }
+
+  /** Records an assignment: a constant for the evaluator when its value is known. */
+  setVariable(name: string, value: SyntaxNode | null, frame: Frame, append = false): void {
+    if (RESOLUTION_ENV.has(name)) this.opaque('resolution', `\`${name}\` is set, which changes which program a name runs`);
+    if (value?.type === 'array') {
+      const elements: string[] = [];
+      let known = true;
+      for (const element of value.namedChildren) {
+        const word = this.word(element, frame);
+        if (word.dynamic) known = false;
+        else elements.push(...(fieldsOf(element, word, this.scope(frame)) ?? [word.value]));
+      }
+      if (known) frame.arrays[name] = append ? [...(frame.arrays[name] ?? []), ...elements] : elements;
+      else delete frame.arrays[name];
+      frame.env[name] = value.text;
+      delete frame.consts[name];
+      return;
+    }
+    const word = value ? this.word(value, frame) : { value: '', dynamic: false };
+    const previous = append ? frame.consts[name] : '';
+    frame.env[name] = word.value;
+    if (word.dynamic || previous === undefined) delete frame.consts[name];
+    else frame.consts[name] = previous + word.value;
+    delete frame.arrays[name];
+  }
+
+  /** Forgets what the script knew of a variable (`read x`, `unset x`, a loop over unknowns). */
+  forget(name: string, frame: Frame): void {
+    delete frame.consts[name];
+    delete frame.arrays[name];
+    frame.env[name] ??= '';
+  }
+
+  private declaration(node: SyntaxNode, frame: Frame): void {
+    const keyword = node.children[0]?.text ?? 'declare';
+    let flags = '';
+    for (const child of node.namedChildren) {
+      if (child.type === 'word' && /^[-+][A-Za-z]+$/.test(child.text)) {
+        flags += child.text.slice(1);
+        continue;
+      }
+      if (child.type === 'variable_assignment') {
+        this.assign(child, frame);
+        const name = child.childForFieldName('name')?.text ?? '';
+        const value = child.childForFieldName('value');
+        if (flags.includes('A')) frame.assoc.add(name);
+        if (flags.includes('i') && value) this.arithmetic(value, frame);
+        if (flags.includes('n') && value && /[[`$]/.test(value.text)) this.opaque('re-evaluation', `\`${keyword} -n ${name}\` refers to \`${clip(value.text)}\`, evaluated on every use`);
+        continue;
+      }
+      if (child.type === 'variable_name') {
+        if (flags.includes('A')) frame.assoc.add(child.text);
+        continue;
+      }
+      this.walk(child, frame, undefined);
+      const word = this.word(child, frame);
+      if (word.dynamic || quotedDeclarationHazard(word.value)) {
+        this.opaque('re-evaluation', `\`${keyword}\` parses \`${clip(word.value)}\` again as an assignment`);
+        this.script(word.value, { ...frame, depth: frame.depth + 1 });
+      }
+      const eq = word.value.indexOf('=');
+      if (eq > 0) this.forget(word.value.slice(0, eq), frame);
+    }
+  }
+
+  private unset(node: SyntaxNode, frame: Frame): void {
+    for (const child of node.namedChildren) {
+      if (child.type === 'word' && child.text.startsWith('-')) continue;
+      this.walk(child, frame, undefined);
+      const word = this.word(child, frame);
+      const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
+      if (why !== undefined) {
+        this.opaque('re-evaluation', why);
+        this.reveal(word.value, frame);
+      }
+      this.forget(word.value, frame);
+    }
+  }
+
+  /** Flags arithmetic that evaluates a name whose value is unknown or holds code. */
+  arithmetic(node: SyntaxNode, frame: Frame, safe?: ReadonlySet<string>): void {
+    const why = arithmeticHazard(node, this.scope(frame), safe);
+    if (why === undefined) return;
+    this.opaque('re-evaluation', why);
+    for (const name of node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+      const value = frame.consts[name];
+      if (value !== undefined) this.reveal(value, frame);
+    }
+  }
+
+  private forHeaderNames(node: SyntaxNode): Set<string> {
+    const names = new Set<string>();
+    for (const child of node.namedChildren) {
+      if (child.type === 'variable_assignment') names.add(child.childForFieldName('name')?.text ?? '');
+    }
+    return names;
+  }
+
+  private subscript(node: SyntaxNode, frame: Frame): void {
+    const array = node.namedChildren[0]?.text ?? '';
+    const index = node.namedChildren[1];
+    if (index === undefined || frame.assoc.has(array) || index.text === '@' || index.text === '*') return;
+    const why = arithmeticHazard(index, this.scope(frame));
+    if (why !== undefined) {
+      this.opaque('re-evaluation', `the subscript of \`${array}\` is evaluated: ${why}`);
+      const value = IDENTIFIER.test(index.text) ? frame.consts[index.text] : undefined;
+      if (value !== undefined) this.reveal(value, frame);
+    }
+  }
+
+  private expansionHazards(node: SyntaxNode, frame: Frame): void {
+    const children = node.children;
+    const name = node.namedChildren.find((child) => child.type === 'variable_name')?.text;
+    // `${x@P}`: prompt expansion runs the command substitutions in x's value.
+    for (let at = 1; at + 1 < children.length; at += 1) {
+      if (children[at]!.type === '@' && /^P$/.test(children[at + 1]!.text)) {
+        this.opaque('re-evaluation', `\`${clip(node.text)}\` expands \`${name ?? ''}\` as a prompt, running what it holds`);
+        const value = name === undefined ? undefined : frame.consts[name];
+        if (value !== undefined) this.reveal(value, frame);
+      }
+    }
+    // `${!x}`: the value of x names the variable, and a subscript in it is evaluated.
+    if (children[1]?.type === '!') {
+      const target = children[2];
+      const next = children[3]?.type;
+      const keys = target?.type === 'subscript' && /^[@*]$/.test(target.namedChildren[1]?.text ?? '');
+      if (target !== undefined && next !== '*' && next !== '@' && !keys) {
+        const value = target.type === 'variable_name' ? frame.consts[target.text] : undefined;
+        if (value === undefined || !IDENTIFIER.test(value)) {
+          this.opaque('re-evaluation', `\`${clip(node.text)}\` uses the value of \`${target.text}\` as a variable name`);
+          if (value !== undefined) this.reveal(value, frame);
+        }
+      }
+    }
+  }
+
+  private testHazards(node: SyntaxNode, frame: Frame): void {
+    const stack: SyntaxNode[] = [...node.namedChildren];
+    while (stack.length > 0) {
+      const current = stack.pop()!;
+      if (current.type === 'unary_expression' && current.children[0]?.text === '-v') {
+        const operand = current.namedChildren[1] ?? current.namedChildren[0];
+        if (operand !== undefined && operand.type !== 'test_operator') {
+          const word = this.word(operand, frame);
+          const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
+          if (why !== undefined) {
+            this.opaque('re-evaluation', `\`-v\` evaluates ${why}`);
+            this.reveal(word.value, frame);
+          }
+        }
+      } else if (current.type === 'binary_expression' && current.children.some((child) => ARITHMETIC_TESTS.has(child.text))) {
+        this.arithmetic(current, frame);
+      } else {
+        for (const child of current.namedChildren) if (child.type === 'binary_expression' || child.type === 'unary_expression' || child.type === 'parenthesized_expression') stack.push(child);
+      }
+    }
+  }
+
+  // `for x in a b c`: the body once per literal value, so `$x` is judged as each.
+  private forLoop(node: SyntaxNode, frame: Frame): void {
+    const variable = node.childForFieldName('variable')?.text;
+    const body = node.childForFieldName('body');
+    const values: string[] = [];
+    let known = true;
+    let sawIn = false;
+    for (const child of node.children) {
+      if (child.type === 'in') sawIn = true;
+      else if (sawIn && child.isNamed && child !== body && child.type !== 'do_group' && child.type !== 'comment') {
+        this.walk(child, frame, undefined);
+        const word = this.word(child, frame);
+        if (word.dynamic || globPatternOf(child) !== undefined) known = false;
+        else values.push(...(fieldsOf(child, word, this.scope(frame)) ?? [word.value]));
+      }
+    }
+    if (!sawIn) known = false;
+    if (variable === undefined || body === null) return;
+    const distinct = [...new Set(values)];
+    if (!known || distinct.length === 0 || distinct.length > MAX_LOOP_VALUES || distinct.length > this.loopBudget) {
+      this.forget(variable, frame);
+      this.walk(body, frame, undefined);
+      return;
+    }
+    this.loopBudget -= distinct.length;
+    for (const value of distinct) {
+      frame.consts[variable] = value;
+      frame.env[variable] = value;
+      this.walk(body, frame, undefined);
+    }
+  }
+
+  // `while read a b; do …; done <<< "text"`: the body once per line of literal input.
+  private readLoop(node: SyntaxNode, frame: Frame, stdin: Stdin): boolean {
+    const condition = node.childForFieldName('condition') ?? node.namedChildren[0];
+    const body = node.childForFieldName('body');
+    if (condition?.type !== 'command' || body === null || stdin?.kind !== 'text' || stdin.dynamic) return false;
+    const words = condition.namedChildren.map((child) => this.word(child, frame).value);
+    if (words[0] !== 'read') return false;
+    const names = words.slice(1).filter((word) => !word.startsWith('-'));
+    const lines = stdin.text.split('\n').filter((line) => line !== '').slice(0, Math.min(MAX_LOOP_VALUES, this.loopBudget));
+    if (lines.length === 0) return false;
+    this.loopBudget -= lines.length;
+    if (names.length === 0) names.push('REPLY');
+    for (const line of lines) {
+      const fields = splitFields(line, frame.consts.IFS ?? ' \t\n');
+      names.forEach((name, index) => {
+        const value = index === names.length - 1 ? fields.slice(index).join(' ') : fields[index] ?? '';
+        frame.consts[name] = value;
+        frame.env[name] = value;
+      });
+      this.walk(body, frame, undefined);
+    }
+    return true;
   }
 
   private redirected(node: SyntaxNode, frame: Frame, stdin: Stdin): StageResult | undefined {
@@ -108,34 +427,58 @@ export class Scanner {
     const assignments: Record<string, string> = {};
     const redirects = [...outerRedirects];
     let previousEnd = -1;
-    node.children.forEach((child, index) => {
-      const field = node.fieldNameForChild(index);
+    const children = node.children;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index]!;
       if (child.type === 'variable_assignment') {
         const name = child.childForFieldName('name');
         const value = child.childForFieldName('value');
         if (value) this.walk(value, frame, undefined);
-        if (name) assignments[name.text] = value ? resolveWord(value).value : '';
-        return;
+        if (name?.type === 'subscript') this.walk(name, frame, undefined);
+        if (name) {
+          if (RESOLUTION_ENV.has(name.text)) this.opaque('resolution', `\`${name.text}\` is set, which changes which program a name runs`);
+          assignments[name.text] = value ? this.word(value, frame).value : '';
+        }
+        continue;
       }
       if (REDIRECTS.has(child.type)) {
         redirects.push(child);
-        return;
+        continue;
       }
-      if (field !== 'name' && field !== 'argument') return;
-      this.walk(child, frame, undefined);
-      const word: Word = resolveWord(child);
+      const field = node.fieldNameForChild(index);
+      if (field !== 'name' && field !== 'argument') continue;
+      // Fast path: a plain word (most arguments) needs no evaluation, walk or field splitting.
+      if (child.type === 'word' && (previousEnd < 0 || frame.source.slice(previousEnd, child.startIndex) !== '\\\n')) {
+        const text = child.text;
+        if (HIDDEN_SUBSTITUTION.test(text)) this.hiddenSubstitution(child, frame);
+        const plain: Word = { value: unescapeUnquoted(text), dynamic: false };
+        if (/[*?[]/.test(text)) {
+          const glob = globPatternOf(child);
+          if (glob !== undefined) plain.glob = glob;
+        }
+        words.push(plain);
+        previousEnd = child.endIndex;
+        continue;
+      }
+      const last = this.walk(child, frame, undefined);
+      const word: Word = this.word(child, frame);
       const fetch = this.fetchIn(child, frame);
       if (fetch !== undefined) word.fetch = fetch;
+      if (child.type === 'process_substitution' && last !== undefined) word.input = last.output;
+      const glob = globPatternOf(child);
+      if (glob !== undefined) word.glob = glob;
       // tree-sitter splits `ter\<newline>raform` into two words; bash joins them.
       const previous = words[words.length - 1];
       if (previous && frame.source.slice(previousEnd, child.startIndex) === '\\\n') {
         previous.value += word.value;
         previous.dynamic ||= word.dynamic;
       } else {
-        words.push(word);
+        const fields = fieldsOf(child, word, this.scope(frame));
+        if (fields === undefined) words.push(word);
+        else for (const value of fields) words.push({ value, dynamic: false, computed: true });
       }
       previousEnd = child.endIndex;
-    });
+    }
     const program = words[0]?.value ?? '';
     const own = this.redirects(redirects, frame, program);
     const input = own.stdin ?? stdin;
@@ -161,20 +504,26 @@ export class Scanner {
       if (node.type === 'file_redirect') {
         const destination = node.childForFieldName('destination') ?? node.namedChildren[node.namedChildren.length - 1];
         if (!destination) continue;
-        this.walk(destination, frame, undefined);
-        const target = resolveWord(destination);
+        const substituted = this.walk(destination, frame, undefined);
+        const target = this.word(destination, frame);
         const operator = node.children.find((child) => !child.isNamed)?.text ?? '>';
-        if (target.dynamic || !usablePath(target.value) || operator === '>&' || operator === '<&') continue;
+        if (operator === '>&' || operator === '<&') continue;
         const access = operator.includes('>') ? 'write' : 'read';
-        this.analysis.files.push({ access, path: target.value, by: `${program || 'shell'} ${operator}` });
-        if (access === 'read') stdin = { kind: 'stream', from: `file ${target.value}` };
+        if (destination.type === 'process_substitution') {
+          if (access === 'read') stdin = substituted?.output ?? { kind: 'stream', from: 'a process substitution' };
+          continue;
+        }
+        if (target.dynamic || !usablePath(target.value)) continue;
+        const glob = globPatternOf(destination);
+        this.analysis.files.push(glob === undefined ? { access, path: target.value, by: `${program || 'shell'} ${operator}` } : { access, path: glob, by: `${program || 'shell'} ${operator}`, glob: true });
+        if (access === 'read') stdin = target.value === '/dev/stdin' ? stdin : { kind: 'stream', from: `file ${target.value}` };
       } else if (node.type === 'heredoc_redirect') {
         let quoted = false;
         for (const child of node.namedChildren) {
           if (child.type === 'heredoc_start') quoted = /['"\\]/.test(child.text);
           else if (child.type === 'heredoc_body') {
             if (!quoted) for (const part of child.namedChildren) this.walk(part, frame, undefined);
-            stdin = { kind: 'text', text: child.text, dynamic: !quoted && child.namedChildren.length > 0 };
+            stdin = { kind: 'text', text: child.text, dynamic: !quoted && child.namedChildren.some((part) => part.type !== 'heredoc_content') };
           } else if (child.type === 'heredoc_end') continue;
           else if (REDIRECTS.has(child.type)) after.push(...this.redirects([child], frame, program).after);
           else after.push(child);
@@ -183,7 +532,7 @@ export class Scanner {
         const value = node.namedChildren[0];
         if (!value) continue;
         this.walk(value, frame, undefined);
-        const word = resolveWord(value);
+        const word = this.word(value, frame);
         stdin = { kind: 'text', text: `${word.value}\n`, dynamic: word.dynamic };
       }
     }
@@ -194,9 +543,10 @@ export class Scanner {
   private fetchIn(node: SyntaxNode, frame: Frame): string | undefined {
     if (node.type === 'command') {
       const name = node.childForFieldName('name');
-      const program = name ? basename(resolveWord(name).value) : '';
+      const program = name ? basename(this.word(name, frame).value) : '';
       return FETCHERS.has(program) ? fetchText(node, frame) : undefined;
     }
+    if (node.childCount === 0) return undefined;
     for (const child of node.namedChildren) {
       const found = this.fetchIn(child, frame);
       if (found !== undefined) return found;
@@ -204,6 +554,8 @@ export class Scanner {
     return undefined;
   }
 }
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 function fetchText(node: SyntaxNode, _frame: Frame): string {
   const args = node.namedChildren.filter((child) => child.type !== 'command_name').map((child) => resolveWord(child).value);

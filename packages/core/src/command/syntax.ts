@@ -10,6 +10,7 @@ export interface SyntaxNode {
   readonly text: string;
   readonly startIndex: number;
   readonly endIndex: number;
+  readonly childCount: number;
   readonly children: readonly SyntaxNode[];
   readonly namedChildren: readonly SyntaxNode[];
   childForFieldName(name: string): SyntaxNode | null;

@@ -5,9 +5,22 @@
 export interface Word {
   value: string;
   dynamic: boolean;
+  /** The value was computed from constants the script set (`x=terraform; $x`): judged, never allowed. */
+  computed?: boolean;
+  /** An unquoted pathname-expansion pattern (`.[e]nv`), quoted parts escaped. */
+  glob?: string;
+  /** What a process substitution (`<(…)`) reads out, when this word is one. */
+  input?: StreamInput;
   /** The download command whose output this word carries (`$(curl …)`, `<(wget …)`). */
   fetch?: string;
 }
+
+/** What a command reads on stdin (or a process substitution yields), as far as we can tell. */
+export type StreamInput =
+  | { kind: 'text'; text: string; dynamic: boolean; decoded?: boolean }
+  | { kind: 'fetch'; text: string }
+  | { kind: 'stream'; from: string }
+  | undefined;
 
 /**
  * A tool-aware canonical form of one invocation: the program, its subcommand path, its
@@ -53,6 +66,10 @@ export const OPAQUE_KINDS = [
   'encoded-payload',
   'depth-limit',
   'hidden-config',
+  'hidden-substitution',
+  're-evaluation',
+  'resolution',
+  'code-option',
 ] as const;
 /** Why part of a command could not be seen into. */
 export type OpaqueKind = (typeof OPAQUE_KINDS)[number];
@@ -68,6 +85,8 @@ export interface FileAccessFinding {
   access: 'read' | 'write';
   path: string;
   by: string;
+  /** `path` is a pathname-expansion pattern: judged against the protected patterns it can match. */
+  glob?: boolean;
 }
 
 /** A `git push` found in a command, reduced to what the git decision reads. */

@@ -1,75 +1,272 @@
 // Quote removal, escapes and ANSI-C strings, as bash performs them before a program sees its
-// arguments. A word built from an expansion is marked dynamic: its value is unknowable here.
+// arguments, plus a small partial evaluator over constants: a variable, array element or
+// `${VAR:-default}` the script itself set to a literal, and `$(echo …)`, are read as their
+// value (marked `computed`: the line still depends on an expansion, but block rules can see
+// what it runs). Anything else built from an expansion is `dynamic`: unknowable here.
 import type { SyntaxNode } from './syntax.ts';
 import type { Word } from './types.ts';
 
-const EXPANSIONS = new Set(['simple_expansion', 'expansion', 'command_substitution', 'process_substitution', 'arithmetic_expansion', 'brace_expression']);
+/** The constants a script has set so far, as the evaluator reads them. */
+export interface WordScope {
+  /** A scalar the script set to a constant; undefined when unset or unknown. */
+  scalar(name: string): string | undefined;
+  /** An array the script set from literals. */
+  array(name: string): readonly string[] | undefined;
+  /** The field separators in effect (`IFS`), default space, tab, newline. */
+  ifs(): string;
+}
+
+const NO_SCOPE: WordScope = { scalar: () => undefined, array: () => undefined, ifs: () => ' \t\n' };
+const DEFAULTING = new Set([':-', '-', ':=', '=']);
 
 /** Resolves a word-like node (word, string, raw_string, ansi_c_string, concatenation, ...). */
-export function resolveWord(node: SyntaxNode): Word {
+export function resolveWord(node: SyntaxNode, scope: WordScope = NO_SCOPE): Word {
   switch (node.type) {
     case 'word':
+      return { value: unescapeUnquoted(node.text), dynamic: false };
     case 'command_name':
-      return node.type === 'command_name' ? resolveParts(node.namedChildren) : { value: unescapeUnquoted(node.text), dynamic: false };
+      return resolveParts(node.namedChildren, scope);
     case 'raw_string':
       return { value: node.text.slice(1, -1), dynamic: false };
     case 'ansi_c_string':
       return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
     case 'string':
     case 'translated_string':
-      return resolveString(node);
+      return resolveString(node, scope);
     case 'concatenation':
-      return resolveParts(node.children);
+      return resolveParts(node.children, scope);
     case 'number':
     case 'variable_name':
       return { value: node.text, dynamic: false };
+    case 'simple_expansion': {
+      const name = node.namedChildren[0];
+      if (name?.type === 'special_variable_name' && (name.text === '@' || name.text === '*')) {
+        const positional = scope.array('@');
+        return positional === undefined ? { value: node.text, dynamic: true } : { value: positional.join(' '), dynamic: false, computed: true };
+      }
+      return variable(name?.text ?? '', node.text, scope);
+    }
+    case 'expansion':
+      return expansion(node, scope);
+    case 'command_substitution':
+      return substitution(node, scope);
     default:
-      if (EXPANSIONS.has(node.type)) return { value: node.text, dynamic: true };
       return { value: node.text, dynamic: true };
   }
 }
 
-function resolveParts(parts: readonly SyntaxNode[]): Word {
-  let value = '';
-  let dynamic = false;
-  for (const part of parts) {
-    const word = resolveWord(part);
-    value += word.value;
-    dynamic ||= word.dynamic;
+/**
+ * The fields a word becomes after word splitting: an unquoted expansion with a known value is
+ * split on IFS, and `"${a[@]}"` of a literal array is one field per element. Undefined when the
+ * word stays one field.
+ */
+export function fieldsOf(node: SyntaxNode, word: Word, scope: WordScope = NO_SCOPE): string[] | undefined {
+  if (!word.computed || word.dynamic) return undefined;
+  const target = node.type === 'command_name' && node.namedChildren.length === 1 ? node.namedChildren[0]! : node;
+  if (target.type === 'string' && target.namedChildren.length === 1) {
+    const elements = wholeArray(target.namedChildren[0]!, scope);
+    return elements === undefined ? undefined : [...elements];
   }
-  return { value, dynamic };
+  if (target.type !== 'simple_expansion' && target.type !== 'expansion' && target.type !== 'command_substitution') return undefined;
+  const elements = wholeArray(target, scope);
+  const ifs = scope.ifs();
+  const parts = elements ?? [word.value];
+  const fields: string[] = [];
+  for (const part of parts) for (const field of splitFields(part, ifs)) fields.push(field);
+  return fields;
 }
 
-function resolveString(node: SyntaxNode): Word {
+/** Splits on IFS as bash does for an unquoted expansion (runs of IFS white space are one break). */
+export function splitFields(text: string, ifs: string): string[] {
+  if (ifs === '') return text === '' ? [] : [text];
+  const fields: string[] = [];
+  let current = '';
+  let pending = false;
+  for (const char of text) {
+    if (ifs.includes(char)) {
+      if (current !== '' || (pending && !/\s/.test(char))) fields.push(current);
+      current = '';
+      pending = !/\s/.test(char);
+      continue;
+    }
+    current += char;
+    pending = true;
+  }
+  if (current !== '') fields.push(current);
+  return fields;
+}
+
+/** Whether an unquoted word carries pathname-expansion characters (`*`, `?`, `[`). */
+export function globPatternOf(node: SyntaxNode): string | undefined {
+  let pattern = '';
+  let glob = false;
+  const parts = node.type === 'concatenation' ? node.children : [node];
+  for (const part of parts) {
+    if (part.type === 'word') {
+      const text = part.text;
+      if (/(^|[^\\])[*?[]/.test(text)) glob = true;
+      pattern += text;
+    } else if (part.type === 'raw_string' || part.type === 'string' || part.type === 'ansi_c_string') {
+      const word = resolveWord(part);
+      if (word.dynamic) return undefined;
+      pattern += word.value.replace(/[*?[\]\\]/g, '\\$&');
+    } else {
+      return undefined;
+    }
+  }
+  return glob ? pattern : undefined;
+}
+
+function variable(name: string, text: string, scope: WordScope): Word {
+  const value = name === '' ? undefined : scope.scalar(name);
+  return value === undefined ? { value: text, dynamic: true } : { value, dynamic: false, computed: true };
+}
+
+function expansion(node: SyntaxNode, scope: WordScope): Word {
+  const children = node.children;
+  // `${name}` `${name:-default}` `${a[@]}` `${a[0]}`; every other operator is unknowable here.
+  const inner = children[1];
+  if (inner === undefined) return { value: node.text, dynamic: true };
+  if (inner.type === 'subscript') {
+    if (children.length !== 3) return { value: node.text, dynamic: true };
+    const elements = scope.array(inner.namedChildren[0]?.text ?? '');
+    const index = inner.namedChildren[1]?.text ?? '';
+    if (elements === undefined) return { value: node.text, dynamic: true };
+    if (index === '@' || index === '*') return { value: elements.join(' '), dynamic: false, computed: true };
+    if (/^\d+$/.test(index) && elements[Number(index)] !== undefined) return { value: elements[Number(index)]!, dynamic: false, computed: true };
+    return { value: node.text, dynamic: true };
+  }
+  if (inner.type !== 'variable_name') return { value: node.text, dynamic: true };
+  if (children.length === 3) return variable(inner.text, node.text, scope);
+  const operator = children[2]!;
+  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
+  const known = scope.scalar(inner.text);
+  if (known !== undefined && (known !== '' || !operator.type.startsWith(':'))) return { value: known, dynamic: false, computed: true };
+  const fallback = children.slice(3, -1);
+  const word = resolveParts(fallback, scope);
+  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
+}
+
+function wholeArray(node: SyntaxNode, scope: WordScope): readonly string[] | undefined {
+  if (node.type === 'simple_expansion') {
+    const name = node.namedChildren[0];
+    return name?.type === 'special_variable_name' && (name.text === '@' || name.text === '*') ? scope.array('@') : undefined;
+  }
+  if (node.type !== 'expansion') return undefined;
+  const inner = node.children[1];
+  if (inner?.type !== 'subscript' || node.children.length !== 3) return undefined;
+  const index = inner.namedChildren[1]?.text;
+  if (index !== '@' && index !== '*') return undefined;
+  return scope.array(inner.namedChildren[0]?.text ?? '');
+}
+
+// `$(echo terraform)`, `` `printf %s x` ``: the output of echo or printf over literals.
+function substitution(node: SyntaxNode, scope: WordScope): Word {
+  const commands = node.namedChildren;
+  if (commands.length === 1 && commands[0]!.type === 'pipeline') return pipelineOutput(node, commands[0]!, scope);
+  const command = commands.length === 1 && commands[0]!.type === 'command' ? commands[0]! : undefined;
+  if (command === undefined) return { value: node.text, dynamic: true };
+  return commandOutput(node, command, scope);
+}
+
+// `$(echo … | base64 -d)`, `$(printf … | rev)`: literal text through decoders we can run.
+function pipelineOutput(node: SyntaxNode, pipeline: SyntaxNode, scope: WordScope): Word {
+  const stages = pipeline.namedChildren;
+  if (stages.length === 0 || stages[0]!.type !== 'command') return { value: node.text, dynamic: true };
+  let text = commandOutput(node, stages[0]!, scope);
+  for (const stage of stages.slice(1)) {
+    if (text.dynamic || stage.type !== 'command') return { value: node.text, dynamic: true };
+    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
+    const program = words[0]?.value;
+    const args = words.slice(1).map((word) => word.value);
+    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+    if (program === 'base64' && args.length === 1 && /^(-d|-D|--decode)$/.test(args[0]!)) {
+      const decoded = decodeBase64(text.value);
+      if (decoded === undefined) return { value: node.text, dynamic: true };
+      text = { value: decoded.replace(/\n+$/, ''), dynamic: false, computed: true };
+    } else if (program === 'rev' && args.length === 0) {
+      text = { value: [...text.value].reverse().join(''), dynamic: false, computed: true };
+    } else if (program !== 'cat' || args.length > 0) {
+      return { value: node.text, dynamic: true };
+    }
+  }
+  return text;
+}
+
+function decodeBase64(text: string): string | undefined {
+  try {
+    const binary = atob(text.replace(/\s+/g, ''));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+function commandOutput(node: SyntaxNode, command: SyntaxNode, scope: WordScope): Word {
+  const words: Word[] = [];
+  for (const child of command.namedChildren) {
+    if (child.type === 'variable_assignment' || child.type.endsWith('redirect')) return { value: node.text, dynamic: true };
+    words.push(resolveWord(child, scope));
+  }
+  const program = words[0]?.value;
+  if ((program !== 'echo' && program !== 'printf') || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+  let args = words.slice(1).map((word) => word.value);
+  if (program === 'echo') {
+    if (args[0] !== undefined && /^-[neE]+$/.test(args[0])) args = args.slice(1);
+    return { value: args.join(' '), dynamic: false, computed: true };
+  }
+  if (args.length === 0 || /%[^s%]/.test(args[0]!)) return { value: node.text, dynamic: true };
+  const format = args[0]!;
+  const rest = args.slice(1);
+  const out = rest.length === 0 ? format.replace(/%%/g, '%') : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, '%')).join('');
+  return { value: out.replace(/\\n/g, '\n').replace(/\n+$/, ''), dynamic: false, computed: true };
+}
+
+function resolveParts(parts: readonly SyntaxNode[], scope: WordScope): Word {
+  let value = '';
+  let dynamic = false;
+  let computed = false;
+  for (const part of parts) {
+    const word = resolveWord(part, scope);
+    value += word.value;
+    dynamic ||= word.dynamic;
+    computed ||= word.computed === true;
+  }
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+
+function resolveString(node: SyntaxNode, scope: WordScope): Word {
   // Walk the raw text between the quotes so that spans tree-sitter leaves unnamed are kept.
   const text = node.text;
   const open = text.startsWith('$"') ? 2 : 1;
   let value = '';
   let dynamic = false;
+  let computed = false;
   let cursor = node.startIndex + open;
   const end = node.endIndex - 1;
   for (const child of node.namedChildren) {
     if (child.startIndex > cursor) value += unescapeDouble(text.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
     if (child.type === 'string_content') value += unescapeDouble(child.text);
     else {
-      const word = resolveWord(child);
+      const word = resolveWord(child, scope);
       value += word.value;
       dynamic ||= word.dynamic;
+      computed ||= word.computed === true;
     }
     cursor = child.endIndex;
   }
   if (end > cursor) value += unescapeDouble(text.slice(cursor - node.startIndex, end - node.startIndex));
-  return { value, dynamic };
+  return computed ? { value, dynamic, computed } : { value, dynamic };
 }
 
 /** Backslash removal in an unquoted word: `\x` is `x`, and a backslash-newline vanishes. */
 export function unescapeUnquoted(text: string): string {
-  return text.replace(/\\(\n|.)/gs, (_, char: string) => (char === '\n' ? '' : char));
+  return text.indexOf('\\') < 0 ? text : text.replace(/\\(\n|.)/gs, (_, char: string) => (char === '\n' ? '' : char));
 }
 
 // Inside double quotes a backslash escapes only $ ` " \ and newline.
 function unescapeDouble(text: string): string {
-  return text.replace(/\\([$`"\\\n])/g, (_, char: string) => (char === '\n' ? '' : char));
+  return text.indexOf('\\') < 0 ? text : text.replace(/\\([$`"\\\n])/g, (_, char: string) => (char === '\n' ? '' : char));
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
+import { globWitness } from '../command/glob-witness.ts';
 import { matchesInvocation as matchesInvocationForm, structurePattern, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
 import type { CommandAnalysis, Invocation } from '../command/types.ts';
@@ -154,14 +155,37 @@ function hitVerdict(hit: CommandHit, line: string, pack: CompiledPack): Verdict 
 function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: string, resolvePath: PathResolver | undefined): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const file of analysis.files) {
-    const verdict = decideFileAccess(pack, file.access, file.path, resolvePath);
-    if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`: ${verdict.reason}`));
+    const paths = file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
+    for (const { path, narrow } of paths) {
+      const decided = decideFileAccess(pack, file.access, path, resolvePath);
+      // A pattern that names the protected path even with every `*` empty targets it (`*.pem`,
+      // `.[e]nv`); a broad one (`*`) only might: never allowed, but a reviewer decides.
+      const verdict = narrow || decided.decision !== 'block' ? decided : { ...decided, decision: 'require_approval' as const, approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
+      const shown = path === file.path ? '' : ` (the pattern \`${file.path}\` can name it)`;
+      if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`${shown}: ${verdict.reason}`));
+    }
   }
   for (const push of analysis.gitPushes) {
     const verdict = decideGitOperation(pack, push.operation, push.target);
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`git ${push.operation}${push.target ? ` ${push.target}` : ''}\`: ${verdict.reason}`));
   }
   return verdicts;
+}
+
+// A pathname pattern in a file word names whatever it matches on disk, which deciding cannot
+// see: it is judged as every protected path it can match (one witness per stopping rule).
+function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: string): Array<{ path: string; narrow: boolean }> {
+  const witnesses: Array<{ path: string; narrow: boolean }> = [];
+  const starless = pattern.replace(/(^|[^\\])\*+/g, '$1');
+  for (const rule of pack.rules[access === 'read' ? 'read_file' : 'write_file']) {
+    if (permitsAction(rule.decision)) continue;
+    for (const each of rule.patterns) {
+      const narrow = globWitness(starless, each.text, pack.caseInsensitivePaths);
+      const witness = narrow ?? globWitness(pattern, each.text, pack.caseInsensitivePaths);
+      if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
+    }
+  }
+  return witnesses;
 }
 
 function asCommandVerdict(verdict: Verdict, line: string, reason: string): Verdict {

@@ -1,0 +1,199 @@
+// Whether a shell pathname pattern (`.[e]nv`, `.github/workflow?/ci.yml`) can name a file that
+// a policy glob protects, and if so one such path. Both are regular languages: we walk the
+// product of their automata breadth-first and return the first string both accept. The
+// decision then judges that witness path exactly like a literal one.
+
+type CharTest = { kind: 'char'; char: string } | { kind: 'set'; chars: string; negated: boolean; slash: boolean } | { kind: 'any'; slash: boolean };
+
+interface Automaton {
+  /** Per state: outgoing character moves. */
+  moves: Array<Array<{ test: CharTest; to: number }>>;
+  /** Per state: epsilon moves. */
+  empty: number[][];
+  final: number;
+}
+
+const MAX_STATES = 4096;
+const PROBES = 'xa0_.-/';
+
+/** A shell glob as an automaton (`*` and `?` never match `/`; `\x` is literal). */
+export function shellGlobAutomaton(pattern: string): Automaton {
+  const builder = new Builder();
+  for (let index = 0; index < pattern.length; index += 1) {
+    const char = pattern[index]!;
+    // (A leading dot of a name is matched only by a literal dot: enforced in the product walk.)
+    if (char === '\\' && index + 1 < pattern.length) builder.step({ kind: 'char', char: pattern[++index]! });
+    else if (char === '*') builder.loop({ kind: 'any', slash: false });
+    else if (char === '?') builder.step({ kind: 'any', slash: false });
+    else if (char === '[') {
+      const close = classEnd(pattern, index);
+      if (close < 0) builder.step({ kind: 'char', char });
+      else {
+        builder.step(classTest(pattern.slice(index + 1, close)));
+        index = close;
+      }
+    } else builder.step({ kind: 'char', char });
+  }
+  return builder.done();
+}
+
+/** A policy glob (`*` and `**` match anything, `**\/` also zero directories) as an automaton. */
+export function policyGlobAutomaton(pattern: string): Automaton {
+  const builder = new Builder();
+  let index = 0;
+  while (index < pattern.length) {
+    if (pattern.startsWith('**/', index) && (index === 0 || pattern[index - 1] === '/')) {
+      builder.optionalDirectories();
+      index += 3;
+    } else if (pattern[index] === '*') {
+      while (pattern[index] === '*') index += 1;
+      builder.loop({ kind: 'any', slash: true });
+    } else {
+      builder.step({ kind: 'char', char: pattern[index]! });
+      index += 1;
+    }
+  }
+  return builder.done();
+}
+
+/** One path both globs match, or undefined when they share none. */
+export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
+  const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text);
+  const left = shellGlobAutomaton(fold(shellPattern));
+  const right = policyGlobAutomaton(fold(policyPattern));
+  const width = right.moves.length;
+  // A state is (shell state, policy state, at the start of a name); bash matches a name's
+  // leading dot only with a literal dot, so a wildcard may not consume it.
+  const encode = (a: number, b: number, fresh: boolean) => (a * width + b) * 2 + (fresh ? 1 : 0);
+  const parent = new Map<number, [number, string]>();
+  const start = encode(0, 0, true);
+  const queue: number[] = [start];
+  parent.set(start, [-1, '']);
+  for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
+    const state = queue[head]!;
+    const fresh = (state & 1) === 1;
+    const pair = state >> 1;
+    const a = Math.floor(pair / width);
+    const b = pair % width;
+    if (a === left.final && b === right.final) return spell(parent, state);
+    const visit = (next: number, char: string) => {
+      if (!parent.has(next)) {
+        parent.set(next, [state, char]);
+        queue.push(next);
+      }
+    };
+    for (const to of left.empty[a]!) visit(encode(to, b, fresh), '');
+    for (const to of right.empty[b]!) visit(encode(a, to, fresh), '');
+    for (const x of left.moves[a]!) {
+      for (const y of right.moves[b]!) {
+        const char = common(x.test, y.test, fresh && x.test.kind !== 'char');
+        if (char !== undefined) visit(encode(x.to, y.to, char === '/'), char);
+      }
+    }
+  }
+  return undefined;
+}
+
+function spell(parent: Map<number, [number, string]>, end: number): string {
+  let text = '';
+  let at = end;
+  while (at !== -1) {
+    const [from, char] = parent.get(at)!;
+    text = char + text;
+    at = from;
+  }
+  return text;
+}
+
+// A character both tests accept (not a dot when `noDot`), tried from their own characters first.
+function common(x: CharTest, y: CharTest, noDot: boolean): string | undefined {
+  return pick(x, x, y, noDot) ?? pick(y, x, y, noDot) ?? pickFrom(PROBES, x, y, noDot);
+}
+
+function pick(source: CharTest, x: CharTest, y: CharTest, noDot: boolean): string | undefined {
+  if (source.kind === 'char') return pickFrom(source.char, x, y, noDot);
+  if (source.kind === 'set' && !source.negated) return pickFrom(source.chars, x, y, noDot);
+  return undefined;
+}
+
+function pickFrom(chars: string, x: CharTest, y: CharTest, noDot: boolean): string | undefined {
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index]!;
+    if (!(noDot && char === '.') && accepts(x, char) && accepts(y, char)) return char;
+  }
+  return undefined;
+}
+
+function accepts(test: CharTest, char: string): boolean {
+  if (test.kind === 'char') return test.char === char;
+  if (test.kind === 'any') return test.slash || char !== '/';
+  if (char === '/' && !test.slash) return false;
+  return test.chars.includes(char) !== test.negated;
+}
+
+function classEnd(pattern: string, open: number): number {
+  let index = open + 1;
+  if (pattern[index] === '!' || pattern[index] === '^') index += 1;
+  if (pattern[index] === ']') index += 1;
+  while (index < pattern.length && pattern[index] !== ']') index += 1;
+  return index < pattern.length ? index : -1;
+}
+
+function classTest(body: string): CharTest {
+  let negated = false;
+  let index = 0;
+  if (body[0] === '!' || body[0] === '^') {
+    negated = true;
+    index = 1;
+  }
+  let chars = '';
+  while (index < body.length) {
+    const char = body[index]!;
+    if (body[index + 1] === '-' && index + 2 < body.length) {
+      const from = char.charCodeAt(0);
+      const to = body.charCodeAt(index + 2);
+      for (let code = from; code <= to && chars.length < 256; code += 1) chars += String.fromCharCode(code);
+      index += 3;
+    } else {
+      chars += char;
+      index += 1;
+    }
+  }
+  return { kind: 'set', chars, negated, slash: false };
+}
+
+class Builder {
+  private readonly moves: Automaton['moves'] = [[]];
+  private readonly empty: Automaton['empty'] = [[]];
+  private current = 0;
+
+  private state(): number {
+    this.moves.push([]);
+    this.empty.push([]);
+    return this.moves.length - 1;
+  }
+
+  step(test: CharTest): void {
+    const next = this.state();
+    this.moves[this.current]!.push({ test, to: next });
+    this.current = next;
+  }
+
+  loop(test: CharTest): void {
+    this.moves[this.current]!.push({ test, to: this.current });
+  }
+
+  // `(?:.*/)?`: skip, or any run then a slash.
+  optionalDirectories(): void {
+    const from = this.current;
+    const inner = this.state();
+    const after = this.state();
+    this.empty[from]!.push(after, inner);
+    this.moves[inner]!.push({ test: { kind: 'any', slash: true }, to: inner }, { test: { kind: 'char', char: '/' }, to: after });
+    this.current = after;
+  }
+
+  done(): Automaton {
+    return { moves: this.moves, empty: this.empty, final: this.current };
+  }
+}

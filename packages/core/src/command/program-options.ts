@@ -1,0 +1,378 @@
+// Which arguments, options and environment variables of which programs are code, load code,
+// destroy data, or name files they read or write. One table, shared by the argument-is-code
+// reading (a `code` value is analysed as a command line) and by the decision (an allow rule
+// never covers a program run with a `load` or `destroy` option: those are opaque).
+//
+// Effects:
+//   code    the value is a shell command line the program runs (`rsync -e CMD`)
+//   load    the program loads code or configuration from the value (`pytest -p`, `npm --node-options`)
+//   destroy the program deletes the value, or what it works on (`pytest --basetemp`, `find -delete`)
+//   read    the program reads the file named by the value (`pytest @FILE`, `-var-file`)
+//   write   the program writes the file named by the value (`--junitxml`, `plan -out`)
+
+/** What an option does with its value. */
+export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write';
+
+/** One hazardous use found in an argument list. */
+export interface OptionHazard {
+  effect: OptionEffect;
+  /** The option as typed (`--node-options`, `-p`, `SHELL=`, `@`). */
+  option: string;
+  /** The option's value, when it takes one. */
+  value?: string;
+}
+
+interface OptionRule {
+  effect: OptionEffect;
+  /** Takes a value (`--x VALUE`, `--x=VALUE`, `-xVALUE` for one-letter options). */
+  value: boolean;
+  /** Values that make the option harmless (`pytest -p no:cacheprovider` disables a plugin). */
+  harmless?: RegExp;
+}
+
+interface ProgramEntry {
+  /** Options by exact spelling. */
+  options: ReadonlyMap<string, OptionRule>;
+  /** `@FILE` reads arguments from FILE (pytest, javac, gcc). */
+  argFiles?: boolean;
+  /** `NAME=value` arguments (make's variables) with an effect. */
+  assignments?: ReadonlyMap<string, OptionEffect>;
+  /** Options end at `--`. */
+  stopAtDoubleDash: boolean;
+}
+
+type Spec = Record<string, OptionEffect | `${OptionEffect}!`>;
+
+// A trailing `!` marks an option without a value.
+function entry(spec: Spec, extra: Partial<Omit<ProgramEntry, 'options'>> & { harmless?: Record<string, RegExp> } = {}): ProgramEntry {
+  const options = new Map<string, OptionRule>();
+  for (const [names, effect] of Object.entries(spec)) {
+    const flagOnly = effect.endsWith('!');
+    const base = (flagOnly ? effect.slice(0, -1) : effect) as OptionEffect;
+    for (const name of names.split(' ')) {
+      const harmless = extra.harmless?.[name];
+      options.set(name, { effect: base, value: !flagOnly, ...(harmless ? { harmless } : {}) });
+    }
+  }
+  const { harmless: _unused, ...rest } = extra;
+  return { options, stopAtDoubleDash: true, ...rest };
+}
+
+const NPM = entry({
+  '--node-options --script-shell --userconfig --globalconfig --shell --prefix --cache --registry --init-module --onload-script --node-gyp': 'load',
+  '-c --call': 'code',
+});
+const PYTEST = entry(
+  {
+    '-p -c --config-file --rootdir --confcutdir -o --override-ini --pyargs --import-mode --inifile': 'load',
+    '--basetemp': 'destroy',
+    '--junitxml --junit-xml --log-file --resultlog --result-log --report-log --debug --cov-report --json-report-file --html': 'write',
+  },
+  { argFiles: true, harmless: { '-p': /^no:/, '--import-mode': /^(prepend|append|importlib)$/ } },
+);
+const TERRAFORM = entry({
+  '-out --out -generate-config-out --generate-config-out -state-out --state-out -backup --backup': 'write',
+  '-var-file --var-file -state --state': 'read',
+  '-plugin-dir --plugin-dir': 'load',
+});
+const GO = entry({ '-toolexec --toolexec -exec --exec': 'code', '-overlay --overlay -modfile --modfile -pgo --pgo': 'load', '-o --o': 'write' });
+const CARGO = entry({ '--config': 'load', '--manifest-path': 'load' });
+const NODE = entry({ '-r --require --import --loader --experimental-loader --env-file --experimental-config-file': 'load' });
+const TAR = entry({
+  '--checkpoint-action --to-command --use-compress-program -I --rsh-command --info-script -F --new-volume-script': 'code',
+  '--remove-files': 'destroy!',
+});
+const RSYNC = entry({ '-e --rsh --rsync-path': 'code', '--delete --delete-before --delete-during --delete-after --delete-excluded --remove-source-files --del': 'destroy!' });
+const CURL = entry({ '-o --output': 'write', '-K --config': 'load', '-T --upload-file': 'read' });
+const WGET = entry({ '-O --output-document -o --output-file -a --append-output': 'write', '--post-file --body-file -i --input-file': 'read', '--use-askpass': 'code', '-e --execute': 'load' });
+const ZIP = entry({ '-TT --unzip-command': 'code' });
+const SSH = entry({ '-F': 'load' });
+const SCP = entry({ '-S': 'code', '-F': 'load' });
+const MAKE = entry({ '--eval -f --file --makefile -I --include-dir': 'load' }, { assignments: new Map([['SHELL', 'load'], ['.SHELLFLAGS', 'load'], ['MAKEFLAGS', 'load'], ['MAKEFILES', 'load']]) });
+const DOCKER = entry({ '--config': 'load' });
+const KUBECTL = entry({ '--kubeconfig': 'load' });
+const FIND = entry({ '-delete': 'destroy!', '-fprint -fprint0 -fprintf -fls': 'write' }, { stopAtDoubleDash: false });
+const GIT = entry({ '--upload-pack --receive-pack --exec -u': 'code' });
+
+const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
+  ...['npm', 'npx', 'pnpm', 'yarn', 'corepack'].map((name) => [name, NPM] as const),
+  ['pytest', PYTEST], ['py.test', PYTEST],
+  ...['terraform', 'tofu', 'terragrunt'].map((name) => [name, TERRAFORM] as const),
+  ['go', GO], ['cargo', CARGO],
+  ['node', NODE], ['nodejs', NODE], ['bun', NODE], ['deno', NODE],
+  ['tar', TAR], ['gtar', TAR], ['bsdtar', TAR],
+  ['rsync', RSYNC], ['curl', CURL], ['wget', WGET], ['zip', ZIP],
+  ['ssh', SSH], ['scp', SCP], ['sftp', SCP],
+  ['make', MAKE], ['gmake', MAKE],
+  ['docker', DOCKER], ['podman', DOCKER], ['nerdctl', DOCKER],
+  ['kubectl', KUBECTL], ['helm', KUBECTL],
+  ['find', FIND], ['git', GIT],
+]);
+
+/** Every hazardous option of `program` in `args` (words after the program). */
+export function optionHazards(program: string, args: readonly string[]): OptionHazard[] {
+  const found: OptionHazard[] = [];
+  const table = PROGRAMS.get(program);
+  if (table !== undefined) scanOptions(table, args, found);
+  if (program === 'ssh' || program === 'scp' || program === 'sftp') sshOptions(args, found);
+  if (program === 'sed' || program === 'gsed') sedHazards(args, found);
+  if (program === 'awk' || program === 'gawk' || program === 'mawk' || program === 'nawk') awkHazards(args, found);
+  if (program === 'git') gitSubcommandHazards(args, found);
+  if (program === 'curl') curlData(args, found);
+  return found;
+}
+
+function scanOptions(table: ProgramEntry, args: readonly string[], found: OptionHazard[]): void {
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '--' && table.stopAtDoubleDash) return;
+    if (table.argFiles && word.length > 1 && word.startsWith('@')) {
+      found.push({ effect: 'load', option: '@', value: word.slice(1) }, { effect: 'read', option: '@', value: word.slice(1) });
+      continue;
+    }
+    if (table.assignments !== undefined) {
+      const eq = word.indexOf('=');
+      const effect = eq > 0 ? table.assignments.get(word.slice(0, eq).replace(/[+:?]$/, '')) : undefined;
+      if (effect !== undefined) {
+        found.push({ effect, option: `${word.slice(0, eq)}=`, value: word.slice(eq + 1) });
+        continue;
+      }
+    }
+    if (word.length < 2 || word[0] !== '-') continue;
+    const eq = word.indexOf('=');
+    const name = eq > 0 ? word.slice(0, eq) : word;
+    let rule = table.options.get(name);
+    let value: string | undefined;
+    if (rule !== undefined) {
+      if (rule.value) value = eq > 0 ? word.slice(eq + 1) : args[++index];
+    } else if (word[1] !== '-' && word.length > 2) {
+      // `-pxdist`, `-Ofile`: a one-letter option with its value attached.
+      rule = table.options.get(word.slice(0, 2));
+      if (rule === undefined || !rule.value) continue;
+      value = word.slice(2);
+    } else {
+      continue;
+    }
+    if (value !== undefined && rule.harmless?.test(value)) continue;
+    found.push(value === undefined ? { effect: rule.effect, option: name } : { effect: rule.effect, option: name, value });
+  }
+}
+
+// ssh -o ProxyCommand=CMD, -oLocalCommand CMD, -o 'KnownHostsCommand CMD'.
+const SSH_CODE_KEYS = /^(proxycommand|localcommand|knownhostscommand|remotecommand)$/i;
+const SSH_LOAD_KEYS = /^(include|pkcs11provider|securitykeyprovider|proxyusefdpass|identityagent|controlpath)$/i;
+function sshOptions(args: readonly string[], found: OptionHazard[]): void {
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '--') return;
+    let setting: string | undefined;
+    if (word === '-o') setting = args[++index];
+    else if (word.startsWith('-o')) setting = word.slice(2);
+    if (setting === undefined) continue;
+    const match = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(setting);
+    if (match === null) continue;
+    if (SSH_CODE_KEYS.test(match[1]!)) found.push({ effect: 'code', option: `-o ${match[1]}`, value: match[2]! });
+    else if (SSH_LOAD_KEYS.test(match[1]!)) found.push({ effect: 'load', option: `-o ${match[1]}`, value: match[2]! });
+  }
+}
+
+// git subcommands that run a command given on their command line.
+function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): void {
+  const at = args.findIndex((word) => !word.startsWith('-') && !/^[A-Za-z0-9_.-]+=/.test(word));
+  const sub = args[at];
+  if (sub === undefined) return;
+  const rest = args.slice(at + 1);
+  if (sub === 'rebase') {
+    for (let index = 0; index < rest.length; index += 1) {
+      const word = rest[index]!;
+      if (word === '-x' || word === '--exec') found.push({ effect: 'code', option: `rebase ${word}`, value: rest[++index] ?? '' });
+      else if (word.startsWith('--exec=')) found.push({ effect: 'code', option: 'rebase --exec', value: word.slice(7) });
+    }
+  } else if (sub === 'submodule' && rest.includes('foreach')) {
+    const script = rest.slice(rest.indexOf('foreach') + 1).filter((word) => !word.startsWith('--'));
+    if (script.length > 0) found.push({ effect: 'code', option: 'submodule foreach', value: script.join(' ') });
+  } else if (sub === 'bisect' && rest[0] === 'run' && rest.length > 1) {
+    found.push({ effect: 'code', option: 'bisect run', value: rest.slice(1).map(quote).join(' ') });
+  } else if (sub === 'filter-branch' || sub === 'difftool' || sub === 'mergetool') {
+    for (let index = 0; index < rest.length; index += 1) {
+      const word = rest[index]!;
+      if (/^--(env|tree|index|parent|msg|commit|tag-name)-filter$|^(-x|--extcmd|-t|--tool)$/.test(word)) found.push({ effect: 'code', option: `${sub} ${word}`, value: rest[++index] ?? '' });
+      else if (word.startsWith('--extcmd=')) found.push({ effect: 'code', option: `${sub} --extcmd`, value: word.slice(9) });
+    }
+  }
+}
+
+function quote(word: string): string {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+// sed: the `e` command (runs its argument, or the pattern space), the `e` flag of `s`, and the
+// `w`/`r` file commands. A script file (`-f`) may hold any of these: it loads code.
+function sedHazards(args: readonly string[], found: OptionHazard[]): void {
+  const scripts: string[] = [];
+  let sawScriptOption = false;
+  let firstOperand: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '-e' || word === '--expression') {
+      sawScriptOption = true;
+      scripts.push(args[++index] ?? '');
+    } else if (word.startsWith('--expression=')) {
+      sawScriptOption = true;
+      scripts.push(word.slice(13));
+    } else if (word === '-f' || word === '--file' || word.startsWith('--file=')) {
+      sawScriptOption = true;
+      found.push({ effect: 'load', option: '-f', value: word === '-f' || word === '--file' ? args[++index] ?? '' : word.slice(7) });
+    } else if (/^-[a-zA-Z]*e$/.test(word) && word.length > 2) {
+      sawScriptOption = true;
+      scripts.push(args[++index] ?? '');
+    } else if (!word.startsWith('-') && firstOperand === undefined) {
+      firstOperand = word;
+    }
+  }
+  if (!sawScriptOption && firstOperand !== undefined) scripts.push(firstOperand);
+  for (const script of scripts) sedScript(script, found);
+}
+
+const SED_ADDRESS = /^\s*(?:(?:\d+(?:~\d+)?|\$|\/(?:\\.|[^/\\])*\/I?M?|\\(.)(?:\\.|(?!\1).)*\1I?M?)(?:\s*,\s*(?:\d+|\$|\/(?:\\.|[^/\\])*\/I?M?|[+~]\d+))?)?\s*!?\s*/s;
+
+function sedScript(script: string, found: OptionHazard[]): void {
+  let rest = script;
+  for (let guard = 0; guard < 200 && rest.length > 0; guard += 1) {
+    rest = rest.replace(/^[\s;{}]+/, '');
+    if (rest === '') return;
+    const address = SED_ADDRESS.exec(rest);
+    if (address !== null) rest = rest.slice(address[0].length);
+    const command = rest[0];
+    if (command === undefined) return;
+    rest = rest.slice(1);
+    if (command === 'e' || command === 'w' || command === 'W' || command === 'r' || command === 'R') {
+      const line = /^[^\n]*/.exec(rest)![0];
+      rest = rest.slice(line.length);
+      const value = line.trim();
+      if (command === 'e') found.push(value === '' ? { effect: 'load', option: 'sed e' } : { effect: 'code', option: 'sed e', value });
+      else found.push({ effect: command === 'w' || command === 'W' ? 'write' : 'read', option: `sed ${command}`, value });
+    } else if (command === 's' || command === 'y') {
+      const delimiter = rest[0];
+      if (delimiter === undefined) return;
+      const body = rest;
+      let at = 1;
+      for (let part = 0; part < 2; part += 1) {
+        while (at < rest.length && rest[at] !== delimiter) at += rest[at] === '\\' ? 2 : 1;
+        at += 1;
+      }
+      rest = rest.slice(at);
+      if (command === 's') {
+        const flags = /^[^;\n}]*/.exec(rest)![0];
+        const write = /w\s*(.*)$/.exec(flags);
+        if (/^[0-9gpiImMe]*e/.test(flags)) {
+          // `e` runs the pattern space after the substitution: at least the replacement text.
+          const parts = splitSubstitution(body, delimiter);
+          found.push({ effect: 'load', option: 'sed s///e' });
+          if (parts !== undefined && parts !== '') found.push({ effect: 'code', option: 'sed s///e', value: parts });
+        }
+        if (write) found.push({ effect: 'write', option: 'sed s///w', value: write[1]!.trim() });
+        rest = rest.slice(flags.length);
+      }
+    } else if ('aic'.includes(command)) {
+      rest = rest.slice(/^[^\n]*/.exec(rest)![0].length);
+    } else if ('btT:'.includes(command)) {
+      rest = rest.slice(/^[^;\n]*/.exec(rest)![0].length);
+    } else if ('qQlL'.includes(command)) {
+      rest = rest.slice(/^\s*\d*/.exec(rest)![0].length);
+    }
+  }
+}
+
+// The replacement of `s<d>regex<d>replacement<d>`, unescaped.
+function splitSubstitution(body: string, delimiter: string): string | undefined {
+  let at = 1;
+  while (at < body.length && body[at] !== delimiter) at += body[at] === '\\' ? 2 : 1;
+  const start = at + 1;
+  at = start;
+  while (at < body.length && body[at] !== delimiter) at += body[at] === '\\' ? 2 : 1;
+  return at > body.length ? undefined : body.slice(start, at).replace(/\\(.)/g, '$1');
+}
+
+// curl's data and form options read a file given as `@FILE` (`-d @.env`, `-F x=@.env`, `-F x=<.env`).
+const CURL_DATA = new Set(['-d', '--data', '--data-binary', '--data-urlencode', '--json', '-F', '--form', '--form-string']);
+function curlData(args: readonly string[], found: OptionHazard[]): void {
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = eq > 0 ? word.slice(0, eq) : CURL_DATA.has(word) ? word : word.length > 2 && (word.startsWith('-d') || word.startsWith('-F')) ? word.slice(0, 2) : undefined;
+    if (name === undefined || !CURL_DATA.has(name) || name === '--form-string') continue;
+    const value = eq > 0 ? word.slice(eq + 1) : name === word ? args[++index] ?? '' : word.slice(2);
+    const file = /(?:^|=)[@<]([^;]+)/.exec(value)?.[1];
+    if (file !== undefined && file !== '-') found.push({ effect: 'read', option: name, value: file });
+  }
+}
+
+// awk: `system(…)`, pipes to or from a command, `print > "file"`. Strings in the program that
+// could be commands are handed back as code; a program file (`-f`) loads code.
+function awkHazards(args: readonly string[], found: OptionHazard[]): void {
+  let program: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '-f' || word === '--file' || word === '-E' || word === '--exec' || word === '-i' || word === '--include' || word === '-l' || word === '--load') {
+      found.push({ effect: 'load', option: word, value: args[++index] ?? '' });
+      program = '';
+    } else if (word === '-v' || word === '-F' || word === '--assign' || word === '--field-separator') {
+      index += 1;
+    } else if (word === '--') {
+      program ??= args[index + 1];
+      break;
+    } else if (!word.startsWith('-') && program === undefined) {
+      program = word;
+    }
+  }
+  if (!program) return;
+  const bare = program.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/(^|[^\w)\]$])\/(?:\\.|[^/\\\n])+\//g, '$1//');
+  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load/.test(bare);
+  if (runs) {
+    found.push({ effect: 'load', option: 'awk program' });
+    for (const literal of program.matchAll(/"((?:\\.|[^"\\])*)"/g)) found.push({ effect: 'code', option: 'awk program', value: literal[1]!.replace(/\\(["\\])/g, '$1') });
+  }
+  for (const write of program.matchAll(/>>?\s*"((?:\\.|[^"\\])*)"/g)) found.push({ effect: 'write', option: 'awk >', value: write[1]! });
+}
+
+/** Variables whose value some program runs as a command line. */
+export const EXEC_ENV: ReadonlySet<string> = new Set([
+  'GIT_SSH_COMMAND', 'GIT_SSH', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR', 'EDITOR', 'VISUAL', 'PAGER', 'GIT_PAGER', 'GIT_EXTERNAL_DIFF', 'GIT_ASKPASS',
+  'SSH_ASKPASS', 'PROMPT_COMMAND', 'LESSOPEN', 'LESSCLOSE', 'MANPAGER', 'SYSTEMD_PAGER', 'GIT_PROXY_COMMAND', 'RSYNC_RSH', 'BROWSER', 'SUDO_ASKPASS',
+]);
+
+// Variables that load code or configuration the command does not show, exactly or by prefix.
+const LOAD_ENV = new Set([
+  'LD_PRELOAD', 'LD_AUDIT', 'LD_LIBRARY_PATH', 'DYLD_INSERT_LIBRARIES', 'DYLD_LIBRARY_PATH', 'DYLD_FRAMEWORK_PATH',
+  'PYTHONPATH', 'PYTHONHOME', 'PYTHONSTARTUP', 'PYTHONUSERBASE', 'PYTHONEXECUTABLE', 'PYTHONSAFEPATH',
+  'NODE_OPTIONS', 'NODE_PATH', 'NODE_REPL_EXTERNAL_MODULE', 'PERL5OPT', 'PERL5LIB', 'PERLLIB', 'RUBYOPT', 'RUBYLIB',
+  'BASH_ENV', 'ENV', 'SHELLOPTS', 'BASHOPTS', 'PS4', 'BASH_LOADABLES_PATH', 'FPATH',
+  'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT', 'GIT_CONFIG_GLOBAL', 'GIT_CONFIG_SYSTEM', 'GIT_CONFIG', 'GIT_EXEC_PATH', 'GIT_TEMPLATE_DIR', 'GIT_DIR',
+  'PYTEST_ADDOPTS', 'PYTEST_PLUGINS', 'TF_CLI_CONFIG_FILE', 'TERRAFORM_CONFIG', 'TF_PLUGIN_CACHE_DIR', 'TF_CLI_ARGS',
+  'GOFLAGS', 'GOENV', 'RUSTC_WRAPPER', 'RUSTC', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTFLAGS', 'CARGO_BUILD_RUSTC_WRAPPER', 'MAKEFLAGS', 'MAKEFILES',
+  'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'KUBECONFIG', 'AWS_CONFIG_FILE', 'DOCKER_CONFIG', 'CURL_HOME', 'WGETRC', 'NPM_CONFIG_USERCONFIG',
+  'CC', 'CXX', 'LDSHARED', 'CFLAGS', 'LDFLAGS',
+]);
+const LOAD_ENV_PREFIXES = ['GIT_CONFIG_KEY_', 'GIT_CONFIG_VALUE_', 'NPM_CONFIG_', 'TF_CLI_ARGS_', 'CARGO_TARGET_', 'PYTHONINSPECT'];
+
+/** Whether setting this variable loads code or configuration the command does not show. */
+export function loadsCode(name: string): boolean {
+  if (LOAD_ENV.has(name)) return true;
+  const upper = name.toUpperCase();
+  for (const prefix of LOAD_ENV_PREFIXES) if (upper.startsWith(prefix)) return true;
+  return false;
+}
+
+// NODE_OPTIONS values that only tune the runtime (`--max-old-space-size=4096` is everyday CI).
+const HARMLESS_NODE_OPTION = /^--(max-old-space-size|max-semi-space-size|stack-size|stack-trace-limit|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|trace-uncaught|experimental-vm-modules|unhandled-rejections|dns-result-order|openssl-legacy-provider|expose-gc|max-http-header-size|no-experimental-fetch|use-openssl-ca|disable-warning)(=[\w.,:-]*)?$/;
+
+/** Whether this value of a code-loading variable only tunes the program (never loads code). */
+export function harmlessSetting(name: string, value: string): boolean {
+  if (name !== 'NODE_OPTIONS') return false;
+  const words = value.trim().split(/\s+/).filter(Boolean);
+  return words.every((word) => HARMLESS_NODE_OPTION.test(word));
+}
+
+/** Variables that change how a program name resolves. */
+export const RESOLUTION_ENV: ReadonlySet<string> = new Set(['PATH', 'BASH_LOADABLES_PATH', 'EXECIGNORE', 'CDPATH', 'GLOBIGNORE', 'BASH_ALIASES', 'BASH_CMDS']);

