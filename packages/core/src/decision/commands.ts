@@ -166,7 +166,7 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
     }
   }
   for (const push of analysis.gitPushes) {
-    const verdict = decideGitOperation(pack, push.operation, push.target);
+    const verdict = decideGitOperation(pack, push.operation, push.target, 'refspecs');
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`git ${push.operation}${push.target ? ` ${push.target}` : ''}\`: ${verdict.reason}`));
   }
   return verdicts;
