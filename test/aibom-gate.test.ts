@@ -1,7 +1,5 @@
 // Issue 15 acceptance: a gate run over the demo scenario yields an AI-BOM naming the demo's agents,
 // its MCP server and the pack digest; sealed as a subject, so changing one byte fails `cavra verify`.
-// runGate does not write the AI-BOM yet, so this test calls writeAiBom after it and seals again,
-// as runGate will (the lead wires it).
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +8,6 @@ import { beforeAll, expect, test } from 'vitest';
 import {
   AIBOM_FILE,
   EVIDENCE_FILES,
-  GATE_REPORT_FILES,
   KeyBundleSigner,
   mcpCommandDigest,
   compilePolicy,
@@ -19,11 +16,10 @@ import {
   openPolicy,
   pinnedKey,
   runGate,
-  sealEvidence,
   selectPackId,
   systemDecisionContext,
   verifyEvidence,
-  writeAiBom,
+  readRegistryDetails,
   type ActionRequest,
 } from '@cavra/core';
 import { cycloneDxErrors } from './support/cyclonedx.ts';
@@ -57,18 +53,20 @@ beforeAll(async () => {
   const policy = compilePolicy(open, new Set(requests.map((request) => selectPackId(request, open.defaultPackId))));
   await loadCommandAnalyzer();
   const context = systemDecisionContext();
-  const result = await runGate({ policy, requests, mode: 'shadow', evidenceDir: dir, signer, trust, context });
-  // What runGate is to do between writing its reports and sealing:
-  const aibom = await writeAiBom(dir, {
-    decisions: result.decisions,
+  await runGate({
+    policy,
     requests,
-    packs: policy.packs.values(),
-    registryFile,
-    tool: describeRunningTool(join(REPO_ROOT, 'dist', 'cli', 'cavra.mjs')),
-    agents: [{ name: 'claude-code', version: '2.1.3', kind: 'session' }],
-    now: context.now,
+    mode: 'shadow',
+    evidenceDir: dir,
+    signer,
+    trust,
+    context,
+    aiBom: {
+      tool: describeRunningTool(join(REPO_ROOT, 'dist', 'cli', 'cavra.mjs')),
+      registry: readRegistryDetails(registryFile),
+      agents: [{ name: 'claude-code', version: '2.1.3', kind: 'session' }],
+    },
   });
-  await sealEvidence(dir, { signer, now: context.now, artefacts: [join(dir, GATE_REPORT_FILES.json), join(dir, GATE_REPORT_FILES.markdown), aibom] });
 });
 
 test("the demo's AI-BOM is valid CycloneDX 1.6 and names its agents, MCP server, pack digest and this tool", async () => {

@@ -86,6 +86,7 @@ export async function runTask(lib: TaskLib, options: RunTaskOptions = {}): Promi
       fetch: options.fetch ?? globalThis.fetch,
       cwd: run.sourcesDirectory,
       progress: (line) => log(neutraliseLogCommands(`cavra: ${line}`)),
+      ...(process.argv[1] ? { entryFile: process.argv[1] } : {}),
     };
     const prepared = await prepareGate(gateInputs, edges);
     const result = await runGate(prepared);

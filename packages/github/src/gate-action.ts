@@ -84,7 +84,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
     ...(inputs.store ? { store: { uri: inputs.store } } : {}),
     evidenceDir,
   };
-  const options = await prepareGate(gateInputs, { env: run.env, fetch: globalThis.fetch, cwd: run.workspace, progress: (message) => core.info(`cavra: ${message}`) });
+  const options = await prepareGate(gateInputs, { env: run.env, fetch: globalThis.fetch, cwd: run.workspace, progress: (message) => core.info(`cavra: ${message}`), ...(process.argv[1] ? { entryFile: process.argv[1] } : {}) });
   const result = await runGate(options);
 
   const approvals = result.approvals ?? [];

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CavraError, evaluate, prepareDecisionPolicy, systemDecisionContext, type DecisionRecord } from '@cavra/core';
+import { CavraError, displayText, evaluate, neutraliseLogCommands, prepareDecisionPolicy, systemDecisionContext, type DecisionRecord } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
@@ -72,5 +72,7 @@ function renderExplanation(record: DecisionRecord): string {
   for (const file of analysis.files ?? []) lines.push(`file ${file.access}: ${file.path} (by ${file.by})`);
   for (const push of analysis.git_pushes ?? []) lines.push(`git ${push.operation}${push.target ? ` ${push.target}` : ''}`);
   lines.push('', `decision: ${record.decision} by ${record.rule_id} (${record.severity})`, `reason:   ${record.reason}`);
-  return `${lines.join('\n')}\n`;
+  // attacker-controlled: the command line. Control sequences are shown, never obeyed, so the
+  // terminal cannot be made to display another decision; runner command prefixes are inert.
+  return `${neutraliseLogCommands(lines.map(displayText).join('\n'))}\n`;
 }

@@ -92,7 +92,7 @@ export const gateCommand: Command = async (args, io) => {
     let inputs = gateInputsOf(values);
     // Outside a merge request pipeline this adds nothing; `--provider` is validated by prepareGate.
     if (values.provider === 'gitlab' || (values.provider === 'auto' && resolveProvider('auto', process.env) === 'gitlab')) inputs = await withGitlabChange(inputs, process.env, process.cwd(), progress);
-    gate = await prepareGate(inputs, { env: process.env, fetch: globalThis.fetch, cwd: process.cwd(), progress });
+    gate = await prepareGate(inputs, { env: process.env, fetch: globalThis.fetch, cwd: process.cwd(), progress, ...(process.argv[1] ? { entryFile: process.argv[1] } : {}) });
     result = await runGate(gate);
   } catch (error) {
     throw isCavraError(error) ? relabelOptionError(error, (option) => (FLAG_OF[option] ? `\`${FLAG_OF[option]}\`` : undefined)) : error;
@@ -167,8 +167,10 @@ function humanReport(gate: PreparedGate, result: GateResult): string {
   const verifyArgs = certificateIdentity
     ? `--trust-root ${trustRootFile ?? 'trusted_root.json'} --certificate-identity ${certificateIdentity} --certificate-oidc-issuer ${certificateIssuer}`
     : `--trusted-key ${trustedKeyFile ?? 'PUBLIC_KEY.pem'}`;
-  const stored = result.receipt ? `${result.receipt.uri}${result.receipt.immutable ? '' : ' (mutable: a local folder or a store without retention; use s3:// or azblob:// for immutable evidence)'}` : '(not stored)';
+  const stored = result.receipt
+    ? `${result.receipt.uri}${result.receipt.immutable ? '' : result.receipt.uri.startsWith('file://') ? ' (a local folder: mutable, for trying cavra out; use S3 Object Lock or Azure immutable Blob in CI)' : ' (mutable: the store proved no retention)'}`
+    : '(not stored)';
   const shadow = gate.mode === 'shadow' ? 'mode:     shadow (nothing held back; `--mode enforce` makes this a required check)\n' : '';
   // The summary carries agent text: printed into a CI log, it must never read as a runner command.
-  return `${neutraliseLogCommands(result.report.summary)}${shadow}evidence: ${result.evidenceDir}\nbundle:   ${result.bundlePath}\nstored:   ${stored}\nverify:   npx cavra verify ${result.evidenceDir} ${verifyArgs}\n`;
+  return `${neutraliseLogCommands(result.report.summary)}${shadow}evidence: ${result.evidenceDir}\nbundle:   ${result.bundlePath}\nstored:   ${stored}\nverify:   npx cavra verify ${result.evidenceDir} ${verifyArgs} --expect-size ${result.verification.tree_size}\n`;
 }

@@ -96,4 +96,6 @@ export interface GateEdges {
   now?: () => Date;
   /** Progress lines for long work; never given secrets. */
   progress?: (message: string) => void;
+  /** The file the edge runs from (`process.argv[1]`): the AI-BOM names this tool by its digest. */
+  entryFile?: string;
 }

@@ -15,6 +15,10 @@ import { DEFAULT_RETENTION, parseRetentionDays, planRetention } from '../storage
 import { RETENTION_MODES, type RetentionMode } from '../storage/store.ts';
 import { parseStoreUri } from '../storage/uri.ts';
 import { systemDecisionContext } from '../system-context.ts';
+import type { AiBomAgent } from '../aibom/types.ts';
+import { readRegistryDetails } from '../aibom/registry-details.ts';
+import { describeRunningTool } from '../release/running-bundle.ts';
+import { agentAuthorsOf, DEFAULT_AGENT_ACCOUNTS } from '../review/agent-accounts.ts';
 import type { GateEdges, GateInputs } from './inputs.ts';
 import { oneOf, optionError } from './option-error.ts';
 import { PROVIDER_IDS, resolveProvider, type ProviderId } from './providers.ts';
@@ -87,6 +91,11 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
     policy,
     requests,
     unreadable,
+    aiBom: {
+      tool: describeRunningTool(edges.entryFile),
+      ...(inputs.registryFile !== undefined ? { registry: readRegistryDetails(inputs.registryFile) } : {}),
+      agents: agentsSeen(sessions, inputs),
+    },
     ...(inputs.review ? { review: inputs.review } : {}),
     ...(inputs.approvers ? { approvers: inputs.approvers } : {}),
     ...(unmediated.length > 0 ? { unmediated } : {}),
@@ -107,4 +116,20 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
     context: systemDecisionContext(now),
     progress,
   };
+}
+
+// The agents the AI-BOM names beyond the decisions' own `agent_id`s: whose session formats were
+// read, and the agent accounts that authored the change.
+const AGENT_OF_FORMAT: Partial<Record<SessionRead['format'], string>> = {
+  'claude-code-transcript': 'claude-code',
+  'claude-code-execution': 'claude-code',
+  'codex-exec-json': 'codex',
+  'codex-rollout': 'codex',
+};
+
+function agentsSeen(sessions: readonly SessionRead[], inputs: GateInputs): AiBomAgent[] {
+  const fromSessions = [...new Set(sessions.map((session) => AGENT_OF_FORMAT[session.format]).filter((name) => name !== undefined))].map((name): AiBomAgent => ({ name, kind: 'session' }));
+  const accounts = [...DEFAULT_AGENT_ACCOUNTS, ...(inputs.approvers?.agentAccounts ?? [])];
+  const authors = inputs.review ? agentAuthorsOf(inputs.review, accounts).map((name): AiBomAgent => ({ name, kind: 'pull-request-author' })) : [];
+  return [...fromSessions, ...authors];
 }

@@ -11,6 +11,8 @@ import { appendEvidence } from '../evidence/log.ts';
 import { problemText } from '../evidence/problem.ts';
 import { redactRequest } from '../evidence/redact.ts';
 import type { RunnerAuthResult } from '../identity/runner-auth.ts';
+import { writeAiBom, type AiBomContext } from '../aibom/write.ts';
+import { describeRunningTool } from '../release/running-bundle.ts';
 import { GATE_REPORT_FILES } from '../report/files.ts';
 import { buildGateReport, type GateMode, type GateReport } from '../report/gate-report.ts';
 import { agentAuthorsOf, DEFAULT_AGENT_ACCOUNTS } from '../review/agent-accounts.ts';
@@ -56,6 +58,8 @@ export interface GateOptions {
    */
   runnerAuth?: RunnerAuthResult;
   storage?: GateStorage;
+  /** What the edges know of the run's materials (tool digest, registry, agents) for its AI-BOM. */
+  aiBom?: AiBomContext;
   /** The change under review: its approvals can satisfy `require_approval` decisions, and its agent authorship is recorded. */
   review?: ReviewContext;
   /** Who may approve, from the base branch's `.cavra/approvers.yml`. */
@@ -130,6 +134,13 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const reportMarkdown = join(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync(reportJson, `${JSON.stringify(report, null, 2)}\n`);
   writeFileSync(reportMarkdown, report.summary);
+  const aiBom = await writeAiBom(options.evidenceDir, {
+    ...(options.aiBom ?? { tool: describeRunningTool(undefined) }),
+    decisions: recorded,
+    requests: actions,
+    packs: options.policy.packs.values(),
+    now,
+  });
 
   progress('sealing the evidence');
   const sealed = await sealEvidence(options.evidenceDir, {
@@ -137,7 +148,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     ...(options.noteSigner ? { noteSigner: options.noteSigner } : {}),
     now,
     ...(identity ? { run: identity } : {}),
-    artefacts: [reportJson, reportMarkdown],
+    artefacts: [reportJson, reportMarkdown, aiBom],
   });
 
   progress('verifying the sealed evidence');

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { parseExactJson } from '../evidence/exact-json.ts';
 import type { SessionProblem } from './types.ts';
 
 /** A problem naming a raw line or block by its digest, never by its content. */
@@ -13,9 +14,10 @@ export function* jsonLines(text: string, file: string, problems: SessionProblem[
     const raw = lines[index]!;
     if (raw.trim() === '') continue;
     try {
-      yield { line: index + 1, value: JSON.parse(raw) as unknown };
+      // Exact: a number or string JSON.parse would silently change (1e400, -0, a lone surrogate) is refused.
+      yield { line: index + 1, value: parseExactJson(raw, `\`${file}\` line ${index + 1}`) };
     } catch (error) {
-      problems.push(sessionProblem(file, index + 1, raw, `\`${file}\` line ${index + 1} is not valid JSON: ${(error as Error).message}`));
+      problems.push(sessionProblem(file, index + 1, raw, (error as Error).message));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { parseExactJson } from '../evidence/exact-json.ts';
 import { assertActionRequest } from '../decision/request.ts';
 import type { ActionRequest } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
@@ -65,8 +66,9 @@ function readCavraRequests(text: string, file: string): SessionRead {
     const line = lines[index]!.trim();
     if (line === '') continue;
     try {
-      const value: unknown = JSON.parse(line);
-      assertActionRequest(value, `\`${file}\` line ${index + 1}`);
+      const where = `\`${file}\` line ${index + 1}`;
+      const value = parseExactJson(line, where);
+      assertActionRequest(value, where);
       requests.push(value);
     } catch (error) {
       problems.push(sessionProblem(file, index + 1, lines[index]!, (error as Error).message));
