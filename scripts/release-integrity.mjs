@@ -18,7 +18,7 @@ import { formatSha256Sums, SHA256SUMS_FILE } from '../packages/core/src/release/
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Folders outside dist/ that a build script writes a bundle into (an Azure task's, say), from the repository root. */
-export const EXTRA_BUNDLE_DIRS = ['azure-tasks/CavraGateV1/dist'];
+export const EXTRA_BUNDLE_DIRS = [];
 
 export const SBOM_FILE = 'sbom.cdx.json';
 

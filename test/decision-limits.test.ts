@@ -1,4 +1,5 @@
-// Through the CLI bundle: a release counter that only raw JSON can carry (1e400), an oversized
+// Through the CLI bundle: a release counter that cannot be read ("1e400"; raw 1e400 is refused as
+// input, see cli-contract), an oversized
 // command line, and hostile glob patterns in a pack, each decided at once and failing closed.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -17,7 +18,7 @@ function run(args: string[], lines: string[]): Array<Record<string, string>> {
 
 test('an unreadable counter, an oversized line and its harmless twin', () => {
   const [counter, oversized, twin] = run([], [
-    '{"action_type":"release_governance_record","record":{"metadata_kind":"endpoint-remediation-sla-report","critical_count":1e400}}',
+    '{"action_type":"release_governance_record","record":{"metadata_kind":"endpoint-remediation-sla-report","critical_count":"1e400"}}',
     JSON.stringify({ action_type: 'execute_command', target: `echo ${'a'.repeat(300_000)}` }),
     JSON.stringify({ action_type: 'execute_command', target: 'npm test' }),
   ]);

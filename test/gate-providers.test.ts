@@ -22,7 +22,7 @@ function run(provider: string, extraEnv: Record<string, string> = {}) {
     ].map((r) => JSON.stringify(r)).join('\n'),
   );
   const env: Record<string, string | undefined> = { ...process.env, GITHUB_ACTIONS: '', GITLAB_CI: '', TF_BUILD: '', ...extraEnv };
-  const result = spawnSync(process.execPath, [CLI_BUNDLE, 'gate', '--provider', provider, '--session', 'session.jsonl', '--evidence', 'run', '--reports-dir', 'reports'], { cwd, encoding: 'utf8', env });
+  const result = spawnSync(process.execPath, [CLI_BUNDLE, 'gate', '--provider', provider, '--pack', 'cavra-ai-agent-baseline', '--session', 'session.jsonl', '--evidence', 'run', '--reports-dir', 'reports'], { cwd, encoding: 'utf8', env });
   return { cwd, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

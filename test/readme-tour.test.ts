@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { tempDir } from '../packages/core/test/evidence/support.ts';
 import { REPO_ROOT } from './support/paths.ts';
 
-const MAIN = join(REPO_ROOT, 'packages/cli/src/main.ts');
+const CLI_BUNDLE = join(REPO_ROOT, 'dist', 'cli', 'cavra.mjs');
 
 interface TourLine {
   command: string;
@@ -40,8 +40,9 @@ test('the tour has the commands it promises', () => {
 test('every tour line runs, in order, on a fresh copy of fixtures/', { timeout: 240_000 }, () => {
   const work = tempDir('cavra-tour-');
   cpSync(join(REPO_ROOT, 'fixtures'), join(work, 'fixtures'), { recursive: true });
-  // `npx cavra` is the CLI of this checkout, run from source so that the test sees every change.
-  const prelude = `npx() { [ "$1" = cavra ] && shift; node ${JSON.stringify(MAIN)} "$@"; }\n`;
+  // `npx cavra` is this checkout's bundle (npm test builds it first), as `npx` runs it, so that
+  // `self-verify` finds its SHA256SUMS.
+  const prelude = `npx() { [ "$1" = cavra ] && shift; node ${JSON.stringify(CLI_BUNDLE)} "$@"; }\n`;
   for (const { command, exit } of tourLines()) {
     const run = spawnSync('bash', ['-c', `${prelude}${command}`], { cwd: work, encoding: 'utf8', env: { ...process.env, CI: '', GITHUB_ACTIONS: '', GITLAB_CI: '', TF_BUILD: '' } });
     expect({ command, status: run.status, stderr: run.status === exit ? '' : run.stderr }).toEqual({ command, status: exit, stderr: '' });

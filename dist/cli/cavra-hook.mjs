@@ -26,6 +26,10 @@ var __commonJS = (cb, mod) => function __require2() {
     throw mod = 0, e;
   }
 };
+var __export = (target, all) => {
+  for (var name2 in all)
+    __defProp(target, name2, { get: all[name2], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -207,17 +211,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = visit_(i2, node.items[i2], visitor, path);
+            const ci = visit_(i2, node.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -228,13 +232,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -255,17 +259,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i2 = 0; i2 < node.items.length; ++i2) {
-            const ci = await visitAsync_(i2, node.items[i2], visitor, path);
+            const ci = await visitAsync_(i2, node.items[i2], visitor, path2);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -276,13 +280,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -309,23 +313,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -747,19 +751,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -768,14 +772,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -937,10 +941,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node2 = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i2 = path.length - 1; i2 >= 0; --i2) {
-        const k = path[i2];
+      for (let i2 = path2.length - 1; i2 >= 0; --i2) {
+        const k = path2[i2];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -959,7 +963,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node2.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -989,11 +993,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -1007,8 +1011,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -1022,8 +1026,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -1041,8 +1045,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -1052,8 +1056,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -1771,9 +1775,9 @@ var require_log = __commonJS({
   "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
-    function debug(logLevel, ...messages) {
+    function debug(logLevel, ...messages2) {
       if (logLevel === "debug")
-        console.log(...messages);
+        console.log(...messages2);
     }
     function warn(logLevel, warning) {
       if (logLevel === "debug" || logLevel === "warn") {
@@ -3568,9 +3572,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -3645,14 +3649,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -3667,10 +3671,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -3681,10 +3685,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -3701,13 +3705,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -3881,7 +3885,7 @@ var require_resolve_props = __commonJS({
       let tag = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -3918,7 +3922,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -3952,9 +3956,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -3983,7 +3987,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -5668,9 +5672,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path) => {
+    visit.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -5679,23 +5683,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path) => {
-      const parent = visit.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit.parentCollection = (cst, path2) => {
+      const parent = visit.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i2 = 0; i2 < token.items.length; ++i2) {
-            const ci = _visit(Object.freeze(path.concat([[field, i2]])), token.items[i2], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i2]])), token.items[i2], visitor);
             if (typeof ci === "number")
               i2 = ci - 1;
             else if (ci === BREAK)
@@ -5706,10 +5710,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit;
   }
@@ -6135,9 +6139,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -7460,10 +7464,3944 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+var module_exports = {};
+__export(module_exports, {
+  creator: () => creator,
+  rules: () => rules
+});
+import path from "node:path";
+function requireLodash_uniq() {
+  if (hasRequiredLodash_uniq) return lodash_uniq;
+  hasRequiredLodash_uniq = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue2(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set2) {
+    var index = -1, result = Array(set2.size);
+    set2.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry2 = entries[index];
+      this.set(entry2[0], entry2[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data = this.__data__;
+    if (nativeCreate) {
+      var result = data[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty.call(data, key) ? data[key] : void 0;
+  }
+  function hashHas(key) {
+    var data = this.__data__;
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+  }
+  function hashSet(key, value) {
+    var data = this.__data__;
+    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry2 = entries[index];
+      this.set(entry2[0], entry2[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data.length - 1;
+    if (index == lastIndex) {
+      data.pop();
+    } else {
+      splice.call(data, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      data.push([key, value]);
+    } else {
+      data[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry2 = entries[index];
+      this.set(entry2[0], entry2[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject3(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (length >= LARGE_ARRAY_SIZE) {
+      var set2 = createSet(array);
+      if (set2) {
+        return setToArray(set2);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY) ? noop : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data = map.__data__;
+    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+  }
+  function getNative(object, key) {
+    var value = getValue2(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func3) {
+    return !!maskSrcKey && maskSrcKey in func3;
+  }
+  function toSource(func3) {
+    if (func3 != null) {
+      try {
+        return funcToString.call(func3);
+      } catch (e) {
+      }
+      try {
+        return func3 + "";
+      } catch (e) {
+      }
+    }
+    return "";
+  }
+  function uniq(array) {
+    return array && array.length ? baseUniq(array) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction(value) {
+    var tag = isObject3(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject3(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop() {
+  }
+  lodash_uniq = uniq;
+  return lodash_uniq;
+}
+function requireLodash_uniqwith() {
+  if (hasRequiredLodash_uniqwith) return lodash_uniqwith;
+  hasRequiredLodash_uniqwith = 1;
+  var LARGE_ARRAY_SIZE = 200;
+  var HASH_UNDEFINED = "__lodash_hash_undefined__";
+  var INFINITY = 1 / 0;
+  var funcTag = "[object Function]", genTag = "[object GeneratorFunction]";
+  var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+  var reIsHostCtor = /^\[object .+?Constructor\]$/;
+  var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+  var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+  var root = freeGlobal || freeSelf || Function("return this")();
+  function arrayIncludes(array, value) {
+    var length = array ? array.length : 0;
+    return !!length && baseIndexOf(array, value, 0) > -1;
+  }
+  function arrayIncludesWith(array, value, comparator) {
+    var index = -1, length = array ? array.length : 0;
+    while (++index < length) {
+      if (comparator(value, array[index])) {
+        return true;
+      }
+    }
+    return false;
+  }
+  function baseFindIndex(array, predicate, fromIndex, fromRight) {
+    var length = array.length, index = fromIndex + -1;
+    while (++index < length) {
+      if (predicate(array[index], index, array)) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIndexOf(array, value, fromIndex) {
+    if (value !== value) {
+      return baseFindIndex(array, baseIsNaN, fromIndex);
+    }
+    var index = fromIndex - 1, length = array.length;
+    while (++index < length) {
+      if (array[index] === value) {
+        return index;
+      }
+    }
+    return -1;
+  }
+  function baseIsNaN(value) {
+    return value !== value;
+  }
+  function cacheHas(cache, key) {
+    return cache.has(key);
+  }
+  function getValue2(object, key) {
+    return object == null ? void 0 : object[key];
+  }
+  function isHostObject(value) {
+    var result = false;
+    if (value != null && typeof value.toString != "function") {
+      try {
+        result = !!(value + "");
+      } catch (e) {
+      }
+    }
+    return result;
+  }
+  function setToArray(set2) {
+    var index = -1, result = Array(set2.size);
+    set2.forEach(function(value) {
+      result[++index] = value;
+    });
+    return result;
+  }
+  var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+  var coreJsData = root["__core-js_shared__"];
+  var maskSrcKey = (function() {
+    var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+    return uid ? "Symbol(src)_1." + uid : "";
+  })();
+  var funcToString = funcProto.toString;
+  var hasOwnProperty = objectProto.hasOwnProperty;
+  var objectToString = objectProto.toString;
+  var reIsNative = RegExp(
+    "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+  );
+  var splice = arrayProto.splice;
+  var Map2 = getNative(root, "Map"), Set2 = getNative(root, "Set"), nativeCreate = getNative(Object, "create");
+  function Hash(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry2 = entries[index];
+      this.set(entry2[0], entry2[1]);
+    }
+  }
+  function hashClear() {
+    this.__data__ = nativeCreate ? nativeCreate(null) : {};
+  }
+  function hashDelete(key) {
+    return this.has(key) && delete this.__data__[key];
+  }
+  function hashGet(key) {
+    var data = this.__data__;
+    if (nativeCreate) {
+      var result = data[key];
+      return result === HASH_UNDEFINED ? void 0 : result;
+    }
+    return hasOwnProperty.call(data, key) ? data[key] : void 0;
+  }
+  function hashHas(key) {
+    var data = this.__data__;
+    return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+  }
+  function hashSet(key, value) {
+    var data = this.__data__;
+    data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+    return this;
+  }
+  Hash.prototype.clear = hashClear;
+  Hash.prototype["delete"] = hashDelete;
+  Hash.prototype.get = hashGet;
+  Hash.prototype.has = hashHas;
+  Hash.prototype.set = hashSet;
+  function ListCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry2 = entries[index];
+      this.set(entry2[0], entry2[1]);
+    }
+  }
+  function listCacheClear() {
+    this.__data__ = [];
+  }
+  function listCacheDelete(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      return false;
+    }
+    var lastIndex = data.length - 1;
+    if (index == lastIndex) {
+      data.pop();
+    } else {
+      splice.call(data, index, 1);
+    }
+    return true;
+  }
+  function listCacheGet(key) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    return index < 0 ? void 0 : data[index][1];
+  }
+  function listCacheHas(key) {
+    return assocIndexOf(this.__data__, key) > -1;
+  }
+  function listCacheSet(key, value) {
+    var data = this.__data__, index = assocIndexOf(data, key);
+    if (index < 0) {
+      data.push([key, value]);
+    } else {
+      data[index][1] = value;
+    }
+    return this;
+  }
+  ListCache.prototype.clear = listCacheClear;
+  ListCache.prototype["delete"] = listCacheDelete;
+  ListCache.prototype.get = listCacheGet;
+  ListCache.prototype.has = listCacheHas;
+  ListCache.prototype.set = listCacheSet;
+  function MapCache(entries) {
+    var index = -1, length = entries ? entries.length : 0;
+    this.clear();
+    while (++index < length) {
+      var entry2 = entries[index];
+      this.set(entry2[0], entry2[1]);
+    }
+  }
+  function mapCacheClear() {
+    this.__data__ = {
+      "hash": new Hash(),
+      "map": new (Map2 || ListCache)(),
+      "string": new Hash()
+    };
+  }
+  function mapCacheDelete(key) {
+    return getMapData(this, key)["delete"](key);
+  }
+  function mapCacheGet(key) {
+    return getMapData(this, key).get(key);
+  }
+  function mapCacheHas(key) {
+    return getMapData(this, key).has(key);
+  }
+  function mapCacheSet(key, value) {
+    getMapData(this, key).set(key, value);
+    return this;
+  }
+  MapCache.prototype.clear = mapCacheClear;
+  MapCache.prototype["delete"] = mapCacheDelete;
+  MapCache.prototype.get = mapCacheGet;
+  MapCache.prototype.has = mapCacheHas;
+  MapCache.prototype.set = mapCacheSet;
+  function SetCache(values) {
+    var index = -1, length = values ? values.length : 0;
+    this.__data__ = new MapCache();
+    while (++index < length) {
+      this.add(values[index]);
+    }
+  }
+  function setCacheAdd(value) {
+    this.__data__.set(value, HASH_UNDEFINED);
+    return this;
+  }
+  function setCacheHas(value) {
+    return this.__data__.has(value);
+  }
+  SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+  SetCache.prototype.has = setCacheHas;
+  function assocIndexOf(array, key) {
+    var length = array.length;
+    while (length--) {
+      if (eq(array[length][0], key)) {
+        return length;
+      }
+    }
+    return -1;
+  }
+  function baseIsNative(value) {
+    if (!isObject3(value) || isMasked(value)) {
+      return false;
+    }
+    var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+    return pattern.test(toSource(value));
+  }
+  function baseUniq(array, iteratee, comparator) {
+    var index = -1, includes = arrayIncludes, length = array.length, isCommon = true, result = [], seen = result;
+    if (comparator) {
+      isCommon = false;
+      includes = arrayIncludesWith;
+    } else if (length >= LARGE_ARRAY_SIZE) {
+      var set2 = createSet(array);
+      if (set2) {
+        return setToArray(set2);
+      }
+      isCommon = false;
+      includes = cacheHas;
+      seen = new SetCache();
+    } else {
+      seen = result;
+    }
+    outer:
+      while (++index < length) {
+        var value = array[index], computed = value;
+        value = comparator || value !== 0 ? value : 0;
+        if (isCommon && computed === computed) {
+          var seenIndex = seen.length;
+          while (seenIndex--) {
+            if (seen[seenIndex] === computed) {
+              continue outer;
+            }
+          }
+          result.push(value);
+        } else if (!includes(seen, computed, comparator)) {
+          if (seen !== result) {
+            seen.push(computed);
+          }
+          result.push(value);
+        }
+      }
+    return result;
+  }
+  var createSet = !(Set2 && 1 / setToArray(new Set2([, -0]))[1] == INFINITY) ? noop : function(values) {
+    return new Set2(values);
+  };
+  function getMapData(map, key) {
+    var data = map.__data__;
+    return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+  }
+  function getNative(object, key) {
+    var value = getValue2(object, key);
+    return baseIsNative(value) ? value : void 0;
+  }
+  function isKeyable(value) {
+    var type = typeof value;
+    return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+  }
+  function isMasked(func3) {
+    return !!maskSrcKey && maskSrcKey in func3;
+  }
+  function toSource(func3) {
+    if (func3 != null) {
+      try {
+        return funcToString.call(func3);
+      } catch (e) {
+      }
+      try {
+        return func3 + "";
+      } catch (e) {
+      }
+    }
+    return "";
+  }
+  function uniqWith(array, comparator) {
+    return array && array.length ? baseUniq(array, void 0, comparator) : [];
+  }
+  function eq(value, other) {
+    return value === other || value !== value && other !== other;
+  }
+  function isFunction(value) {
+    var tag = isObject3(value) ? objectToString.call(value) : "";
+    return tag == funcTag || tag == genTag;
+  }
+  function isObject3(value) {
+    var type = typeof value;
+    return !!value && (type == "object" || type == "function");
+  }
+  function noop() {
+  }
+  lodash_uniqwith = uniqWith;
+  return lodash_uniqwith;
+}
+function requireLodash_sortby() {
+  if (hasRequiredLodash_sortby) return lodash_sortby.exports;
+  hasRequiredLodash_sortby = 1;
+  (function(module2, exports) {
+    var LARGE_ARRAY_SIZE = 200;
+    var FUNC_ERROR_TEXT = "Expected a function";
+    var HASH_UNDEFINED = "__lodash_hash_undefined__";
+    var UNORDERED_COMPARE_FLAG = 1, PARTIAL_COMPARE_FLAG = 2;
+    var MAX_SAFE_INTEGER = 9007199254740991;
+    var argsTag = "[object Arguments]", arrayTag = "[object Array]", boolTag = "[object Boolean]", dateTag = "[object Date]", errorTag = "[object Error]", funcTag = "[object Function]", genTag = "[object GeneratorFunction]", mapTag = "[object Map]", numberTag = "[object Number]", objectTag = "[object Object]", promiseTag = "[object Promise]", regexpTag = "[object RegExp]", setTag = "[object Set]", stringTag = "[object String]", symbolTag = "[object Symbol]", weakMapTag = "[object WeakMap]";
+    var arrayBufferTag = "[object ArrayBuffer]", dataViewTag = "[object DataView]", float32Tag = "[object Float32Array]", float64Tag = "[object Float64Array]", int8Tag = "[object Int8Array]", int16Tag = "[object Int16Array]", int32Tag = "[object Int32Array]", uint8Tag = "[object Uint8Array]", uint8ClampedTag = "[object Uint8ClampedArray]", uint16Tag = "[object Uint16Array]", uint32Tag = "[object Uint32Array]";
+    var reIsDeepProp = /\.|\[(?:[^[\]]*|(["'])(?:(?!\1)[^\\]|\\.)*?\1)\]/, reIsPlainProp = /^\w*$/, reLeadingDot = /^\./, rePropName = /[^.[\]]+|\[(?:(-?\d+(?:\.\d+)?)|(["'])((?:(?!\2)[^\\]|\\.)*?)\2)\]|(?=(?:\.|\[\])(?:\.|\[\]|$))/g;
+    var reRegExpChar = /[\\^$.*+?()[\]{}|]/g;
+    var reEscapeChar = /\\(\\)?/g;
+    var reIsHostCtor = /^\[object .+?Constructor\]$/;
+    var reIsUint = /^(?:0|[1-9]\d*)$/;
+    var typedArrayTags = {};
+    typedArrayTags[float32Tag] = typedArrayTags[float64Tag] = typedArrayTags[int8Tag] = typedArrayTags[int16Tag] = typedArrayTags[int32Tag] = typedArrayTags[uint8Tag] = typedArrayTags[uint8ClampedTag] = typedArrayTags[uint16Tag] = typedArrayTags[uint32Tag] = true;
+    typedArrayTags[argsTag] = typedArrayTags[arrayTag] = typedArrayTags[arrayBufferTag] = typedArrayTags[boolTag] = typedArrayTags[dataViewTag] = typedArrayTags[dateTag] = typedArrayTags[errorTag] = typedArrayTags[funcTag] = typedArrayTags[mapTag] = typedArrayTags[numberTag] = typedArrayTags[objectTag] = typedArrayTags[regexpTag] = typedArrayTags[setTag] = typedArrayTags[stringTag] = typedArrayTags[weakMapTag] = false;
+    var freeGlobal = typeof commonjsGlobal == "object" && commonjsGlobal && commonjsGlobal.Object === Object && commonjsGlobal;
+    var freeSelf = typeof self == "object" && self && self.Object === Object && self;
+    var root = freeGlobal || freeSelf || Function("return this")();
+    var freeExports = exports && !exports.nodeType && exports;
+    var freeModule = freeExports && true && module2 && !module2.nodeType && module2;
+    var moduleExports2 = freeModule && freeModule.exports === freeExports;
+    var freeProcess = moduleExports2 && freeGlobal.process;
+    var nodeUtil = (function() {
+      try {
+        return freeProcess && freeProcess.binding("util");
+      } catch (e) {
+      }
+    })();
+    var nodeIsTypedArray = nodeUtil && nodeUtil.isTypedArray;
+    function apply(func3, thisArg, args2) {
+      switch (args2.length) {
+        case 0:
+          return func3.call(thisArg);
+        case 1:
+          return func3.call(thisArg, args2[0]);
+        case 2:
+          return func3.call(thisArg, args2[0], args2[1]);
+        case 3:
+          return func3.call(thisArg, args2[0], args2[1], args2[2]);
+      }
+      return func3.apply(thisArg, args2);
+    }
+    function arrayMap(array, iteratee) {
+      var index = -1, length = array ? array.length : 0, result = Array(length);
+      while (++index < length) {
+        result[index] = iteratee(array[index], index, array);
+      }
+      return result;
+    }
+    function arrayPush(array, values) {
+      var index = -1, length = values.length, offset = array.length;
+      while (++index < length) {
+        array[offset + index] = values[index];
+      }
+      return array;
+    }
+    function arraySome(array, predicate) {
+      var index = -1, length = array ? array.length : 0;
+      while (++index < length) {
+        if (predicate(array[index], index, array)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function baseProperty(key) {
+      return function(object) {
+        return object == null ? void 0 : object[key];
+      };
+    }
+    function baseSortBy(array, comparer) {
+      var length = array.length;
+      array.sort(comparer);
+      while (length--) {
+        array[length] = array[length].value;
+      }
+      return array;
+    }
+    function baseTimes(n, iteratee) {
+      var index = -1, result = Array(n);
+      while (++index < n) {
+        result[index] = iteratee(index);
+      }
+      return result;
+    }
+    function baseUnary(func3) {
+      return function(value) {
+        return func3(value);
+      };
+    }
+    function getValue2(object, key) {
+      return object == null ? void 0 : object[key];
+    }
+    function isHostObject(value) {
+      var result = false;
+      if (value != null && typeof value.toString != "function") {
+        try {
+          result = !!(value + "");
+        } catch (e) {
+        }
+      }
+      return result;
+    }
+    function mapToArray(map) {
+      var index = -1, result = Array(map.size);
+      map.forEach(function(value, key) {
+        result[++index] = [key, value];
+      });
+      return result;
+    }
+    function overArg(func3, transform) {
+      return function(arg) {
+        return func3(transform(arg));
+      };
+    }
+    function setToArray(set2) {
+      var index = -1, result = Array(set2.size);
+      set2.forEach(function(value) {
+        result[++index] = value;
+      });
+      return result;
+    }
+    var arrayProto = Array.prototype, funcProto = Function.prototype, objectProto = Object.prototype;
+    var coreJsData = root["__core-js_shared__"];
+    var maskSrcKey = (function() {
+      var uid = /[^.]+$/.exec(coreJsData && coreJsData.keys && coreJsData.keys.IE_PROTO || "");
+      return uid ? "Symbol(src)_1." + uid : "";
+    })();
+    var funcToString = funcProto.toString;
+    var hasOwnProperty = objectProto.hasOwnProperty;
+    var objectToString = objectProto.toString;
+    var reIsNative = RegExp(
+      "^" + funcToString.call(hasOwnProperty).replace(reRegExpChar, "\\$&").replace(/hasOwnProperty|(function).*?(?=\\\()| for .+?(?=\\\])/g, "$1.*?") + "$"
+    );
+    var Symbol2 = root.Symbol, Uint8Array2 = root.Uint8Array, propertyIsEnumerable = objectProto.propertyIsEnumerable, splice = arrayProto.splice, spreadableSymbol = Symbol2 ? Symbol2.isConcatSpreadable : void 0;
+    var nativeKeys = overArg(Object.keys, Object), nativeMax = Math.max;
+    var DataView2 = getNative(root, "DataView"), Map2 = getNative(root, "Map"), Promise2 = getNative(root, "Promise"), Set2 = getNative(root, "Set"), WeakMap2 = getNative(root, "WeakMap"), nativeCreate = getNative(Object, "create");
+    var dataViewCtorString = toSource(DataView2), mapCtorString = toSource(Map2), promiseCtorString = toSource(Promise2), setCtorString = toSource(Set2), weakMapCtorString = toSource(WeakMap2);
+    var symbolProto = Symbol2 ? Symbol2.prototype : void 0, symbolValueOf = symbolProto ? symbolProto.valueOf : void 0, symbolToString = symbolProto ? symbolProto.toString : void 0;
+    function Hash(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry2 = entries[index];
+        this.set(entry2[0], entry2[1]);
+      }
+    }
+    function hashClear() {
+      this.__data__ = nativeCreate ? nativeCreate(null) : {};
+    }
+    function hashDelete(key) {
+      return this.has(key) && delete this.__data__[key];
+    }
+    function hashGet(key) {
+      var data = this.__data__;
+      if (nativeCreate) {
+        var result = data[key];
+        return result === HASH_UNDEFINED ? void 0 : result;
+      }
+      return hasOwnProperty.call(data, key) ? data[key] : void 0;
+    }
+    function hashHas(key) {
+      var data = this.__data__;
+      return nativeCreate ? data[key] !== void 0 : hasOwnProperty.call(data, key);
+    }
+    function hashSet(key, value) {
+      var data = this.__data__;
+      data[key] = nativeCreate && value === void 0 ? HASH_UNDEFINED : value;
+      return this;
+    }
+    Hash.prototype.clear = hashClear;
+    Hash.prototype["delete"] = hashDelete;
+    Hash.prototype.get = hashGet;
+    Hash.prototype.has = hashHas;
+    Hash.prototype.set = hashSet;
+    function ListCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry2 = entries[index];
+        this.set(entry2[0], entry2[1]);
+      }
+    }
+    function listCacheClear() {
+      this.__data__ = [];
+    }
+    function listCacheDelete(key) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
+        return false;
+      }
+      var lastIndex = data.length - 1;
+      if (index == lastIndex) {
+        data.pop();
+      } else {
+        splice.call(data, index, 1);
+      }
+      return true;
+    }
+    function listCacheGet(key) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      return index < 0 ? void 0 : data[index][1];
+    }
+    function listCacheHas(key) {
+      return assocIndexOf(this.__data__, key) > -1;
+    }
+    function listCacheSet(key, value) {
+      var data = this.__data__, index = assocIndexOf(data, key);
+      if (index < 0) {
+        data.push([key, value]);
+      } else {
+        data[index][1] = value;
+      }
+      return this;
+    }
+    ListCache.prototype.clear = listCacheClear;
+    ListCache.prototype["delete"] = listCacheDelete;
+    ListCache.prototype.get = listCacheGet;
+    ListCache.prototype.has = listCacheHas;
+    ListCache.prototype.set = listCacheSet;
+    function MapCache(entries) {
+      var index = -1, length = entries ? entries.length : 0;
+      this.clear();
+      while (++index < length) {
+        var entry2 = entries[index];
+        this.set(entry2[0], entry2[1]);
+      }
+    }
+    function mapCacheClear() {
+      this.__data__ = {
+        "hash": new Hash(),
+        "map": new (Map2 || ListCache)(),
+        "string": new Hash()
+      };
+    }
+    function mapCacheDelete(key) {
+      return getMapData(this, key)["delete"](key);
+    }
+    function mapCacheGet(key) {
+      return getMapData(this, key).get(key);
+    }
+    function mapCacheHas(key) {
+      return getMapData(this, key).has(key);
+    }
+    function mapCacheSet(key, value) {
+      getMapData(this, key).set(key, value);
+      return this;
+    }
+    MapCache.prototype.clear = mapCacheClear;
+    MapCache.prototype["delete"] = mapCacheDelete;
+    MapCache.prototype.get = mapCacheGet;
+    MapCache.prototype.has = mapCacheHas;
+    MapCache.prototype.set = mapCacheSet;
+    function SetCache(values) {
+      var index = -1, length = values ? values.length : 0;
+      this.__data__ = new MapCache();
+      while (++index < length) {
+        this.add(values[index]);
+      }
+    }
+    function setCacheAdd(value) {
+      this.__data__.set(value, HASH_UNDEFINED);
+      return this;
+    }
+    function setCacheHas(value) {
+      return this.__data__.has(value);
+    }
+    SetCache.prototype.add = SetCache.prototype.push = setCacheAdd;
+    SetCache.prototype.has = setCacheHas;
+    function Stack(entries) {
+      this.__data__ = new ListCache(entries);
+    }
+    function stackClear() {
+      this.__data__ = new ListCache();
+    }
+    function stackDelete(key) {
+      return this.__data__["delete"](key);
+    }
+    function stackGet(key) {
+      return this.__data__.get(key);
+    }
+    function stackHas(key) {
+      return this.__data__.has(key);
+    }
+    function stackSet(key, value) {
+      var cache = this.__data__;
+      if (cache instanceof ListCache) {
+        var pairs = cache.__data__;
+        if (!Map2 || pairs.length < LARGE_ARRAY_SIZE - 1) {
+          pairs.push([key, value]);
+          return this;
+        }
+        cache = this.__data__ = new MapCache(pairs);
+      }
+      cache.set(key, value);
+      return this;
+    }
+    Stack.prototype.clear = stackClear;
+    Stack.prototype["delete"] = stackDelete;
+    Stack.prototype.get = stackGet;
+    Stack.prototype.has = stackHas;
+    Stack.prototype.set = stackSet;
+    function arrayLikeKeys(value, inherited) {
+      var result = isArray(value) || isArguments(value) ? baseTimes(value.length, String) : [];
+      var length = result.length, skipIndexes = !!length;
+      for (var key in value) {
+        if (hasOwnProperty.call(value, key) && !(skipIndexes && (key == "length" || isIndex(key, length)))) {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function assocIndexOf(array, key) {
+      var length = array.length;
+      while (length--) {
+        if (eq(array[length][0], key)) {
+          return length;
+        }
+      }
+      return -1;
+    }
+    var baseEach = createBaseEach(baseForOwn);
+    function baseFlatten(array, depth, predicate, isStrict, result) {
+      var index = -1, length = array.length;
+      predicate || (predicate = isFlattenable);
+      result || (result = []);
+      while (++index < length) {
+        var value = array[index];
+        if (predicate(value)) {
+          {
+            arrayPush(result, value);
+          }
+        } else {
+          result[result.length] = value;
+        }
+      }
+      return result;
+    }
+    var baseFor = createBaseFor();
+    function baseForOwn(object, iteratee) {
+      return object && baseFor(object, iteratee, keys);
+    }
+    function baseGet(object, path2) {
+      path2 = isKey(path2, object) ? [path2] : castPath(path2);
+      var index = 0, length = path2.length;
+      while (object != null && index < length) {
+        object = object[toKey(path2[index++])];
+      }
+      return index && index == length ? object : void 0;
+    }
+    function baseGetTag(value) {
+      return objectToString.call(value);
+    }
+    function baseHasIn(object, key) {
+      return object != null && key in Object(object);
+    }
+    function baseIsEqual(value, other, customizer, bitmask, stack) {
+      if (value === other) {
+        return true;
+      }
+      if (value == null || other == null || !isObject3(value) && !isObjectLike(other)) {
+        return value !== value && other !== other;
+      }
+      return baseIsEqualDeep(value, other, baseIsEqual, customizer, bitmask, stack);
+    }
+    function baseIsEqualDeep(object, other, equalFunc, customizer, bitmask, stack) {
+      var objIsArr = isArray(object), othIsArr = isArray(other), objTag = arrayTag, othTag = arrayTag;
+      if (!objIsArr) {
+        objTag = getTag(object);
+        objTag = objTag == argsTag ? objectTag : objTag;
+      }
+      if (!othIsArr) {
+        othTag = getTag(other);
+        othTag = othTag == argsTag ? objectTag : othTag;
+      }
+      var objIsObj = objTag == objectTag && !isHostObject(object), othIsObj = othTag == objectTag && !isHostObject(other), isSameTag = objTag == othTag;
+      if (isSameTag && !objIsObj) {
+        stack || (stack = new Stack());
+        return objIsArr || isTypedArray(object) ? equalArrays(object, other, equalFunc, customizer, bitmask, stack) : equalByTag(object, other, objTag, equalFunc, customizer, bitmask, stack);
+      }
+      if (!(bitmask & PARTIAL_COMPARE_FLAG)) {
+        var objIsWrapped = objIsObj && hasOwnProperty.call(object, "__wrapped__"), othIsWrapped = othIsObj && hasOwnProperty.call(other, "__wrapped__");
+        if (objIsWrapped || othIsWrapped) {
+          var objUnwrapped = objIsWrapped ? object.value() : object, othUnwrapped = othIsWrapped ? other.value() : other;
+          stack || (stack = new Stack());
+          return equalFunc(objUnwrapped, othUnwrapped, customizer, bitmask, stack);
+        }
+      }
+      if (!isSameTag) {
+        return false;
+      }
+      stack || (stack = new Stack());
+      return equalObjects(object, other, equalFunc, customizer, bitmask, stack);
+    }
+    function baseIsMatch(object, source, matchData, customizer) {
+      var index = matchData.length, length = index;
+      if (object == null) {
+        return !length;
+      }
+      object = Object(object);
+      while (index--) {
+        var data = matchData[index];
+        if (data[2] ? data[1] !== object[data[0]] : !(data[0] in object)) {
+          return false;
+        }
+      }
+      while (++index < length) {
+        data = matchData[index];
+        var key = data[0], objValue = object[key], srcValue = data[1];
+        if (data[2]) {
+          if (objValue === void 0 && !(key in object)) {
+            return false;
+          }
+        } else {
+          var stack = new Stack();
+          var result;
+          if (!(result === void 0 ? baseIsEqual(srcValue, objValue, customizer, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG, stack) : result)) {
+            return false;
+          }
+        }
+      }
+      return true;
+    }
+    function baseIsNative(value) {
+      if (!isObject3(value) || isMasked(value)) {
+        return false;
+      }
+      var pattern = isFunction(value) || isHostObject(value) ? reIsNative : reIsHostCtor;
+      return pattern.test(toSource(value));
+    }
+    function baseIsTypedArray(value) {
+      return isObjectLike(value) && isLength(value.length) && !!typedArrayTags[objectToString.call(value)];
+    }
+    function baseIteratee(value) {
+      if (typeof value == "function") {
+        return value;
+      }
+      if (value == null) {
+        return identity;
+      }
+      if (typeof value == "object") {
+        return isArray(value) ? baseMatchesProperty(value[0], value[1]) : baseMatches(value);
+      }
+      return property(value);
+    }
+    function baseKeys(object) {
+      if (!isPrototype(object)) {
+        return nativeKeys(object);
+      }
+      var result = [];
+      for (var key in Object(object)) {
+        if (hasOwnProperty.call(object, key) && key != "constructor") {
+          result.push(key);
+        }
+      }
+      return result;
+    }
+    function baseMap(collection, iteratee) {
+      var index = -1, result = isArrayLike(collection) ? Array(collection.length) : [];
+      baseEach(collection, function(value, key, collection2) {
+        result[++index] = iteratee(value, key, collection2);
+      });
+      return result;
+    }
+    function baseMatches(source) {
+      var matchData = getMatchData(source);
+      if (matchData.length == 1 && matchData[0][2]) {
+        return matchesStrictComparable(matchData[0][0], matchData[0][1]);
+      }
+      return function(object) {
+        return object === source || baseIsMatch(object, source, matchData);
+      };
+    }
+    function baseMatchesProperty(path2, srcValue) {
+      if (isKey(path2) && isStrictComparable(srcValue)) {
+        return matchesStrictComparable(toKey(path2), srcValue);
+      }
+      return function(object) {
+        var objValue = get(object, path2);
+        return objValue === void 0 && objValue === srcValue ? hasIn(object, path2) : baseIsEqual(srcValue, objValue, void 0, UNORDERED_COMPARE_FLAG | PARTIAL_COMPARE_FLAG);
+      };
+    }
+    function baseOrderBy(collection, iteratees, orders) {
+      var index = -1;
+      iteratees = arrayMap(iteratees.length ? iteratees : [identity], baseUnary(baseIteratee));
+      var result = baseMap(collection, function(value, key, collection2) {
+        var criteria = arrayMap(iteratees, function(iteratee) {
+          return iteratee(value);
+        });
+        return { "criteria": criteria, "index": ++index, "value": value };
+      });
+      return baseSortBy(result, function(object, other) {
+        return compareMultiple(object, other, orders);
+      });
+    }
+    function basePropertyDeep(path2) {
+      return function(object) {
+        return baseGet(object, path2);
+      };
+    }
+    function baseRest(func3, start2) {
+      start2 = nativeMax(start2 === void 0 ? func3.length - 1 : start2, 0);
+      return function() {
+        var args2 = arguments, index = -1, length = nativeMax(args2.length - start2, 0), array = Array(length);
+        while (++index < length) {
+          array[index] = args2[start2 + index];
+        }
+        index = -1;
+        var otherArgs = Array(start2 + 1);
+        while (++index < start2) {
+          otherArgs[index] = args2[index];
+        }
+        otherArgs[start2] = array;
+        return apply(func3, this, otherArgs);
+      };
+    }
+    function baseToString(value) {
+      if (typeof value == "string") {
+        return value;
+      }
+      if (isSymbol(value)) {
+        return symbolToString ? symbolToString.call(value) : "";
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function castPath(value) {
+      return isArray(value) ? value : stringToPath(value);
+    }
+    function compareAscending(value, other) {
+      if (value !== other) {
+        var valIsDefined = value !== void 0, valIsNull = value === null, valIsReflexive = value === value, valIsSymbol = isSymbol(value);
+        var othIsDefined = other !== void 0, othIsNull = other === null, othIsReflexive = other === other, othIsSymbol = isSymbol(other);
+        if (!othIsNull && !othIsSymbol && !valIsSymbol && value > other || valIsSymbol && othIsDefined && othIsReflexive && !othIsNull && !othIsSymbol || valIsNull && othIsDefined && othIsReflexive || !valIsDefined && othIsReflexive || !valIsReflexive) {
+          return 1;
+        }
+        if (!valIsNull && !valIsSymbol && !othIsSymbol && value < other || othIsSymbol && valIsDefined && valIsReflexive && !valIsNull && !valIsSymbol || othIsNull && valIsDefined && valIsReflexive || !othIsDefined && valIsReflexive || !othIsReflexive) {
+          return -1;
+        }
+      }
+      return 0;
+    }
+    function compareMultiple(object, other, orders) {
+      var index = -1, objCriteria = object.criteria, othCriteria = other.criteria, length = objCriteria.length, ordersLength = orders.length;
+      while (++index < length) {
+        var result = compareAscending(objCriteria[index], othCriteria[index]);
+        if (result) {
+          if (index >= ordersLength) {
+            return result;
+          }
+          var order = orders[index];
+          return result * (order == "desc" ? -1 : 1);
+        }
+      }
+      return object.index - other.index;
+    }
+    function createBaseEach(eachFunc, fromRight) {
+      return function(collection, iteratee) {
+        if (collection == null) {
+          return collection;
+        }
+        if (!isArrayLike(collection)) {
+          return eachFunc(collection, iteratee);
+        }
+        var length = collection.length, index = -1, iterable = Object(collection);
+        while (++index < length) {
+          if (iteratee(iterable[index], index, iterable) === false) {
+            break;
+          }
+        }
+        return collection;
+      };
+    }
+    function createBaseFor(fromRight) {
+      return function(object, iteratee, keysFunc) {
+        var index = -1, iterable = Object(object), props = keysFunc(object), length = props.length;
+        while (length--) {
+          var key = props[++index];
+          if (iteratee(iterable[key], key, iterable) === false) {
+            break;
+          }
+        }
+        return object;
+      };
+    }
+    function equalArrays(array, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, arrLength = array.length, othLength = other.length;
+      if (arrLength != othLength && !(isPartial && othLength > arrLength)) {
+        return false;
+      }
+      var stacked = stack.get(array);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var index = -1, result = true, seen = bitmask & UNORDERED_COMPARE_FLAG ? new SetCache() : void 0;
+      stack.set(array, other);
+      stack.set(other, array);
+      while (++index < arrLength) {
+        var arrValue = array[index], othValue = other[index];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, arrValue, index, other, array, stack) : customizer(arrValue, othValue, index, array, other, stack);
+        }
+        if (compared !== void 0) {
+          if (compared) {
+            continue;
+          }
+          result = false;
+          break;
+        }
+        if (seen) {
+          if (!arraySome(other, function(othValue2, othIndex) {
+            if (!seen.has(othIndex) && (arrValue === othValue2 || equalFunc(arrValue, othValue2, customizer, bitmask, stack))) {
+              return seen.add(othIndex);
+            }
+          })) {
+            result = false;
+            break;
+          }
+        } else if (!(arrValue === othValue || equalFunc(arrValue, othValue, customizer, bitmask, stack))) {
+          result = false;
+          break;
+        }
+      }
+      stack["delete"](array);
+      stack["delete"](other);
+      return result;
+    }
+    function equalByTag(object, other, tag, equalFunc, customizer, bitmask, stack) {
+      switch (tag) {
+        case dataViewTag:
+          if (object.byteLength != other.byteLength || object.byteOffset != other.byteOffset) {
+            return false;
+          }
+          object = object.buffer;
+          other = other.buffer;
+        case arrayBufferTag:
+          if (object.byteLength != other.byteLength || !equalFunc(new Uint8Array2(object), new Uint8Array2(other))) {
+            return false;
+          }
+          return true;
+        case boolTag:
+        case dateTag:
+        case numberTag:
+          return eq(+object, +other);
+        case errorTag:
+          return object.name == other.name && object.message == other.message;
+        case regexpTag:
+        case stringTag:
+          return object == other + "";
+        case mapTag:
+          var convert = mapToArray;
+        case setTag:
+          var isPartial = bitmask & PARTIAL_COMPARE_FLAG;
+          convert || (convert = setToArray);
+          if (object.size != other.size && !isPartial) {
+            return false;
+          }
+          var stacked = stack.get(object);
+          if (stacked) {
+            return stacked == other;
+          }
+          bitmask |= UNORDERED_COMPARE_FLAG;
+          stack.set(object, other);
+          var result = equalArrays(convert(object), convert(other), equalFunc, customizer, bitmask, stack);
+          stack["delete"](object);
+          return result;
+        case symbolTag:
+          if (symbolValueOf) {
+            return symbolValueOf.call(object) == symbolValueOf.call(other);
+          }
+      }
+      return false;
+    }
+    function equalObjects(object, other, equalFunc, customizer, bitmask, stack) {
+      var isPartial = bitmask & PARTIAL_COMPARE_FLAG, objProps = keys(object), objLength = objProps.length, othProps = keys(other), othLength = othProps.length;
+      if (objLength != othLength && !isPartial) {
+        return false;
+      }
+      var index = objLength;
+      while (index--) {
+        var key = objProps[index];
+        if (!(isPartial ? key in other : hasOwnProperty.call(other, key))) {
+          return false;
+        }
+      }
+      var stacked = stack.get(object);
+      if (stacked && stack.get(other)) {
+        return stacked == other;
+      }
+      var result = true;
+      stack.set(object, other);
+      stack.set(other, object);
+      var skipCtor = isPartial;
+      while (++index < objLength) {
+        key = objProps[index];
+        var objValue = object[key], othValue = other[key];
+        if (customizer) {
+          var compared = isPartial ? customizer(othValue, objValue, key, other, object, stack) : customizer(objValue, othValue, key, object, other, stack);
+        }
+        if (!(compared === void 0 ? objValue === othValue || equalFunc(objValue, othValue, customizer, bitmask, stack) : compared)) {
+          result = false;
+          break;
+        }
+        skipCtor || (skipCtor = key == "constructor");
+      }
+      if (result && !skipCtor) {
+        var objCtor = object.constructor, othCtor = other.constructor;
+        if (objCtor != othCtor && ("constructor" in object && "constructor" in other) && !(typeof objCtor == "function" && objCtor instanceof objCtor && typeof othCtor == "function" && othCtor instanceof othCtor)) {
+          result = false;
+        }
+      }
+      stack["delete"](object);
+      stack["delete"](other);
+      return result;
+    }
+    function getMapData(map, key) {
+      var data = map.__data__;
+      return isKeyable(key) ? data[typeof key == "string" ? "string" : "hash"] : data.map;
+    }
+    function getMatchData(object) {
+      var result = keys(object), length = result.length;
+      while (length--) {
+        var key = result[length], value = object[key];
+        result[length] = [key, value, isStrictComparable(value)];
+      }
+      return result;
+    }
+    function getNative(object, key) {
+      var value = getValue2(object, key);
+      return baseIsNative(value) ? value : void 0;
+    }
+    var getTag = baseGetTag;
+    if (DataView2 && getTag(new DataView2(new ArrayBuffer(1))) != dataViewTag || Map2 && getTag(new Map2()) != mapTag || Promise2 && getTag(Promise2.resolve()) != promiseTag || Set2 && getTag(new Set2()) != setTag || WeakMap2 && getTag(new WeakMap2()) != weakMapTag) {
+      getTag = function(value) {
+        var result = objectToString.call(value), Ctor = result == objectTag ? value.constructor : void 0, ctorString = Ctor ? toSource(Ctor) : void 0;
+        if (ctorString) {
+          switch (ctorString) {
+            case dataViewCtorString:
+              return dataViewTag;
+            case mapCtorString:
+              return mapTag;
+            case promiseCtorString:
+              return promiseTag;
+            case setCtorString:
+              return setTag;
+            case weakMapCtorString:
+              return weakMapTag;
+          }
+        }
+        return result;
+      };
+    }
+    function hasPath(object, path2, hasFunc) {
+      path2 = isKey(path2, object) ? [path2] : castPath(path2);
+      var result, index = -1, length = path2.length;
+      while (++index < length) {
+        var key = toKey(path2[index]);
+        if (!(result = object != null && hasFunc(object, key))) {
+          break;
+        }
+        object = object[key];
+      }
+      if (result) {
+        return result;
+      }
+      var length = object ? object.length : 0;
+      return !!length && isLength(length) && isIndex(key, length) && (isArray(object) || isArguments(object));
+    }
+    function isFlattenable(value) {
+      return isArray(value) || isArguments(value) || !!(spreadableSymbol && value && value[spreadableSymbol]);
+    }
+    function isIndex(value, length) {
+      length = length == null ? MAX_SAFE_INTEGER : length;
+      return !!length && (typeof value == "number" || reIsUint.test(value)) && (value > -1 && value % 1 == 0 && value < length);
+    }
+    function isIterateeCall(value, index, object) {
+      if (!isObject3(object)) {
+        return false;
+      }
+      var type = typeof index;
+      if (type == "number" ? isArrayLike(object) && isIndex(index, object.length) : type == "string" && index in object) {
+        return eq(object[index], value);
+      }
+      return false;
+    }
+    function isKey(value, object) {
+      if (isArray(value)) {
+        return false;
+      }
+      var type = typeof value;
+      if (type == "number" || type == "symbol" || type == "boolean" || value == null || isSymbol(value)) {
+        return true;
+      }
+      return reIsPlainProp.test(value) || !reIsDeepProp.test(value) || object != null && value in Object(object);
+    }
+    function isKeyable(value) {
+      var type = typeof value;
+      return type == "string" || type == "number" || type == "symbol" || type == "boolean" ? value !== "__proto__" : value === null;
+    }
+    function isMasked(func3) {
+      return !!maskSrcKey && maskSrcKey in func3;
+    }
+    function isPrototype(value) {
+      var Ctor = value && value.constructor, proto = typeof Ctor == "function" && Ctor.prototype || objectProto;
+      return value === proto;
+    }
+    function isStrictComparable(value) {
+      return value === value && !isObject3(value);
+    }
+    function matchesStrictComparable(key, srcValue) {
+      return function(object) {
+        if (object == null) {
+          return false;
+        }
+        return object[key] === srcValue && (srcValue !== void 0 || key in Object(object));
+      };
+    }
+    var stringToPath = memoize(function(string) {
+      string = toString(string);
+      var result = [];
+      if (reLeadingDot.test(string)) {
+        result.push("");
+      }
+      string.replace(rePropName, function(match, number, quote2, string2) {
+        result.push(quote2 ? string2.replace(reEscapeChar, "$1") : number || match);
+      });
+      return result;
+    });
+    function toKey(value) {
+      if (typeof value == "string" || isSymbol(value)) {
+        return value;
+      }
+      var result = value + "";
+      return result == "0" && 1 / value == -Infinity ? "-0" : result;
+    }
+    function toSource(func3) {
+      if (func3 != null) {
+        try {
+          return funcToString.call(func3);
+        } catch (e) {
+        }
+        try {
+          return func3 + "";
+        } catch (e) {
+        }
+      }
+      return "";
+    }
+    var sortBy = baseRest(function(collection, iteratees) {
+      if (collection == null) {
+        return [];
+      }
+      var length = iteratees.length;
+      if (length > 1 && isIterateeCall(collection, iteratees[0], iteratees[1])) {
+        iteratees = [];
+      } else if (length > 2 && isIterateeCall(iteratees[0], iteratees[1], iteratees[2])) {
+        iteratees = [iteratees[0]];
+      }
+      return baseOrderBy(collection, baseFlatten(iteratees), []);
+    });
+    function memoize(func3, resolver) {
+      if (typeof func3 != "function" || resolver && typeof resolver != "function") {
+        throw new TypeError(FUNC_ERROR_TEXT);
+      }
+      var memoized = function() {
+        var args2 = arguments, key = resolver ? resolver.apply(this, args2) : args2[0], cache = memoized.cache;
+        if (cache.has(key)) {
+          return cache.get(key);
+        }
+        var result = func3.apply(this, args2);
+        memoized.cache = cache.set(key, result);
+        return result;
+      };
+      memoized.cache = new (memoize.Cache || MapCache)();
+      return memoized;
+    }
+    memoize.Cache = MapCache;
+    function eq(value, other) {
+      return value === other || value !== value && other !== other;
+    }
+    function isArguments(value) {
+      return isArrayLikeObject(value) && hasOwnProperty.call(value, "callee") && (!propertyIsEnumerable.call(value, "callee") || objectToString.call(value) == argsTag);
+    }
+    var isArray = Array.isArray;
+    function isArrayLike(value) {
+      return value != null && isLength(value.length) && !isFunction(value);
+    }
+    function isArrayLikeObject(value) {
+      return isObjectLike(value) && isArrayLike(value);
+    }
+    function isFunction(value) {
+      var tag = isObject3(value) ? objectToString.call(value) : "";
+      return tag == funcTag || tag == genTag;
+    }
+    function isLength(value) {
+      return typeof value == "number" && value > -1 && value % 1 == 0 && value <= MAX_SAFE_INTEGER;
+    }
+    function isObject3(value) {
+      var type = typeof value;
+      return !!value && (type == "object" || type == "function");
+    }
+    function isObjectLike(value) {
+      return !!value && typeof value == "object";
+    }
+    function isSymbol(value) {
+      return typeof value == "symbol" || isObjectLike(value) && objectToString.call(value) == symbolTag;
+    }
+    var isTypedArray = nodeIsTypedArray ? baseUnary(nodeIsTypedArray) : baseIsTypedArray;
+    function toString(value) {
+      return value == null ? "" : baseToString(value);
+    }
+    function get(object, path2, defaultValue) {
+      var result = object == null ? void 0 : baseGet(object, path2);
+      return result === void 0 ? defaultValue : result;
+    }
+    function hasIn(object, path2) {
+      return object != null && hasPath(object, path2, baseHasIn);
+    }
+    function keys(object) {
+      return isArrayLike(object) ? arrayLikeKeys(object) : baseKeys(object);
+    }
+    function identity(value) {
+      return value;
+    }
+    function property(path2) {
+      return isKey(path2) ? baseProperty(toKey(path2)) : basePropertyDeep(path2);
+    }
+    module2.exports = sortBy;
+  })(lodash_sortby, lodash_sortby.exports);
+  return lodash_sortby.exports;
+}
+function requireEscapeStringRegexp() {
+  if (hasRequiredEscapeStringRegexp) return escapeStringRegexp;
+  hasRequiredEscapeStringRegexp = 1;
+  escapeStringRegexp = (string) => {
+    if (typeof string !== "string") {
+      throw new TypeError("Expected a string");
+    }
+    return string.replace(/[|\\{}()[\]^$+*?.]/g, "\\$&").replace(/-/g, "\\x2d");
+  };
+  return escapeStringRegexp;
+}
+function requireRegexpParse() {
+  if (hasRequiredRegexpParse) return regexpParse;
+  hasRequiredRegexpParse = 1;
+  Object.defineProperty(regexpParse, "__esModule", { value: true });
+  regexpParse.isRegExpString = regexpParse.parseRegExpString = void 0;
+  var REGEXP_LITERAL_PATTERN = /^\/(.+)\/([guimysd]*)$/;
+  var parseRegExpString = function(str) {
+    var result = str.match(REGEXP_LITERAL_PATTERN);
+    if (!result) {
+      return null;
+    }
+    return {
+      source: result[1],
+      flagString: result[2]
+    };
+  };
+  regexpParse.parseRegExpString = parseRegExpString;
+  var isRegExpString = function(str) {
+    return REGEXP_LITERAL_PATTERN.test(str);
+  };
+  regexpParse.isRegExpString = isRegExpString;
+  return regexpParse;
+}
+function requireRegexpStringMatcher() {
+  if (hasRequiredRegexpStringMatcher) return regexpStringMatcher;
+  hasRequiredRegexpStringMatcher = 1;
+  (function(exports) {
+    var __importDefault = regexpStringMatcher && regexpStringMatcher.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.matchPatterns = exports.createRegExp = void 0;
+    var lodash_uniq_1 = __importDefault(requireLodash_uniq());
+    var lodash_uniqwith_1 = __importDefault(requireLodash_uniqwith());
+    var lodash_sortby_1 = __importDefault(requireLodash_sortby());
+    var escape_string_regexp_1 = __importDefault(requireEscapeStringRegexp());
+    var regexp_parse_1 = requireRegexpParse();
+    var DEFAULT_FLAGS = "ug";
+    var defaultFlags = function(flagsString) {
+      if (flagsString.length === 0) {
+        return DEFAULT_FLAGS;
+      }
+      return (0, lodash_uniq_1.default)((flagsString + DEFAULT_FLAGS).split("")).join("");
+    };
+    var createRegExp = function(patternString, defaultFlag) {
+      if (defaultFlag === void 0) {
+        defaultFlag = DEFAULT_FLAGS;
+      }
+      if (patternString.length === 0) {
+        throw new Error("Empty string can not handled");
+      }
+      if ((0, regexp_parse_1.isRegExpString)(patternString)) {
+        var regExpStructure = (0, regexp_parse_1.parseRegExpString)(patternString);
+        if (regExpStructure) {
+          return new RegExp(regExpStructure.source, defaultFlags(regExpStructure.flagString));
+        }
+        throw new Error('"'.concat(patternString, '" can not parse as RegExp.'));
+      } else {
+        return new RegExp((0, escape_string_regexp_1.default)(patternString), defaultFlag);
+      }
+    };
+    exports.createRegExp = createRegExp;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
+    };
+    var matchPatterns = function(text2, regExpLikeStrings) {
+      var matchPatternResults = [];
+      regExpLikeStrings.map(function(patternString) {
+        return (0, exports.createRegExp)(patternString);
+      }).forEach(function(regExp) {
+        var results = text2.matchAll(regExp);
+        Array.from(results).forEach(function(result) {
+          if (result.index === void 0) {
+            return;
+          }
+          var match = result[0];
+          var index = result.index;
+          matchPatternResults.push({
+            match,
+            captures: result.slice(1),
+            startIndex: index,
+            endIndex: index + match.length
+          });
+        });
+      });
+      var uniqResults = (0, lodash_uniqwith_1.default)(matchPatternResults, isEqualMatchPatternResult);
+      return (0, lodash_sortby_1.default)(uniqResults, ["startIndex", "endIndex"]);
+    };
+    exports.matchPatterns = matchPatterns;
+  })(regexpStringMatcher);
+  return regexpStringMatcher;
+}
+function readTlv(buf, offset) {
+  if (offset + 2 > buf.length) {
+    throw new Error("PKCS12: truncated TLV header");
+  }
+  const tag = buf[offset];
+  const lenByte = buf[offset + 1];
+  let length;
+  let contentStart;
+  if (lenByte < 128) {
+    length = lenByte;
+    contentStart = offset + 2;
+  } else {
+    const lenBytes = lenByte & 127;
+    if (lenBytes === 0 || lenBytes > 4) {
+      throw new Error("PKCS12: unsupported ASN.1 length encoding");
+    }
+    if (offset + 2 + lenBytes > buf.length) {
+      throw new Error("PKCS12: truncated ASN.1 length");
+    }
+    length = 0;
+    for (let i2 = 0; i2 < lenBytes; i2++) {
+      length = length * 256 + buf[offset + 2 + i2];
+    }
+    contentStart = offset + 2 + lenBytes;
+  }
+  const end = contentStart + length;
+  if (end > buf.length) {
+    throw new Error("PKCS12: TLV extends past buffer");
+  }
+  return { tag, content: buf.subarray(contentStart, end), end };
+}
+function expectTag(tlv, tag, label) {
+  if (tlv.tag !== tag) {
+    throw new Error(`PKCS12: expected ${label} tag 0x${tag.toString(16)} but got 0x${tlv.tag.toString(16)}`);
+  }
+}
+function readInteger(tlv) {
+  expectTag(tlv, TAG_INTEGER, "INTEGER");
+  let value = 0;
+  for (const byte of tlv.content) {
+    value = value * 256 + byte;
+  }
+  return value;
+}
+function bytesEqual(a, b) {
+  if (a.length !== b.length)
+    return false;
+  let diff = 0;
+  for (let i2 = 0; i2 < a.length; i2++) {
+    diff |= a[i2] ^ b[i2];
+  }
+  return diff === 0;
+}
+function matchHash(oidBytes) {
+  for (const { oid, hash: hash5 } of MAC_HASHES) {
+    if (bytesEqual(oidBytes, oid))
+      return hash5;
+  }
+  return void 0;
+}
+function parsePkcs12(buf) {
+  const pfx = readTlv(buf, 0);
+  expectTag(pfx, TAG_SEQUENCE, "PFX SEQUENCE");
+  const version = readTlv(pfx.content, 0);
+  if (readInteger(version) !== 3) {
+    throw new Error("PKCS12: unsupported version");
+  }
+  const authSafeInfo = readTlv(pfx.content, version.end);
+  expectTag(authSafeInfo, TAG_SEQUENCE, "ContentInfo SEQUENCE");
+  const contentType = readTlv(authSafeInfo.content, 0);
+  expectTag(contentType, TAG_OID, "contentType OID");
+  if (!bytesEqual(contentType.content, OID_DATA)) {
+    throw new Error("PKCS12: unsupported authSafe contentType");
+  }
+  const explicit0 = readTlv(authSafeInfo.content, contentType.end);
+  expectTag(explicit0, TAG_CONTEXT_0, "[0] EXPLICIT");
+  const authSafeOctet = readTlv(explicit0.content, 0);
+  expectTag(authSafeOctet, TAG_OCTET_STRING, "authSafe OCTET STRING");
+  const macData = readTlv(pfx.content, authSafeInfo.end);
+  expectTag(macData, TAG_SEQUENCE, "MacData SEQUENCE");
+  const digestInfo = readTlv(macData.content, 0);
+  expectTag(digestInfo, TAG_SEQUENCE, "DigestInfo SEQUENCE");
+  const alg = readTlv(digestInfo.content, 0);
+  expectTag(alg, TAG_SEQUENCE, "AlgorithmIdentifier SEQUENCE");
+  const algOid = readTlv(alg.content, 0);
+  expectTag(algOid, TAG_OID, "algorithm OID");
+  const macHash = matchHash(algOid.content);
+  if (!macHash) {
+    throw new Error("PKCS12: unsupported MAC digest algorithm");
+  }
+  if (algOid.end < alg.content.length) {
+    const params = readTlv(alg.content, algOid.end);
+    if (params.tag !== TAG_NULL) {
+      throw new Error("PKCS12: unexpected MAC algorithm parameters");
+    }
+  }
+  const digest = readTlv(digestInfo.content, alg.end);
+  expectTag(digest, TAG_OCTET_STRING, "digest OCTET STRING");
+  const salt = readTlv(macData.content, digestInfo.end);
+  expectTag(salt, TAG_OCTET_STRING, "macSalt OCTET STRING");
+  let iterations = 1;
+  if (salt.end < macData.content.length) {
+    const iter = readTlv(macData.content, salt.end);
+    iterations = readInteger(iter);
+  }
+  if (iterations < 1 || iterations > MAX_MAC_ITERATIONS) {
+    throw new Error("PKCS12: MAC iteration count out of range");
+  }
+  return {
+    authSafe: authSafeOctet.content,
+    macHash,
+    macSalt: salt.content,
+    macDigest: digest.content,
+    iterations
+  };
+}
+function toBufferSource(data) {
+  const copy2 = new Uint8Array(data.length);
+  copy2.set(data);
+  return copy2;
+}
+async function createDigest(hash5) {
+  try {
+    const { createHash: createHash5 } = await import("node:crypto");
+    const algorithm = NODE_HASH_NAMES[hash5.name];
+    return (data) => new Uint8Array(createHash5(algorithm).update(data).digest());
+  } catch {
+    return async (data) => new Uint8Array(await globalThis.crypto.subtle.digest(hash5.name, toBufferSource(data)));
+  }
+}
+function padToMultipleOf(src, blockSize) {
+  if (src.length === 0)
+    return new Uint8Array(0);
+  const padded = new Uint8Array(Math.ceil(src.length / blockSize) * blockSize);
+  for (let i2 = 0; i2 < padded.length; i2++) {
+    padded[i2] = src[i2 % src.length];
+  }
+  return padded;
+}
+function encodePasswordAsBmpString(password) {
+  if (password.length === 0)
+    return new Uint8Array(0);
+  const bytes = new Uint8Array(password.length * 2 + 2);
+  for (let i2 = 0; i2 < password.length; i2++) {
+    const code = password.charCodeAt(i2);
+    bytes[i2 * 2] = code >> 8 & 255;
+    bytes[i2 * 2 + 1] = code & 255;
+  }
+  return bytes;
+}
+async function deriveMacKey(hash5, password, salt, iterations) {
+  const v = hash5.blockSize;
+  const u = hash5.outputSize;
+  const ID_MAC = 3;
+  const D = new Uint8Array(v).fill(ID_MAC);
+  const P = padToMultipleOf(encodePasswordAsBmpString(password), v);
+  const S = padToMultipleOf(salt, v);
+  const DI = new Uint8Array(D.length + S.length + P.length);
+  DI.set(D, 0);
+  DI.set(S, D.length);
+  DI.set(P, D.length + S.length);
+  const digest = await createDigest(hash5);
+  let A = await digest(DI);
+  for (let i2 = 1; i2 < iterations; i2++) {
+    A = await digest(A);
+  }
+  return A.subarray(0, u);
+}
+async function verifyPkcs12Mac(pfxBytes, password) {
+  let parsed;
+  try {
+    parsed = parsePkcs12(pfxBytes);
+  } catch {
+    return false;
+  }
+  try {
+    const key = await deriveMacKey(parsed.macHash, password, parsed.macSalt, parsed.iterations);
+    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", toBufferSource(key), { name: "HMAC", hash: parsed.macHash.name }, false, ["sign"]);
+    const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", cryptoKey, toBufferSource(parsed.authSafe)));
+    return bytesEqual(mac, parsed.macDigest);
+  } catch {
+    return false;
+  }
+}
+async function reportIfFoundPrivateKeyP12Format({ source, options, context, t }) {
+  if (!source.filePath) {
+    return;
+  }
+  try {
+    const fs2 = await import("node:fs");
+    const path2 = await import("node:path");
+    const fileName = path2.basename(source.filePath);
+    if (regexpStringMatcherExports.matchPatterns(fileName, options.allows).length > 0) {
+      return;
+    }
+    const pfxBytes = new Uint8Array(fs2.readFileSync(source.filePath));
+    const isGcpServiceAccountP12 = await verifyPkcs12Mac(pfxBytes, GCP_SERVICE_ACCOUNT_P12_PASSWORD);
+    if (!isGcpServiceAccountP12) {
+      return;
+    }
+    context.report({
+      message: t("PrivateKeyP12", {
+        FILE_NAME: fileName
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+function reportIfFoundPrivateKeyJSONFormat({ source, options, context, t }) {
+  try {
+    const credentialObject = JSON.parse(source.content);
+    const PRIVATE_KEY_PATTERN = /-----BEGIN\s?(DSA|RSA|EC|PGP|OPENSSH)?\s?PRIVATE KEY/gm;
+    const isGCPServiceAccountPrivateKeyJSON = "private_key_id" in credentialObject && "private_key" in credentialObject && PRIVATE_KEY_PATTERN.test(credentialObject["private_key"]);
+    if (!isGCPServiceAccountPrivateKeyJSON) {
+      return;
+    }
+    const allowCandidates = [credentialObject["private_key_id"], credentialObject["private_key"]].filter((value) => typeof value === "string");
+    if (allowCandidates.some((value) => regexpStringMatcherExports.matchPatterns(value, options.allows).length > 0)) {
+      return;
+    }
+    context.report({
+      message: t("PrivateKeyJSON", {
+        FILE_NAME: source.filePath ? path.basename(source.filePath) : ""
+      }),
+      range: [0, source.content.length]
+    });
+  } catch {
+  }
+}
+function reportIfFoundXOauthGitHubToken({ source, options, context, t }) {
+  const XOAuthPattern = /https?:\/\/(.{1,256}):x-oauth-basic@github.com\//g;
+  const results = source.content.matchAll(XOAuthPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("PackageJSON_xOauthToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_AuthTokenInNpmrc({ source, options, context, t }) {
+  const AuthTokenPattern = /_authToken=([^$].*)/g;
+  const results = source.content.matchAll(AuthTokenPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("Npmrc_authToken", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound_NPM_ACCESS_TOKEN({ source, options, context, t }) {
+  const NPM_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})npm_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+  const results = source.content.matchAll(NPM_ACCESS_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("NPM_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundRawPrivateKey$1({ source, options, context, t }) {
+  const SLACK_TOKEN_PATTERN = /\b(?:xoxb|xoxp|xapp|xoxa|xoxo|xoxr)-(?:\d-)?(?:[a-zA-Z0-9]{1,40}-)+[a-zA-Z0-9]{1,40}\b/g;
+  const results = source.content.matchAll(SLACK_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("SLACK_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundIncomingWebhook({ source, options, context, t }) {
+  const IncomingWebhooksPattern = /https:\/\/hooks\.slack\.com\/services\/T[a-zA-Z0-9]{1,40}\/B[a-zA-Z0-9]{1,40}\/[a-zA-Z0-9]{1,40}/gi;
+  const results = source.content.matchAll(IncomingWebhooksPattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("IncomingWebhook", {
+        URL: match
+      }),
+      range
+    });
+  }
+}
+function isVariableLikeString$1(str) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/
+    // $VAR
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str));
+}
+function isLikelyRealUsername(username) {
+  if (username.length < 2)
+    return false;
+  if (isVariableLikeString$1(username))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => username.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  return true;
+}
+function isLikelyRealPassword(password) {
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString$1(password))
+    return false;
+  if (BUILTIN_IGNORED_PATTERNS$1.some((pattern) => password.toLowerCase().includes(pattern.toLowerCase()))) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportIfFoundBasicAuth({ source, options, context, t }) {
+  const URL_PATTERN = /(?<protocol>(?:https?|ftp|ftps)):\/\/(?<user>[-a-zA-Z0-9_]{1,256}):(?<password>[-a-zA-Z0-9_]{1,256})@[-a-zA-Z0-9%._+~#=]{1,256}\.[a-zA-Z0-9()]{1,6}\b/g;
+  const results = source.content.matchAll(URL_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.user;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealUsername(username))
+      continue;
+    if (!isLikelyRealPassword(password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("BasicAuth", {
+        CREDENTIAL: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundToken({ source, options, context, t }) {
+  const NOTION_INTEGRATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})ntn_[0-9]{11}[A-Za-z0-9]{35}(?![A-Za-z0-9])", "gu");
+  const results = source.content.matchAll(NOTION_INTEGRATION_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("NOTION_INTEGRATION_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function validateBase64KeyContent(base64Content) {
+  if (!/^[A-Za-z0-9+/]+=*$/.test(base64Content)) {
+    return false;
+  }
+  if (base64Content.length < 100) {
+    return false;
+  }
+  const validMagicBytes = /^(MI|b3BlbnNzaC1rZXktdjE)/;
+  if (!validMagicBytes.test(base64Content)) {
+    return false;
+  }
+  return true;
+}
+function reportIfFoundRawPrivateKey({ source, options, context, t }) {
+  const results = source.content.matchAll(PEM_CONTENT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const base64Raw = result[1] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const base64Content = base64Raw.replace(/\s|\\n/g, "");
+    if (!validateBase64KeyContent(base64Content)) {
+      continue;
+    }
+    context.report({
+      message: t("PrivateKey", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$3({ source, options, context, t }) {
+  const SENDGRID_KEY_PATTERN = new RegExp("(?<!\\p{L})SG\\.\\w{1,128}\\.\\w{1,128}([-_]?)\\w{1,128}(?!\\w)", "gu");
+  const results = source.content.matchAll(SENDGRID_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    if (match.length !== 69) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("SENDGRID_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$2({ source, options, context, t }) {
+  const SHOPIFY_KEY_PATTERN = new RegExp("(?<!\\p{L})(shppa|shpca|shpat|shpss)_[a-zA-Z0-9]{32,64}(?![a-zA-Z0-9])", "gu");
+  const results = source.content.matchAll(SHOPIFY_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("SHOPIFY_KEY", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound$2({ source, options, context, t }) {
+  const results = source.content.matchAll(STRIPE_KEY_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t(messageIdMap$1[prefix], {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey$1({ pattern, source, options, context, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index || 0;
+    const type = result.groups?.type;
+    const typeName = typeMap.get(type);
+    if (!typeName) {
+      throw new Error("Unknown type:" + typeName);
+    }
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("GITHUB_TOKEN", {
+        KEY: match,
+        typeName
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundKey({ pattern, source, options, context, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("GITLAB_PERSONAL_ACCESS_TOKEN", {
+        KEY: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound$1({ pattern, messageId, source, options, context, t }) {
+  const results = source.content.matchAll(pattern);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    context.report({
+      message: t(messageId, {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function isVariableLikeString(str) {
+  const variablePatterns = [
+    /\$\{[^}]{1,50}\}/,
+    // ${var}
+    /\{\{[^}]{1,50}\}\}/,
+    // {{var}}
+    /\{[^}]{1,50}\}/,
+    // {var}
+    /%[A-Z_]{1,30}%/,
+    // %VAR%
+    /\$[A-Z_]{1,30}/,
+    // $VAR
+    /\$\([^)]{1,50}\)/
+    // $(var)
+  ];
+  return variablePatterns.some((pattern) => pattern.test(str));
+}
+function isLikelyRealCredential(username, password) {
+  if (username === password)
+    return false;
+  if (password.length < 4)
+    return false;
+  if (isVariableLikeString(password))
+    return false;
+  const passwordLower = password.toLowerCase();
+  if (BUILTIN_IGNORED_PATTERNS.some((pattern) => passwordLower === pattern.toLowerCase())) {
+    return false;
+  }
+  if (/^(.)\1{3,}$/.test(password))
+    return false;
+  return true;
+}
+function reportMongoDBConnectionString({ source, options, context, t }) {
+  const MONGODB_PATTERN = /mongodb(?:\+srv)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MONGODB_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("MongoDBConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportMySQLConnectionString({ source, options, context, t }) {
+  const MYSQL_URI_PATTERN = /(?:jdbc:)?mysql(?:x)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(MYSQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("MySQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportPostgreSQLConnectionString({ source, options, context, t }) {
+  const POSTGRESQL_URI_PATTERN = /postgres(?:ql)?:\/\/(?:(?<username>[^:\/\s]{1,100}):(?<password>[^@\/\s]{1,200})@)?(?<host>[^\/\s?]{1,100})(?:\/(?<database>[^?\s]{0,100}))?(?:\?(?<options>[^\s]{0,500}))?/gi;
+  const results = source.content.matchAll(POSTGRESQL_URI_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const username = result.groups?.username;
+    const password = result.groups?.password;
+    if (!username || !password)
+      continue;
+    if (!isLikelyRealCredential(username, password))
+      continue;
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("PostgreSQLConnection", {
+        URI: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFoundDockerPAT({ source, options, context, t }) {
+  const DOCKER_PAT_PATTERN = new RegExp("(?<!\\p{L})dckr_pat_[a-zA-Z0-9_-]{27}(?![a-zA-Z0-9_-])", "gu");
+  const results = source.content.matchAll(DOCKER_PAT_PATTERN);
+  for (const result of results) {
+    const index = result.index || 0;
+    const match = result[0] || "";
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t("DOCKER_PERSONAL_ACCESS_TOKEN", {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function reportIfFound({ source, options, context, t }) {
+  const results = source.content.matchAll(CLOUDFLARE_TOKEN_PATTERN);
+  for (const result of results) {
+    const index = result.index ?? 0;
+    const match = result[0] ?? "";
+    const prefix = result.groups?.["prefix"];
+    if (!prefix) {
+      continue;
+    }
+    const range = [index, index + match.length];
+    const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+    if (allowedResults.length > 0) {
+      continue;
+    }
+    context.report({
+      message: t(messageIdMap[prefix], {
+        TOKEN: match
+      }),
+      range
+    });
+  }
+}
+function parseComment(options) {
+  if (!options) {
+    return [];
+  }
+  const commentStart = options.indexOf("--");
+  const ruleIdString = commentStart === -1 ? options : options.slice(0, commentStart);
+  return ruleIdString.split(/,/).map((arg) => arg.trim()).filter((arg) => arg !== "") ?? [];
+}
+var commonjsGlobal, regexpStringMatcher, lodash_uniq, hasRequiredLodash_uniq, lodash_uniqwith, hasRequiredLodash_uniqwith, lodash_sortby, hasRequiredLodash_sortby, escapeStringRegexp, hasRequiredEscapeStringRegexp, regexpParse, hasRequiredRegexpParse, hasRequiredRegexpStringMatcher, regexpStringMatcherExports, BUILTIN_IGNORED, messages$r, reportAWSAccessKey, reportAWSSecretAccessKey, reportAWSAccountID, creator$s, TAG_INTEGER, TAG_OCTET_STRING, TAG_NULL, TAG_OID, TAG_SEQUENCE, TAG_CONTEXT_0, OID_DATA, OID_SHA1, OID_SHA256, OID_SHA384, OID_SHA512, MAC_HASHES, MAX_MAC_ITERATIONS, NODE_HASH_NAMES, GCP_SERVICE_ACCOUNT_P12_PASSWORD, messages$q, creator$r, messages$p, isPackageFile, isNpmrc, creator$q, messages$o, creator$p, messages$n, BUILTIN_IGNORED_PATTERNS$1, creator$o, messages$m, creator$n, messages$l, creator$m, messages$k, creator$l, messages$j, creator$k, messages$i, creator$j, messages$h, creator$i, messages$g, PEM_CONTENT_PATTERN, creator$h, messages$f, creator$g, messages$e, creator$f, messages$d, messageIdMap$1, STRIPE_KEY_PATTERN, creator$e, messages$c, typeMap, creator$d, messages$b, creator$c, messages$a, creator$b, messages$9, is1PasswordServiceAccountToken, creator$a, messages$8, BUILTIN_IGNORED_PATTERNS, creator$9, messages$7, serviceTokenPattern, batchTokenPattern, recoveryTokenPattern, creator$8, messages$6, prefixToMessageId, creator$7, messages$5, creator$6, messages$4, creator$5, messages$3, creator$4, messages$2, messageIdMap, CLOUDFLARE_TOKEN_PATTERN, creator$3, messages$1, messageIdByType, creator$2, HTML_COMMENT_REGEXP, parseComments, CommentState, messages, creator$1, rules, creator;
+var init_module = __esm({
+  "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js"() {
+    commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+    regexpStringMatcher = {};
+    lodash_sortby = { exports: {} };
+    lodash_sortby.exports;
+    regexpParse = {};
+    regexpStringMatcherExports = requireRegexpStringMatcher();
+    BUILTIN_IGNORED = {
+      AWSAccountID: ["AKIAIOSFODNN7EXAMPLE"],
+      AWSSecretAccessKey: ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"]
+    };
+    messages$r = {
+      AWSAccountID: {
+        en: (props) => `found AWS Account ID: ${props.ID}`,
+        ja: (props) => `AWS Account ID: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      AWSSecretAccessKey: {
+        en: (props) => `found AWS Secret Access Key: ${props.KEY}`,
+        ja: (props) => `AWS Secret Access Key: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      AWSAccessKeyID: {
+        en: (props) => `found AWS Access Key ID: ${props.ID}`,
+        ja: (props) => `AWS Access Key Id: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    reportAWSAccessKey = ({ t, source, context, options }) => {
+      const AWSAccessKeyIDPattern = /\b(A3T[A-Z0-9]|AKIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ASIA)[A-Z0-9]{16}\b/g;
+      const results = source.content.matchAll(AWSAccessKeyIDPattern);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        if (BUILTIN_IGNORED.AWSAccountID.includes(match)) {
+          continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context.report({
+          message: t("AWSAccessKeyID", {
+            ID: match
+          }),
+          range
+        });
+      }
+    };
+    reportAWSSecretAccessKey = ({ t, source, context, options }) => {
+      const AWS = "(?:AWS|aws|Aws)?_?";
+      const QUOTE = `["']?`;
+      const CONNECT = "\\s*(?::|=>|=)\\s*";
+      const AWSSecretPatten = new RegExp(String.raw`${QUOTE}${AWS}(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)_?(?:KEY|key|Key)${QUOTE}${CONNECT}${QUOTE}([A-Za-z0-9/\+=]{40})${QUOTE}\b`, "g");
+      const results = source.content.matchAll(AWSSecretPatten);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[1] || "";
+        const range = [index, index + match.length];
+        if (BUILTIN_IGNORED.AWSSecretAccessKey.includes(match)) {
+          continue;
+        }
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context.report({
+          message: t("AWSSecretAccessKey", {
+            KEY: match
+          }),
+          range
+        });
+      }
+    };
+    reportAWSAccountID = ({ t, source, context, options }) => {
+      const AWS = "(AWS|aws|Aws)?_?";
+      const QUOTE = `("|')?`;
+      const CONNECT = "\\s*(:|=>|=)\\s*";
+      const AWSSecretPatten = new RegExp(String.raw`${QUOTE}${AWS}(ACCOUNT|account|Account)_?(ID|id|Id)?${QUOTE}${CONNECT}${QUOTE}[0-9]{4}\-?[0-9]{4}\-?[0-9]{4}${QUOTE}\b`, "g");
+      const results = source.content.matchAll(AWSSecretPatten);
+      for (const result of results) {
+        const index = result.index || 0;
+        const match = result[0] || "";
+        const range = [index, index + match.length];
+        const allowedResults = regexpStringMatcherExports.matchPatterns(match, options.allows);
+        if (allowedResults.length > 0) {
+          continue;
+        }
+        context.report({
+          message: t("AWSAccountID", {
+            ID: match
+          }),
+          range
+        });
+      }
+    };
+    creator$s = {
+      messages: messages$r,
+      meta: {
+        id: "@secretlint/secretlint-rule-aws",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-aws/README.md"
+        }
+      },
+      create(context, options) {
+        const normalizedOptions = {
+          allows: options.allows || [],
+          enableIDScanRule: options.enableIDScanRule ?? false
+        };
+        const t = context.createTranslator(messages$r);
+        return {
+          file(source) {
+            if (normalizedOptions.enableIDScanRule) {
+              reportAWSAccessKey({ t, source, context, options: normalizedOptions });
+              reportAWSAccountID({ t, source, context, options: normalizedOptions });
+            }
+            reportAWSSecretAccessKey({ t, source, context, options: normalizedOptions });
+          }
+        };
+      }
+    };
+    TAG_INTEGER = 2;
+    TAG_OCTET_STRING = 4;
+    TAG_NULL = 5;
+    TAG_OID = 6;
+    TAG_SEQUENCE = 48;
+    TAG_CONTEXT_0 = 160;
+    OID_DATA = new Uint8Array([42, 134, 72, 134, 247, 13, 1, 7, 1]);
+    OID_SHA1 = new Uint8Array([43, 14, 3, 2, 26]);
+    OID_SHA256 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 1]);
+    OID_SHA384 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 2]);
+    OID_SHA512 = new Uint8Array([96, 134, 72, 1, 101, 3, 4, 2, 3]);
+    MAC_HASHES = [
+      { oid: OID_SHA1, hash: { name: "SHA-1", outputSize: 20, blockSize: 64 } },
+      { oid: OID_SHA256, hash: { name: "SHA-256", outputSize: 32, blockSize: 64 } },
+      { oid: OID_SHA384, hash: { name: "SHA-384", outputSize: 48, blockSize: 128 } },
+      { oid: OID_SHA512, hash: { name: "SHA-512", outputSize: 64, blockSize: 128 } }
+    ];
+    MAX_MAC_ITERATIONS = 1e5;
+    NODE_HASH_NAMES = {
+      "SHA-1": "sha1",
+      "SHA-256": "sha256",
+      "SHA-384": "sha384",
+      "SHA-512": "sha512"
+    };
+    GCP_SERVICE_ACCOUNT_P12_PASSWORD = "notasecret";
+    messages$q = {
+      PrivateKeyP12: {
+        en: (props) => `found GCP Service Account's private key(p12): ${props.FILE_NAME}`,
+        ja: (props) => `GCP\u30B5\u30FC\u30D3\u30B9\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u79D8\u5BC6\u9375(p12) ${props.FILE_NAME} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      PrivateKeyJSON: {
+        en: (props) => `found GCP Service Account's private key(json): ${props.FILE_NAME}`,
+        ja: (props) => `GCP\u30B5\u30FC\u30D3\u30B9\u30A2\u30AB\u30A6\u30F3\u30C8\u306E\u79D8\u5BC6\u9375(json): ${props.FILE_NAME} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$r = {
+      messages: messages$q,
+      meta: {
+        id: "@secretlint/secretlint-rule-gcp",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["all"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gcp/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$q);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            if (source.ext === ".p12") {
+              return reportIfFoundPrivateKeyP12Format({ source, options: normalizedOptions, context, t });
+            } else if (source.ext === ".json") {
+              return reportIfFoundPrivateKeyJSONFormat({ source, options: normalizedOptions, context, t });
+            }
+          }
+        };
+      }
+    };
+    messages$p = {
+      PackageJSON_xOauthToken: {
+        en: (props) => `found GitHub Token: ${props.TOKEN}`,
+        ja: (props) => `GitHub Token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      Npmrc_authToken: {
+        en: (props) => `found npmrc authToken: ${props.TOKEN}`,
+        ja: (props) => `npmrc authToken: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      NPM_ACCESS_TOKEN: {
+        en: (props) => `found npm access token: ${props.TOKEN}`,
+        ja: (props) => `npm access token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    isPackageFile = (filePath) => {
+      if (!filePath) {
+        return true;
+      }
+      return filePath.endsWith("package.json") || filePath.endsWith("package-lock.json");
+    };
+    isNpmrc = (filePath) => {
+      if (!filePath) {
+        return true;
+      }
+      return filePath.endsWith(".npmrc");
+    };
+    creator$q = {
+      messages: messages$p,
+      meta: {
+        id: "@secretlint/secretlint-rule-npm",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-npm/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$p);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            if (isPackageFile(source.filePath)) {
+              reportIfFoundXOauthGitHubToken({ source, options: normalizedOptions, context, t });
+            } else if (isNpmrc(source.filePath)) {
+              reportIfFound_AuthTokenInNpmrc({ source, options: normalizedOptions, context, t });
+            }
+            reportIfFound_NPM_ACCESS_TOKEN({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$o = {
+      SLACK_TOKEN: {
+        en: (props) => `found slack token: ${props.TOKEN}`,
+        ja: (props) => `Slack\u30C8\u30FC\u30AF\u30F3: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      IncomingWebhook: {
+        en: (props) => `found Slack Incoming Webhook: ${props.URL}`,
+        ja: (props) => `Slack\u306EIncoming Webhooks: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$p = {
+      messages: messages$o,
+      meta: {
+        id: "@secretlint/secretlint-rule-slack",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-slack/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$o);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundRawPrivateKey$1({ source, options: normalizedOptions, context, t });
+            reportIfFoundIncomingWebhook({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$n = {
+      BasicAuth: {
+        en: (props) => `found basic auth credential: ${props.CREDENTIAL}`,
+        ja: (props) => `\u30D9\u30FC\u30B7\u30C3\u30AF\u8A8D\u8A3C\u60C5\u5831: ${props.CREDENTIAL} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    BUILTIN_IGNORED_PATTERNS$1 = [
+      "localhost",
+      "127.0.0.1",
+      "password",
+      "mypassword",
+      "myusername",
+      "{password}",
+      "${password}",
+      "{{password}}",
+      "{username}",
+      "${username}",
+      "{{username}}",
+      "YOUR_PASSWORD",
+      "YOUR_USERNAME",
+      "REPLACE_WITH_PASSWORD",
+      "REPLACE_WITH_USERNAME"
+    ];
+    creator$o = {
+      messages: messages$n,
+      meta: {
+        id: "@secretlint/secretlint-rule-basicauth",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-basicauth/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$n);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundBasicAuth({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$m = {
+      OPENAI_TOKEN: {
+        en: (props) => `found OpenAI API token: ${props.TOKEN}`,
+        ja: (props) => `OpenAI API \u30C8\u30FC\u30AF\u30F3: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$n = {
+      messages: messages$m,
+      meta: {
+        id: "@secretlint/secretlint-rule-openai",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-openai/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$m);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = /sk-(?:proj|svcacct|admin)-(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})T3BlbkFJ(?:[A-Za-z0-9_-]{74}|[A-Za-z0-9_-]{58})\b|sk-[a-zA-Z0-9]{20}T3BlbkFJ[a-zA-Z0-9]{20}/g;
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("OPENAI_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$l = {
+      ANTHROPIC_API_KEY: {
+        en: (props) => `found Anthropic Claude API key: ${props.KEY}`,
+        ja: (props) => `Anthropic Claude API \u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$m = {
+      messages: messages$l,
+      meta: {
+        id: "@secretlint/secretlint-rule-anthropic",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-anthropic/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$l);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})sk-ant-api0\\d-[A-Za-z0-9_-]{90,128}AA(?![A-Za-z0-9_-])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("ANTHROPIC_API_KEY", {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$k = {
+      GROQ_API_KEY: {
+        en: (props) => `found Groq API key: ${props.KEY}`,
+        ja: (props) => `Groq API \u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$l = {
+      messages: messages$k,
+      meta: {
+        id: "@secretlint/secretlint-rule-groq",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-groq/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$k);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})gsk_[a-zA-Z0-9]{52}(?![a-zA-Z0-9])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("GROQ_API_KEY", {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$j = {
+      HUGGINGFACE_USER_ACCESS_TOKEN: {
+        en: (props) => `found Hugging Face User Access Token: ${props.TOKEN}`,
+        ja: (props) => `Hugging Face User Access Token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$k = {
+      messages: messages$j,
+      meta: {
+        id: "@secretlint/secretlint-rule-huggingface",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-huggingface/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$j);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})hf_[a-zA-Z]{34}(?![a-zA-Z])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("HUGGINGFACE_USER_ACCESS_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$i = {
+      LINEAR_API_TOKEN: {
+        en: (props) => `found linear api token: ${props.ID}`,
+        ja: (props) => `linear api token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$j = {
+      messages: messages$i,
+      meta: {
+        id: "@secretlint/secretlint-rule-linear",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-linear/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$i);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})lin_api_[a-zA-Z0-9_]{32,128}(?![a-zA-Z0-9_])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("LINEAR_API_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$h = {
+      NOTION_INTEGRATION_TOKEN: {
+        en: (props) => `found Notion integration token: ${props.TOKEN}`,
+        ja: (props) => `Notion integration \u30C8\u30FC\u30AF\u30F3: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$i = {
+      messages: messages$h,
+      meta: {
+        id: "@secretlint/secretlint-rule-notion",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-notion/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$h);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFoundToken({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$g = {
+      PrivateKey: {
+        en: (props) => `found private key: ${props.KEY}`,
+        ja: (props) => `\u79D8\u5BC6\u9375: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    PEM_CONTENT_PATTERN = /-----BEGIN[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----\n?([A-Za-z0-9+/=\s\\]{100,10000})\n?-----END[ ]?(?:(?:RSA|DSA|EC|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----/gm;
+    creator$h = {
+      messages: messages$g,
+      meta: {
+        id: "@secretlint/secretlint-rule-privatekey",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-privatekey/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$g);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundRawPrivateKey({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$f = {
+      SENDGRID_KEY: {
+        en: (props) => `found Sendgrid api key: ${props.KEY}`,
+        ja: (props) => `Sendgrid API\u30AD\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF1A ${props.KEY}`
+      }
+    };
+    creator$g = {
+      messages: messages$f,
+      meta: {
+        id: "@secretlint/secretlint-rule-sendgrid",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-sendgrid/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$f);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundKey$3({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$e = {
+      SHOPIFY_KEY: {
+        en: (props) => `found Shopify api key: ${props.KEY}`,
+        ja: (props) => `Shopify API\u30AD\u30FC\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF1A ${props.KEY}`
+      }
+    };
+    creator$f = {
+      messages: messages$e,
+      meta: {
+        id: "@secretlint/secretlint-rule-shopify",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-shopify/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$e);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundKey$2({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$d = {
+      STRIPE_SECRET_KEY_LIVE: {
+        en: (props) => `found Stripe Live Secret Key: ${props.KEY}`,
+        ja: (props) => `Stripe Live Secret Key\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.KEY}`
+      },
+      STRIPE_SECRET_KEY_TEST: {
+        en: (props) => `found Stripe Test Secret Key: ${props.KEY}`,
+        ja: (props) => `Stripe Test Secret Key\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.KEY}`
+      },
+      STRIPE_RESTRICTED_KEY_LIVE: {
+        en: (props) => `found Stripe Live Restricted Key: ${props.KEY}`,
+        ja: (props) => `Stripe Live Restricted Key\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.KEY}`
+      },
+      STRIPE_RESTRICTED_KEY_TEST: {
+        en: (props) => `found Stripe Test Restricted Key: ${props.KEY}`,
+        ja: (props) => `Stripe Test Restricted Key\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.KEY}`
+      }
+    };
+    messageIdMap$1 = {
+      sk_live: "STRIPE_SECRET_KEY_LIVE",
+      sk_test: "STRIPE_SECRET_KEY_TEST",
+      rk_live: "STRIPE_RESTRICTED_KEY_LIVE",
+      rk_test: "STRIPE_RESTRICTED_KEY_TEST"
+    };
+    STRIPE_KEY_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>sk_live|sk_test|rk_live|rk_test)_[a-zA-Z0-9]{24,99}(?![a-zA-Z0-9])", "gu");
+    creator$e = {
+      messages: messages$d,
+      meta: {
+        id: "@secretlint/secretlint-rule-stripe",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-stripe/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$d);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFound$2({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$c = {
+      GITHUB_TOKEN: {
+        en: (props) => `found GitHub Token(${props.typeName}): ${props.KEY}`,
+        ja: (props) => `GitHub Token(${props.typeName})\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F\uFF1A ${props.KEY}`
+      }
+    };
+    typeMap = /* @__PURE__ */ new Map([
+      ["ghp", "GitHub personal access tokens"],
+      ["gho", "OAuth access tokens"],
+      ["ghu", "GitHub user-to-server tokens"],
+      ["ghs", "GitHub server-to-server tokens"],
+      ["ghr", "refresh tokens"],
+      ["github_pat", "fine-grained personal access tokens"]
+    ]);
+    creator$d = {
+      messages: messages$c,
+      meta: {
+        id: "@secretlint/secretlint-rule-github",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-github/README.md"
+        }
+      },
+      create(context, options) {
+        const CLASSIC_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9_]{36}(?![A-Za-z0-9_])", "gu");
+        const FINE_GRAINED_GITHUB_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>github_pat)_[A-Za-z0-9_]{82}(?![A-Za-z0-9_])", "gu");
+        const GITHUB_APP_INSTALLATION_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<type>ghs)_[0-9]{1,20}_[A-Za-z0-9_-]{1,1000}\\.[A-Za-z0-9_-]{1,10000}\\.[A-Za-z0-9_-]{1,1000}(?![A-Za-z0-9_-])", "gu");
+        const patterns = [
+          CLASSIC_GITHUB_TOKEN_PATTERN,
+          FINE_GRAINED_GITHUB_TOKEN_PATTERN,
+          GITHUB_APP_INSTALLATION_TOKEN_PATTERN
+        ];
+        const t = context.createTranslator(messages$c);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            for (const pattern of patterns) {
+              reportIfFoundKey$1({ pattern, source, options: normalizedOptions, context, t });
+            }
+          }
+        };
+      }
+    };
+    messages$b = {
+      GITLAB_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found GitLab Personal Access Token: ${props.KEY}`,
+        ja: (props) => `GitLab Personal Access Token\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.KEY}`
+      }
+    };
+    creator$c = {
+      messages: messages$b,
+      meta: {
+        id: "@secretlint/secretlint-rule-gitlab",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-gitlab/README.md"
+        }
+      },
+      create(context, options) {
+        const GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glpat-[A-Za-z0-9_-]{20,128}(?![A-Za-z0-9_-])", "gu");
+        const patterns = [GITLAB_PERSONAL_ACCESS_TOKEN_PATTERN];
+        const t = context.createTranslator(messages$b);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            for (const pattern of patterns) {
+              reportIfFoundKey({ pattern, source, options: normalizedOptions, context, t });
+            }
+          }
+        };
+      }
+    };
+    messages$a = {
+      GRAFANA_CLOUD_API_TOKEN: {
+        en: (props) => `found Grafana Cloud API token: ${props.TOKEN}`,
+        ja: (props) => `Grafana Cloud API \u30C8\u30FC\u30AF\u30F3: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      GRAFANA_SERVICE_ACCOUNT_TOKEN: {
+        en: (props) => `found Grafana Service Account token: ${props.TOKEN}`,
+        ja: (props) => `Grafana Service Account \u30C8\u30FC\u30AF\u30F3: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$b = {
+      messages: messages$a,
+      meta: {
+        id: "@secretlint/secretlint-rule-grafana",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-grafana/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$a);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        const GRAFANA_CLOUD_API_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glc_[A-Za-z0-9+/]{32,400}={0,2}(?![A-Za-z0-9+/=])", "gu");
+        const GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN = new RegExp("(?<!\\p{L})glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}(?![A-Fa-f0-9])", "gu");
+        return {
+          file(source) {
+            reportIfFound$1({
+              pattern: GRAFANA_CLOUD_API_TOKEN_PATTERN,
+              messageId: "GRAFANA_CLOUD_API_TOKEN",
+              source,
+              options: normalizedOptions,
+              context,
+              t
+            });
+            reportIfFound$1({
+              pattern: GRAFANA_SERVICE_ACCOUNT_TOKEN_PATTERN,
+              messageId: "GRAFANA_SERVICE_ACCOUNT_TOKEN",
+              source,
+              options: normalizedOptions,
+              context,
+              t
+            });
+          }
+        };
+      }
+    };
+    messages$9 = {
+      OPS_TOKEN: {
+        en: (props) => `found 1Password Service Account token: ${props.TOKEN}`,
+        ja: (props) => `1Password Service Account: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    is1PasswordServiceAccountToken = (base64String) => {
+      try {
+        const jsonString = atob(base64String.replace(/-/g, "+").replace(/_/g, "/"));
+        const json2 = JSON.parse(jsonString);
+        return typeof json2 === "object" && json2 !== null;
+      } catch (error) {
+        return false;
+      }
+    };
+    creator$a = {
+      messages: messages$9,
+      meta: {
+        id: "@secretlint/secretlint-rule-1password",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-1password/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$9);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})ops_(ey[A-Za-z0-9+/=]{100,1280}fQ={0,2})(?![A-Za-z0-9+/=])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const base64String = match[1] ?? "";
+              if (!is1PasswordServiceAccountToken(base64String)) {
+                continue;
+              }
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("OPS_TOKEN", {
+                  TOKEN: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$8 = {
+      MongoDBConnection: {
+        en: (props) => `found MongoDB connection string: ${props.URI}`,
+        ja: (props) => `MongoDB\u63A5\u7D9A\u6587\u5B57\u5217: ${props.URI} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      MySQLConnection: {
+        en: (props) => `found MySQL connection string: ${props.URI}`,
+        ja: (props) => `MySQL\u63A5\u7D9A\u6587\u5B57\u5217: ${props.URI} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      PostgreSQLConnection: {
+        en: (props) => `found PostgreSQL connection string: ${props.URI}`,
+        ja: (props) => `PostgreSQL\u63A5\u7D9A\u6587\u5B57\u5217: ${props.URI} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    BUILTIN_IGNORED_PATTERNS = [
+      "localhost",
+      "127.0.0.1",
+      "example.com",
+      "example.org",
+      "test.com",
+      "password",
+      "username",
+      "secret",
+      "mypassword",
+      "myusername",
+      "root",
+      "admin",
+      "user",
+      "pass",
+      "{password}",
+      "${password}",
+      "{{password}}",
+      "{username}",
+      "${username}",
+      "{{username}}",
+      "YOUR_PASSWORD",
+      "YOUR_USERNAME",
+      "REPLACE_WITH_PASSWORD"
+    ];
+    creator$9 = {
+      messages: messages$8,
+      meta: {
+        id: "@secretlint/secretlint-rule-database-connection-string",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-database-connection-string/README.md"
+        }
+      },
+      create(context, options) {
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        const t = context.createTranslator(messages$8);
+        return {
+          file(source) {
+            reportMongoDBConnectionString({ source, options: normalizedOptions, context, t });
+            reportMySQLConnectionString({ source, options: normalizedOptions, context, t });
+            reportPostgreSQLConnectionString({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$7 = {
+      HASHICORP_VAULT_SERVICE_TOKEN: {
+        en: (props) => `found HashiCorp Vault service token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault service token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      HASHICORP_VAULT_BATCH_TOKEN: {
+        en: (props) => `found HashiCorp Vault batch token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault batch token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      HASHICORP_VAULT_RECOVERY_TOKEN: {
+        en: (props) => `found HashiCorp Vault recovery token: ${props.TOKEN}`,
+        ja: (props) => `HashiCorp Vault recovery token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    serviceTokenPattern = new RegExp("(?<!\\p{L})hvs\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+    batchTokenPattern = new RegExp("(?<!\\p{L})hvb\\.[A-Za-z0-9_-]{138,300}(?![A-Za-z0-9_-])", "gu");
+    recoveryTokenPattern = new RegExp("(?<!\\p{L})hvr\\.[A-Za-z0-9_-]{90,120}(?![A-Za-z0-9_-])", "gu");
+    creator$8 = {
+      messages: messages$7,
+      meta: {
+        id: "@secretlint/secretlint-rule-hashicorp-vault",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-hashicorp-vault/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$7);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        const reportMatches = (source, pattern, messageId) => {
+          const matches = source.content.matchAll(pattern);
+          for (const match of matches) {
+            const index = match.index ?? 0;
+            const matchString = match[0] ?? "";
+            const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+            if (allowedResults.length > 0) {
+              continue;
+            }
+            const range = [index, index + matchString.length];
+            context.report({
+              message: t(messageId, {
+                TOKEN: matchString
+              }),
+              range
+            });
+          }
+        };
+        return {
+          file(source) {
+            reportMatches(source, serviceTokenPattern, "HASHICORP_VAULT_SERVICE_TOKEN");
+            reportMatches(source, batchTokenPattern, "HASHICORP_VAULT_BATCH_TOKEN");
+            reportMatches(source, recoveryTokenPattern, "HASHICORP_VAULT_RECOVERY_TOKEN");
+          }
+        };
+      }
+    };
+    messages$6 = {
+      VERCEL_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Vercel personal access token: ${props.ID}`,
+        ja: (props) => `Vercel personal access token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      VERCEL_INTEGRATION_TOKEN: {
+        en: (props) => `found Vercel integration token: ${props.ID}`,
+        ja: (props) => `Vercel integration token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      VERCEL_APP_ACCESS_TOKEN: {
+        en: (props) => `found Vercel app access token: ${props.ID}`,
+        ja: (props) => `Vercel app access token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      VERCEL_APP_REFRESH_TOKEN: {
+        en: (props) => `found Vercel app refresh token: ${props.ID}`,
+        ja: (props) => `Vercel app refresh token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      VERCEL_AI_GATEWAY_API_KEY: {
+        en: (props) => `found Vercel AI Gateway API key: ${props.ID}`,
+        ja: (props) => `Vercel AI Gateway API key: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    prefixToMessageId = {
+      vcp: "VERCEL_PERSONAL_ACCESS_TOKEN",
+      vci: "VERCEL_INTEGRATION_TOKEN",
+      vca: "VERCEL_APP_ACCESS_TOKEN",
+      vcr: "VERCEL_APP_REFRESH_TOKEN",
+      vck: "VERCEL_AI_GATEWAY_API_KEY"
+    };
+    creator$7 = {
+      messages: messages$6,
+      meta: {
+        id: "@secretlint/secretlint-rule-vercel",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-vercel/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$6);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})(?<prefix>vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}(?![A-Za-z0-9])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const prefix = match.groups?.prefix;
+              const messageId = prefixToMessageId[prefix];
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t(messageId, {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$5 = {
+      DATABRICKS_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Databricks personal access token: ${props.ID}`,
+        ja: (props) => `Databricks personal access token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$6 = {
+      messages: messages$5,
+      meta: {
+        id: "@secretlint/secretlint-rule-databricks",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-databricks/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$5);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})dapi[A-Fa-f0-9]{32}(?:-[0-9])?(?![A-Fa-f0-9])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("DATABRICKS_PERSONAL_ACCESS_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$4 = {
+      DOCKER_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Docker Personal Access Token: ${props.TOKEN}`,
+        ja: (props) => `Docker Personal Access Token: ${props.TOKEN} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$5 = {
+      messages: messages$4,
+      meta: {
+        id: "@secretlint/secretlint-rule-docker",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-docker/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$4);
+        const normalizedOptions = {
+          allows: options.allows || []
+        };
+        return {
+          file(source) {
+            reportIfFoundDockerPAT({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$3 = {
+      FIGMA_PERSONAL_ACCESS_TOKEN: {
+        en: (props) => `found Figma Personal Access Token: ${props.ID}`,
+        ja: (props) => `Figma Personal Access Token: ${props.ID} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    creator$4 = {
+      messages: messages$3,
+      meta: {
+        id: "@secretlint/secretlint-rule-figma",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-figma/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$3);
+        const normalizedOptions = {
+          allows: options?.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})figd_[A-Za-z0-9_-]{40,200}(?![A-Za-z0-9_-])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const range = [index, index + matchString.length];
+              context.report({
+                message: t("FIGMA_PERSONAL_ACCESS_TOKEN", {
+                  ID: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    messages$2 = {
+      CLOUDFLARE_GLOBAL_API_KEY: {
+        en: (props) => `found Cloudflare Global API Key: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare Global API Key\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.TOKEN}`
+      },
+      CLOUDFLARE_USER_API_TOKEN: {
+        en: (props) => `found Cloudflare User API Token: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare User API Token\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.TOKEN}`
+      },
+      CLOUDFLARE_ACCOUNT_API_TOKEN: {
+        en: (props) => `found Cloudflare Account API Token: ${props.TOKEN}`,
+        ja: (props) => `Cloudflare Account API Token\u304C\u898B\u3064\u304B\u308A\u307E\u3057\u305F: ${props.TOKEN}`
+      }
+    };
+    messageIdMap = {
+      cfk: "CLOUDFLARE_GLOBAL_API_KEY",
+      cfut: "CLOUDFLARE_USER_API_TOKEN",
+      cfat: "CLOUDFLARE_ACCOUNT_API_TOKEN"
+    };
+    CLOUDFLARE_TOKEN_PATTERN = new RegExp("(?<!\\p{L})(?<prefix>cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}(?![A-Za-z0-9])", "gu");
+    creator$3 = {
+      messages: messages$2,
+      meta: {
+        id: "@secretlint/secretlint-rule-cloudflare",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-cloudflare/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$2);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            reportIfFound({ source, options: normalizedOptions, context, t });
+          }
+        };
+      }
+    };
+    messages$1 = {
+      TAILSCALE_API_KEY: {
+        en: (props) => `found Tailscale API access token: ${props.KEY}`,
+        ja: (props) => `Tailscale API \u30A2\u30AF\u30BB\u30B9\u30C8\u30FC\u30AF\u30F3: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      TAILSCALE_AUTH_KEY: {
+        en: (props) => `found Tailscale pre-authentication key: ${props.KEY}`,
+        ja: (props) => `Tailscale \u4E8B\u524D\u8A8D\u8A3C\u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      TAILSCALE_CLIENT_KEY: {
+        en: (props) => `found Tailscale OAuth client key: ${props.KEY}`,
+        ja: (props) => `Tailscale OAuth \u30AF\u30E9\u30A4\u30A2\u30F3\u30C8\u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      TAILSCALE_SCIM_KEY: {
+        en: (props) => `found Tailscale SCIM key: ${props.KEY}`,
+        ja: (props) => `Tailscale SCIM \u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      TAILSCALE_WEBHOOK_KEY: {
+        en: (props) => `found Tailscale webhook key: ${props.KEY}`,
+        ja: (props) => `Tailscale Webhook \u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      },
+      TAILSCALE_KEY: {
+        en: (props) => `found Tailscale key: ${props.KEY}`,
+        ja: (props) => `Tailscale \u30AD\u30FC: ${props.KEY} \u304C\u307F\u3064\u304B\u308A\u307E\u3057\u305F`
+      }
+    };
+    messageIdByType = {
+      api: "TAILSCALE_API_KEY",
+      auth: "TAILSCALE_AUTH_KEY",
+      client: "TAILSCALE_CLIENT_KEY",
+      scim: "TAILSCALE_SCIM_KEY",
+      webhook: "TAILSCALE_WEBHOOK_KEY"
+    };
+    creator$2 = {
+      messages: messages$1,
+      meta: {
+        id: "@secretlint/secretlint-rule-tailscale",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-tailscale/README.md"
+        }
+      },
+      create(context, options) {
+        const t = context.createTranslator(messages$1);
+        const normalizedOptions = {
+          allows: options.allows ?? []
+        };
+        return {
+          file(source) {
+            const pattern = new RegExp("(?<!\\p{L})tskey-(?<type>[a-z]{2,20})-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}(?![0-9A-Za-z_])", "gu");
+            const matches = source.content.matchAll(pattern);
+            for (const match of matches) {
+              const index = match.index ?? 0;
+              const matchString = match[0] ?? "";
+              const type = match.groups?.type ?? "";
+              const range = [index, index + matchString.length];
+              const allowedResults = regexpStringMatcherExports.matchPatterns(matchString, normalizedOptions.allows);
+              if (allowedResults.length > 0) {
+                continue;
+              }
+              const messageId = messageIdByType[type] ?? "TAILSCALE_KEY";
+              context.report({
+                message: t(messageId, {
+                  KEY: matchString
+                }),
+                range
+              });
+            }
+          }
+        };
+      }
+    };
+    HTML_COMMENT_REGEXP = /(?<type>secretlint-(?:disable-next-line|disable-line|disable|enable))(?<options>.*)/g;
+    parseComments = (source) => {
+      const matches = source.content.matchAll(HTML_COMMENT_REGEXP);
+      return Array.from(matches).map((match) => {
+        const type = match.groups?.type;
+        const index = match.index;
+        if (type === "secretlint-disable-line") {
+          return {
+            type,
+            options: parseComment(match.groups?.options),
+            line: source.indexToPosition(index).line
+          };
+        }
+        if (type === "secretlint-disable-next-line") {
+          return {
+            type,
+            options: parseComment(match.groups?.options),
+            line: source.indexToPosition(index).line + 1
+          };
+        }
+        return {
+          type,
+          options: parseComment(match.groups?.options),
+          index
+        };
+      });
+    };
+    CommentState = class {
+      source;
+      reportingConfig;
+      endIndex;
+      constructor(source) {
+        this.source = source;
+        this.reportingConfig = [];
+        this.endIndex = source.content.length;
+      }
+      getIgnoringMessages() {
+        const isFilledMessage = (message) => {
+          return message.startIndex !== null && message.endIndex !== null && message.ruleId !== null;
+        };
+        return this.reportingConfig.map((reporting) => {
+          if (reporting.endIndex === null) {
+            reporting.endIndex = this.endIndex;
+          }
+          return reporting;
+        }).filter(isFilledMessage);
+      }
+      disableLine(lineNumber, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        const range = this.source.locationToRange({
+          start: {
+            line: lineNumber,
+            column: 0
+          },
+          end: {
+            line: lineNumber + 1,
+            column: 0
+          }
+        });
+        if (rulesToDisable.length) {
+          rulesToDisable.forEach((ruleId) => {
+            reportingConfig.push({
+              startIndex: range[0],
+              endIndex: range[1] - 1,
+              ruleId
+            });
+          });
+        } else {
+          reportingConfig.push({
+            startIndex: range[0],
+            endIndex: range[1] - 1,
+            ruleId: "*"
+          });
+        }
+      }
+      /**
+       * Add data to reporting configuration to disable reporting for list of rules
+       * starting from start location
+       * @returns {void}
+       */
+      disableReporting(startIndex, rulesToDisable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToDisable.length) {
+          rulesToDisable.forEach(function(ruleId) {
+            reportingConfig.push({
+              startIndex,
+              endIndex: null,
+              ruleId
+            });
+          });
+        } else {
+          reportingConfig.push({
+            startIndex,
+            endIndex: null,
+            ruleId: "*"
+          });
+        }
+      }
+      /**
+       * Add data to reporting configuration to enable reporting for list of rules
+       * starting from start location
+       */
+      enableReporting(endIndex, rulesToEnable) {
+        const reportingConfig = this.reportingConfig;
+        if (rulesToEnable.length) {
+          rulesToEnable.forEach(function(ruleId) {
+            for (let i2 = reportingConfig.length - 1; i2 >= 0; i2--) {
+              if (reportingConfig[i2].endIndex === null && reportingConfig[i2].ruleId === ruleId) {
+                reportingConfig[i2].endIndex = endIndex;
+                break;
+              }
+            }
+          });
+        } else {
+          for (const config of reportingConfig) {
+            if (config.endIndex === null) {
+              config.endIndex = endIndex;
+            }
+          }
+        }
+      }
+    };
+    messages = {
+      IGNORE_MESSAGE: {
+        en: () => `disable by secretlint-disable comment`
+      }
+    };
+    creator$1 = {
+      messages,
+      meta: {
+        id: "@secretlint/secretlint-rule-filter-comments",
+        recommended: true,
+        type: "scanner",
+        supportedContentTypes: ["text"],
+        docs: {
+          url: "https://github.com/secretlint/secretlint/blob/master/packages/%40secretlint/secretlint-rule-filter-comments/README.md"
+        }
+      },
+      create(context) {
+        const t = context.createTranslator(messages);
+        return {
+          file(source) {
+            const state2 = new CommentState(source);
+            const comments = parseComments(source);
+            for (const comment of comments) {
+              if (comment.type === "secretlint-disable") {
+                state2.disableReporting(comment.index, comment.options);
+              } else if (comment.type === "secretlint-enable") {
+                state2.enableReporting(comment.index, comment.options);
+              } else if (comment.type === "secretlint-disable-line") {
+                state2.disableLine(comment.line, comment.options);
+              } else if (comment.type === "secretlint-disable-next-line") {
+                state2.disableLine(comment.line, comment.options);
+              }
+            }
+            state2.getIgnoringMessages().forEach((message) => {
+              context.ignore({
+                message: t("IGNORE_MESSAGE"),
+                range: [message.startIndex, message.endIndex],
+                targetRuleId: message.ruleId
+              });
+            });
+          }
+        };
+      }
+    };
+    rules = [
+      creator$s,
+      creator$r,
+      creator$h,
+      creator$q,
+      creator$o,
+      creator$p,
+      creator$g,
+      creator$f,
+      creator$e,
+      creator$d,
+      creator$c,
+      creator$b,
+      creator$n,
+      creator$m,
+      creator$l,
+      creator$k,
+      creator$j,
+      creator$i,
+      creator$a,
+      creator$9,
+      creator$8,
+      creator$7,
+      creator$6,
+      creator$5,
+      creator$4,
+      creator$3,
+      creator$2,
+      creator$1
+    ];
+    creator = {
+      meta: {
+        id: "@secretlint/secretlint-rule-preset-recommend",
+        recommended: true,
+        type: "preset"
+      },
+      rules,
+      create(context, _options) {
+        rules.forEach((rule) => {
+          context.registerRule(rule);
+        });
+      }
+    };
+  }
+});
+
 // node_modules/graceful-fs/polyfills.js
 var require_polyfills = __commonJS({
   "node_modules/graceful-fs/polyfills.js"(exports, module2) {
-    var constants = __require("constants");
+    var constants3 = __require("constants");
     var origCwd = process.cwd;
     var cwd = null;
     var platform = process.env.GRACEFUL_FS_PLATFORM || process.platform;
@@ -7487,7 +11425,7 @@ var require_polyfills = __commonJS({
     var chdir;
     module2.exports = patch;
     function patch(fs2) {
-      if (constants.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+      if (constants3.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
         patchLchmod(fs2);
       }
       if (!fs2.lutimes) {
@@ -7512,14 +11450,14 @@ var require_polyfills = __commonJS({
       fs2.fstatSync = statFixSync(fs2.fstatSync);
       fs2.lstatSync = statFixSync(fs2.lstatSync);
       if (fs2.chmod && !fs2.lchmod) {
-        fs2.lchmod = function(path, mode, cb) {
+        fs2.lchmod = function(path2, mode, cb) {
           if (cb) process.nextTick(cb);
         };
         fs2.lchmodSync = function() {
         };
       }
       if (fs2.chown && !fs2.lchown) {
-        fs2.lchown = function(path, uid, gid, cb) {
+        fs2.lchown = function(path2, uid, gid, cb) {
           if (cb) process.nextTick(cb);
         };
         fs2.lchownSync = function() {
@@ -7586,10 +11524,10 @@ var require_polyfills = __commonJS({
         };
       })(fs2.readSync);
       function patchLchmod(fs3) {
-        fs3.lchmod = function(path, mode, callback) {
+        fs3.lchmod = function(path2, mode, callback) {
           fs3.open(
-            path,
-            constants.O_WRONLY | constants.O_SYMLINK,
+            path2,
+            constants3.O_WRONLY | constants3.O_SYMLINK,
             mode,
             function(err2, fd) {
               if (err2) {
@@ -7604,8 +11542,8 @@ var require_polyfills = __commonJS({
             }
           );
         };
-        fs3.lchmodSync = function(path, mode) {
-          var fd = fs3.openSync(path, constants.O_WRONLY | constants.O_SYMLINK, mode);
+        fs3.lchmodSync = function(path2, mode) {
+          var fd = fs3.openSync(path2, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
           var threw = true;
           var ret;
           try {
@@ -7625,9 +11563,9 @@ var require_polyfills = __commonJS({
         };
       }
       function patchLutimes(fs3) {
-        if (constants.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
-          fs3.lutimes = function(path, at, mt, cb) {
-            fs3.open(path, constants.O_SYMLINK, function(er, fd) {
+        if (constants3.hasOwnProperty("O_SYMLINK") && fs3.futimes) {
+          fs3.lutimes = function(path2, at, mt, cb) {
+            fs3.open(path2, constants3.O_SYMLINK, function(er, fd) {
               if (er) {
                 if (cb) cb(er);
                 return;
@@ -7639,8 +11577,8 @@ var require_polyfills = __commonJS({
               });
             });
           };
-          fs3.lutimesSync = function(path, at, mt) {
-            var fd = fs3.openSync(path, constants.O_SYMLINK);
+          fs3.lutimesSync = function(path2, at, mt) {
+            var fd = fs3.openSync(path2, constants3.O_SYMLINK);
             var ret;
             var threw = true;
             try {
@@ -7758,11 +11696,11 @@ var require_legacy_streams = __commonJS({
         ReadStream,
         WriteStream
       };
-      function ReadStream(path, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+      function ReadStream(path2, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path2, options);
         Stream.call(this);
-        var self = this;
-        this.path = path;
+        var self2 = this;
+        this.path = path2;
         this.fd = null;
         this.readable = true;
         this.paused = false;
@@ -7792,25 +11730,25 @@ var require_legacy_streams = __commonJS({
         }
         if (this.fd !== null) {
           process.nextTick(function() {
-            self._read();
+            self2._read();
           });
           return;
         }
         fs2.open(this.path, this.flags, this.mode, function(err2, fd) {
           if (err2) {
-            self.emit("error", err2);
-            self.readable = false;
+            self2.emit("error", err2);
+            self2.readable = false;
             return;
           }
-          self.fd = fd;
-          self.emit("open", fd);
-          self._read();
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
         });
       }
-      function WriteStream(path, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+      function WriteStream(path2, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path2, options);
         Stream.call(this);
-        this.path = path;
+        this.path = path2;
         this.fd = null;
         this.writable = true;
         this.flags = "w";
@@ -7921,14 +11859,14 @@ var require_graceful_fs = __commonJS({
         return close;
       })(fs2.close);
       fs2.closeSync = (function(fs$closeSync) {
-        function closeSync3(fd) {
+        function closeSync5(fd) {
           fs$closeSync.apply(fs2, arguments);
           resetQueue();
         }
-        Object.defineProperty(closeSync3, previousSymbol, {
+        Object.defineProperty(closeSync5, previousSymbol, {
           value: fs$closeSync
         });
-        return closeSync3;
+        return closeSync5;
       })(fs2.closeSync);
       if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
         process.on("exit", function() {
@@ -7953,14 +11891,14 @@ var require_graceful_fs = __commonJS({
       fs3.createWriteStream = createWriteStream;
       var fs$readFile = fs3.readFile;
       fs3.readFile = readFile;
-      function readFile(path, options, cb) {
+      function readFile(path2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$readFile(path, options, cb);
-        function go$readFile(path2, options2, cb2, startTime) {
-          return fs$readFile(path2, options2, function(err2) {
+        return go$readFile(path2, options, cb);
+        function go$readFile(path3, options2, cb2, startTime) {
+          return fs$readFile(path3, options2, function(err2) {
             if (err2 && (err2.code === "EMFILE" || err2.code === "ENFILE"))
-              enqueue([go$readFile, [path2, options2, cb2], err2, startTime || Date.now(), Date.now()]);
+              enqueue([go$readFile, [path3, options2, cb2], err2, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -7970,14 +11908,14 @@ var require_graceful_fs = __commonJS({
       }
       var fs$writeFile = fs3.writeFile;
       fs3.writeFile = writeFile;
-      function writeFile(path, data, options, cb) {
+      function writeFile(path2, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err2) {
+        return go$writeFile(path2, data, options, cb);
+        function go$writeFile(path3, data2, options2, cb2, startTime) {
+          return fs$writeFile(path3, data2, options2, function(err2) {
             if (err2 && (err2.code === "EMFILE" || err2.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err2, startTime || Date.now(), Date.now()]);
+              enqueue([go$writeFile, [path3, data2, options2, cb2], err2, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -7988,14 +11926,14 @@ var require_graceful_fs = __commonJS({
       var fs$appendFile = fs3.appendFile;
       if (fs$appendFile)
         fs3.appendFile = appendFile;
-      function appendFile(path, data, options, cb) {
+      function appendFile(path2, data, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err2) {
+        return go$appendFile(path2, data, options, cb);
+        function go$appendFile(path3, data2, options2, cb2, startTime) {
+          return fs$appendFile(path3, data2, options2, function(err2) {
             if (err2 && (err2.code === "EMFILE" || err2.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err2, startTime || Date.now(), Date.now()]);
+              enqueue([go$appendFile, [path3, data2, options2, cb2], err2, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -8026,31 +11964,31 @@ var require_graceful_fs = __commonJS({
       var fs$readdir = fs3.readdir;
       fs3.readdir = readdir;
       var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir(path, options, cb) {
+      function readdir(path2, options, cb) {
         if (typeof options === "function")
           cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path2, options2, cb2, startTime) {
-          return fs$readdir(path2, fs$readdirCallback(
-            path2,
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path3, options2, cb2, startTime) {
+          return fs$readdir(path3, fs$readdirCallback(
+            path3,
             options2,
             cb2,
             startTime
           ));
-        } : function go$readdir2(path2, options2, cb2, startTime) {
-          return fs$readdir(path2, options2, fs$readdirCallback(
-            path2,
+        } : function go$readdir2(path3, options2, cb2, startTime) {
+          return fs$readdir(path3, options2, fs$readdirCallback(
+            path3,
             options2,
             cb2,
             startTime
           ));
         };
-        return go$readdir(path, options, cb);
-        function fs$readdirCallback(path2, options2, cb2, startTime) {
+        return go$readdir(path2, options, cb);
+        function fs$readdirCallback(path3, options2, cb2, startTime) {
           return function(err2, files) {
             if (err2 && (err2.code === "EMFILE" || err2.code === "ENFILE"))
               enqueue([
                 go$readdir,
-                [path2, options2, cb2],
+                [path3, options2, cb2],
                 err2,
                 startTime || Date.now(),
                 Date.now()
@@ -8121,7 +12059,7 @@ var require_graceful_fs = __commonJS({
         enumerable: true,
         configurable: true
       });
-      function ReadStream(path, options) {
+      function ReadStream(path2, options) {
         if (this instanceof ReadStream)
           return fs$ReadStream.apply(this, arguments), this;
         else
@@ -8141,7 +12079,7 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function WriteStream(path, options) {
+      function WriteStream(path2, options) {
         if (this instanceof WriteStream)
           return fs$WriteStream.apply(this, arguments), this;
         else
@@ -8159,22 +12097,22 @@ var require_graceful_fs = __commonJS({
           }
         });
       }
-      function createReadStream(path, options) {
-        return new fs3.ReadStream(path, options);
+      function createReadStream(path2, options) {
+        return new fs3.ReadStream(path2, options);
       }
-      function createWriteStream(path, options) {
-        return new fs3.WriteStream(path, options);
+      function createWriteStream(path2, options) {
+        return new fs3.WriteStream(path2, options);
       }
       var fs$open = fs3.open;
       fs3.open = open;
-      function open(path, flags2, mode, cb) {
+      function open(path2, flags2, mode, cb) {
         if (typeof mode === "function")
           cb = mode, mode = null;
-        return go$open(path, flags2, mode, cb);
-        function go$open(path2, flags3, mode2, cb2, startTime) {
-          return fs$open(path2, flags3, mode2, function(err2, fd) {
+        return go$open(path2, flags2, mode, cb);
+        function go$open(path3, flags3, mode2, cb2, startTime) {
+          return fs$open(path3, flags3, mode2, function(err2, fd) {
             if (err2 && (err2.code === "EMFILE" || err2.code === "ENFILE"))
-              enqueue([go$open, [path2, flags3, mode2, cb2], err2, startTime || Date.now(), Date.now()]);
+              enqueue([go$open, [path3, flags3, mode2, cb2], err2, startTime || Date.now(), Date.now()]);
             else {
               if (typeof cb2 === "function")
                 cb2.apply(this, arguments);
@@ -8294,18 +12232,18 @@ var require_retry_operation = __commonJS({
           return false;
         }
       }
-      var self = this;
+      var self2 = this;
       var timer = setTimeout(function() {
-        self._attempts++;
-        if (self._operationTimeoutCb) {
-          self._timeout = setTimeout(function() {
-            self._operationTimeoutCb(self._attempts);
-          }, self._operationTimeout);
-          if (self._options.unref) {
-            self._timeout.unref();
+        self2._attempts++;
+        if (self2._operationTimeoutCb) {
+          self2._timeout = setTimeout(function() {
+            self2._operationTimeoutCb(self2._attempts);
+          }, self2._operationTimeout);
+          if (self2._options.unref) {
+            self2._timeout.unref();
           }
         }
-        self._fn(self._attempts);
+        self2._fn(self2._attempts);
       }, timeout);
       if (this._options.unref) {
         timer.unref();
@@ -8322,11 +12260,11 @@ var require_retry_operation = __commonJS({
           this._operationTimeoutCb = timeoutOps.cb;
         }
       }
-      var self = this;
+      var self2 = this;
       if (this._operationTimeoutCb) {
         this._timeout = setTimeout(function() {
-          self._operationTimeoutCb();
-        }, self._operationTimeout);
+          self2._operationTimeoutCb();
+        }, self2._operationTimeout);
       }
       this._operationStart = (/* @__PURE__ */ new Date()).getTime();
       this._fn(this._attempts);
@@ -8703,7 +12641,7 @@ var require_mtime_precision = __commonJS({
 var require_lockfile = __commonJS({
   "node_modules/proper-lockfile/lib/lockfile.js"(exports, module2) {
     "use strict";
-    var path = __require("path");
+    var path2 = __require("path");
     var fs2 = require_graceful_fs();
     var retry = require_retry2();
     var onExit = require_signal_exit();
@@ -8714,7 +12652,7 @@ var require_lockfile = __commonJS({
     }
     function resolveCanonicalPath(file, options, callback) {
       if (!options.realpath) {
-        return callback(null, path.resolve(file));
+        return callback(null, path2.resolve(file));
       }
       options.fs.realpath(file, callback);
     }
@@ -8959,12 +12897,12 @@ var require_adapter = __commonJS({
       return newFs;
     }
     function toPromise(method) {
-      return (...args2) => new Promise((resolve2, reject) => {
+      return (...args2) => new Promise((resolve3, reject) => {
         args2.push((err2, result) => {
           if (err2) {
             reject(err2);
           } else {
-            resolve2(result);
+            resolve3(result);
           }
         });
         method(...args2);
@@ -9061,6 +12999,169 @@ var GATE_DEFAULT_PACK_ID = "cavra-ci-baseline";
 
 // packages/core/src/decision/evaluate.ts
 init_errors();
+
+// packages/core/src/command/glob-witness.ts
+var MAX_STATES = 4096;
+var PROBES = "xa0_.-/";
+function shellGlobAutomaton(pattern) {
+  const builder = new Builder();
+  for (let index = 0; index < pattern.length; index += 1) {
+    const char = pattern[index];
+    if (char === "\\" && index + 1 < pattern.length) builder.step({ kind: "char", char: pattern[++index] });
+    else if (char === "*") builder.loop({ kind: "any", slash: false });
+    else if (char === "?") builder.step({ kind: "any", slash: false });
+    else if (char === "[") {
+      const close = classEnd(pattern, index);
+      if (close < 0) builder.step({ kind: "char", char });
+      else {
+        builder.step(classTest(pattern.slice(index + 1, close)));
+        index = close;
+      }
+    } else builder.step({ kind: "char", char });
+  }
+  return builder.done();
+}
+function policyGlobAutomaton(pattern) {
+  const builder = new Builder();
+  let index = 0;
+  while (index < pattern.length) {
+    if (pattern.startsWith("**/", index) && (index === 0 || pattern[index - 1] === "/")) {
+      builder.optionalDirectories();
+      index += 3;
+    } else if (pattern[index] === "*") {
+      while (pattern[index] === "*") index += 1;
+      builder.loop({ kind: "any", slash: true });
+    } else {
+      builder.step({ kind: "char", char: pattern[index] });
+      index += 1;
+    }
+  }
+  return builder.done();
+}
+function globWitness(shellPattern, policyPattern, caseInsensitive = false) {
+  const fold = (text2) => caseInsensitive ? text2.toLowerCase() : text2;
+  const left = shellGlobAutomaton(fold(shellPattern));
+  const right = policyGlobAutomaton(fold(policyPattern));
+  const width = right.moves.length;
+  const encode = (a, b, fresh) => (a * width + b) * 2 + (fresh ? 1 : 0);
+  const parent = /* @__PURE__ */ new Map();
+  const start2 = encode(0, 0, true);
+  const queue = [start2];
+  parent.set(start2, [-1, ""]);
+  for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
+    const state2 = queue[head];
+    const fresh = (state2 & 1) === 1;
+    const pair = state2 >> 1;
+    const a = Math.floor(pair / width);
+    const b = pair % width;
+    if (a === left.final && b === right.final) return spell(parent, state2);
+    const visit = (next, char) => {
+      if (!parent.has(next)) {
+        parent.set(next, [state2, char]);
+        queue.push(next);
+      }
+    };
+    for (const to of left.empty[a]) visit(encode(to, b, fresh), "");
+    for (const to of right.empty[b]) visit(encode(a, to, fresh), "");
+    for (const x of left.moves[a]) {
+      for (const y of right.moves[b]) {
+        const char = common(x.test, y.test, fresh && x.test.kind !== "char");
+        if (char !== void 0) visit(encode(x.to, y.to, char === "/"), char);
+      }
+    }
+  }
+  return void 0;
+}
+function spell(parent, end) {
+  let text2 = "";
+  let at = end;
+  while (at !== -1) {
+    const [from, char] = parent.get(at);
+    text2 = char + text2;
+    at = from;
+  }
+  return text2;
+}
+function common(x, y, noDot) {
+  return pick(x, x, y, noDot) ?? pick(y, x, y, noDot) ?? pickFrom(PROBES, x, y, noDot);
+}
+function pick(source, x, y, noDot) {
+  if (source.kind === "char") return pickFrom(source.char, x, y, noDot);
+  if (source.kind === "set" && !source.negated) return pickFrom(source.chars, x, y, noDot);
+  return void 0;
+}
+function pickFrom(chars, x, y, noDot) {
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index];
+    if (!(noDot && char === ".") && accepts(x, char) && accepts(y, char)) return char;
+  }
+  return void 0;
+}
+function accepts(test, char) {
+  if (test.kind === "char") return test.char === char;
+  if (test.kind === "any") return test.slash || char !== "/";
+  if (char === "/" && !test.slash) return false;
+  return test.chars.includes(char) !== test.negated;
+}
+function classEnd(pattern, open) {
+  let index = open + 1;
+  if (pattern[index] === "!" || pattern[index] === "^") index += 1;
+  if (pattern[index] === "]") index += 1;
+  while (index < pattern.length && pattern[index] !== "]") index += 1;
+  return index < pattern.length ? index : -1;
+}
+function classTest(body2) {
+  let negated = false;
+  let index = 0;
+  if (body2[0] === "!" || body2[0] === "^") {
+    negated = true;
+    index = 1;
+  }
+  let chars = "";
+  while (index < body2.length) {
+    const char = body2[index];
+    if (body2[index + 1] === "-" && index + 2 < body2.length) {
+      const from = char.charCodeAt(0);
+      const to = body2.charCodeAt(index + 2);
+      for (let code = from; code <= to && chars.length < 256; code += 1) chars += String.fromCharCode(code);
+      index += 3;
+    } else {
+      chars += char;
+      index += 1;
+    }
+  }
+  return { kind: "set", chars, negated, slash: false };
+}
+var Builder = class {
+  moves = [[]];
+  empty = [[]];
+  current = 0;
+  state() {
+    this.moves.push([]);
+    this.empty.push([]);
+    return this.moves.length - 1;
+  }
+  step(test) {
+    const next = this.state();
+    this.moves[this.current].push({ test, to: next });
+    this.current = next;
+  }
+  loop(test) {
+    this.moves[this.current].push({ test, to: this.current });
+  }
+  // `(?:.*/)?`: skip, or any run then a slash.
+  optionalDirectories() {
+    const from = this.current;
+    const inner = this.state();
+    const after = this.state();
+    this.empty[from].push(after, inner);
+    this.moves[inner].push({ test: { kind: "any", slash: true }, to: inner }, { test: { kind: "char", char: "/" }, to: after });
+    this.current = after;
+  }
+  done() {
+    return { moves: this.moves, empty: this.empty, final: this.current };
+  }
+};
 
 // packages/core/src/policy/glob.ts
 function compileGlob(pattern, options = {}) {
@@ -9176,9 +13277,9 @@ function runProgram(program, subject) {
   const breaks = hasLineBreak(subject);
   let cursor = first.length;
   for (let index = 1; index < segments.length - 1; index += 1) {
-    const found = findSegment(subject, segments[index], cursor, end, stars[index - 1].dir, breaks);
-    if (found < 0) return false;
-    cursor = found + segments[index].length;
+    const found2 = findSegment(subject, segments[index], cursor, end, stars[index - 1].dir, breaks);
+    if (found2 < 0) return false;
+    cursor = found2 + segments[index].length;
   }
   return starSpanOk(subject, cursor, end, stars[stars.length - 1].dir, breaks);
 }
@@ -9456,9 +13557,9 @@ function refineTerraform(form) {
   }
   return forms;
 }
-function terraformInjected(path, env) {
+function terraformInjected(path2, env) {
   const words = [];
-  for (const name2 of ["TF_CLI_ARGS", `TF_CLI_ARGS_${path[0] ?? ""}`]) {
+  for (const name2 of ["TF_CLI_ARGS", `TF_CLI_ARGS_${path2[0] ?? ""}`]) {
     const value = env[name2];
     if (value !== void 0) words.push(...value.split(/\s+/).filter(Boolean));
   }
@@ -9647,9 +13748,9 @@ function matchesForm(pattern, form, subject, exact) {
     if (want2 !== have2 && !(prefixOk && have2.startsWith(want2))) return false;
   }
   for (const [name2, value] of form.flags) {
-    const found = [...subject.flags].find(([have2]) => have2 === name2 || pattern.partial && have2.startsWith(name2));
-    if (found === void 0) return false;
-    if (value !== true && found[1] !== value) return false;
+    const found2 = [...subject.flags].find(([have2]) => have2 === name2 || pattern.partial && have2.startsWith(name2));
+    if (found2 === void 0) return false;
+    if (value !== true && found2[1] !== value) return false;
   }
   if (exact && !pattern.open && subject.flags.size !== form.flags.size) return false;
   const want = form.positionals;
@@ -9708,22 +13809,22 @@ function filePathAlias(normalized) {
   const alias = normalizeFilePath(segments.join("/"));
   return alias === normalized ? void 0 : alias;
 }
-function mayHaveAlias(path) {
-  for (let index = 0; index < path.length; index += 1) {
-    const code = path.charCodeAt(index);
+function mayHaveAlias(path2) {
+  for (let index = 0; index < path2.length; index += 1) {
+    const code = path2.charCodeAt(index);
     if (code === 0 || code === 58) return true;
-    if ((code === 46 || code === 32) && (index + 1 === path.length || path.charCodeAt(index + 1) === 47)) {
-      const previous = index === 0 ? 47 : path.charCodeAt(index - 1);
-      if (previous !== 47 && !(code === 46 && previous === 46 && (index < 2 || path.charCodeAt(index - 2) === 47))) return true;
+    if ((code === 46 || code === 32) && (index + 1 === path2.length || path2.charCodeAt(index + 1) === 47)) {
+      const previous = index === 0 ? 47 : path2.charCodeAt(index - 1);
+      if (previous !== 47 && !(code === 46 && previous === 46 && (index < 2 || path2.charCodeAt(index - 2) === 47))) return true;
     }
   }
   return false;
 }
 
 // packages/core/src/decision/match.ts
-function findHits(rules, subject) {
+function findHits(rules2, subject) {
   const hits = [];
-  for (const rule of rules) {
+  for (const rule of rules2) {
     if (!rule.anyPattern.test(subject)) continue;
     if (rule.exceptions?.test(subject)) continue;
     for (const pattern of rule.patterns) {
@@ -9935,23 +14036,23 @@ function decideCommand(pack, rawLine, analyzer = loadedCommandAnalyzer(), resolv
     throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", "the command analyser is not loaded", { hint: "await `loadCommandAnalyzer()` before deciding commands" });
   }
   const analysis = analyzer.analyze(line);
-  const rules = pack.rules.execute_command;
+  const rules2 = pack.rules.execute_command;
   const hits = [];
   const candidates = [];
   const base = { target: line, requested_operation: line };
   for (const subject of [line, ...analysis.pipelines]) {
-    for (const hit of textHits(rules, subject, true)) hits.push(hit);
+    for (const hit of textHits(rules2, subject, true)) hits.push(hit);
   }
-  const perInvocation = analysis.invocations.map((invocation) => ({ invocation, hits: invocationHits(rules, invocation) }));
-  for (const entry of perInvocation) hits.push(...entry.hits);
-  hits.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
+  const perInvocation = analysis.invocations.map((invocation) => ({ invocation, hits: invocationHits(rules2, invocation) }));
+  for (const entry2 of perInvocation) hits.push(...entry2.hits);
+  hits.sort((a, b) => rules2.indexOf(a.rule) - rules2.indexOf(b.rule));
   for (const hit of hits) if (!permitsAction(hit.decision)) candidates.push(hitVerdict2(hit, line, pack));
   const defaults = [];
   const allowing = [];
-  const runs = perInvocation.filter((entry) => entry.invocation.role === "run");
-  for (const entry of runs) {
-    const decisive = strictest(entry.hits);
-    if (decisive === void 0) defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry.invocation.text}\``));
+  const runs = perInvocation.filter((entry2) => entry2.invocation.role === "run");
+  for (const entry2 of runs) {
+    const decisive = strictest(entry2.hits);
+    if (decisive === void 0) defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry2.invocation.text}\``));
     else if (permitsAction(decisive.decision)) allowing.push(hitVerdict2(decisive, line, pack));
   }
   if (runs.length === 0 && analysis.opaque.length === 0) {
@@ -9980,18 +14081,18 @@ function decideCommand(pack, rawLine, analyzer = loadedCommandAnalyzer(), resolv
 function blockSeverity(line) {
   return line.includes("apply") || line.includes("delete") ? "critical" : "high";
 }
-function textHits(rules, subject, stopOnly) {
+function textHits(rules2, subject, stopOnly) {
   const hits = [];
-  for (const rule of rules) {
+  for (const rule of rules2) {
     if (stopOnly && permitsAction(rule.decision)) continue;
     const pattern = rule.patterns.find((each) => each.regexp.test(subject));
     if (pattern) hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
   }
   return hits;
 }
-function invocationHits(rules, invocation) {
+function invocationHits(rules2, invocation) {
   const hits = [];
-  for (const rule of rules) {
+  for (const rule of rules2) {
     const permissive = permitsAction(rule.decision);
     if (permissive && invocation.role === "wrapper") continue;
     for (const pattern of rule.patterns) {
@@ -10038,14 +14139,32 @@ function hitVerdict2(hit, line, pack) {
 function doorVerdicts(pack, analysis, line, resolvePath) {
   const verdicts = [];
   for (const file of analysis.files) {
-    const verdict = decideFileAccess(pack, file.access, file.path, resolvePath);
-    if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === "read" ? "reads" : "writes"} \`${verdict.target}\`: ${verdict.reason}`));
+    const paths = file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
+    for (const { path: path2, narrow } of paths) {
+      const decided = decideFileAccess(pack, file.access, path2, resolvePath);
+      const verdict = narrow || decided.decision !== "block" ? decided : { ...decided, decision: "require_approval", approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
+      const shown = path2 === file.path ? "" : ` (the pattern \`${file.path}\` can name it)`;
+      if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === "read" ? "reads" : "writes"} \`${verdict.target}\`${shown}: ${verdict.reason}`));
+    }
   }
   for (const push of analysis.gitPushes) {
-    const verdict = decideGitOperation(pack, push.operation, push.target);
+    const verdict = decideGitOperation(pack, push.operation, push.target, "refspecs");
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`git ${push.operation}${push.target ? ` ${push.target}` : ""}\`: ${verdict.reason}`));
   }
   return verdicts;
+}
+function globWitnesses(pack, access, pattern) {
+  const witnesses = [];
+  const starless = pattern.replace(/(^|[^\\])\*+/g, "$1");
+  for (const rule of pack.rules[access === "read" ? "read_file" : "write_file"]) {
+    if (permitsAction(rule.decision)) continue;
+    for (const each of rule.patterns) {
+      const narrow = globWitness(starless, each.text, pack.caseInsensitivePaths);
+      const witness = narrow ?? globWitness(pattern, each.text, pack.caseInsensitivePaths);
+      if (witness !== void 0) witnesses.push({ path: witness, narrow: narrow !== void 0 });
+    }
+  }
+  return witnesses;
 }
 function asCommandVerdict(verdict, line, reason) {
   const { action_type: _ignored, matches: _matches, ...rest } = verdict;
@@ -10501,19 +14620,19 @@ import { isAbsolute, join, relative, sep } from "node:path";
 function workspacePathResolver(root) {
   const realRoot = realpathSync.native(root);
   const cache = /* @__PURE__ */ new Map();
-  return (path) => {
-    if (cache.has(path)) return cache.get(path);
-    const resolved = resolve2(path);
-    cache.set(path, resolved);
+  return (path2) => {
+    if (cache.has(path2)) return cache.get(path2);
+    const resolved = resolve3(path2);
+    cache.set(path2, resolved);
     return resolved;
   };
-  function resolve2(path) {
-    const absolute = isAbsolute(path) ? path : join(root, path);
+  function resolve3(path2) {
+    const absolute = isAbsolute(path2) ? path2 : join(root, path2);
     const real = realpathOfExistingPrefix(absolute);
     if (real === void 0) return void 0;
     const inside = relative(realRoot, real);
     const resolved = inside === "" ? "." : inside.startsWith(`..${sep}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep).join("/");
-    return resolved === path ? void 0 : resolved;
+    return resolved === path2 ? void 0 : resolved;
   }
 }
 function realpathOfExistingPrefix(absolute) {
@@ -10533,9 +14652,9 @@ function realpathOfExistingPrefix(absolute) {
     current = parent;
   }
 }
-function exists(path) {
+function exists(path2) {
   try {
-    lstatSync(path);
+    lstatSync(path2);
     return true;
   } catch {
     return false;
@@ -10554,7 +14673,7 @@ var BUILTIN_DEFAULTS = {
 var DEFAULT_PROTECTED_BRANCHES = ["main", "master"];
 function compilePack(document, digest = "") {
   const compilePattern = patternCompilerFor(document);
-  const rules = {
+  const rules2 = {
     read_file: [],
     write_file: [],
     execute_command: [],
@@ -10565,7 +14684,7 @@ function compilePack(document, digest = "") {
     if (!patterns || patterns.length === 0) return;
     const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
     const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : void 0;
-    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...exceptions ? { exceptions } : {} });
+    rules2[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...exceptions ? { exceptions } : {} });
   };
   const packCompliance = document.compliance?.maps_to;
   const fs2 = document.filesystem ?? {};
@@ -10615,7 +14734,7 @@ function compilePack(document, digest = "") {
     version: String(document.metadata.version),
     digest,
     document,
-    rules,
+    rules: rules2,
     defaults,
     git: {
       protectedBranches,
@@ -13166,7 +17285,12 @@ function parsePack(source) {
       details: { file: source.file, line: position?.line }
     });
   }
-  const value = document.toJS({ maxAliasCount: 100 });
+  let value;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    throw new CavraError("ERR_POLICY_YAML_INVALID", `invalid yaml in \`${source.file}\`: ${firstLine(cause.message).toLowerCase()}`, { cause, hint: "a pack needs no more than a few aliases", details: { file: source.file } });
+  }
   const [error] = validatePackShape(value);
   if (error) throw packShapeError(source.file, error, document, lineCounter);
   return value;
@@ -13188,17 +17312,17 @@ function packShapeError(file, error, document, lines) {
   } else {
     expected = `expected a value that ${error.message ?? "matches the schema"}`;
   }
-  const path = formatPath(segments);
+  const path2 = formatPath(segments);
   const line = lineOf(document, segments, lines);
   const where = line === void 0 ? file : `${file}:${line}`;
-  return new CavraError("ERR_POLICY_PACK_INVALID", `invalid policy pack \`${where}\` at \`${path}\`: ${expected}`, {
+  return new CavraError("ERR_POLICY_PACK_INVALID", `invalid policy pack \`${where}\` at \`${path2}\`: ${expected}`, {
     hint: "see docs/policy-reference.md or schemas/policy-pack.schema.json for the pack schema",
-    details: { file, path, line }
+    details: { file, path: path2, line }
   });
 }
 function formatPath(segments) {
   if (segments.length === 0) return "(root)";
-  return segments.reduce((path, part) => /^\d+$/.test(part) ? `${path}[${part}]` : path === "" ? part : `${path}.${part}`, "");
+  return segments.reduce((path2, part) => /^\d+$/.test(part) ? `${path2}[${part}]` : path2 === "" ? part : `${path2}.${part}`, "");
 }
 function lineOf(document, segments, lines) {
   const keys = segments.map((part) => /^\d+$/.test(part) ? Number(part) : part);
@@ -13323,17 +17447,17 @@ function normalizeMcpUrl(raw) {
   } catch {
     return raw.trim();
   }
-  const path = url.pathname.replace(/\/+$/, "");
-  return `${url.protocol}//${url.host.toLowerCase()}${path}`;
+  const path2 = url.pathname.replace(/\/+$/, "");
+  return `${url.protocol}//${url.host.toLowerCase()}${path2}`;
 }
 
 // packages/core/src/policy/registry.ts
 var TRUST_TIERS = ["trusted", "approved", "experimental", "blocked", "unknown"];
 var APPROVAL_STATES = ["approved", "pending", "denied", "not_required"];
 function parseRegistry(value, file) {
-  const fail = (path, expected) => new CavraError("ERR_REGISTRY_INVALID", `invalid registry \`${file}\` at \`${path}\`: ${expected}`, {
+  const fail = (path2, expected) => new CavraError("ERR_REGISTRY_INVALID", `invalid registry \`${file}\` at \`${path2}\`: ${expected}`, {
     hint: "see docs/policy-reference.md for the registry format",
-    details: { file, path }
+    details: { file, path: path2 }
   });
   if (!isObject2(value)) throw fail("(root)", "expected an object with `mcp_servers`");
   const list = value.mcp_servers ?? [];
@@ -13644,9 +17768,9 @@ var PackCatalog = class {
   list() {
     const ids = new Set(this.#files.keys());
     for (const dir of this.#dirs) {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && isFile(join2(dir, entry.name, "policy.yaml"))) ids.add(entry.name);
-        else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) ids.add(basename(entry.name).replace(/\.ya?ml$/, ""));
+      for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
+        if (entry2.isDirectory() && isFile(join2(dir, entry2.name, "policy.yaml"))) ids.add(entry2.name);
+        else if (entry2.isFile() && /\.ya?ml$/.test(entry2.name)) ids.add(basename(entry2.name).replace(/\.ya?ml$/, ""));
       }
     }
     for (const id of Object.keys(BUILTIN_PACK_SOURCES)) ids.add(id);
@@ -13682,9 +17806,9 @@ function assertDirectory(dir) {
     });
   }
 }
-function isFile(path) {
+function isFile(path2) {
   try {
-    return statSync(path).isFile();
+    return statSync(path2).isFile();
   } catch {
     return false;
   }
@@ -13756,6 +17880,10 @@ function sortedCopy(value) {
     throw error;
   }
 }
+function fastCanonicalJson(value) {
+  const sorted = sortedCopy(value);
+  return sorted === void 0 ? canonicalJson(value) : JSON.stringify(sorted);
+}
 var NOT_FAST = /* @__PURE__ */ Symbol("not-fast");
 var INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
 function sortValue(value) {
@@ -13793,6 +17921,15 @@ function formatCheckpoint(checkpoint) {
   return `${lines.join("\n")}
 `;
 }
+function parseCheckpoint(text2) {
+  const lines = text2.split("\n");
+  if (lines.pop() !== "" || lines.length < 3) throw bad("checkpoint needs origin, size and root lines");
+  const [origin, size, root, ...extensions] = lines;
+  if (!/^(0|[1-9][0-9]*)$/.test(size) || !Number.isSafeInteger(Number(size))) throw bad(`checkpoint size \`${size.slice(0, 40)}\` is not a decimal number`);
+  const rootBytes = Buffer.from(root, "base64");
+  if (rootBytes.length !== 32 || rootBytes.toString("base64") !== root) throw bad("checkpoint root is not a base64 SHA-256 hash");
+  return { origin, size: Number(size), root: rootBytes, extensions };
+}
 function identityExtension(identity) {
   return `identity sha256:${createHash("sha256").update(canonicalJson(identity)).digest("hex")}`;
 }
@@ -13804,12 +17941,61 @@ function signNote(text2, signers) {
   return `${text2}
 ${lines.join("")}`;
 }
+function parseSignedNote(note) {
+  const split = note.lastIndexOf("\n\n");
+  if (split < 0 || !note.endsWith("\n")) throw bad("note has no signature block");
+  const text2 = note.slice(0, split + 1);
+  const signatures = note.slice(split + 2, -1).split("\n").map((line) => {
+    const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
+    const raw = match ? Buffer.from(match[2], "base64") : Buffer.alloc(0);
+    if (!match || raw.length < 5) throw bad("note signature line is malformed");
+    return { name: match[1], keyId: raw.subarray(0, 4), signature: raw.subarray(4) };
+  });
+  if (signatures.length > 100) throw bad("note carries too many signatures");
+  return { text: text2, signatures };
+}
+function bad(message) {
+  return new CavraError("ERR_EVIDENCE_CHECKPOINT_INVALID", message);
+}
+
+// packages/core/src/evidence/safe-read.ts
+init_errors();
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+var MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024;
+function readRegularFile(path2, what, maxBytes = MAX_SIDE_FILE_BYTES) {
+  let fd;
+  try {
+    fd = openSync(path2, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT") return void 0;
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read ${what} \`${path2}\`: ${code ?? "error"}`, { cause });
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new CavraError("ERR_INPUT_UNREADABLE", `${what} \`${path2}\` is not a regular file`, { hint: "remove it or point at the file itself" });
+    if (stat.size > maxBytes) throw new CavraError("ERR_INPUT_UNREADABLE", `${what} \`${path2}\` is larger than ${maxBytes} bytes`);
+    const buf = Buffer.alloc(stat.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readRegularText(path2, what, maxBytes = MAX_SIDE_FILE_BYTES) {
+  return readRegularFile(path2, what, maxBytes)?.toString("utf8");
+}
 
 // packages/core/src/evidence/log.ts
 init_errors();
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync3, readSync as readSync2, renameSync, ftruncateSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync3, fstatSync as fstatSync3, fsyncSync, lstatSync as lstatSync3, mkdirSync, openSync as openSync4, readSync as readSync3, renameSync, ftruncateSync, statSync as statSync2, writeFileSync, writeSync as writeSync2 } from "node:fs";
 import { hash as hash4, randomBytes } from "node:crypto";
-import { join as join3 } from "node:path";
+import { dirname, join as join4, resolve } from "node:path";
 
 // packages/core/src/evidence/merkle.ts
 import { hash as hash2 } from "node:crypto";
@@ -13870,6 +18056,45 @@ var MerkleAccumulator = class _MerkleAccumulator {
   }
 };
 
+// packages/core/src/evidence/secret-rules.ts
+var handlers;
+var found = [];
+var loading;
+function loadSecretRules() {
+  loading ??= Promise.resolve().then(() => (init_module(), module_exports)).then(({ rules: rules2 }) => {
+    const context = {
+      createTranslator: () => (id) => id,
+      report: (descriptor) => void found.push([descriptor.range[0], descriptor.range[1]]),
+      ignore: () => void 0,
+      registerRule: () => void 0
+    };
+    handlers = rules2.filter((rule) => !rule.meta.id.endsWith("filter-comments")).map((rule) => rule.create(context, {}).file).filter((file) => typeof file === "function");
+  });
+  return loading;
+}
+function secretRulesLoaded() {
+  return handlers !== void 0;
+}
+function findSecrets(text2) {
+  if (!handlers || text2.length < 8) return [];
+  found = [];
+  const source = { content: text2, filePath: "request.txt", ext: ".txt", contentType: "text" };
+  for (const file of handlers) {
+    try {
+      const pending2 = file(source);
+      if (pending2 instanceof Promise) pending2.catch(() => void 0);
+    } catch {
+    }
+  }
+  const secrets = /* @__PURE__ */ new Set();
+  for (const [start2, end] of found) {
+    const value = text2.slice(start2, end);
+    if (value.length >= 8 && !value.includes("\n")) secrets.add(value);
+  }
+  found = [];
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
 // packages/core/src/evidence/redact.ts
 var REDACTED = "<redacted>";
 var SECRET_KEY = /(^|_)(token|secret|password|passwd|passphrase|signature|authorization|auth_header|cookie|api_?key|private_?key|client_secret|credentials?|session_key|access_key|hmac_key)($|_)/;
@@ -13884,23 +18109,71 @@ var SECRET_PATTERNS = [
   // Slack tokens
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /(\b[Bb]earer\s+)[A-Za-z0-9._~+/=-]{8,}/g,
-  /(\b(?:password|passwd|token|secret|api[_-]?key)=)[^\s&'"]+/gi,
-  /(:\/\/[^:/@\s]+:)[^@/\s]+(@)/g
+  /(\bauthorization["']?\s*[:=]\s*["']?(?:basic|bearer|digest|token|negotiate|ntlm)?\s*)[^\s"',;]{4,}/gi,
+  // Authorization headers of any scheme
+  /\b(?:sk-(?:proj-|ant-[a-z0-9]+-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,})/g,
+  // OpenAI, Anthropic, npm, Stripe
+  // NAME=value for secret-like names: AWS_SECRET_ACCESS_KEY=…, PGPASSWORD=…, --db-password=…
+  /(\b[A-Za-z0-9_.-]*(?:secret|token|passw(?:or)?d|pwd|pass|api[_-]?key|access[_-]?key|private[_-]?key|credentials?|auth|sig(?:nature)?)=)("[^"]*"|'[^']*'|[^\s&'"]+)/gi,
+  /(\bmysql(?:dump|admin|sh)?\b[^\n|;&]*?\s-p)([^\s'"]+)/g,
+  // mysql -pPASSWORD (no space)
+  /(\s(?:-u|--user)\s+['"]?[^:\s'"]+:)([^\s'"@]+)/g,
+  // curl -u user:password
+  /(:\/\/[^:/@\s]*:)[^@\s]+(@)/g
   // credentials in URLs
 ];
-function redactRequest(request) {
-  return redactValue(request, false);
+function redactRequest(request, secrets) {
+  return withRuleSecrets(request, secrets, () => redactValue(request, false, 0));
+}
+var MAX_REDACT_DEPTH = 64;
+var TOO_DEEP = `<elided: nested deeper than ${MAX_REDACT_DEPTH} levels>`;
+var ruleSecrets = [];
+var TOKEN_RUN = /[A-Za-z0-9_+=]{20,}/g;
+function looksLikeToken(text2) {
+  if (text2.length < 20) return false;
+  for (const [run2] of text2.matchAll(TOKEN_RUN)) if (/[a-z]/.test(run2) && /[A-Z]/.test(run2) && /[0-9]/.test(run2)) return true;
+  return false;
+}
+function findRuleSecrets(value) {
+  if (!secretRulesLoaded()) return [];
+  const candidates = stringsOf(value).filter(looksLikeToken);
+  return candidates.length === 0 ? [] : findSecrets(candidates.join("\n"));
+}
+function withRuleSecrets(value, secrets, fn) {
+  ruleSecrets = secrets ?? findRuleSecrets(value);
+  try {
+    return fn();
+  } finally {
+    ruleSecrets = [];
+  }
+}
+function stringsOf(value) {
+  const out2 = [];
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop();
+    if (typeof item === "string") {
+      if (item.length >= 8) out2.push(item);
+    } else if (item !== null && typeof item === "object" && depth < MAX_REDACT_DEPTH) {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.length >= 8) out2.push(key);
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return out2;
 }
 var integerKeySeen = false;
 var INTEGER_LIKE2 = /^(0|[1-9][0-9]*)$/;
-function redactSorted(value) {
+function redactSorted(value, secrets) {
   integerKeySeen = false;
-  const out2 = redactValue(value, false);
+  const out2 = withRuleSecrets(value, secrets, () => redactValue(value, false, 0));
   return integerKeySeen ? void 0 : out2;
 }
-function redactValue(value, secret) {
+function redactValue(value, secret, depth) {
   if (typeof value === "string") return secret && value !== "" ? REDACTED : redactString(value);
-  if (Array.isArray(value)) return value.map((item) => item === void 0 ? null : redactValue(item, secret));
+  if (value !== null && typeof value === "object" && depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => item === void 0 ? null : redactValue(item, secret, depth + 1));
   if (value !== null && typeof value === "object") {
     const out2 = {};
     for (const info2 of shapeOf(Object.keys(value))) {
@@ -13908,7 +18181,7 @@ function redactValue(value, secret) {
       if (item === void 0 || typeof item === "function") continue;
       if (info2.integer) integerKeySeen = true;
       const isSecret = secret || info2.secret;
-      out2[info2.outKey] = isSecret && (typeof item === "number" || typeof item === "boolean") ? REDACTED : redactValue(item, isSecret);
+      out2[info2.outKey] = isSecret && (typeof item === "number" || typeof item === "boolean") ? REDACTED : redactValue(item, isSecret, depth + 1);
     }
     return out2;
   }
@@ -13926,7 +18199,7 @@ function shapeOf(keys) {
   }
   return infos;
 }
-var MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|passw|token|secret|api[_-]?key|:\/\/[^:/@\s]+:/i;
+var MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|authorization|pass|pwd|token|secret|key|credential|auth|sig|sk-|[sr]k_|npm_|mysql|\s(?:-u|--user)\s|:\/\/[^:/@\s]*:/i;
 var keyCache = /* @__PURE__ */ new Map();
 function isSecretKey(key) {
   let secret = keyCache.get(key);
@@ -13939,6 +18212,7 @@ function isSecretKey(key) {
 }
 function redactString(text2) {
   let out2 = toWellFormed(text2);
+  for (const secret of ruleSecrets) if (out2.includes(secret)) out2 = out2.replaceAll(secret, REDACTED);
   if (out2.length < 8 || !MAYBE_SECRET.test(out2)) return out2;
   for (const pattern of SECRET_PATTERNS) {
     out2 = out2.replace(pattern, (match, ...groups) => {
@@ -13963,11 +18237,12 @@ var LINE_LAYOUT = {
   seqStart: 174
 };
 function buildRecordText(input, prev, seq) {
-  const decision = redactSorted(input.decision);
+  const secrets = findRuleSecrets(input.request);
+  const decision = redactSorted(input.decision, secrets);
   const identity = input.identity ? sortedCopy(input.identity) : void 0;
-  const request = redactSorted(input.request);
+  const request = redactSorted(input.request, secrets);
   if (decision === void 0 || request === void 0 || input.identity && identity === void 0) {
-    return canonicalJson(recordOf(input, prev, seq));
+    return canonicalJson(recordOf(input, prev, seq, secrets));
   }
   return JSON.stringify({
     chain: { prev, seq },
@@ -13978,13 +18253,13 @@ function buildRecordText(input, prev, seq) {
     schema: EVIDENCE_RECORD_SCHEMA
   });
 }
-function recordOf(input, prev, seq) {
+function recordOf(input, prev, seq, secrets) {
   return {
     chain: { prev, seq },
-    decision: redactRequest(input.decision),
+    decision: redactRequest(input.decision, secrets),
     ...input.identity ? { identity: input.identity } : {},
     ...input.packDigest ? { pack_digest: input.packDigest } : {},
-    request: redactRequest(input.request),
+    request: redactRequest(input.request, secrets),
     schema: EVIDENCE_RECORD_SCHEMA
   };
 }
@@ -14003,9 +18278,85 @@ function parseEvidenceLine(line) {
   return candidate;
 }
 
+// packages/core/src/evidence/heads.ts
+init_errors();
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync2, writeSync } from "node:fs";
+import { join as join3 } from "node:path";
+var KEPT_BUNDLE_SUFFIX = ".sigstore.json";
+function presentHeads(dir, options = {}) {
+  const heads = [];
+  const note = readRegularText(join3(dir, "checkpoint"), "checkpoint");
+  if (note !== void 0) heads.push(noteHead(note, "checkpoint"));
+  const bundle = readRegularText(join3(dir, "bundle.sigstore.json"), "bundle");
+  if (bundle !== void 0) heads.push(bundleHead(bundle, "bundle.sigstore.json"));
+  const batchDir = join3(dir, "checkpoints");
+  if (existsSync2(batchDir)) {
+    const names = readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint") || n.endsWith(KEPT_BUNDLE_SUFFIX)).sort();
+    for (const name2 of options.newestBatchOnly ? names.slice(-1) : names) {
+      const path2 = join3(batchDir, name2);
+      if (name2.endsWith(".checkpoint")) heads.push(noteHead(readRegularText(path2, "checkpoint") ?? "", `checkpoints/${name2}`));
+      else if (name2.endsWith(KEPT_BUNDLE_SUFFIX)) heads.push(bundleHead(readRegularText(path2, "bundle") ?? "", `checkpoints/${name2}`));
+    }
+  }
+  return heads;
+}
+function assertExtendsHeads(scan, heads, action) {
+  for (const head of heads) {
+    if (head.size > scan.records) {
+      throw inconsistent(`refusing to ${action}: \`${head.source}\` covers ${head.size} records but the log has ${scan.records}`);
+    }
+    const root = scan.rootsAt.get(head.size);
+    if (!root?.equals(head.root)) {
+      throw inconsistent(`refusing to ${action}: the log's first ${head.size} records do not match \`${head.source}\` (the history was rewritten)`);
+    }
+  }
+}
+function writeOnce(file, text2) {
+  let fd;
+  try {
+    fd = openSync2(file, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, 420);
+  } catch (cause) {
+    if (cause.code === "EEXIST" && lstatSync2(file).isFile()) return false;
+    throw new CavraError("ERR_EVIDENCE_INVALID", `cannot write \`${file}\`: ${cause.code ?? "error"}`, { cause });
+  }
+  try {
+    const bytes = Buffer.from(text2, "utf8");
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  } finally {
+    closeSync2(fd);
+  }
+  return true;
+}
+function noteHead(text2, source) {
+  try {
+    const body2 = text2.includes("\n\n") ? parseSignedNote(text2).text : text2;
+    const checkpoint = parseCheckpoint(body2);
+    return { size: checkpoint.size, root: checkpoint.root, source };
+  } catch (cause) {
+    throw inconsistent(`\`${source}\` is not a readable checkpoint; refusing to write past it`, cause);
+  }
+}
+function bundleHead(text2, source) {
+  try {
+    const bundle = JSON.parse(text2);
+    const payload = bundle.dsseEnvelope?.payload;
+    if (typeof payload !== "string") throw new Error("no DSSE payload");
+    const predicate = JSON.parse(Buffer.from(payload, "base64").toString("utf8")).predicate;
+    const size = predicate?.tree_size;
+    const root = typeof predicate?.root_hash === "string" && /^[0-9a-f]{64}$/.test(predicate.root_hash) ? Buffer.from(predicate.root_hash, "hex") : void 0;
+    if (!Number.isSafeInteger(size) || size < 0 || !root) throw new Error("no tree size and root");
+    return { size, root, source };
+  } catch (cause) {
+    throw inconsistent(`\`${source}\` is not a readable bundle; refusing to write past it`, cause);
+  }
+}
+function inconsistent(message, cause) {
+  return new CavraError("ERR_EVIDENCE_CHECKPOINT_INCONSISTENT", message, { hint: "the log does not extend a tree head it already had; keep this directory as evidence of tampering and start a new one", ...cause ? { cause } : {} });
+}
+
 // packages/core/src/evidence/scan.ts
 init_errors();
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
 import { createHash as createHash2, hash as hash3 } from "node:crypto";
 var HASH_PREFIX = Buffer.from(LINE_LAYOUT.hashPrefix, "binary");
 var RECORD_PREFIX = Buffer.from(LINE_LAYOUT.recordPrefix, "binary");
@@ -14065,9 +18416,14 @@ var LogScanner = class {
     if (seq !== n) return { code: "ERR_EVIDENCE_SEQUENCE", record: n, message: `sequence ${seq} where ${n} was expected` };
     return void 0;
   }
+  // The parsed line must re-serialise (RFC 8785) to exactly its bytes: otherwise what a reader
+  // sees is not what was hashed (duplicate keys, where JSON.parse keeps the last, extra members,
+  // other spellings of a number or string).
   #parse(buf, start2, end, n) {
-    const parsed = parseEvidenceLine(buf.toString("utf8", start2, end));
+    const text2 = buf.toString("utf8", start2, end);
+    const parsed = parseEvidenceLine(text2);
     if (!parsed) this.#report({ code: "ERR_EVIDENCE_RECORD_MALFORMED", record: n, message: "line is not valid JSON with the evidence record schema" });
+    else if (!isCanonicalLine(parsed, text2, buf, start2, end)) this.#report({ code: "ERR_EVIDENCE_RECORD_MALFORMED", record: n, message: "line is not canonical RFC 8785 JSON (duplicate or extra members, or another spelling of a value)" });
     else this.#options.onRecord?.(parsed, n);
   }
   #report(problem) {
@@ -14099,6 +18455,15 @@ var LogScanner = class {
     };
   }
 };
+function isCanonicalLine(parsed, text2, buf, start2, end) {
+  let canonical;
+  try {
+    canonical = fastCanonicalJson(parsed);
+  } catch {
+    return false;
+  }
+  return canonical === text2 && Buffer.from(canonical, "utf8").equals(buf.subarray(start2, end));
+}
 var FIXED = [
   ...[...HASH_PREFIX].map((byte, i2) => [i2, byte]),
   ...[...RECORD_PREFIX].map((byte, i2) => [73 + i2, byte]),
@@ -14124,12 +18489,13 @@ var CHUNK = 8 * 1024 * 1024;
 function scanLogFile(file, options = {}) {
   let fd;
   try {
-    fd = openSync(file, "r");
+    fd = openSync3(file, "r");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read evidence log \`${file}\`: ${cause.code ?? "error"}`, { cause });
   }
   const scanner = new LogScanner(options);
   try {
+    if (!fstatSync2(fd).isFile()) throw new CavraError("ERR_INPUT_UNREADABLE", `evidence log \`${file}\` is not a regular file`, { hint: "pass the evidence directory; its `evidence.jsonl` must be a plain file" });
     let buf = Buffer.allocUnsafe(1 + CHUNK);
     let carry = 0;
     for (; ; ) {
@@ -14138,7 +18504,7 @@ function scanLogFile(file, options = {}) {
         buf.copy(bigger, 0, 0, 1 + carry);
         buf = bigger;
       }
-      const read = readSync(fd, buf, 1 + carry, buf.length - 1 - carry, null);
+      const read = readSync2(fd, buf, 1 + carry, buf.length - 1 - carry, null);
       if (read === 0) break;
       scanner.fileBytes(buf.subarray(1 + carry, 1 + carry + read));
       const end = 1 + carry + read;
@@ -14152,7 +18518,7 @@ function scanLogFile(file, options = {}) {
     }
     if (carry > 0) scanner.partial();
   } finally {
-    closeSync(fd);
+    closeSync3(fd);
   }
   return scanner.result();
 }
@@ -14167,17 +18533,57 @@ var EVIDENCE_FILES = {
 };
 var DEFAULT_ORIGIN = "cavra-evidence";
 async function appendEvidence(dir, inputs, options) {
+  await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
-async function withEvidenceLock(dir, timeoutMs, fn) {
-  mkdirSync(join3(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
-  const logPath = join3(dir, EVIDENCE_FILES.log);
-  if (!existsSync2(logPath)) writeFileSync(logPath, "", { flag: "a" });
+async function withEvidenceLock(dir, timeoutMs, fn, create = true) {
+  const logPath = join4(dir, EVIDENCE_FILES.log);
+  if (!create && !existsSync3(logPath)) {
+    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${logPath}\``, { hint: "pass the directory that `--evidence` or the gate wrote" });
+  }
+  makeDirectories(join4(dir, EVIDENCE_FILES.checkpoints));
+  assertRegularOrAbsent(logPath);
+  if (!existsSync3(logPath)) writeFileSync(logPath, "", { flag: "a" });
   const release = await acquire(logPath, timeoutMs ?? 3e4);
   try {
     return await fn(logPath);
   } finally {
     await release();
+  }
+}
+function makeDirectories(dir) {
+  const missing = [];
+  let at = resolve(dir);
+  for (; ; ) {
+    let stat;
+    try {
+      stat = statSync2(at);
+    } catch (cause) {
+      if (cause.code !== "ENOENT" || dirname(at) === at) throw notADirectory(dir, cause);
+      missing.push(at);
+      at = dirname(at);
+      continue;
+    }
+    if (!stat.isDirectory()) throw notADirectory(dir);
+    break;
+  }
+  for (const path2 of missing.reverse()) {
+    try {
+      mkdirSync(path2);
+    } catch (cause) {
+      if (cause.code !== "EEXIST") throw notADirectory(dir, cause);
+    }
+  }
+}
+function notADirectory(dir, cause) {
+  const code = cause?.code;
+  return new CavraError("ERR_INPUT_UNREADABLE", `cannot use \`${dir}\` as an evidence directory${code ? `: ${code}` : ": a file is in the way"}`, { hint: "pass a directory path that can be created", ...cause ? { cause } : {} });
+}
+function assertRegularOrAbsent(file) {
+  try {
+    if (!lstatSync3(file).isFile()) throw new CavraError("ERR_INPUT_UNREADABLE", `\`${file}\` is not a regular file`, { hint: "the evidence log must be a plain file" });
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
   }
 }
 async function acquire(logPath, timeoutMs) {
@@ -14190,7 +18596,7 @@ async function acquire(logPath, timeoutMs) {
   }
 }
 function appendLocked(dir, logPath, inputs, options) {
-  const fd = openSync2(logPath, "r+");
+  const fd = openSync4(logPath, "r+");
   try {
     const state2 = loadState(dir, fd, logPath);
     const tree = MerkleAccumulator.fromJSON(state2.tree);
@@ -14201,13 +18607,13 @@ function appendLocked(dir, logPath, inputs, options) {
       fsyncSync(fd);
     }
     const next = { bytes: state2.bytes + data.length, head, tree: tree.toJSON() };
-    writeAtomic(join3(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
+    writeAtomic(join4(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
 `);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
     return { firstSeq, size: tree.size, root, head };
   } finally {
-    closeSync2(fd);
+    closeSync4(fd);
   }
 }
 function encodeBatch(inputs, prevHead, tree) {
@@ -14238,13 +18644,13 @@ function encodeBatch(inputs, prevHead, tree) {
   return { data: buf.subarray(1, off), head };
 }
 function writeAllAt(fd, data, position) {
-  for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, position + off);
+  for (let off = 0; off < data.length; ) off += writeSync2(fd, data, off, data.length - off, position + off);
 }
 function writeBatchCheckpoint(dir, size, root, options) {
   const extensions = [`timestamp ${options.now().toISOString()}`, ...options.identity ? [identityExtension(options.identity)] : []];
   const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text2 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
-  writeAtomic(join3(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
+  writeOnce(join4(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
 }
 function writeAtomic(file, text2) {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
@@ -14252,27 +18658,35 @@ function writeAtomic(file, text2) {
   renameSync(temp, file);
 }
 function loadState(dir, fd, logPath) {
-  const size = fstatSync(fd).size;
-  const state2 = readState(join3(dir, EVIDENCE_FILES.state));
-  if (state2 && state2.bytes === size && size === 0) return state2;
-  if (state2 && state2.bytes === size && lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head) return state2;
-  if (size === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
-  const scan = scanLogFile(logPath, { keepLeaves: true });
+  const size = fstatSync3(fd).size;
+  const state2 = readState(join4(dir, EVIDENCE_FILES.state));
+  const newest = presentHeads(dir, { newestBatchOnly: true });
+  if (state2 && state2.bytes === size && agreesWith(state2, newest) && (size === 0 || lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head)) return state2;
+  const heads = presentHeads(dir);
+  if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
+  const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {
     ftruncateSync(fd, scan.bytes);
     fsyncSync(fd);
   }
-  const bad = scan.problems.find((p) => p.code !== "ERR_EVIDENCE_TRUNCATED");
-  if (bad) {
-    throw new CavraError("ERR_EVIDENCE_CHAIN_BROKEN", `evidence log \`${logPath}\` fails verification at record ${bad.record}; refusing to append`, { hint: "run `cavra verify` on the directory", details: { code: bad.code } });
+  const bad2 = scan.problems.find((p) => p.code !== "ERR_EVIDENCE_TRUNCATED");
+  if (bad2) {
+    throw new CavraError("ERR_EVIDENCE_CHAIN_BROKEN", `evidence log \`${logPath}\` fails verification at record ${bad2.record}; refusing to append`, { hint: "run `cavra verify` on the directory", details: { code: bad2.code } });
   }
+  assertExtendsHeads(scan, heads, "append");
   const tree = new MerkleAccumulator();
   for (const leaf of scan.leafHashes ?? []) tree.push(Buffer.from(leaf, "hex"));
   return { bytes: scan.bytes, head: scan.head, tree: tree.toJSON() };
 }
+function agreesWith(state2, heads) {
+  if (heads.length === 0) return state2.tree.size === 0;
+  if (heads.some((h) => h.size > state2.tree.size)) return false;
+  const root = MerkleAccumulator.fromJSON(state2.tree).root();
+  return heads.some((h) => h.source.startsWith(`${EVIDENCE_FILES.checkpoints}/`) && h.size === state2.tree.size && h.root.equals(root));
+}
 function readState(file) {
   try {
-    const value = JSON.parse(readFileSync3(file, "utf8"));
+    const value = JSON.parse(readRegularText(file, "evidence state", 64 * 1024 * 1024) ?? "");
     return typeof value.bytes === "number" && typeof value.head === "string" && value.tree ? value : void 0;
   } catch {
     return void 0;
@@ -14280,18 +18694,127 @@ function readState(file) {
 }
 function lastByte(fd, size) {
   const one = Buffer.alloc(1);
-  readSync2(fd, one, 0, 1, size - 1);
+  readSync3(fd, one, 0, 1, size - 1);
   return one[0];
 }
 function tailHash(fd, size) {
   const span = Math.min(size, 1 << 20);
   const buf = Buffer.alloc(span);
-  readSync2(fd, buf, 0, span, size - span);
+  readSync3(fd, buf, 0, span, size - span);
   const start2 = buf.lastIndexOf(10, span - 2) + 1;
   if (start2 === 0 && span < size) return "";
   const line = buf.subarray(start2, span - 1);
   return line.length > LINE_LAYOUT.recordStart ? hash4("sha256", line.subarray(LINE_LAYOUT.recordStart, line.length - 1), "hex") : "";
 }
+
+// packages/core/src/command/git-config.ts
+var EXEC_KEYS = /* @__PURE__ */ new Set([
+  "core.sshcommand",
+  "core.editor",
+  "core.pager",
+  "core.fsmonitor",
+  "core.askpass",
+  "core.gitproxy",
+  "diff.external",
+  "sequence.editor",
+  "credential.helper",
+  "gpg.program",
+  "uploadpack.packobjectshook",
+  "web.browser",
+  "sendemail.smtpserver",
+  "sendemail.tocmd",
+  "sendemail.cccmd"
+]);
+var EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool)\..+\.cmd|browser\..+\.cmd|man\..+\.cmd)$/;
+var HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
+var PUSH_KEYS = /^(remote\..+\.(push|mirror|pushurl)|push\.default|remote\.pushdefault|branch\..+\.(merge|pushremote|remote))$/;
+function canonicalKey(key) {
+  const first = key.indexOf(".");
+  const last = key.lastIndexOf(".");
+  if (first < 0) return key.toLowerCase();
+  if (first === last) return key.toLowerCase();
+  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
+}
+function gitKeyEffect(key) {
+  const lower = key.toLowerCase();
+  if (lower.startsWith("alias.")) return "alias";
+  if (EXEC_KEYS.has(lower) || EXEC_PATTERNS.test(lower)) return "exec";
+  if (HIDDEN_KEYS.test(lower)) return "hidden";
+  if (PUSH_KEYS.test(lower)) return "push";
+  return void 0;
+}
+var SCOPE_SWITCHES = /* @__PURE__ */ new Set(["--global", "--system", "--local", "--worktree", "--bool", "--int", "--path", "--bool-or-int", "--expiry-date", "--no-type", "-z", "--null", "--includes", "--no-includes", "--show-origin", "--show-scope", "--all", "--append", "--fixed-value"]);
+var SCOPE_VALUES = /* @__PURE__ */ new Set(["--file", "-f", "--blob", "--type", "--default", "--comment", "--value"]);
+function settingsOf(args2) {
+  const words = [];
+  let mode = "set";
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (SCOPE_VALUES.has(word)) {
+      index += 1;
+      continue;
+    }
+    if (word.startsWith("--") && word.includes("=")) continue;
+    if (SCOPE_SWITCHES.has(word)) continue;
+    if (word === "--add" || word === "--replace-all") mode = "add";
+    else if (word === "--unset" || word === "--unset-all" || word === "--remove-section") mode = "unset";
+    else if (word.startsWith("-")) mode = "read";
+    else words.push(word);
+  }
+  const verb = words[0];
+  if (verb === "set" || verb === "unset" || verb === "get" || verb === "list" || verb === "edit" || verb === "rename-section" || verb === "remove-section") {
+    words.shift();
+    mode = verb === "set" ? "set" : verb === "unset" || verb === "remove-section" ? "unset" : "read";
+  }
+  if (mode === "read") return { set: [], unset: [] };
+  if (mode === "unset") return { set: [], unset: words.slice(0, 1).map(canonicalKey) };
+  if (words.length < 2) return { set: [], unset: [] };
+  return { set: [{ key: canonicalKey(words[0]), value: words[1] }], unset: [] };
+}
+function invocationSettings(args2, env) {
+  const settings = [];
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (!word.startsWith("-")) break;
+    if (word === "-c") {
+      const pair = args2[++index] ?? "";
+      const eq = pair.indexOf("=");
+      settings.push(eq < 0 ? { key: canonicalKey(pair), value: "true" } : { key: canonicalKey(pair.slice(0, eq)), value: pair.slice(eq + 1) });
+    } else if (/^(-C|--git-dir|--work-tree|--namespace|--exec-path|--super-prefix|--config-env)$/.test(word)) {
+      index += 1;
+    }
+  }
+  const count2 = Number.parseInt(env.GIT_CONFIG_COUNT ?? "", 10);
+  for (let at = 0; at < (Number.isFinite(count2) ? Math.min(count2, 64) : 0); at += 1) {
+    const key = env[`GIT_CONFIG_KEY_${at}`];
+    if (key !== void 0) settings.push({ key: canonicalKey(key), value: env[`GIT_CONFIG_VALUE_${at}`] ?? "" });
+  }
+  for (const match of (env.GIT_CONFIG_PARAMETERS ?? "").matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
+    const pair = match[1];
+    const eq = pair.indexOf("=");
+    if (match[2] !== void 0) settings.push({ key: canonicalKey(pair), value: match[2] });
+    else settings.push(eq < 0 ? { key: canonicalKey(pair), value: "true" } : { key: canonicalKey(pair.slice(0, eq)), value: pair.slice(eq + 1) });
+  }
+  return settings;
+}
+var GitConfigView = class {
+  values = /* @__PURE__ */ new Map();
+  /** Records what a `git config` invocation writes. */
+  apply(change) {
+    for (const key of change.unset) this.values.delete(key);
+    for (const { key, value } of change.set) this.values.set(key, [...this.values.get(key) ?? [], value]);
+  }
+  /** The values of `key` under this view plus per-invocation settings, last wins for scalars. */
+  get(key, extra = []) {
+    const values = [...this.values.get(key) ?? []];
+    for (const setting of extra) if (setting.key === key) values.push(setting.value);
+    return values;
+  }
+  /** Every key with a value, under this view plus per-invocation settings. */
+  keys(extra = []) {
+    return [.../* @__PURE__ */ new Set([...this.values.keys(), ...extra.map((setting) => setting.key)])];
+  }
+};
 
 // packages/core/src/command/file-access.ts
 var operands = (args2, valueOptions = []) => {
@@ -14311,16 +18834,16 @@ var operands = (args2, valueOptions = []) => {
   }
   return out2;
 };
-var reads = (valueOptions = []) => (args2) => operands(args2, valueOptions).map((path) => ["read", path]);
-var writes = (valueOptions = [], skip = 0) => (args2) => operands(args2, valueOptions).slice(skip).map((path) => ["write", path]);
+var reads = (valueOptions = []) => (args2) => operands(args2, valueOptions).map((path2) => ["read", path2]);
+var writes = (valueOptions = [], skip = 0) => (args2) => operands(args2, valueOptions).slice(skip).map((path2) => ["write", path2]);
 var afterScript = (access, scriptOptions, valueOptions = []) => (args2) => {
   const files = operands(args2, [...scriptOptions, ...valueOptions]);
   const hasScriptOption = args2.some((arg) => scriptOptions.includes(arg));
-  return files.slice(hasScriptOption ? 0 : 1).map((path) => [access, path]);
+  return files.slice(hasScriptOption ? 0 : 1).map((path2) => [access, path2]);
 };
 var copy = (args2) => {
   const files = operands(args2, ["-t", "--target-directory", "-S", "--suffix"]);
-  return files.map((path, index) => [index === files.length - 1 ? "write" : "read", path]);
+  return files.map((path2, index) => [index === files.length - 1 ? "write" : "read", path2]);
 };
 var READERS = {
   cat: reads(),
@@ -14371,7 +18894,7 @@ var READERS = {
   install: copy,
   ln: copy,
   rsync: copy,
-  mv: (args2) => operands(args2, ["-t", "-S"]).map((path) => ["write", path]),
+  mv: (args2) => operands(args2, ["-t", "-S"]).map((path2) => ["write", path2]),
   vi: writes(),
   vim: writes(),
   nvim: writes(),
@@ -14380,35 +18903,734 @@ var READERS = {
   code: writes()
 };
 function fileAccessesOf(program, args2) {
-  const found = [];
+  const found2 = [];
   if (program === "sed" || program === "perl") {
     const inPlace = args2.some((arg) => /^(-i|--in-place)/.test(arg) || /^-[a-zA-Z]+$/.test(arg) && arg.includes("i") && program === "sed");
-    for (const [, path] of afterScript("read", ["-e", "-f", "--expression", "--file"])(args2)) found.push({ access: inPlace ? "write" : "read", path, by: program });
-    return found.filter((finding) => usablePath(finding.path));
+    for (const [, path2] of afterScript("read", ["-e", "-f", "--expression", "--file"])(args2)) found2.push({ access: inPlace ? "write" : "read", path: path2, by: program });
+    return found2.filter((finding) => usablePath(finding.path));
   }
   if (program === "dd") {
     for (const arg of args2) {
-      if (arg.startsWith("if=")) found.push({ access: "read", path: arg.slice(3), by: program });
-      if (arg.startsWith("of=")) found.push({ access: "write", path: arg.slice(3), by: program });
+      if (arg.startsWith("if=")) found2.push({ access: "read", path: arg.slice(3), by: program });
+      if (arg.startsWith("of=")) found2.push({ access: "write", path: arg.slice(3), by: program });
     }
-    return found.filter((finding) => usablePath(finding.path));
+    return found2.filter((finding) => usablePath(finding.path));
   }
   const reader = READERS[program];
-  if (reader === void 0) return found;
-  for (const [access, path] of reader(args2)) if (usablePath(path)) found.push({ access, path, by: program });
-  return found;
+  if (reader === void 0) return found2;
+  for (const [access, path2] of reader(args2)) if (usablePath(path2)) found2.push({ access, path: path2, by: program });
+  return found2;
 }
-function usablePath(path) {
-  return path !== "" && path !== "-" && !/^\d+$/.test(path) && !/^\/dev\/(null|stdin|stdout|stderr|tty|fd\/\d+)$/.test(path);
+function usablePath(path2) {
+  return path2 !== "" && path2 !== "-" && !/^\d+$/.test(path2) && !/^\/dev\/(null|stdin|stdout|stderr|tty|fd\/\d+)$/.test(path2);
+}
+
+// packages/core/src/command/program-options.ts
+function entry(spec, extra = {}) {
+  const options = /* @__PURE__ */ new Map();
+  for (const [names, effect] of Object.entries(spec)) {
+    const flagOnly = effect.endsWith("!");
+    const base = flagOnly ? effect.slice(0, -1) : effect;
+    for (const name2 of names.split(" ")) {
+      const harmless = extra.harmless?.[name2];
+      options.set(name2, { effect: base, value: !flagOnly, ...harmless ? { harmless } : {} });
+    }
+  }
+  const { harmless: _unused, ...rest } = extra;
+  return { options, stopAtDoubleDash: true, ...rest };
+}
+var NPM = entry({
+  "--node-options --script-shell --userconfig --globalconfig --shell --prefix --cache --registry --init-module --onload-script --node-gyp": "load",
+  "-c --call": "code"
+});
+var PYTEST = entry(
+  {
+    "-p -c --config-file --rootdir --confcutdir -o --override-ini --pyargs --import-mode --inifile": "load",
+    "--basetemp": "destroy",
+    "--junitxml --junit-xml --log-file --resultlog --result-log --report-log --debug --cov-report --json-report-file --html": "write"
+  },
+  { argFiles: true, harmless: { "-p": /^no:/, "--import-mode": /^(prepend|append|importlib)$/ } }
+);
+var TERRAFORM = entry({
+  "-out --out -generate-config-out --generate-config-out -state-out --state-out -backup --backup": "write",
+  "-var-file --var-file -state --state": "read",
+  "-plugin-dir --plugin-dir": "load"
+});
+var GO = entry({ "-toolexec --toolexec -exec --exec": "code", "-overlay --overlay -modfile --modfile -pgo --pgo": "load", "-o --o": "write" });
+var CARGO = entry({ "--config": "load", "--manifest-path": "load" });
+var NODE = entry({ "-r --require --import --loader --experimental-loader --env-file --experimental-config-file": "load" });
+var TAR = entry({
+  "--checkpoint-action --to-command --use-compress-program -I --rsh-command --info-script -F --new-volume-script": "code",
+  "--remove-files": "destroy!"
+});
+var RSYNC = entry({ "-e --rsh --rsync-path": "code", "--delete --delete-before --delete-during --delete-after --delete-excluded --remove-source-files --del": "destroy!" });
+var CURL = entry({ "-o --output": "write", "-K --config": "load", "-T --upload-file": "read" });
+var WGET = entry({ "-O --output-document -o --output-file -a --append-output": "write", "--post-file --body-file -i --input-file": "read", "--use-askpass": "code", "-e --execute": "load" });
+var ZIP = entry({ "-TT --unzip-command": "code" });
+var SSH = entry({ "-F": "load" });
+var SCP = entry({ "-S": "code", "-F": "load" });
+var MAKE = entry({ "--eval -f --file --makefile -I --include-dir": "load" }, { assignments: /* @__PURE__ */ new Map([["SHELL", "load"], [".SHELLFLAGS", "load"], ["MAKEFLAGS", "load"], ["MAKEFILES", "load"]]) });
+var DOCKER = entry({ "--config": "load" });
+var KUBECTL = entry({ "--kubeconfig": "load" });
+var FIND = entry({ "-delete": "destroy!", "-fprint -fprint0 -fprintf -fls": "write" }, { stopAtDoubleDash: false });
+var GIT = entry({ "--upload-pack --receive-pack --exec": "code" });
+var PROGRAMS = new Map([
+  ...["npm", "npx", "pnpm", "yarn", "corepack"].map((name2) => [name2, NPM]),
+  ["pytest", PYTEST],
+  ["py.test", PYTEST],
+  ...["terraform", "tofu", "terragrunt"].map((name2) => [name2, TERRAFORM]),
+  ["go", GO],
+  ["cargo", CARGO],
+  ["node", NODE],
+  ["nodejs", NODE],
+  ["bun", NODE],
+  ["deno", NODE],
+  ["tar", TAR],
+  ["gtar", TAR],
+  ["bsdtar", TAR],
+  ["rsync", RSYNC],
+  ["curl", CURL],
+  ["wget", WGET],
+  ["zip", ZIP],
+  ["ssh", SSH],
+  ["scp", SCP],
+  ["sftp", SCP],
+  ["make", MAKE],
+  ["gmake", MAKE],
+  ["docker", DOCKER],
+  ["podman", DOCKER],
+  ["nerdctl", DOCKER],
+  ["kubectl", KUBECTL],
+  ["helm", KUBECTL],
+  ["find", FIND],
+  ["git", GIT]
+]);
+function optionHazards(program, args2) {
+  const found2 = [];
+  const table = PROGRAMS.get(program);
+  if (table !== void 0) scanOptions(table, args2, found2);
+  if (program === "ssh" || program === "scp" || program === "sftp") sshOptions(args2, found2);
+  if (program === "sed" || program === "gsed") sedHazards(args2, found2);
+  if (program === "awk" || program === "gawk" || program === "mawk" || program === "nawk") awkHazards(args2, found2);
+  if (program === "git") gitSubcommandHazards(args2, found2);
+  if (program === "curl") curlData(args2, found2);
+  return found2;
+}
+function scanOptions(table, args2, found2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "--" && table.stopAtDoubleDash) return;
+    if (table.argFiles && word.length > 1 && word.startsWith("@")) {
+      found2.push({ effect: "load", option: "@", value: word.slice(1) }, { effect: "read", option: "@", value: word.slice(1) });
+      continue;
+    }
+    if (table.assignments !== void 0) {
+      const eq2 = word.indexOf("=");
+      const effect = eq2 > 0 ? table.assignments.get(word.slice(0, eq2).replace(/[+:?]$/, "")) : void 0;
+      if (effect !== void 0) {
+        found2.push({ effect, option: `${word.slice(0, eq2)}=`, value: word.slice(eq2 + 1) });
+        continue;
+      }
+    }
+    if (word.length < 2 || word[0] !== "-") continue;
+    const eq = word.indexOf("=");
+    const name2 = eq > 0 ? word.slice(0, eq) : word;
+    let rule = table.options.get(name2);
+    let value;
+    if (rule !== void 0) {
+      if (rule.value) value = eq > 0 ? word.slice(eq + 1) : args2[++index];
+    } else if (word[1] !== "-" && word.length > 2) {
+      rule = table.options.get(word.slice(0, 2));
+      if (rule === void 0 || !rule.value) continue;
+      value = word.slice(2);
+    } else {
+      continue;
+    }
+    if (value !== void 0 && rule.harmless?.test(value)) continue;
+    found2.push(value === void 0 ? { effect: rule.effect, option: name2 } : { effect: rule.effect, option: name2, value });
+  }
+}
+var SSH_CODE_KEYS = /^(proxycommand|localcommand|knownhostscommand|remotecommand)$/i;
+var SSH_LOAD_KEYS = /^(include|pkcs11provider|securitykeyprovider|proxyusefdpass|identityagent|controlpath)$/i;
+function sshOptions(args2, found2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "--") return;
+    let setting;
+    if (word === "-o") setting = args2[++index];
+    else if (word.startsWith("-o")) setting = word.slice(2);
+    if (setting === void 0) continue;
+    const match = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(setting);
+    if (match === null) continue;
+    if (SSH_CODE_KEYS.test(match[1])) found2.push({ effect: "code", option: `-o ${match[1]}`, value: match[2] });
+    else if (SSH_LOAD_KEYS.test(match[1])) found2.push({ effect: "load", option: `-o ${match[1]}`, value: match[2] });
+  }
+}
+function gitSubcommandHazards(args2, found2) {
+  const at = args2.findIndex((word) => !word.startsWith("-") && !/^[A-Za-z0-9_.-]+=/.test(word));
+  const sub = args2[at];
+  if (sub === void 0) return;
+  const rest = args2.slice(at + 1);
+  if (sub === "rebase") {
+    for (let index = 0; index < rest.length; index += 1) {
+      const word = rest[index];
+      if (word === "-x" || word === "--exec") found2.push({ effect: "code", option: `rebase ${word}`, value: rest[++index] ?? "" });
+      else if (word.startsWith("--exec=")) found2.push({ effect: "code", option: "rebase --exec", value: word.slice(7) });
+    }
+  } else if (sub === "clone" || sub === "ls-remote") {
+    for (let index = 0; index < rest.length; index += 1) if (rest[index] === "-u") found2.push({ effect: "code", option: `${sub} -u`, value: rest[index + 1] ?? "" });
+  } else if (sub === "submodule" && rest.includes("foreach")) {
+    const script = rest.slice(rest.indexOf("foreach") + 1).filter((word) => !word.startsWith("--"));
+    if (script.length > 0) found2.push({ effect: "code", option: "submodule foreach", value: script.join(" ") });
+  } else if (sub === "bisect" && rest[0] === "run" && rest.length > 1) {
+    found2.push({ effect: "code", option: "bisect run", value: rest.slice(1).map(quote).join(" ") });
+  } else if (sub === "filter-branch" || sub === "difftool" || sub === "mergetool") {
+    for (let index = 0; index < rest.length; index += 1) {
+      const word = rest[index];
+      if (/^--(env|tree|index|parent|msg|commit|tag-name)-filter$|^(-x|--extcmd|-t|--tool)$/.test(word)) found2.push({ effect: "code", option: `${sub} ${word}`, value: rest[++index] ?? "" });
+      else if (word.startsWith("--extcmd=")) found2.push({ effect: "code", option: `${sub} --extcmd`, value: word.slice(9) });
+    }
+  }
+}
+function quote(word) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function sedHazards(args2, found2) {
+  const scripts = [];
+  let sawScriptOption = false;
+  let firstOperand;
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "-e" || word === "--expression") {
+      sawScriptOption = true;
+      scripts.push(args2[++index] ?? "");
+    } else if (word.startsWith("--expression=")) {
+      sawScriptOption = true;
+      scripts.push(word.slice(13));
+    } else if (word === "-f" || word === "--file" || word.startsWith("--file=")) {
+      sawScriptOption = true;
+      found2.push({ effect: "load", option: "-f", value: word === "-f" || word === "--file" ? args2[++index] ?? "" : word.slice(7) });
+    } else if (/^-[a-zA-Z]*e$/.test(word) && word.length > 2) {
+      sawScriptOption = true;
+      scripts.push(args2[++index] ?? "");
+    } else if (!word.startsWith("-") && firstOperand === void 0) {
+      firstOperand = word;
+    }
+  }
+  if (!sawScriptOption && firstOperand !== void 0) scripts.push(firstOperand);
+  for (const script of scripts) sedScript(script, found2);
+}
+var SED_ADDRESS = /^\s*(?:(?:\d+(?:~\d+)?|\$|\/(?:\\.|[^/\\])*\/I?M?|\\(.)(?:\\.|(?!\1).)*\1I?M?)(?:\s*,\s*(?:\d+|\$|\/(?:\\.|[^/\\])*\/I?M?|[+~]\d+))?)?\s*!?\s*/s;
+function sedScript(script, found2) {
+  let rest = script;
+  for (let guard = 0; guard < 200 && rest.length > 0; guard += 1) {
+    rest = rest.replace(/^[\s;{}]+/, "");
+    if (rest === "") return;
+    const address = SED_ADDRESS.exec(rest);
+    if (address !== null) rest = rest.slice(address[0].length);
+    const command = rest[0];
+    if (command === void 0) return;
+    rest = rest.slice(1);
+    if (command === "e" || command === "w" || command === "W" || command === "r" || command === "R") {
+      const line = /^[^\n]*/.exec(rest)[0];
+      rest = rest.slice(line.length);
+      const value = line.trim();
+      if (command === "e") found2.push(value === "" ? { effect: "load", option: "sed e" } : { effect: "code", option: "sed e", value });
+      else found2.push({ effect: command === "w" || command === "W" ? "write" : "read", option: `sed ${command}`, value });
+    } else if (command === "s" || command === "y") {
+      const delimiter = rest[0];
+      if (delimiter === void 0) return;
+      const body2 = rest;
+      let at = 1;
+      for (let part = 0; part < 2; part += 1) {
+        while (at < rest.length && rest[at] !== delimiter) at += rest[at] === "\\" ? 2 : 1;
+        at += 1;
+      }
+      rest = rest.slice(at);
+      if (command === "s") {
+        const flags2 = /^[^;\n}]*/.exec(rest)[0];
+        const write = /w\s*(.*)$/.exec(flags2);
+        if (/^[0-9gpiImMe]*e/.test(flags2)) {
+          const parts2 = splitSubstitution(body2, delimiter);
+          found2.push({ effect: "load", option: "sed s///e" });
+          if (parts2 !== void 0 && parts2 !== "") found2.push({ effect: "code", option: "sed s///e", value: parts2 });
+        }
+        if (write) found2.push({ effect: "write", option: "sed s///w", value: write[1].trim() });
+        rest = rest.slice(flags2.length);
+      }
+    } else if ("aic".includes(command)) {
+      rest = rest.slice(/^[^\n]*/.exec(rest)[0].length);
+    } else if ("btT:".includes(command)) {
+      rest = rest.slice(/^[^;\n]*/.exec(rest)[0].length);
+    } else if ("qQlL".includes(command)) {
+      rest = rest.slice(/^\s*\d*/.exec(rest)[0].length);
+    }
+  }
+}
+function splitSubstitution(body2, delimiter) {
+  let at = 1;
+  while (at < body2.length && body2[at] !== delimiter) at += body2[at] === "\\" ? 2 : 1;
+  const start2 = at + 1;
+  at = start2;
+  while (at < body2.length && body2[at] !== delimiter) at += body2[at] === "\\" ? 2 : 1;
+  return at > body2.length ? void 0 : body2.slice(start2, at).replace(/\\(.)/g, "$1");
+}
+var CURL_DATA = /* @__PURE__ */ new Set(["-d", "--data", "--data-binary", "--data-urlencode", "--json", "-F", "--form", "--form-string"]);
+function curlData(args2, found2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    const eq = word.startsWith("--") ? word.indexOf("=") : -1;
+    const name2 = eq > 0 ? word.slice(0, eq) : CURL_DATA.has(word) ? word : word.length > 2 && (word.startsWith("-d") || word.startsWith("-F")) ? word.slice(0, 2) : void 0;
+    if (name2 === void 0 || !CURL_DATA.has(name2) || name2 === "--form-string") continue;
+    const value = eq > 0 ? word.slice(eq + 1) : name2 === word ? args2[++index] ?? "" : word.slice(2);
+    const file = /(?:^|=)[@<]([^;]+)/.exec(value)?.[1];
+    if (file !== void 0 && file !== "-") found2.push({ effect: "read", option: name2, value: file });
+  }
+}
+function awkHazards(args2, found2) {
+  let program;
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "-f" || word === "--file" || word === "-E" || word === "--exec" || word === "-i" || word === "--include" || word === "-l" || word === "--load") {
+      found2.push({ effect: "load", option: word, value: args2[++index] ?? "" });
+      program = "";
+    } else if (word === "-v" || word === "-F" || word === "--assign" || word === "--field-separator") {
+      index += 1;
+    } else if (word === "--") {
+      program ??= args2[index + 1];
+      break;
+    } else if (!word.startsWith("-") && program === void 0) {
+      program = word;
+    }
+  }
+  if (!program) return;
+  const bare = program.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/(^|[^\w)\]$])\/(?:\\.|[^/\\\n])+\//g, "$1//");
+  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load/.test(bare);
+  if (runs) {
+    found2.push({ effect: "load", option: "awk program" });
+    for (const literal of program.matchAll(/"((?:\\.|[^"\\])*)"/g)) found2.push({ effect: "code", option: "awk program", value: literal[1].replace(/\\(["\\])/g, "$1") });
+  }
+  for (const write of program.matchAll(/>>?\s*"((?:\\.|[^"\\])*)"/g)) found2.push({ effect: "write", option: "awk >", value: write[1] });
+}
+var EXEC_ENV = /* @__PURE__ */ new Set([
+  "GIT_SSH_COMMAND",
+  "GIT_SSH",
+  "GIT_EDITOR",
+  "GIT_SEQUENCE_EDITOR",
+  "EDITOR",
+  "VISUAL",
+  "PAGER",
+  "GIT_PAGER",
+  "GIT_EXTERNAL_DIFF",
+  "GIT_ASKPASS",
+  "SSH_ASKPASS",
+  "PROMPT_COMMAND",
+  "LESSOPEN",
+  "LESSCLOSE",
+  "MANPAGER",
+  "SYSTEMD_PAGER",
+  "GIT_PROXY_COMMAND",
+  "RSYNC_RSH",
+  "BROWSER",
+  "SUDO_ASKPASS"
+]);
+var LOAD_ENV = /* @__PURE__ */ new Set([
+  "LD_PRELOAD",
+  "LD_AUDIT",
+  "LD_LIBRARY_PATH",
+  "DYLD_INSERT_LIBRARIES",
+  "DYLD_LIBRARY_PATH",
+  "DYLD_FRAMEWORK_PATH",
+  "PYTHONPATH",
+  "PYTHONHOME",
+  "PYTHONSTARTUP",
+  "PYTHONUSERBASE",
+  "PYTHONEXECUTABLE",
+  "PYTHONSAFEPATH",
+  "NODE_OPTIONS",
+  "NODE_PATH",
+  "NODE_REPL_EXTERNAL_MODULE",
+  "PERL5OPT",
+  "PERL5LIB",
+  "PERLLIB",
+  "RUBYOPT",
+  "RUBYLIB",
+  "BASH_ENV",
+  "ENV",
+  "SHELLOPTS",
+  "BASHOPTS",
+  "PS4",
+  "BASH_LOADABLES_PATH",
+  "FPATH",
+  "GIT_CONFIG_PARAMETERS",
+  "GIT_CONFIG_COUNT",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG",
+  "GIT_EXEC_PATH",
+  "GIT_TEMPLATE_DIR",
+  "GIT_DIR",
+  "PYTEST_ADDOPTS",
+  "PYTEST_PLUGINS",
+  "TF_CLI_CONFIG_FILE",
+  "TERRAFORM_CONFIG",
+  "TF_PLUGIN_CACHE_DIR",
+  "TF_CLI_ARGS",
+  "GOFLAGS",
+  "GOENV",
+  "RUSTC_WRAPPER",
+  "RUSTC",
+  "RUSTC_WORKSPACE_WRAPPER",
+  "RUSTFLAGS",
+  "CARGO_BUILD_RUSTC_WRAPPER",
+  "MAKEFLAGS",
+  "MAKEFILES",
+  "JAVA_TOOL_OPTIONS",
+  "_JAVA_OPTIONS",
+  "JDK_JAVA_OPTIONS",
+  "KUBECONFIG",
+  "AWS_CONFIG_FILE",
+  "DOCKER_CONFIG",
+  "CURL_HOME",
+  "WGETRC",
+  "NPM_CONFIG_USERCONFIG",
+  "CC",
+  "CXX",
+  "LDSHARED",
+  "CFLAGS",
+  "LDFLAGS"
+]);
+var LOAD_ENV_PREFIXES = ["GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_", "NPM_CONFIG_", "TF_CLI_ARGS_", "CARGO_TARGET_", "PYTHONINSPECT"];
+function loadsCode(name2) {
+  if (LOAD_ENV.has(name2)) return true;
+  const upper = name2.toUpperCase();
+  for (const prefix of LOAD_ENV_PREFIXES) if (upper.startsWith(prefix)) return true;
+  return false;
+}
+var HARMLESS_NODE_OPTION = /^--(max-old-space-size|max-semi-space-size|stack-size|stack-trace-limit|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|trace-uncaught|experimental-vm-modules|unhandled-rejections|dns-result-order|openssl-legacy-provider|expose-gc|max-http-header-size|no-experimental-fetch|use-openssl-ca|disable-warning)(=[\w.,:-]*)?$/;
+function harmlessSetting(name2, value) {
+  if (name2 !== "NODE_OPTIONS") return false;
+  const words = value.trim().split(/\s+/).filter(Boolean);
+  return words.every((word) => HARMLESS_NODE_OPTION.test(word));
+}
+var RESOLUTION_ENV = /* @__PURE__ */ new Set(["PATH", "BASH_LOADABLES_PATH", "EXECIGNORE", "CDPATH", "GLOBIGNORE", "BASH_ALIASES", "BASH_CMDS"]);
+
+// packages/core/src/command/reeval.ts
+var NUMERIC_SPECIALS = /* @__PURE__ */ new Set(["RANDOM", "LINENO", "SECONDS", "BASHPID", "EPOCHSECONDS", "EPOCHREALTIME", "PPID", "UID", "EUID", "SRANDOM", "#", "?", "$", "!", "OPTIND"]);
+var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var NUMBER = /^\s*[-+]?\s*(?:0[xX][0-9a-fA-F]+|\d+#[0-9A-Za-z@_]+|\d+)\s*$/;
+var PLAIN_EXPRESSION = /^[\w\s+\-*/%()<>=!&|^~?:,]*$/;
+function arithmeticHazard(node, scope, safe) {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    switch (current.type) {
+      case "number":
+        continue;
+      case "variable_name":
+      case "word": {
+        const text2 = current.text;
+        if (NUMBER.test(text2)) continue;
+        if (IDENTIFIER.test(text2)) {
+          const why = nameHazard(text2, scope, safe, 0);
+          if (why !== void 0) return why;
+          continue;
+        }
+        if (/[`$[]/.test(text2)) return `\`${text2}\` is evaluated as arithmetic`;
+        continue;
+      }
+      case "simple_expansion":
+      case "expansion": {
+        const children = current.children;
+        if (children[1]?.type === "#") continue;
+        const name2 = current.namedChildren[0];
+        if (name2?.type === "special_variable_name" && NUMERIC_SPECIALS.has(name2.text)) continue;
+        if (name2?.type === "variable_name" && (children.length === 3 || current.type === "simple_expansion")) {
+          const why = nameHazard(name2.text, scope, safe, 0);
+          if (why !== void 0) return why;
+          continue;
+        }
+        return `\`${current.text}\` is evaluated as arithmetic`;
+      }
+      case "command_substitution":
+      case "process_substitution":
+        return `the output of \`${clip2(current.text)}\` is evaluated as arithmetic`;
+      case "subscript": {
+        const array = current.namedChildren[0]?.text ?? "";
+        const elements = scope.array(array);
+        if (elements === void 0 || elements.some((element) => valueHazard(element, scope, safe, 1) !== void 0)) return `the elements of \`${array}\` are evaluated as arithmetic`;
+        const index = current.namedChildren[1];
+        if (index !== void 0) stack.push(index);
+        continue;
+      }
+      default:
+        for (const child of current.namedChildren) stack.push(child);
+    }
+  }
+  return void 0;
+}
+function nameHazard(name2, scope, safe, depth) {
+  if (safe?.has(name2) || NUMERIC_SPECIALS.has(name2)) return void 0;
+  const value = scope.scalar(name2);
+  if (value === void 0) return `\`${name2}\` holds a value this command does not set, and arithmetic evaluates it`;
+  return valueHazard(value, scope, safe, depth + 1);
+}
+function valueHazard(value, scope, safe, depth) {
+  if (value.trim() === "" || NUMBER.test(value)) return void 0;
+  if (depth > 4 || !PLAIN_EXPRESSION.test(value)) return `\`${clip2(value)}\` is evaluated as arithmetic`;
+  for (const name2 of value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+    const why = nameHazard(name2, scope, safe, depth);
+    if (why !== void 0) return why;
+  }
+  return void 0;
+}
+function expressionHazard(text2, scope) {
+  const eq = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*([-+*/%&|^]|<<|>>)?=(?!=)/.exec(text2);
+  const right = eq === null ? text2 : text2.slice(eq[0].length);
+  if (/[`$[]/.test(right)) return `\`${clip2(text2)}\` is evaluated as arithmetic`;
+  return valueHazard(right, scope, void 0, 0);
+}
+function nameArgumentHazard(value, dynamic, scope) {
+  if (dynamic) return `the variable name \`${clip2(value)}\` is made by expansion`;
+  const open = value.indexOf("[");
+  if (open < 0) return void 0;
+  const index = value.slice(open + 1, value.lastIndexOf("]"));
+  if (/^\s*(\d+|[@*])\s*$/.test(index)) return void 0;
+  if (index.trim() === "") return void 0;
+  if (/[`$]/.test(index) || !PLAIN_EXPRESSION.test(index)) return `the subscript of \`${clip2(value)}\` is evaluated`;
+  return valueHazard(index, scope, void 0, 0);
+}
+function quotedDeclarationHazard(value) {
+  const eq = value.indexOf("=");
+  if (eq < 0) return false;
+  const name2 = value.slice(0, eq);
+  return name2.includes("[") || value[eq + 1] === "(" || value.startsWith("(", eq + 1);
+}
+function clip2(text2) {
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
+}
+
+// packages/core/src/command/containers.ts
+var SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|zsh|ash|busybox|env)$/;
+var ENGINES = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "finch", "lima-nerdctl"]);
+var RUN_VALUES = /* @__PURE__ */ new Set([
+  "-a",
+  "--attach",
+  "--add-host",
+  "--annotation",
+  "--blkio-weight",
+  "--cap-add",
+  "--cap-drop",
+  "--cgroup-parent",
+  "--cgroupns",
+  "--cidfile",
+  "--cpu-period",
+  "--cpu-quota",
+  "--cpu-shares",
+  "-c",
+  "--cpus",
+  "--cpuset-cpus",
+  "--cpuset-mems",
+  "--device",
+  "--device-cgroup-rule",
+  "--dns",
+  "--dns-option",
+  "--dns-search",
+  "--domainname",
+  "--entrypoint",
+  "-e",
+  "--env",
+  "--env-file",
+  "--expose",
+  "--gpus",
+  "--group-add",
+  "--health-cmd",
+  "--health-interval",
+  "--health-retries",
+  "--health-start-period",
+  "--health-timeout",
+  "-h",
+  "--hostname",
+  "--ip",
+  "--ip6",
+  "--ipc",
+  "--isolation",
+  "--kernel-memory",
+  "-l",
+  "--label",
+  "--label-file",
+  "--link",
+  "--log-driver",
+  "--log-opt",
+  "--mac-address",
+  "-m",
+  "--memory",
+  "--memory-reservation",
+  "--memory-swap",
+  "--memory-swappiness",
+  "--mount",
+  "--name",
+  "--network",
+  "--net",
+  "--network-alias",
+  "--oom-score-adj",
+  "--pid",
+  "--pids-limit",
+  "--platform",
+  "-p",
+  "--publish",
+  "--pull",
+  "--restart",
+  "--runtime",
+  "--security-opt",
+  "--shm-size",
+  "--stop-signal",
+  "--stop-timeout",
+  "--storage-opt",
+  "--sysctl",
+  "--tmpfs",
+  "-u",
+  "--user",
+  "--userns",
+  "--uts",
+  "-v",
+  "--volume",
+  "--volume-driver",
+  "--volumes-from",
+  "-w",
+  "--workdir",
+  "--detach-keys",
+  "--ulimit",
+  "--chdir",
+  "--userns-remap",
+  "--pod",
+  "--arch",
+  "--os",
+  "--variant"
+]);
+var COMPOSE_VALUES = /* @__PURE__ */ new Set(["-e", "--env", "-l", "--label", "--name", "-p", "--publish", "-u", "--user", "-v", "--volume", "-w", "--workdir", "--entrypoint", "--index", "-f", "--file", "--project-name", "--profile", "--env-file", "--project-directory"]);
+var KUBECTL_VALUES = /* @__PURE__ */ new Set(["-n", "--namespace", "--context", "--cluster", "--user", "--kubeconfig", "-c", "--container", "--image", "--env", "--labels", "-l", "--overrides", "--port", "--restart", "--serviceaccount", "--pod-running-timeout", "--request-timeout", "-s", "--server", "--token", "--as", "--image-pull-policy", "--target", "--profile", "-f", "--filename"]);
+var TOOL_IMAGES = [
+  [/(^|\/)(terraform|terraform-light)$/, "terraform"],
+  [/(^|\/)(opentofu|tofu)$/, "tofu"],
+  [/(^|\/)terragrunt$/, "terragrunt"],
+  [/(^|\/)kubectl$/, "kubectl"],
+  [/(^|\/)(helm|k8s-helm)$/, "helm"],
+  [/(^|\/)(aws-cli|awscli)$/, "aws"],
+  [/(^|\/)(azure-cli|az)$/, "az"],
+  [/(^|\/)(cloud-sdk|google-cloud-cli|gcloud)$/, "gcloud"],
+  [/(^|\/)git$/, "git"],
+  [/(^|\/)(gh|github-cli)$/, "gh"],
+  [/(^|\/)pulumi$/, "pulumi"]
+];
+function containerCommands(program, words) {
+  if (ENGINES.has(program)) return engine(program, words);
+  if (program === "kubectl" || program === "oc") return kubectl(program, words);
+  return void 0;
+}
+function engine(program, words) {
+  let index = 1;
+  while (index < words.length && words[index].value.startsWith("-")) index += /^--(context|host|config|log-level|url|connection|namespace|address)$|^-[Hc]$/.test(words[index].value) ? 2 : 1;
+  let sub = words[index]?.value;
+  if (sub === "container") sub = words[++index]?.value;
+  if (sub === "compose" || program === "docker-compose") return compose(program, words, index + 1);
+  if (sub !== "run" && sub !== "exec" && sub !== "create") return void 0;
+  const via = `${program} ${sub}`;
+  let entrypoint;
+  index += 1;
+  while (index < words.length) {
+    const word = words[index];
+    const text2 = word.value;
+    if (text2 === "--") {
+      index += 1;
+      break;
+    }
+    if (!text2.startsWith("-") || text2 === "-") break;
+    const eq = text2.indexOf("=");
+    const name2 = eq > 0 ? text2.slice(0, eq) : text2;
+    if (name2 === "--entrypoint") entrypoint = eq > 0 ? { value: text2.slice(eq + 1), dynamic: word.dynamic } : words[index + 1];
+    if (eq < 0 && RUN_VALUES.has(name2)) index += 2;
+    else index += 1;
+  }
+  const image = words[index];
+  if (image === void 0) return [];
+  const command = words.slice(index + 1);
+  if (sub === "exec") return command.length > 0 ? [{ via, inner: [...command] }] : [];
+  const readings = [];
+  if (entrypoint !== void 0 && entrypoint.value !== "") {
+    readings.push({ via, inner: [...entrypoint.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: entrypoint.dynamic })), ...command] });
+    return readings;
+  }
+  const tool = toolOf(image.value);
+  const first = command[0]?.value ?? "";
+  if (tool !== void 0 && first !== tool && !SHELLS.test(first)) readings.push({ via: `${via} ${image.value}`, inner: [{ value: tool, dynamic: image.dynamic }, ...command] });
+  else if (command.length > 0 && !first.startsWith("-")) readings.push({ via, inner: [...command] });
+  return readings;
+}
+function compose(program, words, start2) {
+  let index = start2;
+  while (index < words.length && words[index].value.startsWith("-")) index += COMPOSE_VALUES.has(words[index].value) ? 2 : 1;
+  const sub = words[index]?.value;
+  if (sub !== "run" && sub !== "exec") return void 0;
+  index += 1;
+  let entrypoint;
+  while (index < words.length && words[index].value.startsWith("-")) {
+    const text2 = words[index].value;
+    if (text2 === "--entrypoint") entrypoint = words[index + 1]?.value;
+    index += COMPOSE_VALUES.has(text2) ? 2 : 1;
+  }
+  const command = words.slice(index + 1);
+  const inner = entrypoint === void 0 ? command : [...entrypoint.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false })), ...command];
+  return inner.length > 0 ? [{ via: `${program} compose ${sub}`, inner: [...inner] }] : [];
+}
+function kubectl(program, words) {
+  let index = 1;
+  let sub;
+  let image;
+  let commandFlag = false;
+  const positionals = [];
+  let dash = -1;
+  while (index < words.length) {
+    const text2 = words[index].value;
+    if (text2 === "--") {
+      dash = index;
+      break;
+    }
+    if (text2.startsWith("-")) {
+      const eq = text2.indexOf("=");
+      const name2 = eq > 0 ? text2.slice(0, eq) : text2;
+      if (name2 === "--image") image = eq > 0 ? text2.slice(eq + 1) : words[index + 1]?.value;
+      if (name2 === "--command") commandFlag = true;
+      index += eq < 0 && KUBECTL_VALUES.has(name2) ? 2 : 1;
+      continue;
+    }
+    if (sub === void 0) sub = text2;
+    else positionals.push(words[index]);
+    index += 1;
+  }
+  if (sub !== "exec" && sub !== "run" && sub !== "debug" && sub !== "attach") return void 0;
+  const via = `${program} ${sub}`;
+  const command = dash >= 0 ? words.slice(dash + 1) : sub === "exec" ? positionals.slice(1) : [];
+  if (command.length === 0) return [];
+  const readings = [];
+  const tool = image === void 0 ? void 0 : toolOf(image);
+  if (sub === "run" && !commandFlag && tool !== void 0 && command[0].value !== tool && !SHELLS.test(command[0].value)) readings.push({ via: `${via} ${image}`, inner: [{ value: tool, dynamic: false }, ...command] });
+  else readings.push({ via, inner: [...command] });
+  return readings;
+}
+function toolOf(image) {
+  const name2 = image.replace(/@sha256:[0-9a-f]+$/i, "").replace(/:[^/:]*$/, "").toLowerCase();
+  for (const [pattern, tool] of TOOL_IMAGES) if (pattern.test(name2)) return tool;
+  return void 0;
 }
 
 // packages/core/src/command/interpreters.ts
 var PYTHON = { code: ["-c"], values: ["-m", "-W", "-X", "-Q"], cluster: true };
-var NODE = { code: ["-e", "--eval", "-p", "--print"], values: ["-r", "--require", "--import", "--loader"] };
+var NODE2 = { code: ["-e", "--eval", "-p", "--print"], values: ["-r", "--require", "--import", "--loader"] };
 var PERL = { code: ["-e", "-E"], values: ["-M", "-m", "-I", "-x"], cluster: true };
 var SPECS = [
   [/^python(\d+(\.\d+)?)?$|^pypy\d*$/, PYTHON],
-  [/^(node|nodejs|bun)$/, NODE],
+  [/^(node|nodejs|bun)$/, NODE2],
   [/^deno$/, { code: ["eval"] }],
   [/^perl(\d[\d.]*)?$/, PERL],
   [/^ruby(\d[\d.]*)?$/, { code: ["-e"], values: ["-r", "-I"], cluster: true }],
@@ -14417,8 +19639,14 @@ var SPECS = [
   [/^(tclsh|wish)$/, { code: [] }]
 ];
 function interpreterFor(program) {
-  return SPECS.find(([pattern]) => pattern.test(program))?.[1];
+  let spec = BY_PROGRAM.get(program);
+  if (spec === void 0 && !BY_PROGRAM.has(program)) {
+    spec = SPECS.find(([pattern]) => pattern.test(program))?.[1];
+    if (BY_PROGRAM.size < 4096) BY_PROGRAM.set(program, spec);
+  }
+  return spec;
 }
+var BY_PROGRAM = /* @__PURE__ */ new Map();
 function locateCode(args2, spec) {
   for (let index = 1; index < args2.length; index += 1) {
     const word = args2[index];
@@ -14529,6 +19757,255 @@ function finish(words, index, spec, env, lead) {
   return [{ inner, env: { ...env } }];
 }
 
+// packages/core/src/command/word.ts
+var NO_SCOPE = { scalar: () => void 0, array: () => void 0, ifs: () => " 	\n" };
+var DEFAULTING = /* @__PURE__ */ new Set([":-", "-", ":=", "="]);
+function resolveWord(node, scope = NO_SCOPE) {
+  switch (node.type) {
+    case "word":
+      return { value: unescapeUnquoted(node.text), dynamic: false };
+    case "command_name":
+      return resolveParts(node.namedChildren, scope);
+    case "raw_string":
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case "ansi_c_string":
+      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
+    case "string":
+    case "translated_string":
+      return resolveString(node, scope);
+    case "concatenation":
+      return resolveParts(node.children, scope);
+    case "number":
+    case "variable_name":
+      return { value: node.text, dynamic: false };
+    case "simple_expansion": {
+      const name2 = node.namedChildren[0];
+      if (name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*")) {
+        const positional = scope.array("@");
+        return positional === void 0 ? { value: node.text, dynamic: true } : { value: positional.join(" "), dynamic: false, computed: true };
+      }
+      return variable(name2?.text ?? "", node.text, scope);
+    }
+    case "expansion":
+      return expansion(node, scope);
+    case "command_substitution":
+      return substitution(node, scope);
+    default:
+      return { value: node.text, dynamic: true };
+  }
+}
+function fieldsOf(node, word, scope = NO_SCOPE) {
+  if (!word.computed || word.dynamic) return void 0;
+  const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
+  if (target.type === "string" && target.namedChildren.length === 1) {
+    const elements2 = wholeArray(target.namedChildren[0], scope);
+    return elements2 === void 0 ? void 0 : [...elements2];
+  }
+  if (target.type !== "simple_expansion" && target.type !== "expansion" && target.type !== "command_substitution") return void 0;
+  const elements = wholeArray(target, scope);
+  const ifs = scope.ifs();
+  const parts2 = elements ?? [word.value];
+  const fields = [];
+  for (const part of parts2) for (const field of splitFields(part, ifs)) fields.push(field);
+  return fields;
+}
+function splitFields(text2, ifs) {
+  if (ifs === "") return text2 === "" ? [] : [text2];
+  const fields = [];
+  let current = "";
+  let pending2 = false;
+  for (const char of text2) {
+    if (ifs.includes(char)) {
+      if (current !== "" || pending2 && !/\s/.test(char)) fields.push(current);
+      current = "";
+      pending2 = !/\s/.test(char);
+      continue;
+    }
+    current += char;
+    pending2 = true;
+  }
+  if (current !== "") fields.push(current);
+  return fields;
+}
+function globPatternOf(node) {
+  let pattern = "";
+  let glob = false;
+  const parts2 = node.type === "concatenation" ? node.children : [node];
+  for (const part of parts2) {
+    if (part.type === "word") {
+      const text2 = part.text;
+      if (/(^|[^\\])[*?[]/.test(text2)) glob = true;
+      pattern += text2;
+    } else if (part.type === "raw_string" || part.type === "string" || part.type === "ansi_c_string") {
+      const word = resolveWord(part);
+      if (word.dynamic) return void 0;
+      pattern += word.value.replace(/[*?[\]\\]/g, "\\$&");
+    } else {
+      return void 0;
+    }
+  }
+  return glob ? pattern : void 0;
+}
+function variable(name2, text2, scope) {
+  const value = name2 === "" ? void 0 : scope.scalar(name2);
+  return value === void 0 ? { value: text2, dynamic: true } : { value, dynamic: false, computed: true };
+}
+function expansion(node, scope) {
+  const children = node.children;
+  const inner = children[1];
+  if (inner === void 0) return { value: node.text, dynamic: true };
+  if (inner.type === "subscript") {
+    if (children.length !== 3) return { value: node.text, dynamic: true };
+    const elements = scope.array(inner.namedChildren[0]?.text ?? "");
+    const index = inner.namedChildren[1]?.text ?? "";
+    if (elements === void 0) return { value: node.text, dynamic: true };
+    if (index === "@" || index === "*") return { value: elements.join(" "), dynamic: false, computed: true };
+    if (/^\d+$/.test(index) && elements[Number(index)] !== void 0) return { value: elements[Number(index)], dynamic: false, computed: true };
+    return { value: node.text, dynamic: true };
+  }
+  if (inner.type !== "variable_name") return { value: node.text, dynamic: true };
+  if (children.length === 3) return variable(inner.text, node.text, scope);
+  const operator = children[2];
+  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
+  const known = scope.scalar(inner.text);
+  if (known !== void 0 && (known !== "" || !operator.type.startsWith(":"))) return { value: known, dynamic: false, computed: true };
+  const fallback = children.slice(3, -1);
+  const word = resolveParts(fallback, scope);
+  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
+}
+function wholeArray(node, scope) {
+  if (node.type === "simple_expansion") {
+    const name2 = node.namedChildren[0];
+    return name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*") ? scope.array("@") : void 0;
+  }
+  if (node.type !== "expansion") return void 0;
+  const inner = node.children[1];
+  if (inner?.type !== "subscript" || node.children.length !== 3) return void 0;
+  const index = inner.namedChildren[1]?.text;
+  if (index !== "@" && index !== "*") return void 0;
+  return scope.array(inner.namedChildren[0]?.text ?? "");
+}
+function substitution(node, scope) {
+  const commands = node.namedChildren;
+  if (commands.length === 1 && commands[0].type === "pipeline") return pipelineOutput(node, commands[0], scope);
+  const command = commands.length === 1 && commands[0].type === "command" ? commands[0] : void 0;
+  if (command === void 0) return { value: node.text, dynamic: true };
+  return commandOutput(node, command, scope);
+}
+function pipelineOutput(node, pipeline, scope) {
+  const stages = pipeline.namedChildren;
+  if (stages.length === 0 || stages[0].type !== "command") return { value: node.text, dynamic: true };
+  let text2 = commandOutput(node, stages[0], scope);
+  for (const stage of stages.slice(1)) {
+    if (text2.dynamic || stage.type !== "command") return { value: node.text, dynamic: true };
+    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
+    const program = words[0]?.value;
+    const args2 = words.slice(1).map((word) => word.value);
+    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+    if (program === "base64" && args2.length === 1 && /^(-d|-D|--decode)$/.test(args2[0])) {
+      const decoded = decodeBase64(text2.value);
+      if (decoded === void 0) return { value: node.text, dynamic: true };
+      text2 = { value: decoded.replace(/\n+$/, ""), dynamic: false, computed: true };
+    } else if (program === "rev" && args2.length === 0) {
+      text2 = { value: [...text2.value].reverse().join(""), dynamic: false, computed: true };
+    } else if (program !== "cat" || args2.length > 0) {
+      return { value: node.text, dynamic: true };
+    }
+  }
+  return text2;
+}
+function decodeBase64(text2) {
+  try {
+    const binary2 = atob(text2.replace(/\s+/g, ""));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
+  } catch {
+    return void 0;
+  }
+}
+function commandOutput(node, command, scope) {
+  const words = [];
+  for (const child of command.namedChildren) {
+    if (child.type === "variable_assignment" || child.type.endsWith("redirect")) return { value: node.text, dynamic: true };
+    words.push(resolveWord(child, scope));
+  }
+  const program = words[0]?.value;
+  if (program !== "echo" && program !== "printf" || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+  let args2 = words.slice(1).map((word) => word.value);
+  if (program === "echo") {
+    if (args2[0] !== void 0 && /^-[neE]+$/.test(args2[0])) args2 = args2.slice(1);
+    return { value: args2.join(" "), dynamic: false, computed: true };
+  }
+  if (args2.length === 0 || /%[^s%]/.test(args2[0])) return { value: node.text, dynamic: true };
+  const format = args2[0];
+  const rest = args2.slice(1);
+  const out2 = rest.length === 0 ? format.replace(/%%/g, "%") : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, "%")).join("");
+  return { value: out2.replace(/\\n/g, "\n").replace(/\n+$/, ""), dynamic: false, computed: true };
+}
+function resolveParts(parts2, scope) {
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  for (const part of parts2) {
+    const word = resolveWord(part, scope);
+    value += word.value;
+    dynamic ||= word.dynamic;
+    computed ||= word.computed === true;
+  }
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function resolveString(node, scope) {
+  const text2 = node.text;
+  const open = text2.startsWith('$"') ? 2 : 1;
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  let cursor = node.startIndex + open;
+  const end = node.endIndex - 1;
+  for (const child of node.namedChildren) {
+    if (child.startIndex > cursor) value += unescapeDouble(text2.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
+    if (child.type === "string_content") value += unescapeDouble(child.text);
+    else {
+      const word = resolveWord(child, scope);
+      value += word.value;
+      dynamic ||= word.dynamic;
+      computed ||= word.computed === true;
+    }
+    cursor = child.endIndex;
+  }
+  if (end > cursor) value += unescapeDouble(text2.slice(cursor - node.startIndex, end - node.startIndex));
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function unescapeUnquoted(text2) {
+  return text2.indexOf("\\") < 0 ? text2 : text2.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
+}
+function unescapeDouble(text2) {
+  return text2.indexOf("\\") < 0 ? text2 : text2.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
+}
+var SIMPLE_ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  E: "\x1B",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "?": "?"
+};
+function decodeAnsiC(body2) {
+  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
+    const head = esc[0];
+    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
+    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
+    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
+    return SIMPLE_ESCAPES[head] ?? whole;
+  });
+}
+
 // packages/core/src/command/wrappers.ts
 var WRAPPERS = {
   env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-P"], switches: ["-i", "-0", "-v", "--ignore-environment", "--null", "--debug"], assignments: true, splitOptions: ["-S", "--split-string"] },
@@ -14588,23 +20065,23 @@ function wrapperFor(program, next) {
 var RUN_SUBCOMMAND = { valueOptions: ["--env-file", "-p", "--project", "-c", "--config", "--duration", "--region"], switches: ["--no-masking"], operands: 1, afterDoubleDash: true };
 
 // packages/core/src/command/run.ts
-var SHELLS = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
+var SHELLS2 = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
 var POWERSHELL = /^(pwsh|powershell)(\.exe)?$/i;
-var EXEC_ENV = /* @__PURE__ */ new Set(["GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "EDITOR", "VISUAL", "PAGER", "GIT_PAGER", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "PROMPT_COMMAND", "LESSOPEN", "MANPAGER", "SYSTEMD_PAGER"]);
-var HIDDEN_ENV = /* @__PURE__ */ new Set(["LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "NODE_OPTIONS", "PYTHONSTARTUP", "PERL5OPT", "RUBYOPT", "BASH_ENV", "ENV"]);
-var GIT_EXEC_KEYS = /* @__PURE__ */ new Set(["core.sshcommand", "core.editor", "core.pager", "core.fsmonitor", "diff.external", "sequence.editor", "credential.helper", "gpg.program", "pager.log", "pager.diff", "uploadpack.packobjectshook"]);
-var GIT_HIDDEN_KEYS = /* @__PURE__ */ new Set(["core.hookspath", "include.path", "core.worktree"]);
+var STDIN_FILES = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\d+\/fd\/0|-)$/;
+var SYSTEM_PROGRAM = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
+var NAME_BUILTINS = /* @__PURE__ */ new Set(["read", "mapfile", "readarray", "printf", "getopts", "wait", "test", "[", "export", "readonly", "declare", "typeset", "local"]);
+function isWorkspaceBinary(typed) {
+  return typed.includes("/") && !SYSTEM_PROGRAM.test(typed);
+}
 function runCommand(runner, words, frame, stdin) {
   const head = words[0];
   if (head === void 0) return;
   checkEnvironment(runner, frame);
   if (head.dynamic) {
-    runner.analysis.opaque.push({ kind: "dynamic-program", detail: `the program name \`${head.value}\` is made by expansion` });
-    const held = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(head.value)?.[1];
-    const literal = held === void 0 ? void 0 : frame.env[held];
-    if (literal) runCommand(runner, [{ value: literal, dynamic: false }, ...words.slice(1)], frame, stdin);
+    runner.opaque("dynamic-program", `the program name \`${head.value}\` is made by expansion`);
     return;
   }
+  if (head.computed) runner.opaque("dynamic-program", `the program name \`${head.value}\` is made by expansion`);
   const program = basename2(head.value);
   const args2 = words.slice(1);
   const wrapper = wrapperFor(program, args2[0]?.value);
@@ -14619,10 +20096,23 @@ function runCommand(runner, words, frame, stdin) {
     }
     return;
   }
-  if (SHELLS.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
+  if (SHELLS2.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== void 0) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
+  const containers = containerCommands(program, words);
+  if (containers !== void 0) {
+    emit(runner, words, frame, "run");
+    for (const reading of containers) runCommand(runner, reading.inner, { ...frame, via: [...frame.via, reading.via], env: {} }, void 0);
+    return;
+  }
+  if (NAME_BUILTINS.has(program)) nameArguments(runner, program, args2, frame);
   switch (program) {
+    case "read":
+      readLiteral(args2, frame, stdin);
+      return emit(runner, words, frame, "run");
+    case "set":
+      setPositionals(args2, frame);
+      return emit(runner, words, frame, "run");
     case "eval":
       emit(runner, words, frame, "wrapper");
       return runScript(runner, joinWords(args2), { ...frame, via: [...frame.via, "eval"] }, "eval");
@@ -14637,14 +20127,103 @@ function runCommand(runner, words, frame, stdin) {
       return runFind(runner, words, frame, stdin);
     case "source":
     case ".":
-      if (args2.some((word) => word.dynamic)) runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` runs a file made by expansion` });
-      if (args2[0]?.fetch !== void 0) fetchedScript(runner, args2[0].fetch, program);
+      return runSource(runner, words, frame, stdin, program);
+    case "let":
+      for (const arg of args2) {
+        const why = arg.dynamic ? `\`let ${arg.value}\` evaluates an expansion` : expressionHazard(arg.value, runner.scope(frame));
+        if (why === void 0) continue;
+        runner.opaque("re-evaluation", why);
+        runner.reveal(arg.value, frame);
+      }
+      return emit(runner, words, frame, "run");
+    case "coproc": {
+      emit(runner, words, frame, "wrapper");
+      let inner = args2;
+      if (inner.length > 1 && /^[A-Za-z_]\w*$/.test(inner[0].value) && /^[{(]$/.test(inner[1].value)) inner = inner.slice(1);
+      while (inner[0] !== void 0 && /^[{(]$/.test(inner[0].value)) inner = inner.slice(1);
+      return runCommand(runner, inner, { ...frame, via: [...frame.via, "coproc"] }, stdin);
+    }
+    case "alias":
+    case "hash":
+    case "enable":
+    case "shopt":
+      resolutionBuiltin(runner, program, args2);
       return emit(runner, words, frame, "run");
     case "git":
-      if (runGitAlias(runner, words, frame, stdin)) return;
+      if (runGit(runner, words, frame, stdin)) return;
       return emit(runner, words, frame, "run");
     default:
       return emit(runner, words, frame, "run");
+  }
+}
+function readLiteral(args2, frame, stdin) {
+  if (stdin?.kind !== "text" || stdin.dynamic) return;
+  const names = args2.filter((word) => !word.value.startsWith("-") && /^[A-Za-z_]\w*$/.test(word.value)).map((word) => word.value);
+  if (args2.some((word) => /^-[a-zA-Z]*[adinNptu]$/.test(word.value)) || names.length === 0) return;
+  const fields = splitFields(stdin.text.split("\n")[0] ?? "", frame.env.IFS ?? frame.consts.IFS ?? " 	\n");
+  names.forEach((name2, index) => {
+    const value = index === names.length - 1 ? fields.slice(index).join(" ") : fields[index] ?? "";
+    frame.consts[name2] = value;
+    frame.env[name2] = value;
+  });
+}
+function setPositionals(args2, frame) {
+  const dash = args2.findIndex((word) => word.value === "--");
+  const values = dash >= 0 ? args2.slice(dash + 1) : args2[0] !== void 0 && !/^[-+]/.test(args2[0].value) ? args2 : void 0;
+  if (values === void 0) return;
+  if (values.some((word) => word.dynamic)) {
+    delete frame.arrays["@"];
+    return;
+  }
+  frame.arrays["@"] = values.map((word) => word.value);
+  values.forEach((word, index) => {
+    frame.consts[String(index + 1)] = word.value;
+  });
+}
+function resolutionBuiltin(runner, program, args2) {
+  const values = args2.map((word) => word.value);
+  const changes = program === "alias" ? values.some((value) => value.includes("=")) || args2.some((word) => word.dynamic) : program === "hash" ? values.some((value) => /^-[a-z]*p/.test(value)) : program === "enable" ? values.some((value) => !/^-[aps]+$/.test(value)) : values.includes("expand_aliases") && values.some((value) => /^-[a-z]*s/.test(value));
+  if (changes) runner.opaque("resolution", `\`${program} ${clip3(values.join(" "))}\` changes which program a name runs`);
+}
+function nameArguments(runner, program, args2, frame) {
+  const scope = runner.scope(frame);
+  const names = [];
+  if (program === "read" || program === "mapfile" || program === "readarray") {
+    const valued = program === "read" ? "adinNptu" : "dnOsuCc";
+    for (let index = 0; index < args2.length; index += 1) {
+      const value = args2[index].value;
+      if (value.length > 1 && value.startsWith("-")) {
+        const last = value[value.length - 1];
+        if (valued.includes(last)) {
+          if (program === "read" && last === "a" && args2[index + 1] !== void 0) names.push(args2[index + 1]);
+          index += 1;
+        }
+        continue;
+      }
+      names.push(args2[index]);
+    }
+  } else if (program === "printf" || program === "wait") {
+    const at = args2.findIndex((word) => word.value === (program === "printf" ? "-v" : "-p"));
+    if (at >= 0 && args2[at + 1] !== void 0) names.push(args2[at + 1]);
+  } else if (program === "getopts") {
+    if (args2[1] !== void 0) names.push(args2[1]);
+  } else if (program === "test" || program === "[") {
+    args2.forEach((word, index) => {
+      if (word.value === "-v" && args2[index + 1] !== void 0) names.push(args2[index + 1]);
+    });
+  } else {
+    for (const word of args2) if (!word.value.startsWith("-")) names.push(word);
+  }
+  for (const name2 of names) {
+    if (name2 === void 0) continue;
+    const eq = name2.value.indexOf("=");
+    const bare = eq > 0 && program !== "test" && program !== "[" ? name2.value.slice(0, eq) : name2.value;
+    const why = nameArgumentHazard(bare, name2.dynamic, scope);
+    if (why !== void 0) {
+      runner.opaque("re-evaluation", why);
+      runner.reveal(bare, frame);
+    }
+    if (program !== "test" && program !== "[" && /^[A-Za-z_]\w*$/.test(bare)) runner.forget(bare, frame);
   }
 }
 function runShell(runner, words, frame, stdin, program) {
@@ -14657,6 +20236,7 @@ function runShell(runner, words, frame, stdin, program) {
   while (index < words.length) {
     const word = words[index].value;
     if (word === "--" || word === "-") {
+      if (word === "-") fromStdin = true;
       index += 1;
       break;
     }
@@ -14667,10 +20247,11 @@ function runShell(runner, words, frame, stdin, program) {
     }
     if (powershell && /^-(e|ec|en|enc|encodedcommand)$/i.test(word)) {
       emit(runner, words, frame, "wrapper");
-      runner.analysis.opaque.push({ kind: "encoded-payload", detail: `\`${program} ${word}\` runs an encoded command` });
+      runner.opaque("encoded-payload", `\`${program} ${word}\` runs an encoded command`);
       return;
     }
     if (word.startsWith("--") || powershell && word.startsWith("-")) {
+      if (word === "--rcfile" || word === "--init-file") runner.opaque("code-option", `\`${program} ${word}\` loads a start-up file`);
       index += word === "--rcfile" || word === "--init-file" || powershell && /^-(f|file|ex|executionpolicy|wd|workingdirectory)$/i.test(word) ? 2 : 1;
       continue;
     }
@@ -14678,6 +20259,7 @@ function runShell(runner, words, frame, stdin, program) {
       const letters = word.slice(1);
       if (letters.includes("c")) command = true;
       if (letters.includes("s")) fromStdin = true;
+      if (letters.includes("i") && !command) runner.opaque("code-option", `\`${program} -i\` reads start-up files`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }
@@ -14694,12 +20276,38 @@ function runShell(runner, words, frame, stdin, program) {
   const file = words[index];
   if (file !== void 0 && !fromStdin) {
     if (file.fetch !== void 0) return fetchedScript(runner, file.fetch, program);
-    if (file.dynamic) runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` runs a script named by expansion (\`${file.value}\`)` });
+    if (file.input !== void 0) {
+      emit(runner, words, frame, "wrapper");
+      return consumeStdin(runner, file.input, inner, program, "shell");
+    }
+    if (!file.dynamic && STDIN_FILES.test(file.value)) {
+      if (stdin === void 0) return emit(runner, words, frame, "run");
+      emit(runner, words, frame, "wrapper");
+      return consumeStdin(runner, stdin, inner, program, "shell");
+    }
+    if (file.dynamic) runner.opaque("dynamic-script", `\`${program}\` runs a script named by expansion (\`${file.value}\`)`);
     return emit(runner, words, frame, "run");
   }
   if (stdin === void 0) return emit(runner, words, frame, "run");
   emit(runner, words, frame, "wrapper");
   consumeStdin(runner, stdin, inner, program, "shell");
+}
+function runSource(runner, words, frame, stdin, program) {
+  const file = words[1];
+  const inner = { ...frame, via: [...frame.via, program] };
+  if (file === void 0) return emit(runner, words, frame, "run");
+  if (file.fetch !== void 0) fetchedScript(runner, file.fetch, program);
+  if (file.input !== void 0) {
+    emit(runner, words, frame, "wrapper");
+    return consumeStdin(runner, file.input, inner, program, "shell");
+  }
+  if (!file.dynamic && STDIN_FILES.test(file.value)) {
+    emit(runner, words, frame, "wrapper");
+    if (stdin === void 0) return runner.opaque("stdin-shell", `\`${program} ${file.value}\` runs whatever arrives on standard input`);
+    return consumeStdin(runner, stdin, inner, program, "shell");
+  }
+  if (file.dynamic) runner.opaque("dynamic-script", `\`${program}\` runs a file made by expansion`);
+  return emit(runner, words, frame, "run");
 }
 function runInterpreter(runner, words, frame, stdin, program, source) {
   emit(runner, words, frame, "run");
@@ -14707,13 +20315,15 @@ function runInterpreter(runner, words, frame, stdin, program, source) {
   if (source.kind === "file") {
     const file = words[source.index];
     if (file?.fetch !== void 0) fetchedScript(runner, file.fetch, program);
+    else if (file?.input !== void 0) consumeStdin(runner, file.input, inner, program, "code");
+    else if (file !== void 0 && !file.dynamic && STDIN_FILES.test(file.value) && words[source.index - 1]?.value !== "-m") consumeStdin(runner, stdin, inner, program, "code");
     return;
   }
   if (source.kind === "stdin") return consumeStdin(runner, stdin, inner, program, "code");
   const code = words[source.index];
   if (code === void 0) return;
   if (code.dynamic) {
-    runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` runs code made by expansion` });
+    runner.opaque("dynamic-script", `\`${program}\` runs code made by expansion`);
     if (code.fetch !== void 0) runner.analysis.pipelines.push(`${code.fetch} | sh`);
     return;
   }
@@ -14721,28 +20331,29 @@ function runInterpreter(runner, words, frame, stdin, program, source) {
 }
 function probeCode(runner, code, frame, program) {
   if (!canRunPrograms(code)) return;
-  runner.analysis.opaque.push({ kind: "interpreter-exec", detail: `\`${program}\` code runs other programs` });
+  runner.opaque("interpreter-exec", `\`${program}\` code runs other programs`);
   for (const script of scriptsInCode(code)) runner.script(script, { ...frame, depth: frame.depth + 1 });
 }
 function consumeStdin(runner, stdin, frame, program, as) {
   if (stdin === void 0) return;
   if (stdin.kind === "fetch") return fetchedScript(runner, stdin.text, program);
   if (stdin.kind === "stream") {
-    runner.analysis.opaque.push({ kind: "stdin-shell", detail: `\`${program}\` runs what \`${stdin.from}\` writes` });
+    runner.opaque("stdin-shell", `\`${program}\` runs what \`${stdin.from}\` writes`);
     return;
   }
-  if (stdin.decoded) runner.analysis.opaque.push({ kind: "encoded-payload", detail: `\`${program}\` runs a decoded payload` });
-  if (stdin.dynamic) runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` reads a here-document with expansions` });
+  if (stdin.decoded) runner.opaque("encoded-payload", `\`${program}\` runs a decoded payload`);
+  if (stdin.dynamic) runner.opaque("dynamic-script", `\`${program}\` reads a here-document with expansions`);
   if (as === "code") return probeCode(runner, stdin.text, frame, program);
   runner.script(stdin.text, { ...frame, depth: frame.depth + 1 });
 }
 function fetchedScript(runner, fetch2, program) {
-  runner.analysis.opaque.push({ kind: "stdin-shell", detail: `\`${program}\` runs a downloaded script` });
+  runner.opaque("stdin-shell", `\`${program}\` runs a downloaded script`);
   runner.analysis.pipelines.push(`${fetch2} | sh`);
 }
 function runScript(runner, script, frame, label) {
+  if (script.computed && !script.dynamic) runner.opaque(label === "eval" ? "eval-dynamic" : "dynamic-script", `\`${label}\` runs \`${clip3(script.value)}\`, computed from expansions`);
   if (script.dynamic) {
-    runner.analysis.opaque.push({ kind: label === "eval" ? "eval-dynamic" : "dynamic-script", detail: `\`${label}\` runs \`${script.value}\`, made by expansion` });
+    runner.opaque(label === "eval" ? "eval-dynamic" : "dynamic-script", `\`${label}\` runs \`${script.value}\`, made by expansion`);
     if (script.fetch !== void 0) runner.analysis.pipelines.push(`${script.fetch} | sh`);
   }
   runner.script(script.value, { ...frame, depth: frame.depth + 1 });
@@ -14766,44 +20377,92 @@ function runFind(runner, words, frame, stdin) {
     index = end;
   }
 }
-function runGitAlias(runner, words, frame, stdin) {
-  const aliases = /* @__PURE__ */ new Map();
+var GIT_VALUE_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--super-prefix", "--config-env", "--list-cmds"]);
+function runGit(runner, words, frame, stdin) {
+  const values = words.map((word) => word.value);
+  const settings = invocationSettings(values.slice(1), frame.env);
+  for (const setting of settings) judgeSetting(runner, setting, frame, "git -c");
   let index = 1;
-  while (index < words.length && words[index].value.startsWith("-")) {
-    const word = words[index].value;
-    if (word === "-c" || word === "--config-env") {
-      const setting = words[index + 1];
-      const match = setting && /^alias\.([^=]+)=(.*)$/s.exec(setting.value);
-      if (match) aliases.set(match[1].toLowerCase(), { value: match[2], dynamic: setting.dynamic });
-      const config = setting && /^([^=]+)=(.*)$/s.exec(setting.value);
-      const key = config?.[1].toLowerCase();
-      if (config && key !== void 0 && GIT_EXEC_KEYS.has(key)) runScript(runner, { value: config[2].replace(/^!/, ""), dynamic: setting.dynamic }, { ...frame, via: [...frame.via, `git -c ${key}`] }, `git -c ${key}`);
-      if (key !== void 0 && GIT_HIDDEN_KEYS.has(key)) runner.analysis.opaque.push({ kind: "hidden-config", detail: `\`git -c ${key}\` loads code the command does not show` });
-      index += 2;
-      continue;
-    }
-    index += ["-C", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--super-prefix"].includes(word) ? 2 : 1;
+  while (index < values.length && values[index].startsWith("-")) index += GIT_VALUE_GLOBALS.has(values[index]) ? 2 : 1;
+  const sub = values[index];
+  if (sub === void 0) return false;
+  if (sub === "config") {
+    const change = settingsOf(values.slice(index + 1));
+    for (const setting of change.set) judgeSetting(runner, setting, frame, "git config");
+    runner.gitConfig.apply(change);
+    return false;
   }
-  const alias = words[index] && aliases.get(words[index].value.toLowerCase());
-  if (!alias) return false;
-  emit(runner, words, frame, "wrapper");
-  const via = { ...frame, via: [...frame.via, `git alias ${words[index].value}`] };
-  if (alias.value.startsWith("!")) {
-    runScript(runner, { value: alias.value.slice(1), dynamic: alias.dynamic }, via, "git alias");
-  } else {
-    const expanded = alias.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: alias.dynamic }));
-    runCommand(runner, [...words.slice(0, index).filter((_, at) => at === 0), ...expanded, ...words.slice(index + 1)], via, stdin);
+  const alias = runner.gitConfig.get(`alias.${sub.toLowerCase()}`, settings).pop();
+  if (alias !== void 0 && frame.via.includes(`git alias ${sub}`)) {
+    runner.opaque("depth-limit", `git alias \`${sub}\` expands to itself`);
+    return true;
   }
-  return true;
+  if (alias !== void 0) {
+    emit(runner, words, frame, "wrapper");
+    const via = { ...frame, via: [...frame.via, `git alias ${sub}`] };
+    const dynamic = words.some((word) => word.dynamic);
+    if (alias.startsWith("!")) runScript(runner, { value: alias.slice(1), dynamic }, via, "git alias");
+    else runCommand(runner, [words[0], ...alias.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic })), ...words.slice(index + 1)], via, stdin);
+    return true;
+  }
+  if (sub === "push") {
+    emit(runner, words, frame, "run");
+    configuredPushes(runner, values.slice(index + 1), settings);
+    return true;
+  }
+  return false;
+}
+function judgeSetting(runner, setting, frame, label) {
+  const effect = gitKeyEffect(setting.key);
+  const via = { ...frame, via: [...frame.via, `${label} ${setting.key}`] };
+  if (effect === "exec" && setting.value !== "" && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
+    runScript(runner, { value: setting.value.replace(/^!/, ""), dynamic: false }, via, `${label} ${setting.key}`);
+  } else if (effect === "hidden") {
+    runner.opaque("hidden-config", `\`${label} ${setting.key}\` loads code or changes where git sends data`);
+  } else if (effect === "alias") {
+    if (setting.value.startsWith("!")) runScript(runner, { value: setting.value.slice(1), dynamic: false }, { ...via, env: {} }, `${label} ${setting.key}`);
+    else if (frame.depth < 8) runCommand(runner, [{ value: "git", dynamic: false }, ...setting.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false }))], { ...via, env: {}, depth: frame.depth + 1 }, void 0);
+  } else if (effect === "push" && /^(push\.default|remote\.pushdefault|branch\..+)$/.test(setting.key)) {
+    runner.opaque("hidden-config", `\`${label} ${setting.key}\` changes what a later \`git push\` pushes`);
+  }
+}
+function configuredPushes(runner, args2, settings) {
+  const positionals = args2.filter((arg) => !arg.startsWith("-"));
+  if (positionals.length > 1) return;
+  const remote = positionals[0] ?? "origin";
+  const view = runner.gitConfig;
+  if (view.get(`remote.${remote}.mirror`, settings).some((value) => /^(true|yes|on|1)$/i.test(value))) runner.analysis.gitPushes.push({ operation: "push --mirror", target: "" });
+  const refspecs = view.get(`remote.${remote}.push`, settings);
+  if (refspecs.length > 0) {
+    const force = args2.some((arg) => /^(-f|--force.*)$/.test(arg)) || refspecs.some((spec) => spec.startsWith("+"));
+    runner.analysis.gitPushes.push({ operation: force ? "push --force" : "push", target: refspecs.join(" ") });
+  }
+  if (view.get(`remote.${remote}.pushurl`, settings).length > 0) runner.opaque("hidden-config", `\`remote.${remote}.pushurl\` sends the push elsewhere`);
+}
+var ENV_EFFECT = /* @__PURE__ */ new Map();
+function envEffect(name2) {
+  if (ENV_EFFECT.has(name2)) return ENV_EFFECT.get(name2);
+  const effect = RESOLUTION_ENV.has(name2) ? "resolution" : loadsCode(name2) ? "load" : EXEC_ENV.has(name2) ? "exec" : void 0;
+  if (ENV_EFFECT.size < 4096) ENV_EFFECT.set(name2, effect);
+  return effect;
 }
 function checkEnvironment(runner, frame) {
-  for (const [name2, value] of Object.entries(frame.env)) {
-    if (HIDDEN_ENV.has(name2) || name2.startsWith("GIT_CONFIG_KEY_")) {
-      if (!runner.analysis.opaque.some((item) => item.detail.startsWith(`\`${name2}\``))) runner.analysis.opaque.push({ kind: "hidden-config", detail: `\`${name2}\` loads code or configuration the command does not show` });
-    } else if (EXEC_ENV.has(name2) && !runner.analysis.invocations.some((item) => item.via.includes(`$${name2}`))) {
+  for (const name2 in frame.env) {
+    const effect = envEffect(name2);
+    if (effect === void 0) continue;
+    const value = frame.env[name2];
+    if (effect === "resolution") {
+      noteOnce(runner, "resolution", `\`${name2}\` is set, which changes which program a name runs`);
+    } else if (effect === "load") {
+      if (harmlessSetting(name2, value)) continue;
+      noteOnce(runner, "hidden-config", `\`${name2}\` loads code or configuration the command does not show`);
+    } else if (!runner.analysis.invocations.some((item) => item.via.includes(`$${name2}`))) {
       runner.script(value, { ...frame, via: [...frame.via, `$${name2}`], depth: frame.depth + 1, env: {} });
     }
   }
+}
+function noteOnce(runner, kind, detail) {
+  if (!runner.analysis.opaque.some((item) => item.detail === detail)) runner.opaque(kind, detail);
 }
 function emit(runner, words, frame, role) {
   const argv = words.map((word) => word.value);
@@ -14815,15 +20474,20 @@ function emit(runner, words, frame, role) {
     program,
     via: frame.via,
     env: frame.env,
-    workspaceBinary: typed.includes("/") && !typed.startsWith("/"),
+    workspaceBinary: isWorkspaceBinary(typed),
     forms,
     canonical: forms.map(renderForm),
     text: argv.join(" "),
     role
   });
   if (role !== "run") return;
-  const literalArgs = words.slice(1).filter((word) => !word.dynamic).map((word) => word.value);
-  runner.analysis.files.push(...fileAccessesOf(program, literalArgs));
+  const literalArgs = [];
+  for (let index = 1; index < words.length; index += 1) if (!words[index].dynamic) literalArgs.push(words[index].value);
+  for (const file of fileAccessesOf(program, literalArgs)) {
+    const word = words.find((each, index) => index > 0 && each.value === file.path);
+    runner.analysis.files.push(word?.glob === void 0 ? file : { ...file, path: word.glob, glob: true });
+  }
+  judgeOptions(runner, program, literalArgs, frame);
   const push = forms.filter((form) => form.program === "git" && form.path[0] === "push");
   if (push.length > 0) {
     const flags2 = new Set(push.flatMap((form) => [...form.flags.keys()]));
@@ -14832,124 +20496,91 @@ function emit(runner, words, frame, role) {
     runner.analysis.gitPushes.push({ operation, target });
   }
 }
+function judgeOptions(runner, program, args2, frame) {
+  let hazards = optionHazards(program, args2);
+  if (interpreterFor(program) !== void 0) {
+    const module2 = args2.indexOf("-m");
+    if (module2 >= 0 && args2[module2 + 1] !== void 0) hazards = [...hazards, ...optionHazards(args2[module2 + 1], args2.slice(module2 + 2))];
+  }
+  for (const hazard of hazards) {
+    const label = `${program} ${hazard.option}`;
+    switch (hazard.effect) {
+      case "code":
+        if (hazard.value !== void 0 && hazard.value !== "") runScript(runner, { value: codeOf(hazard.value), dynamic: false }, { ...frame, via: [...frame.via, label] }, label);
+        else runner.opaque("code-option", `\`${label}\` runs a command the line does not show`);
+        break;
+      case "load":
+        runner.opaque("code-option", `\`${label}${hazard.value ? ` ${clip3(hazard.value)}` : ""}\` loads code or configuration the command does not show`);
+        break;
+      case "destroy":
+        runner.opaque("code-option", `\`${label}${hazard.value ? ` ${clip3(hazard.value)}` : ""}\` deletes files`);
+        if (hazard.value !== void 0 && usablePath(hazard.value)) runner.analysis.files.push({ access: "write", path: hazard.value, by: label });
+        break;
+      case "read":
+      case "write":
+        if (hazard.value !== void 0 && usablePath(hazard.value)) runner.analysis.files.push({ access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => program === "pytest" ? "" : prefix), by: label });
+        break;
+    }
+  }
+}
+function codeOf(value) {
+  return value.replace(/^exec=/, "");
+}
 function joinWords(words) {
-  return { value: words.map((word) => word.value).join(" "), dynamic: words.some((word) => word.dynamic), ...words.find((word) => word.fetch)?.fetch ? { fetch: words.find((word) => word.fetch).fetch } : {} };
+  const fetch2 = words.find((word) => word.fetch)?.fetch;
+  const computed = words.some((word) => word.computed);
+  return { value: words.map((word) => word.value).join(" "), dynamic: words.some((word) => word.dynamic), ...computed ? { computed } : {}, ...fetch2 ? { fetch: fetch2 } : {} };
 }
 function basename2(program) {
   const slash = program.lastIndexOf("/");
   return slash >= 0 ? program.slice(slash + 1) : program;
 }
-
-// packages/core/src/command/word.ts
-var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion", "brace_expression"]);
-function resolveWord(node) {
-  switch (node.type) {
-    case "word":
-    case "command_name":
-      return node.type === "command_name" ? resolveParts(node.namedChildren) : { value: unescapeUnquoted(node.text), dynamic: false };
-    case "raw_string":
-      return { value: node.text.slice(1, -1), dynamic: false };
-    case "ansi_c_string":
-      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
-    case "string":
-    case "translated_string":
-      return resolveString(node);
-    case "concatenation":
-      return resolveParts(node.children);
-    case "number":
-    case "variable_name":
-      return { value: node.text, dynamic: false };
-    default:
-      if (EXPANSIONS.has(node.type)) return { value: node.text, dynamic: true };
-      return { value: node.text, dynamic: true };
-  }
-}
-function resolveParts(parts2) {
-  let value = "";
-  let dynamic = false;
-  for (const part of parts2) {
-    const word = resolveWord(part);
-    value += word.value;
-    dynamic ||= word.dynamic;
-  }
-  return { value, dynamic };
-}
-function resolveString(node) {
-  const text2 = node.text;
-  const open = text2.startsWith('$"') ? 2 : 1;
-  let value = "";
-  let dynamic = false;
-  let cursor = node.startIndex + open;
-  const end = node.endIndex - 1;
-  for (const child of node.namedChildren) {
-    if (child.startIndex > cursor) value += unescapeDouble(text2.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
-    if (child.type === "string_content") value += unescapeDouble(child.text);
-    else {
-      const word = resolveWord(child);
-      value += word.value;
-      dynamic ||= word.dynamic;
-    }
-    cursor = child.endIndex;
-  }
-  if (end > cursor) value += unescapeDouble(text2.slice(cursor - node.startIndex, end - node.startIndex));
-  return { value, dynamic };
-}
-function unescapeUnquoted(text2) {
-  return text2.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
-}
-function unescapeDouble(text2) {
-  return text2.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
-}
-var SIMPLE_ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  e: "\x1B",
-  E: "\x1B",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  "?": "?"
-};
-function decodeAnsiC(body2) {
-  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
-    const head = esc[0];
-    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
-    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
-    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
-    return SIMPLE_ESCAPES[head] ?? whole;
-  });
+function clip3(text2) {
+  return text2.length > 60 ? `${text2.slice(0, 57)}...` : text2;
 }
 
 // packages/core/src/command/scan.ts
 var MAX_DEPTH = 8;
+var MAX_LOOP_VALUES = 16;
+var MAX_LOOP_WALKS = 64;
 var REDIRECTS = /* @__PURE__ */ new Set(["file_redirect", "heredoc_redirect", "herestring_redirect"]);
 var FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch", "aria2c", "http", "https", "xh", "lwp-request", "GET"]);
+var OPAQUE_LEAVES = /* @__PURE__ */ new Set(["regex", "extglob_pattern", "word", "test_operator", "special_variable_name"]);
+var HIDDEN_SUBSTITUTION = /(^|[^\\])(\$[({[]|`|[<>]\()/;
+var ARITHMETIC_TESTS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
 var Scanner = class {
   parser;
   analysis;
+  /** Git configuration written earlier in this line. */
+  gitConfig = new GitConfigView();
+  /** Loop bodies walked once per literal value, across the line (nested loops would multiply). */
+  loopBudget = MAX_LOOP_WALKS;
   constructor(parser, analysis) {
     this.parser = parser;
     this.analysis = analysis;
   }
+  /** Records something the analysis cannot see into. */
+  opaque(kind, detail) {
+    this.analysis.opaque.push({ kind, detail });
+  }
   /** Parses and walks a script (the line itself, or a nested `bash -c` script). */
   script(source, frame) {
     if (frame.depth > MAX_DEPTH) {
-      this.analysis.opaque.push({ kind: "depth-limit", detail: `nesting deeper than ${MAX_DEPTH} levels` });
+      this.opaque("depth-limit", `nesting deeper than ${MAX_DEPTH} levels`);
       return;
     }
     const tree = this.parser.parse(source);
     try {
       const root = tree.rootNode;
-      if (root.hasError) this.analysis.opaque.push({ kind: "parse-error", detail: `\`${clip2(source)}\` does not parse as a complete shell command` });
-      this.walk(root, { ...frame, env: { ...frame.env }, source }, void 0);
+      if (root.hasError) this.opaque("parse-error", `\`${clip4(source)}\` does not parse as a complete shell command`);
+      this.walk(root, { via: frame.via, depth: frame.depth, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, void 0);
     } finally {
       tree.delete();
     }
+  }
+  /** Reads a value bash evaluates again as shell words, so commands hidden in it are seen. */
+  reveal(value, frame) {
+    if (/[`$<>]/.test(value)) this.script(`: ${value.replace(/^[A-Za-z_]\w*=/, "")}`, { ...frame, depth: frame.depth + 1 });
   }
   walk(node, frame, stdin) {
     switch (node.type) {
@@ -14963,25 +20594,300 @@ var Scanner = class {
         this.assign(node, frame);
         return void 0;
       case "comment":
+      case "raw_string":
+      case "ansi_c_string":
+      case "string_content":
+      case "heredoc_body":
         return void 0;
       case "ERROR":
-        if (!this.analysis.opaque.some((item) => item.kind === "parse-error")) this.analysis.opaque.push({ kind: "parse-error", detail: "the command has a syntax error" });
+        if (!this.analysis.opaque.some((item) => item.kind === "parse-error")) this.opaque("parse-error", "the command has a syntax error");
         break;
+      case "function_definition":
+        this.opaque("resolution", `the line defines a function \`${node.childForFieldName("name")?.text ?? ""}\`, which changes what its name runs`);
+        break;
+      case "declaration_command":
+        this.declaration(node, frame);
+        return void 0;
+      case "unset_command":
+        this.unset(node, frame);
+        return void 0;
+      case "for_statement":
+        this.forLoop(node, frame);
+        return void 0;
+      case "while_statement":
+        if (this.readLoop(node, frame, stdin)) return void 0;
+        break;
+      case "c_style_for_statement": {
+        const safe = this.forHeaderNames(node);
+        for (const child of node.namedChildren) if (child.type !== "do_group" && child.type !== "compound_statement") this.arithmetic(child, frame, safe);
+        break;
+      }
+      case "compound_statement":
+        if (node.children[0]?.type === "((") this.arithmetic(node, frame);
+        break;
+      case "arithmetic_expansion":
+        this.arithmetic(node, frame);
+        break;
+      case "subscript":
+        this.subscript(node, frame);
+        break;
+      case "expansion":
+        this.expansionHazards(node, frame);
+        break;
+      case "test_command":
+        this.testHazards(node, frame);
+        break;
+      case "process_substitution":
+      case "command_substitution": {
+        let last2;
+        for (const child of node.namedChildren) last2 = this.walk(child, frame, void 0) ?? last2;
+        return last2;
+      }
       default:
+        if (OPAQUE_LEAVES.has(node.type) && node.childCount === 0) {
+          this.hiddenSubstitution(node, frame);
+          return void 0;
+        }
         break;
     }
     let last;
     for (const child of node.namedChildren) last = this.walk(child, frame, stdin) ?? last;
     return node.type === "subshell" || node.type === "compound_statement" ? last : void 0;
   }
+  /** The constants of `frame`, as the word evaluator reads them. */
+  scope(frame) {
+    let scope = this.scopes.get(frame.consts);
+    if (scope === void 0) {
+      scope = {
+        scalar: (name2) => frame.consts[name2],
+        array: (name2) => frame.arrays[name2],
+        ifs: () => frame.consts.IFS ?? (frame.env.IFS === void 0 ? " 	\n" : "\0")
+      };
+      this.scopes.set(frame.consts, scope);
+    }
+    return scope;
+  }
+  scopes = /* @__PURE__ */ new WeakMap();
+  /** Resolves a word node against the frame's constants. */
+  word(node, frame) {
+    return resolveWord(node, this.scope(frame));
+  }
+  hiddenSubstitution(node, frame) {
+    const text2 = node.text;
+    if (!HIDDEN_SUBSTITUTION.test(text2)) return;
+    this.opaque("hidden-substitution", `\`${clip4(text2)}\` holds a substitution the parser left as text`);
+    this.script(`: ${text2}`, { ...frame, depth: frame.depth + 1 });
+  }
   assign(node, frame) {
     const name2 = node.childForFieldName("name");
     const value = node.childForFieldName("value");
     if (value) this.walk(value, frame, void 0);
-    if (name2 && value) {
-      const word = resolveWord(value);
-      if (!word.dynamic) frame.env[name2.text] = word.value;
+    if (!name2) return;
+    if (name2.type === "subscript") {
+      this.walk(name2, frame, void 0);
+      return;
     }
+    this.setVariable(name2.text, value, frame, node.text.includes("+="));
+  }
+  /** Records an assignment: a constant for the evaluator when its value is known. */
+  setVariable(name2, value, frame, append = false) {
+    if (RESOLUTION_ENV.has(name2)) this.opaque("resolution", `\`${name2}\` is set, which changes which program a name runs`);
+    if (value?.type === "array") {
+      const elements = [];
+      let known = true;
+      for (const element of value.namedChildren) {
+        const word2 = this.word(element, frame);
+        if (word2.dynamic) known = false;
+        else elements.push(...fieldsOf(element, word2, this.scope(frame)) ?? [word2.value]);
+      }
+      if (known) frame.arrays[name2] = append ? [...frame.arrays[name2] ?? [], ...elements] : elements;
+      else delete frame.arrays[name2];
+      frame.env[name2] = value.text;
+      delete frame.consts[name2];
+      return;
+    }
+    const word = value ? this.word(value, frame) : { value: "", dynamic: false };
+    const previous = append ? frame.consts[name2] : "";
+    frame.env[name2] = word.value;
+    if (word.dynamic || previous === void 0) delete frame.consts[name2];
+    else frame.consts[name2] = previous + word.value;
+    delete frame.arrays[name2];
+  }
+  /** Forgets what the script knew of a variable (`read x`, `unset x`, a loop over unknowns). */
+  forget(name2, frame) {
+    delete frame.consts[name2];
+    delete frame.arrays[name2];
+    frame.env[name2] ??= "";
+  }
+  declaration(node, frame) {
+    const keyword = node.children[0]?.text ?? "declare";
+    let flags2 = "";
+    for (const child of node.namedChildren) {
+      if (child.type === "word" && /^[-+][A-Za-z]+$/.test(child.text)) {
+        flags2 += child.text.slice(1);
+        continue;
+      }
+      if (child.type === "variable_assignment") {
+        this.assign(child, frame);
+        const name2 = child.childForFieldName("name")?.text ?? "";
+        const value = child.childForFieldName("value");
+        if (flags2.includes("A")) frame.assoc.add(name2);
+        if (flags2.includes("i") && value) this.arithmetic(value, frame);
+        if (flags2.includes("n") && value && /[[`$]/.test(value.text)) this.opaque("re-evaluation", `\`${keyword} -n ${name2}\` refers to \`${clip4(value.text)}\`, evaluated on every use`);
+        continue;
+      }
+      if (child.type === "variable_name") {
+        if (flags2.includes("A")) frame.assoc.add(child.text);
+        continue;
+      }
+      this.walk(child, frame, void 0);
+      const word = this.word(child, frame);
+      if (word.dynamic || quotedDeclarationHazard(word.value)) {
+        this.opaque("re-evaluation", `\`${keyword}\` parses \`${clip4(word.value)}\` again as an assignment`);
+        this.script(word.value, { ...frame, depth: frame.depth + 1 });
+      }
+      const eq = word.value.indexOf("=");
+      if (eq > 0) this.forget(word.value.slice(0, eq), frame);
+    }
+  }
+  unset(node, frame) {
+    for (const child of node.namedChildren) {
+      if (child.type === "word" && child.text.startsWith("-")) continue;
+      this.walk(child, frame, void 0);
+      const word = this.word(child, frame);
+      const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
+      if (why !== void 0) {
+        this.opaque("re-evaluation", why);
+        this.reveal(word.value, frame);
+      }
+      this.forget(word.value, frame);
+    }
+  }
+  /** Flags arithmetic that evaluates a name whose value is unknown or holds code. */
+  arithmetic(node, frame, safe) {
+    const why = arithmeticHazard(node, this.scope(frame), safe);
+    if (why === void 0) return;
+    this.opaque("re-evaluation", why);
+    for (const name2 of node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+      const value = frame.consts[name2];
+      if (value !== void 0) this.reveal(value, frame);
+    }
+  }
+  forHeaderNames(node) {
+    const names = /* @__PURE__ */ new Set();
+    for (const child of node.namedChildren) {
+      if (child.type === "variable_assignment") names.add(child.childForFieldName("name")?.text ?? "");
+    }
+    return names;
+  }
+  subscript(node, frame) {
+    const array = node.namedChildren[0]?.text ?? "";
+    const index = node.namedChildren[1];
+    if (index === void 0 || frame.assoc.has(array) || index.text === "@" || index.text === "*") return;
+    const why = arithmeticHazard(index, this.scope(frame));
+    if (why !== void 0) {
+      this.opaque("re-evaluation", `the subscript of \`${array}\` is evaluated: ${why}`);
+      const value = IDENTIFIER2.test(index.text) ? frame.consts[index.text] : void 0;
+      if (value !== void 0) this.reveal(value, frame);
+    }
+  }
+  expansionHazards(node, frame) {
+    const children = node.children;
+    const name2 = node.namedChildren.find((child) => child.type === "variable_name")?.text;
+    for (let at = 1; at + 1 < children.length; at += 1) {
+      if (children[at].type === "@" && /^P$/.test(children[at + 1].text)) {
+        this.opaque("re-evaluation", `\`${clip4(node.text)}\` expands \`${name2 ?? ""}\` as a prompt, running what it holds`);
+        const value = name2 === void 0 ? void 0 : frame.consts[name2];
+        if (value !== void 0) this.reveal(value, frame);
+      }
+    }
+    if (children[1]?.type === "!") {
+      const target = children[2];
+      const next = children[3]?.type;
+      const keys = target?.type === "subscript" && /^[@*]$/.test(target.namedChildren[1]?.text ?? "");
+      if (target !== void 0 && next !== "*" && next !== "@" && !keys) {
+        const value = target.type === "variable_name" ? frame.consts[target.text] : void 0;
+        if (value === void 0 || !IDENTIFIER2.test(value)) {
+          this.opaque("re-evaluation", `\`${clip4(node.text)}\` uses the value of \`${target.text}\` as a variable name`);
+          if (value !== void 0) this.reveal(value, frame);
+        }
+      }
+    }
+  }
+  testHazards(node, frame) {
+    const stack = [...node.namedChildren];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current.type === "unary_expression" && current.children[0]?.text === "-v") {
+        const operand = current.namedChildren[1] ?? current.namedChildren[0];
+        if (operand !== void 0 && operand.type !== "test_operator") {
+          const word = this.word(operand, frame);
+          const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
+          if (why !== void 0) {
+            this.opaque("re-evaluation", `\`-v\` evaluates ${why}`);
+            this.reveal(word.value, frame);
+          }
+        }
+      } else if (current.type === "binary_expression" && current.children.some((child) => ARITHMETIC_TESTS.has(child.text))) {
+        this.arithmetic(current, frame);
+      } else {
+        for (const child of current.namedChildren) if (child.type === "binary_expression" || child.type === "unary_expression" || child.type === "parenthesized_expression") stack.push(child);
+      }
+    }
+  }
+  // `for x in a b c`: the body once per literal value, so `$x` is judged as each.
+  forLoop(node, frame) {
+    const variable2 = node.childForFieldName("variable")?.text;
+    const body2 = node.childForFieldName("body");
+    const values = [];
+    let known = true;
+    let sawIn = false;
+    for (const child of node.children) {
+      if (child.type === "in") sawIn = true;
+      else if (sawIn && child.isNamed && child !== body2 && child.type !== "do_group" && child.type !== "comment") {
+        this.walk(child, frame, void 0);
+        const word = this.word(child, frame);
+        if (word.dynamic || globPatternOf(child) !== void 0) known = false;
+        else values.push(...fieldsOf(child, word, this.scope(frame)) ?? [word.value]);
+      }
+    }
+    if (!sawIn) known = false;
+    if (variable2 === void 0 || body2 === null) return;
+    const distinct = [...new Set(values)];
+    if (!known || distinct.length === 0 || distinct.length > MAX_LOOP_VALUES || distinct.length > this.loopBudget) {
+      this.forget(variable2, frame);
+      this.walk(body2, frame, void 0);
+      return;
+    }
+    this.loopBudget -= distinct.length;
+    for (const value of distinct) {
+      frame.consts[variable2] = value;
+      frame.env[variable2] = value;
+      this.walk(body2, frame, void 0);
+    }
+  }
+  // `while read a b; do …; done <<< "text"`: the body once per line of literal input.
+  readLoop(node, frame, stdin) {
+    const condition = node.childForFieldName("condition") ?? node.namedChildren[0];
+    const body2 = node.childForFieldName("body");
+    if (condition?.type !== "command" || body2 === null || stdin?.kind !== "text" || stdin.dynamic) return false;
+    const words = condition.namedChildren.map((child) => this.word(child, frame).value);
+    if (words[0] !== "read") return false;
+    const names = words.slice(1).filter((word) => !word.startsWith("-"));
+    const lines = stdin.text.split("\n").filter((line) => line !== "").slice(0, Math.min(MAX_LOOP_VALUES, this.loopBudget));
+    if (lines.length === 0) return false;
+    this.loopBudget -= lines.length;
+    if (names.length === 0) names.push("REPLY");
+    for (const line of lines) {
+      const fields = splitFields(line, frame.consts.IFS ?? " 	\n");
+      names.forEach((name2, index) => {
+        const value = index === names.length - 1 ? fields.slice(index).join(" ") : fields[index] ?? "";
+        frame.consts[name2] = value;
+        frame.env[name2] = value;
+      });
+      this.walk(body2, frame, void 0);
+    }
+    return true;
   }
   redirected(node, frame, stdin) {
     const body2 = node.childForFieldName("body");
@@ -15011,33 +20917,56 @@ var Scanner = class {
     const assignments = {};
     const redirects = [...outerRedirects];
     let previousEnd = -1;
-    node.children.forEach((child, index) => {
-      const field = node.fieldNameForChild(index);
+    const children = node.children;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index];
       if (child.type === "variable_assignment") {
         const name2 = child.childForFieldName("name");
         const value = child.childForFieldName("value");
         if (value) this.walk(value, frame, void 0);
-        if (name2) assignments[name2.text] = value ? resolveWord(value).value : "";
-        return;
+        if (name2?.type === "subscript") this.walk(name2, frame, void 0);
+        if (name2) {
+          if (RESOLUTION_ENV.has(name2.text)) this.opaque("resolution", `\`${name2.text}\` is set, which changes which program a name runs`);
+          assignments[name2.text] = value ? this.word(value, frame).value : "";
+        }
+        continue;
       }
       if (REDIRECTS.has(child.type)) {
         redirects.push(child);
-        return;
+        continue;
       }
-      if (field !== "name" && field !== "argument") return;
-      this.walk(child, frame, void 0);
-      const word = resolveWord(child);
+      const field = node.fieldNameForChild(index);
+      if (field !== "name" && field !== "argument") continue;
+      if (child.type === "word" && (previousEnd < 0 || frame.source.slice(previousEnd, child.startIndex) !== "\\\n")) {
+        const text2 = child.text;
+        if (HIDDEN_SUBSTITUTION.test(text2)) this.hiddenSubstitution(child, frame);
+        const plain = { value: unescapeUnquoted(text2), dynamic: false };
+        if (/[*?[]/.test(text2)) {
+          const glob2 = globPatternOf(child);
+          if (glob2 !== void 0) plain.glob = glob2;
+        }
+        words.push(plain);
+        previousEnd = child.endIndex;
+        continue;
+      }
+      const last = this.walk(child, frame, void 0);
+      const word = this.word(child, frame);
       const fetch2 = this.fetchIn(child, frame);
       if (fetch2 !== void 0) word.fetch = fetch2;
+      if (child.type === "process_substitution" && last !== void 0) word.input = last.output;
+      const glob = globPatternOf(child);
+      if (glob !== void 0) word.glob = glob;
       const previous = words[words.length - 1];
       if (previous && frame.source.slice(previousEnd, child.startIndex) === "\\\n") {
         previous.value += word.value;
         previous.dynamic ||= word.dynamic;
       } else {
-        words.push(word);
+        const fields = fieldsOf(child, word, this.scope(frame));
+        if (fields === void 0) words.push(word);
+        else for (const value of fields) words.push({ value, dynamic: false, computed: true });
       }
       previousEnd = child.endIndex;
-    });
+    }
     const program = words[0]?.value ?? "";
     const own = this.redirects(redirects, frame, program);
     const input = own.stdin ?? stdin;
@@ -15061,20 +20990,26 @@ var Scanner = class {
       if (node.type === "file_redirect") {
         const destination = node.childForFieldName("destination") ?? node.namedChildren[node.namedChildren.length - 1];
         if (!destination) continue;
-        this.walk(destination, frame, void 0);
-        const target = resolveWord(destination);
+        const substituted = this.walk(destination, frame, void 0);
+        const target = this.word(destination, frame);
         const operator = node.children.find((child) => !child.isNamed)?.text ?? ">";
-        if (target.dynamic || !usablePath(target.value) || operator === ">&" || operator === "<&") continue;
+        if (operator === ">&" || operator === "<&") continue;
         const access = operator.includes(">") ? "write" : "read";
-        this.analysis.files.push({ access, path: target.value, by: `${program || "shell"} ${operator}` });
-        if (access === "read") stdin = { kind: "stream", from: `file ${target.value}` };
+        if (destination.type === "process_substitution") {
+          if (access === "read") stdin = substituted?.output ?? { kind: "stream", from: "a process substitution" };
+          continue;
+        }
+        if (target.dynamic || !usablePath(target.value)) continue;
+        const glob = globPatternOf(destination);
+        this.analysis.files.push(glob === void 0 ? { access, path: target.value, by: `${program || "shell"} ${operator}` } : { access, path: glob, by: `${program || "shell"} ${operator}`, glob: true });
+        if (access === "read") stdin = target.value === "/dev/stdin" ? stdin : { kind: "stream", from: `file ${target.value}` };
       } else if (node.type === "heredoc_redirect") {
         let quoted = false;
         for (const child of node.namedChildren) {
           if (child.type === "heredoc_start") quoted = /['"\\]/.test(child.text);
           else if (child.type === "heredoc_body") {
             if (!quoted) for (const part of child.namedChildren) this.walk(part, frame, void 0);
-            stdin = { kind: "text", text: child.text, dynamic: !quoted && child.namedChildren.length > 0 };
+            stdin = { kind: "text", text: child.text, dynamic: !quoted && child.namedChildren.some((part) => part.type !== "heredoc_content") };
           } else if (child.type === "heredoc_end") continue;
           else if (REDIRECTS.has(child.type)) after.push(...this.redirects([child], frame, program).after);
           else after.push(child);
@@ -15083,7 +21018,7 @@ var Scanner = class {
         const value = node.namedChildren[0];
         if (!value) continue;
         this.walk(value, frame, void 0);
-        const word = resolveWord(value);
+        const word = this.word(value, frame);
         stdin = { kind: "text", text: `${word.value}
 `, dynamic: word.dynamic };
       }
@@ -15094,16 +21029,18 @@ var Scanner = class {
   fetchIn(node, frame) {
     if (node.type === "command") {
       const name2 = node.childForFieldName("name");
-      const program = name2 ? basename3(resolveWord(name2).value) : "";
+      const program = name2 ? basename3(this.word(name2, frame).value) : "";
       return FETCHERS.has(program) ? fetchText(node, frame) : void 0;
     }
+    if (node.childCount === 0) return void 0;
     for (const child of node.namedChildren) {
-      const found = this.fetchIn(child, frame);
-      if (found !== void 0) return found;
+      const found2 = this.fetchIn(child, frame);
+      if (found2 !== void 0) return found2;
     }
     return void 0;
   }
 };
+var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function fetchText(node, _frame) {
   const args2 = node.namedChildren.filter((child) => child.type !== "command_name").map((child) => resolveWord(child).value);
   return `curl ${args2.join(" ")}`.trim();
@@ -15119,13 +21056,13 @@ function outputOf(words, stdin) {
   }
   if (program === "cat" && args2.length === 0) return stdin;
   if (program === "base64" && args2.some((word) => /^(-d|-D|--decode)$/.test(word.value)) && stdin?.kind === "text" && !stdin.dynamic) {
-    const decoded = decodeBase64(stdin.text);
+    const decoded = decodeBase642(stdin.text);
     return decoded === void 0 ? { kind: "stream", from: "base64 -d" } : { kind: "text", text: decoded, dynamic: false, decoded: true };
   }
   if (FETCHERS.has(program)) return { kind: "fetch", text: `curl ${args2.map((word) => word.value).join(" ")}`.trim() };
   return { kind: "stream", from: program || "a command" };
 }
-function decodeBase64(text2) {
+function decodeBase642(text2) {
   try {
     const binary2 = atob(text2.replace(/\s+/g, ""));
     return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
@@ -15137,7 +21074,7 @@ function basename3(program) {
   const slash = program.lastIndexOf("/");
   return slash >= 0 ? program.slice(slash + 1) : program;
 }
-function clip2(text2) {
+function clip4(text2) {
   return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
 }
 
@@ -15165,9 +21102,9 @@ function dedupe(items, key) {
 }
 
 // packages/core/src/command/parser.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync4, readFileSync as readFileSync3 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join as join4 } from "node:path";
+import { dirname as dirname2, join as join5 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -16713,11 +22650,11 @@ async function Module2(moduleArg = {}) {
   }, "quit_");
   var _scriptName = import.meta.url;
   var scriptDirectory = "";
-  function locateFile(path) {
+  function locateFile(path2) {
     if (Module["locateFile"]) {
-      return Module["locateFile"](path, scriptDirectory);
+      return Module["locateFile"](path2, scriptDirectory);
     }
-    return scriptDirectory + path;
+    return scriptDirectory + path2;
   }
   __name(locateFile, "locateFile");
   var readAsync, readBinary;
@@ -16764,13 +22701,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve2, reject) => {
+          return new Promise((resolve3, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve2(xhr.response);
+                resolve3(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -16966,9 +22903,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve2, reject) => {
+      return new Promise((resolve3, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve2(receiveInstance(mod, inst));
+          resolve3(receiveInstance(mod, inst));
         });
       });
     }
@@ -17691,16 +23628,16 @@ async function Module2(moduleArg = {}) {
   }
   __name(loadDynamicLibrary, "loadDynamicLibrary");
   var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
+    for (var [symName, entry2] of Object.entries(GOT)) {
+      if (entry2.value == 0) {
         var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
+        if (!value && !entry2.required) {
           continue;
         }
         if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
+          entry2.value = addFunction(value, value.sig);
         } else if (typeof value == "number") {
-          entry.value = value;
+          entry2.value = value;
         } else {
           throw new Error(`bad export type for '${symName}': ${typeof value}`);
         }
@@ -18301,8 +24238,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve2, reject) => {
-      readyPromiseResolve = resolve2;
+    moduleRtn = new Promise((resolve3, reject) => {
+      readyPromiseResolve = resolve3;
       readyPromiseReject = reject;
     });
   }
@@ -19190,21 +25127,117 @@ var Query = class {
 
 // packages/core/src/command/parser.ts
 init_errors();
+
+// packages/core/src/command/snapshot.ts
+var NO_CHILDREN = [];
+var SnapshotNode = class {
+  type;
+  isNamed;
+  isMissing;
+  hasError = false;
+  startIndex;
+  endIndex;
+  children = NO_CHILDREN;
+  fields;
+  named;
+  source;
+  constructor(source, type, isNamed, isMissing, startIndex, endIndex) {
+    this.source = source;
+    this.type = type;
+    this.isNamed = isNamed;
+    this.isMissing = isMissing;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+  }
+  get text() {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+  get childCount() {
+    return this.children.length;
+  }
+  get namedChildren() {
+    if (this.named === void 0) {
+      let all = true;
+      for (const child of this.children) all &&= child.isNamed;
+      this.named = all ? this.children : this.children.filter((child) => child.isNamed);
+    }
+    return this.named;
+  }
+  childForFieldName(name2) {
+    if (this.fields === void 0) return null;
+    const index = this.fields.indexOf(name2);
+    return index < 0 ? null : this.children[index] ?? null;
+  }
+  fieldNameForChild(index) {
+    return this.fields?.[index] ?? null;
+  }
+  /** Sets the children and their field names (builder only). */
+  adopt(children, fields) {
+    this.children = children;
+    this.fields = fields;
+  }
+};
+function snapshot(cursor, source, types, fields) {
+  const make = () => {
+    const type = types[cursor.nodeTypeId] ?? "ERROR";
+    return new SnapshotNode(source, type, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex);
+  };
+  const root = make();
+  let error = root.type === "ERROR" || root.isMissing;
+  const parents = [root];
+  const kids = [[]];
+  const names = [void 0];
+  if (cursor.gotoFirstChild()) {
+    walk: for (; ; ) {
+      const node = make();
+      if (node.type === "ERROR" || node.isMissing) error = true;
+      const top = kids.length - 1;
+      const siblings = kids[top];
+      const field = cursor.currentFieldId;
+      if (field !== 0) (names[top] ??= [])[siblings.length] = fields[field] ?? null;
+      siblings.push(node);
+      if (cursor.gotoFirstChild()) {
+        parents.push(node);
+        kids.push([]);
+        names.push(void 0);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        parents.pop().adopt(kids.pop(), names.pop());
+        if (parents.length === 0) break walk;
+      }
+    }
+  }
+  while (parents.length > 0) parents.pop().adopt(kids.pop(), names.pop());
+  root.hasError = error;
+  return { rootNode: root, delete: () => void 0 };
+}
+
+// packages/core/src/command/parser.ts
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var GRAMMAR_WASM = "tree-sitter-bash.wasm";
 async function loadShellParser(options = {}) {
   const runtime = locate(RUNTIME_WASM, "web-tree-sitter/web-tree-sitter.wasm", options.wasmDir);
   const grammar = locate(GRAMMAR_WASM, "tree-sitter-bash/tree-sitter-bash.wasm", options.wasmDir);
   try {
-    await Parser.init({ wasmBinary: readFileSync4(runtime) });
-    const language = await Language.load(readFileSync4(grammar));
+    await Parser.init({ wasmBinary: readFileSync3(runtime) });
+    const language = await Language.load(readFileSync3(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
+    const types = language.types;
+    const fields = language.fields;
     return {
       parse(source) {
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", "the bash parser returned no tree");
-        return tree;
+        const cursor = tree.walk();
+        try {
+          return snapshot(cursor, source, types, fields);
+        } finally {
+          cursor.delete();
+          tree.delete();
+        }
       }
     };
   } catch (cause) {
@@ -19216,21 +25249,21 @@ async function loadShellParser(options = {}) {
 }
 function locate(file, specifier, wasmDir) {
   const candidates = [];
-  if (wasmDir !== void 0) candidates.push(join4(wasmDir, file));
-  const here = dirname(fileURLToPath(import.meta.url));
-  candidates.push(join4(here, file), join4(here, "..", file));
+  if (wasmDir !== void 0) candidates.push(join5(wasmDir, file));
+  const here = dirname2(fileURLToPath(import.meta.url));
+  candidates.push(join5(here, file), join5(here, "..", file));
   try {
     candidates.push(createRequire(import.meta.url).resolve(specifier));
   } catch {
   }
-  const found = candidates.find((candidate) => existsSync3(candidate));
-  if (found === void 0) {
+  const found2 = candidates.find((candidate) => existsSync4(candidate));
+  if (found2 === void 0) {
     throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", `cannot find \`${file}\``, {
       hint: "reinstall with `npm ci`, or keep the .wasm files next to cavra.mjs",
       details: { searched: candidates }
     });
   }
-  return found;
+  return found2;
 }
 
 // packages/core/src/command/load.ts
@@ -19245,6 +25278,18 @@ function loadCommandAnalyzer(options = {}) {
     pending = void 0;
   });
   return pending;
+}
+
+// packages/core/src/session/mcp-identity.ts
+import { createHash as createHash3 } from "node:crypto";
+function mcpCommandDigest(command, args2 = []) {
+  return `sha256:${createHash3("sha256").update(JSON.stringify([command, ...args2])).digest("hex")}`;
+}
+function mcpIdentityFields(identity) {
+  return {
+    ...identity.command ? { mcp_server_digest: mcpCommandDigest(identity.command, identity.args ?? []) } : {},
+    ...identity.url ? { mcp_server_url: normalizeMcpUrl(identity.url) } : {}
+  };
 }
 
 // packages/core/src/catalog/prepare-policy.ts
@@ -19267,31 +25312,19 @@ var HEADER = /^\*\*\* (?:Add File|Update File|Delete File|Move to): (.+)$/;
 function applyPatchPaths(patch) {
   const paths = [];
   for (const line of patch.split(/\r?\n/)) {
-    const path = HEADER.exec(line)?.[1]?.trim();
-    if (path && !paths.includes(path)) paths.push(path);
+    const path2 = HEADER.exec(line)?.[1]?.trim();
+    if (path2 && !paths.includes(path2)) paths.push(path2);
   }
   return paths;
 }
 
-// packages/core/src/session/mcp-identity.ts
-import { createHash as createHash3 } from "node:crypto";
-function mcpCommandDigest(command, args2 = []) {
-  return `sha256:${createHash3("sha256").update(JSON.stringify([command, ...args2])).digest("hex")}`;
-}
-function mcpIdentityFields(identity) {
-  return {
-    ...identity.command ? { mcp_server_digest: mcpCommandDigest(identity.command, identity.args ?? []) } : {},
-    ...identity.url ? { mcp_server_url: normalizeMcpUrl(identity.url) } : {}
-  };
-}
-
 // packages/core/src/session/paths.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve, sep as sep2 } from "node:path";
-function repositoryPath(path, scope) {
-  if (!scope.root && !scope.cwd) return path;
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
+function repositoryPath(path2, scope) {
+  if (!scope.root && !scope.cwd) return path2;
   const root = scope.root ?? scope.cwd;
-  const absolute = isAbsolute2(path) ? path : resolve(scope.cwd ?? root, path);
-  const inside = relative2(resolve(root), absolute);
+  const absolute = isAbsolute2(path2) ? path2 : resolve2(scope.cwd ?? root, path2);
+  const inside = relative2(resolve2(root), absolute);
   if (inside === "") return ".";
   if (inside === ".." || inside.startsWith(`..${sep2}`) || isAbsolute2(inside)) return absolute;
   return inside.split(sep2).join("/");
@@ -19341,7 +25374,7 @@ function toolCallRequests(call, scope = {}) {
     case "read":
       return [{ ...base, action_type: "read_file", target: repositoryPath(firstString2(input.file_path, input.path, input.absolute_path, input.notebook_path, input.target_file, input.dir_path, input.target_directory) ?? ".", scope) }];
     case "write":
-      return writePaths(call).map((path) => ({ ...base, action_type: "write_file", target: repositoryPath(path, scope) }));
+      return writePaths(call).map((path2) => ({ ...base, action_type: "write_file", target: repositoryPath(path2, scope) }));
     case "web_fetch": {
       const url = firstString2(input.url, input.uri) ?? firstUrl(firstString2(input.prompt) ?? "") ?? "";
       return [{ ...base, action_type: "execute_command", target: `curl --location -- ${shellQuote(url)}`, network_egress: { kind: "fetch", url } }];
@@ -19700,18 +25733,18 @@ function planHookInstall(agent, existing, command) {
   const settings = settingsObject(existing, agent);
   switch (agent) {
     case "claude-code": {
-      const entry = { matcher: "*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: "block" }] };
+      const entry2 = { matcher: "*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: "block" }] };
       return {
         defaultFile: ".claude/settings.json",
-        settings: withEvents(settings, "hooks", { PreToolUse: [entry], PermissionRequest: [entry] }, command),
+        settings: withEvents(settings, "hooks", { PreToolUse: [entry2], PermissionRequest: [entry2] }, command),
         notes: ['fail-closed: `onFailure: "block"` makes a hook that cannot start, times out or crashes block the tool (Claude Code 2.1.295 and later; older versions ignore it and fail open)']
       };
     }
     case "codex": {
-      const entry = { hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS }] };
+      const entry2 = { hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS }] };
       return {
         defaultFile: ".codex/hooks.json",
-        settings: withEvents(settings, "hooks", { PreToolUse: [entry], PermissionRequest: [entry] }, command),
+        settings: withEvents(settings, "hooks", { PreToolUse: [entry2], PermissionRequest: [entry2] }, command),
         notes: [
           "fail-closed: Codex has no switch; a hook that crashes or times out lets the tool run (openai/codex#41979). cavra answers every error it can see with a deny",
           "Codex runs a project hook only once trusted (`/hooks`), or as a managed hook in `requirements.toml`; in CI pass `--dangerously-bypass-hook-trust` or install it managed",
@@ -19720,16 +25753,16 @@ function planHookInstall(agent, existing, command) {
       };
     }
     case "gemini": {
-      const entry = { matcher: ".*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS * 1e3 }] };
+      const entry2 = { matcher: ".*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS * 1e3 }] };
       return {
         defaultFile: ".gemini/settings.json",
-        settings: withEvents(settings, "hooks", { BeforeTool: [entry] }, command),
+        settings: withEvents(settings, "hooks", { BeforeTool: [entry2] }, command),
         notes: ["fail-closed: Gemini CLI has no switch; a hook that times out or exits other than 0 or 2 is a warning and the tool runs. cavra answers every error it can see with a deny", "Gemini CLI refuses project hooks in folders it does not trust"]
       };
     }
     case "cursor": {
-      const entry = { command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true };
-      const events = { beforeShellExecution: [entry], beforeReadFile: [entry], beforeMCPExecution: [entry], preToolUse: [{ ...entry, matcher: "*" }] };
+      const entry2 = { command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true };
+      const events = { beforeShellExecution: [entry2], beforeReadFile: [entry2], beforeMCPExecution: [entry2], preToolUse: [{ ...entry2, matcher: "*" }] };
       return {
         defaultFile: ".cursor/hooks.json",
         settings: withEvents({ version: 1, ...settings }, "hooks", events, command),
@@ -19737,10 +25770,10 @@ function planHookInstall(agent, existing, command) {
       };
     }
     case "copilot": {
-      const entry = { type: "command", bash: command, powershell: command, timeoutSec: HOOK_TIMEOUT_SECONDS };
+      const entry2 = { type: "command", bash: command, powershell: command, timeoutSec: HOOK_TIMEOUT_SECONDS };
       return {
         defaultFile: ".github/hooks/cavra.json",
-        settings: withEvents({ version: 1, ...settings }, "hooks", { preToolUse: [entry] }, command),
+        settings: withEvents({ version: 1, ...settings }, "hooks", { preToolUse: [entry2] }, command),
         notes: ["fail-closed: Copilot has no switch, and exit codes never block; a hook that crashes or times out lets the tool run. cavra answers every error it can see with a JSON deny", 'the cloud agent treats "ask" as deny']
       };
     }
@@ -19755,12 +25788,12 @@ function withEvents(settings, key, events, command) {
   for (const [event, entries] of Object.entries(events)) {
     const current = merged[event] === void 0 ? [] : merged[event];
     if (!Array.isArray(current)) throw new CavraError("ERR_CONFIG_INVALID", `the settings' \`${key}.${event}\` is not an array`, { hint: "fix the settings file, or pass another with `--settings`" });
-    merged[event] = [...current.filter((entry) => !mentionsCommand(entry, command)), ...entries];
+    merged[event] = [...current.filter((entry2) => !mentionsCommand(entry2, command)), ...entries];
   }
   return { ...settings, [key]: merged };
 }
-function mentionsCommand(entry, command) {
-  const text2 = JSON.stringify(entry) ?? "";
+function mentionsCommand(entry2, command) {
+  const text2 = JSON.stringify(entry2) ?? "";
   return text2.includes(JSON.stringify(command).slice(1, -1)) || /cavra(\.mjs)?"? hook /.test(text2);
 }
 function settingsObject(existing, agent) {
@@ -19773,8 +25806,8 @@ function settingsObject(existing, agent) {
 
 // packages/cli/src/commands/hook.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync5, writeFileSync as writeFileSync2 } from "node:fs";
-import { dirname as dirname2 } from "node:path";
+import { existsSync as existsSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
 import { parseArgs } from "node:util";
 
 // packages/cli/src/read-input.ts
@@ -19787,9 +25820,9 @@ async function readStream(stream) {
 // packages/cli/src/io.ts
 var EXIT = { ok: 0, failed: 1, usage: 2 };
 function writeAll(stream, text2) {
-  return new Promise((resolve2, reject) => {
-    if (text2 === "") return resolve2();
-    stream.write(text2, (error) => error ? reject(error) : resolve2());
+  return new Promise((resolve3, reject) => {
+    if (text2 === "") return resolve3();
+    stream.write(text2, (error) => error ? reject(error) : resolve3());
   });
 }
 
@@ -19859,7 +25892,7 @@ function parseHookArgs(args2) {
 async function decide2(values, requests, event, context) {
   if (requests.length === 0) return { decisions: [], packDigests: /* @__PURE__ */ new Map() };
   const root = values.root ?? event.root ?? event.cwd;
-  const cwd = root !== void 0 && existsSync4(root) ? root : process.cwd();
+  const cwd = root !== void 0 && existsSync5(root) ? root : process.cwd();
   const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd }, requests);
   const packDigests = new Map([...policy.packs].map(([id, pack]) => [id, pack.digest]).filter(([, digest]) => digest));
   return { decisions: decideHookRequests(policy, requests, context), packDigests };
@@ -19881,7 +25914,7 @@ async function installCommand(args2, io) {
   const probe = planHookInstall(agent, void 0, command);
   const file = values.settings ?? probe.defaultFile;
   const plan = planHookInstall(agent, readSettings(file), command);
-  mkdirSync2(dirname2(file), { recursive: true });
+  mkdirSync2(dirname3(file), { recursive: true });
   writeFileSync2(file, `${JSON.stringify(plan.settings, null, 2)}
 `);
   await writeAll(io.stdout, `wrote the ${agent} hook to ${file}
@@ -19892,7 +25925,7 @@ ${plan.notes.map((note) => `  ${note}
 function readSettings(file) {
   let text2;
   try {
-    text2 = readFileSync5(file, "utf8");
+    text2 = readFileSync4(file, "utf8");
   } catch (cause) {
     if (cause.code === "ENOENT") return void 0;
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read settings \`${file}\``, { cause });

@@ -150,7 +150,7 @@ describe('the task as the agent starts it, on a pull request', () => {
     expect(status.state, run.message).toBe(run.outputs.conclusion === 'failure' ? 3 : 2);
     expect(status.description).toBe(run.message);
     const records = readFileSync(join(run.outputs.evidenceDir!, 'evidence.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { record: { decision: { target: string } } });
-    expect(records.map((line) => line.record.decision.target).sort()).toEqual(['azure-pipelines.yml', 'docs/new.md', 'docs/old.md', 'scripts/gone.sh', 'src/app.ts', 'src/app.ts'].sort());
+    expect(records.map((line) => line.record.decision.target).sort()).toEqual(['docs/new.md', 'docs/old.md', 'docs/pipeline-notes.md', 'scripts/gone.sh', 'src/app.ts', 'src/app.ts'].sort());
     expect(HEAD).toHaveLength(40);
     await expectVerifies(run.outputs.evidenceDir!);
   });

@@ -29,7 +29,7 @@ describe('reading a pull request', () => {
     expect(snapshot.iterationId).toBe(2);
     expect(snapshot.changedFiles.map((request) => [request.target, request.operation])).toEqual([
       ['src/app.ts', 'edit'],
-      ['azure-pipelines.yml', 'edit'],
+      ['docs/pipeline-notes.md', 'edit'],
       ['docs/new.md', 'rename'],
       ['docs/old.md', 'delete'],
       ['scripts/gone.sh', 'delete'],

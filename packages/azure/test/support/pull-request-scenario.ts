@@ -55,7 +55,7 @@ export function pullRequestScenario(overrides: Partial<DoubleScenario> = {}): Do
         { changeTrackingId: 2, changeId: 2, item: { path: '/src', isFolder: true, gitObjectType: 'tree' }, changeType: 'edit' },
       ],
       [
-        { changeTrackingId: 3, changeId: 3, item: { objectId: 'a3', path: '/azure-pipelines.yml' }, changeType: 'edit' },
+        { changeTrackingId: 3, changeId: 3, item: { objectId: 'a3', path: '/docs/pipeline-notes.md' }, changeType: 'edit' },
         { changeTrackingId: 4, changeId: 4, item: { objectId: 'a4', path: '/docs/new.md' }, changeType: 'rename, edit', originalPath: '/docs/old.md' },
         { changeTrackingId: 5, changeId: 5, item: { path: '/scripts/gone.sh' }, changeType: 'delete' },
       ],

@@ -17,7 +17,9 @@ let allErrors: Validate | undefined;
 // compiles the same schema once with `allErrors` (~100 ms, only for `policy lint`).
 async function allErrorsValidator(): Promise<Validate> {
   if (!allErrors) {
-    const { Ajv } = await import('ajv');
+    // CommonJS: under node its named export is there; bundled, only `default` may be.
+    const ajv = (await import('ajv')) as unknown as { Ajv?: typeof import('ajv').Ajv; default: { Ajv?: typeof import('ajv').Ajv } };
+    const Ajv = ajv.Ajv ?? ajv.default.Ajv!;
     allErrors = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(POLICY_PACK_SCHEMA) as Validate;
   }
   return allErrors;

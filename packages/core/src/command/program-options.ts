@@ -92,7 +92,9 @@ const MAKE = entry({ '--eval -f --file --makefile -I --include-dir': 'load' }, {
 const DOCKER = entry({ '--config': 'load' });
 const KUBECTL = entry({ '--kubeconfig': 'load' });
 const FIND = entry({ '-delete': 'destroy!', '-fprint -fprint0 -fprintf -fls': 'write' }, { stopAtDoubleDash: false });
-const GIT = entry({ '--upload-pack --receive-pack --exec -u': 'code' });
+// `-u` is `--upload-pack` only for clone and ls-remote (push's `-u` is --set-upstream, fetch's
+// --update-head-ok): it is read per subcommand below.
+const GIT = entry({ '--upload-pack --receive-pack --exec': 'code' });
 
 const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ...['npm', 'npx', 'pnpm', 'yarn', 'corepack'].map((name) => [name, NPM] as const),
@@ -188,6 +190,8 @@ function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): v
       if (word === '-x' || word === '--exec') found.push({ effect: 'code', option: `rebase ${word}`, value: rest[++index] ?? '' });
       else if (word.startsWith('--exec=')) found.push({ effect: 'code', option: 'rebase --exec', value: word.slice(7) });
     }
+  } else if (sub === 'clone' || sub === 'ls-remote') {
+    for (let index = 0; index < rest.length; index += 1) if (rest[index] === '-u') found.push({ effect: 'code', option: `${sub} -u`, value: rest[index + 1] ?? '' });
   } else if (sub === 'submodule' && rest.includes('foreach')) {
     const script = rest.slice(rest.indexOf('foreach') + 1).filter((word) => !word.startsWith('--'));
     if (script.length > 0) found.push({ effect: 'code', option: 'submodule foreach', value: script.join(' ') });

@@ -633,19 +633,19 @@ var require_Alias = __commonJS({
           if (ctx)
             ctx.aliasResolveCache = nodes;
         }
-        let found = void 0;
+        let found2 = void 0;
         for (const node of nodes) {
           if (node === this)
             break;
           if (node.anchor === this.source)
-            found = node;
+            found2 = node;
         }
-        if (found && ctx) {
+        if (found2 && ctx) {
           const { anchors: anchors2, doc: doc2, maxAliasCount } = ctx;
-          let data = anchors2.get(found);
+          let data = anchors2.get(found2);
           if (!data) {
-            toJS.toJS(found, null, ctx);
-            data = anchors2.get(found);
+            toJS.toJS(found2, null, ctx);
+            data = anchors2.get(found2);
           }
           if (data?.res === void 0) {
             const msg = "This should not happen: Alias anchor was not resolved?";
@@ -654,14 +654,14 @@ var require_Alias = __commonJS({
           if (maxAliasCount >= 0) {
             data.count += 1;
             if (data.aliasCount === 0)
-              data.aliasCount = getAliasCount(doc2, found, anchors2);
+              data.aliasCount = getAliasCount(doc2, found2, anchors2);
             if (data.count * data.aliasCount > maxAliasCount) {
               const msg = "Excessive alias count indicates a resource exhaustion attack";
               throw new ReferenceError(msg);
             }
           }
         }
-        return found;
+        return found2;
       }
       toJSON(_arg, ctx) {
         if (!ctx)
@@ -983,14 +983,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text3, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text2;
+        return text3;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text2.length <= endStep)
-        return text2;
+      if (text3.length <= endStep)
+        return text3;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -1007,14 +1007,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+        i2 = consumeMoreIndentedLines(text3, i2, indent.length);
         if (i2 !== -1)
           end = i2 + endStep;
       }
-      for (let ch; ch = text2[i2 += 1]; ) {
+      for (let ch; ch = text3[i2 += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i2;
-          switch (text2[i2 + 1]) {
+          switch (text3[i2 + 1]) {
             case "x":
               i2 += 3;
               break;
@@ -1031,12 +1031,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i2 = consumeMoreIndentedLines(text2, i2, indent.length);
+            i2 = consumeMoreIndentedLines(text3, i2, indent.length);
           end = i2 + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text2[i2 + 1];
+            const next = text3[i2 + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i2;
           }
@@ -1048,12 +1048,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text2[i2 += 1];
+                ch = text3[i2 += 1];
                 overflow = true;
               }
               const j = i2 > escEnd + 1 ? i2 - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text2;
+                return text3;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -1068,39 +1068,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text2;
+        return text3;
       if (onFold)
         onFold();
-      let res = text2.slice(0, folds[0]);
+      let res = text3.slice(0, folds[0]);
       for (let i3 = 0; i3 < folds.length; ++i3) {
         const fold = folds[i3];
-        const end2 = folds[i3 + 1] || text2.length;
+        const end2 = folds[i3 + 1] || text3.length;
         if (fold === 0)
           res = `
-${indent}${text2.slice(0, end2)}`;
+${indent}${text3.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text2[fold]}\\`;
+            res += `${text3[fold]}\\`;
           res += `
-${indent}${text2.slice(fold + 1, end2)}`;
+${indent}${text3.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text2, i2, indent) {
+    function consumeMoreIndentedLines(text3, i2, indent) {
       let end = i2;
       let start2 = i2 + 1;
-      let ch = text2[start2];
+      let ch = text3[start2];
       while (ch === " " || ch === "	") {
         if (i2 < start2 + indent) {
-          ch = text2[++i2];
+          ch = text3[++i2];
         } else {
           do {
-            ch = text2[++i2];
+            ch = text3[++i2];
           } while (ch && ch !== "\n");
           end = i2;
           start2 = i2 + 1;
-          ch = text2[start2];
+          ch = text3[start2];
         }
       }
       return end;
@@ -3767,7 +3767,7 @@ var require_resolve_props = __commonJS({
       let tag2 = null;
       let newlineAfterProp = null;
       let comma = null;
-      let found = null;
+      let found2 = null;
       let start2 = null;
       for (const token of tokens) {
         if (reqSpace) {
@@ -3804,7 +3804,7 @@ var require_resolve_props = __commonJS({
             if (atNewline) {
               if (comment)
                 comment += token.source;
-              else if (!found || indicator !== "seq-item-ind")
+              else if (!found2 || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
               commentSep += token.source;
@@ -3838,9 +3838,9 @@ var require_resolve_props = __commonJS({
           case indicator:
             if (anchor || tag2)
               onError(token, "BAD_PROP_ORDER", `Anchors and tags must be after the ${token.source} indicator`);
-            if (found)
+            if (found2)
               onError(token, "UNEXPECTED_TOKEN", `Unexpected ${token.source} in ${flow ?? "collection"}`);
-            found = token;
+            found2 = token;
             atNewline = indicator === "seq-item-ind" || indicator === "explicit-key-ind";
             hasSpace = false;
             break;
@@ -3869,7 +3869,7 @@ var require_resolve_props = __commonJS({
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
-        found,
+        found: found2,
         spaceBefore,
         comment,
         hasNewline,
@@ -6021,9 +6021,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote2 = this.charAt(0);
-        let end = this.buffer.indexOf(quote2, this.pos + 1);
-        if (quote2 === "'") {
+        const quote3 = this.charAt(0);
+        let end = this.buffer.indexOf(quote3, this.pos + 1);
+        if (quote3 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -6296,7 +6296,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -6319,7 +6319,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -7227,7 +7227,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -7253,7 +7253,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -7289,7 +7289,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -10680,11 +10680,11 @@ var require_validate = __commonJS({
           invalidValues.push("verificationMaterial.tlogEntries");
         } else {
           if (b.verificationMaterial.tlogEntries.length > 0) {
-            b.verificationMaterial.tlogEntries.forEach((entry, i2) => {
-              if (entry.logId === void 0) {
+            b.verificationMaterial.tlogEntries.forEach((entry2, i2) => {
+              if (entry2.logId === void 0) {
                 invalidValues.push(`verificationMaterial.tlogEntries[${i2}].logId`);
               }
-              if (entry.kindVersion === void 0) {
+              if (entry2.kindVersion === void 0) {
                 invalidValues.push(`verificationMaterial.tlogEntries[${i2}].kindVersion`);
               }
             });
@@ -10696,8 +10696,8 @@ var require_validate = __commonJS({
     function validateInclusionPromise(b) {
       const invalidValues = [];
       if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i2) => {
-          if (entry.inclusionPromise === void 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry2, i2) => {
+          if (entry2.inclusionPromise === void 0) {
             invalidValues.push(`verificationMaterial.tlogEntries[${i2}].inclusionPromise`);
           }
         });
@@ -10707,11 +10707,11 @@ var require_validate = __commonJS({
     function validateInclusionProof(b) {
       const invalidValues = [];
       if (b.verificationMaterial && b.verificationMaterial.tlogEntries?.length > 0) {
-        b.verificationMaterial.tlogEntries.forEach((entry, i2) => {
-          if (entry.inclusionProof === void 0) {
+        b.verificationMaterial.tlogEntries.forEach((entry2, i2) => {
+          if (entry2.inclusionProof === void 0) {
             invalidValues.push(`verificationMaterial.tlogEntries[${i2}].inclusionProof`);
           } else {
-            if (entry.inclusionProof.checkpoint === void 0) {
+            if (entry2.inclusionProof.checkpoint === void 0) {
               invalidValues.push(`verificationMaterial.tlogEntries[${i2}].inclusionProof.checkpoint`);
             }
           }
@@ -11173,13 +11173,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve7, reject) {
+      return new Promise(function(resolve8, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err2) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err2 });
             }, number, operation);
-            return resolve7(result);
+            return resolve8(result);
           } catch (err2) {
             if (!isRetryError(err2)) {
               return reject(err2);
@@ -11935,10 +11935,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve7());
+          this.on("end", () => resolve8());
         });
       }
       /**
@@ -11962,7 +11962,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop2();
-          let resolve7;
+          let resolve8;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -11976,19 +11976,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve7({ value, done: !!this[EOF] });
+            resolve8({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop2();
-            resolve7({ done: true, value: void 0 });
+            resolve8({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve7 = res2;
+            resolve8 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -12590,10 +12590,10 @@ var require_commonjs3 = __commonJS({
       expect;
       found;
       code = "EBADSIZE";
-      constructor(found, expect, from) {
-        super(`Bad data size: expected ${expect} bytes, but got ${found}`);
+      constructor(found2, expect, from) {
+        super(`Bad data size: expected ${expect} bytes, but got ${found2}`);
         this.expect = expect;
-        this.found = found;
+        this.found = found2;
         Error.captureStackTrace(this, from ?? this.constructor);
       }
       get name() {
@@ -16638,12 +16638,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve7();
+          resolve8();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -17403,7 +17403,7 @@ var require_lib3 = __commonJS({
     var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve7, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve8, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -17427,10 +17427,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve7(new Response2(data, { headers }));
+          return resolve8(new Response2(data, { headers }));
         }));
       }
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -17549,7 +17549,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve7(fetch2(new Request(locationURL, requestOpts)));
+              resolve8(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -17577,7 +17577,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response2(body2, responseOptions);
-            resolve7(response);
+            resolve8(response);
             return;
           }
           const zlibOptions = {
@@ -17596,7 +17596,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve7(response);
+            resolve8(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -17608,7 +17608,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder3.emit("error", er)
               ).pipe(decoder3);
               response = new Response2(decoder3, responseOptions);
-              resolve7(response);
+              resolve8(response);
             });
             return;
           }
@@ -17626,11 +17626,11 @@ var require_lib3 = __commonJS({
               (er) => decoder2.emit("error", er)
             ).pipe(decoder2);
             response = new Response2(decoder2, responseOptions);
-            resolve7(response);
+            resolve8(response);
             return;
           }
           response = new Response2(body2, responseOptions);
-          resolve7(response);
+          resolve8(response);
         });
         writeToStream(req2, request);
       });
@@ -18533,13 +18533,13 @@ var require_charset = __commonJS({
     module2.exports = preferredCharsets;
     module2.exports.preferredCharsets = preferredCharsets;
     function parseAcceptCharset(accept) {
-      var accepts = parseAccept(accept);
-      for (var i2 = 0, j = 0; i2 < accepts.length; i2++) {
-        var charset = formatCharset(accepts[i2], i2);
-        if (charset) accepts[j++] = charset;
+      var accepts2 = parseAccept(accept);
+      for (var i2 = 0, j = 0; i2 < accepts2.length; i2++) {
+        var charset = formatCharset(accepts2[i2], i2);
+        if (charset) accepts2[j++] = charset;
       }
-      accepts.length = j;
-      return accepts;
+      accepts2.length = j;
+      return accepts2;
     }
     function formatCharset(parsed, i2) {
       if (!parsed.type) return null;
@@ -18574,12 +18574,12 @@ var require_charset = __commonJS({
       };
     }
     function preferredCharsets(accept, provided) {
-      var accepts = parseAcceptCharset(accept === void 0 ? "*" : accept || "");
+      var accepts2 = parseAcceptCharset(accept === void 0 ? "*" : accept || "");
       if (!provided) {
-        return accepts.filter(isQuality).sort(compareSpecs).map(getFullCharset);
+        return accepts2.filter(isQuality).sort(compareSpecs).map(getFullCharset);
       }
       var priorities = provided.map(function getPriority(type, index) {
-        return getCharsetPriority(type, accepts, index);
+        return getCharsetPriority(type, accepts2, index);
       });
       return priorities.filter(isQuality).sort(compareSpecs).map(function getCharset(priority) {
         return provided[priorities.indexOf(priority)];
@@ -18605,26 +18605,26 @@ var require_encoding2 = __commonJS({
     module2.exports = preferredEncodings;
     module2.exports.preferredEncodings = preferredEncodings;
     function parseAcceptEncoding(accept) {
-      var accepts = parseAccept(accept);
+      var accepts2 = parseAccept(accept);
       var hasIdentity = false;
       var minQuality = 1;
-      for (var i2 = 0, j = 0; i2 < accepts.length; i2++) {
-        var encoding = formatEncoding(accepts[i2], i2);
+      for (var i2 = 0, j = 0; i2 < accepts2.length; i2++) {
+        var encoding = formatEncoding(accepts2[i2], i2);
         if (encoding) {
-          accepts[j++] = encoding;
+          accepts2[j++] = encoding;
           hasIdentity = hasIdentity || specify("identity", encoding);
           minQuality = Math.min(minQuality, encoding.q || 1);
         }
       }
       if (!hasIdentity) {
-        accepts[j++] = {
+        accepts2[j++] = {
           encoding: "identity",
           q: minQuality,
           i: i2
         };
       }
-      accepts.length = j;
-      return accepts;
+      accepts2.length = j;
+      return accepts2;
     }
     function formatEncoding(parsed, i2) {
       if (!parsed.type) return null;
@@ -18660,7 +18660,7 @@ var require_encoding2 = __commonJS({
       };
     }
     function preferredEncodings(accept, provided, preferred) {
-      var accepts = parseAcceptEncoding(accept || "");
+      var accepts2 = parseAcceptEncoding(accept || "");
       var comparator = preferred ? function comparator2(a, b) {
         if (a.q !== b.q) {
           return b.q - a.q;
@@ -18676,10 +18676,10 @@ var require_encoding2 = __commonJS({
         return aPreferred === -1 ? 1 : -1;
       } : compareSpecs;
       if (!provided) {
-        return accepts.filter(isQuality).sort(comparator).map(getFullEncoding);
+        return accepts2.filter(isQuality).sort(comparator).map(getFullEncoding);
       }
       var priorities = provided.map(function getPriority(type, index) {
-        return getEncodingPriority(type, accepts, index);
+        return getEncodingPriority(type, accepts2, index);
       });
       return priorities.filter(isQuality).sort(comparator).map(function getEncoding(priority) {
         return provided[priorities.indexOf(priority)];
@@ -18706,13 +18706,13 @@ var require_language = __commonJS({
     module2.exports = preferredLanguages;
     module2.exports.preferredLanguages = preferredLanguages;
     function parseAcceptLanguage(accept) {
-      var accepts = parseAccept(accept);
-      for (var i2 = 0, j = 0; i2 < accepts.length; i2++) {
-        var language = formatLanguage(accepts[i2], i2);
-        if (language) accepts[j++] = language;
+      var accepts2 = parseAccept(accept);
+      for (var i2 = 0, j = 0; i2 < accepts2.length; i2++) {
+        var language = formatLanguage(accepts2[i2], i2);
+        if (language) accepts2[j++] = language;
       }
-      accepts.length = j;
-      return accepts;
+      accepts2.length = j;
+      return accepts2;
     }
     function formatLanguage(parsed, i2) {
       if (!parsed.type) return null;
@@ -18758,12 +18758,12 @@ var require_language = __commonJS({
       };
     }
     function preferredLanguages(accept, provided) {
-      var accepts = parseAcceptLanguage(accept === void 0 ? "*" : accept || "");
+      var accepts2 = parseAcceptLanguage(accept === void 0 ? "*" : accept || "");
       if (!provided) {
-        return accepts.filter(isQuality).sort(compareSpecs).map(getFullLanguage);
+        return accepts2.filter(isQuality).sort(compareSpecs).map(getFullLanguage);
       }
       var priorities = provided.map(function getPriority(type, index) {
-        return getLanguagePriority(type, accepts, index);
+        return getLanguagePriority(type, accepts2, index);
       });
       return priorities.filter(isQuality).sort(compareSpecs).map(function getLanguage(priority) {
         return provided[priorities.indexOf(priority)];
@@ -18790,13 +18790,13 @@ var require_mediaType = __commonJS({
     module2.exports = preferredMediaTypes;
     module2.exports.preferredMediaTypes = preferredMediaTypes;
     function parseAccept(accept) {
-      var accepts = parseAcceptHeader(accept);
-      for (var i2 = 0, j = 0; i2 < accepts.length; i2++) {
-        var mediaType = formatMediaType(accepts[i2], i2);
-        if (mediaType) accepts[j++] = mediaType;
+      var accepts2 = parseAcceptHeader(accept);
+      for (var i2 = 0, j = 0; i2 < accepts2.length; i2++) {
+        var mediaType = formatMediaType(accepts2[i2], i2);
+        if (mediaType) accepts2[j++] = mediaType;
       }
-      accepts.length = j;
-      return accepts;
+      accepts2.length = j;
+      return accepts2;
     }
     function formatMediaType(parsed, i2) {
       var slash = parsed.type.indexOf("/");
@@ -18855,12 +18855,12 @@ var require_mediaType = __commonJS({
       };
     }
     function preferredMediaTypes(accept, provided) {
-      var accepts = parseAccept(accept === void 0 ? "*/*" : accept || "");
+      var accepts2 = parseAccept(accept === void 0 ? "*/*" : accept || "");
       if (!provided) {
-        return accepts.filter(isQuality).sort(compareSpecs).map(getFullType);
+        return accepts2.filter(isQuality).sort(compareSpecs).map(getFullType);
       }
       var priorities = provided.map(function getPriority(type, index) {
-        return getMediaTypePriority(type, accepts, index);
+        return getMediaTypePriority(type, accepts2, index);
       });
       return priorities.filter(isQuality).sort(compareSpecs).map(function getType(priority) {
         return provided[priorities.indexOf(priority)];
@@ -19297,7 +19297,7 @@ var require_lib4 = __commonJS({
     module2.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -19305,7 +19305,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve7(sri));
+        istream.on("end", () => resolve8(sri));
         istream.resume();
       });
     }
@@ -19364,7 +19364,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -19372,7 +19372,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve7(verified));
+        checker.on("end", () => resolve8(verified));
         checker.resume();
       });
     }
@@ -19444,8 +19444,8 @@ var require_policy = __commonJS({
       return _obj;
     };
     var CachePolicy = class {
-      constructor({ entry, request, response, options }) {
-        this.entry = entry;
+      constructor({ entry: entry2, request, response, options }) {
+        this.entry = entry2;
         this.request = requestObject(request);
         this.response = responseObject(response);
         this.options = options;
@@ -19991,10 +19991,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve7());
+          this.on("end", () => resolve8());
         });
       }
       // for await (let chunk of stream)
@@ -20005,7 +20005,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve7 = null;
+          let resolve8 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20016,17 +20016,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve7({ value, done: !!this[EOF] });
+            resolve8({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve7({ done: true });
+            resolve8({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve7 = res2;
+            resolve8 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20619,10 +20619,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve7());
+          this.on("end", () => resolve8());
         });
       }
       // for await (let chunk of stream)
@@ -20633,7 +20633,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve7 = null;
+          let resolve8 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20644,17 +20644,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve7({ value, done: !!this[EOF] });
+            resolve8({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve7({ done: true });
+            resolve8({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve7 = res2;
+            resolve8 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20991,7 +20991,7 @@ var require_polyfill = __commonJS({
     var {
       chmod: chmod2,
       copyFile,
-      lstat: lstat2,
+      lstat: lstat3,
       mkdir: mkdir3,
       readdir: readdir4,
       readlink,
@@ -21001,11 +21001,11 @@ var require_polyfill = __commonJS({
       utimes
     } = __require("fs/promises");
     var {
-      dirname: dirname7,
+      dirname: dirname8,
       isAbsolute: isAbsolute3,
-      join: join22,
+      join: join24,
       parse,
-      resolve: resolve7,
+      resolve: resolve8,
       sep: sep6,
       toNamespacedPath
     } = __require("path");
@@ -21087,7 +21087,7 @@ var require_polyfill = __commonJS({
       return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
     }
     function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => stat3(file, { bigint: true }) : (file) => lstat2(file, { bigint: true });
+      const statFunc = opts.dereference ? (file) => stat3(file, { bigint: true }) : (file) => lstat3(file, { bigint: true });
       return Promise.all([
         statFunc(src),
         statFunc(dest).catch((err2) => {
@@ -21099,7 +21099,7 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname7(dest);
+      const destParent = dirname8(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
@@ -21115,8 +21115,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve7(dirname7(src));
-      const destParent = resolve7(dirname7(dest));
+      const srcParent = resolve8(dirname8(src));
+      const destParent = resolve8(dirname8(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -21139,7 +21139,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve7(path).split(sep6).filter(Boolean);
+    var normalizePathToArray = (path) => resolve8(path).split(sep6).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -21158,7 +21158,7 @@ var require_polyfill = __commonJS({
       return getStatsForCopy(destStat, src, dest, opts);
     }
     async function getStatsForCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? stat3 : lstat2;
+      const statFn = opts.dereference ? stat3 : lstat3;
       const srcStat = await statFn(src);
       if (srcStat.isDirectory() && opts.recursive) {
         return onDir(srcStat, destStat, src, dest, opts);
@@ -21260,8 +21260,8 @@ var require_polyfill = __commonJS({
       const dir = await readdir4(src);
       for (let i2 = 0; i2 < dir.length; i2++) {
         const item = dir[i2];
-        const srcItem = join22(src, item);
-        const destItem = join22(dest, item);
+        const srcItem = join24(src, item);
+        const destItem = join24(dest, item);
         const { destStat } = await checkPaths(srcItem, destItem, opts);
         await startCopy(destStat, srcItem, destItem, opts);
       }
@@ -21269,7 +21269,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink(src);
       if (!isAbsolute3(resolvedSrc)) {
-        resolvedSrc = resolve7(dirname7(src), resolvedSrc);
+        resolvedSrc = resolve8(dirname8(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -21284,7 +21284,7 @@ var require_polyfill = __commonJS({
         throw err2;
       }
       if (!isAbsolute3(resolvedDest)) {
-        resolvedDest = resolve7(dirname7(dest), resolvedDest);
+        resolvedDest = resolve8(dirname8(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -21334,7 +21334,7 @@ var require_cp = __commonJS({
 // node_modules/@npmcli/fs/lib/with-temp-dir.js
 var require_with_temp_dir = __commonJS({
   "node_modules/@npmcli/fs/lib/with-temp-dir.js"(exports, module2) {
-    var { join: join22, sep: sep6 } = __require("path");
+    var { join: join24, sep: sep6 } = __require("path");
     var getOptions = require_get_options();
     var { mkdir: mkdir3, mkdtemp, rm: rm2 } = __require("fs/promises");
     var withTempDir = async (root, fn, opts) => {
@@ -21342,7 +21342,7 @@ var require_with_temp_dir = __commonJS({
         copy: ["tmpPrefix"]
       });
       await mkdir3(root, { recursive: true });
-      const target = await mkdtemp(join22(`${root}${sep6}`, options.tmpPrefix || ""));
+      const target = await mkdtemp(join24(`${root}${sep6}`, options.tmpPrefix || ""));
       let err2;
       let result;
       try {
@@ -21367,13 +21367,13 @@ var require_with_temp_dir = __commonJS({
 var require_readdir_scoped = __commonJS({
   "node_modules/@npmcli/fs/lib/readdir-scoped.js"(exports, module2) {
     var { readdir: readdir4 } = __require("fs/promises");
-    var { join: join22 } = __require("path");
+    var { join: join24 } = __require("path");
     var readdirScoped = async (dir) => {
       const results = [];
       for (const item of await readdir4(dir)) {
         if (item.startsWith("@")) {
-          for (const scopedItem of await readdir4(join22(dir, item))) {
-            results.push(join22(item, scopedItem));
+          for (const scopedItem of await readdir4(join24(dir, item))) {
+            results.push(join24(item, scopedItem));
           }
         } else {
           results.push(item);
@@ -21388,7 +21388,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module2) {
-    var { dirname: dirname7, join: join22, resolve: resolve7, relative: relative5, isAbsolute: isAbsolute3 } = __require("path");
+    var { dirname: dirname8, join: join24, resolve: resolve8, relative: relative5, isAbsolute: isAbsolute3 } = __require("path");
     var fs2 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -21409,7 +21409,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs2.mkdir(dirname7(destination), { recursive: true });
+      await fs2.mkdir(dirname8(destination), { recursive: true });
       try {
         await fs2.rename(source, destination);
       } catch (error) {
@@ -21418,7 +21418,7 @@ var require_move_file = __commonJS({
           if (sourceStat.isDirectory()) {
             const files = await fs2.readdir(source);
             await Promise.all(files.map(
-              (file) => moveFile(join22(source, file), join22(destination, file), options, false, symlinks)
+              (file) => moveFile(join24(source, file), join24(destination, file), options, false, symlinks)
             ));
           } else if (sourceStat.isSymbolicLink()) {
             symlinks.push({ source, destination });
@@ -21433,11 +21433,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs2.readlink(symSource);
           if (isAbsolute3(target)) {
-            target = resolve7(symDestination, relative5(symSource, target));
+            target = resolve8(symDestination, relative5(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs2.stat(resolve7(dirname7(symSource), target));
+            const targetStat = await fs2.stat(resolve8(dirname8(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -21697,16 +21697,16 @@ var require_entry_index = __commonJS({
       const entries = await bucketEntries(bucket);
       const newEntries = [];
       for (let i2 = entries.length - 1; i2 >= 0; --i2) {
-        const entry = entries[i2];
-        if (entry.integrity === null && !opts.validateEntry) {
+        const entry2 = entries[i2];
+        if (entry2.integrity === null && !opts.validateEntry) {
           break;
         }
-        if ((!opts.validateEntry || opts.validateEntry(entry) === true) && (newEntries.length === 0 || !newEntries.find((oldEntry) => matchFn(oldEntry, entry)))) {
-          newEntries.unshift(entry);
+        if ((!opts.validateEntry || opts.validateEntry(entry2) === true) && (newEntries.length === 0 || !newEntries.find((oldEntry) => matchFn(oldEntry, entry2)))) {
+          newEntries.unshift(entry2);
         }
       }
-      const newIndex = "\n" + newEntries.map((entry) => {
-        const stringified = JSON.stringify(entry);
+      const newIndex = "\n" + newEntries.map((entry2) => {
+        const stringified = JSON.stringify(entry2);
         const hash8 = hashEntry(stringified);
         return `${hash8}	${stringified}`;
       }).join("\n");
@@ -21736,13 +21736,13 @@ var require_entry_index = __commonJS({
       } finally {
         await teardown(tmp);
       }
-      return newEntries.reverse().map((entry) => formatEntry(cache2, entry, true));
+      return newEntries.reverse().map((entry2) => formatEntry(cache2, entry2, true));
     }
     module2.exports.insert = insert;
     async function insert(cache2, key, integrity, opts = {}) {
       const { metadata: metadata2, size, time } = opts;
       const bucket = bucketPath(cache2, key);
-      const entry = {
+      const entry2 = {
         key,
         integrity: integrity && ssri.stringify(integrity),
         time: time || Date.now(),
@@ -21752,7 +21752,7 @@ var require_entry_index = __commonJS({
       try {
         await cacheDir.mkdir(cache2);
         await mkdir3(path.dirname(bucket), { recursive: true });
-        const stringified = JSON.stringify(entry);
+        const stringified = JSON.stringify(entry2);
         await appendFile(bucket, `
 ${hashEntry(stringified)}	${stringified}`);
       } catch (err2) {
@@ -21761,7 +21761,7 @@ ${hashEntry(stringified)}	${stringified}`);
         }
         throw err2;
       }
-      return formatEntry(cache2, entry);
+      return formatEntry(cache2, entry2);
     }
     module2.exports.find = find;
     async function find(cache2, key) {
@@ -21810,16 +21810,16 @@ ${hashEntry(stringified)}	${stringified}`);
                 const subbucketEntries = await readdirOrEmpty(subbucketPath);
                 await pMap(
                   subbucketEntries,
-                  async (entry) => {
-                    const entryPath = path.join(subbucketPath, entry);
+                  async (entry2) => {
+                    const entryPath = path.join(subbucketPath, entry2);
                     try {
                       const entries = await bucketEntries(entryPath);
-                      const reduced = entries.reduce((acc, entry2) => {
-                        acc.set(entry2.key, entry2);
+                      const reduced = entries.reduce((acc, entry3) => {
+                        acc.set(entry3.key, entry3);
                         return acc;
                       }, /* @__PURE__ */ new Map());
-                      for (const entry2 of reduced.values()) {
-                        const formatted = formatEntry(cache2, entry2);
+                      for (const entry3 of reduced.values()) {
+                        const formatted = formatEntry(cache2, entry3);
                         if (formatted) {
                           stream.write(formatted);
                         }
@@ -21859,11 +21859,11 @@ ${hashEntry(stringified)}	${stringified}`);
     }
     function _bucketEntries(data) {
       const entries = [];
-      data.split("\n").forEach((entry) => {
-        if (!entry) {
+      data.split("\n").forEach((entry2) => {
+        if (!entry2) {
           return;
         }
-        const pieces = entry.split("	");
+        const pieces = entry2.split("	");
         if (!pieces[1] || hashEntry(pieces[1]) !== pieces[0]) {
           return;
         }
@@ -21901,17 +21901,17 @@ ${hashEntry(stringified)}	${stringified}`);
     function hash7(str2, digest) {
       return crypto2.createHash(digest).update(str2).digest("hex");
     }
-    function formatEntry(cache2, entry, keepAll) {
-      if (!entry.integrity && !keepAll) {
+    function formatEntry(cache2, entry2, keepAll) {
+      if (!entry2.integrity && !keepAll) {
         return null;
       }
       return {
-        key: entry.key,
-        integrity: entry.integrity,
-        path: entry.integrity ? contentPath(cache2, entry.integrity) : void 0,
-        size: entry.size,
-        time: entry.time,
-        metadata: entry.metadata
+        key: entry2.key,
+        integrity: entry2.integrity,
+        path: entry2.integrity ? contentPath(cache2, entry2.integrity) : void 0,
+        size: entry2.size,
+        time: entry2.time,
+        metadata: entry2.metadata
       };
     }
     function readdirOrEmpty(dir) {
@@ -22542,7 +22542,7 @@ var require_memoization = __commonJS({
       // 50MB
       ttl: 3 * 60 * 1e3,
       // 3 minutes
-      sizeCalculation: (entry, key) => key.startsWith("key:") ? entry.data.length : entry.length
+      sizeCalculation: (entry2, key) => key.startsWith("key:") ? entry2.data.length : entry2.length
     });
     module2.exports.clearMemoized = clearMemoized;
     function clearMemoized() {
@@ -22554,9 +22554,9 @@ var require_memoization = __commonJS({
       return old;
     }
     module2.exports.put = put;
-    function put(cache2, entry, data, opts) {
-      pickMem(opts).set(`key:${cache2}:${entry.key}`, { entry, data });
-      putDigest(cache2, entry.integrity, data, opts);
+    function put(cache2, entry2, data, opts) {
+      pickMem(opts).set(`key:${cache2}:${entry2.key}`, { entry: entry2, data });
+      putDigest(cache2, entry2.integrity, data, opts);
     }
     module2.exports.put.byDigest = putDigest;
     function putDigest(cache2, integrity, data, opts) {
@@ -23099,10 +23099,10 @@ var require_read = __commonJS({
         throw results.find((r) => r instanceof Error);
       }
     }
-    function sizeError(expected, found) {
-      const err2 = new Error(`Bad data size: expected inserted data to be ${expected} bytes, but got ${found} instead`);
+    function sizeError(expected, found2) {
+      const err2 = new Error(`Bad data size: expected inserted data to be ${expected} bytes, but got ${found2} instead`);
       err2.expected = expected;
-      err2.found = found;
+      err2.found = found2;
       err2.code = "EBADSIZE";
       return err2;
     }
@@ -23137,19 +23137,19 @@ var require_get = __commonJS({
           size: memoized.entry.size
         };
       }
-      const entry = await index.find(cache2, key, opts);
-      if (!entry) {
+      const entry2 = await index.find(cache2, key, opts);
+      if (!entry2) {
         throw new index.NotFoundError(cache2, key);
       }
-      const data = await read(cache2, entry.integrity, { integrity, size });
+      const data = await read(cache2, entry2.integrity, { integrity, size });
       if (memoize) {
-        memo.put(cache2, entry, data, opts);
+        memo.put(cache2, entry2, data, opts);
       }
       return {
         data,
-        metadata: entry.metadata,
-        size: entry.size,
-        integrity: entry.integrity
+        metadata: entry2.metadata,
+        size: entry2.size,
+        integrity: entry2.integrity
       };
     }
     module2.exports = getData;
@@ -23184,26 +23184,26 @@ var require_get = __commonJS({
       }
       const stream = new Pipeline();
       Promise.resolve().then(async () => {
-        const entry = await index.find(cache2, key);
-        if (!entry) {
+        const entry2 = await index.find(cache2, key);
+        if (!entry2) {
           throw new index.NotFoundError(cache2, key);
         }
-        stream.emit("metadata", entry.metadata);
-        stream.emit("integrity", entry.integrity);
-        stream.emit("size", entry.size);
+        stream.emit("metadata", entry2.metadata);
+        stream.emit("integrity", entry2.integrity);
+        stream.emit("size", entry2.size);
         stream.on("newListener", function(ev, cb) {
-          ev === "metadata" && cb(entry.metadata);
-          ev === "integrity" && cb(entry.integrity);
-          ev === "size" && cb(entry.size);
+          ev === "metadata" && cb(entry2.metadata);
+          ev === "integrity" && cb(entry2.integrity);
+          ev === "size" && cb(entry2.size);
         });
         const src = read.readStream(
           cache2,
-          entry.integrity,
-          { ...opts, size: typeof size !== "number" ? entry.size : size }
+          entry2.integrity,
+          { ...opts, size: typeof size !== "number" ? entry2.size : size }
         );
         if (memoize) {
           const memoStream = new Collect.PassThrough();
-          memoStream.on("collect", (data) => memo.put(cache2, entry, data, opts));
+          memoStream.on("collect", (data) => memo.put(cache2, entry2, data, opts));
           stream.unshift(memoStream);
         }
         stream.unshift(src);
@@ -23246,15 +23246,15 @@ var require_get = __commonJS({
     }
     module2.exports.info = info2;
     async function copy2(cache2, key, dest, opts = {}) {
-      const entry = await index.find(cache2, key, opts);
-      if (!entry) {
+      const entry2 = await index.find(cache2, key, opts);
+      if (!entry2) {
         throw new index.NotFoundError(cache2, key);
       }
-      await read.copy(cache2, entry.integrity, dest, opts);
+      await read.copy(cache2, entry2.integrity, dest, opts);
       return {
-        metadata: entry.metadata,
-        size: entry.size,
-        integrity: entry.integrity
+        metadata: entry2.metadata,
+        size: entry2.size,
+        integrity: entry2.integrity
       };
     }
     module2.exports.copy = copy2;
@@ -23428,20 +23428,20 @@ var require_write = __commonJS({
       );
       return moveOperations.get(destination);
     }
-    function sizeError(expected, found) {
-      const err2 = new Error(`Bad data size: expected inserted data to be ${expected} bytes, but got ${found} instead`);
+    function sizeError(expected, found2) {
+      const err2 = new Error(`Bad data size: expected inserted data to be ${expected} bytes, but got ${found2} instead`);
       err2.expected = expected;
-      err2.found = found;
+      err2.found = found2;
       err2.code = "EBADSIZE";
       return err2;
     }
-    function checksumError(expected, found) {
+    function checksumError(expected, found2) {
       const err2 = new Error(`Integrity check failed:
   Wanted: ${expected}
-   Found: ${found}`);
+   Found: ${found2}`);
       err2.code = "EINTEGRITY";
       err2.expected = expected;
-      err2.found = found;
+      err2.found = found2;
       return err2;
     }
   }
@@ -23466,9 +23466,9 @@ var require_put = __commonJS({
       const { memoize } = opts;
       opts = putOpts(opts);
       const res = await write(cache2, data, opts);
-      const entry = await index.insert(cache2, key, res.integrity, { ...opts, size: res.size });
+      const entry2 = await index.insert(cache2, key, res.integrity, { ...opts, size: res.size });
       if (memoize) {
-        memo.put(cache2, entry, data, opts);
+        memo.put(cache2, entry2, data, opts);
       }
       return res.integrity;
     }
@@ -23498,9 +23498,9 @@ var require_put = __commonJS({
       pipeline.push(new Flush({
         async flush() {
           if (!error) {
-            const entry = await index.insert(cache2, key, integrity, { ...opts, size });
+            const entry2 = await index.insert(cache2, key, integrity, { ...opts, size });
             if (memoize && memoData) {
-              memo.put(cache2, entry, memoData, opts);
+              memo.put(cache2, entry2, memoData, opts);
             }
             pipeline.emit("integrity", integrity);
             pipeline.emit("size", size);
@@ -27149,9 +27149,9 @@ var require_rm2 = __commonJS({
     var memo = require_memoization();
     var path = __require("path");
     var rmContent = require_rm();
-    module2.exports = entry;
-    module2.exports.entry = entry;
-    function entry(cache2, key, opts) {
+    module2.exports = entry2;
+    module2.exports.entry = entry2;
+    function entry2(cache2, key, opts) {
       memo.clearMemoized();
       return index.delete(cache2, key, opts);
     }
@@ -27250,17 +27250,17 @@ var require_verify = __commonJS({
       const { default: pMap } = await import("./p-map-7HW6SPFF.mjs");
       const indexStream = index.lsStream(cache2);
       const liveContent = /* @__PURE__ */ new Set();
-      indexStream.on("data", (entry) => {
-        if (opts.filter && !opts.filter(entry)) {
+      indexStream.on("data", (entry2) => {
+        if (opts.filter && !opts.filter(entry2)) {
           return;
         }
-        const integrity = ssri.parse(entry.integrity);
+        const integrity = ssri.parse(entry2.integrity);
         for (const algo in integrity) {
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve7, reject) => {
-        indexStream.on("end", resolve7).on("error", reject);
+      await new Promise((resolve8, reject) => {
+        indexStream.on("end", resolve8).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache2);
       const files = await glob(path.join(contentDir, "**"), {
@@ -27336,17 +27336,17 @@ var require_verify = __commonJS({
       for (const k in entries) {
         if (hasOwnProperty(entries, k)) {
           const hashed = index.hashKey(k);
-          const entry = entries[k];
-          const excluded = opts.filter && !opts.filter(entry);
+          const entry2 = entries[k];
+          const excluded = opts.filter && !opts.filter(entry2);
           excluded && stats.rejectedEntries++;
           if (buckets[hashed] && !excluded) {
-            buckets[hashed].push(entry);
+            buckets[hashed].push(entry2);
           } else if (buckets[hashed] && excluded) {
           } else if (excluded) {
             buckets[hashed] = [];
             buckets[hashed]._path = index.bucketPath(cache2, k);
           } else {
-            buckets[hashed] = [entry];
+            buckets[hashed] = [entry2];
             buckets[hashed]._path = index.bucketPath(cache2, k);
           }
         }
@@ -27362,14 +27362,14 @@ var require_verify = __commonJS({
     }
     async function rebuildBucket(cache2, bucket, stats) {
       await truncate(bucket._path);
-      for (const entry of bucket) {
-        const content = contentPath(cache2, entry.integrity);
+      for (const entry2 of bucket) {
+        const content = contentPath(cache2, entry2.integrity);
         try {
           await stat3(content);
-          await index.insert(cache2, entry.key, entry.integrity, {
-            metadata: entry.metadata,
-            size: entry.size,
-            time: entry.time
+          await index.insert(cache2, entry2.key, entry2.integrity, {
+            metadata: entry2.metadata,
+            size: entry2.size,
+            time: entry2.time
           });
           stats.totalEntries++;
         } catch (err2) {
@@ -27638,12 +27638,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args2);
         },
         read: function(...args2) {
-          let resolve7, reject;
+          let resolve8, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve7, reject, ...args2);
+          process.emit("input", "read", resolve8, reject, ...args2);
           return promise;
         }
       }
@@ -27750,8 +27750,8 @@ var require_utils = __commonJS({
       }
       return "*".repeat(length);
     };
-    var escapeRegExp = (text2) => {
-      return text2.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
+    var escapeRegExp = (text3) => {
+      return text3.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, `\\$&`);
     };
     var urlEncodeRegexGroup = (value) => {
       const decoded = decodeURIComponent(value);
@@ -28074,8 +28074,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https : http).request(url, opts);
-  const promise = new Promise((resolve7, reject) => {
-    req2.once("response", resolve7).once("error", reject).end();
+  const promise = new Promise((resolve8, reject) => {
+    req2.once("response", resolve8).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -28362,7 +28362,7 @@ var init_dist3 = __esm({
 
 // node_modules/@npmcli/agent/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve7, reject) => {
+  return new Promise((resolve8, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -28428,7 +28428,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine2, headers);
       cleanup();
-      resolve7({
+      resolve8({
         connect: {
           statusCode,
           statusText,
@@ -30054,9 +30054,9 @@ var require_common = __commonJS({
     function isGloballyReachable(entries) {
       let best = null;
       for (let i2 = 0; i2 < entries.length; i2++) {
-        const entry = entries[i2];
-        if (entry.reachable !== null && isHostInSubnet.call(this, entry.subnet) && (best === null || entry.subnet.subnetMask > best.subnet.subnetMask)) {
-          best = entry;
+        const entry2 = entries[i2];
+        if (entry2.reachable !== null && isHostInSubnet.call(this, entry2.subnet) && (best === null || entry2.subnet.subnetMask > best.subnet.subnetMask)) {
+          best = entry2;
         }
       }
       return best === null ? true : best.reachable;
@@ -30200,34 +30200,34 @@ var require_ipv4 = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address4 = void 0;
-    var common = __importStar(require_common());
-    var constants = __importStar(require_constants3());
+    var common2 = __importStar(require_common());
+    var constants3 = __importStar(require_constants3());
     var address_error_1 = require_address_error();
-    var isCorrect4 = common.isCorrect(constants.BITS);
+    var isCorrect4 = common2.isCorrect(constants3.BITS);
     var Address4 = class _Address4 {
       constructor(address) {
         this.addressMinusSuffix = "";
-        this.groups = constants.GROUPS;
+        this.groups = constants3.GROUPS;
         this.parsedAddress = [];
         this.parsedSubnet = "";
         this.subnet = "/32";
         this.subnetMask = 32;
         this.v4 = true;
         this.isCorrect = isCorrect4;
-        this.isInSubnet = common.isInSubnet;
-        this.isHostInSubnet = common.isHostInSubnet;
+        this.isInSubnet = common2.isInSubnet;
+        this.isHostInSubnet = common2.isHostInSubnet;
         this.address = address;
-        const subnet = constants.RE_SUBNET_STRING.exec(address);
+        const subnet = constants3.RE_SUBNET_STRING.exec(address);
         if (subnet) {
           this.parsedSubnet = subnet[0].replace("/", "");
           this.subnetMask = parseInt(this.parsedSubnet, 10);
           this.subnet = `/${this.subnetMask}`;
-          if (this.subnetMask < 0 || this.subnetMask > constants.BITS) {
+          if (this.subnetMask < 0 || this.subnetMask > constants3.BITS) {
             throw new address_error_1.AddressError("Invalid subnet mask.");
           }
-          address = address.replace(constants.RE_SUBNET_STRING, "");
+          address = address.replace(constants3.RE_SUBNET_STRING, "");
         }
-        const longest = constants.GROUPS * 4 - 1;
+        const longest = constants3.GROUPS * 4 - 1;
         if (address.length > longest) {
           throw new address_error_1.AddressError(`IPv4 addresses are at most ${longest} characters.`);
         }
@@ -30260,7 +30260,7 @@ var require_ipv4 = __commonJS({
         if (groups.some((group) => /^0\d/.test(group))) {
           throw new address_error_1.AddressError("IPv4 addresses can't have leading zeroes.");
         }
-        if (!address.match(constants.RE_ADDRESS)) {
+        if (!address.match(constants3.RE_ADDRESS)) {
           throw new address_error_1.AddressError("Invalid IPv4 address.");
         }
         return groups;
@@ -30283,7 +30283,7 @@ var require_ipv4 = __commonJS({
        * address.subnetMask; // 24
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address4(mask).bigInt(), constants.BITS);
+        const bits = common2.prefixLengthFromMask(new _Address4(mask).bigInt(), constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -30297,9 +30297,9 @@ var require_ipv4 = __commonJS({
        */
       static fromAddressAndWildcardMask(address, wildcardMask) {
         const wildcard = new _Address4(wildcardMask).bigInt();
-        const allOnes = (BigInt(1) << BigInt(constants.BITS)) - BigInt(1);
+        const allOnes = (BigInt(1) << BigInt(constants3.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants.BITS);
+        const bits = common2.prefixLengthFromMask(mask, constants3.BITS);
         return new _Address4(`${address}/${bits}`);
       }
       /**
@@ -30317,7 +30317,7 @@ var require_ipv4 = __commonJS({
        */
       static fromWildcard(input) {
         const groups = input.split(".");
-        if (groups.length !== constants.GROUPS) {
+        if (groups.length !== constants3.GROUPS) {
           throw new address_error_1.AddressError("Wildcard pattern must have 4 octets");
         }
         let firstWildcard = -1;
@@ -30332,7 +30332,7 @@ var require_ipv4 = __commonJS({
         }
         const trailing = firstWildcard === -1 ? 0 : groups.length - firstWildcard;
         const replaced = groups.map((g) => g === "*" ? "0" : g);
-        const subnetBits = constants.BITS - trailing * 8;
+        const subnetBits = constants3.BITS - trailing * 8;
         return new _Address4(`${replaced.join(".")}/${subnetBits}`);
       }
       /**
@@ -30378,7 +30378,7 @@ var require_ipv4 = __commonJS({
        * address.correctForm(); // '192.0.2.42'
        */
       static fromArpa(arpaFormAddress) {
-        const longest = constants.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
+        const longest = constants3.GROUPS * 4 - 1 + "/32".length + ".in-addr.arpa.".length;
         if (arpaFormAddress.length > longest) {
           throw new address_error_1.AddressError(`in-addr.arpa names are at most ${longest} characters.`);
         }
@@ -30391,7 +30391,7 @@ var require_ipv4 = __commonJS({
        * @returns {String}
        */
       toHex() {
-        return this.parsedAddress.map((part) => common.stringToPaddedHex(part)).join(":");
+        return this.parsedAddress.map((part) => common2.stringToPaddedHex(part)).join(":");
       }
       /**
        * Converts an IPv4 address object to an array of bytes.
@@ -30409,8 +30409,8 @@ var require_ipv4 = __commonJS({
       toGroup6() {
         const output = [];
         let i2;
-        for (i2 = 0; i2 < constants.GROUPS; i2 += 2) {
-          output.push(`${common.stringToPaddedHex(this.parsedAddress[i2])}${common.stringToPaddedHex(this.parsedAddress[i2 + 1])}`);
+        for (i2 = 0; i2 < constants3.GROUPS; i2 += 2) {
+          output.push(`${common2.stringToPaddedHex(this.parsedAddress[i2])}${common2.stringToPaddedHex(this.parsedAddress[i2 + 1])}`);
         }
         return output.join(":");
       }
@@ -30419,14 +30419,14 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       bigInt() {
-        return BigInt(`0x${this.parsedAddress.map((n) => common.stringToPaddedHex(n)).join("")}`);
+        return BigInt(`0x${this.parsedAddress.map((n) => common2.stringToPaddedHex(n)).join("")}`);
       }
       /**
        * Helper function getting start address.
        * @returns {bigint}
        */
       _startAddress() {
-        return BigInt(`0b${this.mask() + "0".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "0".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The first address in the range given by this address' subnet.
@@ -30456,7 +30456,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').offset(1).correctForm(); // '10.0.0.1'
        */
       offset(n) {
-        return _Address4.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -30467,7 +30467,7 @@ var require_ipv4 = __commonJS({
        * new Address4('10.0.0.0/24').nextNetwork().networkForm(); // '10.0.1.0/24'
        */
       nextNetwork() {
-        return _Address4.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants.BITS, "IPv4")).withSubnetMask(this.subnetMask);
+        return _Address4.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants3.BITS, "IPv4")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address4(`${this.correctForm()}/${subnetMask}`);
@@ -30477,7 +30477,7 @@ var require_ipv4 = __commonJS({
        * @returns {bigint}
        */
       _endAddress() {
-        return BigInt(`0b${this.mask() + "1".repeat(constants.BITS - this.subnetMask)}`);
+        return BigInt(`0b${this.mask() + "1".repeat(constants3.BITS - this.subnetMask)}`);
       }
       /**
        * The last address in the range given by this address' subnet
@@ -30502,7 +30502,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       subnetMaskAddress() {
-        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"1".repeat(this.subnetMask)}${"0".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The Cisco-style wildcard mask, e.g. `0.0.0.255` for a `/24`. This is
@@ -30511,7 +30511,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       wildcardMask() {
-        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants.BITS - this.subnetMask)}`));
+        return _Address4.fromBigInt(BigInt(`0b${"0".repeat(this.subnetMask)}${"1".repeat(constants3.BITS - this.subnetMask)}`));
       }
       /**
        * The network address in CIDR string form, e.g. `192.168.1.0/24` for
@@ -30545,7 +30545,7 @@ var require_ipv4 = __commonJS({
        * @returns {Address4}
        */
       static fromByteArray(bytes) {
-        common.assertByteArray(bytes, 4, "IPv4", 0);
+        common2.assertByteArray(bytes, 4, "IPv4", 0);
         return this.fromUnsignedByteArray(bytes);
       }
       /**
@@ -30684,7 +30684,7 @@ var require_ipv4 = __commonJS({
        * @returns {boolean}
        */
       isGlobal() {
-        return !this.isMulticast() && common.isGloballyReachable.call(this, SPECIAL_PURPOSE_V4);
+        return !this.isMulticast() && common2.isGloballyReachable.call(this, SPECIAL_PURPOSE_V4);
       }
       /**
        * Returns a zero-padded base-2 string representation of the address
@@ -30692,7 +30692,7 @@ var require_ipv4 = __commonJS({
        */
       binaryZeroPad() {
         if (this._binaryZeroPad === void 0) {
-          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants.BITS, "0");
+          this._binaryZeroPad = this.bigInt().toString(2).padStart(constants3.BITS, "0");
         }
         return this._binaryZeroPad;
       }
@@ -30707,7 +30707,7 @@ var require_ipv4 = __commonJS({
        */
       groupForV6() {
         const segments = this.parsedAddress;
-        return this.correctForm().replace(constants.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
+        return this.correctForm().replace(constants3.RE_ADDRESS, `<span class="hover-group group-v4 group-6">${segments.slice(0, 2).join(".")}</span>.<span class="hover-group group-v4 group-7">${segments.slice(2, 4).join(".")}</span>`);
       }
     };
     exports.Address4 = Address4;
@@ -30729,7 +30729,7 @@ var require_ipv4 = __commonJS({
     ];
     var BENCHMARKING_V4 = new Address4("198.18.0.0/15");
     var RESERVED_V4 = new Address4("240.0.0.0/4");
-    var SPECIAL_PURPOSE_V4 = constants.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
+    var SPECIAL_PURPOSE_V4 = constants3.SPECIAL_PURPOSE.map(([cidr, , reachable]) => ({
       subnet: new Address4(cidr),
       reachable
     }));
@@ -30990,7 +30990,7 @@ var require_ipv6 = __commonJS({
     };
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.Address6 = void 0;
-    var common = __importStar(require_common());
+    var common2 = __importStar(require_common());
     var constants4 = __importStar(require_constants3());
     var constants6 = __importStar(require_constants4());
     var helpers = __importStar(require_helpers());
@@ -30998,7 +30998,7 @@ var require_ipv6 = __commonJS({
     var regular_expressions_1 = require_regular_expressions();
     var address_error_1 = require_address_error();
     var common_1 = require_common();
-    var isCorrect6 = common.isCorrect(constants6.BITS);
+    var isCorrect6 = common2.isCorrect(constants6.BITS);
     function assert2(condition) {
       if (!condition) {
         throw new Error("Assertion failed.");
@@ -31043,8 +31043,8 @@ var require_ipv6 = __commonJS({
         this.subnetMask = 128;
         this.v4 = false;
         this.zone = "";
-        this.isInSubnet = common.isInSubnet;
-        this.isHostInSubnet = common.isHostInSubnet;
+        this.isInSubnet = common2.isInSubnet;
+        this.isHostInSubnet = common2.isHostInSubnet;
         this.isCorrect = isCorrect6;
         if (optionalGroups === void 0) {
           this.groups = constants6.GROUPS;
@@ -31172,7 +31172,7 @@ var require_ipv6 = __commonJS({
        * address.subnetMask; // 64
        */
       static fromAddressAndMask(address, mask) {
-        const bits = common.prefixLengthFromMask(new _Address6(mask).bigInt(), constants6.BITS);
+        const bits = common2.prefixLengthFromMask(new _Address6(mask).bigInt(), constants6.BITS);
         return new _Address6(`${address}/${bits}`);
       }
       /**
@@ -31188,7 +31188,7 @@ var require_ipv6 = __commonJS({
         const wildcard = new _Address6(wildcardMask).bigInt();
         const allOnes = (BigInt(1) << BigInt(constants6.BITS)) - BigInt(1);
         const mask = wildcard ^ allOnes;
-        const bits = common.prefixLengthFromMask(mask, constants6.BITS);
+        const bits = common2.prefixLengthFromMask(mask, constants6.BITS);
         return new _Address6(`${address}/${bits}`);
       }
       /**
@@ -31376,7 +31376,7 @@ var require_ipv6 = __commonJS({
        * new Address6('2001:db8::/64').offset(1).correctForm(); // '2001:db8::1'
        */
       offset(n) {
-        return _Address6.fromBigInt(common.offsetBigInt(this.bigInt(), n, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
+        return _Address6.fromBigInt(common2.offsetBigInt(this.bigInt(), n, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
       }
       /**
        * Returns the network that follows this address's network: the address after
@@ -31387,7 +31387,7 @@ var require_ipv6 = __commonJS({
        * new Address6('2001:db8::/64').nextNetwork().networkForm(); // '2001:db8:0:1::/64'
        */
       nextNetwork() {
-        return _Address6.fromBigInt(common.offsetBigInt(this._endAddress(), 1, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
+        return _Address6.fromBigInt(common2.offsetBigInt(this._endAddress(), 1, constants6.BITS, "IPv6")).withSubnetMask(this.subnetMask);
       }
       withSubnetMask(subnetMask) {
         return new _Address6(`${this.correctForm()}/${subnetMask}`);
@@ -31447,9 +31447,9 @@ var require_ipv6 = __commonJS({
        */
       getType() {
         for (let i2 = 0; i2 < TYPE_SUBNETS.length; i2++) {
-          const entry = TYPE_SUBNETS[i2];
-          if (this.isHostInSubnet(entry[0])) {
-            return entry[1];
+          const entry2 = TYPE_SUBNETS[i2];
+          if (this.isHostInSubnet(entry2[0])) {
+            return entry2[1];
           }
         }
         return "Global unicast";
@@ -31885,7 +31885,7 @@ var require_ipv6 = __commonJS({
        * @returns {Address6}
        */
       static fromByteArray(bytes) {
-        common.assertByteArray(bytes, 16, "IPv6", -128);
+        common2.assertByteArray(bytes, 16, "IPv6", -128);
         return this.fromUnsignedByteArray(bytes.map(unsignByte));
       }
       /**
@@ -31897,7 +31897,7 @@ var require_ipv6 = __commonJS({
        * @returns {Address6}
        */
       static fromUnsignedByteArray(bytes) {
-        common.assertByteArray(bytes, 16, "IPv6", 0);
+        common2.assertByteArray(bytes, 16, "IPv6", 0);
         const BYTE_MAX = BigInt("256");
         let result = BigInt("0");
         let multiplier = BigInt("1");
@@ -32128,7 +32128,7 @@ var require_ipv6 = __commonJS({
         if (embedded) {
           return embedded.isGlobal();
         }
-        return this.isHostInSubnet(GLOBAL_UNICAST_SUBNET) && common.isGloballyReachable.call(this, SPECIAL_PURPOSE_V6);
+        return this.isHostInSubnet(GLOBAL_UNICAST_SUBNET) && common2.isGloballyReachable.call(this, SPECIAL_PURPOSE_V6);
       }
       // #endregion
       // #region HTML
@@ -32500,11 +32500,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32520,7 +32520,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32554,13 +32554,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              return resolve7(err2);
+              return resolve8(err2);
             } else {
               return reject(err2);
             }
@@ -32571,16 +32571,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve7(info2);
+              resolve8(info2);
             } else {
-              resolve7(info2);
+              resolve8(info2);
             }
           });
           client.once("error", (err2) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err2);
-              resolve7(err2);
+              resolve8(err2);
             } else {
               reject(err2);
             }
@@ -32597,13 +32597,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve7, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              return resolve7(err2);
+              return resolve8(err2);
             } else {
               return reject(err2);
             }
@@ -32629,14 +32629,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve7({ socket: sock });
+              resolve8({ socket: sock });
             } else {
-              resolve7({ socket: sock });
+              resolve8({ socket: sock });
             }
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              resolve7(err2);
+              resolve8(err2);
             } else {
               reject(err2);
             }
@@ -33432,12 +33432,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve7, reject) => {
+          host = await new Promise((resolve8, reject) => {
             lookupFn(host, {}, (err2, address) => {
               if (err2) {
                 reject(err2);
               } else {
-                resolve7(typeof address === "string" ? address : address[0].address);
+                resolve8(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -34156,10 +34156,10 @@ var require_entry = __commonJS({
     var _response = /* @__PURE__ */ Symbol("response");
     var _policy = /* @__PURE__ */ Symbol("policy");
     var CacheEntry = class _CacheEntry {
-      constructor({ entry, request, response, options }) {
-        if (entry) {
-          this.key = entry.key;
-          this.entry = entry;
+      constructor({ entry: entry2, request, response, options }) {
+        if (entry2) {
+          this.key = entry2.key;
+          this.entry = entry2;
           this.entry.metadata.time = this.entry.metadata.time || this.entry.time;
         } else {
           this.key = cacheKey(request);
@@ -34178,12 +34178,12 @@ var require_entry = __commonJS({
             const entryB = new _CacheEntry({ entry: B, options });
             return entryA.policy.satisfies(entryB.request);
           }, {
-            validateEntry: (entry) => {
-              if (entry.metadata && entry.metadata.resHeaders && entry.metadata.resHeaders["content-encoding"] === null) {
+            validateEntry: (entry2) => {
+              if (entry2.metadata && entry2.metadata.resHeaders && entry2.metadata.resHeaders["content-encoding"] === null) {
                 return false;
               }
-              if (entry.integrity === null) {
-                return !!(entry.metadata && entry.metadata.status);
+              if (entry2.integrity === null) {
+                return !!(entry2.metadata && entry2.metadata.status);
               }
               return true;
             }
@@ -34195,9 +34195,9 @@ var require_entry = __commonJS({
           return;
         }
         let match;
-        for (const entry of matches2) {
+        for (const entry2 of matches2) {
           const _entry = new _CacheEntry({
-            entry,
+            entry: entry2,
             options
           });
           if (_entry.policy.satisfies(request)) {
@@ -34269,8 +34269,8 @@ var require_entry = __commonJS({
         let body2 = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve7, reject) => {
-            cacheWriteResolve = resolve7;
+          const cacheWritePromise = new Promise((resolve8, reject) => {
+            cacheWriteResolve = resolve8;
             cacheWriteReject = reject;
           }).catch((err2) => {
             body2.emit("error", err2);
@@ -34423,8 +34423,8 @@ var require_cache = __commonJS({
     var CacheEntry = require_entry();
     var remote = require_remote();
     var cacheFetch = async (request, options) => {
-      const entry = await CacheEntry.find(request, options);
-      if (!entry) {
+      const entry2 = await CacheEntry.find(request, options);
+      if (!entry2) {
         if (options.cache === "only-if-cached") {
           throw new NotCachedError(request.url);
         }
@@ -34433,13 +34433,13 @@ var require_cache = __commonJS({
         return newEntry.store("miss");
       }
       if (options.cache === "no-cache") {
-        return entry.revalidate(request, options);
+        return entry2.revalidate(request, options);
       }
-      const _needsRevalidation = entry.policy.needsRevalidation(request);
+      const _needsRevalidation = entry2.policy.needsRevalidation(request);
       if (options.cache === "force-cache" || options.cache === "only-if-cached" || !_needsRevalidation) {
-        return entry.respond(request.method, options, _needsRevalidation ? "stale" : "hit");
+        return entry2.respond(request.method, options, _needsRevalidation ? "stale" : "hit");
       }
-      return entry.revalidate(request, options);
+      return entry2.revalidate(request, options);
     };
     cacheFetch.invalidate = async (request, options) => {
       if (!options.cachePath) {
@@ -34893,9 +34893,9 @@ var require_rekor = __commonJS({
       if (entries.length != 1) {
         throw new Error("Received multiple entries in Rekor response");
       }
-      const [uuid, entry] = entries[0];
+      const [uuid, entry2] = entries[0];
       return {
-        ...entry,
+        ...entry2,
         uuid
       };
     }
@@ -35232,14 +35232,14 @@ var require_client = __commonJS({
         });
       }
       async createEntry(proposedEntry) {
-        let entry;
+        let entry2;
         try {
-          entry = await this.rekor.createEntry(proposedEntry);
+          entry2 = await this.rekor.createEntry(proposedEntry);
         } catch (err2) {
           if (entryExistsError(err2) && this.fetchOnConflict) {
             const uuid = err2.location.split("/").pop() || "";
             try {
-              entry = await this.rekor.getEntry(uuid);
+              entry2 = await this.rekor.getEntry(uuid);
             } catch (err3) {
               (0, error_1.internalError)(err3, "TLOG_FETCH_ENTRY_ERROR", "error fetching tlog entry");
             }
@@ -35247,7 +35247,7 @@ var require_client = __commonJS({
             (0, error_1.internalError)(err2, "TLOG_CREATE_ENTRY_ERROR", "error creating tlog entry");
           }
         }
-        return entry;
+        return entry2;
       }
     };
     exports.TLogClient = TLogClient;
@@ -35264,19 +35264,19 @@ var require_client = __commonJS({
         });
       }
       async createEntry(createEntryRequest) {
-        let entry;
+        let entry2;
         try {
-          entry = await this.rekor.createEntry(createEntryRequest);
+          entry2 = await this.rekor.createEntry(createEntryRequest);
         } catch (err2) {
           (0, error_1.internalError)(err2, "TLOG_CREATE_ENTRY_ERROR", "error creating tlog entry");
         }
-        if (entry.logId === void 0 || entry.kindVersion === void 0) {
+        if (entry2.logId === void 0 || entry2.kindVersion === void 0) {
           (0, error_1.internalError)(new Error("invalid tlog entry"), "TLOG_CREATE_ENTRY_ERROR", "error creating tlog entry");
         }
         return {
-          ...entry,
-          logId: entry.logId,
-          kindVersion: entry.kindVersion
+          ...entry2,
+          logId: entry2.logId,
+          kindVersion: entry2.kindVersion
         };
       }
     };
@@ -35477,32 +35477,32 @@ var require_tlog = __commonJS({
           tlogEntry = await this.tlogV2.createEntry(request);
         } else {
           const proposedEntry = (0, entry_1.toProposedEntry)(content, publicKey, this.entryType);
-          const entry = await this.tlogV1.createEntry(proposedEntry);
-          tlogEntry = toTransparencyLogEntry(entry);
+          const entry2 = await this.tlogV1.createEntry(proposedEntry);
+          tlogEntry = toTransparencyLogEntry(entry2);
         }
         return { tlogEntries: [tlogEntry] };
       }
     };
     exports.RekorWitness = RekorWitness2;
-    function toTransparencyLogEntry(entry) {
-      const logID = Buffer.from(entry.logID, "hex");
-      const bodyJSON = util_1.encoding.base64Decode(entry.body);
+    function toTransparencyLogEntry(entry2) {
+      const logID = Buffer.from(entry2.logID, "hex");
+      const bodyJSON = util_1.encoding.base64Decode(entry2.body);
       const entryBody = JSON.parse(bodyJSON);
-      const promise = entry?.verification?.signedEntryTimestamp ? inclusionPromise(entry.verification.signedEntryTimestamp) : void 0;
-      const proof = entry?.verification?.inclusionProof ? inclusionProof2(entry.verification.inclusionProof) : void 0;
+      const promise = entry2?.verification?.signedEntryTimestamp ? inclusionPromise(entry2.verification.signedEntryTimestamp) : void 0;
+      const proof = entry2?.verification?.inclusionProof ? inclusionProof2(entry2.verification.inclusionProof) : void 0;
       const tlogEntry = {
-        logIndex: entry.logIndex.toString(),
+        logIndex: entry2.logIndex.toString(),
         logId: {
           keyId: logID
         },
-        integratedTime: entry.integratedTime.toString(),
+        integratedTime: entry2.integratedTime.toString(),
         kindVersion: {
           kind: entryBody.kind,
           version: entryBody.apiVersion
         },
         inclusionPromise: promise,
         inclusionProof: proof,
-        canonicalizedBody: Buffer.from(entry.body, "base64")
+        canonicalizedBody: Buffer.from(entry2.body, "base64")
       };
       return tlogEntry;
     }
@@ -35808,8 +35808,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve7, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve7(stdout2));
+      const stdout = await new Promise((resolve8, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve8(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -35980,11 +35980,11 @@ var require_bundle3 = __commonJS({
     function toSignedEntity2(bundle, artifact) {
       const { tlogEntries, timestampVerificationData } = bundle.verificationMaterial;
       const timestamps = [];
-      for (const entry of tlogEntries) {
-        if (entry.integratedTime && entry.integratedTime !== "0") {
+      for (const entry2 of tlogEntries) {
+        if (entry2.integratedTime && entry2.integratedTime !== "0") {
           timestamps.push({
             $case: "transparency-log",
-            tlogEntry: entry
+            tlogEntry: entry2
           });
         }
       }
@@ -36564,14 +36564,14 @@ var require_timestamp4 = __commonJS({
         timestamp: timestamp.signingTime
       };
     }
-    function getTLogTimestamp(entry) {
-      if (!entry.inclusionPromise) {
+    function getTLogTimestamp(entry2) {
+      if (!entry2.inclusionPromise) {
         return void 0;
       }
       return {
         type: "transparency-log",
-        logID: entry.logId.keyId,
-        timestamp: new Date(Number(entry.integratedTime) * 1e3)
+        logID: entry2.logId.keyId,
+        timestamp: new Date(Number(entry2.integratedTime) * 1e3)
       };
     }
   }
@@ -36792,8 +36792,8 @@ var require_checkpoint = __commonJS({
     var error_1 = require_error6();
     var CHECKPOINT_SEPARATOR = "\n\n";
     var SIGNATURE_REGEX = /\u2014 (\S+) (\S+)\n/g;
-    function verifyCheckpoint(entry, tlogs) {
-      const inclusionProof2 = entry.inclusionProof;
+    function verifyCheckpoint(entry2, tlogs) {
+      const inclusionProof2 = entry2.inclusionProof;
       const signedNote = SignedNote.fromString(inclusionProof2.checkpoint.envelope);
       const checkpoint = LogCheckpoint.fromString(signedNote.note);
       if (!verifySignedNote(signedNote, tlogs)) {
@@ -36908,8 +36908,8 @@ var require_merkle = __commonJS({
     var error_1 = require_error6();
     var RFC6962_LEAF_HASH_PREFIX = Buffer.from([0]);
     var RFC6962_NODE_HASH_PREFIX = Buffer.from([1]);
-    function verifyMerkleInclusion(entry, checkpoint) {
-      const inclusionProof2 = entry.inclusionProof;
+    function verifyMerkleInclusion(entry2, checkpoint) {
+      const inclusionProof2 = entry2.inclusionProof;
       let logIndex;
       try {
         logIndex = BigInt(inclusionProof2.logIndex);
@@ -36935,7 +36935,7 @@ var require_merkle = __commonJS({
       }
       const innerHashes = inclusionProof2.hashes.slice(0, inner);
       const borderHashes = inclusionProof2.hashes.slice(inner);
-      const leafHash = hashLeaf2(entry.canonicalizedBody);
+      const leafHash = hashLeaf2(entry2.canonicalizedBody);
       const calculatedHash = chainBorderRight(chainInner(leafHash, innerHashes, logIndex), borderHashes);
       if (!core_1.crypto.bufferEqual(calculatedHash, checkpoint.logHash)) {
         throw new error_1.VerificationError({
@@ -36991,15 +36991,15 @@ var require_set2 = __commonJS({
     var core_1 = require_dist2();
     var error_1 = require_error6();
     var trust_1 = require_trust();
-    function verifyTLogSET(entry, tlogs) {
+    function verifyTLogSET(entry2, tlogs) {
       const validTLogs = (0, trust_1.filterTLogAuthorities)(tlogs, {
-        logID: entry.logId.keyId,
-        targetDate: new Date(Number(entry.integratedTime) * 1e3)
+        logID: entry2.logId.keyId,
+        targetDate: new Date(Number(entry2.integratedTime) * 1e3)
       });
       const verified = validTLogs.some((tlog) => {
-        const payload = toVerificationPayload(entry);
+        const payload = toVerificationPayload(entry2);
         const data = Buffer.from(core_1.json.canonicalize(payload), "utf8");
-        const signature = entry.inclusionPromise.signedEntryTimestamp;
+        const signature = entry2.inclusionPromise.signedEntryTimestamp;
         return core_1.crypto.verify(data, tlog.publicKey, signature);
       });
       if (!verified) {
@@ -37009,8 +37009,8 @@ var require_set2 = __commonJS({
         });
       }
     }
-    function toVerificationPayload(entry) {
-      const { integratedTime, logIndex, logId, canonicalizedBody } = entry;
+    function toVerificationPayload(entry2) {
+      const { integratedTime, logIndex, logId, canonicalizedBody } = entry2;
       return {
         body: canonicalizedBody.toString("base64"),
         integratedTime: Number(integratedTime),
@@ -37036,11 +37036,11 @@ var require_tlog2 = __commonJS({
     var checkpoint_1 = require_checkpoint();
     var merkle_1 = require_merkle();
     var set_1 = require_set2();
-    function verifyTLogBody(entry, sigContent) {
-      const { kind, version } = entry.kindVersion;
+    function verifyTLogBody(entry2, sigContent) {
+      const { kind, version } = entry2.kindVersion;
       let body2;
       try {
-        body2 = JSON.parse(entry.canonicalizedBody.toString("utf8"));
+        body2 = JSON.parse(entry2.canonicalizedBody.toString("utf8"));
       } catch {
         throw new error_1.VerificationError({
           code: "TLOG_BODY_ERROR",
@@ -37078,16 +37078,16 @@ var require_tlog2 = __commonJS({
           });
       }
     }
-    function verifyTLogInclusion(entry, tlogAuthorities) {
+    function verifyTLogInclusion(entry2, tlogAuthorities) {
       let inclusionVerified = false;
-      if (isTLogEntryWithInclusionPromise(entry)) {
-        (0, set_1.verifyTLogSET)(entry, tlogAuthorities);
+      if (isTLogEntryWithInclusionPromise(entry2)) {
+        (0, set_1.verifyTLogSET)(entry2, tlogAuthorities);
         inclusionVerified = true;
       }
-      if (isTLogEntryWithInclusionProof(entry)) {
-        const matchingAuthorities = tlogAuthorities.filter((tlog) => tlog.logID.equals(entry.logId.keyId));
-        const checkpoint = (0, checkpoint_1.verifyCheckpoint)(entry, matchingAuthorities);
-        (0, merkle_1.verifyMerkleInclusion)(entry, checkpoint);
+      if (isTLogEntryWithInclusionProof(entry2)) {
+        const matchingAuthorities = tlogAuthorities.filter((tlog) => tlog.logID.equals(entry2.logId.keyId));
+        const checkpoint = (0, checkpoint_1.verifyCheckpoint)(entry2, matchingAuthorities);
+        (0, merkle_1.verifyMerkleInclusion)(entry2, checkpoint);
         inclusionVerified = true;
       }
       if (!inclusionVerified) {
@@ -37098,11 +37098,11 @@ var require_tlog2 = __commonJS({
       }
       return;
     }
-    function isTLogEntryWithInclusionPromise(entry) {
-      return entry.inclusionPromise !== void 0;
+    function isTLogEntryWithInclusionPromise(entry2) {
+      return entry2.inclusionPromise !== void 0;
     }
-    function isTLogEntryWithInclusionProof(entry) {
-      return entry.inclusionProof !== void 0;
+    function isTLogEntryWithInclusionProof(entry2) {
+      return entry2.inclusionProof !== void 0;
     }
   }
 });
@@ -37200,12 +37200,12 @@ var require_verifier2 = __commonJS({
       // Checks that the tlog entries are valid for the supplied content
       verifyTLogs({ signature: content, tlogEntries }) {
         const entryIDs = [];
-        tlogEntries.forEach((entry) => {
-          (0, tlog_1.verifyTLogInclusion)(entry, this.trustMaterial.tlogs);
-          (0, tlog_1.verifyTLogBody)(entry, content);
+        tlogEntries.forEach((entry2) => {
+          (0, tlog_1.verifyTLogInclusion)(entry2, this.trustMaterial.tlogs);
+          (0, tlog_1.verifyTLogBody)(entry2, content);
           entryIDs.push({
-            logID: entry.logId.keyId,
-            body: entry.canonicalizedBody
+            logID: entry2.logId.keyId,
+            body: entry2.canonicalizedBody
           });
         });
         if (containsDupes(entryIDs)) {
@@ -37351,7 +37351,7 @@ var require_guard = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.isDefined = isDefined;
-    exports.isObject = isObject4;
+    exports.isObject = isObject5;
     exports.isStringArray = isStringArray;
     exports.isObjectArray = isObjectArray;
     exports.isStringRecord = isStringRecord;
@@ -37359,14 +37359,14 @@ var require_guard = __commonJS({
     function isDefined(val) {
       return val !== void 0;
     }
-    function isObject4(value) {
+    function isObject5(value) {
       return typeof value === "object" && value !== null;
     }
     function isStringArray(value) {
       return Array.isArray(value) && value.every((v) => typeof v === "string");
     }
     function isObjectArray(value) {
-      return Array.isArray(value) && value.every(isObject4);
+      return Array.isArray(value) && value.every(isObject5);
     }
     function isStringRecord(value) {
       return typeof value === "object" && value !== null && Object.keys(value).every((k) => typeof k === "string") && Object.values(value).every((v) => typeof v === "string");
@@ -38283,11 +38283,11 @@ var require_commonjs5 = __commonJS({
         for (let v = 0; v < vs.length; v++) {
           if (out2.length >= max)
             break outer;
-          const expansion = prefix + vs[v];
-          if (length + expansion.length > maxLength)
+          const expansion2 = prefix + vs[v];
+          if (length + expansion2.length > maxLength)
             break outer;
-          out2.push(expansion);
-          length += expansion.length;
+          out2.push(expansion2);
+          length += expansion2.length;
         }
       }
       budget.remaining -= out2.length;
@@ -41249,12 +41249,12 @@ var require_fetcher = __commonJS({
     };
     exports.DefaultFetcher = DefaultFetcher;
     var writeBufferToStream = async (stream, buffer) => {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         stream.write(buffer, (err2) => {
           if (err2) {
             reject(err2);
           }
-          resolve7(true);
+          resolve8(true);
         });
       });
     };
@@ -41520,9 +41520,9 @@ var require_url = __commonJS({
   "node_modules/tuf-js/dist/utils/url.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.join = join22;
+    exports.join = join24;
     var url_1 = __require("url");
-    function join22(base, path) {
+    function join24(base, path) {
       return new url_1.URL(ensureTrailingSlash(base) + removeLeadingSlash(path)).toString();
     }
     function ensureTrailingSlash(path) {
@@ -41953,7 +41953,7 @@ var require_target = __commonJS({
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
       const path = await getTargetPath(tuf, targetPath);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         fs_1.default.readFile(path, "utf-8", (err2, data) => {
           if (err2) {
             reject(new error_1.TUFError({
@@ -41962,7 +41962,7 @@ var require_target = __commonJS({
               cause: err2
             }));
           } else {
-            resolve7(data);
+            resolve8(data);
           }
         });
       });
@@ -42234,6 +42234,169 @@ function releaseRecordOf(request) {
   return record;
 }
 
+// packages/core/src/command/glob-witness.ts
+var MAX_STATES = 4096;
+var PROBES = "xa0_.-/";
+function shellGlobAutomaton(pattern) {
+  const builder = new Builder();
+  for (let index = 0; index < pattern.length; index += 1) {
+    const char = pattern[index];
+    if (char === "\\" && index + 1 < pattern.length) builder.step({ kind: "char", char: pattern[++index] });
+    else if (char === "*") builder.loop({ kind: "any", slash: false });
+    else if (char === "?") builder.step({ kind: "any", slash: false });
+    else if (char === "[") {
+      const close = classEnd(pattern, index);
+      if (close < 0) builder.step({ kind: "char", char });
+      else {
+        builder.step(classTest(pattern.slice(index + 1, close)));
+        index = close;
+      }
+    } else builder.step({ kind: "char", char });
+  }
+  return builder.done();
+}
+function policyGlobAutomaton(pattern) {
+  const builder = new Builder();
+  let index = 0;
+  while (index < pattern.length) {
+    if (pattern.startsWith("**/", index) && (index === 0 || pattern[index - 1] === "/")) {
+      builder.optionalDirectories();
+      index += 3;
+    } else if (pattern[index] === "*") {
+      while (pattern[index] === "*") index += 1;
+      builder.loop({ kind: "any", slash: true });
+    } else {
+      builder.step({ kind: "char", char: pattern[index] });
+      index += 1;
+    }
+  }
+  return builder.done();
+}
+function globWitness(shellPattern, policyPattern, caseInsensitive = false) {
+  const fold = (text3) => caseInsensitive ? text3.toLowerCase() : text3;
+  const left = shellGlobAutomaton(fold(shellPattern));
+  const right = policyGlobAutomaton(fold(policyPattern));
+  const width = right.moves.length;
+  const encode3 = (a, b, fresh) => (a * width + b) * 2 + (fresh ? 1 : 0);
+  const parent = /* @__PURE__ */ new Map();
+  const start2 = encode3(0, 0, true);
+  const queue = [start2];
+  parent.set(start2, [-1, ""]);
+  for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
+    const state2 = queue[head];
+    const fresh = (state2 & 1) === 1;
+    const pair = state2 >> 1;
+    const a = Math.floor(pair / width);
+    const b = pair % width;
+    if (a === left.final && b === right.final) return spell(parent, state2);
+    const visit = (next, char) => {
+      if (!parent.has(next)) {
+        parent.set(next, [state2, char]);
+        queue.push(next);
+      }
+    };
+    for (const to of left.empty[a]) visit(encode3(to, b, fresh), "");
+    for (const to of right.empty[b]) visit(encode3(a, to, fresh), "");
+    for (const x of left.moves[a]) {
+      for (const y of right.moves[b]) {
+        const char = common(x.test, y.test, fresh && x.test.kind !== "char");
+        if (char !== void 0) visit(encode3(x.to, y.to, char === "/"), char);
+      }
+    }
+  }
+  return void 0;
+}
+function spell(parent, end) {
+  let text3 = "";
+  let at = end;
+  while (at !== -1) {
+    const [from, char] = parent.get(at);
+    text3 = char + text3;
+    at = from;
+  }
+  return text3;
+}
+function common(x, y, noDot) {
+  return pick(x, x, y, noDot) ?? pick(y, x, y, noDot) ?? pickFrom(PROBES, x, y, noDot);
+}
+function pick(source, x, y, noDot) {
+  if (source.kind === "char") return pickFrom(source.char, x, y, noDot);
+  if (source.kind === "set" && !source.negated) return pickFrom(source.chars, x, y, noDot);
+  return void 0;
+}
+function pickFrom(chars, x, y, noDot) {
+  for (let index = 0; index < chars.length; index += 1) {
+    const char = chars[index];
+    if (!(noDot && char === ".") && accepts(x, char) && accepts(y, char)) return char;
+  }
+  return void 0;
+}
+function accepts(test, char) {
+  if (test.kind === "char") return test.char === char;
+  if (test.kind === "any") return test.slash || char !== "/";
+  if (char === "/" && !test.slash) return false;
+  return test.chars.includes(char) !== test.negated;
+}
+function classEnd(pattern, open) {
+  let index = open + 1;
+  if (pattern[index] === "!" || pattern[index] === "^") index += 1;
+  if (pattern[index] === "]") index += 1;
+  while (index < pattern.length && pattern[index] !== "]") index += 1;
+  return index < pattern.length ? index : -1;
+}
+function classTest(body2) {
+  let negated = false;
+  let index = 0;
+  if (body2[0] === "!" || body2[0] === "^") {
+    negated = true;
+    index = 1;
+  }
+  let chars = "";
+  while (index < body2.length) {
+    const char = body2[index];
+    if (body2[index + 1] === "-" && index + 2 < body2.length) {
+      const from = char.charCodeAt(0);
+      const to = body2.charCodeAt(index + 2);
+      for (let code = from; code <= to && chars.length < 256; code += 1) chars += String.fromCharCode(code);
+      index += 3;
+    } else {
+      chars += char;
+      index += 1;
+    }
+  }
+  return { kind: "set", chars, negated, slash: false };
+}
+var Builder = class {
+  moves = [[]];
+  empty = [[]];
+  current = 0;
+  state() {
+    this.moves.push([]);
+    this.empty.push([]);
+    return this.moves.length - 1;
+  }
+  step(test) {
+    const next = this.state();
+    this.moves[this.current].push({ test, to: next });
+    this.current = next;
+  }
+  loop(test) {
+    this.moves[this.current].push({ test, to: this.current });
+  }
+  // `(?:.*/)?`: skip, or any run then a slash.
+  optionalDirectories() {
+    const from = this.current;
+    const inner = this.state();
+    const after = this.state();
+    this.empty[from].push(after, inner);
+    this.moves[inner].push({ test: { kind: "any", slash: true }, to: inner }, { test: { kind: "char", char: "/" }, to: after });
+    this.current = after;
+  }
+  done() {
+    return { moves: this.moves, empty: this.empty, final: this.current };
+  }
+};
+
 // packages/core/src/policy/glob.ts
 function compileGlob(pattern, options = {}) {
   const program = compileProgram(pattern, options);
@@ -42348,9 +42511,9 @@ function runProgram(program, subject) {
   const breaks = hasLineBreak(subject);
   let cursor = first.length;
   for (let index = 1; index < segments.length - 1; index += 1) {
-    const found = findSegment(subject, segments[index], cursor, end, stars[index - 1].dir, breaks);
-    if (found < 0) return false;
-    cursor = found + segments[index].length;
+    const found2 = findSegment(subject, segments[index], cursor, end, stars[index - 1].dir, breaks);
+    if (found2 < 0) return false;
+    cursor = found2 + segments[index].length;
   }
   return starSpanOk(subject, cursor, end, stars[stars.length - 1].dir, breaks);
 }
@@ -42416,8 +42579,8 @@ function isLineBreak(code) {
   return code === 10 || code === 13 || code === 8232 || code === 8233;
 }
 var LINE_BREAK = /[\n\r\u2028\u2029]/;
-function hasLineBreak(text2) {
-  return LINE_BREAK.test(text2);
+function hasLineBreak(text3) {
+  return LINE_BREAK.test(text3);
 }
 function nextLineBreak(subject, from) {
   for (let index = from; index < subject.length; index += 1) if (isLineBreak(subject.charCodeAt(index))) return index;
@@ -42433,17 +42596,17 @@ function foldedSubject(subject) {
   return lastFolded;
 }
 var foldedCodePoints = /* @__PURE__ */ new Map();
-function foldCase(text2) {
+function foldCase(text3) {
   let ascii = true;
-  for (let index = 0; index < text2.length; index += 1) {
-    if (text2.charCodeAt(index) > 127) {
+  for (let index = 0; index < text3.length; index += 1) {
+    if (text3.charCodeAt(index) > 127) {
       ascii = false;
       break;
     }
   }
-  if (ascii) return text2.toLowerCase();
+  if (ascii) return text3.toLowerCase();
   let out2 = "";
-  for (const char of text2) {
+  for (const char of text3) {
     const code = char.codePointAt(0);
     if (code <= 127) {
       out2 += code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
@@ -42781,13 +42944,13 @@ function renderForm(form) {
 
 // packages/core/src/command/pattern.ts
 var SPANS_COMMANDS = /[|;&<>()`$\n]/;
-function structurePattern(text2) {
-  if (SPANS_COMMANDS.test(text2)) return void 0;
-  const star = text2.indexOf("*");
-  const literal = star < 0 ? text2 : text2.slice(0, star);
+function structurePattern(text3) {
+  if (SPANS_COMMANDS.test(text3)) return void 0;
+  const star = text3.indexOf("*");
+  const literal = star < 0 ? text3 : text3.slice(0, star);
   const open = star >= 0;
   const partial = open && literal !== "" && !/\s$/.test(literal);
-  const rest = open ? text2.slice(star).replace(/^\*+/, "") : "";
+  const rest = open ? text3.slice(star).replace(/^\*+/, "") : "";
   const words = literal.trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/^(['"])(.*)\1$/, "$2"));
   if (words.length === 0) return void 0;
   const program = words[0].slice(words[0].lastIndexOf("/") + 1).toLowerCase();
@@ -42819,9 +42982,9 @@ function matchesForm(pattern, form, subject, exact) {
     if (want2 !== have2 && !(prefixOk && have2.startsWith(want2))) return false;
   }
   for (const [name2, value] of form.flags) {
-    const found = [...subject.flags].find(([have2]) => have2 === name2 || pattern.partial && have2.startsWith(name2));
-    if (found === void 0) return false;
-    if (value !== true && found[1] !== value) return false;
+    const found2 = [...subject.flags].find(([have2]) => have2 === name2 || pattern.partial && have2.startsWith(name2));
+    if (found2 === void 0) return false;
+    if (value !== true && found2[1] !== value) return false;
   }
   if (exact && !pattern.open && subject.flags.size !== form.flags.size) return false;
   const want = form.positionals;
@@ -42919,16 +43082,16 @@ function hitVerdict(hit, hits, fields, reason) {
     ...fields
   };
 }
-function defaultVerdict(outcome2, target, requestedOperation, reason) {
+function defaultVerdict(outcome3, target, requestedOperation, reason) {
   return {
-    rule_id: outcome2.ruleId,
-    decision: outcome2.decision,
-    severity: outcome2.severity,
-    reason: outcome2.message ?? reason,
-    approver_group: outcome2.approverGroup,
+    rule_id: outcome3.ruleId,
+    decision: outcome3.decision,
+    severity: outcome3.severity,
+    reason: outcome3.message ?? reason,
+    approver_group: outcome3.approverGroup,
     target,
     requested_operation: requestedOperation,
-    ...outcome2.compliance ? { compliance: outcome2.compliance } : {}
+    ...outcome3.compliance ? { compliance: outcome3.compliance } : {}
   };
 }
 
@@ -43112,15 +43275,15 @@ function decideCommand(pack, rawLine, analyzer = loadedCommandAnalyzer(), resolv
     for (const hit of textHits(rules, subject, true)) hits.push(hit);
   }
   const perInvocation = analysis.invocations.map((invocation) => ({ invocation, hits: invocationHits(rules, invocation) }));
-  for (const entry of perInvocation) hits.push(...entry.hits);
+  for (const entry2 of perInvocation) hits.push(...entry2.hits);
   hits.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
   for (const hit of hits) if (!permitsAction(hit.decision)) candidates.push(hitVerdict2(hit, line, pack));
   const defaults = [];
   const allowing = [];
-  const runs = perInvocation.filter((entry) => entry.invocation.role === "run");
-  for (const entry of runs) {
-    const decisive = strictest(entry.hits);
-    if (decisive === void 0) defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry.invocation.text}\``));
+  const runs = perInvocation.filter((entry2) => entry2.invocation.role === "run");
+  for (const entry2 of runs) {
+    const decisive = strictest(entry2.hits);
+    if (decisive === void 0) defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry2.invocation.text}\``));
     else if (permitsAction(decisive.decision)) allowing.push(hitVerdict2(decisive, line, pack));
   }
   if (runs.length === 0 && analysis.opaque.length === 0) {
@@ -43184,7 +43347,7 @@ function matchInvocation(pattern, invocation, permissive) {
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : void 0;
   }
   if (pattern.regexp.test(invocation.text)) return invocation.text;
-  const canonical = invocation.canonical.find((text2) => pattern.regexp.test(text2));
+  const canonical = invocation.canonical.find((text3) => pattern.regexp.test(text3));
   if (canonical !== void 0) return canonical;
   return shape !== null && matchesAny(shape, invocation, false) ? invocation.canonical[0] ?? invocation.text : void 0;
 }
@@ -43207,14 +43370,32 @@ function hitVerdict2(hit, line, pack) {
 function doorVerdicts(pack, analysis, line, resolvePath) {
   const verdicts = [];
   for (const file of analysis.files) {
-    const verdict = decideFileAccess(pack, file.access, file.path, resolvePath);
-    if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === "read" ? "reads" : "writes"} \`${verdict.target}\`: ${verdict.reason}`));
+    const paths = file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
+    for (const { path, narrow } of paths) {
+      const decided = decideFileAccess(pack, file.access, path, resolvePath);
+      const verdict = narrow || decided.decision !== "block" ? decided : { ...decided, decision: "require_approval", approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
+      const shown = path === file.path ? "" : ` (the pattern \`${file.path}\` can name it)`;
+      if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === "read" ? "reads" : "writes"} \`${verdict.target}\`${shown}: ${verdict.reason}`));
+    }
   }
   for (const push of analysis.gitPushes) {
-    const verdict = decideGitOperation(pack, push.operation, push.target);
+    const verdict = decideGitOperation(pack, push.operation, push.target, "refspecs");
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`git ${push.operation}${push.target ? ` ${push.target}` : ""}\`: ${verdict.reason}`));
   }
   return verdicts;
+}
+function globWitnesses(pack, access, pattern) {
+  const witnesses = [];
+  const starless = pattern.replace(/(^|[^\\])\*+/g, "$1");
+  for (const rule of pack.rules[access === "read" ? "read_file" : "write_file"]) {
+    if (permitsAction(rule.decision)) continue;
+    for (const each of rule.patterns) {
+      const narrow = globWitness(starless, each.text, pack.caseInsensitivePaths);
+      const witness = narrow ?? globWitness(pattern, each.text, pack.caseInsensitivePaths);
+      if (witness !== void 0) witnesses.push({ path: witness, narrow: narrow !== void 0 });
+    }
+  }
+  return witnesses;
 }
 function asCommandVerdict(verdict, line, reason) {
   const { action_type: _ignored, matches: _matches, ...rest } = verdict;
@@ -43562,8 +43743,8 @@ function failClosed(request, error) {
 function requestedOperationOf(request) {
   return request.operation || request.requested_operation || "";
 }
-function clip(text2) {
-  return text2.length > 256 ? `${text2.slice(0, 256)}\u2026 (${text2.length} characters)` : text2;
+function clip(text3) {
+  return text3.length > 256 ? `${text3.slice(0, 256)}\u2026 (${text3.length} characters)` : text3;
 }
 function recordVerdict(request, verdict, context, defaultPackId) {
   return toDecisionRecord(request, selectPackId(request, defaultPackId), verdict, context);
@@ -43621,359 +43802,9 @@ function systemDecisionContext(now = () => /* @__PURE__ */ new Date()) {
   };
 }
 
-// packages/core/src/catalog/open-policy.ts
-import { existsSync, readFileSync as readFileSync2 } from "node:fs";
-
-// packages/core/src/policy/mcp-url.ts
-function normalizeMcpUrl(raw) {
-  let url;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return raw.trim();
-  }
-  const path = url.pathname.replace(/\/+$/, "");
-  return `${url.protocol}//${url.host.toLowerCase()}${path}`;
-}
-
-// packages/core/src/policy/registry.ts
-var TRUST_TIERS = ["trusted", "approved", "experimental", "blocked", "unknown"];
-var APPROVAL_STATES = ["approved", "pending", "denied", "not_required"];
-function parseRegistry(value, file) {
-  const fail = (path, expected) => new CavraError("ERR_REGISTRY_INVALID", `invalid registry \`${file}\` at \`${path}\`: ${expected}`, {
-    hint: "see docs/policy-reference.md for the registry format",
-    details: { file, path }
-  });
-  if (!isObject2(value)) throw fail("(root)", "expected an object with `mcp_servers`");
-  const list = value.mcp_servers ?? [];
-  if (!Array.isArray(list)) throw fail("mcp_servers", "expected an array");
-  const servers = list.map((raw, index) => {
-    const at = `mcp_servers[${index}]`;
-    if (!isObject2(raw)) throw fail(at, "expected an object");
-    const id = firstString(raw.server_id, raw.id, raw.name);
-    if (!id) throw fail(`${at}.server_id`, "missing `server_id`");
-    const tier = raw.trust_tier ?? "unknown";
-    if (!TRUST_TIERS.includes(tier)) throw fail(`${at}.trust_tier`, `expected one of ${TRUST_TIERS.join(", ")}`);
-    const defaultState = tier === "unknown" || tier === "experimental" ? "pending" : "approved";
-    const state2 = raw.approval_state ?? defaultState;
-    if (!APPROVAL_STATES.includes(state2)) throw fail(`${at}.approval_state`, `expected one of ${APPROVAL_STATES.join(", ")}`);
-    for (const key of ["capabilities", "allowed_tools"]) {
-      const field = raw[key];
-      if (field !== void 0 && !(Array.isArray(field) && field.every((item) => typeof item === "string"))) {
-        throw fail(`${at}.${key}`, "expected an array of strings");
-      }
-    }
-    const pin = parsePin(raw.pin, `${at}.pin`, fail);
-    return {
-      ...pin ? { pin } : {},
-      server_id: id,
-      name: firstString(raw.name) ?? id,
-      trust_tier: tier,
-      approval_state: state2,
-      capabilities: raw.capabilities ?? [],
-      allowed_tools: raw.allowed_tools ?? []
-    };
-  });
-  const byId = /* @__PURE__ */ new Map();
-  const nameCounts = /* @__PURE__ */ new Map();
-  for (const server of servers) {
-    if (!byId.has(server.server_id)) byId.set(server.server_id, server);
-    nameCounts.set(server.name, [...nameCounts.get(server.name) ?? [], server]);
-  }
-  const byName = /* @__PURE__ */ new Map();
-  for (const [name2, records] of nameCounts) if (records.length === 1 && !byId.has(name2)) byName.set(name2, records[0]);
-  return { servers, byId, byName };
-}
-function parsePin(raw, at, fail) {
-  if (raw === void 0) return void 0;
-  if (!isObject2(raw)) throw fail(at, "expected an object with `command_digest` or `url`");
-  const digest = raw.command_digest;
-  const url = raw.url;
-  if (digest !== void 0 && (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest))) throw fail(`${at}.command_digest`, "expected `sha256:` and 64 lower-case hex digits");
-  if (url !== void 0 && (typeof url !== "string" || url.trim() === "")) throw fail(`${at}.url`, "expected a URL");
-  if (digest === void 0 && url === void 0) throw fail(at, "expected `command_digest` or `url`");
-  return { ...digest !== void 0 ? { command_digest: digest } : {}, ...url !== void 0 ? { url: normalizeMcpUrl(url) } : {} };
-}
-function firstString(...values) {
-  for (const value of values) if (typeof value === "string" && value.trim() !== "") return value;
-  return void 0;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// packages/core/src/catalog/pack-catalog.ts
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
-import { hash } from "node:crypto";
-
-// node_modules/canonicalize/lib/canonicalize.js
-function serializeString(value) {
-  if (!value.isWellFormed()) {
-    throw new Error("Lone surrogate is not allowed");
-  }
-  return JSON.stringify(value);
-}
-function serializePrimitive(value) {
-  switch (typeof value) {
-    case "number":
-      if (isNaN(value)) {
-        throw new Error("NaN is not allowed");
-      }
-      if (!isFinite(value)) {
-        throw new Error("Infinity is not allowed");
-      }
-      return JSON.stringify(value);
-    case "string":
-      return serializeString(value);
-    case "boolean":
-      return value ? "true" : "false";
-    default:
-      return JSON.stringify(value);
-  }
-}
-function enterValue(value, seen) {
-  let wrappers = null;
-  while (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
-    if (seen.has(value)) {
-      throw new Error("Circular reference detected");
-    }
-    seen.add(value);
-    (wrappers ??= []).push(value);
-    value = value.toJSON();
-  }
-  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
-    value = value.valueOf();
-  }
-  if (value === null || typeof value !== "object") {
-    if (wrappers !== null) {
-      for (const wrapper of wrappers) seen.delete(wrapper);
-    }
-    return serializePrimitive(value);
-  }
-  if (seen.has(value)) {
-    throw new Error("Circular reference detected");
-  }
-  seen.add(value);
-  return {
-    container: value,
-    // null marks an array frame; object frames carry their sorted keys.
-    // `sort()`'s default comparator orders by UTF-16 code unit, which is the
-    // order JCS requires.
-    keys: Array.isArray(value) ? null : Object.keys(value).sort(),
-    // Next child to serialize; the frame resumes here after a nested
-    // container's subtree completes.
-    index: 0,
-    // Whether no member has been emitted yet (controls comma placement).
-    first: true,
-    // toJSON wrappers to release from `seen` when this frame completes.
-    wrappers
-  };
-}
-function canonicalize(object) {
-  if (object === null || typeof object !== "object") {
-    return serializePrimitive(object);
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const root = enterValue(object, seen);
-  if (typeof root !== "object") {
-    return root;
-  }
-  let result = root.keys === null ? "[" : "{";
-  const stack = [root];
-  outer:
-    while (stack.length > 0) {
-      const frame = stack[stack.length - 1];
-      const container = frame.container;
-      if (frame.keys === null) {
-        while (frame.index < container.length) {
-          const i2 = frame.index++;
-          if (i2 > 0) {
-            result += ",";
-          }
-          const element = container[i2];
-          const value = element === void 0 || typeof element === "symbol" || typeof element === "function" ? null : element;
-          if (value === null || typeof value !== "object") {
-            result += serializePrimitive(value);
-            continue;
-          }
-          const child = enterValue(value, seen);
-          if (typeof child !== "object") {
-            result += child === void 0 ? "null" : child;
-            continue;
-          }
-          result += child.keys === null ? "[" : "{";
-          stack.push(child);
-          continue outer;
-        }
-        result += "]";
-      } else {
-        const keys = frame.keys;
-        while (frame.index < keys.length) {
-          const key = keys[frame.index++];
-          const value = container[key];
-          if (value === void 0 || typeof value === "symbol" || typeof value === "function") {
-            continue;
-          }
-          if (value === null || typeof value !== "object") {
-            if (frame.first) {
-              frame.first = false;
-            } else {
-              result += ",";
-            }
-            result += serializeString(key) + ":" + serializePrimitive(value);
-            continue;
-          }
-          const child = enterValue(value, seen);
-          if (child === void 0) {
-            continue;
-          }
-          if (frame.first) {
-            frame.first = false;
-          } else {
-            result += ",";
-          }
-          result += serializeString(key) + ":";
-          if (typeof child !== "object") {
-            result += child;
-            continue;
-          }
-          result += child.keys === null ? "[" : "{";
-          stack.push(child);
-          continue outer;
-        }
-        result += "}";
-      }
-      seen.delete(container);
-      if (frame.wrappers !== null) {
-        for (const wrapper of frame.wrappers) seen.delete(wrapper);
-      }
-      stack.pop();
-    }
-  return result;
-}
-
-// packages/core/src/policy/compile.ts
-var BUILTIN_DEFAULTS = {
-  read_file: outcome("filesystem.read.allow", "allow", "low"),
-  write_file: outcome("filesystem.write.allow", "allow", "low"),
-  execute_command: outcome("commands.default.require_approval", "require_approval", "medium", APPROVER_GROUPS.repositoryOwners),
-  git_operation: outcome("git.allow", "allow", "low"),
-  mcp_tool_call: outcome("mcp.server.trust.allow", "allow", "low")
-};
-var DEFAULT_PROTECTED_BRANCHES = ["main", "master"];
-function compilePack(document, digest = "") {
-  const compilePattern = patternCompilerFor(document);
-  const rules = {
-    read_file: [],
-    write_file: [],
-    execute_command: [],
-    git_operation: [],
-    mcp_tool_call: []
-  };
-  const add = (subject, origin, patterns, rule, except) => {
-    if (!patterns || patterns.length === 0) return;
-    const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
-    const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : void 0;
-    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...exceptions ? { exceptions } : {} });
-  };
-  const packCompliance = document.compliance?.maps_to;
-  const fs2 = document.filesystem ?? {};
-  add("read_file", "filesystem.block_read", fs2.block_read, upstreamRule("filesystem.read.block", "block", "high", null, packCompliance), fs2.block_read_except);
-  add("write_file", "filesystem.block_write", fs2.block_write, upstreamRule("filesystem.write.block", "block", "high", null, packCompliance));
-  add("write_file", "filesystem.require_approval_write", fs2.require_approval_write, upstreamRule("filesystem.write.require_approval", "require_approval", "high", APPROVER_GROUPS.platformSecurity, packCompliance));
-  const commands = document.commands ?? {};
-  add("execute_command", "commands.block", commands.block, upstreamRule("commands.block", "block", void 0, null, packCompliance));
-  add("execute_command", "commands.require_approval", commands.require_approval, upstreamRule("commands.require_approval", "require_approval", "medium", APPROVER_GROUPS.repositoryOwners, packCompliance));
-  add("execute_command", "commands.allow", commands.allow, upstreamRule("commands.allow", "allow", "low", null, packCompliance));
-  (document.rules ?? []).forEach((rule, index) => {
-    if (rule.except && rule.except.length > 0 && rule.action === "execute_command") {
-      throw new CavraError("ERR_POLICY_PACK_INVALID", `rule \`${rule.id}\` has \`except\`, which command rules do not support`, {
-        hint: "narrow the command patterns instead, or move the exception into a rule of its own",
-        details: { rule: rule.id }
-      });
-    }
-    for (const subject of subjectsOf(rule)) {
-      add(subject, `rules[${index}]`, rule.match, {
-        ruleId: rule.id,
-        decision: rule.decision,
-        severity: rule.severity ?? defaultSeverity(rule.decision),
-        approverGroup: rule.approver_group ?? (rule.decision === "require_approval" ? APPROVER_GROUPS.repositoryOwners : null),
-        message: rule.message,
-        compliance: rule.compliance ?? packCompliance
-      }, rule.except);
-    }
-  });
-  const defaults = { ...BUILTIN_DEFAULTS };
-  for (const [type, value] of Object.entries(document.defaults ?? {})) {
-    if (!(type in defaults)) continue;
-    defaults[type] = {
-      ruleId: value.rule_id ?? `${type}.default.${value.decision}`,
-      decision: value.decision,
-      severity: value.severity ?? defaultSeverity(value.decision),
-      approverGroup: value.approver_group ?? (value.decision === "require_approval" ? APPROVER_GROUPS.repositoryOwners : null),
-      message: value.message,
-      compliance: value.compliance ?? packCompliance
-    };
-  }
-  const git = document.git ?? {};
-  const mcp = document.mcp ?? {};
-  const protectedBranches = [.../* @__PURE__ */ new Set([...DEFAULT_PROTECTED_BRANCHES, ...git.block_push_branches ?? [], ...git.protected_branches ?? []])];
-  return {
-    id: document.metadata.id,
-    title: document.metadata.title,
-    version: String(document.metadata.version),
-    digest,
-    document,
-    rules,
-    defaults,
-    git: {
-      protectedBranches,
-      // Branch names compare ignoring case: `Main` and `main` are one branch on a case-insensitive checkout.
-      protectedPatterns: protectedBranches.map((branch) => compileGlob(branch, { caseInsensitive: true })),
-      allowForcePush: git.allow_force_push === true
-    },
-    mcp: {
-      // §3.5: an absent `block_unknown_servers` means true.
-      blockUnknownServers: mcp.block_unknown_servers !== false,
-      allowedServers: new Set(mcp.allowed_servers ?? []),
-      blockedServers: new Set(mcp.blocked_servers ?? []),
-      allowedTools: new Map(Object.entries(mcp.allowed_tools ?? {}).map(([server, tools]) => [server, new Set(tools)]))
-    },
-    caseInsensitivePaths: fs2.case_insensitive === true
-  };
-}
-function patternCompilerFor(document) {
-  const caseInsensitive = document.filesystem?.case_insensitive === true;
-  return (pattern, subject) => {
-    const isPath = subject === "read_file" || subject === "write_file";
-    const options = isPath ? { globstarMatchesRoot: true, caseInsensitive } : {};
-    return { text: pattern, matcher: compileGlob(pattern, options), regexp: globToRegExp(pattern, options) };
-  };
-}
-function alternation(patterns) {
-  return anyGlob(patterns.map((pattern) => pattern.matcher));
-}
-function subjectsOf(rule) {
-  if (rule.action === "file" || rule.action === "read_file" || rule.action === "write_file") {
-    const operation = rule.action === "read_file" ? "read" : rule.action === "write_file" ? "write" : rule.operation ?? "any";
-    if (operation === "read") return ["read_file"];
-    if (operation === "write") return ["write_file"];
-    return ["read_file", "write_file"];
-  }
-  return [rule.action];
-}
-function upstreamRule(ruleId, decision, severity, approverGroup, compliance) {
-  return { ruleId, decision, severity, approverGroup, message: void 0, compliance };
-}
-function outcome(ruleId, decision, severity, approverGroup = null) {
-  return { ruleId, decision, severity, approverGroup, message: void 0, compliance: void 0 };
-}
-function defaultSeverity(decision) {
-  if (decision === "block") return "high";
-  if (decision === "require_approval") return "medium";
-  return "low";
-}
+// packages/core/src/catalog/lint-pack-files.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+import { readFileSync } from "node:fs";
 
 // packages/core/src/policy/parse.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -46475,7 +46306,12 @@ function parsePack(source) {
       details: { file: source.file, line: position?.line }
     });
   }
-  const value = document.toJS({ maxAliasCount: 100 });
+  let value;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    throw new CavraError("ERR_POLICY_YAML_INVALID", `invalid yaml in \`${source.file}\`: ${firstLine(cause.message).toLowerCase()}`, { cause, hint: "a pack needs no more than a few aliases", details: { file: source.file } });
+  }
   const [error] = validatePackShape(value);
   if (error) throw packShapeError(source.file, error, document, lineCounter);
   return value;
@@ -46526,6 +46362,574 @@ function lineOf(document, segments, lines) {
 }
 function firstLine(message2) {
   return message2.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "").trim();
+}
+
+// packages/core/src/policy/schema.ts
+var NON_BLANK = "\\S";
+var patternList = {
+  type: "array",
+  items: { type: "string", pattern: NON_BLANK },
+  description: "CAVRA globs: `*` and `**` match any characters; `**/x` also matches `x` at the root"
+};
+var ruleAction = {
+  enum: ["file", "read_file", "write_file", "execute_command", "git_operation", "mcp_tool_call"]
+};
+var outcome = {
+  decision: { enum: [...DECISIONS] },
+  severity: { enum: [...SEVERITIES] },
+  approver_group: { type: "string", pattern: NON_BLANK },
+  message: { type: "string" },
+  compliance: { type: "array", items: { type: "string" } }
+};
+var ruleSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "action", "match", "decision"],
+  properties: {
+    id: { type: "string", pattern: "^[A-Za-z0-9_.:-]+$", description: "the rule_id decisions report" },
+    action: ruleAction,
+    operation: { enum: ["read", "write", "any"], description: "for file rules: which access the rule covers" },
+    match: { ...patternList, minItems: 1 },
+    except: { ...patternList, description: "targets the rule does not cover although `match` does (file, git and MCP rules)" },
+    ...outcome,
+    examples: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        match: { type: "array", items: { type: "string" } },
+        not_match: { type: "array", items: { type: "string" } }
+      }
+    }
+  }
+};
+var defaultOutcome = {
+  type: "object",
+  additionalProperties: false,
+  required: ["decision"],
+  properties: { rule_id: { type: "string", pattern: NON_BLANK }, ...outcome }
+};
+var packTest = {
+  type: "object",
+  additionalProperties: false,
+  required: ["name", "request", "expect"],
+  properties: {
+    name: { type: "string", pattern: NON_BLANK },
+    request: { type: "object" },
+    expect: {
+      type: "object",
+      additionalProperties: false,
+      required: ["decision"],
+      properties: {
+        decision: { enum: [...DECISIONS] },
+        rule_id: { type: "string" },
+        severity: { enum: [...SEVERITIES] },
+        approver_group: { type: "string" }
+      }
+    }
+  }
+};
+var stringOrList = {
+  anyOf: [{ type: "string" }, { type: "array", items: { type: "string" } }]
+};
+var POLICY_PACK_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://cavra.dev/schemas/policy-pack.schema.json",
+  title: "CAVRA policy pack",
+  type: "object",
+  additionalProperties: false,
+  required: ["metadata"],
+  properties: {
+    metadata: {
+      type: "object",
+      additionalProperties: false,
+      required: ["id", "title", "version"],
+      properties: {
+        id: { type: "string", pattern: "^[A-Za-z0-9_.-]+$" },
+        title: { type: "string" },
+        description: { type: "string" },
+        version: { type: ["string", "number"] },
+        inherits: stringOrList,
+        mode: { enum: ["enforce", "shadow", "audit"] }
+      }
+    },
+    filesystem: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        block_read: patternList,
+        block_read_except: { ...patternList, description: "paths `block_read` does not cover although one of its patterns matches (documentation and tests named like secrets)" },
+        block_write: patternList,
+        require_approval_write: patternList,
+        case_insensitive: { type: "boolean", description: "match file patterns ignoring case" }
+      }
+    },
+    commands: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        block: patternList,
+        allow: patternList,
+        require_approval: patternList
+      }
+    },
+    git: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        require_pull_request: { type: "boolean" },
+        block_direct_push_to_protected_branch: { type: "boolean" },
+        require_human_reviewer: { type: "boolean" },
+        require_ai_attestation: { type: "boolean" },
+        require_pr_attestation: { type: "boolean" },
+        block_push_branches: { type: "array", items: { type: "string", pattern: NON_BLANK } },
+        protected_branches: { type: "array", items: { type: "string", pattern: NON_BLANK } },
+        allow_force_push: { type: "boolean" }
+      }
+    },
+    mcp: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        block_unknown_servers: { type: "boolean" },
+        allowlist_enabled: { type: "boolean" },
+        allowed_servers: { type: "array", items: { type: "string" } },
+        blocked_servers: { type: "array", items: { type: "string" } },
+        risk_scoring: { type: "object", additionalProperties: { enum: [...SEVERITIES] } },
+        allowed_tools: {
+          type: "object",
+          additionalProperties: { type: "array", items: { type: "string", pattern: NON_BLANK } },
+          description: "per allowed server, the tools it may be called for in policy mode; a call to another tool needs AI Governance approval"
+        }
+      }
+    },
+    approvals: {
+      type: "object",
+      additionalProperties: {
+        type: "object",
+        additionalProperties: false,
+        properties: { approvers: { type: "array", items: { type: "string" } } }
+      }
+    },
+    evidence: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        require_agent_manifest: { type: "boolean" },
+        require_issue_link: { type: "boolean" },
+        require_branch_pattern: { type: "string" },
+        require_bot_identity: { type: "boolean" },
+        require_pr_attestation: { type: "boolean" },
+        require_docs_update_for_user_facing_changes: { type: "boolean" },
+        required_fields: { type: "array", items: { type: "string" } }
+      }
+    },
+    compliance: {
+      type: "object",
+      additionalProperties: false,
+      properties: { maps_to: { type: "array", items: { type: "string" } } }
+    },
+    rules: { type: "array", items: ruleSchema },
+    defaults: {
+      type: "object",
+      additionalProperties: false,
+      properties: Object.fromEntries(ACTION_TYPES.map((type) => [type, defaultOutcome]))
+    },
+    tests: { type: "array", items: packTest }
+  }
+};
+
+// packages/core/src/catalog/lint-pack-files.ts
+var allErrors;
+async function allErrorsValidator() {
+  if (!allErrors) {
+    const ajv = await import("./ajv-IWW2ZTTA.mjs");
+    const Ajv = ajv.Ajv ?? ajv.default.Ajv;
+    allErrors = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(POLICY_PACK_SCHEMA);
+  }
+  return allErrors;
+}
+async function lintPackFiles(files) {
+  const validate2 = await allErrorsValidator();
+  return files.map((file) => ({ file, problems: lintOne(file, validate2) }));
+}
+function lintOne(file, validate2) {
+  let text3;
+  try {
+    text3 = readFileSync(file, "utf8");
+  } catch (cause) {
+    return [`cannot read \`${file}\`: ${cause.code ?? "error"}`];
+  }
+  const lineCounter = new import_yaml2.LineCounter();
+  const document = (0, import_yaml2.parseDocument)(text3, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => {
+      const at = error.linePos?.[0];
+      return `invalid yaml in \`${at ? `${file}:${at.line}:${at.col}` : file}\`: ${error.message.split("\n")[0]}`;
+    });
+  }
+  let value;
+  try {
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    return [`invalid yaml in \`${file}\`: ${cause.message.split("\n")[0].toLowerCase()}`];
+  }
+  if (validate2(value)) return [];
+  const errors = (validate2.errors ?? []).filter((error) => !["if", "anyOf", "oneOf"].includes(error.keyword));
+  return [...new Set(errors.map((error) => packShapeError(file, error, document, lineCounter).message))];
+}
+
+// packages/core/src/catalog/open-policy.ts
+import { existsSync, readFileSync as readFileSync3 } from "node:fs";
+
+// packages/core/src/policy/mcp-url.ts
+function normalizeMcpUrl(raw) {
+  let url;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return raw.trim();
+  }
+  const path = url.pathname.replace(/\/+$/, "");
+  return `${url.protocol}//${url.host.toLowerCase()}${path}`;
+}
+
+// packages/core/src/policy/registry.ts
+var TRUST_TIERS = ["trusted", "approved", "experimental", "blocked", "unknown"];
+var APPROVAL_STATES = ["approved", "pending", "denied", "not_required"];
+function parseRegistry(value, file) {
+  const fail = (path, expected) => new CavraError("ERR_REGISTRY_INVALID", `invalid registry \`${file}\` at \`${path}\`: ${expected}`, {
+    hint: "see docs/policy-reference.md for the registry format",
+    details: { file, path }
+  });
+  if (!isObject2(value)) throw fail("(root)", "expected an object with `mcp_servers`");
+  const list = value.mcp_servers ?? [];
+  if (!Array.isArray(list)) throw fail("mcp_servers", "expected an array");
+  const servers = list.map((raw, index) => {
+    const at = `mcp_servers[${index}]`;
+    if (!isObject2(raw)) throw fail(at, "expected an object");
+    const id = firstString(raw.server_id, raw.id, raw.name);
+    if (!id) throw fail(`${at}.server_id`, "missing `server_id`");
+    const tier = raw.trust_tier ?? "unknown";
+    if (!TRUST_TIERS.includes(tier)) throw fail(`${at}.trust_tier`, `expected one of ${TRUST_TIERS.join(", ")}`);
+    const defaultState = tier === "unknown" || tier === "experimental" ? "pending" : "approved";
+    const state2 = raw.approval_state ?? defaultState;
+    if (!APPROVAL_STATES.includes(state2)) throw fail(`${at}.approval_state`, `expected one of ${APPROVAL_STATES.join(", ")}`);
+    for (const key of ["capabilities", "allowed_tools"]) {
+      const field = raw[key];
+      if (field !== void 0 && !(Array.isArray(field) && field.every((item) => typeof item === "string"))) {
+        throw fail(`${at}.${key}`, "expected an array of strings");
+      }
+    }
+    const pin = parsePin(raw.pin, `${at}.pin`, fail);
+    return {
+      ...pin ? { pin } : {},
+      server_id: id,
+      name: firstString(raw.name) ?? id,
+      trust_tier: tier,
+      approval_state: state2,
+      capabilities: raw.capabilities ?? [],
+      allowed_tools: raw.allowed_tools ?? []
+    };
+  });
+  const byId = /* @__PURE__ */ new Map();
+  const nameCounts = /* @__PURE__ */ new Map();
+  for (const server of servers) {
+    if (!byId.has(server.server_id)) byId.set(server.server_id, server);
+    nameCounts.set(server.name, [...nameCounts.get(server.name) ?? [], server]);
+  }
+  const byName = /* @__PURE__ */ new Map();
+  for (const [name2, records] of nameCounts) if (records.length === 1 && !byId.has(name2)) byName.set(name2, records[0]);
+  return { servers, byId, byName };
+}
+function parsePin(raw, at, fail) {
+  if (raw === void 0) return void 0;
+  if (!isObject2(raw)) throw fail(at, "expected an object with `command_digest` or `url`");
+  const digest = raw.command_digest;
+  const url = raw.url;
+  if (digest !== void 0 && (typeof digest !== "string" || !/^sha256:[0-9a-f]{64}$/.test(digest))) throw fail(`${at}.command_digest`, "expected `sha256:` and 64 lower-case hex digits");
+  if (url !== void 0 && (typeof url !== "string" || url.trim() === "")) throw fail(`${at}.url`, "expected a URL");
+  if (digest === void 0 && url === void 0) throw fail(at, "expected `command_digest` or `url`");
+  return { ...digest !== void 0 ? { command_digest: digest } : {}, ...url !== void 0 ? { url: normalizeMcpUrl(url) } : {} };
+}
+function firstString(...values) {
+  for (const value of values) if (typeof value === "string" && value.trim() !== "") return value;
+  return void 0;
+}
+function isObject2(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// packages/core/src/catalog/pack-catalog.ts
+import { readFileSync as readFileSync2, readdirSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { hash } from "node:crypto";
+
+// node_modules/canonicalize/lib/canonicalize.js
+function serializeString(value) {
+  if (!value.isWellFormed()) {
+    throw new Error("Lone surrogate is not allowed");
+  }
+  return JSON.stringify(value);
+}
+function serializePrimitive(value) {
+  switch (typeof value) {
+    case "number":
+      if (isNaN(value)) {
+        throw new Error("NaN is not allowed");
+      }
+      if (!isFinite(value)) {
+        throw new Error("Infinity is not allowed");
+      }
+      return JSON.stringify(value);
+    case "string":
+      return serializeString(value);
+    case "boolean":
+      return value ? "true" : "false";
+    default:
+      return JSON.stringify(value);
+  }
+}
+function enterValue(value, seen) {
+  let wrappers = null;
+  while (value !== null && typeof value === "object" && typeof value.toJSON === "function") {
+    if (seen.has(value)) {
+      throw new Error("Circular reference detected");
+    }
+    seen.add(value);
+    (wrappers ??= []).push(value);
+    value = value.toJSON();
+  }
+  if (value instanceof Number || value instanceof String || value instanceof Boolean) {
+    value = value.valueOf();
+  }
+  if (value === null || typeof value !== "object") {
+    if (wrappers !== null) {
+      for (const wrapper of wrappers) seen.delete(wrapper);
+    }
+    return serializePrimitive(value);
+  }
+  if (seen.has(value)) {
+    throw new Error("Circular reference detected");
+  }
+  seen.add(value);
+  return {
+    container: value,
+    // null marks an array frame; object frames carry their sorted keys.
+    // `sort()`'s default comparator orders by UTF-16 code unit, which is the
+    // order JCS requires.
+    keys: Array.isArray(value) ? null : Object.keys(value).sort(),
+    // Next child to serialize; the frame resumes here after a nested
+    // container's subtree completes.
+    index: 0,
+    // Whether no member has been emitted yet (controls comma placement).
+    first: true,
+    // toJSON wrappers to release from `seen` when this frame completes.
+    wrappers
+  };
+}
+function canonicalize(object) {
+  if (object === null || typeof object !== "object") {
+    return serializePrimitive(object);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const root = enterValue(object, seen);
+  if (typeof root !== "object") {
+    return root;
+  }
+  let result = root.keys === null ? "[" : "{";
+  const stack = [root];
+  outer:
+    while (stack.length > 0) {
+      const frame = stack[stack.length - 1];
+      const container = frame.container;
+      if (frame.keys === null) {
+        while (frame.index < container.length) {
+          const i2 = frame.index++;
+          if (i2 > 0) {
+            result += ",";
+          }
+          const element = container[i2];
+          const value = element === void 0 || typeof element === "symbol" || typeof element === "function" ? null : element;
+          if (value === null || typeof value !== "object") {
+            result += serializePrimitive(value);
+            continue;
+          }
+          const child = enterValue(value, seen);
+          if (typeof child !== "object") {
+            result += child === void 0 ? "null" : child;
+            continue;
+          }
+          result += child.keys === null ? "[" : "{";
+          stack.push(child);
+          continue outer;
+        }
+        result += "]";
+      } else {
+        const keys = frame.keys;
+        while (frame.index < keys.length) {
+          const key = keys[frame.index++];
+          const value = container[key];
+          if (value === void 0 || typeof value === "symbol" || typeof value === "function") {
+            continue;
+          }
+          if (value === null || typeof value !== "object") {
+            if (frame.first) {
+              frame.first = false;
+            } else {
+              result += ",";
+            }
+            result += serializeString(key) + ":" + serializePrimitive(value);
+            continue;
+          }
+          const child = enterValue(value, seen);
+          if (child === void 0) {
+            continue;
+          }
+          if (frame.first) {
+            frame.first = false;
+          } else {
+            result += ",";
+          }
+          result += serializeString(key) + ":";
+          if (typeof child !== "object") {
+            result += child;
+            continue;
+          }
+          result += child.keys === null ? "[" : "{";
+          stack.push(child);
+          continue outer;
+        }
+        result += "}";
+      }
+      seen.delete(container);
+      if (frame.wrappers !== null) {
+        for (const wrapper of frame.wrappers) seen.delete(wrapper);
+      }
+      stack.pop();
+    }
+  return result;
+}
+
+// packages/core/src/policy/compile.ts
+var BUILTIN_DEFAULTS = {
+  read_file: outcome2("filesystem.read.allow", "allow", "low"),
+  write_file: outcome2("filesystem.write.allow", "allow", "low"),
+  execute_command: outcome2("commands.default.require_approval", "require_approval", "medium", APPROVER_GROUPS.repositoryOwners),
+  git_operation: outcome2("git.allow", "allow", "low"),
+  mcp_tool_call: outcome2("mcp.server.trust.allow", "allow", "low")
+};
+var DEFAULT_PROTECTED_BRANCHES = ["main", "master"];
+function compilePack(document, digest = "") {
+  const compilePattern = patternCompilerFor(document);
+  const rules = {
+    read_file: [],
+    write_file: [],
+    execute_command: [],
+    git_operation: [],
+    mcp_tool_call: []
+  };
+  const add = (subject, origin, patterns, rule, except) => {
+    if (!patterns || patterns.length === 0) return;
+    const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
+    const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : void 0;
+    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...exceptions ? { exceptions } : {} });
+  };
+  const packCompliance = document.compliance?.maps_to;
+  const fs2 = document.filesystem ?? {};
+  add("read_file", "filesystem.block_read", fs2.block_read, upstreamRule("filesystem.read.block", "block", "high", null, packCompliance), fs2.block_read_except);
+  add("write_file", "filesystem.block_write", fs2.block_write, upstreamRule("filesystem.write.block", "block", "high", null, packCompliance));
+  add("write_file", "filesystem.require_approval_write", fs2.require_approval_write, upstreamRule("filesystem.write.require_approval", "require_approval", "high", APPROVER_GROUPS.platformSecurity, packCompliance));
+  const commands = document.commands ?? {};
+  add("execute_command", "commands.block", commands.block, upstreamRule("commands.block", "block", void 0, null, packCompliance));
+  add("execute_command", "commands.require_approval", commands.require_approval, upstreamRule("commands.require_approval", "require_approval", "medium", APPROVER_GROUPS.repositoryOwners, packCompliance));
+  add("execute_command", "commands.allow", commands.allow, upstreamRule("commands.allow", "allow", "low", null, packCompliance));
+  (document.rules ?? []).forEach((rule, index) => {
+    if (rule.except && rule.except.length > 0 && rule.action === "execute_command") {
+      throw new CavraError("ERR_POLICY_PACK_INVALID", `rule \`${rule.id}\` has \`except\`, which command rules do not support`, {
+        hint: "narrow the command patterns instead, or move the exception into a rule of its own",
+        details: { rule: rule.id }
+      });
+    }
+    for (const subject of subjectsOf(rule)) {
+      add(subject, `rules[${index}]`, rule.match, {
+        ruleId: rule.id,
+        decision: rule.decision,
+        severity: rule.severity ?? defaultSeverity(rule.decision),
+        approverGroup: rule.approver_group ?? (rule.decision === "require_approval" ? APPROVER_GROUPS.repositoryOwners : null),
+        message: rule.message,
+        compliance: rule.compliance ?? packCompliance
+      }, rule.except);
+    }
+  });
+  const defaults = { ...BUILTIN_DEFAULTS };
+  for (const [type, value] of Object.entries(document.defaults ?? {})) {
+    if (!(type in defaults)) continue;
+    defaults[type] = {
+      ruleId: value.rule_id ?? `${type}.default.${value.decision}`,
+      decision: value.decision,
+      severity: value.severity ?? defaultSeverity(value.decision),
+      approverGroup: value.approver_group ?? (value.decision === "require_approval" ? APPROVER_GROUPS.repositoryOwners : null),
+      message: value.message,
+      compliance: value.compliance ?? packCompliance
+    };
+  }
+  const git = document.git ?? {};
+  const mcp = document.mcp ?? {};
+  const protectedBranches = [.../* @__PURE__ */ new Set([...DEFAULT_PROTECTED_BRANCHES, ...git.block_push_branches ?? [], ...git.protected_branches ?? []])];
+  return {
+    id: document.metadata.id,
+    title: document.metadata.title,
+    version: String(document.metadata.version),
+    digest,
+    document,
+    rules,
+    defaults,
+    git: {
+      protectedBranches,
+      // Branch names compare ignoring case: `Main` and `main` are one branch on a case-insensitive checkout.
+      protectedPatterns: protectedBranches.map((branch) => compileGlob(branch, { caseInsensitive: true })),
+      allowForcePush: git.allow_force_push === true
+    },
+    mcp: {
+      // §3.5: an absent `block_unknown_servers` means true.
+      blockUnknownServers: mcp.block_unknown_servers !== false,
+      allowedServers: new Set(mcp.allowed_servers ?? []),
+      blockedServers: new Set(mcp.blocked_servers ?? []),
+      allowedTools: new Map(Object.entries(mcp.allowed_tools ?? {}).map(([server, tools]) => [server, new Set(tools)]))
+    },
+    caseInsensitivePaths: fs2.case_insensitive === true
+  };
+}
+function patternCompilerFor(document) {
+  const caseInsensitive = document.filesystem?.case_insensitive === true;
+  return (pattern, subject) => {
+    const isPath = subject === "read_file" || subject === "write_file";
+    const options = isPath ? { globstarMatchesRoot: true, caseInsensitive } : {};
+    return { text: pattern, matcher: compileGlob(pattern, options), regexp: globToRegExp(pattern, options) };
+  };
+}
+function alternation(patterns) {
+  return anyGlob(patterns.map((pattern) => pattern.matcher));
+}
+function subjectsOf(rule) {
+  if (rule.action === "file" || rule.action === "read_file" || rule.action === "write_file") {
+    const operation = rule.action === "read_file" ? "read" : rule.action === "write_file" ? "write" : rule.operation ?? "any";
+    if (operation === "read") return ["read_file"];
+    if (operation === "write") return ["write_file"];
+    return ["read_file", "write_file"];
+  }
+  return [rule.action];
+}
+function upstreamRule(ruleId, decision, severity, approverGroup, compliance) {
+  return { ruleId, decision, severity, approverGroup, message: void 0, compliance };
+}
+function outcome2(ruleId, decision, severity, approverGroup = null) {
+  return { ruleId, decision, severity, approverGroup, message: void 0, compliance: void 0 };
+}
+function defaultSeverity(decision) {
+  if (decision === "block") return "high";
+  if (decision === "require_approval") return "medium";
+  return "low";
 }
 
 // packages/core/src/policy/merge.ts
@@ -46717,9 +47121,9 @@ var PackCatalog = class {
   list() {
     const ids = new Set(this.#files.keys());
     for (const dir of this.#dirs) {
-      for (const entry of readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory() && isFile(join(dir, entry.name, "policy.yaml"))) ids.add(entry.name);
-        else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) ids.add(basename(entry.name).replace(/\.ya?ml$/, ""));
+      for (const entry2 of readdirSync(dir, { withFileTypes: true })) {
+        if (entry2.isDirectory() && isFile(join(dir, entry2.name, "policy.yaml"))) ids.add(entry2.name);
+        else if (entry2.isFile() && /\.ya?ml$/.test(entry2.name)) ids.add(basename(entry2.name).replace(/\.ya?ml$/, ""));
       }
     }
     for (const id of Object.keys(BUILTIN_PACK_SOURCES)) ids.add(id);
@@ -46732,7 +47136,7 @@ function packDigest(resolved) {
 }
 function readText(file) {
   try {
-    return readFileSync(file, "utf8");
+    return readFileSync2(file, "utf8");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read policy pack \`${file}\`: ${cause.code ?? "error"}`, {
       cause,
@@ -46782,15 +47186,15 @@ function isPackFile(value) {
   return /\.(ya?ml|json)$/i.test(value) || value.includes("/") || existsSync(value) && !/^[A-Za-z0-9_.-]+$/.test(value);
 }
 function readRegistry(file) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync2(file, "utf8");
+    text3 = readFileSync3(file, "utf8");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read registry \`${file}\``, { cause, hint: "check the path given to `--registry`" });
   }
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_INVALID_JSON", `registry \`${file}\` is not valid JSON: ${cause.message}`, { cause });
   }
@@ -46892,13 +47296,13 @@ var FileTokenSource = class {
     this.readText = readText2;
   }
   async acquire() {
-    let text2;
+    let text3;
     try {
-      text2 = await this.readText(this.path);
+      text3 = await this.readText(this.path);
     } catch (cause) {
       throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read token file \`${this.path}\``, { cause, details: { file: this.path } });
     }
-    const token = text2.trim();
+    const token = text3.trim();
     if (token === "") throw new CavraError("ERR_TOKEN_ACQUIRE_FAILED", `token file \`${this.path}\` is empty`, { details: { file: this.path } });
     return new RunnerToken(token, "file");
   }
@@ -47200,8 +47604,8 @@ function validateB64(protectedHeader, extensions) {
 
 // node_modules/jose/dist/webapi/lib/key.js
 var tag = (key) => key[Symbol.toStringTag];
-var jwkMatchesOp = (entry, key, usage2) => {
-  const { alg } = entry;
+var jwkMatchesOp = (entry2, key, usage2) => {
+  const { alg } = entry2;
   if (key.use !== void 0) {
     const expected = usage2 === "sign" || usage2 === "verify" ? "sig" : "enc";
     if (key.use !== expected)
@@ -47212,13 +47616,13 @@ var jwkMatchesOp = (entry, key, usage2) => {
   if (key.alg !== void 0 && key.alg !== alg)
     throw new TypeError(`Invalid key for this operation, its "alg" must be "${alg}" when present`);
   if (Array.isArray(key.key_ops)) {
-    const expectedKeyOp = usage2 === "encrypt" || usage2 === "decrypt" ? entry.ops?.[usage2 === "encrypt" ? 0 : 1] : usage2;
+    const expectedKeyOp = usage2 === "encrypt" || usage2 === "decrypt" ? entry2.ops?.[usage2 === "encrypt" ? 0 : 1] : usage2;
     if (expectedKeyOp && !key.key_ops.includes(expectedKeyOp))
       throw new TypeError(`Invalid key for this operation, its "key_ops" must include "${expectedKeyOp}" when present`);
   }
 };
-async function prepareKey(entry, key, usage2) {
-  const { alg, secret } = entry, requiresPrivateKey = usage2 === "decrypt" || usage2 === "sign";
+async function prepareKey(entry2, key, usage2) {
+  const { alg, secret } = entry2, requiresPrivateKey = usage2 === "decrypt" || usage2 === "sign";
   if (secret && key instanceof Uint8Array)
     return key;
   let normalized, keyObject;
@@ -47227,7 +47631,7 @@ async function prepareKey(entry, key, usage2) {
       throw invalidKeyType(alg, key, secret);
     if (!(secret ? normalized.kty === "oct" && typeof normalized.k == "string" : normalized.kty !== "oct" && (requiresPrivateKey ? normalized.kty === "AKP" && typeof normalized.priv == "string" || typeof normalized.d == "string" : normalized.d === void 0 && normalized.priv === void 0)))
       throw new TypeError(secret ? 'JSON Web Key for symmetric algorithms must have JWK "kty" (Key Type) equal to "oct" and the JWK "k" (Key Value) present' : `JSON Web Key for this operation must be a ${requiresPrivateKey ? "private" : "public"} JWK`);
-    if (jwkMatchesOp(entry, normalized, usage2), normalized.kty === "oct")
+    if (jwkMatchesOp(entry2, normalized, usage2), normalized.kty === "oct")
       return decode(normalized.k);
     if (!Object.isFrozen(key)) {
       const { key_ops } = key;
@@ -47250,10 +47654,10 @@ async function prepareKey(entry, key, usage2) {
   if (cached?.[alg])
     return cached[alg];
   if (cached || cache.set(cacheKey, cached = {}), keyObject && typeof keyObject.toCryptoKey == "function") {
-    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry.subtle;
-    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry.usages[isPublic ? 0 : 1]);
+    const isPublic = keyObject.type === "public", crv = nist[keyObject.asymmetricKeyDetails?.namedCurve], params = entry2.resolve?.({ crv, asymmetricKeyType: keyObject.asymmetricKeyType }) ?? entry2.subtle;
+    return cached[alg] = keyObject.toCryptoKey(params, isPublic, entry2.usages[isPublic ? 0 : 1]);
   }
-  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry, normalized);
+  return normalized ??= keyObject.export({ format: "jwk" }), normalized.alg = alg, cached[alg] = await jwkToKey(entry2, normalized);
 }
 var cache;
 var nist = {
@@ -47321,11 +47725,11 @@ function normalizeJwk(jwk) {
   }
   return normalized;
 }
-async function jwkToKey(entry, jwk, extractable) {
-  if (!entry.kty.includes(jwk.kty))
+async function jwkToKey(entry2, jwk, extractable) {
+  if (!entry2.kty.includes(jwk.kty))
     throw new JOSENotSupported('Invalid or unsupported JWK "alg" (Algorithm) Parameter value');
-  const algorithm = entry.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
-  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry.usages[isPrivate ? 1 : 0]);
+  const algorithm = entry2.resolve?.({ kty: jwk.kty, crv: jwk.crv }) ?? entry2.subtle, isPrivate = !!(jwk.d || jwk.priv), keyData = { ...jwk, ext: extractable ?? jwk.ext };
+  return keyData.kty !== "AKP" && delete keyData.alg, delete keyData.use, crypto.subtle.importKey("jwk", keyData, algorithm, keyData.ext ?? !isPrivate, jwk.key_ops ?? entry2.usages[isPrivate ? 1 : 0]);
 }
 async function rawKey(key, expected, usage2, extractable = false) {
   return key instanceof Uint8Array && (key = await crypto.subtle.importKey("raw", key, expected, extractable, [usage2])), checkCryptoKey(key, expected, usage2), key;
@@ -47403,10 +47807,10 @@ var JWS = table({
   "ML-DSA-87": mldsa(87)
 });
 function jwsAlgorithm(alg) {
-  const entry = typeof alg == "string" ? JWS[alg] : void 0;
-  if (!entry)
+  const entry2 = typeof alg == "string" ? JWS[alg] : void 0;
+  if (!entry2)
     throw new JOSENotSupported(`alg ${alg} is not supported either by JOSE or your javascript runtime`);
-  return entry;
+  return entry2;
 }
 
 // node_modules/jose/dist/webapi/lib/jws_verify.js
@@ -47442,11 +47846,11 @@ async function verifySignature(jws, shared, key, encodeUnencodedPayload, parsedP
   const signingPayload = b64 || typeof inputPayload != "string" ? inputPayload : encodeUnencodedPayload(inputPayload);
   let resolvedKey = false;
   typeof key == "function" && (key = await key(protectedHeader, jws), resolvedKey = true);
-  const entry = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", JWSInvalid), verificationKey = await prepareKey(entry, key, "verify"), cryptoKey = await rawKey(verificationKey, entry.subtle, "verify");
-  entry.minRsaBits && checkModulusLength(entry.alg, cryptoKey);
+  const entry2 = jwsAlgorithm(alg), signingInput = concat(encodedProtectedHeader !== void 0 ? encode(encodedProtectedHeader) : new Uint8Array(), encode("."), typeof signingPayload == "string" ? shared[2] ??= encodeAsciiMember(signingPayload, "payload", JWSInvalid) : signingPayload), signature = decodeBase64url(jws.signature, "signature", JWSInvalid), verificationKey = await prepareKey(entry2, key, "verify"), cryptoKey = await rawKey(verificationKey, entry2.subtle, "verify");
+  entry2.minRsaBits && checkModulusLength(entry2.alg, cryptoKey);
   let verified = false;
   try {
-    verified = await crypto.subtle.verify(entry.signing, cryptoKey, signature, signingInput);
+    verified = await crypto.subtle.verify(entry2.signing, cryptoKey, signature, signingInput);
   } catch (cause) {
     throw new JWSSignatureVerificationFailed(void 0, { cause });
   }
@@ -47564,14 +47968,14 @@ async function jwtVerify(jwt, key, options) {
 }
 
 // node_modules/jose/dist/webapi/jwks/local.js
-function isUsableJWK(jwk, entry, alg, kid) {
+function isUsableJWK(jwk, entry2, alg, kid) {
   const { kty, key_ops: keyOps, ext, kid: jwkKid, alg: jwkAlg, use, crv } = jwk;
-  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry.crv || crv === entry.crv);
+  return (ext === void 0 || typeof ext == "boolean") && (keyOps === void 0 || Array.isArray(keyOps) && keyOps.every((operation, index) => typeof operation == "string" && keyOps.indexOf(operation) === index) && keyOps.includes("verify")) && entry2.kty.includes(kty) && (kid === void 0 || typeof kid == "string" && kid === jwkKid) && (jwkAlg === void 0 ? kty !== "AKP" : alg === jwkAlg) && (use === void 0 || use === "sig") && (!entry2.crv || crv === entry2.crv);
 }
-async function importWithAlgCache(cache2, jwk, entry) {
-  const cached = cache2.get(jwk) || cache2.set(jwk, {}).get(jwk), { alg } = entry;
+async function importWithAlgCache(cache2, jwk, entry2) {
+  const cached = cache2.get(jwk) || cache2.set(jwk, {}).get(jwk), { alg } = entry2;
   if (cached[alg] === void 0) {
-    const pending2 = jwkToKey(entry, jwk, true).then((key) => {
+    const pending2 = jwkToKey(entry2, jwk, true).then((key) => {
       if (key.type !== "public")
         throw new JWKSInvalid("JSON Web Key Set members must be public keys");
       return cached[alg] = key, key;
@@ -47583,23 +47987,23 @@ async function importWithAlgCache(cache2, jwk, entry) {
   return cached[alg];
 }
 function createLocalJWKSet(jwks) {
-  let snapshot;
+  let snapshot2;
   try {
-    snapshot = structuredClone(jwks);
+    snapshot2 = structuredClone(jwks);
   } catch (cause) {
     throw new JWKSInvalid("JSON Web Key Set malformed", { cause });
   }
-  if (!isJwkSet(snapshot))
+  if (!isJwkSet(snapshot2))
     throw new JWKSInvalid("JSON Web Key Set malformed");
-  const metadata2 = snapshot.keys.map((jwk) => {
+  const metadata2 = snapshot2.keys.map((jwk) => {
     const normalized = snapshotJwk(jwk);
     return Array.isArray(normalized.key_ops) && (normalized.key_ops = [...normalized.key_ops]), normalized;
   }), cached = /* @__PURE__ */ new WeakMap();
   return Object.defineProperty(async (protectedHeader, token) => {
-    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry = typeof alg == "string" ? JWS[alg] : void 0;
-    if (!entry || entry.secret)
+    const { alg, kid } = { ...protectedHeader, ...token?.header }, entry2 = typeof alg == "string" ? JWS[alg] : void 0;
+    if (!entry2 || entry2.secret)
       throw new JOSENotSupported('Unsupported "alg" value for a JSON Web Key Set');
-    const candidates = snapshot.keys.filter((_, index) => isUsableJWK(metadata2[index], entry, alg, kid)), { 0: jwk, length } = candidates;
+    const candidates = snapshot2.keys.filter((_, index) => isUsableJWK(metadata2[index], entry2, alg, kid)), { 0: jwk, length } = candidates;
     if (!length)
       throw new JWKSNoMatchingKey();
     if (length !== 1) {
@@ -47607,14 +48011,14 @@ function createLocalJWKSet(jwks) {
       throw error[Symbol.asyncIterator] = async function* () {
         for (const jwk2 of candidates)
           try {
-            yield await importWithAlgCache(cached, jwk2, entry);
+            yield await importWithAlgCache(cached, jwk2, entry2);
           } catch {
           }
       }, error;
     }
-    return importWithAlgCache(cached, jwk, entry);
+    return importWithAlgCache(cached, jwk, entry2);
   }, "jwks", {
-    value: () => structuredClone(snapshot)
+    value: () => structuredClone(snapshot2)
   });
 }
 
@@ -47921,14 +48325,14 @@ var CLAIM_MAPPERS = {
 };
 function claimMapperFor(claims, provider) {
   if (provider !== void 0) return CLAIM_MAPPERS[provider];
-  const found = Object.values(CLAIM_MAPPERS).find((mapper) => mapper.matches(claims));
-  if (!found) {
+  const found2 = Object.values(CLAIM_MAPPERS).find((mapper) => mapper.matches(claims));
+  if (!found2) {
     throw new CavraError("ERR_TOKEN_CLAIM_INVALID", "token claims match no supported ci provider (github actions, gitlab ci, azure pipelines)", {
       hint: "use an oidc token issued to a ci job",
       details: { claim: "provider" }
     });
   }
-  return found;
+  return found2;
 }
 
 // packages/core/src/identity/token-errors.ts
@@ -48017,6 +48421,7 @@ async function verifyRunnerToken(token, options) {
   } catch (error) {
     throw toTokenError(error, { token, issuer: options.issuer, audience });
   }
+  assertTimeClaimsInRange(result.payload);
   assertIssuedInPast(result.payload, now, tolerance);
   const mapper = claimMapperFor(result.payload, options.provider);
   return {
@@ -48038,6 +48443,15 @@ function assertCompactToken(token, maxBytes) {
   }
   if (!COMPACT_JWS.test(token)) {
     throw new CavraError("ERR_TOKEN_INVALID", "token is not a compact jws (three base64url parts separated by dots)", { hint: "check for quotes or whitespace around the token" });
+  }
+}
+var MAX_TIME_CLAIM = 253402300799;
+function assertTimeClaimsInRange(payload) {
+  for (const claim of ["exp", "iat", "nbf"]) {
+    const value = payload[claim];
+    if (value !== void 0 && !(typeof value === "number" && Number.isFinite(value) && value >= 0 && value <= MAX_TIME_CLAIM)) {
+      throw new CavraError("ERR_TOKEN_CLAIM_INVALID", `token claim \`${claim}\` is not a time between 1970 and 9999`, { details: { claim } });
+    }
   }
 }
 function assertIssuedInPast(payload, now, tolerance) {
@@ -48103,23 +48517,23 @@ function retentionShortfall(requested, applied) {
 import { createHash, createPublicKey, sign, verify } from "node:crypto";
 
 // packages/core/src/evidence/unicode.ts
-function isWellFormed(text2) {
-  return text2.isWellFormed();
+function isWellFormed(text3) {
+  return text3.isWellFormed();
 }
-function toWellFormed(text2) {
-  return text2.toWellFormed();
+function toWellFormed(text3) {
+  return text3.toWellFormed();
 }
 
 // packages/core/src/evidence/canonical.ts
 function canonicalJson(value) {
-  let text2;
+  let text3;
   try {
-    text2 = canonicalize(value);
+    text3 = canonicalize(value);
   } catch (cause) {
     throw new CavraError("ERR_EVIDENCE_INVALID", `value cannot be canonicalised: ${cause.message}`, { cause });
   }
-  if (text2 === void 0) throw new CavraError("ERR_EVIDENCE_INVALID", "value cannot be canonicalised: it is undefined");
-  return text2;
+  if (text3 === void 0) throw new CavraError("ERR_EVIDENCE_INVALID", "value cannot be canonicalised: it is undefined");
+  return text3;
 }
 function sortedCopy(value) {
   try {
@@ -48128,6 +48542,10 @@ function sortedCopy(value) {
     if (error === NOT_FAST) return void 0;
     throw error;
   }
+}
+function fastCanonicalJson(value) {
+  const sorted = sortedCopy(value);
+  return sorted === void 0 ? canonicalJson(value) : JSON.stringify(sorted);
 }
 var NOT_FAST = /* @__PURE__ */ Symbol("not-fast");
 var INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
@@ -48164,8 +48582,8 @@ function formatCheckpoint(checkpoint) {
   return `${lines.join("\n")}
 `;
 }
-function parseCheckpoint(text2) {
-  const lines = text2.split("\n");
+function parseCheckpoint(text3) {
+  const lines = text3.split("\n");
   if (lines.pop() !== "" || lines.length < 3) throw bad("checkpoint needs origin, size and root lines");
   const [origin, size, root, ...extensions] = lines;
   if (!/^(0|[1-9][0-9]*)$/.test(size) || !Number.isSafeInteger(Number(size))) throw bad(`checkpoint size \`${size.slice(0, 40)}\` is not a decimal number`);
@@ -48212,18 +48630,18 @@ function noteVerifierFromKey(name2, publicKey) {
     }
   };
 }
-function signNote(text2, signers) {
-  if (!text2.endsWith("\n")) throw new CavraError("ERR_EVIDENCE_INVALID", "note text must end with a newline");
-  const message2 = Buffer.from(text2, "utf8");
+function signNote(text3, signers) {
+  if (!text3.endsWith("\n")) throw new CavraError("ERR_EVIDENCE_INVALID", "note text must end with a newline");
+  const message2 = Buffer.from(text3, "utf8");
   const lines = signers.map((s) => `\u2014 ${s.name} ${Buffer.concat([s.keyId, s.sign(message2)]).toString("base64")}
 `);
-  return `${text2}
+  return `${text3}
 ${lines.join("")}`;
 }
 function parseSignedNote(note) {
   const split = note.lastIndexOf("\n\n");
   if (split < 0 || !note.endsWith("\n")) throw bad("note has no signature block");
-  const text2 = note.slice(0, split + 1);
+  const text3 = note.slice(0, split + 1);
   const signatures = note.slice(split + 2, -1).split("\n").map((line) => {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/.exec(line);
     const raw = match ? Buffer.from(match[2], "base64") : Buffer.alloc(0);
@@ -48231,7 +48649,7 @@ function parseSignedNote(note) {
     return { name: match[1], keyId: raw.subarray(0, 4), signature: raw.subarray(4) };
   });
   if (signatures.length > 100) throw bad("note carries too many signatures");
-  return { text: text2, signatures };
+  return { text: text3, signatures };
 }
 function openSignedNote(note, verifiers) {
   const parsed = parseSignedNote(note);
@@ -48256,7 +48674,40 @@ function bad(message2) {
 
 // packages/core/src/evidence/daemon-log.ts
 import { createHmac, hash as hash2, timingSafeEqual } from "node:crypto";
-import { readFileSync as readFileSync3 } from "node:fs";
+
+// packages/core/src/evidence/safe-read.ts
+import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+var MAX_SIDE_FILE_BYTES = 16 * 1024 * 1024;
+function readRegularFile(path, what, maxBytes = MAX_SIDE_FILE_BYTES) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (cause) {
+    const code = cause.code;
+    if (code === "ENOENT") return void 0;
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read ${what} \`${path}\`: ${code ?? "error"}`, { cause });
+  }
+  try {
+    const stat3 = fstatSync(fd);
+    if (!stat3.isFile()) throw new CavraError("ERR_INPUT_UNREADABLE", `${what} \`${path}\` is not a regular file`, { hint: "remove it or point at the file itself" });
+    if (stat3.size > maxBytes) throw new CavraError("ERR_INPUT_UNREADABLE", `${what} \`${path}\` is larger than ${maxBytes} bytes`);
+    const buf = Buffer.alloc(stat3.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+function readRegularText(path, what, maxBytes = MAX_SIDE_FILE_BYTES) {
+  return readRegularFile(path, what, maxBytes)?.toString("utf8");
+}
+
+// packages/core/src/evidence/daemon-log.ts
 var DAEMON_EVIDENCE_SCHEMA = "cavra.go-daemon.evidence.v1";
 var str = { kind: "string" };
 var int = { kind: "int" };
@@ -48321,9 +48772,9 @@ var RECORD = struct([
   ["response", RESPONSE, "always"],
   ["signature", SIGNATURE, "pointer"]
 ]);
-function goJsonString(text2) {
+function goJsonString(text3) {
   let out2 = '"';
-  for (const ch of toWellFormed(text2)) {
+  for (const ch of toWellFormed(text3)) {
     const c = ch.codePointAt(0);
     if (ch === '"') out2 += '\\"';
     else if (ch === "\\") out2 += "\\\\";
@@ -48378,10 +48829,11 @@ ${previousHash}
 ${recordHash}`).digest("hex");
 }
 function verifyDaemonLog(path, options = {}) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync3(path, "utf8");
+    text3 = readRegularText(path, "daemon evidence log", MAX_DAEMON_LOG_BYTES) ?? missing(path);
   } catch (cause) {
+    if (isCavraError(cause)) throw cause;
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read daemon evidence log \`${path}\``, { cause });
   }
   const errors = [];
@@ -48389,7 +48841,7 @@ function verifyDaemonLog(path, options = {}) {
   let signed = 0;
   let expectedSeq = 1;
   let previous = "";
-  for (const raw of text2.split("\n")) {
+  for (const raw of text3.split("\n")) {
     if (raw.trim() === "") continue;
     const n = ++records;
     let record;
@@ -48422,7 +48874,14 @@ function verifyDaemonLog(path, options = {}) {
     expectedSeq += 1;
   }
   if (records === 0) errors.push("evidence stream is empty [ERR_EVIDENCE_EMPTY]");
+  else if (options.hmacKey === void 0 && !options.allowUnsigned && signed === 0) {
+    errors.push(`records 1-${records}: no HMAC key was given, so nothing proves who wrote this log (pass the key, or accept an unsigned log explicitly) [ERR_EVIDENCE_UNSIGNED]`);
+  }
   return { path, valid: errors.length === 0, records, signed_records: signed, errors, format: "cavra-daemon" };
+}
+var MAX_DAEMON_LOG_BYTES = 256 * 1024 * 1024;
+function missing(path) {
+  throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no daemon evidence log at \`${path}\``);
 }
 function hexEqual(expected, actual) {
   const a = Buffer.from(expected.toLowerCase());
@@ -48431,9 +48890,9 @@ function hexEqual(expected, actual) {
 }
 
 // packages/core/src/evidence/log.ts
-import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync, mkdirSync, openSync as openSync2, readFileSync as readFileSync4, readSync as readSync2, renameSync, ftruncateSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync3, fstatSync as fstatSync3, fsyncSync, lstatSync as lstatSync2, mkdirSync, openSync as openSync4, readSync as readSync3, renameSync, ftruncateSync, statSync as statSync2, writeFileSync, writeSync as writeSync2 } from "node:fs";
 import { hash as hash5, randomBytes } from "node:crypto";
-import { join as join2 } from "node:path";
+import { dirname, join as join3, resolve } from "node:path";
 
 // packages/core/src/evidence/merkle.ts
 import { hash as hash3 } from "node:crypto";
@@ -48539,6 +48998,45 @@ var MerkleAccumulator = class _MerkleAccumulator {
   }
 };
 
+// packages/core/src/evidence/secret-rules.ts
+var handlers;
+var found = [];
+var loading;
+function loadSecretRules() {
+  loading ??= import("./module-D2UVMY3O.mjs").then(({ rules }) => {
+    const context = {
+      createTranslator: () => (id) => id,
+      report: (descriptor) => void found.push([descriptor.range[0], descriptor.range[1]]),
+      ignore: () => void 0,
+      registerRule: () => void 0
+    };
+    handlers = rules.filter((rule) => !rule.meta.id.endsWith("filter-comments")).map((rule) => rule.create(context, {}).file).filter((file) => typeof file === "function");
+  });
+  return loading;
+}
+function secretRulesLoaded() {
+  return handlers !== void 0;
+}
+function findSecrets(text3) {
+  if (!handlers || text3.length < 8) return [];
+  found = [];
+  const source = { content: text3, filePath: "request.txt", ext: ".txt", contentType: "text" };
+  for (const file of handlers) {
+    try {
+      const pending2 = file(source);
+      if (pending2 instanceof Promise) pending2.catch(() => void 0);
+    } catch {
+    }
+  }
+  const secrets = /* @__PURE__ */ new Set();
+  for (const [start2, end] of found) {
+    const value = text3.slice(start2, end);
+    if (value.length >= 8 && !value.includes("\n")) secrets.add(value);
+  }
+  found = [];
+  return [...secrets].sort((a, b) => b.length - a.length);
+}
+
 // packages/core/src/evidence/redact.ts
 var REDACTED = "<redacted>";
 var SECRET_KEY = /(^|_)(token|secret|password|passwd|passphrase|signature|authorization|auth_header|cookie|api_?key|private_?key|client_secret|credentials?|session_key|access_key|hmac_key)($|_)/;
@@ -48553,23 +49051,71 @@ var SECRET_PATTERNS = [
   // Slack tokens
   /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g,
   /(\b[Bb]earer\s+)[A-Za-z0-9._~+/=-]{8,}/g,
-  /(\b(?:password|passwd|token|secret|api[_-]?key)=)[^\s&'"]+/gi,
-  /(:\/\/[^:/@\s]+:)[^@/\s]+(@)/g
+  /(\bauthorization["']?\s*[:=]\s*["']?(?:basic|bearer|digest|token|negotiate|ntlm)?\s*)[^\s"',;]{4,}/gi,
+  // Authorization headers of any scheme
+  /\b(?:sk-(?:proj-|ant-[a-z0-9]+-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|npm_[A-Za-z0-9]{30,}|[sr]k_(?:live|test)_[A-Za-z0-9]{10,})/g,
+  // OpenAI, Anthropic, npm, Stripe
+  // NAME=value for secret-like names: AWS_SECRET_ACCESS_KEY=…, PGPASSWORD=…, --db-password=…
+  /(\b[A-Za-z0-9_.-]*(?:secret|token|passw(?:or)?d|pwd|pass|api[_-]?key|access[_-]?key|private[_-]?key|credentials?|auth|sig(?:nature)?)=)("[^"]*"|'[^']*'|[^\s&'"]+)/gi,
+  /(\bmysql(?:dump|admin|sh)?\b[^\n|;&]*?\s-p)([^\s'"]+)/g,
+  // mysql -pPASSWORD (no space)
+  /(\s(?:-u|--user)\s+['"]?[^:\s'"]+:)([^\s'"@]+)/g,
+  // curl -u user:password
+  /(:\/\/[^:/@\s]*:)[^@\s]+(@)/g
   // credentials in URLs
 ];
-function redactRequest(request) {
-  return redactValue(request, false);
+function redactRequest(request, secrets) {
+  return withRuleSecrets(request, secrets, () => redactValue(request, false, 0));
+}
+var MAX_REDACT_DEPTH = 64;
+var TOO_DEEP = `<elided: nested deeper than ${MAX_REDACT_DEPTH} levels>`;
+var ruleSecrets = [];
+var TOKEN_RUN = /[A-Za-z0-9_+=]{20,}/g;
+function looksLikeToken(text3) {
+  if (text3.length < 20) return false;
+  for (const [run3] of text3.matchAll(TOKEN_RUN)) if (/[a-z]/.test(run3) && /[A-Z]/.test(run3) && /[0-9]/.test(run3)) return true;
+  return false;
+}
+function findRuleSecrets(value) {
+  if (!secretRulesLoaded()) return [];
+  const candidates = stringsOf(value).filter(looksLikeToken);
+  return candidates.length === 0 ? [] : findSecrets(candidates.join("\n"));
+}
+function withRuleSecrets(value, secrets, fn) {
+  ruleSecrets = secrets ?? findRuleSecrets(value);
+  try {
+    return fn();
+  } finally {
+    ruleSecrets = [];
+  }
+}
+function stringsOf(value) {
+  const out2 = [];
+  const stack = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop();
+    if (typeof item === "string") {
+      if (item.length >= 8) out2.push(item);
+    } else if (item !== null && typeof item === "object" && depth < MAX_REDACT_DEPTH) {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.length >= 8) out2.push(key);
+        stack.push([child, depth + 1]);
+      }
+    }
+  }
+  return out2;
 }
 var integerKeySeen = false;
 var INTEGER_LIKE2 = /^(0|[1-9][0-9]*)$/;
-function redactSorted(value) {
+function redactSorted(value, secrets) {
   integerKeySeen = false;
-  const out2 = redactValue(value, false);
+  const out2 = withRuleSecrets(value, secrets, () => redactValue(value, false, 0));
   return integerKeySeen ? void 0 : out2;
 }
-function redactValue(value, secret) {
+function redactValue(value, secret, depth) {
   if (typeof value === "string") return secret && value !== "" ? REDACTED : redactString(value);
-  if (Array.isArray(value)) return value.map((item) => item === void 0 ? null : redactValue(item, secret));
+  if (value !== null && typeof value === "object" && depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
+  if (Array.isArray(value)) return value.map((item) => item === void 0 ? null : redactValue(item, secret, depth + 1));
   if (value !== null && typeof value === "object") {
     const out2 = {};
     for (const info2 of shapeOf(Object.keys(value))) {
@@ -48577,7 +49123,7 @@ function redactValue(value, secret) {
       if (item === void 0 || typeof item === "function") continue;
       if (info2.integer) integerKeySeen = true;
       const isSecret = secret || info2.secret;
-      out2[info2.outKey] = isSecret && (typeof item === "number" || typeof item === "boolean") ? REDACTED : redactValue(item, isSecret);
+      out2[info2.outKey] = isSecret && (typeof item === "number" || typeof item === "boolean") ? REDACTED : redactValue(item, isSecret, depth + 1);
     }
     return out2;
   }
@@ -48595,7 +49141,7 @@ function shapeOf(keys) {
   }
   return infos;
 }
-var MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|passw|token|secret|api[_-]?key|:\/\/[^:/@\s]+:/i;
+var MAYBE_SECRET = /eyJ|gh[pousr]_|github_pat_|glpat-|AKIA|ASIA|xox[abprs]-|PRIVATE KEY|bearer|authorization|pass|pwd|token|secret|key|credential|auth|sig|sk-|[sr]k_|npm_|mysql|\s(?:-u|--user)\s|:\/\/[^:/@\s]*:/i;
 var keyCache = /* @__PURE__ */ new Map();
 function isSecretKey(key) {
   let secret = keyCache.get(key);
@@ -48606,8 +49152,9 @@ function isSecretKey(key) {
   }
   return secret;
 }
-function redactString(text2) {
-  let out2 = toWellFormed(text2);
+function redactString(text3) {
+  let out2 = toWellFormed(text3);
+  for (const secret of ruleSecrets) if (out2.includes(secret)) out2 = out2.replaceAll(secret, REDACTED);
   if (out2.length < 8 || !MAYBE_SECRET.test(out2)) return out2;
   for (const pattern of SECRET_PATTERNS) {
     out2 = out2.replace(pattern, (match, ...groups) => {
@@ -48632,11 +49179,12 @@ var LINE_LAYOUT = {
   seqStart: 174
 };
 function buildRecordText(input, prev, seq) {
-  const decision = redactSorted(input.decision);
+  const secrets = findRuleSecrets(input.request);
+  const decision = redactSorted(input.decision, secrets);
   const identity = input.identity ? sortedCopy(input.identity) : void 0;
-  const request = redactSorted(input.request);
+  const request = redactSorted(input.request, secrets);
   if (decision === void 0 || request === void 0 || input.identity && identity === void 0) {
-    return canonicalJson(recordOf(input, prev, seq));
+    return canonicalJson(recordOf(input, prev, seq, secrets));
   }
   return JSON.stringify({
     chain: { prev, seq },
@@ -48647,13 +49195,13 @@ function buildRecordText(input, prev, seq) {
     schema: EVIDENCE_RECORD_SCHEMA
   });
 }
-function recordOf(input, prev, seq) {
+function recordOf(input, prev, seq, secrets) {
   return {
     chain: { prev, seq },
-    decision: redactRequest(input.decision),
+    decision: redactRequest(input.decision, secrets),
     ...input.identity ? { identity: input.identity } : {},
     ...input.packDigest ? { pack_digest: input.packDigest } : {},
-    request: redactRequest(input.request),
+    request: redactRequest(input.request, secrets),
     schema: EVIDENCE_RECORD_SCHEMA
   };
 }
@@ -48672,9 +49220,90 @@ function parseEvidenceLine(line) {
   return candidate;
 }
 
+// packages/core/src/evidence/heads.ts
+import { createHash as createHash2 } from "node:crypto";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync, openSync as openSync2, readdirSync as readdirSync2, writeSync } from "node:fs";
+import { join as join2 } from "node:path";
+var KEPT_BUNDLE_SUFFIX = ".sigstore.json";
+function presentHeads(dir, options = {}) {
+  const heads = [];
+  const note = readRegularText(join2(dir, "checkpoint"), "checkpoint");
+  if (note !== void 0) heads.push(noteHead(note, "checkpoint"));
+  const bundle = readRegularText(join2(dir, "bundle.sigstore.json"), "bundle");
+  if (bundle !== void 0) heads.push(bundleHead(bundle, "bundle.sigstore.json"));
+  const batchDir = join2(dir, "checkpoints");
+  if (existsSync2(batchDir)) {
+    const names = readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint") || n.endsWith(KEPT_BUNDLE_SUFFIX)).sort();
+    for (const name2 of options.newestBatchOnly ? names.slice(-1) : names) {
+      const path = join2(batchDir, name2);
+      if (name2.endsWith(".checkpoint")) heads.push(noteHead(readRegularText(path, "checkpoint") ?? "", `checkpoints/${name2}`));
+      else if (name2.endsWith(KEPT_BUNDLE_SUFFIX)) heads.push(bundleHead(readRegularText(path, "bundle") ?? "", `checkpoints/${name2}`));
+    }
+  }
+  return heads;
+}
+function assertExtendsHeads(scan, heads, action) {
+  for (const head of heads) {
+    if (head.size > scan.records) {
+      throw inconsistent(`refusing to ${action}: \`${head.source}\` covers ${head.size} records but the log has ${scan.records}`);
+    }
+    const root = scan.rootsAt.get(head.size);
+    if (!root?.equals(head.root)) {
+      throw inconsistent(`refusing to ${action}: the log's first ${head.size} records do not match \`${head.source}\` (the history was rewritten)`);
+    }
+  }
+}
+function keepHead(dir, size, text3, suffix) {
+  const digest = createHash2("sha256").update(text3).digest("hex").slice(0, 16);
+  const name2 = `${String(size).padStart(12, "0")}-${digest}${suffix === ".checkpoint" ? ".sealed.checkpoint" : `.bundle${suffix}`}`;
+  writeOnce(join2(dir, "checkpoints", name2), text3);
+}
+function writeOnce(file, text3) {
+  let fd;
+  try {
+    fd = openSync2(file, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_EXCL | constants2.O_NOFOLLOW, 420);
+  } catch (cause) {
+    if (cause.code === "EEXIST" && lstatSync(file).isFile()) return false;
+    throw new CavraError("ERR_EVIDENCE_INVALID", `cannot write \`${file}\`: ${cause.code ?? "error"}`, { cause });
+  }
+  try {
+    const bytes = Buffer.from(text3, "utf8");
+    for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+  } finally {
+    closeSync2(fd);
+  }
+  return true;
+}
+function noteHead(text3, source) {
+  try {
+    const body2 = text3.includes("\n\n") ? parseSignedNote(text3).text : text3;
+    const checkpoint = parseCheckpoint(body2);
+    return { size: checkpoint.size, root: checkpoint.root, source };
+  } catch (cause) {
+    throw inconsistent(`\`${source}\` is not a readable checkpoint; refusing to write past it`, cause);
+  }
+}
+function bundleHead(text3, source) {
+  try {
+    const bundle = JSON.parse(text3);
+    const payload = bundle.dsseEnvelope?.payload;
+    if (typeof payload !== "string") throw new Error("no DSSE payload");
+    const predicate = JSON.parse(Buffer.from(payload, "base64").toString("utf8")).predicate;
+    const size = predicate?.tree_size;
+    const root = typeof predicate?.root_hash === "string" && /^[0-9a-f]{64}$/.test(predicate.root_hash) ? Buffer.from(predicate.root_hash, "hex") : void 0;
+    if (!Number.isSafeInteger(size) || size < 0 || !root) throw new Error("no tree size and root");
+    return { size, root, source };
+  } catch (cause) {
+    throw inconsistent(`\`${source}\` is not a readable bundle; refusing to write past it`, cause);
+  }
+}
+function inconsistent(message2, cause) {
+  return new CavraError("ERR_EVIDENCE_CHECKPOINT_INCONSISTENT", message2, { hint: "the log does not extend a tree head it already had; keep this directory as evidence of tampering and start a new one", ...cause ? { cause } : {} });
+}
+
 // packages/core/src/evidence/scan.ts
-import { closeSync, openSync, readSync } from "node:fs";
-import { createHash as createHash2, hash as hash4 } from "node:crypto";
+import { closeSync as closeSync3, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
+import { createHash as createHash3, hash as hash4 } from "node:crypto";
 var HASH_PREFIX = Buffer.from(LINE_LAYOUT.hashPrefix, "binary");
 var RECORD_PREFIX = Buffer.from(LINE_LAYOUT.recordPrefix, "binary");
 var SEQ_PREFIX = Buffer.from(LINE_LAYOUT.seqPrefix, "binary");
@@ -48683,7 +49312,7 @@ var NEWLINE = 10;
 var CLOSE = 125;
 var LogScanner = class {
   #tree = new MerkleAccumulator();
-  #file = createHash2("sha256");
+  #file = createHash3("sha256");
   #options;
   #problems = [];
   #leaves;
@@ -48733,9 +49362,14 @@ var LogScanner = class {
     if (seq !== n) return { code: "ERR_EVIDENCE_SEQUENCE", record: n, message: `sequence ${seq} where ${n} was expected` };
     return void 0;
   }
+  // The parsed line must re-serialise (RFC 8785) to exactly its bytes: otherwise what a reader
+  // sees is not what was hashed (duplicate keys, where JSON.parse keeps the last, extra members,
+  // other spellings of a number or string).
   #parse(buf, start2, end, n) {
-    const parsed = parseEvidenceLine(buf.toString("utf8", start2, end));
+    const text3 = buf.toString("utf8", start2, end);
+    const parsed = parseEvidenceLine(text3);
     if (!parsed) this.#report({ code: "ERR_EVIDENCE_RECORD_MALFORMED", record: n, message: "line is not valid JSON with the evidence record schema" });
+    else if (!isCanonicalLine(parsed, text3, buf, start2, end)) this.#report({ code: "ERR_EVIDENCE_RECORD_MALFORMED", record: n, message: "line is not canonical RFC 8785 JSON (duplicate or extra members, or another spelling of a value)" });
     else this.#options.onRecord?.(parsed, n);
   }
   #report(problem) {
@@ -48767,6 +49401,15 @@ var LogScanner = class {
     };
   }
 };
+function isCanonicalLine(parsed, text3, buf, start2, end) {
+  let canonical;
+  try {
+    canonical = fastCanonicalJson(parsed);
+  } catch {
+    return false;
+  }
+  return canonical === text3 && Buffer.from(canonical, "utf8").equals(buf.subarray(start2, end));
+}
 var FIXED = [
   ...[...HASH_PREFIX].map((byte, i2) => [i2, byte]),
   ...[...RECORD_PREFIX].map((byte, i2) => [73 + i2, byte]),
@@ -48792,12 +49435,13 @@ var CHUNK = 8 * 1024 * 1024;
 function scanLogFile(file, options = {}) {
   let fd;
   try {
-    fd = openSync(file, "r");
+    fd = openSync3(file, "r");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read evidence log \`${file}\`: ${cause.code ?? "error"}`, { cause });
   }
   const scanner = new LogScanner(options);
   try {
+    if (!fstatSync2(fd).isFile()) throw new CavraError("ERR_INPUT_UNREADABLE", `evidence log \`${file}\` is not a regular file`, { hint: "pass the evidence directory; its `evidence.jsonl` must be a plain file" });
     let buf = Buffer.allocUnsafe(1 + CHUNK);
     let carry = 0;
     for (; ; ) {
@@ -48806,7 +49450,7 @@ function scanLogFile(file, options = {}) {
         buf.copy(bigger, 0, 0, 1 + carry);
         buf = bigger;
       }
-      const read = readSync(fd, buf, 1 + carry, buf.length - 1 - carry, null);
+      const read = readSync2(fd, buf, 1 + carry, buf.length - 1 - carry, null);
       if (read === 0) break;
       scanner.fileBytes(buf.subarray(1 + carry, 1 + carry + read));
       const end = 1 + carry + read;
@@ -48820,7 +49464,7 @@ function scanLogFile(file, options = {}) {
     }
     if (carry > 0) scanner.partial();
   } finally {
-    closeSync(fd);
+    closeSync3(fd);
   }
   return scanner.result();
 }
@@ -48835,17 +49479,57 @@ var EVIDENCE_FILES = {
 };
 var DEFAULT_ORIGIN = "cavra-evidence";
 async function appendEvidence(dir, inputs, options) {
+  await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
-async function withEvidenceLock(dir, timeoutMs, fn) {
-  mkdirSync(join2(dir, EVIDENCE_FILES.checkpoints), { recursive: true });
-  const logPath = join2(dir, EVIDENCE_FILES.log);
-  if (!existsSync2(logPath)) writeFileSync(logPath, "", { flag: "a" });
+async function withEvidenceLock(dir, timeoutMs, fn, create = true) {
+  const logPath = join3(dir, EVIDENCE_FILES.log);
+  if (!create && !existsSync3(logPath)) {
+    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${logPath}\``, { hint: "pass the directory that `--evidence` or the gate wrote" });
+  }
+  makeDirectories(join3(dir, EVIDENCE_FILES.checkpoints));
+  assertRegularOrAbsent(logPath);
+  if (!existsSync3(logPath)) writeFileSync(logPath, "", { flag: "a" });
   const release = await acquire(logPath, timeoutMs ?? 3e4);
   try {
     return await fn(logPath);
   } finally {
     await release();
+  }
+}
+function makeDirectories(dir) {
+  const missing2 = [];
+  let at = resolve(dir);
+  for (; ; ) {
+    let stat3;
+    try {
+      stat3 = statSync2(at);
+    } catch (cause) {
+      if (cause.code !== "ENOENT" || dirname(at) === at) throw notADirectory(dir, cause);
+      missing2.push(at);
+      at = dirname(at);
+      continue;
+    }
+    if (!stat3.isDirectory()) throw notADirectory(dir);
+    break;
+  }
+  for (const path of missing2.reverse()) {
+    try {
+      mkdirSync(path);
+    } catch (cause) {
+      if (cause.code !== "EEXIST") throw notADirectory(dir, cause);
+    }
+  }
+}
+function notADirectory(dir, cause) {
+  const code = cause?.code;
+  return new CavraError("ERR_INPUT_UNREADABLE", `cannot use \`${dir}\` as an evidence directory${code ? `: ${code}` : ": a file is in the way"}`, { hint: "pass a directory path that can be created", ...cause ? { cause } : {} });
+}
+function assertRegularOrAbsent(file) {
+  try {
+    if (!lstatSync2(file).isFile()) throw new CavraError("ERR_INPUT_UNREADABLE", `\`${file}\` is not a regular file`, { hint: "the evidence log must be a plain file" });
+  } catch (error) {
+    if (error.code !== "ENOENT") throw error;
   }
 }
 async function acquire(logPath, timeoutMs) {
@@ -48858,7 +49542,7 @@ async function acquire(logPath, timeoutMs) {
   }
 }
 function appendLocked(dir, logPath, inputs, options) {
-  const fd = openSync2(logPath, "r+");
+  const fd = openSync4(logPath, "r+");
   try {
     const state2 = loadState(dir, fd, logPath);
     const tree = MerkleAccumulator.fromJSON(state2.tree);
@@ -48869,13 +49553,13 @@ function appendLocked(dir, logPath, inputs, options) {
       fsyncSync(fd);
     }
     const next = { bytes: state2.bytes + data.length, head, tree: tree.toJSON() };
-    writeAtomic(join2(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
+    writeAtomic(join3(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}
 `);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
     return { firstSeq, size: tree.size, root, head };
   } finally {
-    closeSync2(fd);
+    closeSync4(fd);
   }
 }
 function encodeBatch(inputs, prevHead, tree) {
@@ -48906,26 +49590,27 @@ function encodeBatch(inputs, prevHead, tree) {
   return { data: buf.subarray(1, off), head };
 }
 function writeAllAt(fd, data, position) {
-  for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off, position + off);
+  for (let off = 0; off < data.length; ) off += writeSync2(fd, data, off, data.length - off, position + off);
 }
 function writeBatchCheckpoint(dir, size, root, options) {
   const extensions = [`timestamp ${options.now().toISOString()}`, ...options.identity ? [identityExtension(options.identity)] : []];
   const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
-  const text2 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
-  writeAtomic(join2(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
+  const text3 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
+  writeOnce(join3(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text3);
 }
-function writeAtomic(file, text2) {
+function writeAtomic(file, text3) {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
-  writeFileSync(temp, text2);
+  writeFileSync(temp, text3);
   renameSync(temp, file);
 }
 function loadState(dir, fd, logPath) {
-  const size = fstatSync(fd).size;
-  const state2 = readState(join2(dir, EVIDENCE_FILES.state));
-  if (state2 && state2.bytes === size && size === 0) return state2;
-  if (state2 && state2.bytes === size && lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head) return state2;
-  if (size === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
-  const scan = scanLogFile(logPath, { keepLeaves: true });
+  const size = fstatSync3(fd).size;
+  const state2 = readState(join3(dir, EVIDENCE_FILES.state));
+  const newest = presentHeads(dir, { newestBatchOnly: true });
+  if (state2 && state2.bytes === size && agreesWith(state2, newest) && (size === 0 || lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head)) return state2;
+  const heads = presentHeads(dir);
+  if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
+  const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {
     ftruncateSync(fd, scan.bytes);
     fsyncSync(fd);
@@ -48934,13 +49619,20 @@ function loadState(dir, fd, logPath) {
   if (bad2) {
     throw new CavraError("ERR_EVIDENCE_CHAIN_BROKEN", `evidence log \`${logPath}\` fails verification at record ${bad2.record}; refusing to append`, { hint: "run `cavra verify` on the directory", details: { code: bad2.code } });
   }
+  assertExtendsHeads(scan, heads, "append");
   const tree = new MerkleAccumulator();
   for (const leaf of scan.leafHashes ?? []) tree.push(Buffer.from(leaf, "hex"));
   return { bytes: scan.bytes, head: scan.head, tree: tree.toJSON() };
 }
+function agreesWith(state2, heads) {
+  if (heads.length === 0) return state2.tree.size === 0;
+  if (heads.some((h) => h.size > state2.tree.size)) return false;
+  const root = MerkleAccumulator.fromJSON(state2.tree).root();
+  return heads.some((h) => h.source.startsWith(`${EVIDENCE_FILES.checkpoints}/`) && h.size === state2.tree.size && h.root.equals(root));
+}
 function readState(file) {
   try {
-    const value = JSON.parse(readFileSync4(file, "utf8"));
+    const value = JSON.parse(readRegularText(file, "evidence state", 64 * 1024 * 1024) ?? "");
     return typeof value.bytes === "number" && typeof value.head === "string" && value.tree ? value : void 0;
   } catch {
     return void 0;
@@ -48948,13 +49640,13 @@ function readState(file) {
 }
 function lastByte(fd, size) {
   const one = Buffer.alloc(1);
-  readSync2(fd, one, 0, 1, size - 1);
+  readSync3(fd, one, 0, 1, size - 1);
   return one[0];
 }
 function tailHash(fd, size) {
   const span = Math.min(size, 1 << 20);
   const buf = Buffer.alloc(span);
-  readSync2(fd, buf, 0, span, size - span);
+  readSync3(fd, buf, 0, span, size - span);
   const start2 = buf.lastIndexOf(10, span - 2) + 1;
   if (start2 === 0 && span < size) return "";
   const line = buf.subarray(start2, span - 1);
@@ -48968,10 +49660,82 @@ function problemText(problem) {
   return `${noun} ${problem.record}: ${problem.message} [${problem.code}]`;
 }
 
+// packages/core/src/evidence/exact-json.ts
+var MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+var MAX_REQUEST_DEPTH = MAX_REDACT_DEPTH;
+var NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+var UTF8 = new TextDecoder("utf-8", { fatal: true });
+function parseExactJson(input, where) {
+  if (input.length > MAX_REQUEST_BYTES) throw refuse(where, `is larger than ${MAX_REQUEST_BYTES} bytes`);
+  let text3;
+  if (typeof input === "string") text3 = input;
+  else {
+    try {
+      text3 = UTF8.decode(input);
+    } catch {
+      throw refuse(where, "is not valid UTF-8");
+    }
+  }
+  checkTokens(text3, where);
+  let value;
+  try {
+    value = JSON.parse(text3);
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_INVALID_JSON", `${where} is not valid JSON: ${cause.message}`, { cause });
+  }
+  checkStrings(value, where);
+  return value;
+}
+function checkTokens(text3, where) {
+  let depth = 0;
+  for (let i2 = 0; i2 < text3.length; i2 += 1) {
+    const c = text3.charCodeAt(i2);
+    if (c === 34) {
+      for (i2 += 1; i2 < text3.length && text3.charCodeAt(i2) !== 34; i2 += 1) if (text3.charCodeAt(i2) === 92) i2 += 1;
+    } else if (c === 91 || c === 123) {
+      if (++depth > MAX_REQUEST_DEPTH) throw refuse(where, `is nested deeper than ${MAX_REQUEST_DEPTH} levels`);
+    } else if (c === 93 || c === 125) {
+      depth -= 1;
+    } else if (c === 45 || c >= 48 && c <= 57) {
+      NUMBER.lastIndex = i2;
+      const match = NUMBER.exec(text3);
+      if (!match) continue;
+      checkNumber(match[0], where);
+      i2 += match[0].length - 1;
+    }
+  }
+}
+function checkNumber(token, where) {
+  const value = Number(token);
+  const shown = token.length > 40 ? `${token.slice(0, 40)}\u2026` : token;
+  if (!Number.isFinite(value)) throw refuse(where, `has the number \`${shown}\`, beyond what JSON numbers can hold (send it as a string)`);
+  if (Object.is(value, -0)) throw refuse(where, `has the number \`${shown}\` (negative zero), which canonical JSON writes as 0 (send it as a string)`);
+  const digits = token.replace(/^-/, "").replace(/[eE].*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "");
+  const exact = /^-?[0-9]+$/.test(token) ? BigInt(token) === BigInt(value) : digits.length <= 17;
+  if (!exact) throw refuse(where, `has the number \`${shown}\`, which a double cannot hold exactly (send it as a string)`);
+}
+function checkStrings(value, where) {
+  const stack = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === "string") {
+      if (!isWellFormed(item)) throw refuse(where, "has a string with a lone surrogate (`\\ud800`\u2026), which is not Unicode text");
+    } else if (item !== null && typeof item === "object") {
+      for (const [key, child] of Object.entries(item)) {
+        if (!isWellFormed(key)) throw refuse(where, "has a member name with a lone surrogate, which is not Unicode text");
+        stack.push(child);
+      }
+    }
+  }
+}
+function refuse(where, what) {
+  return new CavraError("ERR_INPUT_INVALID_JSON", `${where} ${what}; refusing rather than recording it changed`, { hint: "evidence records each request exactly as sent" });
+}
+
 // packages/core/src/evidence/upstream-bundle.ts
-import { createHash as createHash3, createPublicKey as createPublicKey2, verify as verify2 } from "node:crypto";
-import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
-import { basename as basename2, join as join3 } from "node:path";
+import { createHash as createHash4, createPublicKey as createPublicKey2, verify as verify2 } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
+import { basename as basename2, join as join4 } from "node:path";
 var UPSTREAM_BUNDLE_SCHEMA = "cavra.evidence.bundle.v1";
 function pythonJsonDumps(value) {
   if (value === null) return "null";
@@ -48990,15 +49754,15 @@ function pythonJsonDumps(value) {
   throw new CavraError("ERR_EVIDENCE_INVALID", `manifest holds a value JSON cannot carry (${typeof value})`);
 }
 function pythonFloat(value) {
-  const text2 = String(value);
-  return /e/.test(text2) ? text2.replace(/e([+-])(\d)$/, "e$10$2") : text2;
+  const text3 = String(value);
+  return /e/.test(text3) ? text3.replace(/e([+-])(\d)$/, "e$10$2") : text3;
 }
 var SHORT = { '"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "	": "\\t", "\b": "\\b", "\f": "\\f" };
-function pythonString(text2) {
+function pythonString(text3) {
   let out2 = '"';
-  for (let i2 = 0; i2 < text2.length; i2 += 1) {
-    const ch = text2[i2];
-    const code = text2.charCodeAt(i2);
+  for (let i2 = 0; i2 < text3.length; i2 += 1) {
+    const ch = text3[i2];
+    const code = text3.charCodeAt(i2);
     if (SHORT[ch]) out2 += SHORT[ch];
     else if (code < 32 || code > 126) out2 += `\\u${code.toString(16).padStart(4, "0")}`;
     else out2 += ch;
@@ -49006,11 +49770,11 @@ function pythonString(text2) {
   return `${out2}"`;
 }
 function verifyUpstreamBundle(dir, publicKeyPem, options = {}) {
-  const manifestPath = join3(dir, "manifest.json");
-  if (!existsSync3(manifestPath)) throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no \`manifest.json\` in \`${dir}\``, { hint: "pass an upstream evidence bundle directory" });
+  const manifestPath = join4(dir, "manifest.json");
+  if (!existsSync4(manifestPath)) throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no \`manifest.json\` in \`${dir}\``, { hint: "pass an upstream evidence bundle directory" });
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync5(manifestPath, "utf8"));
+    manifest = JSON.parse(readFileSync4(manifestPath, "utf8"));
   } catch (cause) {
     throw new CavraError("ERR_INPUT_INVALID_JSON", `\`${manifestPath}\` is not valid JSON`, { cause });
   }
@@ -49024,9 +49788,9 @@ function verifyUpstreamBundle(dir, publicKeyPem, options = {}) {
       errors.push(`file ${i2 + 1}: path \`${name2}\` is not a file name in the bundle [ERR_EVIDENCE_RECORD_MALFORMED]`);
       continue;
     }
-    const full = join3(dir, name2);
-    if (!existsSync3(full)) errors.push(`file ${i2 + 1} \`${name2}\`: missing [ERR_EVIDENCE_TRUNCATED]`);
-    else if (createHash3("sha256").update(readFileSync5(full)).digest("hex") !== file.sha256) errors.push(`file ${i2 + 1} \`${name2}\`: sha256 does not match the manifest [ERR_EVIDENCE_DIGEST_MISMATCH]`);
+    const full = join4(dir, name2);
+    if (!existsSync4(full)) errors.push(`file ${i2 + 1} \`${name2}\`: missing [ERR_EVIDENCE_TRUNCATED]`);
+    else if (createHash4("sha256").update(readFileSync4(full)).digest("hex") !== file.sha256) errors.push(`file ${i2 + 1} \`${name2}\`: sha256 does not match the manifest [ERR_EVIDENCE_DIGEST_MISMATCH]`);
   }
   const signed = checkSignature(manifest, publicKeyPem, options.keyId);
   if (signed) errors.push(signed);
@@ -49038,7 +49802,7 @@ function checkSignature(manifest, publicKeyPem, keyId) {
   if (signature.algorithm !== "Ed25519") return `manifest signature algorithm \`${String(signature.algorithm)}\` is not Ed25519; unkeyed or shared-secret manifests are not accepted [ERR_EVIDENCE_UNSIGNED]`;
   if (publicKeyPem === void 0) return "no public key was given to check the Ed25519 manifest signature [ERR_KEY_UNTRUSTED]";
   const pemBytes = Buffer.isBuffer(publicKeyPem) ? publicKeyPem : Buffer.from(publicKeyPem, "utf8");
-  if (createHash3("sha256").update(pemBytes).digest("hex") !== signature.public_key_sha256) return "manifest was signed by another key (public_key_sha256 differs) [ERR_KEY_UNTRUSTED]";
+  if (createHash4("sha256").update(pemBytes).digest("hex") !== signature.public_key_sha256) return "manifest was signed by another key (public_key_sha256 differs) [ERR_KEY_UNTRUSTED]";
   if (keyId !== void 0 && signature.key_id !== keyId) return `manifest key_id is not \`${keyId}\` [ERR_KEY_UNTRUSTED]`;
   const { signature: _omit, ...unsigned } = manifest;
   const message2 = Buffer.from(pythonJsonDumps(unsigned), "utf8");
@@ -49052,7 +49816,7 @@ function checkSignature(manifest, publicKeyPem, keyId) {
 }
 
 // packages/core/src/signing/keys.ts
-import { createHash as createHash4, createPrivateKey, createPublicKey as createPublicKey3 } from "node:crypto";
+import { createHash as createHash5, createPrivateKey, createPublicKey as createPublicKey3 } from "node:crypto";
 var KEY_ALGORITHMS = ["ed25519", "ecdsa-p256"];
 function keyAlgorithm(key) {
   if (key.asymmetricKeyType === "ed25519") return "ed25519";
@@ -49060,7 +49824,7 @@ function keyAlgorithm(key) {
   throw new CavraError("ERR_KEY_INVALID", `unsupported key type \`${key.asymmetricKeyType ?? "unknown"}\``, { hint: "use an Ed25519 or ECDSA P-256 key" });
 }
 function keyIdOf(publicKey) {
-  return createHash4("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
+  return createHash5("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex");
 }
 function privateKeyFromPem(pem, source) {
   let key;
@@ -49148,14 +49912,14 @@ function trustEntryOf(publicKey, now, options = {}) {
     ...options.owner ? { owner: options.owner } : {}
   };
 }
-function addTrustedKey(root, entry) {
-  if (root.keys.some((k) => k.key_id === entry.key_id)) throw new CavraError("ERR_CONFIG_INVALID", `key \`${entry.key_id.slice(0, 16)}\` is already in the trust root`);
-  return { ...root, keys: [...root.keys, entry] };
+function addTrustedKey(root, entry2) {
+  if (root.keys.some((k) => k.key_id === entry2.key_id)) throw new CavraError("ERR_CONFIG_INVALID", `key \`${entry2.key_id.slice(0, 16)}\` is already in the trust root`);
+  return { ...root, keys: [...root.keys, entry2] };
 }
-function rotateTrustedKey(root, entry, now) {
+function rotateTrustedKey(root, entry2, now) {
   const at = now.toISOString();
   const keys = root.keys.map((k) => k.status === "active" ? { ...k, status: "retired", valid_until: k.valid_until && k.valid_until < at ? k.valid_until : at, changed_at: at, reason: "rotated" } : k);
-  return addTrustedKey({ ...root, keys }, entry);
+  return addTrustedKey({ ...root, keys }, entry2);
 }
 function revokeTrustedKey(root, keyId, now, reason = "revoked") {
   const matches2 = root.keys.filter((k) => k.key_id.startsWith(keyId));
@@ -49184,22 +49948,21 @@ function assertKeyUsable(key, signedAt) {
 }
 
 // packages/core/src/signing/prove.ts
-import { existsSync as existsSync4, readFileSync as readFileSync7 } from "node:fs";
-import { join as join5 } from "node:path";
+import { join as join6 } from "node:path";
 
 // packages/core/src/evidence/proof.ts
 import { hash as hash6 } from "node:crypto";
-import { readFileSync as readFileSync6 } from "node:fs";
-import { join as join4 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { join as join5 } from "node:path";
 var INCLUSION_PROOF_SCHEMA = "cavra.evidence.inclusion-proof.v1";
 function buildInclusionProof(dir, record, treeSize, signed) {
-  const scan = scanLogFile(join4(dir, EVIDENCE_FILES.log), { keepLeaves: true, parse: false });
+  const scan = scanLogFile(join5(dir, EVIDENCE_FILES.log), { keepLeaves: true, parse: false });
   const leaves = (scan.leafHashes ?? []).map((h) => Buffer.from(h, "hex"));
   if (!(Number.isSafeInteger(record) && record >= 1 && record <= treeSize && treeSize <= leaves.length)) {
     throw new CavraError("ERR_USAGE", `record ${record} is not in the signed tree of ${treeSize} records`, { hint: `pass \`--record\` between 1 and ${treeSize}` });
   }
-  const line = readLine(join4(dir, EVIDENCE_FILES.log), record);
-  const root = scan.rootsAt.get(treeSize) ?? scanLogFile(join4(dir, EVIDENCE_FILES.log), { rootsAt: [treeSize] }).rootsAt.get(treeSize);
+  const line = readLine(join5(dir, EVIDENCE_FILES.log), record);
+  const root = scan.rootsAt.get(treeSize) ?? scanLogFile(join5(dir, EVIDENCE_FILES.log), { rootsAt: [treeSize] }).rootsAt.get(treeSize);
   return {
     schema: INCLUSION_PROOF_SCHEMA,
     record,
@@ -49213,16 +49976,20 @@ function buildInclusionProof(dir, record, treeSize, signed) {
   };
 }
 function readLine(file, record) {
-  const text2 = readFileSync6(file, "utf8");
+  const text3 = readFileSync5(file, "utf8");
   let start2 = 0;
-  for (let i2 = 1; i2 < record; i2 += 1) start2 = text2.indexOf("\n", start2) + 1;
-  return text2.slice(start2, text2.indexOf("\n", start2));
+  for (let i2 = 1; i2 < record; i2 += 1) start2 = text3.indexOf("\n", start2) + 1;
+  return text3.slice(start2, text3.indexOf("\n", start2));
 }
 function checkInclusionProof(doc) {
   const problems = [];
   const where = typeof doc.record === "number" ? doc.record : null;
   if (doc.schema !== INCLUSION_PROOF_SCHEMA || typeof doc.line !== "string" || !Array.isArray(doc.hashes)) {
     return [{ code: "ERR_EVIDENCE_PROOF_INVALID", record: where, message: `not a \`${INCLUSION_PROOF_SCHEMA}\` document` }];
+  }
+  const isHash = (value) => typeof value === "string" && /^[0-9a-f]{64}$/.test(value);
+  if (!isHash(doc.root_hash) || !doc.hashes.every(isHash) || !Number.isSafeInteger(doc.leaf_index) || !Number.isSafeInteger(doc.tree_size) || !Number.isSafeInteger(doc.record)) {
+    return [{ code: "ERR_EVIDENCE_PROOF_INVALID", record: where, message: "root and audit path must be 64-digit lowercase hex SHA-256 hashes, and the indexes whole numbers" }];
   }
   const line = Buffer.from(doc.line, "utf8");
   const stored = doc.line.slice(LINE_LAYOUT.hashStart, LINE_LAYOUT.hashStart + 64);
@@ -49315,25 +50082,42 @@ function run2(fn) {
 
 // packages/core/src/signing/prove.ts
 function proveRecord(dir, record) {
-  const bundlePath = join5(dir, EVIDENCE_FILES.bundle);
-  const notePath = join5(dir, EVIDENCE_FILES.checkpoint);
-  const bundle = existsSync4(bundlePath) ? JSON.parse(readFileSync7(bundlePath, "utf8")) : null;
-  const checkpoint = existsSync4(notePath) ? readFileSync7(notePath, "utf8") : null;
+  const bundlePath = join6(dir, EVIDENCE_FILES.bundle);
+  const notePath = join6(dir, EVIDENCE_FILES.checkpoint);
+  const bundleText = readRegularText(bundlePath, "bundle");
+  const bundle = bundleText === void 0 ? null : parseJson(bundleText, bundlePath);
+  const checkpoint = readRegularText(notePath, "checkpoint") ?? null;
   let size;
   if (bundle) {
-    const payload = bundle.dsseEnvelope?.payload ?? "";
-    size = JSON.parse(Buffer.from(payload, "base64").toString("utf8")).predicate?.tree_size;
+    const payload = bundle?.dsseEnvelope?.payload;
+    const statement = typeof payload === "string" ? parseJson(Buffer.from(payload, "base64").toString("utf8"), `${bundlePath} (its statement)`) : null;
+    size = statement?.predicate?.tree_size;
+    if (!Number.isSafeInteger(size) || size < 1) throw corrupt(bundlePath, "carries no tree size");
   } else if (checkpoint) {
-    size = parseCheckpoint(parseSignedNote(checkpoint).text).size;
+    try {
+      size = parseCheckpoint(parseSignedNote(checkpoint).text).size;
+    } catch (cause) {
+      throw corrupt(notePath, "is not a signed checkpoint", cause);
+    }
   }
   if (size === void 0) throw new CavraError("ERR_EVIDENCE_UNSIGNED", `\`${dir}\` is not sealed, so there is no signed tree to prove against`, { hint: "run `cavra evidence seal` first" });
   return buildInclusionProof(dir, record, size, { checkpoint, bundle });
+}
+function parseJson(text3, where) {
+  try {
+    return JSON.parse(text3);
+  } catch (cause) {
+    throw corrupt(where, "is not JSON", cause);
+  }
+}
+function corrupt(where, what, cause) {
+  return new CavraError("ERR_INPUT_INVALID_JSON", `\`${where}\` ${what}, so no proof can be built`, { hint: "run `cavra verify` on the directory; re-seal it if the bundle was damaged", ...cause ? { cause } : {} });
 }
 async function verifyInclusionProof(doc, trust) {
   const problems = checkInclusionProof(doc);
   const where = typeof doc.record === "number" ? doc.record : null;
   try {
-    const signed = doc.bundle ? await bundleHead(doc.bundle, trust) : doc.checkpoint ? noteHead(doc.checkpoint, trust) : void 0;
+    const signed = doc.bundle ? await bundleHead2(doc.bundle, trust) : doc.checkpoint ? noteHead2(doc.checkpoint, trust) : void 0;
     if (!signed) throw new CavraError("ERR_EVIDENCE_UNSIGNED", "proof carries no signed bundle or checkpoint");
     if (signed.size !== doc.tree_size || signed.root !== doc.root_hash) {
       throw new CavraError("ERR_EVIDENCE_ROOT_MISMATCH", `proof root does not match the signed tree of ${signed.size} records`);
@@ -49344,14 +50128,14 @@ async function verifyInclusionProof(doc, trust) {
   }
   return problems;
 }
-async function bundleHead(bundle, trust) {
+async function bundleHead2(bundle, trust) {
   const verified = await new SigstoreBundleVerifier(trust).verifyBundle(bundle);
   const statement = JSON.parse(verified.payload.toString("utf8"));
   const key = trust.trustedKeys?.find((k) => k.keyId === verified.keyId);
   if (key) assertKeyUsable(key, statement.predicate.sealed_at);
   return { size: statement.predicate.tree_size, root: statement.predicate.root_hash };
 }
-function noteHead(note, trust) {
+function noteHead2(note, trust) {
   const names = new Set(parseSignedNote(note).signatures.map((s) => s.name));
   const keys = (trust.trustedKeys ?? []).filter((k) => k.status !== "revoked");
   const verifiers = [...names].flatMap((name2) => keys.map((k) => noteVerifierFromKey(name2, k.publicKey)));
@@ -49360,15 +50144,17 @@ function noteHead(note, trust) {
 }
 
 // packages/core/src/signing/seal.ts
-import { createHash as createHash5 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
-import { basename as basename3, join as join6, resolve } from "node:path";
+import { createHash as createHash6 } from "node:crypto";
+import { existsSync as existsSync5, readFileSync as readFileSync6 } from "node:fs";
+import { basename as basename3, join as join7, resolve as resolve2 } from "node:path";
 async function sealEvidence(dir, options) {
   return withEvidenceLock(dir, void 0, async (logPath) => {
     const counts = {};
     const digests = /* @__PURE__ */ new Set();
+    const heads = presentHeads(dir);
     const scan = scanLogFile(logPath, {
       parse: true,
+      rootsAt: heads.map((h) => h.size),
       onRecord: ({ record }) => {
         counts[record.decision.decision] = (counts[record.decision.decision] ?? 0) + 1;
         if (record.pack_digest) digests.add(record.pack_digest);
@@ -49377,11 +50163,17 @@ async function sealEvidence(dir, options) {
     const bad2 = scan.problems[0];
     if (bad2) throw new CavraError("ERR_EVIDENCE_CHAIN_BROKEN", `refusing to seal \`${dir}\`: record ${bad2.record}: ${bad2.message}`, { hint: "run `cavra verify` on the directory", details: { code: bad2.code } });
     if (scan.records === 0) throw new CavraError("ERR_EVIDENCE_EMPTY", `refusing to seal \`${dir}\`: the evidence log has no records`);
+    assertExtendsHeads(scan, heads, `seal \`${dir}\``);
+    keepEarlierHeads(dir, heads);
     const sealedAt = options.now().toISOString();
     const origin = options.origin ?? DEFAULT_ORIGIN;
     const extensions = [`timestamp ${sealedAt}`, ...options.run ? [identityExtension(options.run)] : []];
     const body2 = formatCheckpoint({ origin, size: scan.records, root: scan.root, extensions });
-    if (options.noteSigner) writeAtomic(join6(dir, EVIDENCE_FILES.checkpoint), signNote(body2, [options.noteSigner]));
+    if (options.noteSigner) {
+      const note = signNote(body2, [options.noteSigner]);
+      keepHead(dir, scan.records, note, ".checkpoint");
+      writeAtomic(join7(dir, EVIDENCE_FILES.checkpoint), note);
+    }
     const subjects = [{ name: EVIDENCE_FILES.log, digest: { sha256: scan.fileSha256 } }];
     const names = /* @__PURE__ */ new Set([EVIDENCE_FILES.log]);
     for (const file of options.artefacts ?? []) {
@@ -49402,27 +50194,36 @@ async function sealEvidence(dir, options) {
       decision_counts: counts
     });
     const bundle = await options.signer.signStatement(bytes);
-    const bundlePath = join6(dir, EVIDENCE_FILES.bundle);
-    writeAtomic(bundlePath, `${JSON.stringify(bundle, null, 2)}
-`);
+    const bundlePath = join7(dir, EVIDENCE_FILES.bundle);
+    const bundleText = `${JSON.stringify(bundle, null, 2)}
+`;
+    keepHead(dir, scan.records, bundleText, KEPT_BUNDLE_SUFFIX);
+    writeAtomic(bundlePath, bundleText);
     return { statement, bundlePath, size: scan.records };
-  });
+  }, false);
+}
+function keepEarlierHeads(dir, heads) {
+  for (const head of heads) {
+    if (head.source !== EVIDENCE_FILES.checkpoint && head.source !== EVIDENCE_FILES.bundle) continue;
+    const text3 = readRegularText(join7(dir, head.source), head.source) ?? "";
+    keepHead(dir, head.size, text3, head.source === EVIDENCE_FILES.checkpoint ? ".checkpoint" : KEPT_BUNDLE_SUFFIX);
+  }
 }
 function placeArtefact(dir, file) {
   let bytes;
   try {
-    bytes = readFileSync8(file);
+    bytes = readFileSync6(file);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read artefact \`${file}\``, { cause });
   }
-  const inside = join6(dir, basename3(file));
-  if (resolve(inside) !== resolve(file)) {
-    if (existsSync5(inside) && !readFileSync8(inside).equals(bytes)) {
+  const inside = join7(dir, basename3(file));
+  if (resolve2(inside) !== resolve2(file)) {
+    if (existsSync5(inside) && !readFileSync6(inside).equals(bytes)) {
       throw new CavraError("ERR_USAGE", `the evidence directory already holds another \`${basename3(file)}\``, { hint: "rename the artefact, or seal the copy inside the directory" });
     }
     writeAtomic(inside, bytes);
   }
-  return createHash5("sha256").update(bytes).digest("hex");
+  return createHash6("sha256").update(bytes).digest("hex");
 }
 
 // packages/core/src/signing/trust-root-file.ts
@@ -49437,55 +50238,55 @@ function isTrustRootFile(value) {
 function trustedKeysOf(value, source) {
   if (!isTrustRootFile(value) || !Array.isArray(value.keys)) throw new CavraError("ERR_CONFIG_INVALID", `\`${source}\` is not a \`${TRUST_ROOT_SCHEMA}\` file`);
   const seen = /* @__PURE__ */ new Set();
-  return value.keys.map((entry, i2) => {
+  return value.keys.map((entry2, i2) => {
     const where = `\`${source}\` keys[${i2}]`;
-    if (!KEY_STATUSES.includes(entry.status)) throw new CavraError("ERR_CONFIG_INVALID", `${where}: status must be one of ${KEY_STATUSES.join(", ")}`);
+    if (!KEY_STATUSES.includes(entry2.status)) throw new CavraError("ERR_CONFIG_INVALID", `${where}: status must be one of ${KEY_STATUSES.join(", ")}`);
     let publicKey;
     try {
-      publicKey = createPublicKey6(entry.public_key_pem);
+      publicKey = createPublicKey6(entry2.public_key_pem);
       keyAlgorithm(publicKey);
     } catch (cause) {
       throw new CavraError("ERR_CONFIG_INVALID", `${where}: public_key_pem is not an Ed25519 or P-256 public key`, { cause });
     }
     const keyId = keyIdOf(publicKey);
-    if (entry.key_id !== keyId) throw new CavraError("ERR_CONFIG_INVALID", `${where}: key_id does not match the public key (expected \`${keyId}\`)`);
+    if (entry2.key_id !== keyId) throw new CavraError("ERR_CONFIG_INVALID", `${where}: key_id does not match the public key (expected \`${keyId}\`)`);
     if (seen.has(keyId)) throw new CavraError("ERR_CONFIG_INVALID", `${where}: duplicate key \`${keyId.slice(0, 16)}\``);
     seen.add(keyId);
     for (const field of ["valid_from", "valid_until"]) {
-      if (entry[field] !== void 0 && Number.isNaN(Date.parse(entry[field]))) throw new CavraError("ERR_CONFIG_INVALID", `${where}: ${field} is not a date`);
+      if (entry2[field] !== void 0 && Number.isNaN(Date.parse(entry2[field]))) throw new CavraError("ERR_CONFIG_INVALID", `${where}: ${field} is not a date`);
     }
     return {
       keyId,
       publicKey,
-      status: entry.status,
-      ...entry.valid_from ? { validFrom: entry.valid_from } : {},
-      ...entry.valid_until ? { validUntil: entry.valid_until } : {},
-      ...entry.owner ? { owner: entry.owner } : {}
+      status: entry2.status,
+      ...entry2.valid_from ? { validFrom: entry2.valid_from } : {},
+      ...entry2.valid_until ? { validUntil: entry2.valid_until } : {},
+      ...entry2.owner ? { owner: entry2.owner } : {}
     };
   });
 }
 
 // packages/core/src/signing/verify-evidence.ts
-import { existsSync as existsSync7, readFileSync as readFileSync10, statSync as statSync2 } from "node:fs";
-import { createHash as createHash6 } from "node:crypto";
-import { dirname, join as join8 } from "node:path";
+import { createHash as createHash7 } from "node:crypto";
+import { existsSync as existsSync7, statSync as statSync3 } from "node:fs";
+import { dirname as dirname2, join as join9 } from "node:path";
 
 // packages/core/src/evidence/verify-log.ts
-import { existsSync as existsSync6, readdirSync as readdirSync2, readFileSync as readFileSync9 } from "node:fs";
-import { join as join7 } from "node:path";
+import { existsSync as existsSync6, readdirSync as readdirSync3 } from "node:fs";
+import { join as join8 } from "node:path";
 function verifyLog(dir, options = {}) {
   const problems = [];
-  const found = readCheckpoints(dir, options.noteKeys ?? [], problems);
-  for (const head of options.signedHeads ?? []) found.push({ head, signed: true });
-  const scan = scanLogFile(join7(dir, EVIDENCE_FILES.log), {
+  const found2 = readCheckpoints(dir, options.noteKeys ?? [], problems);
+  for (const head of options.signedHeads ?? []) found2.push({ head, signed: true });
+  const scan = scanLogFile(join8(dir, EVIDENCE_FILES.log), {
     parse: options.parse ?? false,
     ...options.onRecord ? { onRecord: options.onRecord } : {},
-    rootsAt: found.map((f) => f.head.size)
+    rootsAt: found2.map((f) => f.head.size)
   });
   problems.unshift(...scan.problems);
   if (scan.records === 0 && !scan.partialTail) problems.push({ code: "ERR_EVIDENCE_EMPTY", record: null, message: "evidence log has no records" });
   let latest;
-  for (const { head, signed } of found) {
+  for (const { head, signed } of found2) {
     const what = signed ? `signed ${head.source}` : `unsigned ${head.source}`;
     if (head.size > scan.records) {
       problems.push({ code: "ERR_EVIDENCE_TRUNCATED", record: scan.records + 1, message: `missing: the ${what} covers ${head.size} records but the log has ${scan.records}` });
@@ -49515,20 +50316,20 @@ function verifyLog(dir, options = {}) {
 }
 function readCheckpoints(dir, keys, problems) {
   const files = [];
-  if (existsSync6(join7(dir, EVIDENCE_FILES.checkpoint))) files.push({ path: join7(dir, EVIDENCE_FILES.checkpoint), source: "checkpoint" });
-  const batchDir = join7(dir, EVIDENCE_FILES.checkpoints);
+  if (existsSync6(join8(dir, EVIDENCE_FILES.checkpoint))) files.push({ path: join8(dir, EVIDENCE_FILES.checkpoint), source: "checkpoint" });
+  const batchDir = join8(dir, EVIDENCE_FILES.checkpoints);
   if (existsSync6(batchDir)) {
-    for (const name2 of readdirSync2(batchDir).filter((n) => n.endsWith(".checkpoint")).sort()) files.push({ path: join7(batchDir, name2), source: `checkpoints/${name2}` });
+    for (const name2 of readdirSync3(batchDir).filter((n) => n.endsWith(".checkpoint")).sort()) files.push({ path: join8(batchDir, name2), source: `checkpoints/${name2}` });
   }
-  const found = [];
+  const found2 = [];
   for (const file of files) {
-    const text2 = readFileSync9(file.path, "utf8");
     try {
-      const isSigned = text2.includes("\n\n");
-      const opened = isSigned ? tryOpen(text2, verifiersFor(text2, keys)) : { text: text2, signers: [] };
+      const text3 = readRegularText(file.path, "checkpoint") ?? "";
+      const isSigned = text3.includes("\n\n");
+      const opened = isSigned ? tryOpen(text3, verifiersFor(text3, keys)) : { text: text3, signers: [] };
       const checkpoint = parseCheckpoint(opened.text);
       const timestamp = checkpointTimestamp(checkpoint);
-      found.push({
+      found2.push({
         head: { size: checkpoint.size, root: checkpoint.root, origin: checkpoint.origin, source: file.source, ...timestamp ? { timestamp } : {}, ...opened.signers[0] ? { signedBy: opened.signers[0] } : {} },
         signed: opened.signers.length > 0
       });
@@ -49537,7 +50338,7 @@ function readCheckpoints(dir, keys, problems) {
       problems.push({ code: error.code, record: null, message: `${file.source}: ${error.message}` });
     }
   }
-  return found;
+  return found2;
 }
 function tryOpen(note, verifiers) {
   try {
@@ -49554,11 +50355,11 @@ function verifiersFor(note, keys) {
 
 // packages/core/src/signing/verify-evidence.ts
 async function verifyEvidence(path, options = {}) {
-  const isFile2 = existsSync7(path) && statSync2(path).isFile();
-  const dir = isFile2 ? dirname(path) : path;
-  const bundlePath = isFile2 ? path : join8(dir, EVIDENCE_FILES.bundle);
-  if (!existsSync7(join8(dir, EVIDENCE_FILES.log))) {
-    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${join8(dir, EVIDENCE_FILES.log)}\``, { hint: "pass an evidence directory or its `bundle.sigstore.json`" });
+  const isFile2 = existsSync7(path) && statSync3(path).isFile();
+  const dir = isFile2 ? dirname2(path) : path;
+  const bundlePath = isFile2 ? path : join9(dir, EVIDENCE_FILES.bundle);
+  if (!existsSync7(join9(dir, EVIDENCE_FILES.log))) {
+    throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${join9(dir, EVIDENCE_FILES.log)}\``, { hint: "pass an evidence directory or its `bundle.sigstore.json`" });
   }
   const bundleProblems = [];
   let signed;
@@ -49583,11 +50384,14 @@ async function verifyEvidence(path, options = {}) {
   const range = log.scan.records === 0 ? null : log.scan.records === 1 ? 1 : `1-${log.scan.records}`;
   problems.push(...bundleProblems.map((p) => ({ ...p, record: range })));
   const latest = log.latest;
+  problems.push(...expectationProblems(latest, options));
   return {
     path,
     valid: problems.length === 0,
     records: log.scan.records,
     signed_records: log.signedRecords,
+    tree_size: latest?.size ?? 0,
+    root_hash: latest ? latest.root.toString("hex") : null,
     errors: problems.map(problemText),
     format: "cavra-evidence-v1",
     checkpoint: latest ? { origin: latest.origin ?? "", size: latest.size, root_hash: latest.root.toString("hex"), ...latest.timestamp ? { timestamp: latest.timestamp } : {}, source: latest.source } : null,
@@ -49608,20 +50412,37 @@ function checkArtefactSubjects(dir, statement) {
     }
     let bytes;
     try {
-      bytes = readFileSync10(join8(dir, name2));
-    } catch {
+      bytes = readRegularFile(join9(dir, name2), "signed subject");
+    } catch (error) {
+      mismatch(`cannot be read: ${error.message}`);
+      continue;
+    }
+    if (bytes === void 0) {
       mismatch("is missing from the evidence directory");
       continue;
     }
-    if (createHash6("sha256").update(bytes).digest("hex") !== subject.digest?.sha256) mismatch("does not match its signed sha256");
+    if (createHash7("sha256").update(bytes).digest("hex") !== subject.digest?.sha256) mismatch("does not match its signed sha256");
+  }
+  return problems;
+}
+function expectationProblems(latest, options) {
+  const problems = [];
+  const size = latest?.size ?? 0;
+  if (options.expectedSize !== void 0 && size !== options.expectedSize) {
+    problems.push({ code: size < options.expectedSize ? "ERR_EVIDENCE_TRUNCATED" : "ERR_EVIDENCE_ROOT_MISMATCH", record: null, message: `the signed tree has ${size} records where ${options.expectedSize} were expected (an older or another seal)` });
+  }
+  const root = latest?.root.toString("hex") ?? "";
+  if (options.expectedRoot !== void 0 && root !== options.expectedRoot.toLowerCase()) {
+    problems.push({ code: "ERR_EVIDENCE_ROOT_MISMATCH", record: null, message: `the signed tree's root \`${root.slice(0, 16) || "none"}\u2026\` is not the expected \`${options.expectedRoot.slice(0, 16)}\u2026\`` });
   }
   return problems;
 }
 async function verifyBundleFile(bundlePath, options) {
   let json3;
   try {
-    json3 = JSON.parse(readFileSync10(bundlePath, "utf8"));
+    json3 = JSON.parse(readRegularText(bundlePath, "bundle") ?? "");
   } catch (cause) {
+    if (isCavraError(cause)) throw cause;
     throw new CavraError("ERR_SIGNING_BUNDLE_INVALID", `\`${bundlePath}\` is not JSON`, { cause });
   }
   const verified = await new SigstoreBundleVerifier(options).verifyBundle(json3);
@@ -49667,6 +50488,115 @@ function parseStatement(payload, payloadType) {
   }
   return value;
 }
+
+// packages/core/src/command/git-config.ts
+var EXEC_KEYS = /* @__PURE__ */ new Set([
+  "core.sshcommand",
+  "core.editor",
+  "core.pager",
+  "core.fsmonitor",
+  "core.askpass",
+  "core.gitproxy",
+  "diff.external",
+  "sequence.editor",
+  "credential.helper",
+  "gpg.program",
+  "uploadpack.packobjectshook",
+  "web.browser",
+  "sendemail.smtpserver",
+  "sendemail.tocmd",
+  "sendemail.cccmd"
+]);
+var EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool)\..+\.cmd|browser\..+\.cmd|man\..+\.cmd)$/;
+var HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
+var PUSH_KEYS = /^(remote\..+\.(push|mirror|pushurl)|push\.default|remote\.pushdefault|branch\..+\.(merge|pushremote|remote))$/;
+function canonicalKey(key) {
+  const first = key.indexOf(".");
+  const last = key.lastIndexOf(".");
+  if (first < 0) return key.toLowerCase();
+  if (first === last) return key.toLowerCase();
+  return `${key.slice(0, first).toLowerCase()}${key.slice(first, last)}${key.slice(last).toLowerCase()}`;
+}
+function gitKeyEffect(key) {
+  const lower = key.toLowerCase();
+  if (lower.startsWith("alias.")) return "alias";
+  if (EXEC_KEYS.has(lower) || EXEC_PATTERNS.test(lower)) return "exec";
+  if (HIDDEN_KEYS.test(lower)) return "hidden";
+  if (PUSH_KEYS.test(lower)) return "push";
+  return void 0;
+}
+var SCOPE_SWITCHES = /* @__PURE__ */ new Set(["--global", "--system", "--local", "--worktree", "--bool", "--int", "--path", "--bool-or-int", "--expiry-date", "--no-type", "-z", "--null", "--includes", "--no-includes", "--show-origin", "--show-scope", "--all", "--append", "--fixed-value"]);
+var SCOPE_VALUES = /* @__PURE__ */ new Set(["--file", "-f", "--blob", "--type", "--default", "--comment", "--value"]);
+function settingsOf(args2) {
+  const words = [];
+  let mode = "set";
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (SCOPE_VALUES.has(word)) {
+      index += 1;
+      continue;
+    }
+    if (word.startsWith("--") && word.includes("=")) continue;
+    if (SCOPE_SWITCHES.has(word)) continue;
+    if (word === "--add" || word === "--replace-all") mode = "add";
+    else if (word === "--unset" || word === "--unset-all" || word === "--remove-section") mode = "unset";
+    else if (word.startsWith("-")) mode = "read";
+    else words.push(word);
+  }
+  const verb = words[0];
+  if (verb === "set" || verb === "unset" || verb === "get" || verb === "list" || verb === "edit" || verb === "rename-section" || verb === "remove-section") {
+    words.shift();
+    mode = verb === "set" ? "set" : verb === "unset" || verb === "remove-section" ? "unset" : "read";
+  }
+  if (mode === "read") return { set: [], unset: [] };
+  if (mode === "unset") return { set: [], unset: words.slice(0, 1).map(canonicalKey) };
+  if (words.length < 2) return { set: [], unset: [] };
+  return { set: [{ key: canonicalKey(words[0]), value: words[1] }], unset: [] };
+}
+function invocationSettings(args2, env) {
+  const settings = [];
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (!word.startsWith("-")) break;
+    if (word === "-c") {
+      const pair = args2[++index] ?? "";
+      const eq = pair.indexOf("=");
+      settings.push(eq < 0 ? { key: canonicalKey(pair), value: "true" } : { key: canonicalKey(pair.slice(0, eq)), value: pair.slice(eq + 1) });
+    } else if (/^(-C|--git-dir|--work-tree|--namespace|--exec-path|--super-prefix|--config-env)$/.test(word)) {
+      index += 1;
+    }
+  }
+  const count2 = Number.parseInt(env.GIT_CONFIG_COUNT ?? "", 10);
+  for (let at = 0; at < (Number.isFinite(count2) ? Math.min(count2, 64) : 0); at += 1) {
+    const key = env[`GIT_CONFIG_KEY_${at}`];
+    if (key !== void 0) settings.push({ key: canonicalKey(key), value: env[`GIT_CONFIG_VALUE_${at}`] ?? "" });
+  }
+  for (const match of (env.GIT_CONFIG_PARAMETERS ?? "").matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
+    const pair = match[1];
+    const eq = pair.indexOf("=");
+    if (match[2] !== void 0) settings.push({ key: canonicalKey(pair), value: match[2] });
+    else settings.push(eq < 0 ? { key: canonicalKey(pair), value: "true" } : { key: canonicalKey(pair.slice(0, eq)), value: pair.slice(eq + 1) });
+  }
+  return settings;
+}
+var GitConfigView = class {
+  values = /* @__PURE__ */ new Map();
+  /** Records what a `git config` invocation writes. */
+  apply(change) {
+    for (const key of change.unset) this.values.delete(key);
+    for (const { key, value } of change.set) this.values.set(key, [...this.values.get(key) ?? [], value]);
+  }
+  /** The values of `key` under this view plus per-invocation settings, last wins for scalars. */
+  get(key, extra = []) {
+    const values = [...this.values.get(key) ?? []];
+    for (const setting of extra) if (setting.key === key) values.push(setting.value);
+    return values;
+  }
+  /** Every key with a value, under this view plus per-invocation settings. */
+  keys(extra = []) {
+    return [.../* @__PURE__ */ new Set([...this.values.keys(), ...extra.map((setting) => setting.key)])];
+  }
+};
 
 // packages/core/src/command/file-access.ts
 var operands = (args2, valueOptions = []) => {
@@ -49755,35 +50685,734 @@ var READERS = {
   code: writes()
 };
 function fileAccessesOf(program, args2) {
-  const found = [];
+  const found2 = [];
   if (program === "sed" || program === "perl") {
     const inPlace = args2.some((arg) => /^(-i|--in-place)/.test(arg) || /^-[a-zA-Z]+$/.test(arg) && arg.includes("i") && program === "sed");
-    for (const [, path] of afterScript("read", ["-e", "-f", "--expression", "--file"])(args2)) found.push({ access: inPlace ? "write" : "read", path, by: program });
-    return found.filter((finding) => usablePath(finding.path));
+    for (const [, path] of afterScript("read", ["-e", "-f", "--expression", "--file"])(args2)) found2.push({ access: inPlace ? "write" : "read", path, by: program });
+    return found2.filter((finding) => usablePath(finding.path));
   }
   if (program === "dd") {
     for (const arg of args2) {
-      if (arg.startsWith("if=")) found.push({ access: "read", path: arg.slice(3), by: program });
-      if (arg.startsWith("of=")) found.push({ access: "write", path: arg.slice(3), by: program });
+      if (arg.startsWith("if=")) found2.push({ access: "read", path: arg.slice(3), by: program });
+      if (arg.startsWith("of=")) found2.push({ access: "write", path: arg.slice(3), by: program });
     }
-    return found.filter((finding) => usablePath(finding.path));
+    return found2.filter((finding) => usablePath(finding.path));
   }
   const reader = READERS[program];
-  if (reader === void 0) return found;
-  for (const [access, path] of reader(args2)) if (usablePath(path)) found.push({ access, path, by: program });
-  return found;
+  if (reader === void 0) return found2;
+  for (const [access, path] of reader(args2)) if (usablePath(path)) found2.push({ access, path, by: program });
+  return found2;
 }
 function usablePath(path) {
   return path !== "" && path !== "-" && !/^\d+$/.test(path) && !/^\/dev\/(null|stdin|stdout|stderr|tty|fd\/\d+)$/.test(path);
 }
 
+// packages/core/src/command/program-options.ts
+function entry(spec, extra = {}) {
+  const options = /* @__PURE__ */ new Map();
+  for (const [names, effect] of Object.entries(spec)) {
+    const flagOnly = effect.endsWith("!");
+    const base = flagOnly ? effect.slice(0, -1) : effect;
+    for (const name2 of names.split(" ")) {
+      const harmless = extra.harmless?.[name2];
+      options.set(name2, { effect: base, value: !flagOnly, ...harmless ? { harmless } : {} });
+    }
+  }
+  const { harmless: _unused, ...rest } = extra;
+  return { options, stopAtDoubleDash: true, ...rest };
+}
+var NPM = entry({
+  "--node-options --script-shell --userconfig --globalconfig --shell --prefix --cache --registry --init-module --onload-script --node-gyp": "load",
+  "-c --call": "code"
+});
+var PYTEST = entry(
+  {
+    "-p -c --config-file --rootdir --confcutdir -o --override-ini --pyargs --import-mode --inifile": "load",
+    "--basetemp": "destroy",
+    "--junitxml --junit-xml --log-file --resultlog --result-log --report-log --debug --cov-report --json-report-file --html": "write"
+  },
+  { argFiles: true, harmless: { "-p": /^no:/, "--import-mode": /^(prepend|append|importlib)$/ } }
+);
+var TERRAFORM = entry({
+  "-out --out -generate-config-out --generate-config-out -state-out --state-out -backup --backup": "write",
+  "-var-file --var-file -state --state": "read",
+  "-plugin-dir --plugin-dir": "load"
+});
+var GO = entry({ "-toolexec --toolexec -exec --exec": "code", "-overlay --overlay -modfile --modfile -pgo --pgo": "load", "-o --o": "write" });
+var CARGO = entry({ "--config": "load", "--manifest-path": "load" });
+var NODE = entry({ "-r --require --import --loader --experimental-loader --env-file --experimental-config-file": "load" });
+var TAR = entry({
+  "--checkpoint-action --to-command --use-compress-program -I --rsh-command --info-script -F --new-volume-script": "code",
+  "--remove-files": "destroy!"
+});
+var RSYNC = entry({ "-e --rsh --rsync-path": "code", "--delete --delete-before --delete-during --delete-after --delete-excluded --remove-source-files --del": "destroy!" });
+var CURL = entry({ "-o --output": "write", "-K --config": "load", "-T --upload-file": "read" });
+var WGET = entry({ "-O --output-document -o --output-file -a --append-output": "write", "--post-file --body-file -i --input-file": "read", "--use-askpass": "code", "-e --execute": "load" });
+var ZIP = entry({ "-TT --unzip-command": "code" });
+var SSH = entry({ "-F": "load" });
+var SCP = entry({ "-S": "code", "-F": "load" });
+var MAKE = entry({ "--eval -f --file --makefile -I --include-dir": "load" }, { assignments: /* @__PURE__ */ new Map([["SHELL", "load"], [".SHELLFLAGS", "load"], ["MAKEFLAGS", "load"], ["MAKEFILES", "load"]]) });
+var DOCKER = entry({ "--config": "load" });
+var KUBECTL = entry({ "--kubeconfig": "load" });
+var FIND = entry({ "-delete": "destroy!", "-fprint -fprint0 -fprintf -fls": "write" }, { stopAtDoubleDash: false });
+var GIT = entry({ "--upload-pack --receive-pack --exec": "code" });
+var PROGRAMS = new Map([
+  ...["npm", "npx", "pnpm", "yarn", "corepack"].map((name2) => [name2, NPM]),
+  ["pytest", PYTEST],
+  ["py.test", PYTEST],
+  ...["terraform", "tofu", "terragrunt"].map((name2) => [name2, TERRAFORM]),
+  ["go", GO],
+  ["cargo", CARGO],
+  ["node", NODE],
+  ["nodejs", NODE],
+  ["bun", NODE],
+  ["deno", NODE],
+  ["tar", TAR],
+  ["gtar", TAR],
+  ["bsdtar", TAR],
+  ["rsync", RSYNC],
+  ["curl", CURL],
+  ["wget", WGET],
+  ["zip", ZIP],
+  ["ssh", SSH],
+  ["scp", SCP],
+  ["sftp", SCP],
+  ["make", MAKE],
+  ["gmake", MAKE],
+  ["docker", DOCKER],
+  ["podman", DOCKER],
+  ["nerdctl", DOCKER],
+  ["kubectl", KUBECTL],
+  ["helm", KUBECTL],
+  ["find", FIND],
+  ["git", GIT]
+]);
+function optionHazards(program, args2) {
+  const found2 = [];
+  const table2 = PROGRAMS.get(program);
+  if (table2 !== void 0) scanOptions(table2, args2, found2);
+  if (program === "ssh" || program === "scp" || program === "sftp") sshOptions(args2, found2);
+  if (program === "sed" || program === "gsed") sedHazards(args2, found2);
+  if (program === "awk" || program === "gawk" || program === "mawk" || program === "nawk") awkHazards(args2, found2);
+  if (program === "git") gitSubcommandHazards(args2, found2);
+  if (program === "curl") curlData(args2, found2);
+  return found2;
+}
+function scanOptions(table2, args2, found2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "--" && table2.stopAtDoubleDash) return;
+    if (table2.argFiles && word.length > 1 && word.startsWith("@")) {
+      found2.push({ effect: "load", option: "@", value: word.slice(1) }, { effect: "read", option: "@", value: word.slice(1) });
+      continue;
+    }
+    if (table2.assignments !== void 0) {
+      const eq2 = word.indexOf("=");
+      const effect = eq2 > 0 ? table2.assignments.get(word.slice(0, eq2).replace(/[+:?]$/, "")) : void 0;
+      if (effect !== void 0) {
+        found2.push({ effect, option: `${word.slice(0, eq2)}=`, value: word.slice(eq2 + 1) });
+        continue;
+      }
+    }
+    if (word.length < 2 || word[0] !== "-") continue;
+    const eq = word.indexOf("=");
+    const name2 = eq > 0 ? word.slice(0, eq) : word;
+    let rule = table2.options.get(name2);
+    let value;
+    if (rule !== void 0) {
+      if (rule.value) value = eq > 0 ? word.slice(eq + 1) : args2[++index];
+    } else if (word[1] !== "-" && word.length > 2) {
+      rule = table2.options.get(word.slice(0, 2));
+      if (rule === void 0 || !rule.value) continue;
+      value = word.slice(2);
+    } else {
+      continue;
+    }
+    if (value !== void 0 && rule.harmless?.test(value)) continue;
+    found2.push(value === void 0 ? { effect: rule.effect, option: name2 } : { effect: rule.effect, option: name2, value });
+  }
+}
+var SSH_CODE_KEYS = /^(proxycommand|localcommand|knownhostscommand|remotecommand)$/i;
+var SSH_LOAD_KEYS = /^(include|pkcs11provider|securitykeyprovider|proxyusefdpass|identityagent|controlpath)$/i;
+function sshOptions(args2, found2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "--") return;
+    let setting;
+    if (word === "-o") setting = args2[++index];
+    else if (word.startsWith("-o")) setting = word.slice(2);
+    if (setting === void 0) continue;
+    const match = /^\s*([A-Za-z]+)\s*(?:=\s*|\s+)(.*)$/s.exec(setting);
+    if (match === null) continue;
+    if (SSH_CODE_KEYS.test(match[1])) found2.push({ effect: "code", option: `-o ${match[1]}`, value: match[2] });
+    else if (SSH_LOAD_KEYS.test(match[1])) found2.push({ effect: "load", option: `-o ${match[1]}`, value: match[2] });
+  }
+}
+function gitSubcommandHazards(args2, found2) {
+  const at = args2.findIndex((word) => !word.startsWith("-") && !/^[A-Za-z0-9_.-]+=/.test(word));
+  const sub = args2[at];
+  if (sub === void 0) return;
+  const rest = args2.slice(at + 1);
+  if (sub === "rebase") {
+    for (let index = 0; index < rest.length; index += 1) {
+      const word = rest[index];
+      if (word === "-x" || word === "--exec") found2.push({ effect: "code", option: `rebase ${word}`, value: rest[++index] ?? "" });
+      else if (word.startsWith("--exec=")) found2.push({ effect: "code", option: "rebase --exec", value: word.slice(7) });
+    }
+  } else if (sub === "clone" || sub === "ls-remote") {
+    for (let index = 0; index < rest.length; index += 1) if (rest[index] === "-u") found2.push({ effect: "code", option: `${sub} -u`, value: rest[index + 1] ?? "" });
+  } else if (sub === "submodule" && rest.includes("foreach")) {
+    const script = rest.slice(rest.indexOf("foreach") + 1).filter((word) => !word.startsWith("--"));
+    if (script.length > 0) found2.push({ effect: "code", option: "submodule foreach", value: script.join(" ") });
+  } else if (sub === "bisect" && rest[0] === "run" && rest.length > 1) {
+    found2.push({ effect: "code", option: "bisect run", value: rest.slice(1).map(quote).join(" ") });
+  } else if (sub === "filter-branch" || sub === "difftool" || sub === "mergetool") {
+    for (let index = 0; index < rest.length; index += 1) {
+      const word = rest[index];
+      if (/^--(env|tree|index|parent|msg|commit|tag-name)-filter$|^(-x|--extcmd|-t|--tool)$/.test(word)) found2.push({ effect: "code", option: `${sub} ${word}`, value: rest[++index] ?? "" });
+      else if (word.startsWith("--extcmd=")) found2.push({ effect: "code", option: `${sub} --extcmd`, value: word.slice(9) });
+    }
+  }
+}
+function quote(word) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+function sedHazards(args2, found2) {
+  const scripts = [];
+  let sawScriptOption = false;
+  let firstOperand;
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "-e" || word === "--expression") {
+      sawScriptOption = true;
+      scripts.push(args2[++index] ?? "");
+    } else if (word.startsWith("--expression=")) {
+      sawScriptOption = true;
+      scripts.push(word.slice(13));
+    } else if (word === "-f" || word === "--file" || word.startsWith("--file=")) {
+      sawScriptOption = true;
+      found2.push({ effect: "load", option: "-f", value: word === "-f" || word === "--file" ? args2[++index] ?? "" : word.slice(7) });
+    } else if (/^-[a-zA-Z]*e$/.test(word) && word.length > 2) {
+      sawScriptOption = true;
+      scripts.push(args2[++index] ?? "");
+    } else if (!word.startsWith("-") && firstOperand === void 0) {
+      firstOperand = word;
+    }
+  }
+  if (!sawScriptOption && firstOperand !== void 0) scripts.push(firstOperand);
+  for (const script of scripts) sedScript(script, found2);
+}
+var SED_ADDRESS = /^\s*(?:(?:\d+(?:~\d+)?|\$|\/(?:\\.|[^/\\])*\/I?M?|\\(.)(?:\\.|(?!\1).)*\1I?M?)(?:\s*,\s*(?:\d+|\$|\/(?:\\.|[^/\\])*\/I?M?|[+~]\d+))?)?\s*!?\s*/s;
+function sedScript(script, found2) {
+  let rest = script;
+  for (let guard = 0; guard < 200 && rest.length > 0; guard += 1) {
+    rest = rest.replace(/^[\s;{}]+/, "");
+    if (rest === "") return;
+    const address = SED_ADDRESS.exec(rest);
+    if (address !== null) rest = rest.slice(address[0].length);
+    const command = rest[0];
+    if (command === void 0) return;
+    rest = rest.slice(1);
+    if (command === "e" || command === "w" || command === "W" || command === "r" || command === "R") {
+      const line = /^[^\n]*/.exec(rest)[0];
+      rest = rest.slice(line.length);
+      const value = line.trim();
+      if (command === "e") found2.push(value === "" ? { effect: "load", option: "sed e" } : { effect: "code", option: "sed e", value });
+      else found2.push({ effect: command === "w" || command === "W" ? "write" : "read", option: `sed ${command}`, value });
+    } else if (command === "s" || command === "y") {
+      const delimiter = rest[0];
+      if (delimiter === void 0) return;
+      const body2 = rest;
+      let at = 1;
+      for (let part = 0; part < 2; part += 1) {
+        while (at < rest.length && rest[at] !== delimiter) at += rest[at] === "\\" ? 2 : 1;
+        at += 1;
+      }
+      rest = rest.slice(at);
+      if (command === "s") {
+        const flags2 = /^[^;\n}]*/.exec(rest)[0];
+        const write = /w\s*(.*)$/.exec(flags2);
+        if (/^[0-9gpiImMe]*e/.test(flags2)) {
+          const parts2 = splitSubstitution(body2, delimiter);
+          found2.push({ effect: "load", option: "sed s///e" });
+          if (parts2 !== void 0 && parts2 !== "") found2.push({ effect: "code", option: "sed s///e", value: parts2 });
+        }
+        if (write) found2.push({ effect: "write", option: "sed s///w", value: write[1].trim() });
+        rest = rest.slice(flags2.length);
+      }
+    } else if ("aic".includes(command)) {
+      rest = rest.slice(/^[^\n]*/.exec(rest)[0].length);
+    } else if ("btT:".includes(command)) {
+      rest = rest.slice(/^[^;\n]*/.exec(rest)[0].length);
+    } else if ("qQlL".includes(command)) {
+      rest = rest.slice(/^\s*\d*/.exec(rest)[0].length);
+    }
+  }
+}
+function splitSubstitution(body2, delimiter) {
+  let at = 1;
+  while (at < body2.length && body2[at] !== delimiter) at += body2[at] === "\\" ? 2 : 1;
+  const start2 = at + 1;
+  at = start2;
+  while (at < body2.length && body2[at] !== delimiter) at += body2[at] === "\\" ? 2 : 1;
+  return at > body2.length ? void 0 : body2.slice(start2, at).replace(/\\(.)/g, "$1");
+}
+var CURL_DATA = /* @__PURE__ */ new Set(["-d", "--data", "--data-binary", "--data-urlencode", "--json", "-F", "--form", "--form-string"]);
+function curlData(args2, found2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    const eq = word.startsWith("--") ? word.indexOf("=") : -1;
+    const name2 = eq > 0 ? word.slice(0, eq) : CURL_DATA.has(word) ? word : word.length > 2 && (word.startsWith("-d") || word.startsWith("-F")) ? word.slice(0, 2) : void 0;
+    if (name2 === void 0 || !CURL_DATA.has(name2) || name2 === "--form-string") continue;
+    const value = eq > 0 ? word.slice(eq + 1) : name2 === word ? args2[++index] ?? "" : word.slice(2);
+    const file = /(?:^|=)[@<]([^;]+)/.exec(value)?.[1];
+    if (file !== void 0 && file !== "-") found2.push({ effect: "read", option: name2, value: file });
+  }
+}
+function awkHazards(args2, found2) {
+  let program;
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "-f" || word === "--file" || word === "-E" || word === "--exec" || word === "-i" || word === "--include" || word === "-l" || word === "--load") {
+      found2.push({ effect: "load", option: word, value: args2[++index] ?? "" });
+      program = "";
+    } else if (word === "-v" || word === "-F" || word === "--assign" || word === "--field-separator") {
+      index += 1;
+    } else if (word === "--") {
+      program ??= args2[index + 1];
+      break;
+    } else if (!word.startsWith("-") && program === void 0) {
+      program = word;
+    }
+  }
+  if (!program) return;
+  const bare = program.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/(^|[^\w)\]$])\/(?:\\.|[^/\\\n])+\//g, "$1//");
+  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load/.test(bare);
+  if (runs) {
+    found2.push({ effect: "load", option: "awk program" });
+    for (const literal of program.matchAll(/"((?:\\.|[^"\\])*)"/g)) found2.push({ effect: "code", option: "awk program", value: literal[1].replace(/\\(["\\])/g, "$1") });
+  }
+  for (const write of program.matchAll(/>>?\s*"((?:\\.|[^"\\])*)"/g)) found2.push({ effect: "write", option: "awk >", value: write[1] });
+}
+var EXEC_ENV = /* @__PURE__ */ new Set([
+  "GIT_SSH_COMMAND",
+  "GIT_SSH",
+  "GIT_EDITOR",
+  "GIT_SEQUENCE_EDITOR",
+  "EDITOR",
+  "VISUAL",
+  "PAGER",
+  "GIT_PAGER",
+  "GIT_EXTERNAL_DIFF",
+  "GIT_ASKPASS",
+  "SSH_ASKPASS",
+  "PROMPT_COMMAND",
+  "LESSOPEN",
+  "LESSCLOSE",
+  "MANPAGER",
+  "SYSTEMD_PAGER",
+  "GIT_PROXY_COMMAND",
+  "RSYNC_RSH",
+  "BROWSER",
+  "SUDO_ASKPASS"
+]);
+var LOAD_ENV = /* @__PURE__ */ new Set([
+  "LD_PRELOAD",
+  "LD_AUDIT",
+  "LD_LIBRARY_PATH",
+  "DYLD_INSERT_LIBRARIES",
+  "DYLD_LIBRARY_PATH",
+  "DYLD_FRAMEWORK_PATH",
+  "PYTHONPATH",
+  "PYTHONHOME",
+  "PYTHONSTARTUP",
+  "PYTHONUSERBASE",
+  "PYTHONEXECUTABLE",
+  "PYTHONSAFEPATH",
+  "NODE_OPTIONS",
+  "NODE_PATH",
+  "NODE_REPL_EXTERNAL_MODULE",
+  "PERL5OPT",
+  "PERL5LIB",
+  "PERLLIB",
+  "RUBYOPT",
+  "RUBYLIB",
+  "BASH_ENV",
+  "ENV",
+  "SHELLOPTS",
+  "BASHOPTS",
+  "PS4",
+  "BASH_LOADABLES_PATH",
+  "FPATH",
+  "GIT_CONFIG_PARAMETERS",
+  "GIT_CONFIG_COUNT",
+  "GIT_CONFIG_GLOBAL",
+  "GIT_CONFIG_SYSTEM",
+  "GIT_CONFIG",
+  "GIT_EXEC_PATH",
+  "GIT_TEMPLATE_DIR",
+  "GIT_DIR",
+  "PYTEST_ADDOPTS",
+  "PYTEST_PLUGINS",
+  "TF_CLI_CONFIG_FILE",
+  "TERRAFORM_CONFIG",
+  "TF_PLUGIN_CACHE_DIR",
+  "TF_CLI_ARGS",
+  "GOFLAGS",
+  "GOENV",
+  "RUSTC_WRAPPER",
+  "RUSTC",
+  "RUSTC_WORKSPACE_WRAPPER",
+  "RUSTFLAGS",
+  "CARGO_BUILD_RUSTC_WRAPPER",
+  "MAKEFLAGS",
+  "MAKEFILES",
+  "JAVA_TOOL_OPTIONS",
+  "_JAVA_OPTIONS",
+  "JDK_JAVA_OPTIONS",
+  "KUBECONFIG",
+  "AWS_CONFIG_FILE",
+  "DOCKER_CONFIG",
+  "CURL_HOME",
+  "WGETRC",
+  "NPM_CONFIG_USERCONFIG",
+  "CC",
+  "CXX",
+  "LDSHARED",
+  "CFLAGS",
+  "LDFLAGS"
+]);
+var LOAD_ENV_PREFIXES = ["GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_", "NPM_CONFIG_", "TF_CLI_ARGS_", "CARGO_TARGET_", "PYTHONINSPECT"];
+function loadsCode(name2) {
+  if (LOAD_ENV.has(name2)) return true;
+  const upper = name2.toUpperCase();
+  for (const prefix of LOAD_ENV_PREFIXES) if (upper.startsWith(prefix)) return true;
+  return false;
+}
+var HARMLESS_NODE_OPTION = /^--(max-old-space-size|max-semi-space-size|stack-size|stack-trace-limit|enable-source-maps|no-warnings|no-deprecation|trace-warnings|trace-deprecation|trace-uncaught|experimental-vm-modules|unhandled-rejections|dns-result-order|openssl-legacy-provider|expose-gc|max-http-header-size|no-experimental-fetch|use-openssl-ca|disable-warning)(=[\w.,:-]*)?$/;
+function harmlessSetting(name2, value) {
+  if (name2 !== "NODE_OPTIONS") return false;
+  const words = value.trim().split(/\s+/).filter(Boolean);
+  return words.every((word) => HARMLESS_NODE_OPTION.test(word));
+}
+var RESOLUTION_ENV = /* @__PURE__ */ new Set(["PATH", "BASH_LOADABLES_PATH", "EXECIGNORE", "CDPATH", "GLOBIGNORE", "BASH_ALIASES", "BASH_CMDS"]);
+
+// packages/core/src/command/reeval.ts
+var NUMERIC_SPECIALS = /* @__PURE__ */ new Set(["RANDOM", "LINENO", "SECONDS", "BASHPID", "EPOCHSECONDS", "EPOCHREALTIME", "PPID", "UID", "EUID", "SRANDOM", "#", "?", "$", "!", "OPTIND"]);
+var IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+var NUMBER2 = /^\s*[-+]?\s*(?:0[xX][0-9a-fA-F]+|\d+#[0-9A-Za-z@_]+|\d+)\s*$/;
+var PLAIN_EXPRESSION = /^[\w\s+\-*/%()<>=!&|^~?:,]*$/;
+function arithmeticHazard(node, scope, safe) {
+  const stack = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    switch (current.type) {
+      case "number":
+        continue;
+      case "variable_name":
+      case "word": {
+        const text3 = current.text;
+        if (NUMBER2.test(text3)) continue;
+        if (IDENTIFIER.test(text3)) {
+          const why = nameHazard(text3, scope, safe, 0);
+          if (why !== void 0) return why;
+          continue;
+        }
+        if (/[`$[]/.test(text3)) return `\`${text3}\` is evaluated as arithmetic`;
+        continue;
+      }
+      case "simple_expansion":
+      case "expansion": {
+        const children = current.children;
+        if (children[1]?.type === "#") continue;
+        const name2 = current.namedChildren[0];
+        if (name2?.type === "special_variable_name" && NUMERIC_SPECIALS.has(name2.text)) continue;
+        if (name2?.type === "variable_name" && (children.length === 3 || current.type === "simple_expansion")) {
+          const why = nameHazard(name2.text, scope, safe, 0);
+          if (why !== void 0) return why;
+          continue;
+        }
+        return `\`${current.text}\` is evaluated as arithmetic`;
+      }
+      case "command_substitution":
+      case "process_substitution":
+        return `the output of \`${clip2(current.text)}\` is evaluated as arithmetic`;
+      case "subscript": {
+        const array = current.namedChildren[0]?.text ?? "";
+        const elements = scope.array(array);
+        if (elements === void 0 || elements.some((element) => valueHazard(element, scope, safe, 1) !== void 0)) return `the elements of \`${array}\` are evaluated as arithmetic`;
+        const index = current.namedChildren[1];
+        if (index !== void 0) stack.push(index);
+        continue;
+      }
+      default:
+        for (const child of current.namedChildren) stack.push(child);
+    }
+  }
+  return void 0;
+}
+function nameHazard(name2, scope, safe, depth) {
+  if (safe?.has(name2) || NUMERIC_SPECIALS.has(name2)) return void 0;
+  const value = scope.scalar(name2);
+  if (value === void 0) return `\`${name2}\` holds a value this command does not set, and arithmetic evaluates it`;
+  return valueHazard(value, scope, safe, depth + 1);
+}
+function valueHazard(value, scope, safe, depth) {
+  if (value.trim() === "" || NUMBER2.test(value)) return void 0;
+  if (depth > 4 || !PLAIN_EXPRESSION.test(value)) return `\`${clip2(value)}\` is evaluated as arithmetic`;
+  for (const name2 of value.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+    const why = nameHazard(name2, scope, safe, depth);
+    if (why !== void 0) return why;
+  }
+  return void 0;
+}
+function expressionHazard(text3, scope) {
+  const eq = /^\s*[A-Za-z_][A-Za-z0-9_]*\s*([-+*/%&|^]|<<|>>)?=(?!=)/.exec(text3);
+  const right = eq === null ? text3 : text3.slice(eq[0].length);
+  if (/[`$[]/.test(right)) return `\`${clip2(text3)}\` is evaluated as arithmetic`;
+  return valueHazard(right, scope, void 0, 0);
+}
+function nameArgumentHazard(value, dynamic, scope) {
+  if (dynamic) return `the variable name \`${clip2(value)}\` is made by expansion`;
+  const open = value.indexOf("[");
+  if (open < 0) return void 0;
+  const index = value.slice(open + 1, value.lastIndexOf("]"));
+  if (/^\s*(\d+|[@*])\s*$/.test(index)) return void 0;
+  if (index.trim() === "") return void 0;
+  if (/[`$]/.test(index) || !PLAIN_EXPRESSION.test(index)) return `the subscript of \`${clip2(value)}\` is evaluated`;
+  return valueHazard(index, scope, void 0, 0);
+}
+function quotedDeclarationHazard(value) {
+  const eq = value.indexOf("=");
+  if (eq < 0) return false;
+  const name2 = value.slice(0, eq);
+  return name2.includes("[") || value[eq + 1] === "(" || value.startsWith("(", eq + 1);
+}
+function clip2(text3) {
+  return text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
+}
+
+// packages/core/src/command/containers.ts
+var SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|dash|zsh|ash|busybox|env)$/;
+var ENGINES = /* @__PURE__ */ new Set(["docker", "podman", "nerdctl", "finch", "lima-nerdctl"]);
+var RUN_VALUES = /* @__PURE__ */ new Set([
+  "-a",
+  "--attach",
+  "--add-host",
+  "--annotation",
+  "--blkio-weight",
+  "--cap-add",
+  "--cap-drop",
+  "--cgroup-parent",
+  "--cgroupns",
+  "--cidfile",
+  "--cpu-period",
+  "--cpu-quota",
+  "--cpu-shares",
+  "-c",
+  "--cpus",
+  "--cpuset-cpus",
+  "--cpuset-mems",
+  "--device",
+  "--device-cgroup-rule",
+  "--dns",
+  "--dns-option",
+  "--dns-search",
+  "--domainname",
+  "--entrypoint",
+  "-e",
+  "--env",
+  "--env-file",
+  "--expose",
+  "--gpus",
+  "--group-add",
+  "--health-cmd",
+  "--health-interval",
+  "--health-retries",
+  "--health-start-period",
+  "--health-timeout",
+  "-h",
+  "--hostname",
+  "--ip",
+  "--ip6",
+  "--ipc",
+  "--isolation",
+  "--kernel-memory",
+  "-l",
+  "--label",
+  "--label-file",
+  "--link",
+  "--log-driver",
+  "--log-opt",
+  "--mac-address",
+  "-m",
+  "--memory",
+  "--memory-reservation",
+  "--memory-swap",
+  "--memory-swappiness",
+  "--mount",
+  "--name",
+  "--network",
+  "--net",
+  "--network-alias",
+  "--oom-score-adj",
+  "--pid",
+  "--pids-limit",
+  "--platform",
+  "-p",
+  "--publish",
+  "--pull",
+  "--restart",
+  "--runtime",
+  "--security-opt",
+  "--shm-size",
+  "--stop-signal",
+  "--stop-timeout",
+  "--storage-opt",
+  "--sysctl",
+  "--tmpfs",
+  "-u",
+  "--user",
+  "--userns",
+  "--uts",
+  "-v",
+  "--volume",
+  "--volume-driver",
+  "--volumes-from",
+  "-w",
+  "--workdir",
+  "--detach-keys",
+  "--ulimit",
+  "--chdir",
+  "--userns-remap",
+  "--pod",
+  "--arch",
+  "--os",
+  "--variant"
+]);
+var COMPOSE_VALUES = /* @__PURE__ */ new Set(["-e", "--env", "-l", "--label", "--name", "-p", "--publish", "-u", "--user", "-v", "--volume", "-w", "--workdir", "--entrypoint", "--index", "-f", "--file", "--project-name", "--profile", "--env-file", "--project-directory"]);
+var KUBECTL_VALUES = /* @__PURE__ */ new Set(["-n", "--namespace", "--context", "--cluster", "--user", "--kubeconfig", "-c", "--container", "--image", "--env", "--labels", "-l", "--overrides", "--port", "--restart", "--serviceaccount", "--pod-running-timeout", "--request-timeout", "-s", "--server", "--token", "--as", "--image-pull-policy", "--target", "--profile", "-f", "--filename"]);
+var TOOL_IMAGES = [
+  [/(^|\/)(terraform|terraform-light)$/, "terraform"],
+  [/(^|\/)(opentofu|tofu)$/, "tofu"],
+  [/(^|\/)terragrunt$/, "terragrunt"],
+  [/(^|\/)kubectl$/, "kubectl"],
+  [/(^|\/)(helm|k8s-helm)$/, "helm"],
+  [/(^|\/)(aws-cli|awscli)$/, "aws"],
+  [/(^|\/)(azure-cli|az)$/, "az"],
+  [/(^|\/)(cloud-sdk|google-cloud-cli|gcloud)$/, "gcloud"],
+  [/(^|\/)git$/, "git"],
+  [/(^|\/)(gh|github-cli)$/, "gh"],
+  [/(^|\/)pulumi$/, "pulumi"]
+];
+function containerCommands(program, words) {
+  if (ENGINES.has(program)) return engine(program, words);
+  if (program === "kubectl" || program === "oc") return kubectl(program, words);
+  return void 0;
+}
+function engine(program, words) {
+  let index = 1;
+  while (index < words.length && words[index].value.startsWith("-")) index += /^--(context|host|config|log-level|url|connection|namespace|address)$|^-[Hc]$/.test(words[index].value) ? 2 : 1;
+  let sub = words[index]?.value;
+  if (sub === "container") sub = words[++index]?.value;
+  if (sub === "compose" || program === "docker-compose") return compose(program, words, index + 1);
+  if (sub !== "run" && sub !== "exec" && sub !== "create") return void 0;
+  const via = `${program} ${sub}`;
+  let entrypoint;
+  index += 1;
+  while (index < words.length) {
+    const word = words[index];
+    const text3 = word.value;
+    if (text3 === "--") {
+      index += 1;
+      break;
+    }
+    if (!text3.startsWith("-") || text3 === "-") break;
+    const eq = text3.indexOf("=");
+    const name2 = eq > 0 ? text3.slice(0, eq) : text3;
+    if (name2 === "--entrypoint") entrypoint = eq > 0 ? { value: text3.slice(eq + 1), dynamic: word.dynamic } : words[index + 1];
+    if (eq < 0 && RUN_VALUES.has(name2)) index += 2;
+    else index += 1;
+  }
+  const image = words[index];
+  if (image === void 0) return [];
+  const command = words.slice(index + 1);
+  if (sub === "exec") return command.length > 0 ? [{ via, inner: [...command] }] : [];
+  const readings = [];
+  if (entrypoint !== void 0 && entrypoint.value !== "") {
+    readings.push({ via, inner: [...entrypoint.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: entrypoint.dynamic })), ...command] });
+    return readings;
+  }
+  const tool = toolOf(image.value);
+  const first = command[0]?.value ?? "";
+  if (tool !== void 0 && first !== tool && !SHELLS.test(first)) readings.push({ via: `${via} ${image.value}`, inner: [{ value: tool, dynamic: image.dynamic }, ...command] });
+  else if (command.length > 0 && !first.startsWith("-")) readings.push({ via, inner: [...command] });
+  return readings;
+}
+function compose(program, words, start2) {
+  let index = start2;
+  while (index < words.length && words[index].value.startsWith("-")) index += COMPOSE_VALUES.has(words[index].value) ? 2 : 1;
+  const sub = words[index]?.value;
+  if (sub !== "run" && sub !== "exec") return void 0;
+  index += 1;
+  let entrypoint;
+  while (index < words.length && words[index].value.startsWith("-")) {
+    const text3 = words[index].value;
+    if (text3 === "--entrypoint") entrypoint = words[index + 1]?.value;
+    index += COMPOSE_VALUES.has(text3) ? 2 : 1;
+  }
+  const command = words.slice(index + 1);
+  const inner = entrypoint === void 0 ? command : [...entrypoint.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false })), ...command];
+  return inner.length > 0 ? [{ via: `${program} compose ${sub}`, inner: [...inner] }] : [];
+}
+function kubectl(program, words) {
+  let index = 1;
+  let sub;
+  let image;
+  let commandFlag = false;
+  const positionals = [];
+  let dash = -1;
+  while (index < words.length) {
+    const text3 = words[index].value;
+    if (text3 === "--") {
+      dash = index;
+      break;
+    }
+    if (text3.startsWith("-")) {
+      const eq = text3.indexOf("=");
+      const name2 = eq > 0 ? text3.slice(0, eq) : text3;
+      if (name2 === "--image") image = eq > 0 ? text3.slice(eq + 1) : words[index + 1]?.value;
+      if (name2 === "--command") commandFlag = true;
+      index += eq < 0 && KUBECTL_VALUES.has(name2) ? 2 : 1;
+      continue;
+    }
+    if (sub === void 0) sub = text3;
+    else positionals.push(words[index]);
+    index += 1;
+  }
+  if (sub !== "exec" && sub !== "run" && sub !== "debug" && sub !== "attach") return void 0;
+  const via = `${program} ${sub}`;
+  const command = dash >= 0 ? words.slice(dash + 1) : sub === "exec" ? positionals.slice(1) : [];
+  if (command.length === 0) return [];
+  const readings = [];
+  const tool = image === void 0 ? void 0 : toolOf(image);
+  if (sub === "run" && !commandFlag && tool !== void 0 && command[0].value !== tool && !SHELLS.test(command[0].value)) readings.push({ via: `${via} ${image}`, inner: [{ value: tool, dynamic: false }, ...command] });
+  else readings.push({ via, inner: [...command] });
+  return readings;
+}
+function toolOf(image) {
+  const name2 = image.replace(/@sha256:[0-9a-f]+$/i, "").replace(/:[^/:]*$/, "").toLowerCase();
+  for (const [pattern, tool] of TOOL_IMAGES) if (pattern.test(name2)) return tool;
+  return void 0;
+}
+
 // packages/core/src/command/interpreters.ts
 var PYTHON = { code: ["-c"], values: ["-m", "-W", "-X", "-Q"], cluster: true };
-var NODE = { code: ["-e", "--eval", "-p", "--print"], values: ["-r", "--require", "--import", "--loader"] };
+var NODE2 = { code: ["-e", "--eval", "-p", "--print"], values: ["-r", "--require", "--import", "--loader"] };
 var PERL = { code: ["-e", "-E"], values: ["-M", "-m", "-I", "-x"], cluster: true };
 var SPECS = [
   [/^python(\d+(\.\d+)?)?$|^pypy\d*$/, PYTHON],
-  [/^(node|nodejs|bun)$/, NODE],
+  [/^(node|nodejs|bun)$/, NODE2],
   [/^deno$/, { code: ["eval"] }],
   [/^perl(\d[\d.]*)?$/, PERL],
   [/^ruby(\d[\d.]*)?$/, { code: ["-e"], values: ["-r", "-I"], cluster: true }],
@@ -49792,8 +51421,14 @@ var SPECS = [
   [/^(tclsh|wish)$/, { code: [] }]
 ];
 function interpreterFor(program) {
-  return SPECS.find(([pattern]) => pattern.test(program))?.[1];
+  let spec = BY_PROGRAM.get(program);
+  if (spec === void 0 && !BY_PROGRAM.has(program)) {
+    spec = SPECS.find(([pattern]) => pattern.test(program))?.[1];
+    if (BY_PROGRAM.size < 4096) BY_PROGRAM.set(program, spec);
+  }
+  return spec;
 }
+var BY_PROGRAM = /* @__PURE__ */ new Map();
 function locateCode(args2, spec) {
   for (let index = 1; index < args2.length; index += 1) {
     const word = args2[index];
@@ -49824,8 +51459,8 @@ function scriptsInCode(code) {
   }
   return scripts;
 }
-function unescapeLiteral(text2) {
-  return text2.replace(/\\(["'\\`])/g, "$1").replace(/\\n/g, "\n");
+function unescapeLiteral(text3) {
+  return text3.replace(/\\(["'\\`])/g, "$1").replace(/\\n/g, "\n");
 }
 
 // packages/core/src/command/unwrap.ts
@@ -49845,54 +51480,54 @@ function readWrapper(words, spec) {
   let index = 1;
   while (index < words.length) {
     const word = words[index];
-    const text2 = word.value;
-    if (text2 === "--") {
+    const text3 = word.value;
+    if (text3 === "--") {
       index += 1;
       break;
     }
-    if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text2)) {
-      const eq2 = text2.indexOf("=");
-      env[text2.slice(0, eq2)] = text2.slice(eq2 + 1);
+    if (spec.assignments && /^[A-Za-z_][A-Za-z0-9_]*=/.test(text3)) {
+      const eq2 = text3.indexOf("=");
+      env[text3.slice(0, eq2)] = text3.slice(eq2 + 1);
       index += 1;
       continue;
     }
-    if (!text2.startsWith("-") || text2 === "-") break;
-    if (/^-\d+$/.test(text2)) {
+    if (!text3.startsWith("-") || text3 === "-") break;
+    if (/^-\d+$/.test(text3)) {
       index += 1;
       continue;
     }
-    const eq = text2.indexOf("=");
-    const name2 = text2.startsWith("--") && eq > 0 ? text2.slice(0, eq) : text2;
-    const attached = text2.startsWith("--") && eq > 0 ? text2.slice(eq + 1) : void 0;
+    const eq = text3.indexOf("=");
+    const name2 = text3.startsWith("--") && eq > 0 ? text3.slice(0, eq) : text3;
+    const attached = text3.startsWith("--") && eq > 0 ? text3.slice(eq + 1) : void 0;
     if (noRun.has(name2)) return [];
-    if (scripts.has(name2) || !text2.startsWith("--") && text2.length > 2 && scripts.has(`-${text2[text2.length - 1]}`) && [...text2.slice(1, -1)].every((ch) => switches.has(`-${ch}`))) {
+    if (scripts.has(name2) || !text3.startsWith("--") && text3.length > 2 && scripts.has(`-${text3[text3.length - 1]}`) && [...text3.slice(1, -1)].every((ch) => switches.has(`-${ch}`))) {
       const script = attached !== void 0 ? { value: attached, dynamic: word.dynamic } : words[index + 1];
       return script === void 0 ? [] : [{ inner: [], env, script }];
     }
-    if (splits.has(name2) || text2.length > 2 && splits.has(text2.slice(0, 2)) && !text2.startsWith("--")) {
-      const value = attached ?? (name2 === text2 && !splits.has(text2) ? { value: text2.slice(2), dynamic: word.dynamic } : words[index + 1]);
+    if (splits.has(name2) || text3.length > 2 && splits.has(text3.slice(0, 2)) && !text3.startsWith("--")) {
+      const value = attached ?? (name2 === text3 && !splits.has(text3) ? { value: text3.slice(2), dynamic: word.dynamic } : words[index + 1]);
       const source = typeof value === "string" ? { value, dynamic: word.dynamic } : value;
       if (source !== void 0) lead = source.value.split(/\s+/).filter(Boolean).map((part) => ({ value: part, dynamic: source.dynamic }));
-      index += attached !== void 0 || name2 !== text2 || !splits.has(text2) ? 1 : 2;
+      index += attached !== void 0 || name2 !== text3 || !splits.has(text3) ? 1 : 2;
       break;
     }
     if (values.has(name2)) {
       index += attached !== void 0 ? 1 : 2;
       continue;
     }
-    if (values.has(text2.slice(0, 2)) && !text2.startsWith("--")) {
+    if (values.has(text3.slice(0, 2)) && !text3.startsWith("--")) {
       index += 1;
       continue;
     }
-    if (!switches.has(name2) && !clusterOfSwitches(text2, switches)) {
+    if (!switches.has(name2) && !clusterOfSwitches(text3, switches)) {
       readings.push(...finish(words, index + 2, spec, env, lead));
     }
     index += 1;
   }
   return [...finish(words, index, spec, env, lead), ...readings];
 }
-function clusterOfSwitches(text2, switches) {
-  return !text2.startsWith("--") && text2.length > 2 && [...text2.slice(1)].every((ch) => switches.has(`-${ch}`));
+function clusterOfSwitches(text3, switches) {
+  return !text3.startsWith("--") && text3.length > 2 && [...text3.slice(1)].every((ch) => switches.has(`-${ch}`));
 }
 function finish(words, index, spec, env, lead) {
   const after = words[index + (spec.operands ?? 0)];
@@ -49902,6 +51537,255 @@ function finish(words, index, spec, env, lead) {
   }
   const inner = [...lead, ...words.slice(index + (spec.operands ?? 0))];
   return [{ inner, env: { ...env } }];
+}
+
+// packages/core/src/command/word.ts
+var NO_SCOPE = { scalar: () => void 0, array: () => void 0, ifs: () => " 	\n" };
+var DEFAULTING = /* @__PURE__ */ new Set([":-", "-", ":=", "="]);
+function resolveWord(node, scope = NO_SCOPE) {
+  switch (node.type) {
+    case "word":
+      return { value: unescapeUnquoted(node.text), dynamic: false };
+    case "command_name":
+      return resolveParts(node.namedChildren, scope);
+    case "raw_string":
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case "ansi_c_string":
+      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
+    case "string":
+    case "translated_string":
+      return resolveString(node, scope);
+    case "concatenation":
+      return resolveParts(node.children, scope);
+    case "number":
+    case "variable_name":
+      return { value: node.text, dynamic: false };
+    case "simple_expansion": {
+      const name2 = node.namedChildren[0];
+      if (name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*")) {
+        const positional = scope.array("@");
+        return positional === void 0 ? { value: node.text, dynamic: true } : { value: positional.join(" "), dynamic: false, computed: true };
+      }
+      return variable(name2?.text ?? "", node.text, scope);
+    }
+    case "expansion":
+      return expansion(node, scope);
+    case "command_substitution":
+      return substitution(node, scope);
+    default:
+      return { value: node.text, dynamic: true };
+  }
+}
+function fieldsOf(node, word, scope = NO_SCOPE) {
+  if (!word.computed || word.dynamic) return void 0;
+  const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
+  if (target.type === "string" && target.namedChildren.length === 1) {
+    const elements2 = wholeArray(target.namedChildren[0], scope);
+    return elements2 === void 0 ? void 0 : [...elements2];
+  }
+  if (target.type !== "simple_expansion" && target.type !== "expansion" && target.type !== "command_substitution") return void 0;
+  const elements = wholeArray(target, scope);
+  const ifs = scope.ifs();
+  const parts2 = elements ?? [word.value];
+  const fields = [];
+  for (const part of parts2) for (const field of splitFields(part, ifs)) fields.push(field);
+  return fields;
+}
+function splitFields(text3, ifs) {
+  if (ifs === "") return text3 === "" ? [] : [text3];
+  const fields = [];
+  let current = "";
+  let pending2 = false;
+  for (const char of text3) {
+    if (ifs.includes(char)) {
+      if (current !== "" || pending2 && !/\s/.test(char)) fields.push(current);
+      current = "";
+      pending2 = !/\s/.test(char);
+      continue;
+    }
+    current += char;
+    pending2 = true;
+  }
+  if (current !== "") fields.push(current);
+  return fields;
+}
+function globPatternOf(node) {
+  let pattern = "";
+  let glob = false;
+  const parts2 = node.type === "concatenation" ? node.children : [node];
+  for (const part of parts2) {
+    if (part.type === "word") {
+      const text3 = part.text;
+      if (/(^|[^\\])[*?[]/.test(text3)) glob = true;
+      pattern += text3;
+    } else if (part.type === "raw_string" || part.type === "string" || part.type === "ansi_c_string") {
+      const word = resolveWord(part);
+      if (word.dynamic) return void 0;
+      pattern += word.value.replace(/[*?[\]\\]/g, "\\$&");
+    } else {
+      return void 0;
+    }
+  }
+  return glob ? pattern : void 0;
+}
+function variable(name2, text3, scope) {
+  const value = name2 === "" ? void 0 : scope.scalar(name2);
+  return value === void 0 ? { value: text3, dynamic: true } : { value, dynamic: false, computed: true };
+}
+function expansion(node, scope) {
+  const children = node.children;
+  const inner = children[1];
+  if (inner === void 0) return { value: node.text, dynamic: true };
+  if (inner.type === "subscript") {
+    if (children.length !== 3) return { value: node.text, dynamic: true };
+    const elements = scope.array(inner.namedChildren[0]?.text ?? "");
+    const index = inner.namedChildren[1]?.text ?? "";
+    if (elements === void 0) return { value: node.text, dynamic: true };
+    if (index === "@" || index === "*") return { value: elements.join(" "), dynamic: false, computed: true };
+    if (/^\d+$/.test(index) && elements[Number(index)] !== void 0) return { value: elements[Number(index)], dynamic: false, computed: true };
+    return { value: node.text, dynamic: true };
+  }
+  if (inner.type !== "variable_name") return { value: node.text, dynamic: true };
+  if (children.length === 3) return variable(inner.text, node.text, scope);
+  const operator = children[2];
+  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
+  const known = scope.scalar(inner.text);
+  if (known !== void 0 && (known !== "" || !operator.type.startsWith(":"))) return { value: known, dynamic: false, computed: true };
+  const fallback = children.slice(3, -1);
+  const word = resolveParts(fallback, scope);
+  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
+}
+function wholeArray(node, scope) {
+  if (node.type === "simple_expansion") {
+    const name2 = node.namedChildren[0];
+    return name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*") ? scope.array("@") : void 0;
+  }
+  if (node.type !== "expansion") return void 0;
+  const inner = node.children[1];
+  if (inner?.type !== "subscript" || node.children.length !== 3) return void 0;
+  const index = inner.namedChildren[1]?.text;
+  if (index !== "@" && index !== "*") return void 0;
+  return scope.array(inner.namedChildren[0]?.text ?? "");
+}
+function substitution(node, scope) {
+  const commands = node.namedChildren;
+  if (commands.length === 1 && commands[0].type === "pipeline") return pipelineOutput(node, commands[0], scope);
+  const command = commands.length === 1 && commands[0].type === "command" ? commands[0] : void 0;
+  if (command === void 0) return { value: node.text, dynamic: true };
+  return commandOutput(node, command, scope);
+}
+function pipelineOutput(node, pipeline, scope) {
+  const stages = pipeline.namedChildren;
+  if (stages.length === 0 || stages[0].type !== "command") return { value: node.text, dynamic: true };
+  let text3 = commandOutput(node, stages[0], scope);
+  for (const stage of stages.slice(1)) {
+    if (text3.dynamic || stage.type !== "command") return { value: node.text, dynamic: true };
+    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
+    const program = words[0]?.value;
+    const args2 = words.slice(1).map((word) => word.value);
+    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+    if (program === "base64" && args2.length === 1 && /^(-d|-D|--decode)$/.test(args2[0])) {
+      const decoded = decodeBase642(text3.value);
+      if (decoded === void 0) return { value: node.text, dynamic: true };
+      text3 = { value: decoded.replace(/\n+$/, ""), dynamic: false, computed: true };
+    } else if (program === "rev" && args2.length === 0) {
+      text3 = { value: [...text3.value].reverse().join(""), dynamic: false, computed: true };
+    } else if (program !== "cat" || args2.length > 0) {
+      return { value: node.text, dynamic: true };
+    }
+  }
+  return text3;
+}
+function decodeBase642(text3) {
+  try {
+    const binary2 = atob(text3.replace(/\s+/g, ""));
+    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
+  } catch {
+    return void 0;
+  }
+}
+function commandOutput(node, command, scope) {
+  const words = [];
+  for (const child of command.namedChildren) {
+    if (child.type === "variable_assignment" || child.type.endsWith("redirect")) return { value: node.text, dynamic: true };
+    words.push(resolveWord(child, scope));
+  }
+  const program = words[0]?.value;
+  if (program !== "echo" && program !== "printf" || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+  let args2 = words.slice(1).map((word) => word.value);
+  if (program === "echo") {
+    if (args2[0] !== void 0 && /^-[neE]+$/.test(args2[0])) args2 = args2.slice(1);
+    return { value: args2.join(" "), dynamic: false, computed: true };
+  }
+  if (args2.length === 0 || /%[^s%]/.test(args2[0])) return { value: node.text, dynamic: true };
+  const format = args2[0];
+  const rest = args2.slice(1);
+  const out2 = rest.length === 0 ? format.replace(/%%/g, "%") : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, "%")).join("");
+  return { value: out2.replace(/\\n/g, "\n").replace(/\n+$/, ""), dynamic: false, computed: true };
+}
+function resolveParts(parts2, scope) {
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  for (const part of parts2) {
+    const word = resolveWord(part, scope);
+    value += word.value;
+    dynamic ||= word.dynamic;
+    computed ||= word.computed === true;
+  }
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function resolveString(node, scope) {
+  const text3 = node.text;
+  const open = text3.startsWith('$"') ? 2 : 1;
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  let cursor = node.startIndex + open;
+  const end = node.endIndex - 1;
+  for (const child of node.namedChildren) {
+    if (child.startIndex > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
+    if (child.type === "string_content") value += unescapeDouble(child.text);
+    else {
+      const word = resolveWord(child, scope);
+      value += word.value;
+      dynamic ||= word.dynamic;
+      computed ||= word.computed === true;
+    }
+    cursor = child.endIndex;
+  }
+  if (end > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, end - node.startIndex));
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function unescapeUnquoted(text3) {
+  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
+}
+function unescapeDouble(text3) {
+  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
+}
+var SIMPLE_ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  E: "\x1B",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "?": "?"
+};
+function decodeAnsiC(body2) {
+  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
+    const head = esc[0];
+    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
+    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
+    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
+    return SIMPLE_ESCAPES[head] ?? whole;
+  });
 }
 
 // packages/core/src/command/wrappers.ts
@@ -49963,23 +51847,23 @@ function wrapperFor(program, next) {
 var RUN_SUBCOMMAND = { valueOptions: ["--env-file", "-p", "--project", "-c", "--config", "--duration", "--region"], switches: ["--no-masking"], operands: 1, afterDoubleDash: true };
 
 // packages/core/src/command/run.ts
-var SHELLS = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
+var SHELLS2 = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
 var POWERSHELL = /^(pwsh|powershell)(\.exe)?$/i;
-var EXEC_ENV = /* @__PURE__ */ new Set(["GIT_SSH_COMMAND", "GIT_EDITOR", "GIT_SEQUENCE_EDITOR", "EDITOR", "VISUAL", "PAGER", "GIT_PAGER", "GIT_EXTERNAL_DIFF", "GIT_ASKPASS", "SSH_ASKPASS", "PROMPT_COMMAND", "LESSOPEN", "MANPAGER", "SYSTEMD_PAGER"]);
-var HIDDEN_ENV = /* @__PURE__ */ new Set(["LD_PRELOAD", "LD_AUDIT", "DYLD_INSERT_LIBRARIES", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT", "GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "NODE_OPTIONS", "PYTHONSTARTUP", "PERL5OPT", "RUBYOPT", "BASH_ENV", "ENV"]);
-var GIT_EXEC_KEYS = /* @__PURE__ */ new Set(["core.sshcommand", "core.editor", "core.pager", "core.fsmonitor", "diff.external", "sequence.editor", "credential.helper", "gpg.program", "pager.log", "pager.diff", "uploadpack.packobjectshook"]);
-var GIT_HIDDEN_KEYS = /* @__PURE__ */ new Set(["core.hookspath", "include.path", "core.worktree"]);
+var STDIN_FILES = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\d+\/fd\/0|-)$/;
+var SYSTEM_PROGRAM = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
+var NAME_BUILTINS = /* @__PURE__ */ new Set(["read", "mapfile", "readarray", "printf", "getopts", "wait", "test", "[", "export", "readonly", "declare", "typeset", "local"]);
+function isWorkspaceBinary(typed) {
+  return typed.includes("/") && !SYSTEM_PROGRAM.test(typed);
+}
 function runCommand(runner, words, frame, stdin) {
   const head = words[0];
   if (head === void 0) return;
   checkEnvironment(runner, frame);
   if (head.dynamic) {
-    runner.analysis.opaque.push({ kind: "dynamic-program", detail: `the program name \`${head.value}\` is made by expansion` });
-    const held = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(head.value)?.[1];
-    const literal = held === void 0 ? void 0 : frame.env[held];
-    if (literal) runCommand(runner, [{ value: literal, dynamic: false }, ...words.slice(1)], frame, stdin);
+    runner.opaque("dynamic-program", `the program name \`${head.value}\` is made by expansion`);
     return;
   }
+  if (head.computed) runner.opaque("dynamic-program", `the program name \`${head.value}\` is made by expansion`);
   const program = basename4(head.value);
   const args2 = words.slice(1);
   const wrapper = wrapperFor(program, args2[0]?.value);
@@ -49994,10 +51878,23 @@ function runCommand(runner, words, frame, stdin) {
     }
     return;
   }
-  if (SHELLS.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
+  if (SHELLS2.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== void 0) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
+  const containers = containerCommands(program, words);
+  if (containers !== void 0) {
+    emit(runner, words, frame, "run");
+    for (const reading of containers) runCommand(runner, reading.inner, { ...frame, via: [...frame.via, reading.via], env: {} }, void 0);
+    return;
+  }
+  if (NAME_BUILTINS.has(program)) nameArguments(runner, program, args2, frame);
   switch (program) {
+    case "read":
+      readLiteral(args2, frame, stdin);
+      return emit(runner, words, frame, "run");
+    case "set":
+      setPositionals(args2, frame);
+      return emit(runner, words, frame, "run");
     case "eval":
       emit(runner, words, frame, "wrapper");
       return runScript(runner, joinWords(args2), { ...frame, via: [...frame.via, "eval"] }, "eval");
@@ -50012,14 +51909,103 @@ function runCommand(runner, words, frame, stdin) {
       return runFind(runner, words, frame, stdin);
     case "source":
     case ".":
-      if (args2.some((word) => word.dynamic)) runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` runs a file made by expansion` });
-      if (args2[0]?.fetch !== void 0) fetchedScript(runner, args2[0].fetch, program);
+      return runSource(runner, words, frame, stdin, program);
+    case "let":
+      for (const arg of args2) {
+        const why = arg.dynamic ? `\`let ${arg.value}\` evaluates an expansion` : expressionHazard(arg.value, runner.scope(frame));
+        if (why === void 0) continue;
+        runner.opaque("re-evaluation", why);
+        runner.reveal(arg.value, frame);
+      }
+      return emit(runner, words, frame, "run");
+    case "coproc": {
+      emit(runner, words, frame, "wrapper");
+      let inner = args2;
+      if (inner.length > 1 && /^[A-Za-z_]\w*$/.test(inner[0].value) && /^[{(]$/.test(inner[1].value)) inner = inner.slice(1);
+      while (inner[0] !== void 0 && /^[{(]$/.test(inner[0].value)) inner = inner.slice(1);
+      return runCommand(runner, inner, { ...frame, via: [...frame.via, "coproc"] }, stdin);
+    }
+    case "alias":
+    case "hash":
+    case "enable":
+    case "shopt":
+      resolutionBuiltin(runner, program, args2);
       return emit(runner, words, frame, "run");
     case "git":
-      if (runGitAlias(runner, words, frame, stdin)) return;
+      if (runGit(runner, words, frame, stdin)) return;
       return emit(runner, words, frame, "run");
     default:
       return emit(runner, words, frame, "run");
+  }
+}
+function readLiteral(args2, frame, stdin) {
+  if (stdin?.kind !== "text" || stdin.dynamic) return;
+  const names = args2.filter((word) => !word.value.startsWith("-") && /^[A-Za-z_]\w*$/.test(word.value)).map((word) => word.value);
+  if (args2.some((word) => /^-[a-zA-Z]*[adinNptu]$/.test(word.value)) || names.length === 0) return;
+  const fields = splitFields(stdin.text.split("\n")[0] ?? "", frame.env.IFS ?? frame.consts.IFS ?? " 	\n");
+  names.forEach((name2, index) => {
+    const value = index === names.length - 1 ? fields.slice(index).join(" ") : fields[index] ?? "";
+    frame.consts[name2] = value;
+    frame.env[name2] = value;
+  });
+}
+function setPositionals(args2, frame) {
+  const dash = args2.findIndex((word) => word.value === "--");
+  const values = dash >= 0 ? args2.slice(dash + 1) : args2[0] !== void 0 && !/^[-+]/.test(args2[0].value) ? args2 : void 0;
+  if (values === void 0) return;
+  if (values.some((word) => word.dynamic)) {
+    delete frame.arrays["@"];
+    return;
+  }
+  frame.arrays["@"] = values.map((word) => word.value);
+  values.forEach((word, index) => {
+    frame.consts[String(index + 1)] = word.value;
+  });
+}
+function resolutionBuiltin(runner, program, args2) {
+  const values = args2.map((word) => word.value);
+  const changes = program === "alias" ? values.some((value) => value.includes("=")) || args2.some((word) => word.dynamic) : program === "hash" ? values.some((value) => /^-[a-z]*p/.test(value)) : program === "enable" ? values.some((value) => !/^-[aps]+$/.test(value)) : values.includes("expand_aliases") && values.some((value) => /^-[a-z]*s/.test(value));
+  if (changes) runner.opaque("resolution", `\`${program} ${clip3(values.join(" "))}\` changes which program a name runs`);
+}
+function nameArguments(runner, program, args2, frame) {
+  const scope = runner.scope(frame);
+  const names = [];
+  if (program === "read" || program === "mapfile" || program === "readarray") {
+    const valued = program === "read" ? "adinNptu" : "dnOsuCc";
+    for (let index = 0; index < args2.length; index += 1) {
+      const value = args2[index].value;
+      if (value.length > 1 && value.startsWith("-")) {
+        const last = value[value.length - 1];
+        if (valued.includes(last)) {
+          if (program === "read" && last === "a" && args2[index + 1] !== void 0) names.push(args2[index + 1]);
+          index += 1;
+        }
+        continue;
+      }
+      names.push(args2[index]);
+    }
+  } else if (program === "printf" || program === "wait") {
+    const at = args2.findIndex((word) => word.value === (program === "printf" ? "-v" : "-p"));
+    if (at >= 0 && args2[at + 1] !== void 0) names.push(args2[at + 1]);
+  } else if (program === "getopts") {
+    if (args2[1] !== void 0) names.push(args2[1]);
+  } else if (program === "test" || program === "[") {
+    args2.forEach((word, index) => {
+      if (word.value === "-v" && args2[index + 1] !== void 0) names.push(args2[index + 1]);
+    });
+  } else {
+    for (const word of args2) if (!word.value.startsWith("-")) names.push(word);
+  }
+  for (const name2 of names) {
+    if (name2 === void 0) continue;
+    const eq = name2.value.indexOf("=");
+    const bare = eq > 0 && program !== "test" && program !== "[" ? name2.value.slice(0, eq) : name2.value;
+    const why = nameArgumentHazard(bare, name2.dynamic, scope);
+    if (why !== void 0) {
+      runner.opaque("re-evaluation", why);
+      runner.reveal(bare, frame);
+    }
+    if (program !== "test" && program !== "[" && /^[A-Za-z_]\w*$/.test(bare)) runner.forget(bare, frame);
   }
 }
 function runShell(runner, words, frame, stdin, program) {
@@ -50032,6 +52018,7 @@ function runShell(runner, words, frame, stdin, program) {
   while (index < words.length) {
     const word = words[index].value;
     if (word === "--" || word === "-") {
+      if (word === "-") fromStdin = true;
       index += 1;
       break;
     }
@@ -50042,10 +52029,11 @@ function runShell(runner, words, frame, stdin, program) {
     }
     if (powershell && /^-(e|ec|en|enc|encodedcommand)$/i.test(word)) {
       emit(runner, words, frame, "wrapper");
-      runner.analysis.opaque.push({ kind: "encoded-payload", detail: `\`${program} ${word}\` runs an encoded command` });
+      runner.opaque("encoded-payload", `\`${program} ${word}\` runs an encoded command`);
       return;
     }
     if (word.startsWith("--") || powershell && word.startsWith("-")) {
+      if (word === "--rcfile" || word === "--init-file") runner.opaque("code-option", `\`${program} ${word}\` loads a start-up file`);
       index += word === "--rcfile" || word === "--init-file" || powershell && /^-(f|file|ex|executionpolicy|wd|workingdirectory)$/i.test(word) ? 2 : 1;
       continue;
     }
@@ -50053,6 +52041,7 @@ function runShell(runner, words, frame, stdin, program) {
       const letters = word.slice(1);
       if (letters.includes("c")) command = true;
       if (letters.includes("s")) fromStdin = true;
+      if (letters.includes("i") && !command) runner.opaque("code-option", `\`${program} -i\` reads start-up files`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }
@@ -50069,12 +52058,38 @@ function runShell(runner, words, frame, stdin, program) {
   const file = words[index];
   if (file !== void 0 && !fromStdin) {
     if (file.fetch !== void 0) return fetchedScript(runner, file.fetch, program);
-    if (file.dynamic) runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` runs a script named by expansion (\`${file.value}\`)` });
+    if (file.input !== void 0) {
+      emit(runner, words, frame, "wrapper");
+      return consumeStdin(runner, file.input, inner, program, "shell");
+    }
+    if (!file.dynamic && STDIN_FILES.test(file.value)) {
+      if (stdin === void 0) return emit(runner, words, frame, "run");
+      emit(runner, words, frame, "wrapper");
+      return consumeStdin(runner, stdin, inner, program, "shell");
+    }
+    if (file.dynamic) runner.opaque("dynamic-script", `\`${program}\` runs a script named by expansion (\`${file.value}\`)`);
     return emit(runner, words, frame, "run");
   }
   if (stdin === void 0) return emit(runner, words, frame, "run");
   emit(runner, words, frame, "wrapper");
   consumeStdin(runner, stdin, inner, program, "shell");
+}
+function runSource(runner, words, frame, stdin, program) {
+  const file = words[1];
+  const inner = { ...frame, via: [...frame.via, program] };
+  if (file === void 0) return emit(runner, words, frame, "run");
+  if (file.fetch !== void 0) fetchedScript(runner, file.fetch, program);
+  if (file.input !== void 0) {
+    emit(runner, words, frame, "wrapper");
+    return consumeStdin(runner, file.input, inner, program, "shell");
+  }
+  if (!file.dynamic && STDIN_FILES.test(file.value)) {
+    emit(runner, words, frame, "wrapper");
+    if (stdin === void 0) return runner.opaque("stdin-shell", `\`${program} ${file.value}\` runs whatever arrives on standard input`);
+    return consumeStdin(runner, stdin, inner, program, "shell");
+  }
+  if (file.dynamic) runner.opaque("dynamic-script", `\`${program}\` runs a file made by expansion`);
+  return emit(runner, words, frame, "run");
 }
 function runInterpreter(runner, words, frame, stdin, program, source) {
   emit(runner, words, frame, "run");
@@ -50082,13 +52097,15 @@ function runInterpreter(runner, words, frame, stdin, program, source) {
   if (source.kind === "file") {
     const file = words[source.index];
     if (file?.fetch !== void 0) fetchedScript(runner, file.fetch, program);
+    else if (file?.input !== void 0) consumeStdin(runner, file.input, inner, program, "code");
+    else if (file !== void 0 && !file.dynamic && STDIN_FILES.test(file.value) && words[source.index - 1]?.value !== "-m") consumeStdin(runner, stdin, inner, program, "code");
     return;
   }
   if (source.kind === "stdin") return consumeStdin(runner, stdin, inner, program, "code");
   const code = words[source.index];
   if (code === void 0) return;
   if (code.dynamic) {
-    runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` runs code made by expansion` });
+    runner.opaque("dynamic-script", `\`${program}\` runs code made by expansion`);
     if (code.fetch !== void 0) runner.analysis.pipelines.push(`${code.fetch} | sh`);
     return;
   }
@@ -50096,28 +52113,29 @@ function runInterpreter(runner, words, frame, stdin, program, source) {
 }
 function probeCode(runner, code, frame, program) {
   if (!canRunPrograms(code)) return;
-  runner.analysis.opaque.push({ kind: "interpreter-exec", detail: `\`${program}\` code runs other programs` });
+  runner.opaque("interpreter-exec", `\`${program}\` code runs other programs`);
   for (const script of scriptsInCode(code)) runner.script(script, { ...frame, depth: frame.depth + 1 });
 }
 function consumeStdin(runner, stdin, frame, program, as) {
   if (stdin === void 0) return;
   if (stdin.kind === "fetch") return fetchedScript(runner, stdin.text, program);
   if (stdin.kind === "stream") {
-    runner.analysis.opaque.push({ kind: "stdin-shell", detail: `\`${program}\` runs what \`${stdin.from}\` writes` });
+    runner.opaque("stdin-shell", `\`${program}\` runs what \`${stdin.from}\` writes`);
     return;
   }
-  if (stdin.decoded) runner.analysis.opaque.push({ kind: "encoded-payload", detail: `\`${program}\` runs a decoded payload` });
-  if (stdin.dynamic) runner.analysis.opaque.push({ kind: "dynamic-script", detail: `\`${program}\` reads a here-document with expansions` });
+  if (stdin.decoded) runner.opaque("encoded-payload", `\`${program}\` runs a decoded payload`);
+  if (stdin.dynamic) runner.opaque("dynamic-script", `\`${program}\` reads a here-document with expansions`);
   if (as === "code") return probeCode(runner, stdin.text, frame, program);
   runner.script(stdin.text, { ...frame, depth: frame.depth + 1 });
 }
 function fetchedScript(runner, fetch2, program) {
-  runner.analysis.opaque.push({ kind: "stdin-shell", detail: `\`${program}\` runs a downloaded script` });
+  runner.opaque("stdin-shell", `\`${program}\` runs a downloaded script`);
   runner.analysis.pipelines.push(`${fetch2} | sh`);
 }
 function runScript(runner, script, frame, label) {
+  if (script.computed && !script.dynamic) runner.opaque(label === "eval" ? "eval-dynamic" : "dynamic-script", `\`${label}\` runs \`${clip3(script.value)}\`, computed from expansions`);
   if (script.dynamic) {
-    runner.analysis.opaque.push({ kind: label === "eval" ? "eval-dynamic" : "dynamic-script", detail: `\`${label}\` runs \`${script.value}\`, made by expansion` });
+    runner.opaque(label === "eval" ? "eval-dynamic" : "dynamic-script", `\`${label}\` runs \`${script.value}\`, made by expansion`);
     if (script.fetch !== void 0) runner.analysis.pipelines.push(`${script.fetch} | sh`);
   }
   runner.script(script.value, { ...frame, depth: frame.depth + 1 });
@@ -50141,44 +52159,92 @@ function runFind(runner, words, frame, stdin) {
     index = end;
   }
 }
-function runGitAlias(runner, words, frame, stdin) {
-  const aliases = /* @__PURE__ */ new Map();
+var GIT_VALUE_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--super-prefix", "--config-env", "--list-cmds"]);
+function runGit(runner, words, frame, stdin) {
+  const values = words.map((word) => word.value);
+  const settings = invocationSettings(values.slice(1), frame.env);
+  for (const setting of settings) judgeSetting(runner, setting, frame, "git -c");
   let index = 1;
-  while (index < words.length && words[index].value.startsWith("-")) {
-    const word = words[index].value;
-    if (word === "-c" || word === "--config-env") {
-      const setting = words[index + 1];
-      const match = setting && /^alias\.([^=]+)=(.*)$/s.exec(setting.value);
-      if (match) aliases.set(match[1].toLowerCase(), { value: match[2], dynamic: setting.dynamic });
-      const config = setting && /^([^=]+)=(.*)$/s.exec(setting.value);
-      const key = config?.[1].toLowerCase();
-      if (config && key !== void 0 && GIT_EXEC_KEYS.has(key)) runScript(runner, { value: config[2].replace(/^!/, ""), dynamic: setting.dynamic }, { ...frame, via: [...frame.via, `git -c ${key}`] }, `git -c ${key}`);
-      if (key !== void 0 && GIT_HIDDEN_KEYS.has(key)) runner.analysis.opaque.push({ kind: "hidden-config", detail: `\`git -c ${key}\` loads code the command does not show` });
-      index += 2;
-      continue;
-    }
-    index += ["-C", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--super-prefix"].includes(word) ? 2 : 1;
+  while (index < values.length && values[index].startsWith("-")) index += GIT_VALUE_GLOBALS.has(values[index]) ? 2 : 1;
+  const sub = values[index];
+  if (sub === void 0) return false;
+  if (sub === "config") {
+    const change = settingsOf(values.slice(index + 1));
+    for (const setting of change.set) judgeSetting(runner, setting, frame, "git config");
+    runner.gitConfig.apply(change);
+    return false;
   }
-  const alias = words[index] && aliases.get(words[index].value.toLowerCase());
-  if (!alias) return false;
-  emit(runner, words, frame, "wrapper");
-  const via = { ...frame, via: [...frame.via, `git alias ${words[index].value}`] };
-  if (alias.value.startsWith("!")) {
-    runScript(runner, { value: alias.value.slice(1), dynamic: alias.dynamic }, via, "git alias");
-  } else {
-    const expanded = alias.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: alias.dynamic }));
-    runCommand(runner, [...words.slice(0, index).filter((_, at) => at === 0), ...expanded, ...words.slice(index + 1)], via, stdin);
+  const alias = runner.gitConfig.get(`alias.${sub.toLowerCase()}`, settings).pop();
+  if (alias !== void 0 && frame.via.includes(`git alias ${sub}`)) {
+    runner.opaque("depth-limit", `git alias \`${sub}\` expands to itself`);
+    return true;
   }
-  return true;
+  if (alias !== void 0) {
+    emit(runner, words, frame, "wrapper");
+    const via = { ...frame, via: [...frame.via, `git alias ${sub}`] };
+    const dynamic = words.some((word) => word.dynamic);
+    if (alias.startsWith("!")) runScript(runner, { value: alias.slice(1), dynamic }, via, "git alias");
+    else runCommand(runner, [words[0], ...alias.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic })), ...words.slice(index + 1)], via, stdin);
+    return true;
+  }
+  if (sub === "push") {
+    emit(runner, words, frame, "run");
+    configuredPushes(runner, values.slice(index + 1), settings);
+    return true;
+  }
+  return false;
+}
+function judgeSetting(runner, setting, frame, label) {
+  const effect = gitKeyEffect(setting.key);
+  const via = { ...frame, via: [...frame.via, `${label} ${setting.key}`] };
+  if (effect === "exec" && setting.value !== "" && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
+    runScript(runner, { value: setting.value.replace(/^!/, ""), dynamic: false }, via, `${label} ${setting.key}`);
+  } else if (effect === "hidden") {
+    runner.opaque("hidden-config", `\`${label} ${setting.key}\` loads code or changes where git sends data`);
+  } else if (effect === "alias") {
+    if (setting.value.startsWith("!")) runScript(runner, { value: setting.value.slice(1), dynamic: false }, { ...via, env: {} }, `${label} ${setting.key}`);
+    else if (frame.depth < 8) runCommand(runner, [{ value: "git", dynamic: false }, ...setting.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false }))], { ...via, env: {}, depth: frame.depth + 1 }, void 0);
+  } else if (effect === "push" && /^(push\.default|remote\.pushdefault|branch\..+)$/.test(setting.key)) {
+    runner.opaque("hidden-config", `\`${label} ${setting.key}\` changes what a later \`git push\` pushes`);
+  }
+}
+function configuredPushes(runner, args2, settings) {
+  const positionals = args2.filter((arg) => !arg.startsWith("-"));
+  if (positionals.length > 1) return;
+  const remote = positionals[0] ?? "origin";
+  const view = runner.gitConfig;
+  if (view.get(`remote.${remote}.mirror`, settings).some((value) => /^(true|yes|on|1)$/i.test(value))) runner.analysis.gitPushes.push({ operation: "push --mirror", target: "" });
+  const refspecs = view.get(`remote.${remote}.push`, settings);
+  if (refspecs.length > 0) {
+    const force = args2.some((arg) => /^(-f|--force.*)$/.test(arg)) || refspecs.some((spec) => spec.startsWith("+"));
+    runner.analysis.gitPushes.push({ operation: force ? "push --force" : "push", target: refspecs.join(" ") });
+  }
+  if (view.get(`remote.${remote}.pushurl`, settings).length > 0) runner.opaque("hidden-config", `\`remote.${remote}.pushurl\` sends the push elsewhere`);
+}
+var ENV_EFFECT = /* @__PURE__ */ new Map();
+function envEffect(name2) {
+  if (ENV_EFFECT.has(name2)) return ENV_EFFECT.get(name2);
+  const effect = RESOLUTION_ENV.has(name2) ? "resolution" : loadsCode(name2) ? "load" : EXEC_ENV.has(name2) ? "exec" : void 0;
+  if (ENV_EFFECT.size < 4096) ENV_EFFECT.set(name2, effect);
+  return effect;
 }
 function checkEnvironment(runner, frame) {
-  for (const [name2, value] of Object.entries(frame.env)) {
-    if (HIDDEN_ENV.has(name2) || name2.startsWith("GIT_CONFIG_KEY_")) {
-      if (!runner.analysis.opaque.some((item) => item.detail.startsWith(`\`${name2}\``))) runner.analysis.opaque.push({ kind: "hidden-config", detail: `\`${name2}\` loads code or configuration the command does not show` });
-    } else if (EXEC_ENV.has(name2) && !runner.analysis.invocations.some((item) => item.via.includes(`$${name2}`))) {
+  for (const name2 in frame.env) {
+    const effect = envEffect(name2);
+    if (effect === void 0) continue;
+    const value = frame.env[name2];
+    if (effect === "resolution") {
+      noteOnce(runner, "resolution", `\`${name2}\` is set, which changes which program a name runs`);
+    } else if (effect === "load") {
+      if (harmlessSetting(name2, value)) continue;
+      noteOnce(runner, "hidden-config", `\`${name2}\` loads code or configuration the command does not show`);
+    } else if (!runner.analysis.invocations.some((item) => item.via.includes(`$${name2}`))) {
       runner.script(value, { ...frame, via: [...frame.via, `$${name2}`], depth: frame.depth + 1, env: {} });
     }
   }
+}
+function noteOnce(runner, kind, detail) {
+  if (!runner.analysis.opaque.some((item) => item.detail === detail)) runner.opaque(kind, detail);
 }
 function emit(runner, words, frame, role) {
   const argv = words.map((word) => word.value);
@@ -50190,15 +52256,20 @@ function emit(runner, words, frame, role) {
     program,
     via: frame.via,
     env: frame.env,
-    workspaceBinary: typed.includes("/") && !typed.startsWith("/"),
+    workspaceBinary: isWorkspaceBinary(typed),
     forms,
     canonical: forms.map(renderForm),
     text: argv.join(" "),
     role
   });
   if (role !== "run") return;
-  const literalArgs = words.slice(1).filter((word) => !word.dynamic).map((word) => word.value);
-  runner.analysis.files.push(...fileAccessesOf(program, literalArgs));
+  const literalArgs = [];
+  for (let index = 1; index < words.length; index += 1) if (!words[index].dynamic) literalArgs.push(words[index].value);
+  for (const file of fileAccessesOf(program, literalArgs)) {
+    const word = words.find((each, index) => index > 0 && each.value === file.path);
+    runner.analysis.files.push(word?.glob === void 0 ? file : { ...file, path: word.glob, glob: true });
+  }
+  judgeOptions(runner, program, literalArgs, frame);
   const push = forms.filter((form) => form.program === "git" && form.path[0] === "push");
   if (push.length > 0) {
     const flags2 = new Set(push.flatMap((form) => [...form.flags.keys()]));
@@ -50207,124 +52278,91 @@ function emit(runner, words, frame, role) {
     runner.analysis.gitPushes.push({ operation, target });
   }
 }
+function judgeOptions(runner, program, args2, frame) {
+  let hazards = optionHazards(program, args2);
+  if (interpreterFor(program) !== void 0) {
+    const module2 = args2.indexOf("-m");
+    if (module2 >= 0 && args2[module2 + 1] !== void 0) hazards = [...hazards, ...optionHazards(args2[module2 + 1], args2.slice(module2 + 2))];
+  }
+  for (const hazard of hazards) {
+    const label = `${program} ${hazard.option}`;
+    switch (hazard.effect) {
+      case "code":
+        if (hazard.value !== void 0 && hazard.value !== "") runScript(runner, { value: codeOf(hazard.value), dynamic: false }, { ...frame, via: [...frame.via, label] }, label);
+        else runner.opaque("code-option", `\`${label}\` runs a command the line does not show`);
+        break;
+      case "load":
+        runner.opaque("code-option", `\`${label}${hazard.value ? ` ${clip3(hazard.value)}` : ""}\` loads code or configuration the command does not show`);
+        break;
+      case "destroy":
+        runner.opaque("code-option", `\`${label}${hazard.value ? ` ${clip3(hazard.value)}` : ""}\` deletes files`);
+        if (hazard.value !== void 0 && usablePath(hazard.value)) runner.analysis.files.push({ access: "write", path: hazard.value, by: label });
+        break;
+      case "read":
+      case "write":
+        if (hazard.value !== void 0 && usablePath(hazard.value)) runner.analysis.files.push({ access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => program === "pytest" ? "" : prefix), by: label });
+        break;
+    }
+  }
+}
+function codeOf(value) {
+  return value.replace(/^exec=/, "");
+}
 function joinWords(words) {
-  return { value: words.map((word) => word.value).join(" "), dynamic: words.some((word) => word.dynamic), ...words.find((word) => word.fetch)?.fetch ? { fetch: words.find((word) => word.fetch).fetch } : {} };
+  const fetch2 = words.find((word) => word.fetch)?.fetch;
+  const computed = words.some((word) => word.computed);
+  return { value: words.map((word) => word.value).join(" "), dynamic: words.some((word) => word.dynamic), ...computed ? { computed } : {}, ...fetch2 ? { fetch: fetch2 } : {} };
 }
 function basename4(program) {
   const slash = program.lastIndexOf("/");
   return slash >= 0 ? program.slice(slash + 1) : program;
 }
-
-// packages/core/src/command/word.ts
-var EXPANSIONS = /* @__PURE__ */ new Set(["simple_expansion", "expansion", "command_substitution", "process_substitution", "arithmetic_expansion", "brace_expression"]);
-function resolveWord(node) {
-  switch (node.type) {
-    case "word":
-    case "command_name":
-      return node.type === "command_name" ? resolveParts(node.namedChildren) : { value: unescapeUnquoted(node.text), dynamic: false };
-    case "raw_string":
-      return { value: node.text.slice(1, -1), dynamic: false };
-    case "ansi_c_string":
-      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
-    case "string":
-    case "translated_string":
-      return resolveString(node);
-    case "concatenation":
-      return resolveParts(node.children);
-    case "number":
-    case "variable_name":
-      return { value: node.text, dynamic: false };
-    default:
-      if (EXPANSIONS.has(node.type)) return { value: node.text, dynamic: true };
-      return { value: node.text, dynamic: true };
-  }
-}
-function resolveParts(parts2) {
-  let value = "";
-  let dynamic = false;
-  for (const part of parts2) {
-    const word = resolveWord(part);
-    value += word.value;
-    dynamic ||= word.dynamic;
-  }
-  return { value, dynamic };
-}
-function resolveString(node) {
-  const text2 = node.text;
-  const open = text2.startsWith('$"') ? 2 : 1;
-  let value = "";
-  let dynamic = false;
-  let cursor = node.startIndex + open;
-  const end = node.endIndex - 1;
-  for (const child of node.namedChildren) {
-    if (child.startIndex > cursor) value += unescapeDouble(text2.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
-    if (child.type === "string_content") value += unescapeDouble(child.text);
-    else {
-      const word = resolveWord(child);
-      value += word.value;
-      dynamic ||= word.dynamic;
-    }
-    cursor = child.endIndex;
-  }
-  if (end > cursor) value += unescapeDouble(text2.slice(cursor - node.startIndex, end - node.startIndex));
-  return { value, dynamic };
-}
-function unescapeUnquoted(text2) {
-  return text2.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
-}
-function unescapeDouble(text2) {
-  return text2.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
-}
-var SIMPLE_ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  e: "\x1B",
-  E: "\x1B",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  "?": "?"
-};
-function decodeAnsiC(body2) {
-  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
-    const head = esc[0];
-    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
-    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
-    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
-    return SIMPLE_ESCAPES[head] ?? whole;
-  });
+function clip3(text3) {
+  return text3.length > 60 ? `${text3.slice(0, 57)}...` : text3;
 }
 
 // packages/core/src/command/scan.ts
 var MAX_DEPTH = 8;
+var MAX_LOOP_VALUES = 16;
+var MAX_LOOP_WALKS = 64;
 var REDIRECTS = /* @__PURE__ */ new Set(["file_redirect", "heredoc_redirect", "herestring_redirect"]);
 var FETCHERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch", "aria2c", "http", "https", "xh", "lwp-request", "GET"]);
+var OPAQUE_LEAVES = /* @__PURE__ */ new Set(["regex", "extglob_pattern", "word", "test_operator", "special_variable_name"]);
+var HIDDEN_SUBSTITUTION = /(^|[^\\])(\$[({[]|`|[<>]\()/;
+var ARITHMETIC_TESTS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
 var Scanner = class {
   parser;
   analysis;
+  /** Git configuration written earlier in this line. */
+  gitConfig = new GitConfigView();
+  /** Loop bodies walked once per literal value, across the line (nested loops would multiply). */
+  loopBudget = MAX_LOOP_WALKS;
   constructor(parser, analysis) {
     this.parser = parser;
     this.analysis = analysis;
   }
+  /** Records something the analysis cannot see into. */
+  opaque(kind, detail) {
+    this.analysis.opaque.push({ kind, detail });
+  }
   /** Parses and walks a script (the line itself, or a nested `bash -c` script). */
   script(source, frame) {
     if (frame.depth > MAX_DEPTH) {
-      this.analysis.opaque.push({ kind: "depth-limit", detail: `nesting deeper than ${MAX_DEPTH} levels` });
+      this.opaque("depth-limit", `nesting deeper than ${MAX_DEPTH} levels`);
       return;
     }
     const tree = this.parser.parse(source);
     try {
       const root = tree.rootNode;
-      if (root.hasError) this.analysis.opaque.push({ kind: "parse-error", detail: `\`${clip2(source)}\` does not parse as a complete shell command` });
-      this.walk(root, { ...frame, env: { ...frame.env }, source }, void 0);
+      if (root.hasError) this.opaque("parse-error", `\`${clip4(source)}\` does not parse as a complete shell command`);
+      this.walk(root, { via: frame.via, depth: frame.depth, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, void 0);
     } finally {
       tree.delete();
     }
+  }
+  /** Reads a value bash evaluates again as shell words, so commands hidden in it are seen. */
+  reveal(value, frame) {
+    if (/[`$<>]/.test(value)) this.script(`: ${value.replace(/^[A-Za-z_]\w*=/, "")}`, { ...frame, depth: frame.depth + 1 });
   }
   walk(node, frame, stdin) {
     switch (node.type) {
@@ -50338,25 +52376,300 @@ var Scanner = class {
         this.assign(node, frame);
         return void 0;
       case "comment":
+      case "raw_string":
+      case "ansi_c_string":
+      case "string_content":
+      case "heredoc_body":
         return void 0;
       case "ERROR":
-        if (!this.analysis.opaque.some((item) => item.kind === "parse-error")) this.analysis.opaque.push({ kind: "parse-error", detail: "the command has a syntax error" });
+        if (!this.analysis.opaque.some((item) => item.kind === "parse-error")) this.opaque("parse-error", "the command has a syntax error");
         break;
+      case "function_definition":
+        this.opaque("resolution", `the line defines a function \`${node.childForFieldName("name")?.text ?? ""}\`, which changes what its name runs`);
+        break;
+      case "declaration_command":
+        this.declaration(node, frame);
+        return void 0;
+      case "unset_command":
+        this.unset(node, frame);
+        return void 0;
+      case "for_statement":
+        this.forLoop(node, frame);
+        return void 0;
+      case "while_statement":
+        if (this.readLoop(node, frame, stdin)) return void 0;
+        break;
+      case "c_style_for_statement": {
+        const safe = this.forHeaderNames(node);
+        for (const child of node.namedChildren) if (child.type !== "do_group" && child.type !== "compound_statement") this.arithmetic(child, frame, safe);
+        break;
+      }
+      case "compound_statement":
+        if (node.children[0]?.type === "((") this.arithmetic(node, frame);
+        break;
+      case "arithmetic_expansion":
+        this.arithmetic(node, frame);
+        break;
+      case "subscript":
+        this.subscript(node, frame);
+        break;
+      case "expansion":
+        this.expansionHazards(node, frame);
+        break;
+      case "test_command":
+        this.testHazards(node, frame);
+        break;
+      case "process_substitution":
+      case "command_substitution": {
+        let last2;
+        for (const child of node.namedChildren) last2 = this.walk(child, frame, void 0) ?? last2;
+        return last2;
+      }
       default:
+        if (OPAQUE_LEAVES.has(node.type) && node.childCount === 0) {
+          this.hiddenSubstitution(node, frame);
+          return void 0;
+        }
         break;
     }
     let last;
     for (const child of node.namedChildren) last = this.walk(child, frame, stdin) ?? last;
     return node.type === "subshell" || node.type === "compound_statement" ? last : void 0;
   }
+  /** The constants of `frame`, as the word evaluator reads them. */
+  scope(frame) {
+    let scope = this.scopes.get(frame.consts);
+    if (scope === void 0) {
+      scope = {
+        scalar: (name2) => frame.consts[name2],
+        array: (name2) => frame.arrays[name2],
+        ifs: () => frame.consts.IFS ?? (frame.env.IFS === void 0 ? " 	\n" : "\0")
+      };
+      this.scopes.set(frame.consts, scope);
+    }
+    return scope;
+  }
+  scopes = /* @__PURE__ */ new WeakMap();
+  /** Resolves a word node against the frame's constants. */
+  word(node, frame) {
+    return resolveWord(node, this.scope(frame));
+  }
+  hiddenSubstitution(node, frame) {
+    const text3 = node.text;
+    if (!HIDDEN_SUBSTITUTION.test(text3)) return;
+    this.opaque("hidden-substitution", `\`${clip4(text3)}\` holds a substitution the parser left as text`);
+    this.script(`: ${text3}`, { ...frame, depth: frame.depth + 1 });
+  }
   assign(node, frame) {
     const name2 = node.childForFieldName("name");
     const value = node.childForFieldName("value");
     if (value) this.walk(value, frame, void 0);
-    if (name2 && value) {
-      const word = resolveWord(value);
-      if (!word.dynamic) frame.env[name2.text] = word.value;
+    if (!name2) return;
+    if (name2.type === "subscript") {
+      this.walk(name2, frame, void 0);
+      return;
     }
+    this.setVariable(name2.text, value, frame, node.text.includes("+="));
+  }
+  /** Records an assignment: a constant for the evaluator when its value is known. */
+  setVariable(name2, value, frame, append = false) {
+    if (RESOLUTION_ENV.has(name2)) this.opaque("resolution", `\`${name2}\` is set, which changes which program a name runs`);
+    if (value?.type === "array") {
+      const elements = [];
+      let known = true;
+      for (const element of value.namedChildren) {
+        const word2 = this.word(element, frame);
+        if (word2.dynamic) known = false;
+        else elements.push(...fieldsOf(element, word2, this.scope(frame)) ?? [word2.value]);
+      }
+      if (known) frame.arrays[name2] = append ? [...frame.arrays[name2] ?? [], ...elements] : elements;
+      else delete frame.arrays[name2];
+      frame.env[name2] = value.text;
+      delete frame.consts[name2];
+      return;
+    }
+    const word = value ? this.word(value, frame) : { value: "", dynamic: false };
+    const previous = append ? frame.consts[name2] : "";
+    frame.env[name2] = word.value;
+    if (word.dynamic || previous === void 0) delete frame.consts[name2];
+    else frame.consts[name2] = previous + word.value;
+    delete frame.arrays[name2];
+  }
+  /** Forgets what the script knew of a variable (`read x`, `unset x`, a loop over unknowns). */
+  forget(name2, frame) {
+    delete frame.consts[name2];
+    delete frame.arrays[name2];
+    frame.env[name2] ??= "";
+  }
+  declaration(node, frame) {
+    const keyword = node.children[0]?.text ?? "declare";
+    let flags2 = "";
+    for (const child of node.namedChildren) {
+      if (child.type === "word" && /^[-+][A-Za-z]+$/.test(child.text)) {
+        flags2 += child.text.slice(1);
+        continue;
+      }
+      if (child.type === "variable_assignment") {
+        this.assign(child, frame);
+        const name2 = child.childForFieldName("name")?.text ?? "";
+        const value = child.childForFieldName("value");
+        if (flags2.includes("A")) frame.assoc.add(name2);
+        if (flags2.includes("i") && value) this.arithmetic(value, frame);
+        if (flags2.includes("n") && value && /[[`$]/.test(value.text)) this.opaque("re-evaluation", `\`${keyword} -n ${name2}\` refers to \`${clip4(value.text)}\`, evaluated on every use`);
+        continue;
+      }
+      if (child.type === "variable_name") {
+        if (flags2.includes("A")) frame.assoc.add(child.text);
+        continue;
+      }
+      this.walk(child, frame, void 0);
+      const word = this.word(child, frame);
+      if (word.dynamic || quotedDeclarationHazard(word.value)) {
+        this.opaque("re-evaluation", `\`${keyword}\` parses \`${clip4(word.value)}\` again as an assignment`);
+        this.script(word.value, { ...frame, depth: frame.depth + 1 });
+      }
+      const eq = word.value.indexOf("=");
+      if (eq > 0) this.forget(word.value.slice(0, eq), frame);
+    }
+  }
+  unset(node, frame) {
+    for (const child of node.namedChildren) {
+      if (child.type === "word" && child.text.startsWith("-")) continue;
+      this.walk(child, frame, void 0);
+      const word = this.word(child, frame);
+      const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
+      if (why !== void 0) {
+        this.opaque("re-evaluation", why);
+        this.reveal(word.value, frame);
+      }
+      this.forget(word.value, frame);
+    }
+  }
+  /** Flags arithmetic that evaluates a name whose value is unknown or holds code. */
+  arithmetic(node, frame, safe) {
+    const why = arithmeticHazard(node, this.scope(frame), safe);
+    if (why === void 0) return;
+    this.opaque("re-evaluation", why);
+    for (const name2 of node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
+      const value = frame.consts[name2];
+      if (value !== void 0) this.reveal(value, frame);
+    }
+  }
+  forHeaderNames(node) {
+    const names = /* @__PURE__ */ new Set();
+    for (const child of node.namedChildren) {
+      if (child.type === "variable_assignment") names.add(child.childForFieldName("name")?.text ?? "");
+    }
+    return names;
+  }
+  subscript(node, frame) {
+    const array = node.namedChildren[0]?.text ?? "";
+    const index = node.namedChildren[1];
+    if (index === void 0 || frame.assoc.has(array) || index.text === "@" || index.text === "*") return;
+    const why = arithmeticHazard(index, this.scope(frame));
+    if (why !== void 0) {
+      this.opaque("re-evaluation", `the subscript of \`${array}\` is evaluated: ${why}`);
+      const value = IDENTIFIER2.test(index.text) ? frame.consts[index.text] : void 0;
+      if (value !== void 0) this.reveal(value, frame);
+    }
+  }
+  expansionHazards(node, frame) {
+    const children = node.children;
+    const name2 = node.namedChildren.find((child) => child.type === "variable_name")?.text;
+    for (let at = 1; at + 1 < children.length; at += 1) {
+      if (children[at].type === "@" && /^P$/.test(children[at + 1].text)) {
+        this.opaque("re-evaluation", `\`${clip4(node.text)}\` expands \`${name2 ?? ""}\` as a prompt, running what it holds`);
+        const value = name2 === void 0 ? void 0 : frame.consts[name2];
+        if (value !== void 0) this.reveal(value, frame);
+      }
+    }
+    if (children[1]?.type === "!") {
+      const target = children[2];
+      const next = children[3]?.type;
+      const keys = target?.type === "subscript" && /^[@*]$/.test(target.namedChildren[1]?.text ?? "");
+      if (target !== void 0 && next !== "*" && next !== "@" && !keys) {
+        const value = target.type === "variable_name" ? frame.consts[target.text] : void 0;
+        if (value === void 0 || !IDENTIFIER2.test(value)) {
+          this.opaque("re-evaluation", `\`${clip4(node.text)}\` uses the value of \`${target.text}\` as a variable name`);
+          if (value !== void 0) this.reveal(value, frame);
+        }
+      }
+    }
+  }
+  testHazards(node, frame) {
+    const stack = [...node.namedChildren];
+    while (stack.length > 0) {
+      const current = stack.pop();
+      if (current.type === "unary_expression" && current.children[0]?.text === "-v") {
+        const operand = current.namedChildren[1] ?? current.namedChildren[0];
+        if (operand !== void 0 && operand.type !== "test_operator") {
+          const word = this.word(operand, frame);
+          const why = nameArgumentHazard(word.value, word.dynamic, this.scope(frame));
+          if (why !== void 0) {
+            this.opaque("re-evaluation", `\`-v\` evaluates ${why}`);
+            this.reveal(word.value, frame);
+          }
+        }
+      } else if (current.type === "binary_expression" && current.children.some((child) => ARITHMETIC_TESTS.has(child.text))) {
+        this.arithmetic(current, frame);
+      } else {
+        for (const child of current.namedChildren) if (child.type === "binary_expression" || child.type === "unary_expression" || child.type === "parenthesized_expression") stack.push(child);
+      }
+    }
+  }
+  // `for x in a b c`: the body once per literal value, so `$x` is judged as each.
+  forLoop(node, frame) {
+    const variable2 = node.childForFieldName("variable")?.text;
+    const body2 = node.childForFieldName("body");
+    const values = [];
+    let known = true;
+    let sawIn = false;
+    for (const child of node.children) {
+      if (child.type === "in") sawIn = true;
+      else if (sawIn && child.isNamed && child !== body2 && child.type !== "do_group" && child.type !== "comment") {
+        this.walk(child, frame, void 0);
+        const word = this.word(child, frame);
+        if (word.dynamic || globPatternOf(child) !== void 0) known = false;
+        else values.push(...fieldsOf(child, word, this.scope(frame)) ?? [word.value]);
+      }
+    }
+    if (!sawIn) known = false;
+    if (variable2 === void 0 || body2 === null) return;
+    const distinct = [...new Set(values)];
+    if (!known || distinct.length === 0 || distinct.length > MAX_LOOP_VALUES || distinct.length > this.loopBudget) {
+      this.forget(variable2, frame);
+      this.walk(body2, frame, void 0);
+      return;
+    }
+    this.loopBudget -= distinct.length;
+    for (const value of distinct) {
+      frame.consts[variable2] = value;
+      frame.env[variable2] = value;
+      this.walk(body2, frame, void 0);
+    }
+  }
+  // `while read a b; do …; done <<< "text"`: the body once per line of literal input.
+  readLoop(node, frame, stdin) {
+    const condition = node.childForFieldName("condition") ?? node.namedChildren[0];
+    const body2 = node.childForFieldName("body");
+    if (condition?.type !== "command" || body2 === null || stdin?.kind !== "text" || stdin.dynamic) return false;
+    const words = condition.namedChildren.map((child) => this.word(child, frame).value);
+    if (words[0] !== "read") return false;
+    const names = words.slice(1).filter((word) => !word.startsWith("-"));
+    const lines = stdin.text.split("\n").filter((line) => line !== "").slice(0, Math.min(MAX_LOOP_VALUES, this.loopBudget));
+    if (lines.length === 0) return false;
+    this.loopBudget -= lines.length;
+    if (names.length === 0) names.push("REPLY");
+    for (const line of lines) {
+      const fields = splitFields(line, frame.consts.IFS ?? " 	\n");
+      names.forEach((name2, index) => {
+        const value = index === names.length - 1 ? fields.slice(index).join(" ") : fields[index] ?? "";
+        frame.consts[name2] = value;
+        frame.env[name2] = value;
+      });
+      this.walk(body2, frame, void 0);
+    }
+    return true;
   }
   redirected(node, frame, stdin) {
     const body2 = node.childForFieldName("body");
@@ -50386,33 +52699,56 @@ var Scanner = class {
     const assignments = {};
     const redirects = [...outerRedirects];
     let previousEnd = -1;
-    node.children.forEach((child, index) => {
-      const field = node.fieldNameForChild(index);
+    const children = node.children;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index];
       if (child.type === "variable_assignment") {
         const name2 = child.childForFieldName("name");
         const value = child.childForFieldName("value");
         if (value) this.walk(value, frame, void 0);
-        if (name2) assignments[name2.text] = value ? resolveWord(value).value : "";
-        return;
+        if (name2?.type === "subscript") this.walk(name2, frame, void 0);
+        if (name2) {
+          if (RESOLUTION_ENV.has(name2.text)) this.opaque("resolution", `\`${name2.text}\` is set, which changes which program a name runs`);
+          assignments[name2.text] = value ? this.word(value, frame).value : "";
+        }
+        continue;
       }
       if (REDIRECTS.has(child.type)) {
         redirects.push(child);
-        return;
+        continue;
       }
-      if (field !== "name" && field !== "argument") return;
-      this.walk(child, frame, void 0);
-      const word = resolveWord(child);
+      const field = node.fieldNameForChild(index);
+      if (field !== "name" && field !== "argument") continue;
+      if (child.type === "word" && (previousEnd < 0 || frame.source.slice(previousEnd, child.startIndex) !== "\\\n")) {
+        const text3 = child.text;
+        if (HIDDEN_SUBSTITUTION.test(text3)) this.hiddenSubstitution(child, frame);
+        const plain2 = { value: unescapeUnquoted(text3), dynamic: false };
+        if (/[*?[]/.test(text3)) {
+          const glob2 = globPatternOf(child);
+          if (glob2 !== void 0) plain2.glob = glob2;
+        }
+        words.push(plain2);
+        previousEnd = child.endIndex;
+        continue;
+      }
+      const last = this.walk(child, frame, void 0);
+      const word = this.word(child, frame);
       const fetch2 = this.fetchIn(child, frame);
       if (fetch2 !== void 0) word.fetch = fetch2;
+      if (child.type === "process_substitution" && last !== void 0) word.input = last.output;
+      const glob = globPatternOf(child);
+      if (glob !== void 0) word.glob = glob;
       const previous = words[words.length - 1];
       if (previous && frame.source.slice(previousEnd, child.startIndex) === "\\\n") {
         previous.value += word.value;
         previous.dynamic ||= word.dynamic;
       } else {
-        words.push(word);
+        const fields = fieldsOf(child, word, this.scope(frame));
+        if (fields === void 0) words.push(word);
+        else for (const value of fields) words.push({ value, dynamic: false, computed: true });
       }
       previousEnd = child.endIndex;
-    });
+    }
     const program = words[0]?.value ?? "";
     const own = this.redirects(redirects, frame, program);
     const input = own.stdin ?? stdin;
@@ -50436,20 +52772,26 @@ var Scanner = class {
       if (node.type === "file_redirect") {
         const destination = node.childForFieldName("destination") ?? node.namedChildren[node.namedChildren.length - 1];
         if (!destination) continue;
-        this.walk(destination, frame, void 0);
-        const target = resolveWord(destination);
+        const substituted = this.walk(destination, frame, void 0);
+        const target = this.word(destination, frame);
         const operator = node.children.find((child) => !child.isNamed)?.text ?? ">";
-        if (target.dynamic || !usablePath(target.value) || operator === ">&" || operator === "<&") continue;
+        if (operator === ">&" || operator === "<&") continue;
         const access = operator.includes(">") ? "write" : "read";
-        this.analysis.files.push({ access, path: target.value, by: `${program || "shell"} ${operator}` });
-        if (access === "read") stdin = { kind: "stream", from: `file ${target.value}` };
+        if (destination.type === "process_substitution") {
+          if (access === "read") stdin = substituted?.output ?? { kind: "stream", from: "a process substitution" };
+          continue;
+        }
+        if (target.dynamic || !usablePath(target.value)) continue;
+        const glob = globPatternOf(destination);
+        this.analysis.files.push(glob === void 0 ? { access, path: target.value, by: `${program || "shell"} ${operator}` } : { access, path: glob, by: `${program || "shell"} ${operator}`, glob: true });
+        if (access === "read") stdin = target.value === "/dev/stdin" ? stdin : { kind: "stream", from: `file ${target.value}` };
       } else if (node.type === "heredoc_redirect") {
         let quoted = false;
         for (const child of node.namedChildren) {
           if (child.type === "heredoc_start") quoted = /['"\\]/.test(child.text);
           else if (child.type === "heredoc_body") {
             if (!quoted) for (const part of child.namedChildren) this.walk(part, frame, void 0);
-            stdin = { kind: "text", text: child.text, dynamic: !quoted && child.namedChildren.length > 0 };
+            stdin = { kind: "text", text: child.text, dynamic: !quoted && child.namedChildren.some((part) => part.type !== "heredoc_content") };
           } else if (child.type === "heredoc_end") continue;
           else if (REDIRECTS.has(child.type)) after.push(...this.redirects([child], frame, program).after);
           else after.push(child);
@@ -50458,7 +52800,7 @@ var Scanner = class {
         const value = node.namedChildren[0];
         if (!value) continue;
         this.walk(value, frame, void 0);
-        const word = resolveWord(value);
+        const word = this.word(value, frame);
         stdin = { kind: "text", text: `${word.value}
 `, dynamic: word.dynamic };
       }
@@ -50469,16 +52811,18 @@ var Scanner = class {
   fetchIn(node, frame) {
     if (node.type === "command") {
       const name2 = node.childForFieldName("name");
-      const program = name2 ? basename5(resolveWord(name2).value) : "";
+      const program = name2 ? basename5(this.word(name2, frame).value) : "";
       return FETCHERS.has(program) ? fetchText(node, frame) : void 0;
     }
+    if (node.childCount === 0) return void 0;
     for (const child of node.namedChildren) {
-      const found = this.fetchIn(child, frame);
-      if (found !== void 0) return found;
+      const found2 = this.fetchIn(child, frame);
+      if (found2 !== void 0) return found2;
     }
     return void 0;
   }
 };
+var IDENTIFIER2 = /^[A-Za-z_][A-Za-z0-9_]*$/;
 function fetchText(node, _frame) {
   const args2 = node.namedChildren.filter((child) => child.type !== "command_name").map((child) => resolveWord(child).value);
   return `curl ${args2.join(" ")}`.trim();
@@ -50488,21 +52832,21 @@ function outputOf(words, stdin) {
   const args2 = words.slice(1);
   const literal = args2.every((word) => !word.dynamic);
   if ((program === "echo" || program === "printf") && literal) {
-    const text2 = args2.filter((word, index) => !(index === 0 && /^-[neE]+$/.test(word.value))).map((word) => word.value).join(" ");
-    return { kind: "text", text: program === "printf" ? text2.replace(/\\n/g, "\n") : `${text2}
+    const text3 = args2.filter((word, index) => !(index === 0 && /^-[neE]+$/.test(word.value))).map((word) => word.value).join(" ");
+    return { kind: "text", text: program === "printf" ? text3.replace(/\\n/g, "\n") : `${text3}
 `, dynamic: false };
   }
   if (program === "cat" && args2.length === 0) return stdin;
   if (program === "base64" && args2.some((word) => /^(-d|-D|--decode)$/.test(word.value)) && stdin?.kind === "text" && !stdin.dynamic) {
-    const decoded = decodeBase642(stdin.text);
+    const decoded = decodeBase643(stdin.text);
     return decoded === void 0 ? { kind: "stream", from: "base64 -d" } : { kind: "text", text: decoded, dynamic: false, decoded: true };
   }
   if (FETCHERS.has(program)) return { kind: "fetch", text: `curl ${args2.map((word) => word.value).join(" ")}`.trim() };
   return { kind: "stream", from: program || "a command" };
 }
-function decodeBase642(text2) {
+function decodeBase643(text3) {
   try {
-    const binary2 = atob(text2.replace(/\s+/g, ""));
+    const binary2 = atob(text3.replace(/\s+/g, ""));
     return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
   } catch {
     return void 0;
@@ -50512,8 +52856,8 @@ function basename5(program) {
   const slash = program.lastIndexOf("/");
   return slash >= 0 ? program.slice(slash + 1) : program;
 }
-function clip2(text2) {
-  return text2.length > 80 ? `${text2.slice(0, 77)}...` : text2;
+function clip4(text3) {
+  return text3.length > 80 ? `${text3.slice(0, 77)}...` : text3;
 }
 
 // packages/core/src/command/analyze.ts
@@ -50540,9 +52884,9 @@ function dedupe(items, key) {
 }
 
 // packages/core/src/command/parser.ts
-import { existsSync as existsSync8, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync7 } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname as dirname2, join as join9 } from "node:path";
+import { dirname as dirname3, join as join10 } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // node_modules/web-tree-sitter/web-tree-sitter.js
@@ -52139,13 +54483,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve7(xhr.response);
+                resolve8(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -52341,9 +54685,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve7(receiveInstance(mod, inst));
+          resolve8(receiveInstance(mod, inst));
         });
       });
     }
@@ -53066,16 +55410,16 @@ async function Module2(moduleArg = {}) {
   }
   __name(loadDynamicLibrary, "loadDynamicLibrary");
   var reportUndefinedSymbols = /* @__PURE__ */ __name(() => {
-    for (var [symName, entry] of Object.entries(GOT)) {
-      if (entry.value == 0) {
+    for (var [symName, entry2] of Object.entries(GOT)) {
+      if (entry2.value == 0) {
         var value = resolveGlobalSymbol(symName, true).sym;
-        if (!value && !entry.required) {
+        if (!value && !entry2.required) {
           continue;
         }
         if (typeof value == "function") {
-          entry.value = addFunction(value, value.sig);
+          entry2.value = addFunction(value, value.sig);
         } else if (typeof value == "number") {
-          entry.value = value;
+          entry2.value = value;
         } else {
           throw new Error(`bad export type for '${symName}': ${typeof value}`);
         }
@@ -53676,8 +56020,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve7, reject) => {
-      readyPromiseResolve = resolve7;
+    moduleRtn = new Promise((resolve8, reject) => {
+      readyPromiseResolve = resolve8;
       readyPromiseReject = reject;
     });
   }
@@ -54013,11 +56357,11 @@ function parseMatchPredicate(steps, index, operator, textPredicates) {
     for (const c of captures) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
-    const test = /* @__PURE__ */ __name((text2, positive) => {
-      return positive ? regex.test(text2) : !regex.test(text2);
+    const test = /* @__PURE__ */ __name((text3, positive) => {
+      return positive ? regex.test(text3) : !regex.test(text3);
     }, "test");
     if (nodes.length === 0) return !isPositive;
-    return matchAll ? nodes.every((text2) => test(text2, isPositive)) : nodes.some((text2) => test(text2, isPositive));
+    return matchAll ? nodes.every((text3) => test(text3, isPositive)) : nodes.some((text3) => test(text3, isPositive));
   });
 }
 __name(parseMatchPredicate, "parseMatchPredicate");
@@ -54047,7 +56391,7 @@ function parseAnyOfPredicate(steps, index, operator, textPredicates) {
       if (c.name === captureName) nodes.push(c.node.text);
     }
     if (nodes.length === 0) return !isPositive;
-    return nodes.every((text2) => values.includes(text2)) === isPositive;
+    return nodes.every((text3) => values.includes(text3)) === isPositive;
   });
 }
 __name(parseAnyOfPredicate, "parseAnyOfPredicate");
@@ -54563,6 +56907,92 @@ var Query = class {
   }
 };
 
+// packages/core/src/command/snapshot.ts
+var NO_CHILDREN = [];
+var SnapshotNode = class {
+  type;
+  isNamed;
+  isMissing;
+  hasError = false;
+  startIndex;
+  endIndex;
+  children = NO_CHILDREN;
+  fields;
+  named;
+  source;
+  constructor(source, type, isNamed, isMissing, startIndex, endIndex) {
+    this.source = source;
+    this.type = type;
+    this.isNamed = isNamed;
+    this.isMissing = isMissing;
+    this.startIndex = startIndex;
+    this.endIndex = endIndex;
+  }
+  get text() {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+  get childCount() {
+    return this.children.length;
+  }
+  get namedChildren() {
+    if (this.named === void 0) {
+      let all = true;
+      for (const child of this.children) all &&= child.isNamed;
+      this.named = all ? this.children : this.children.filter((child) => child.isNamed);
+    }
+    return this.named;
+  }
+  childForFieldName(name2) {
+    if (this.fields === void 0) return null;
+    const index = this.fields.indexOf(name2);
+    return index < 0 ? null : this.children[index] ?? null;
+  }
+  fieldNameForChild(index) {
+    return this.fields?.[index] ?? null;
+  }
+  /** Sets the children and their field names (builder only). */
+  adopt(children, fields) {
+    this.children = children;
+    this.fields = fields;
+  }
+};
+function snapshot(cursor, source, types, fields) {
+  const make = () => {
+    const type = types[cursor.nodeTypeId] ?? "ERROR";
+    return new SnapshotNode(source, type, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex);
+  };
+  const root = make();
+  let error = root.type === "ERROR" || root.isMissing;
+  const parents = [root];
+  const kids = [[]];
+  const names = [void 0];
+  if (cursor.gotoFirstChild()) {
+    walk: for (; ; ) {
+      const node = make();
+      if (node.type === "ERROR" || node.isMissing) error = true;
+      const top = kids.length - 1;
+      const siblings = kids[top];
+      const field = cursor.currentFieldId;
+      if (field !== 0) (names[top] ??= [])[siblings.length] = fields[field] ?? null;
+      siblings.push(node);
+      if (cursor.gotoFirstChild()) {
+        parents.push(node);
+        kids.push([]);
+        names.push(void 0);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        parents.pop().adopt(kids.pop(), names.pop());
+        if (parents.length === 0) break walk;
+      }
+    }
+  }
+  while (parents.length > 0) parents.pop().adopt(kids.pop(), names.pop());
+  root.hasError = error;
+  return { rootNode: root, delete: () => void 0 };
+}
+
 // packages/core/src/command/parser.ts
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var GRAMMAR_WASM = "tree-sitter-bash.wasm";
@@ -54570,15 +57000,23 @@ async function loadShellParser(options = {}) {
   const runtime = locate(RUNTIME_WASM, "web-tree-sitter/web-tree-sitter.wasm", options.wasmDir);
   const grammar = locate(GRAMMAR_WASM, "tree-sitter-bash/tree-sitter-bash.wasm", options.wasmDir);
   try {
-    await Parser.init({ wasmBinary: readFileSync11(runtime) });
-    const language = await Language.load(readFileSync11(grammar));
+    await Parser.init({ wasmBinary: readFileSync7(runtime) });
+    const language = await Language.load(readFileSync7(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
+    const types = language.types;
+    const fields = language.fields;
     return {
       parse(source) {
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", "the bash parser returned no tree");
-        return tree;
+        const cursor = tree.walk();
+        try {
+          return snapshot(cursor, source, types, fields);
+        } finally {
+          cursor.delete();
+          tree.delete();
+        }
       }
     };
   } catch (cause) {
@@ -54590,21 +57028,21 @@ async function loadShellParser(options = {}) {
 }
 function locate(file, specifier, wasmDir) {
   const candidates = [];
-  if (wasmDir !== void 0) candidates.push(join9(wasmDir, file));
-  const here = dirname2(fileURLToPath(import.meta.url));
-  candidates.push(join9(here, file), join9(here, "..", file));
+  if (wasmDir !== void 0) candidates.push(join10(wasmDir, file));
+  const here = dirname3(fileURLToPath(import.meta.url));
+  candidates.push(join10(here, file), join10(here, "..", file));
   try {
     candidates.push(createRequire(import.meta.url).resolve(specifier));
   } catch {
   }
-  const found = candidates.find((candidate) => existsSync8(candidate));
-  if (found === void 0) {
+  const found2 = candidates.find((candidate) => existsSync8(candidate));
+  if (found2 === void 0) {
     throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", `cannot find \`${file}\``, {
       hint: "reinstall with `npm ci`, or keep the .wasm files next to cavra.mjs",
       details: { searched: candidates }
     });
   }
-  return found;
+  return found2;
 }
 
 // packages/core/src/command/load.ts
@@ -54621,21 +57059,505 @@ function loadCommandAnalyzer(options = {}) {
   return pending;
 }
 
+// packages/core/src/aibom/build.ts
+import { createHash as createHash9 } from "node:crypto";
+
+// packages/core/src/session/mcp-identity.ts
+import { createHash as createHash8 } from "node:crypto";
+function mcpCommandDigest(command, args2 = []) {
+  return `sha256:${createHash8("sha256").update(JSON.stringify([command, ...args2])).digest("hex")}`;
+}
+function mcpIdentityFields(identity) {
+  return {
+    ...identity.command ? { mcp_server_digest: mcpCommandDigest(identity.command, identity.args ?? []) } : {},
+    ...identity.url ? { mcp_server_url: normalizeMcpUrl(identity.url) } : {}
+  };
+}
+
+// packages/core/src/aibom/server-reference.ts
+function commandDigest(command) {
+  return mcpCommandDigest(command[0] ?? "", command.slice(1));
+}
+function isSha256Digest(value) {
+  return typeof value === "string" && /^sha256:[0-9a-f]{64}$/.test(value);
+}
+function publicUrl(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    return void 0;
+  }
+  if (!["http:", "https:", "ws:", "wss:"].includes(url.protocol)) return void 0;
+  url.username = "";
+  url.password = "";
+  url.search = "";
+  url.hash = "";
+  return url.toString();
+}
+
+// packages/core/src/aibom/collect.ts
+function collectAgents(input) {
+  const agents = /* @__PURE__ */ new Map();
+  const agentOf2 = (name2) => {
+    let agent = agents.get(name2);
+    if (!agent) agents.set(name2, agent = { name: name2, kinds: /* @__PURE__ */ new Set(), decisions: /* @__PURE__ */ new Map(), servers: /* @__PURE__ */ new Set() });
+    return agent;
+  };
+  for (const described of input.agents ?? []) {
+    const name2 = cleanName(described.name);
+    if (!name2) continue;
+    const agent = agentOf2(name2);
+    agent.kinds.add(described.kind);
+    mergeDescription(agent, described);
+  }
+  input.decisions.forEach((decision, index) => {
+    for (const name2 of actorsOf(decision)) {
+      const agent = agentOf2(name2);
+      agent.kinds.add("decision");
+      agent.decisions.set(decision.decision, (agent.decisions.get(decision.decision) ?? 0) + 1);
+      const server = serverCalled(decision, input.requests?.[index]);
+      if (server) agent.servers.add(server);
+    }
+  });
+  return [...agents.values()].sort((a, b) => compare(a.name, b.name));
+}
+function collectServers(input) {
+  const servers = /* @__PURE__ */ new Map();
+  const byId = /* @__PURE__ */ new Map();
+  for (const described of input.mcpServers ?? []) {
+    const name2 = cleanName(described.name);
+    if (!name2) continue;
+    const server = { ...described, name: name2, calls: 0, tools: /* @__PURE__ */ new Set(), seenDigests: /* @__PURE__ */ new Set(), seenUrls: /* @__PURE__ */ new Set() };
+    if (!servers.has(name2)) servers.set(name2, server);
+    if (described.serverId && !byId.has(described.serverId)) byId.set(described.serverId, server);
+  }
+  input.decisions.forEach((decision, index) => {
+    const request = input.requests?.[index];
+    const called = serverCalled(decision, request);
+    if (!called) return;
+    let server = byId.get(called) ?? servers.get(called);
+    if (!server) servers.set(called, server = { name: called, calls: 0, tools: /* @__PURE__ */ new Set(), seenDigests: /* @__PURE__ */ new Set(), seenUrls: /* @__PURE__ */ new Set() });
+    server.calls += 1;
+    const tool = stringField(request, "tool");
+    if (tool) server.tools.add(tool);
+    const digest = stringField(request, "mcp_server_digest");
+    if (isSha256Digest(digest)) server.seenDigests.add(digest);
+    const url = stringField(request, "mcp_server_url");
+    if (url) server.seenUrls.add(url);
+  });
+  return [...servers.values()].sort((a, b) => compare(a.name, b.name));
+}
+function countDecisions(decisions) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const decision of decisions) counts.set(decision.decision, (counts.get(decision.decision) ?? 0) + 1);
+  return counts;
+}
+function serverCalled(decision, request) {
+  if (decision.action_type !== "mcp_tool_call") return void 0;
+  return cleanName(stringField(request, "server") ?? stringField(request, "server_id") ?? decision.target);
+}
+function actorsOf(decision) {
+  const name2 = [cleanName(decision.agent_id), cleanName(decision.actor)].find((candidate) => candidate !== void 0 && candidate !== "unknown");
+  return name2 ? [name2] : [];
+}
+function mergeDescription(agent, described) {
+  const version = cleanName(described.version);
+  const vendor = cleanName(described.vendor);
+  if (version && !agent.version) agent.version = version;
+  if (vendor && !agent.vendor) agent.vendor = vendor;
+}
+function stringField(value, key) {
+  if (typeof value !== "object" || value === null) return void 0;
+  const field = value[key];
+  return typeof field === "string" ? field : void 0;
+}
+var MAX_NAME = 200;
+var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+function cleanName(value) {
+  if (typeof value !== "string") return void 0;
+  const name2 = value.replace(CONTROL, "").trim().slice(0, MAX_NAME);
+  return name2 === "" ? void 0 : name2;
+}
+function compare(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// packages/core/src/aibom/cyclonedx.ts
+var loading2;
+function loadCycloneDx() {
+  loading2 ??= Promise.all([
+    import("./enums-NBKSD6M2.mjs"),
+    import("./models-AZKEDFBX.mjs"),
+    import("./index.node-6EH6LOQ4.mjs"),
+    import("./spec-YDS2OLG5.mjs")
+  ]).then(([Enums, Models, Serialize, Spec]) => ({ Enums: exportsOf(Enums), Models: exportsOf(Models), Serialize: exportsOf(Serialize), Spec: exportsOf(Spec) }));
+  return loading2;
+}
+function exportsOf(module2) {
+  const whole = module2.default;
+  return whole !== void 0 && typeof whole === "object" ? whole : module2;
+}
+
+// packages/core/src/aibom/build.ts
+var AIBOM_FILE = "aibom.cdx.json";
+var SHA256_DIGEST = /^sha256:([0-9a-f]{64})$/;
+async function buildAiBom(input) {
+  const cdx = await loadCycloneDx();
+  const { Models, Serialize, Spec } = cdx;
+  const bom = new Models.Bom();
+  bom.metadata.timestamp = input.generatedAt;
+  bom.metadata.tools.components.add(toolComponent(cdx, input.tool));
+  for (const property of runProperties(cdx, input)) bom.metadata.properties.add(property);
+  const models = /* @__PURE__ */ new Map();
+  for (const model of dedupeModels(input.models ?? [])) {
+    const component = modelComponent(cdx, model);
+    models.set(model.name, component);
+    bom.components.add(component);
+  }
+  const services = /* @__PURE__ */ new Map();
+  for (const server of collectServers(input)) {
+    const service = serverService(cdx, server);
+    services.set(server.name, service);
+    if (server.serverId) services.set(server.serverId, service);
+    bom.services.add(service);
+  }
+  for (const agent of collectAgents(input)) {
+    const component = agentComponent(cdx, agent);
+    for (const model of input.models ?? []) {
+      const used = model.agent !== void 0 && cleanName(model.agent) === agent.name ? models.get(cleanName(model.name) ?? "") : void 0;
+      if (used) component.dependencies.add(used.bomRef);
+    }
+    for (const server of agent.servers) {
+      const called = services.get(server);
+      if (called) component.dependencies.add(called.bomRef);
+    }
+    bom.components.add(component);
+  }
+  for (const { pack, ref } of dedupePacks(input.packs)) bom.components.add(packComponent(cdx, pack, ref, input));
+  if (input.registry) bom.components.add(registryComponent(cdx, input.registry));
+  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
+  const options = { sortLists: true, space: 2 };
+  bom.serialNumber = contentSerial(serializer.serialize(bom, options));
+  return `${serializer.serialize(bom, options)}
+`;
+}
+function toolComponent({ Enums, Models }, tool) {
+  const component = new Models.Component(Enums.ComponentType.Application, tool.name, { bomRef: `tool:${tool.name}`, version: tool.version });
+  if (tool.bundle) {
+    component.hashes.set(Enums.HashAlgorithm["SHA-256"], tool.bundle.sha256);
+    component.properties.add(new Models.Property("cavra:bundle:file", tool.bundle.file));
+  }
+  if (tool.sha256sums) component.properties.add(new Models.Property("cavra:bundle:sha256sums", `sha256:${tool.sha256sums}`));
+  return component;
+}
+function runProperties({ Models }, input) {
+  const properties = [new Models.Property("cavra:aibom:source", input.source), new Models.Property("cavra:run:decisions", String(input.decisions.length))];
+  for (const [decision, count2] of countDecisions(input.decisions)) properties.push(new Models.Property(`cavra:run:decision:${decision}`, String(count2)));
+  return properties;
+}
+function agentComponent({ Enums, Models }, agent) {
+  const component = new Models.Component(Enums.ComponentType.Application, agent.name, {
+    bomRef: `agent:${agent.name}`,
+    ...agent.version ? { version: agent.version } : {},
+    ...agent.vendor ? { publisher: agent.vendor } : {},
+    description: "AI coding agent"
+  });
+  component.properties.add(new Models.Property("cavra:component", "agent"));
+  for (const kind of agent.kinds) component.properties.add(new Models.Property("cavra:agent:seen-in", kind));
+  for (const [decision, count2] of agent.decisions) component.properties.add(new Models.Property(`cavra:agent:decision:${decision}`, String(count2)));
+  return component;
+}
+function modelComponent({ Enums, Models }, model) {
+  const component = new Models.Component(Enums.ComponentType.MachineLearningModel, model.name, {
+    bomRef: `model:${model.name}`,
+    ...model.version ? { version: model.version } : {},
+    ...model.provider ? { publisher: model.provider } : {}
+  });
+  component.properties.add(new Models.Property("cavra:component", "model"));
+  return component;
+}
+function serverService({ Enums, Models }, server) {
+  const service = new Models.Service(server.name, { bomRef: `mcp:${server.name}`, group: "mcp", description: "MCP server" });
+  const add = (name2, value) => {
+    if (value) service.properties.add(new Models.Property(name2, value));
+  };
+  add("cavra:component", "mcp-server");
+  add("cavra:mcp:server-id", cleanName(server.serverId));
+  const described = server.command && server.command.length > 0 ? commandDigest(server.command) : isSha256Digest(server.commandDigest) ? server.commandDigest : void 0;
+  for (const digest of /* @__PURE__ */ new Set([described, ...server.seenDigests])) add("cavra:mcp:command-digest", digest);
+  const urls = new Set([server.url, ...server.seenUrls].map((url) => url === void 0 ? void 0 : publicUrl(url)).filter((url) => url !== void 0));
+  for (const url of urls) {
+    add("cavra:mcp:url", url);
+    service.externalReferences.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Other, { comment: "MCP server endpoint" }));
+  }
+  add("cavra:mcp:trust-tier", cleanName(server.trustTier));
+  add("cavra:mcp:approval-state", cleanName(server.approvalState));
+  add("cavra:mcp:calls", String(server.calls));
+  for (const tool of server.tools) add("cavra:mcp:tool", cleanName(tool));
+  return service;
+}
+function packComponent({ Enums, Models }, pack, ref, input) {
+  const component = new Models.Component(Enums.ComponentType.Data, pack.id, {
+    bomRef: ref,
+    ...pack.version ? { version: pack.version } : {},
+    description: "CAVRA policy pack"
+  });
+  const hex = SHA256_DIGEST.exec(pack.digest)?.[1];
+  if (hex) component.hashes.set(Enums.HashAlgorithm["SHA-256"], hex);
+  component.properties.add(new Models.Property("cavra:component", "policy-pack"));
+  if (pack.digest) component.properties.add(new Models.Property("cavra:pack:digest", pack.digest));
+  const decided = input.decisions.filter((decision) => decision.policy_pack === pack.id).length;
+  component.properties.add(new Models.Property("cavra:pack:decisions", String(decided)));
+  return component;
+}
+function registryComponent({ Enums, Models }, registry) {
+  const component = new Models.Component(Enums.ComponentType.File, registry.file, { bomRef: "registry", description: "CAVRA MCP server registry" });
+  component.hashes.set(Enums.HashAlgorithm["SHA-256"], registry.sha256);
+  component.properties.add(new Models.Property("cavra:component", "registry"));
+  return component;
+}
+function dedupeModels(models) {
+  const byName = /* @__PURE__ */ new Map();
+  for (const model of models) {
+    const name2 = cleanName(model.name);
+    if (!name2) continue;
+    const known = byName.get(name2);
+    const version = known?.version ?? cleanName(model.version);
+    const provider = known?.provider ?? cleanName(model.provider);
+    byName.set(name2, { name: name2, ...version ? { version } : {}, ...provider ? { provider } : {} });
+  }
+  return [...byName.values()];
+}
+function dedupePacks(packs) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const pack of packs) {
+    const id = cleanName(pack.id);
+    if (!id) continue;
+    const key = `${id}\0${pack.digest}`;
+    if (!seen.has(key)) seen.set(key, { ...pack, id });
+  }
+  const ids = /* @__PURE__ */ new Map();
+  for (const pack of seen.values()) ids.set(pack.id, (ids.get(pack.id) ?? 0) + 1);
+  return [...seen.values()].map((pack) => ({ pack, ref: ids.get(pack.id) > 1 ? `pack:${pack.id}@${pack.digest}` : `pack:${pack.id}` }));
+}
+function contentSerial(content) {
+  const bytes = createHash9("sha256").update(content).digest().subarray(0, 16);
+  bytes[6] = bytes[6] & 15 | 80;
+  bytes[8] = bytes[8] & 63 | 128;
+  const hex = bytes.toString("hex");
+  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// packages/core/src/release/running-bundle.ts
+import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync9, statSync as statSync4 } from "node:fs";
+import { dirname as dirname4, join as join12, relative, resolve as resolve3, sep } from "node:path";
+
+// packages/core/src/version.ts
+var CAVRA_VERSION = "0.1.0";
+var CAVRA_TOOL_NAME = "cavra";
+
+// packages/core/src/release/sha256sums.ts
+import { createHash as createHash10 } from "node:crypto";
+import { readFileSync as readFileSync8 } from "node:fs";
+import { join as join11 } from "node:path";
+var SHA256SUMS_FILE = "SHA256SUMS";
+function parseSha256Sums(text3) {
+  const entries = [];
+  const problems = [];
+  text3.split("\n").forEach((line, index) => {
+    if (line === "") return;
+    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    const path = match?.[2];
+    if (!match || !path || path.split("/").some((part) => part === ".." || part === "") || path.startsWith("/")) {
+      problems.push(`line ${index + 1} of ${SHA256SUMS_FILE} is not \`<sha256>  <relative path>\``);
+      return;
+    }
+    entries.push({ sha256: match[1], path });
+  });
+  return { entries, problems };
+}
+function fileSha256(file) {
+  return createHash10("sha256").update(readFileSync8(file)).digest("hex");
+}
+function checkSha256Sums(root, entries) {
+  const problems = [];
+  for (const entry2 of entries) {
+    let actual;
+    try {
+      actual = fileSha256(join11(root, entry2.path));
+    } catch {
+      problems.push(`\`${entry2.path}\` is missing`);
+      continue;
+    }
+    if (actual !== entry2.sha256) problems.push(`\`${entry2.path}\` does not match its sha256 in ${SHA256SUMS_FILE}`);
+  }
+  return problems;
+}
+
+// packages/core/src/release/running-bundle.ts
+function checkRunningBundle(entryFile, options = {}) {
+  const entry2 = resolve3(entryFile);
+  const sumsFile = options.sumsFile ? resolve3(options.sumsFile) : findSums(dirname4(entry2));
+  const result = { valid: false, entry: entry2, sumsFile: sumsFile ?? null, sumsSha256: null, entryPath: null, checked: 0, problems: [] };
+  if (!sumsFile || !existsSync9(sumsFile)) {
+    result.problems.push(`no ${SHA256SUMS_FILE} found for \`${entry2}\``);
+    return result;
+  }
+  const text3 = readFileSync9(sumsFile, "utf8");
+  result.sumsSha256 = fileSha256(sumsFile);
+  const { entries, problems } = parseSha256Sums(text3);
+  result.problems.push(...problems);
+  const listed = entries.find((candidate) => entry2.endsWith(`${sep}${candidate.path.split("/").join(sep)}`));
+  if (!listed) {
+    result.problems.push(`the running file \`${entry2}\` is not listed in ${SHA256SUMS_FILE}`);
+    return result;
+  }
+  result.entryPath = listed.path;
+  const root = entry2.slice(0, entry2.length - listed.path.length - 1);
+  const mismatches = checkSha256Sums(root, entries);
+  result.problems.push(...mismatches);
+  result.checked = entries.length - mismatches.length;
+  result.problems.push(...unlisted(root, dirname4(entry2), entries));
+  result.valid = result.problems.length === 0;
+  return result;
+}
+function describeRunningTool(entryFile) {
+  const tool = { name: CAVRA_TOOL_NAME, version: CAVRA_VERSION };
+  if (!entryFile || !existsSync9(entryFile)) return tool;
+  const entry2 = resolve3(entryFile);
+  const sums = findSums(dirname4(entry2));
+  const listed = sums ? parseSha256Sums(readFileSync9(sums, "utf8")).entries.find((candidate) => entry2.endsWith(`${sep}${candidate.path.split("/").join(sep)}`)) : void 0;
+  return {
+    ...tool,
+    bundle: { file: listed?.path ?? relative(dirname4(dirname4(entry2)), entry2).split(sep).join("/"), sha256: fileSha256(entry2) },
+    ...sums ? { sha256sums: fileSha256(sums) } : {}
+  };
+}
+function findSums(start2) {
+  let dir = start2;
+  for (let depth = 0; depth < 3; depth += 1) {
+    const candidate = join12(dir, SHA256SUMS_FILE);
+    if (existsSync9(candidate)) return candidate;
+    dir = dirname4(dir);
+  }
+  return void 0;
+}
+function unlisted(root, bundleDir, entries) {
+  const known = new Set(entries.map((entry2) => entry2.path));
+  const problems = [];
+  for (const name2 of readdirSync4(bundleDir, { recursive: true })) {
+    const path = join12(bundleDir, name2);
+    if (!statSync4(path).isFile()) continue;
+    const rel = relative(root, path).split(sep).join("/");
+    if (!known.has(rel)) problems.push(`\`${rel}\` is not listed in ${SHA256SUMS_FILE}`);
+  }
+  return problems;
+}
+
 // packages/core/src/report/display-text.ts
 var CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
-function displayText(text2) {
-  return text2.replace(CONTROLS, (char) => {
+function displayText(text3) {
+  return text3.replace(CONTROLS, (char) => {
     const code = char.charCodeAt(0);
     return code <= 255 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
   });
 }
-function neutraliseLogCommands(text2) {
-  return text2.replace(/##(vso)?\[/gi, (match) => `**${match.slice(2)}`).replace(/^(\s*):(?=:)/gm, "$1:\u200B");
+function neutraliseLogCommands(text3) {
+  return text3.replace(/##(vso)?\[/gi, (match) => `**${match.slice(2)}`).replace(/^(\s*):(?=:)/gm, "$1:\u200B");
 }
 
 // packages/core/src/gate/run.ts
 import { writeFileSync as writeFileSync2 } from "node:fs";
-import { join as join12 } from "node:path";
+import { join as join16 } from "node:path";
+
+// packages/core/src/aibom/write.ts
+import { mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join13 } from "node:path";
+
+// packages/core/src/aibom/registry-details.ts
+import { createHash as createHash11 } from "node:crypto";
+import { readFileSync as readFileSync10 } from "node:fs";
+import { basename as basename6 } from "node:path";
+function readRegistryDetails(file) {
+  let bytes;
+  try {
+    bytes = readFileSync10(file);
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read registry \`${file}\``, { cause, hint: "check the path given to `--registry`" });
+  }
+  let document;
+  try {
+    document = JSON.parse(bytes.toString("utf8"));
+  } catch (cause) {
+    throw new CavraError("ERR_INPUT_INVALID_JSON", `registry \`${file}\` is not valid JSON: ${cause.message}`, { cause });
+  }
+  const root = isObject4(document) ? document : {};
+  return {
+    file: basename6(file),
+    sha256: createHash11("sha256").update(bytes).digest("hex"),
+    servers: arrayOf(root.mcp_servers).map(serverOf).filter((server) => server !== void 0),
+    agents: arrayOf(root.agents).map(agentOf).filter((agent) => agent !== void 0)
+  };
+}
+function serverOf(raw) {
+  const serverId = text2(raw.server_id) ?? text2(raw.id) ?? text2(raw.name);
+  if (!serverId) return void 0;
+  const command = Array.isArray(raw.command) ? raw.command : typeof raw.command === "string" ? [raw.command, ...Array.isArray(raw.args) ? raw.args : []] : void 0;
+  const argv = command?.every((part) => typeof part === "string") ? command : void 0;
+  const pin = isObject4(raw.pin) ? raw.pin : {};
+  const url = text2(raw.url) ?? text2(raw.endpoint) ?? text2(pin.url);
+  const pinnedDigest = text2(pin.command_digest);
+  return {
+    name: text2(raw.name) ?? serverId,
+    serverId,
+    ...argv && argv.length > 0 ? { command: argv } : pinnedDigest ? { commandDigest: pinnedDigest } : {},
+    ...url ? { url } : {},
+    ...text2(raw.trust_tier) ? { trustTier: text2(raw.trust_tier) } : {},
+    ...text2(raw.approval_state) ? { approvalState: text2(raw.approval_state) } : {}
+  };
+}
+function agentOf(raw) {
+  const name2 = text2(raw.agent_id) ?? text2(raw.id);
+  if (!name2) return void 0;
+  const version = text2(raw.version);
+  const vendor = text2(raw.vendor);
+  return { name: name2, ...version && version !== "unknown" ? { version } : {}, ...vendor ? { vendor } : {} };
+}
+function arrayOf(value) {
+  return Array.isArray(value) ? value.filter(isObject4) : [];
+}
+function text2(value) {
+  return typeof value === "string" && value.trim() !== "" ? value : void 0;
+}
+function isObject4(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// packages/core/src/aibom/write.ts
+async function writeAiBom(dir, run3) {
+  const registry = run3.registry ?? (run3.registryFile ? readRegistryDetails(run3.registryFile) : void 0);
+  const called = new Set(run3.decisions.map((decision, index) => serverCalled(decision, run3.requests[index])).filter((name2) => name2 !== void 0));
+  const described = (registry?.servers ?? []).filter((server) => called.has(server.name) || server.serverId !== void 0 && called.has(server.serverId));
+  const seen = /* @__PURE__ */ new Set([...(run3.agents ?? []).map((agent) => cleanName(agent.name)), ...run3.decisions.map((decision) => cleanName(decision.agent_id) ?? cleanName(decision.actor))]);
+  const registryAgents = (registry?.agents ?? []).filter((agent) => seen.has(cleanName(agent.name))).map((agent) => ({ ...agent, kind: "decision" }));
+  const text3 = await buildAiBom({
+    generatedAt: run3.now(),
+    tool: run3.tool,
+    decisions: run3.decisions,
+    requests: run3.requests,
+    agents: [...run3.agents ?? [], ...registryAgents],
+    models: run3.models ?? [],
+    mcpServers: [...described, ...run3.mcpServers ?? []],
+    packs: [...run3.packs].map(({ id, version, digest }) => ({ id, digest, ...version ? { version } : {} })),
+    ...registry ? { registry: { file: registry.file, sha256: registry.sha256 } } : {},
+    source: "gate-run"
+  });
+  mkdirSync2(dir, { recursive: true });
+  const path = join13(dir, AIBOM_FILE);
+  writeAtomic(path, text3);
+  return path;
+}
 
 // packages/core/src/report/files.ts
 var GATE_REPORT_FILES = { json: "gate-report.json", markdown: "gate-report.md" };
@@ -54660,7 +57582,7 @@ function fileOf(decision) {
 function buildGateReport(decisions, mode, options = {}) {
   const counts = Object.fromEntries(DECISIONS.map((value) => [value, 0]));
   for (const decision of decisions) counts[decision.decision] += 1;
-  const approved = new Map((options.approvals ?? []).filter((outcome2) => outcome2.satisfied).map((outcome2) => [outcome2.decision_id, outcome2]));
+  const approved = new Map((options.approvals ?? []).filter((outcome3) => outcome3.satisfied).map((outcome3) => [outcome3.decision_id, outcome3]));
   const holding = decisions.filter((decision) => isHeld(decision) && !(decision.decision === "require_approval" && approved.has(decision.decision_id)));
   const conclusion = holding.length === 0 ? "success" : mode === "enforce" ? "failure" : "neutral";
   const approvedNote = approved.size > 0 ? `, ${approved.size} approved` : "";
@@ -54700,7 +57622,7 @@ function renderSummary(title, counts, decisions, mode, options) {
   if (options.change && options.change.agentAuthors.length > 0) lines.push("", `Agent work: ${options.change.agentAuthors.map(cell).join(", ")}.`);
   if (options.approvals && options.approvals.length > 0) {
     lines.push("", "| approval | target | rule | why |", "| --- | --- | --- | --- |");
-    for (const outcome2 of options.approvals) lines.push(`| ${outcome2.satisfied ? "satisfied" : "awaiting"} | ${cell(outcome2.target)} | ${cell(outcome2.rule_id)} | ${plain(outcome2.reason, 400)} |`);
+    for (const outcome3 of options.approvals) lines.push(`| ${outcome3.satisfied ? "satisfied" : "awaiting"} | ${cell(outcome3.target)} | ${cell(outcome3.rule_id)} | ${plain(outcome3.reason, 400)} |`);
   }
   const notable = decisions.filter((decision) => decision.decision !== "allow");
   if (notable.length > 0) {
@@ -54713,11 +57635,11 @@ function renderSummary(title, counts, decisions, mode, options) {
   return `${lines.join("\n")}
 `;
 }
-function cell(text2) {
-  return `\`${plain(text2).replace(/`/g, "'")}\``;
+function cell(text3) {
+  return `\`${plain(text3).replace(/`/g, "'")}\``;
 }
-function plain(text2, max = 120) {
-  const flat = displayText(text2.replace(/[\r\n]+/g, " ")).replace(/\|/g, "\\|");
+function plain(text3, max = 120) {
+  const flat = displayText(text3.replace(/[\r\n]+/g, " ")).replace(/\|/g, "\\|");
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }
 
@@ -54739,11 +57661,11 @@ function isAgentAccount(user, accounts = DEFAULT_AGENT_ACCOUNTS) {
   return accounts.some((account) => account.toLowerCase() === login);
 }
 function agentAuthorsOf(review, accounts = DEFAULT_AGENT_ACCOUNTS) {
-  const found = /* @__PURE__ */ new Map();
+  const found2 = /* @__PURE__ */ new Map();
   for (const user of [review.author, ...review.commitAuthors]) {
-    if (isAgentAccount(user, accounts) && !found.has(user.toLowerCase())) found.set(user.toLowerCase(), user);
+    if (isAgentAccount(user, accounts) && !found2.has(user.toLowerCase())) found2.set(user.toLowerCase(), user);
   }
-  return [...found.values()];
+  return [...found2.values()];
 }
 
 // packages/core/src/review/approvals.ts
@@ -54752,7 +57674,7 @@ function judgeApprovals(decisions, review, approvers, options = {}) {
   const pending2 = decisions.filter((decision) => decision.decision === "require_approval");
   if (pending2.length === 0) return [];
   const agents = [...options.agentAccounts ?? DEFAULT_AGENT_ACCOUNTS, ...approvers?.agentAccounts ?? []];
-  const outcome2 = (decision, fields) => ({
+  const outcome3 = (decision, fields) => ({
     decision_id: decision.decision_id,
     rule_id: decision.rule_id,
     target: decision.target,
@@ -54760,16 +57682,16 @@ function judgeApprovals(decisions, review, approvers, options = {}) {
     ...fields
   });
   if (!review) {
-    return pending2.map((decision) => outcome2(decision, { satisfied: false, reason: "no change under review: approvals are read from a pull or merge request" }));
+    return pending2.map((decision) => outcome3(decision, { satisfied: false, reason: "no change under review: approvals are read from a pull or merge request" }));
   }
   const excluded = exclusionOf(review, agents);
   const breakGlass = judgeBreakGlass(review, options.breakGlassLabel ?? BREAK_GLASS_LABEL, excluded);
   const latest = latestReviews(review.approvals);
   const head = review.headSha;
   return pending2.map((decision) => {
-    if (breakGlass.satisfied) return outcome2(decision, { satisfied: true, via: "break_glass", reason: breakGlass.note, ...breakGlass.by ? { by: breakGlass.by } : {} });
+    if (breakGlass.satisfied) return outcome3(decision, { satisfied: true, via: "break_glass", reason: breakGlass.note, ...breakGlass.by ? { by: breakGlass.by } : {} });
     const notes = breakGlass.note ? [breakGlass.note] : [];
-    const unsatisfied = (reason) => outcome2(decision, { satisfied: false, reason: [reason, ...notes].join("; ") });
+    const unsatisfied = (reason) => outcome3(decision, { satisfied: false, reason: [reason, ...notes].join("; ") });
     const name2 = decision.approver_group;
     if (!name2) return unsatisfied("the deciding rule names no approver group, so no review can satisfy it (give the rule an `approver_group`)");
     if (!approvers) return unsatisfied(`no approvers file maps \`${name2}\` to users or groups (add \`.cavra/approvers.yml\` on the base branch)`);
@@ -54779,7 +57701,7 @@ function judgeApprovals(decisions, review, approvers, options = {}) {
     for (const approval of latest) {
       const why = excluded(approval) ?? staleness(approval, head) ?? membership(approval, group);
       if (why === void 0) {
-        return outcome2(decision, { satisfied: true, via: "review", by: approval.user, reason: `approved by @${approval.user} (\`${group.name}\`) on head \`${head.slice(0, 12)}\`` });
+        return outcome3(decision, { satisfied: true, via: "review", by: approval.user, reason: `approved by @${approval.user} (\`${group.name}\`) on head \`${head.slice(0, 12)}\`` });
       }
       if (why !== "") rejected.push(`@${approval.user} ${why}`);
     }
@@ -54834,15 +57756,15 @@ function judgeBreakGlass(review, label, excluded) {
   const why = actor ? excluded(actor) : void 0;
   if (actor && why) return { satisfied: false, note: `label \`${label}\` was applied by @${actor.user}, who ${why}: break-glass needs another person` };
   const who = actor ? `applied by @${actor.user}` : "applied by an account that could not be read";
-  return { satisfied: true, ...actor ? { by: actor.user } : {}, note: `break-glass: label \`${label}\` ${who}; justification: ${quote(justification)}` };
+  return { satisfied: true, ...actor ? { by: actor.user } : {}, note: `break-glass: label \`${label}\` ${who}; justification: ${quote2(justification)}` };
 }
 function breakGlassJustification(body2) {
   const match = /^[ \t>*_-]*break[- ]glass(?:[ -]justification)?[*_]*[ \t]*:[*_ \t]*(\S.*?)[ \t]*$/im.exec(body2);
-  const text2 = match?.[1]?.replace(/[*_]+$/, "").trim();
-  return text2 ? text2 : void 0;
+  const text3 = match?.[1]?.replace(/[*_]+$/, "").trim();
+  return text3 ? text3 : void 0;
 }
-function quote(text2) {
-  const flat = text2.replace(/[\r\n`]+/g, " ");
+function quote2(text3) {
+  const flat = text3.replace(/[\r\n`]+/g, " ");
   return `"${flat.length > 200 ? `${flat.slice(0, 197)}...` : flat}"`;
 }
 
@@ -54882,17 +57804,17 @@ function toolCallId(request) {
 // packages/core/src/storage/push.ts
 import { randomUUID } from "node:crypto";
 import { rename, writeFile } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join15 } from "node:path";
 
 // packages/core/src/storage/digest.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash12 } from "node:crypto";
 function sha256Hex(bytes) {
-  return createHash7("sha256").update(bytes).digest("hex");
+  return createHash12("sha256").update(bytes).digest("hex");
 }
 
 // packages/core/src/storage/evidence-files.ts
 import { lstat, readdir, readFile } from "node:fs/promises";
-import { join as join10, sep } from "node:path";
+import { join as join14, sep as sep2 } from "node:path";
 
 // packages/core/src/storage/receipt.ts
 var RECEIPT_SCHEMA = "cavra.storage-receipt/v1";
@@ -54914,10 +57836,10 @@ async function readEvidenceFiles(dir) {
     });
   }
   const files = [];
-  for (const entry of entries.sort()) {
-    const name2 = entry.split(sep).join("/");
+  for (const entry2 of entries.sort()) {
+    const name2 = entry2.split(sep2).join("/");
     if (name2 === RECEIPT_FILE || name2.endsWith(".partial")) continue;
-    const path = join10(dir, entry);
+    const path = join14(dir, entry2);
     const info2 = await lstat(path);
     if (info2.isSymbolicLink()) {
       throw new CavraError("ERR_INPUT_UNREADABLE", `evidence directory holds a symbolic link \`${name2}\``, { hint: "copy the file in instead of linking it", details: { name: name2 } });
@@ -54952,14 +57874,25 @@ function parseManifest(bytes, key) {
   if (typeof value !== "object" || value === null || manifest.schema !== MANIFEST_SCHEMA || !Array.isArray(manifest.files)) {
     throw invalid3(key, `is not a \`${MANIFEST_SCHEMA}\` manifest`);
   }
+  if (typeof manifest.created_at !== "string" || Number.isNaN(Date.parse(manifest.created_at))) throw invalid3(key, "has no valid `created_at`");
+  if (key !== manifestKey(new Date(manifest.created_at), key.slice(-21, -5)) || !MANIFEST_KEY.test(key)) {
+    throw invalid3(key, `is named for another time than its \`created_at\` (${manifest.created_at.slice(0, 40)})`);
+  }
+  const names = new Set(manifest.files.map((entry2) => entry2?.name));
   const seen = /* @__PURE__ */ new Set();
-  for (const entry of manifest.files) {
-    if (typeof entry !== "object" || entry === null || typeof entry.name !== "string" || !isSafeName(entry.name) || seen.has(entry.name) || typeof entry.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry.sha256) || !Number.isSafeInteger(entry.size) || entry.size < 0 || entry.key !== objectKey(entry.sha256) || !(entry.version_id === null || typeof entry.version_id === "string")) {
-      throw invalid3(key, `has an invalid entry \`${String(entry?.name)}\``);
+  for (const entry2 of manifest.files) {
+    if (typeof entry2 !== "object" || entry2 === null || typeof entry2.name !== "string" || !isSafeName(entry2.name) || seen.has(entry2.name) || typeof entry2.sha256 !== "string" || !/^[0-9a-f]{64}$/.test(entry2.sha256) || !Number.isSafeInteger(entry2.size) || entry2.size < 0 || entry2.key !== objectKey(entry2.sha256) || !(entry2.version_id === null || typeof entry2.version_id === "string") || // `a` and `a/b` cannot both be files.
+    ancestorsOf(entry2.name).some((parent) => names.has(parent))) {
+      throw invalid3(key, `has an invalid entry \`${String(entry2?.name)}\``);
     }
-    seen.add(entry.name);
+    seen.add(entry2.name);
   }
   return manifest;
+}
+var MANIFEST_KEY = /^manifests\/\d{8}T\d{9}Z-[0-9a-f]{16}\.json$/;
+function ancestorsOf(name2) {
+  const parts2 = name2.split("/");
+  return parts2.slice(1).map((_, i2) => parts2.slice(0, i2 + 1).join("/"));
 }
 function isSafeName(name2) {
   if (name2 === "" || name2.startsWith("/") || name2.includes("\\") || name2.includes("\0")) return false;
@@ -55033,16 +57966,16 @@ async function pushEvidence(dir, store, options) {
     manifest: receiptObject(key, manifestSha, manifestBytes.byteLength, manifestHead),
     objects
   };
-  await writeAtomically(join11(dir, RECEIPT_FILE), `${JSON.stringify(receipt, null, 2)}
+  await writeAtomically(join15(dir, RECEIPT_FILE), `${JSON.stringify(receipt, null, 2)}
 `);
   return receipt;
 }
 function receiptObject(name2, sha256, size, head) {
   return { name: name2, sha256, size, key: head.key, version_id: head.versionId ?? null, retention: toReceiptRetention(head.retention) };
 }
-async function writeAtomically(path, text2) {
+async function writeAtomically(path, text3) {
   const temporary = `${path}.${randomUUID()}.partial`;
-  await writeFile(temporary, text2, { flag: "wx" });
+  await writeFile(temporary, text3, { flag: "wx" });
   await rename(temporary, path);
 }
 
@@ -55081,18 +58014,25 @@ async function runGate(options) {
     approvals,
     ...review ? { change: { provider: review.provider, id: review.changeId, ...review.url ? { url: review.url } : {}, headSha: review.headSha, author: review.author, agentAuthors: agentAuthorsOf(review, agentAccounts), limitations: [...review.limitations ?? []] } } : {}
   });
-  const reportJson = join12(options.evidenceDir, GATE_REPORT_FILES.json);
-  const reportMarkdown = join12(options.evidenceDir, GATE_REPORT_FILES.markdown);
+  const reportJson = join16(options.evidenceDir, GATE_REPORT_FILES.json);
+  const reportMarkdown = join16(options.evidenceDir, GATE_REPORT_FILES.markdown);
   writeFileSync2(reportJson, `${JSON.stringify(report, null, 2)}
 `);
   writeFileSync2(reportMarkdown, report.summary);
+  const aiBom = await writeAiBom(options.evidenceDir, {
+    ...options.aiBom ?? { tool: describeRunningTool(void 0) },
+    decisions: recorded,
+    requests: actions,
+    packs: options.policy.packs.values(),
+    now
+  });
   progress("sealing the evidence");
   const sealed = await sealEvidence(options.evidenceDir, {
     signer: options.signer,
     ...options.noteSigner ? { noteSigner: options.noteSigner } : {},
     now,
     ...identity ? { run: identity } : {},
-    artefacts: [reportJson, reportMarkdown]
+    artefacts: [reportJson, reportMarkdown, aiBom]
   });
   progress("verifying the sealed evidence");
   const verification = await verifyEvidence(options.evidenceDir, options.trust);
@@ -55136,16 +58076,16 @@ function packDigestOf(policy, decision) {
 }
 
 // packages/core/src/report/native-artefacts.ts
-import { createHash as createHash9 } from "node:crypto";
-import { join as join13, resolve as resolve2 } from "node:path";
+import { createHash as createHash14 } from "node:crypto";
+import { join as join17, resolve as resolve4 } from "node:path";
 
 // packages/core/src/report/azure-commands.ts
 var TYPE = { failure: "error", warning: "warning", notice: "warning" };
-function escapeData(text2) {
-  return neutraliseLogCommands(text2.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
+function escapeData(text3) {
+  return neutraliseLogCommands(text3.replace(/%/g, "%AZP25").replace(/\r/g, "%0D").replace(/\n/g, "%0A"));
 }
-function escapeProperty(text2) {
-  return escapeData(text2).replace(/;/g, "%3B").replace(/\]/g, "%5D");
+function escapeProperty(text3) {
+  return escapeData(text3).replace(/;/g, "%3B").replace(/\]/g, "%5D");
 }
 function renderAzureCommands(report, summaryPath) {
   const issues = report.annotations.map((annotation) => {
@@ -55159,11 +58099,11 @@ function renderAzureCommands(report, summaryPath) {
 
 // packages/core/src/report/github-commands.ts
 var LEVEL = { failure: "error", warning: "warning", notice: "notice" };
-function escapeData2(text2) {
-  return text2.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+function escapeData2(text3) {
+  return text3.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
-function escapeProperty2(text2) {
-  return escapeData2(text2).replace(/:/g, "%3A").replace(/,/g, "%2C");
+function escapeProperty2(text3) {
+  return escapeData2(text3).replace(/:/g, "%3A").replace(/,/g, "%2C");
 }
 function renderGitHubCommands(report) {
   return report.annotations.map((annotation) => {
@@ -55174,10 +58114,10 @@ function renderGitHubCommands(report) {
 }
 
 // packages/core/src/report/gitlab-reports.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash13 } from "node:crypto";
 var SEVERITY = { critical: "blocker", high: "critical", medium: "major", low: "minor" };
-function xml(text2) {
-  return text2.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+function xml(text3) {
+  return text3.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 }
 function renderJUnit(report, decisions) {
   const failures = decisions.filter(isHeld).length;
@@ -55200,7 +58140,7 @@ function renderCodeQuality(decisions, fallbackPath) {
   const findings = decisions.filter((decision) => decision.decision !== "allow").map((decision) => ({
     description: `${decision.decision}: ${decision.action_type} \`${decision.target}\`: ${decision.reason}`,
     check_name: decision.rule_id,
-    fingerprint: createHash8("sha256").update(`${decision.decision}\0${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
+    fingerprint: createHash13("sha256").update(`${decision.decision}\0${decision.rule_id}\0${decision.action_type}\0${decision.target}`).digest("hex"),
     severity: isHeld(decision) ? SEVERITY[decision.severity] : "info",
     location: { path: fileOf(decision) ?? fallbackPath, lines: { begin: 1 } }
   }));
@@ -55222,16 +58162,16 @@ var ARTEFACTS = {
     return { stdout: renderGitHubCommands(result.report), files };
   },
   gitlab: (result, { reportsDir }) => {
-    const summaryPath = resolve2(result.evidenceDir, GATE_REPORT_FILES.markdown);
+    const summaryPath = resolve4(result.evidenceDir, GATE_REPORT_FILES.markdown);
     return {
       stdout: "",
       files: [
-        { path: join13(reportsDir, GITLAB_REPORT_FILES.junit), content: renderJUnit(result.report, result.decisions), purpose: "artifacts:reports:junit" },
-        { path: join13(reportsDir, GITLAB_REPORT_FILES.codeQuality), content: renderCodeQuality(result.decisions, summaryPath), purpose: "artifacts:reports:codequality" }
+        { path: join17(reportsDir, GITLAB_REPORT_FILES.junit), content: renderJUnit(result.report, result.decisions), purpose: "artifacts:reports:junit" },
+        { path: join17(reportsDir, GITLAB_REPORT_FILES.codeQuality), content: renderCodeQuality(result.decisions, summaryPath), purpose: "artifacts:reports:codequality" }
       ]
     };
   },
-  azure: (result) => ({ stdout: renderAzureCommands(result.report, resolve2(result.evidenceDir, GATE_REPORT_FILES.markdown)), files: [] })
+  azure: (result) => ({ stdout: renderAzureCommands(result.report, resolve4(result.evidenceDir, GATE_REPORT_FILES.markdown)), files: [] })
 };
 function nativeArtefacts(provider, result, options) {
   return ARTEFACTS[provider](result, options);
@@ -55239,7 +58179,7 @@ function nativeArtefacts(provider, result, options) {
 function githubOutput(name2, value) {
   if (!/[\r\n]/.test(value)) return `${name2}=${value}
 `;
-  const delimiter = `cavra_${createHash9("sha256").update(value).digest("hex").slice(0, 32)}`;
+  const delimiter = `cavra_${createHash14("sha256").update(value).digest("hex").slice(0, 32)}`;
   return `${name2}<<${delimiter}
 ${value}
 ${delimiter}
@@ -55247,23 +58187,23 @@ ${delimiter}
 }
 
 // packages/core/src/workspace/path-resolver.ts
-import { lstatSync, realpathSync } from "node:fs";
-import { isAbsolute, join as join14, relative, sep as sep2 } from "node:path";
+import { lstatSync as lstatSync3, realpathSync } from "node:fs";
+import { isAbsolute, join as join18, relative as relative2, sep as sep3 } from "node:path";
 function workspacePathResolver(root) {
   const realRoot = realpathSync.native(root);
   const cache2 = /* @__PURE__ */ new Map();
   return (path) => {
     if (cache2.has(path)) return cache2.get(path);
-    const resolved = resolve7(path);
+    const resolved = resolve8(path);
     cache2.set(path, resolved);
     return resolved;
   };
-  function resolve7(path) {
-    const absolute = isAbsolute(path) ? path : join14(root, path);
+  function resolve8(path) {
+    const absolute = isAbsolute(path) ? path : join18(root, path);
     const real = realpathOfExistingPrefix(absolute);
     if (real === void 0) return void 0;
-    const inside = relative(realRoot, real);
-    const resolved = inside === "" ? "." : inside.startsWith(`..${sep2}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep2).join("/");
+    const inside = relative2(realRoot, real);
+    const resolved = inside === "" ? "." : inside.startsWith(`..${sep3}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep3).join("/");
     return resolved === path ? void 0 : resolved;
   }
 }
@@ -55273,20 +58213,20 @@ function realpathOfExistingPrefix(absolute) {
   for (; ; ) {
     if (exists(current)) {
       try {
-        return join14(realpathSync.native(current), ...rest);
+        return join18(realpathSync.native(current), ...rest);
       } catch {
         return void 0;
       }
     }
-    const parent = join14(current, "..");
+    const parent = join18(current, "..");
     if (parent === current) return void 0;
-    rest.unshift(current.slice(parent.length + (parent.endsWith(sep2) ? 0 : 1)));
+    rest.unshift(current.slice(parent.length + (parent.endsWith(sep3) ? 0 : 1)));
     current = parent;
   }
 }
 function exists(path) {
   try {
-    lstatSync(path);
+    lstatSync3(path);
     return true;
   } catch {
     return false;
@@ -55322,11 +58262,11 @@ async function requestToken(provider, fetchImpl, url, init2, field, timeoutMs) {
     throw failed(provider, `could not reach \`${url.host}\``, cause);
   }
   if (!response.ok) throw failed(provider, `\`${url.host}\` answered http ${response.status}`);
-  const text2 = await response.text();
-  if (text2.length > MAX_TOKEN_RESPONSE_BYTES) throw failed(provider, "the token response is too large");
+  const text3 = await response.text();
+  if (text3.length > MAX_TOKEN_RESPONSE_BYTES) throw failed(provider, "the token response is too large");
   let body2;
   try {
-    body2 = JSON.parse(text2);
+    body2 = JSON.parse(text3);
   } catch {
     throw failed(provider, "the token response is not json");
   }
@@ -55394,9 +58334,9 @@ var DEFAULT_GITLAB_TOKEN_VARIABLE = "CAVRA_ID_TOKEN";
 var GitLabTokenSource = class {
   env;
   variable;
-  constructor(env, variable = DEFAULT_GITLAB_TOKEN_VARIABLE) {
+  constructor(env, variable2 = DEFAULT_GITLAB_TOKEN_VARIABLE) {
     this.env = env;
-    this.variable = variable;
+    this.variable = variable2;
   }
   async acquire() {
     const token = this.env[this.variable]?.trim();
@@ -55602,11 +58542,11 @@ function runnerAuthVerdict(error, action = {}) {
 }
 
 // packages/core/src/gate/read-json-file.ts
-import { readFileSync as readFileSync12 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 function readJsonObjectFile(file, option) {
-  let text2;
+  let text3;
   try {
-    text2 = readFileSync12(file, "utf8");
+    text3 = readFileSync11(file, "utf8");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the \`${option}\` file \`${file}\`: ${cause.code ?? "error"}`, {
       cause,
@@ -55616,7 +58556,7 @@ function readJsonObjectFile(file, option) {
   }
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_INVALID_JSON", `the \`${option}\` file \`${file}\` is not valid JSON`, { cause, details: { option, problem: `file \`${file}\` is not valid JSON` } });
   }
@@ -55659,7 +58599,7 @@ async function tokenKeysOf(auth, edges) {
 
 // packages/core/src/gate/prepare.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { join as join17 } from "node:path";
+import { join as join21 } from "node:path";
 
 // packages/core/src/session/mediate-sessions.ts
 function mediateSessions(sessions) {
@@ -55675,22 +58615,22 @@ function mediateSessions(sessions) {
 
 // packages/core/src/session/read-session.ts
 import { readFile as readFile3, stat } from "node:fs/promises";
-import { join as join15 } from "node:path";
+import { join as join19 } from "node:path";
 
 // packages/core/src/session/problem.ts
-import { createHash as createHash10 } from "node:crypto";
+import { createHash as createHash15 } from "node:crypto";
 function sessionProblem(file, line, raw, message2) {
-  return { file, line, digest: `sha256:${createHash10("sha256").update(raw).digest("hex")}`, message: message2 };
+  return { file, line, digest: `sha256:${createHash15("sha256").update(raw).digest("hex")}`, message: message2 };
 }
-function* jsonLines(text2, file, problems) {
-  const lines = text2.split("\n");
+function* jsonLines(text3, file, problems) {
+  const lines = text3.split("\n");
   for (let index = 0; index < lines.length; index += 1) {
     const raw = lines[index];
     if (raw.trim() === "") continue;
     try {
-      yield { line: index + 1, value: JSON.parse(raw) };
+      yield { line: index + 1, value: parseExactJson(raw, `\`${file}\` line ${index + 1}`) };
     } catch (error) {
-      problems.push(sessionProblem(file, index + 1, raw, `\`${file}\` line ${index + 1} is not valid JSON: ${error.message}`));
+      problems.push(sessionProblem(file, index + 1, raw, error.message));
     }
   }
 }
@@ -55712,28 +58652,16 @@ function applyPatchPaths(patch) {
   return paths;
 }
 
-// packages/core/src/session/mcp-identity.ts
-import { createHash as createHash11 } from "node:crypto";
-function mcpCommandDigest(command, args2 = []) {
-  return `sha256:${createHash11("sha256").update(JSON.stringify([command, ...args2])).digest("hex")}`;
-}
-function mcpIdentityFields(identity) {
-  return {
-    ...identity.command ? { mcp_server_digest: mcpCommandDigest(identity.command, identity.args ?? []) } : {},
-    ...identity.url ? { mcp_server_url: normalizeMcpUrl(identity.url) } : {}
-  };
-}
-
 // packages/core/src/session/paths.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
 function repositoryPath(path, scope) {
   if (!scope.root && !scope.cwd) return path;
   const root = scope.root ?? scope.cwd;
-  const absolute = isAbsolute2(path) ? path : resolve3(scope.cwd ?? root, path);
-  const inside = relative2(resolve3(root), absolute);
+  const absolute = isAbsolute2(path) ? path : resolve5(scope.cwd ?? root, path);
+  const inside = relative3(resolve5(root), absolute);
   if (inside === "") return ".";
-  if (inside === ".." || inside.startsWith(`..${sep3}`) || isAbsolute2(inside)) return absolute;
-  return inside.split(sep3).join("/");
+  if (inside === ".." || inside.startsWith(`..${sep4}`) || isAbsolute2(inside)) return absolute;
+  return inside.split(sep4).join("/");
 }
 
 // packages/core/src/session/shell-quote.ts
@@ -55831,33 +58759,33 @@ function firstString2(...values) {
   for (const value of values) if (typeof value === "string" && value !== "") return value;
   return void 0;
 }
-function firstUrl(text2) {
-  return /\bhttps?:\/\/[^\s"'<>]+/i.exec(text2)?.[0];
+function firstUrl(text3) {
+  return /\bhttps?:\/\/[^\s"'<>]+/i.exec(text3)?.[0];
 }
 
 // packages/core/src/session/claude-code.ts
-function readClaudeTranscript(text2, file, scope) {
+function readClaudeTranscript(text3, file, scope) {
   const problems = [];
   const requests = [];
-  for (const { value } of jsonLines(text2, file, problems)) {
+  for (const { value } of jsonLines(text3, file, problems)) {
     if (!isRecord(value)) continue;
     requests.push(...messageRequests(value, { root: scope.root, cwd: stringOf(value.cwd) ?? scope.cwd }, stringOf(value.sessionId)));
   }
   return { file, format: "claude-code-transcript", requests, problems };
 }
-function readClaudeExecution(text2, file, scope) {
+function readClaudeExecution(text3, file, scope) {
   const problems = [];
   const requests = [];
   const denied = [];
   let messages;
   try {
-    messages = JSON.parse(text2);
+    messages = JSON.parse(text3);
   } catch (error) {
-    problems.push(sessionProblem(file, 1, text2, `\`${file}\` is not a valid JSON array of SDK messages: ${error.message}`));
+    problems.push(sessionProblem(file, 1, text3, `\`${file}\` is not a valid JSON array of SDK messages: ${error.message}`));
     return { file, format: "claude-code-execution", requests, problems, denied };
   }
   if (!Array.isArray(messages)) {
-    problems.push(sessionProblem(file, 1, text2, `\`${file}\` is not a JSON array of SDK messages`));
+    problems.push(sessionProblem(file, 1, text3, `\`${file}\` is not a JSON array of SDK messages`));
     return { file, format: "claude-code-execution", requests, problems, denied };
   }
   let cwd = scope.cwd;
@@ -55888,12 +58816,12 @@ function messageRequests(line, scope, sessionId) {
 
 // packages/core/src/session/codex.ts
 var NON_TOOL_ITEMS = /* @__PURE__ */ new Set(["agent_message", "reasoning", "todo_list", "error", "user_message", "plan"]);
-function readCodexExec(text2, file, scope) {
+function readCodexExec(text3, file, scope) {
   const problems = [];
   const requests = [];
   const seen = /* @__PURE__ */ new Set();
   let sessionId;
-  for (const { value, line } of jsonLines(text2, file, problems)) {
+  for (const { value, line } of jsonLines(text3, file, problems)) {
     if (!isRecord(value)) continue;
     if (value.type === "thread.started") sessionId = stringOf(value.thread_id);
     if (typeof value.type !== "string" || !value.type.startsWith("item.") || !isRecord(value.item)) continue;
@@ -55927,12 +58855,12 @@ function execItemCall(item, id, sessionId) {
       return { ...base, tool: stringOf(item.type) ?? "unknown", input: item };
   }
 }
-function readCodexRollout(text2, file, scope) {
+function readCodexRollout(text3, file, scope) {
   const problems = [];
   const requests = [];
   let sessionId;
   let cwd = scope.cwd;
-  for (const { value, line } of jsonLines(text2, file, problems)) {
+  for (const { value, line } of jsonLines(text3, file, problems)) {
     if (!isRecord(value) || !isRecord(value.payload)) continue;
     const payload = value.payload;
     if (value.type === "session_meta") {
@@ -55987,8 +58915,8 @@ function rolloutCall(payload, sessionId) {
 // packages/core/src/session/detect-format.ts
 var CLAUDE_LINE_TYPES = /* @__PURE__ */ new Set(["user", "assistant", "summary", "system", "file-history-snapshot", "queue-operation", "attachment", "progress"]);
 var ROLLOUT_TYPES = /* @__PURE__ */ new Set(["session_meta", "response_item", "turn_context", "event_msg", "compacted"]);
-function detectSessionFormat(text2) {
-  const start2 = text2.trimStart();
+function detectSessionFormat(text3) {
+  const start2 = text3.trimStart();
   if (start2.startsWith("[")) return "claude-code-execution";
   let seen = 0;
   for (const raw of start2.split("\n")) {
@@ -56013,10 +58941,10 @@ function detectSessionFormat(text2) {
 }
 
 // packages/core/src/session/hook-evidence.ts
-function readHookEvidence(text2, file) {
+function readHookEvidence(text3, file) {
   const problems = [];
   const records = [];
-  const lines = text2.split("\n");
+  const lines = text3.split("\n");
   for (let index = 0; index < lines.length; index += 1) {
     const raw = lines[index];
     if (raw.trim() === "") continue;
@@ -56032,14 +58960,14 @@ function readHookEvidence(text2, file) {
 
 // packages/core/src/session/read-session.ts
 async function readSessionFile(file, options = {}) {
-  let text2;
+  let text3;
   let format;
   try {
     if ((await stat(file)).isDirectory()) {
-      text2 = await readFile3(join15(file, EVIDENCE_FILES.log), "utf8");
+      text3 = await readFile3(join19(file, EVIDENCE_FILES.log), "utf8");
       format = "cavra-hook-evidence";
     } else {
-      text2 = await readFile3(file, "utf8");
+      text3 = await readFile3(file, "utf8");
     }
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read session \`${file}\`: ${cause.code ?? "error"}`, {
@@ -56048,37 +58976,38 @@ async function readSessionFile(file, options = {}) {
       details: { option: "sessions" }
     });
   }
-  return parseSessionText(text2, file, { ...options, ...format ? { format } : {} });
+  return parseSessionText(text3, file, { ...options, ...format ? { format } : {} });
 }
-function parseSessionText(text2, file, options = {}) {
+function parseSessionText(text3, file, options = {}) {
   const scope = options.root ? { root: options.root } : {};
-  switch (options.format ?? detectSessionFormat(text2)) {
+  switch (options.format ?? detectSessionFormat(text3)) {
     case "claude-code-transcript":
-      return readClaudeTranscript(text2, file, scope);
+      return readClaudeTranscript(text3, file, scope);
     case "claude-code-execution":
-      return readClaudeExecution(text2, file, scope);
+      return readClaudeExecution(text3, file, scope);
     case "codex-exec-json":
-      return readCodexExec(text2, file, scope);
+      return readCodexExec(text3, file, scope);
     case "codex-rollout":
-      return readCodexRollout(text2, file, scope);
+      return readCodexRollout(text3, file, scope);
     case "cavra-hook-evidence": {
-      const { records: _records, ...read } = readHookEvidence(text2, file);
+      const { records: _records, ...read } = readHookEvidence(text3, file);
       return read;
     }
     case "cavra-requests":
-      return readCavraRequests(text2, file);
+      return readCavraRequests(text3, file);
   }
 }
-function readCavraRequests(text2, file) {
+function readCavraRequests(text3, file) {
   const requests = [];
   const problems = [];
-  const lines = text2.split("\n");
+  const lines = text3.split("\n");
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index].trim();
     if (line === "") continue;
     try {
-      const value = JSON.parse(line);
-      assertActionRequest(value, `\`${file}\` line ${index + 1}`);
+      const where = `\`${file}\` line ${index + 1}`;
+      const value = parseExactJson(line, where);
+      assertActionRequest(value, where);
       requests.push(value);
     } catch (error) {
       problems.push(sessionProblem(file, index + 1, lines[index], error.message));
@@ -56090,14 +59019,14 @@ function readCavraRequests(text2, file) {
 // packages/core/src/storage/local-folder.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { chmod, link, mkdir, readdir as readdir2, readFile as readFile4, stat as stat2, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname3, join as join16, relative as relative3, resolve as resolve4, sep as sep4 } from "node:path";
+import { dirname as dirname5, join as join20, relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
 import { pathToFileURL } from "node:url";
 var MUTABLE = { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
 var LocalFolderStore = class {
   uri;
   #root;
   constructor(root) {
-    this.#root = resolve4(root);
+    this.#root = resolve6(root);
     this.uri = pathToFileURL(this.#root).href;
   }
   async checkImmutable() {
@@ -56105,7 +59034,7 @@ var LocalFolderStore = class {
   }
   async put(key, body2, sha256, _retention) {
     const path = this.#path(key);
-    await mkdir(dirname3(path), { recursive: true });
+    await mkdir(dirname5(path), { recursive: true });
     const temporary = `${path}.${randomUUID2()}.partial`;
     await writeFile2(temporary, body2, { mode: 292, flag: "wx" });
     try {
@@ -56141,7 +59070,7 @@ var LocalFolderStore = class {
     }
   }
   async list(prefix) {
-    const start2 = this.#path(prefix.endsWith("/") ? prefix : dirname3(prefix));
+    const start2 = this.#path(prefix.endsWith("/") ? prefix : dirname5(prefix));
     let entries;
     try {
       entries = await readdir2(start2, { recursive: true });
@@ -56150,17 +59079,17 @@ var LocalFolderStore = class {
       throw wrapFsError(error, prefix);
     }
     const keys = [];
-    for (const entry of entries) {
-      const key = relative3(this.#root, join16(start2, entry)).split(sep4).join("/");
+    for (const entry2 of entries) {
+      const key = relative4(this.#root, join20(start2, entry2)).split(sep5).join("/");
       if (!key.startsWith(prefix) || key.endsWith(".partial")) continue;
-      if ((await stat2(join16(start2, entry))).isFile()) keys.push(key);
+      if ((await stat2(join20(start2, entry2))).isFile()) keys.push(key);
     }
     return keys.sort();
   }
   // INVARIANT: keys come from our own layout, but refuse anything that would leave the root.
   #path(key) {
-    const path = resolve4(this.#root, key);
-    if (path !== this.#root && !path.startsWith(this.#root + sep4)) {
+    const path = resolve6(this.#root, key);
+    if (path !== this.#root && !path.startsWith(this.#root + sep5)) {
       throw new CavraError("ERR_STORE_VERIFY_FAILED", `key \`${key}\` leaves the store folder`, { details: { key } });
     }
     return path;
@@ -56239,14 +59168,14 @@ import { readFile as readFile5 } from "node:fs/promises";
 
 // packages/core/src/signing/local-key.ts
 import { createPublicKey as createPublicKey7 } from "node:crypto";
-import { existsSync as existsSync9, mkdirSync as mkdirSync2, readFileSync as readFileSync13, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync3, readFileSync as readFileSync12, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname6 } from "node:path";
 function openLocalSigningKey(path, options = {}) {
   const publicKeyPath = `${path.replace(/\.pem$/, "")}.pub.pem`;
   let created = false;
-  if (!existsSync9(path) && (options.create ?? true)) {
+  if (!existsSync10(path) && (options.create ?? true)) {
     const key = generateSigningKey("ed25519");
-    mkdirSync2(dirname4(path), { recursive: true, mode: 448 });
+    mkdirSync3(dirname6(path), { recursive: true, mode: 448 });
     try {
       writeFileSync3(path, key.privateKeyPem, { mode: 384, flag: "wx" });
       writeFileSync3(publicKeyPath, key.publicKeyPem, { mode: 420 });
@@ -56259,12 +59188,12 @@ function openLocalSigningKey(path, options = {}) {
   }
   let pem;
   try {
-    pem = readFileSync13(path);
+    pem = readFileSync12(path);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the signing key \`${path}\``, { cause, hint: "check the path of the signing key" });
   }
   const privateKey = privateKeyFromPem(pem, path);
-  return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync9(publicKeyPath) ? publicKeyPath : void 0 };
+  return { privateKey, publicKey: createPublicKey7(privateKey), created, publicKeyPath: existsSync10(publicKeyPath) ? publicKeyPath : void 0 };
 }
 
 // packages/core/src/signing/public-trusted-root.ts
@@ -56441,11 +59370,16 @@ async function prepareGate(inputs, edges) {
     policy,
     requests,
     unreadable,
+    aiBom: {
+      tool: describeRunningTool(edges.entryFile),
+      ...inputs.registryFile !== void 0 ? { registry: readRegistryDetails(inputs.registryFile) } : {},
+      agents: agentsSeen(sessions, inputs)
+    },
     ...inputs.review ? { review: inputs.review } : {},
     ...inputs.approvers ? { approvers: inputs.approvers } : {},
     ...unmediated.length > 0 ? { unmediated } : {},
     mode,
-    evidenceDir: inputs.evidenceDir ?? join17(".cavra", "runs", `${started.toISOString().replace(/[:.]/g, "-")}-${randomBytes2(3).toString("hex")}`),
+    evidenceDir: inputs.evidenceDir ?? join21(".cavra", "runs", `${started.toISOString().replace(/[:.]/g, "-")}-${randomBytes2(3).toString("hex")}`),
     ...signing.gate,
     ...runnerAuth ? { runnerAuth } : {},
     ...store && inputs.store ? {
@@ -56459,6 +59393,18 @@ async function prepareGate(inputs, edges) {
     context: systemDecisionContext(now),
     progress
   };
+}
+var AGENT_OF_FORMAT = {
+  "claude-code-transcript": "claude-code",
+  "claude-code-execution": "claude-code",
+  "codex-exec-json": "codex",
+  "codex-rollout": "codex"
+};
+function agentsSeen(sessions, inputs) {
+  const fromSessions = [...new Set(sessions.map((session) => AGENT_OF_FORMAT[session.format]).filter((name2) => name2 !== void 0))].map((name2) => ({ name: name2, kind: "session" }));
+  const accounts = [...DEFAULT_AGENT_ACCOUNTS, ...inputs.approvers?.agentAccounts ?? []];
+  const authors = inputs.review ? agentAuthorsOf(inputs.review, accounts).map((name2) => ({ name: name2, kind: "pull-request-author" })) : [];
+  return [...fromSessions, ...authors];
 }
 
 // packages/core/src/hook/protocol.ts
@@ -56523,15 +59469,15 @@ var claudeCodeHook = {
       ...cwd ? { cwd } : {}
     };
   },
-  answer(outcome2, reason, event) {
+  answer(outcome3, reason, event) {
     if (!event) return { stdout: "", stderr: `cavra: ${reason}
 `, exitCode: 2 };
     if (event.event === "PermissionRequest") {
-      if (outcome2 !== "deny") return { stdout: "", stderr: "", exitCode: 0 };
+      if (outcome3 !== "deny") return { stdout: "", stderr: "", exitCode: 0 };
       return { stdout: json2({ hookSpecificOutput: { hookEventName: "PermissionRequest", decision: { behavior: "deny", message: reason } } }), stderr: "", exitCode: 0 };
     }
-    if (outcome2 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
-    return { stdout: json2({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: outcome2, permissionDecisionReason: reason } }), stderr: "", exitCode: 0 };
+    if (outcome3 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
+    return { stdout: json2({ hookSpecificOutput: { hookEventName: "PreToolUse", permissionDecision: outcome3, permissionDecisionReason: reason } }), stderr: "", exitCode: 0 };
   }
 };
 
@@ -56558,13 +59504,13 @@ var codexHook = {
       ...cwd ? { cwd } : {}
     };
   },
-  answer(outcome2, reason, event) {
+  answer(outcome3, reason, event) {
     if (event?.event === "PermissionRequest") {
-      if (outcome2 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
+      if (outcome3 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
       return { stdout: json2({ hookSpecificOutput: { hookEventName: "PermissionRequest", decision: { behavior: "deny", message: reason } } }), stderr: "", exitCode: 0 };
     }
-    if (outcome2 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
-    return { stdout: "", stderr: `cavra: ${outcome2 === "ask" ? "needs approval, and Codex hooks cannot ask: " : ""}${reason}
+    if (outcome3 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
+    return { stdout: "", stderr: `cavra: ${outcome3 === "ask" ? "needs approval, and Codex hooks cannot ask: " : ""}${reason}
 `, exitCode: 2 };
   }
 };
@@ -56586,9 +59532,9 @@ var copilotHook = {
       ...cwd ? { cwd } : {}
     };
   },
-  answer(outcome2, reason) {
-    if (outcome2 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
-    return { stdout: json2({ permissionDecision: outcome2, permissionDecisionReason: reason }), stderr: "", exitCode: 0 };
+  answer(outcome3, reason) {
+    if (outcome3 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
+    return { stdout: json2({ permissionDecision: outcome3, permissionDecisionReason: reason }), stderr: "", exitCode: 0 };
   }
 };
 
@@ -56625,10 +59571,10 @@ var cursorHook = {
         throw invalidEvent("cursor", `event \`${name2}\` is not one cavra decides (beforeShellExecution, beforeReadFile, beforeMCPExecution, preToolUse)`);
     }
   },
-  answer(outcome2, reason, event) {
-    const permission = outcome2 === "ask" && !(event && CAN_ASK.has(event.event)) ? "deny" : outcome2;
+  answer(outcome3, reason, event) {
+    const permission = outcome3 === "ask" && !(event && CAN_ASK.has(event.event)) ? "deny" : outcome3;
     if (permission === "allow") return { stdout: json2({ permission: "allow" }), stderr: "", exitCode: 0 };
-    const message2 = outcome2 === "ask" && permission === "deny" ? `needs approval, which this Cursor hook cannot ask for: ${reason}` : reason;
+    const message2 = outcome3 === "ask" && permission === "deny" ? `needs approval, which this Cursor hook cannot ask for: ${reason}` : reason;
     return { stdout: json2({ permission, user_message: message2, agent_message: message2 }), stderr: "", exitCode: 0 };
   }
 };
@@ -56667,11 +59613,11 @@ var geminiHook = {
       ...cwd ? { cwd } : {}
     };
   },
-  answer(outcome2, reason, event) {
+  answer(outcome3, reason, event) {
     if (!event) return { stdout: "", stderr: `cavra: ${reason}
 `, exitCode: 2 };
-    if (outcome2 === "allow") return { stdout: "{}\n", stderr: "", exitCode: 0 };
-    return { stdout: json2({ decision: "deny", reason: outcome2 === "ask" ? `needs approval: ${reason}` : reason }), stderr: "", exitCode: 0 };
+    if (outcome3 === "allow") return { stdout: "{}\n", stderr: "", exitCode: 0 };
+    return { stdout: json2({ decision: "deny", reason: outcome3 === "ask" ? `needs approval: ${reason}` : reason }), stderr: "", exitCode: 0 };
   }
 };
 function mcpContext(value) {
@@ -56704,11 +59650,11 @@ function hookProtocol(agent) {
 
 // packages/core/src/hook/decide-hook.ts
 var HOOK_UNKNOWN_TOOL_RULE_ID = "hook.tool.unknown";
-function readHookEvent(protocol, text2, root) {
-  if (text2.trim() === "") return { ok: false, reason: "the hook received no event on stdin" };
+function readHookEvent(protocol, text3, root) {
+  if (text3.trim() === "") return { ok: false, reason: "the hook received no event on stdin" };
   let value;
   try {
-    value = JSON.parse(text2);
+    value = JSON.parse(text3);
   } catch (error) {
     return { ok: false, reason: `the hook event is not valid JSON: ${error.message}` };
   }
@@ -56759,18 +59705,18 @@ function planHookInstall(agent, existing, command) {
   const settings = settingsObject(existing, agent);
   switch (agent) {
     case "claude-code": {
-      const entry = { matcher: "*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: "block" }] };
+      const entry2 = { matcher: "*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS, onFailure: "block" }] };
       return {
         defaultFile: ".claude/settings.json",
-        settings: withEvents(settings, "hooks", { PreToolUse: [entry], PermissionRequest: [entry] }, command),
+        settings: withEvents(settings, "hooks", { PreToolUse: [entry2], PermissionRequest: [entry2] }, command),
         notes: ['fail-closed: `onFailure: "block"` makes a hook that cannot start, times out or crashes block the tool (Claude Code 2.1.295 and later; older versions ignore it and fail open)']
       };
     }
     case "codex": {
-      const entry = { hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS }] };
+      const entry2 = { hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS }] };
       return {
         defaultFile: ".codex/hooks.json",
-        settings: withEvents(settings, "hooks", { PreToolUse: [entry], PermissionRequest: [entry] }, command),
+        settings: withEvents(settings, "hooks", { PreToolUse: [entry2], PermissionRequest: [entry2] }, command),
         notes: [
           "fail-closed: Codex has no switch; a hook that crashes or times out lets the tool run (openai/codex#41979). cavra answers every error it can see with a deny",
           "Codex runs a project hook only once trusted (`/hooks`), or as a managed hook in `requirements.toml`; in CI pass `--dangerously-bypass-hook-trust` or install it managed",
@@ -56779,16 +59725,16 @@ function planHookInstall(agent, existing, command) {
       };
     }
     case "gemini": {
-      const entry = { matcher: ".*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS * 1e3 }] };
+      const entry2 = { matcher: ".*", hooks: [{ type: "command", command, timeout: HOOK_TIMEOUT_SECONDS * 1e3 }] };
       return {
         defaultFile: ".gemini/settings.json",
-        settings: withEvents(settings, "hooks", { BeforeTool: [entry] }, command),
+        settings: withEvents(settings, "hooks", { BeforeTool: [entry2] }, command),
         notes: ["fail-closed: Gemini CLI has no switch; a hook that times out or exits other than 0 or 2 is a warning and the tool runs. cavra answers every error it can see with a deny", "Gemini CLI refuses project hooks in folders it does not trust"]
       };
     }
     case "cursor": {
-      const entry = { command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true };
-      const events = { beforeShellExecution: [entry], beforeReadFile: [entry], beforeMCPExecution: [entry], preToolUse: [{ ...entry, matcher: "*" }] };
+      const entry2 = { command, timeout: HOOK_TIMEOUT_SECONDS, failClosed: true };
+      const events = { beforeShellExecution: [entry2], beforeReadFile: [entry2], beforeMCPExecution: [entry2], preToolUse: [{ ...entry2, matcher: "*" }] };
       return {
         defaultFile: ".cursor/hooks.json",
         settings: withEvents({ version: 1, ...settings }, "hooks", events, command),
@@ -56796,10 +59742,10 @@ function planHookInstall(agent, existing, command) {
       };
     }
     case "copilot": {
-      const entry = { type: "command", bash: command, powershell: command, timeoutSec: HOOK_TIMEOUT_SECONDS };
+      const entry2 = { type: "command", bash: command, powershell: command, timeoutSec: HOOK_TIMEOUT_SECONDS };
       return {
         defaultFile: ".github/hooks/cavra.json",
-        settings: withEvents({ version: 1, ...settings }, "hooks", { preToolUse: [entry] }, command),
+        settings: withEvents({ version: 1, ...settings }, "hooks", { preToolUse: [entry2] }, command),
         notes: ["fail-closed: Copilot has no switch, and exit codes never block; a hook that crashes or times out lets the tool run. cavra answers every error it can see with a JSON deny", 'the cloud agent treats "ask" as deny']
       };
     }
@@ -56814,13 +59760,13 @@ function withEvents(settings, key, events, command) {
   for (const [event, entries] of Object.entries(events)) {
     const current = merged[event] === void 0 ? [] : merged[event];
     if (!Array.isArray(current)) throw new CavraError("ERR_CONFIG_INVALID", `the settings' \`${key}.${event}\` is not an array`, { hint: "fix the settings file, or pass another with `--settings`" });
-    merged[event] = [...current.filter((entry) => !mentionsCommand(entry, command)), ...entries];
+    merged[event] = [...current.filter((entry2) => !mentionsCommand(entry2, command)), ...entries];
   }
   return { ...settings, [key]: merged };
 }
-function mentionsCommand(entry, command) {
-  const text2 = JSON.stringify(entry) ?? "";
-  return text2.includes(JSON.stringify(command).slice(1, -1)) || /cavra(\.mjs)?"? hook /.test(text2);
+function mentionsCommand(entry2, command) {
+  const text3 = JSON.stringify(entry2) ?? "";
+  return text3.includes(JSON.stringify(command).slice(1, -1)) || /cavra(\.mjs)?"? hook /.test(text3);
 }
 function settingsObject(existing, agent) {
   if (existing === void 0) return {};
@@ -56830,290 +59776,12 @@ function settingsObject(existing, agent) {
   return existing;
 }
 
-// packages/core/src/aibom/build.ts
-import { createHash as createHash12 } from "node:crypto";
-
-// packages/core/src/aibom/server-reference.ts
-function commandDigest(command) {
-  return mcpCommandDigest(command[0] ?? "", command.slice(1));
-}
-function isSha256Digest(value) {
-  return typeof value === "string" && /^sha256:[0-9a-f]{64}$/.test(value);
-}
-function publicUrl(value) {
-  let url;
-  try {
-    url = new URL(value);
-  } catch {
-    return void 0;
-  }
-  if (!["http:", "https:", "ws:", "wss:"].includes(url.protocol)) return void 0;
-  url.username = "";
-  url.password = "";
-  url.search = "";
-  url.hash = "";
-  return url.toString();
-}
-
-// packages/core/src/aibom/collect.ts
-function collectAgents(input) {
-  const agents = /* @__PURE__ */ new Map();
-  const agentOf = (name2) => {
-    let agent = agents.get(name2);
-    if (!agent) agents.set(name2, agent = { name: name2, kinds: /* @__PURE__ */ new Set(), decisions: /* @__PURE__ */ new Map(), servers: /* @__PURE__ */ new Set() });
-    return agent;
-  };
-  for (const described of input.agents ?? []) {
-    const name2 = cleanName(described.name);
-    if (!name2) continue;
-    const agent = agentOf(name2);
-    agent.kinds.add(described.kind);
-    mergeDescription(agent, described);
-  }
-  input.decisions.forEach((decision, index) => {
-    for (const name2 of actorsOf(decision)) {
-      const agent = agentOf(name2);
-      agent.kinds.add("decision");
-      agent.decisions.set(decision.decision, (agent.decisions.get(decision.decision) ?? 0) + 1);
-      const server = serverCalled(decision, input.requests?.[index]);
-      if (server) agent.servers.add(server);
-    }
-  });
-  return [...agents.values()].sort((a, b) => compare(a.name, b.name));
-}
-function collectServers(input) {
-  const servers = /* @__PURE__ */ new Map();
-  const byId = /* @__PURE__ */ new Map();
-  for (const described of input.mcpServers ?? []) {
-    const name2 = cleanName(described.name);
-    if (!name2) continue;
-    const server = { ...described, name: name2, calls: 0, tools: /* @__PURE__ */ new Set(), seenDigests: /* @__PURE__ */ new Set(), seenUrls: /* @__PURE__ */ new Set() };
-    if (!servers.has(name2)) servers.set(name2, server);
-    if (described.serverId && !byId.has(described.serverId)) byId.set(described.serverId, server);
-  }
-  input.decisions.forEach((decision, index) => {
-    const request = input.requests?.[index];
-    const called = serverCalled(decision, request);
-    if (!called) return;
-    let server = byId.get(called) ?? servers.get(called);
-    if (!server) servers.set(called, server = { name: called, calls: 0, tools: /* @__PURE__ */ new Set(), seenDigests: /* @__PURE__ */ new Set(), seenUrls: /* @__PURE__ */ new Set() });
-    server.calls += 1;
-    const tool = stringField(request, "tool");
-    if (tool) server.tools.add(tool);
-    const digest = stringField(request, "mcp_server_digest");
-    if (isSha256Digest(digest)) server.seenDigests.add(digest);
-    const url = stringField(request, "mcp_server_url");
-    if (url) server.seenUrls.add(url);
-  });
-  return [...servers.values()].sort((a, b) => compare(a.name, b.name));
-}
-function countDecisions(decisions) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const decision of decisions) counts.set(decision.decision, (counts.get(decision.decision) ?? 0) + 1);
-  return counts;
-}
-function serverCalled(decision, request) {
-  if (decision.action_type !== "mcp_tool_call") return void 0;
-  return cleanName(stringField(request, "server") ?? stringField(request, "server_id") ?? decision.target);
-}
-function actorsOf(decision) {
-  const name2 = [cleanName(decision.agent_id), cleanName(decision.actor)].find((candidate) => candidate !== void 0 && candidate !== "unknown");
-  return name2 ? [name2] : [];
-}
-function mergeDescription(agent, described) {
-  const version = cleanName(described.version);
-  const vendor = cleanName(described.vendor);
-  if (version && !agent.version) agent.version = version;
-  if (vendor && !agent.vendor) agent.vendor = vendor;
-}
-function stringField(value, key) {
-  if (typeof value !== "object" || value === null) return void 0;
-  const field = value[key];
-  return typeof field === "string" ? field : void 0;
-}
-var MAX_NAME = 200;
-var CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-function cleanName(value) {
-  if (typeof value !== "string") return void 0;
-  const name2 = value.replace(CONTROL, "").trim().slice(0, MAX_NAME);
-  return name2 === "" ? void 0 : name2;
-}
-function compare(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// packages/core/src/aibom/cyclonedx.ts
-var loading;
-function loadCycloneDx() {
-  loading ??= Promise.all([
-    import("./enums-NBKSD6M2.mjs"),
-    import("./models-AZKEDFBX.mjs"),
-    import("./index.node-6EH6LOQ4.mjs"),
-    import("./spec-YDS2OLG5.mjs")
-  ]).then(([Enums, Models, Serialize, Spec]) => ({ Enums: exportsOf(Enums), Models: exportsOf(Models), Serialize: exportsOf(Serialize), Spec: exportsOf(Spec) }));
-  return loading;
-}
-function exportsOf(module2) {
-  const whole = module2.default;
-  return whole !== void 0 && typeof whole === "object" ? whole : module2;
-}
-
-// packages/core/src/aibom/build.ts
-var AIBOM_FILE = "aibom.cdx.json";
-var SHA256_DIGEST = /^sha256:([0-9a-f]{64})$/;
-async function buildAiBom(input) {
-  const cdx = await loadCycloneDx();
-  const { Models, Serialize, Spec } = cdx;
-  const bom = new Models.Bom();
-  bom.metadata.timestamp = input.generatedAt;
-  bom.metadata.tools.components.add(toolComponent(cdx, input.tool));
-  for (const property of runProperties(cdx, input)) bom.metadata.properties.add(property);
-  const models = /* @__PURE__ */ new Map();
-  for (const model of dedupeModels(input.models ?? [])) {
-    const component = modelComponent(cdx, model);
-    models.set(model.name, component);
-    bom.components.add(component);
-  }
-  const services = /* @__PURE__ */ new Map();
-  for (const server of collectServers(input)) {
-    const service = serverService(cdx, server);
-    services.set(server.name, service);
-    if (server.serverId) services.set(server.serverId, service);
-    bom.services.add(service);
-  }
-  for (const agent of collectAgents(input)) {
-    const component = agentComponent(cdx, agent);
-    for (const model of input.models ?? []) {
-      const used = model.agent !== void 0 && cleanName(model.agent) === agent.name ? models.get(cleanName(model.name) ?? "") : void 0;
-      if (used) component.dependencies.add(used.bomRef);
-    }
-    for (const server of agent.servers) {
-      const called = services.get(server);
-      if (called) component.dependencies.add(called.bomRef);
-    }
-    bom.components.add(component);
-  }
-  for (const { pack, ref } of dedupePacks(input.packs)) bom.components.add(packComponent(cdx, pack, ref, input));
-  if (input.registry) bom.components.add(registryComponent(cdx, input.registry));
-  const serializer = new Serialize.JsonSerializer(new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6));
-  const options = { sortLists: true, space: 2 };
-  bom.serialNumber = contentSerial(serializer.serialize(bom, options));
-  return `${serializer.serialize(bom, options)}
-`;
-}
-function toolComponent({ Enums, Models }, tool) {
-  const component = new Models.Component(Enums.ComponentType.Application, tool.name, { bomRef: `tool:${tool.name}`, version: tool.version });
-  if (tool.bundle) {
-    component.hashes.set(Enums.HashAlgorithm["SHA-256"], tool.bundle.sha256);
-    component.properties.add(new Models.Property("cavra:bundle:file", tool.bundle.file));
-  }
-  if (tool.sha256sums) component.properties.add(new Models.Property("cavra:bundle:sha256sums", `sha256:${tool.sha256sums}`));
-  return component;
-}
-function runProperties({ Models }, input) {
-  const properties = [new Models.Property("cavra:aibom:source", input.source), new Models.Property("cavra:run:decisions", String(input.decisions.length))];
-  for (const [decision, count2] of countDecisions(input.decisions)) properties.push(new Models.Property(`cavra:run:decision:${decision}`, String(count2)));
-  return properties;
-}
-function agentComponent({ Enums, Models }, agent) {
-  const component = new Models.Component(Enums.ComponentType.Application, agent.name, {
-    bomRef: `agent:${agent.name}`,
-    ...agent.version ? { version: agent.version } : {},
-    ...agent.vendor ? { publisher: agent.vendor } : {},
-    description: "AI coding agent"
-  });
-  component.properties.add(new Models.Property("cavra:component", "agent"));
-  for (const kind of agent.kinds) component.properties.add(new Models.Property("cavra:agent:seen-in", kind));
-  for (const [decision, count2] of agent.decisions) component.properties.add(new Models.Property(`cavra:agent:decision:${decision}`, String(count2)));
-  return component;
-}
-function modelComponent({ Enums, Models }, model) {
-  const component = new Models.Component(Enums.ComponentType.MachineLearningModel, model.name, {
-    bomRef: `model:${model.name}`,
-    ...model.version ? { version: model.version } : {},
-    ...model.provider ? { publisher: model.provider } : {}
-  });
-  component.properties.add(new Models.Property("cavra:component", "model"));
-  return component;
-}
-function serverService({ Enums, Models }, server) {
-  const service = new Models.Service(server.name, { bomRef: `mcp:${server.name}`, group: "mcp", description: "MCP server" });
-  const add = (name2, value) => {
-    if (value) service.properties.add(new Models.Property(name2, value));
-  };
-  add("cavra:component", "mcp-server");
-  add("cavra:mcp:server-id", cleanName(server.serverId));
-  const described = server.command && server.command.length > 0 ? commandDigest(server.command) : isSha256Digest(server.commandDigest) ? server.commandDigest : void 0;
-  for (const digest of /* @__PURE__ */ new Set([described, ...server.seenDigests])) add("cavra:mcp:command-digest", digest);
-  const urls = new Set([server.url, ...server.seenUrls].map((url) => url === void 0 ? void 0 : publicUrl(url)).filter((url) => url !== void 0));
-  for (const url of urls) {
-    add("cavra:mcp:url", url);
-    service.externalReferences.add(new Models.ExternalReference(url, Enums.ExternalReferenceType.Other, { comment: "MCP server endpoint" }));
-  }
-  add("cavra:mcp:trust-tier", cleanName(server.trustTier));
-  add("cavra:mcp:approval-state", cleanName(server.approvalState));
-  add("cavra:mcp:calls", String(server.calls));
-  for (const tool of server.tools) add("cavra:mcp:tool", cleanName(tool));
-  return service;
-}
-function packComponent({ Enums, Models }, pack, ref, input) {
-  const component = new Models.Component(Enums.ComponentType.Data, pack.id, {
-    bomRef: ref,
-    ...pack.version ? { version: pack.version } : {},
-    description: "CAVRA policy pack"
-  });
-  const hex = SHA256_DIGEST.exec(pack.digest)?.[1];
-  if (hex) component.hashes.set(Enums.HashAlgorithm["SHA-256"], hex);
-  component.properties.add(new Models.Property("cavra:component", "policy-pack"));
-  if (pack.digest) component.properties.add(new Models.Property("cavra:pack:digest", pack.digest));
-  const decided = input.decisions.filter((decision) => decision.policy_pack === pack.id).length;
-  component.properties.add(new Models.Property("cavra:pack:decisions", String(decided)));
-  return component;
-}
-function registryComponent({ Enums, Models }, registry) {
-  const component = new Models.Component(Enums.ComponentType.File, registry.file, { bomRef: "registry", description: "CAVRA MCP server registry" });
-  component.hashes.set(Enums.HashAlgorithm["SHA-256"], registry.sha256);
-  component.properties.add(new Models.Property("cavra:component", "registry"));
-  return component;
-}
-function dedupeModels(models) {
-  const byName = /* @__PURE__ */ new Map();
-  for (const model of models) {
-    const name2 = cleanName(model.name);
-    if (!name2) continue;
-    const known = byName.get(name2);
-    const version = known?.version ?? cleanName(model.version);
-    const provider = known?.provider ?? cleanName(model.provider);
-    byName.set(name2, { name: name2, ...version ? { version } : {}, ...provider ? { provider } : {} });
-  }
-  return [...byName.values()];
-}
-function dedupePacks(packs) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const pack of packs) {
-    const id = cleanName(pack.id);
-    if (!id) continue;
-    const key = `${id}\0${pack.digest}`;
-    if (!seen.has(key)) seen.set(key, { ...pack, id });
-  }
-  const ids = /* @__PURE__ */ new Map();
-  for (const pack of seen.values()) ids.set(pack.id, (ids.get(pack.id) ?? 0) + 1);
-  return [...seen.values()].map((pack) => ({ pack, ref: ids.get(pack.id) > 1 ? `pack:${pack.id}@${pack.digest}` : `pack:${pack.id}` }));
-}
-function contentSerial(content) {
-  const bytes = createHash12("sha256").update(content).digest().subarray(0, 16);
-  bytes[6] = bytes[6] & 15 | 80;
-  bytes[8] = bytes[8] & 63 | 128;
-  const hex = bytes.toString("hex");
-  return `urn:uuid:${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 // packages/core/src/aibom/from-evidence.ts
-import { existsSync as existsSync10 } from "node:fs";
-import { join as join18 } from "node:path";
+import { existsSync as existsSync11 } from "node:fs";
+import { join as join22 } from "node:path";
 async function aiBomFromEvidence(dir, options) {
-  const logPath = join18(dir, EVIDENCE_FILES.log);
-  if (!existsSync10(logPath)) {
+  const logPath = join22(dir, EVIDENCE_FILES.log);
+  if (!existsSync11(logPath)) {
     throw new CavraError("ERR_EVIDENCE_NOT_FOUND", `no evidence log at \`${logPath}\``, { hint: "pass the evidence directory of a run" });
   }
   const decisions = [];
@@ -57134,165 +59802,89 @@ async function aiBomFromEvidence(dir, options) {
   return buildAiBom({ generatedAt: options.now(), tool: options.tool, decisions, requests, packs, source: "evidence-log" });
 }
 
-// packages/core/src/release/running-bundle.ts
-import { existsSync as existsSync11, readdirSync as readdirSync3, readFileSync as readFileSync15, statSync as statSync3 } from "node:fs";
-import { dirname as dirname5, join as join20, relative as relative4, resolve as resolve5, sep as sep5 } from "node:path";
-
-// packages/core/src/version.ts
-var CAVRA_VERSION = "0.1.0";
-var CAVRA_TOOL_NAME = "cavra";
-
-// packages/core/src/release/sha256sums.ts
-import { createHash as createHash13 } from "node:crypto";
-import { readFileSync as readFileSync14 } from "node:fs";
-import { join as join19 } from "node:path";
-var SHA256SUMS_FILE = "SHA256SUMS";
-function parseSha256Sums(text2) {
-  const entries = [];
-  const problems = [];
-  text2.split("\n").forEach((line, index) => {
-    if (line === "") return;
-    const match = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    const path = match?.[2];
-    if (!match || !path || path.split("/").some((part) => part === ".." || part === "") || path.startsWith("/")) {
-      problems.push(`line ${index + 1} of ${SHA256SUMS_FILE} is not \`<sha256>  <relative path>\``);
-      return;
-    }
-    entries.push({ sha256: match[1], path });
-  });
-  return { entries, problems };
-}
-function fileSha256(file) {
-  return createHash13("sha256").update(readFileSync14(file)).digest("hex");
-}
-function checkSha256Sums(root, entries) {
-  const problems = [];
-  for (const entry of entries) {
-    let actual;
-    try {
-      actual = fileSha256(join19(root, entry.path));
-    } catch {
-      problems.push(`\`${entry.path}\` is missing`);
-      continue;
-    }
-    if (actual !== entry.sha256) problems.push(`\`${entry.path}\` does not match its sha256 in ${SHA256SUMS_FILE}`);
-  }
-  return problems;
-}
-
-// packages/core/src/release/running-bundle.ts
-function checkRunningBundle(entryFile, options = {}) {
-  const entry = resolve5(entryFile);
-  const sumsFile = options.sumsFile ? resolve5(options.sumsFile) : findSums(dirname5(entry));
-  const result = { valid: false, entry, sumsFile: sumsFile ?? null, sumsSha256: null, entryPath: null, checked: 0, problems: [] };
-  if (!sumsFile || !existsSync11(sumsFile)) {
-    result.problems.push(`no ${SHA256SUMS_FILE} found for \`${entry}\``);
-    return result;
-  }
-  const text2 = readFileSync15(sumsFile, "utf8");
-  result.sumsSha256 = fileSha256(sumsFile);
-  const { entries, problems } = parseSha256Sums(text2);
-  result.problems.push(...problems);
-  const listed = entries.find((candidate) => entry.endsWith(`${sep5}${candidate.path.split("/").join(sep5)}`));
-  if (!listed) {
-    result.problems.push(`the running file \`${entry}\` is not listed in ${SHA256SUMS_FILE}`);
-    return result;
-  }
-  result.entryPath = listed.path;
-  const root = entry.slice(0, entry.length - listed.path.length - 1);
-  const mismatches = checkSha256Sums(root, entries);
-  result.problems.push(...mismatches);
-  result.checked = entries.length - mismatches.length;
-  result.problems.push(...unlisted(root, dirname5(entry), entries));
-  result.valid = result.problems.length === 0;
-  return result;
-}
-function describeRunningTool(entryFile) {
-  const tool = { name: CAVRA_TOOL_NAME, version: CAVRA_VERSION };
-  if (!entryFile || !existsSync11(entryFile)) return tool;
-  const entry = resolve5(entryFile);
-  const sums = findSums(dirname5(entry));
-  const listed = sums ? parseSha256Sums(readFileSync15(sums, "utf8")).entries.find((candidate) => entry.endsWith(`${sep5}${candidate.path.split("/").join(sep5)}`)) : void 0;
-  return {
-    ...tool,
-    bundle: { file: listed?.path ?? relative4(dirname5(dirname5(entry)), entry).split(sep5).join("/"), sha256: fileSha256(entry) },
-    ...sums ? { sha256sums: fileSha256(sums) } : {}
-  };
-}
-function findSums(start2) {
-  let dir = start2;
-  for (let depth = 0; depth < 3; depth += 1) {
-    const candidate = join20(dir, SHA256SUMS_FILE);
-    if (existsSync11(candidate)) return candidate;
-    dir = dirname5(dir);
-  }
-  return void 0;
-}
-function unlisted(root, bundleDir, entries) {
-  const known = new Set(entries.map((entry) => entry.path));
-  const problems = [];
-  for (const name2 of readdirSync3(bundleDir, { recursive: true })) {
-    const path = join20(bundleDir, name2);
-    if (!statSync3(path).isFile()) continue;
-    const rel = relative4(root, path).split(sep5).join("/");
-    if (!known.has(rel)) problems.push(`\`${rel}\` is not listed in ${SHA256SUMS_FILE}`);
-  }
-  return problems;
-}
-
 // packages/core/src/storage/pull.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-import { mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname6, join as join21, resolve as resolve6 } from "node:path";
-async function pullEvidence(store, dir) {
+import { lstat as lstat2, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
+import { dirname as dirname7, join as join23, resolve as resolve7 } from "node:path";
+var CLOCK_SKEW_MS = 5 * 60 * 1e3;
+async function pullEvidence(store, dir, options = {}) {
   await assertEmptyTarget(dir);
-  const manifests = (await store.list(MANIFEST_PREFIX)).filter((key2) => key2.endsWith(".json"));
-  const key = manifests.at(-1);
-  if (key === void 0) {
+  const now = (options.now ?? (() => /* @__PURE__ */ new Date()))();
+  let candidates;
+  if (options.manifestKey !== void 0) {
+    if (!MANIFEST_KEY.test(options.manifestKey)) {
+      throw new CavraError("ERR_USAGE", `\`${options.manifestKey.slice(0, 120)}\` is not a manifest key`, { hint: "pass the `manifest.key` of a storage receipt, e.g. `manifests/20260518T120000000Z-0123456789abcdef.json`" });
+    }
+    candidates = [options.manifestKey];
+  } else {
+    candidates = (await store.list(MANIFEST_PREFIX)).filter((key) => MANIFEST_KEY.test(key)).sort().reverse();
+  }
+  if (candidates.length === 0) {
     throw new CavraError("ERR_STORE_NOT_FOUND", `no evidence manifest under \`${store.uri}\``, { hint: "check the URI; `cavra evidence push` writes one per push" });
   }
+  const refused = [];
+  for (const key of candidates) {
+    try {
+      const fetched = await fetchManifest(store, key, now);
+      await writeDirectory(dir, fetched.manifest.files.map((entry2, index) => [entry2.name, fetched.bodies[index]]));
+      const immutable = fetched.files.every((file) => file.retention.legal_hold || file.retention.mode !== null && file.retention.retain_until !== null);
+      return { uri: store.uri, manifest: { key, sha256: fetched.sha256, created_at: fetched.manifest.created_at }, files: fetched.files, immutable, ...refused.length > 0 ? { skipped: refused } : {} };
+    } catch (error) {
+      if (!isCavraError(error) || error.code !== "ERR_STORE_VERIFY_FAILED" && error.code !== "ERR_STORE_NOT_FOUND" || options.manifestKey !== void 0) throw error;
+      refused.push(`${key}: ${error.message}`);
+    }
+  }
+  throw new CavraError("ERR_STORE_VERIFY_FAILED", `none of the ${candidates.length} manifest(s) under \`${store.uri}\` verifies (newest: ${refused[0]})`, {
+    hint: "the stored copies were altered; do not trust them"
+  });
+}
+async function fetchManifest(store, key, now) {
   const manifestBytes = await store.get({ key, versionId: void 0 });
-  const manifestSha = sha256Hex(manifestBytes);
-  if (!key.endsWith(`-${manifestSha.slice(0, 16)}.json`)) {
+  const sha256 = sha256Hex(manifestBytes);
+  if (!key.endsWith(`-${sha256.slice(0, 16)}.json`)) {
     throw new CavraError("ERR_STORE_VERIFY_FAILED", `manifest \`${key}\` does not match the digest in its name`, { details: { key } });
   }
   const manifest = parseManifest(manifestBytes, key);
+  if (Date.parse(manifest.created_at) > now.getTime() + CLOCK_SKEW_MS) {
+    throw new CavraError("ERR_STORE_VERIFY_FAILED", `manifest \`${key}\` is dated in the future (${manifest.created_at})`, { details: { key } });
+  }
   const files = [];
   const bodies = [];
-  for (const entry of manifest.files) {
-    const ref = { key: entry.key, versionId: entry.version_id ?? void 0 };
+  for (const entry2 of manifest.files) {
+    const ref = { key: entry2.key, versionId: entry2.version_id ?? void 0 };
     const body2 = await store.get(ref);
-    if (body2.byteLength !== entry.size || sha256Hex(body2) !== entry.sha256) {
-      throw new CavraError("ERR_STORE_VERIFY_FAILED", `\`${entry.name}\` pulled from \`${store.uri}\` does not match its manifest digest`, {
+    if (body2.byteLength !== entry2.size || sha256Hex(body2) !== entry2.sha256) {
+      throw new CavraError("ERR_STORE_VERIFY_FAILED", `\`${entry2.name}\` pulled from \`${store.uri}\` does not match its manifest digest`, {
         hint: "the stored copy was altered; do not trust it",
-        details: { name: entry.name, key: entry.key, expected: entry.sha256 }
+        details: { name: entry2.name, key: entry2.key, expected: entry2.sha256 }
       });
     }
     const head = await store.head(ref);
     const retention = head?.retention ?? { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
-    files.push({ name: entry.name, sha256: entry.sha256, size: entry.size, key: entry.key, version_id: entry.version_id, retention: toReceiptRetention(retention) });
+    files.push({ name: entry2.name, sha256: entry2.sha256, size: entry2.size, key: entry2.key, version_id: entry2.version_id, retention: toReceiptRetention(retention) });
     bodies.push(body2);
   }
-  await writeDirectory(dir, manifest.files.map((entry, index) => [entry.name, bodies[index]]));
-  const immutable = files.every((file) => file.retention.legal_hold || file.retention.mode !== null && file.retention.retain_until !== null);
-  return { uri: store.uri, manifest: { key, sha256: manifestSha, created_at: manifest.created_at }, files, immutable };
+  return { manifest, sha256, files, bodies };
 }
 async function assertEmptyTarget(dir) {
+  let stat3;
   try {
-    if ((await readdir3(dir)).length > 0) {
-      throw new CavraError("ERR_USAGE", `pull target \`${dir}\` is not empty`, { hint: "pull into a new or empty directory" });
-    }
+    stat3 = await lstat2(dir);
   } catch (error) {
-    if (error.code !== "ENOENT") throw error;
+    if (error.code === "ENOENT") return;
+    throw new CavraError("ERR_USAGE", `cannot use pull target \`${dir}\`: ${error.code ?? "error"}`, { cause: error });
   }
+  if (stat3.isSymbolicLink()) throw new CavraError("ERR_USAGE", `pull target \`${dir}\` is a symbolic link`, { hint: "pull into a new or empty directory, not through a link" });
+  if (!stat3.isDirectory()) throw new CavraError("ERR_USAGE", `pull target \`${dir}\` exists and is not a directory`, { hint: "pull into a new or empty directory" });
+  if ((await readdir3(dir)).length > 0) throw new CavraError("ERR_USAGE", `pull target \`${dir}\` is not empty`, { hint: "pull into a new or empty directory" });
 }
 async function writeDirectory(dir, files) {
-  const target = resolve6(dir);
+  const target = resolve7(dir);
   const staging = `${target}.${randomUUID3()}.partial`;
   try {
     for (const [name2, body2] of files) {
-      const path = join21(staging, name2);
-      await mkdir2(dirname6(path), { recursive: true });
+      const path = join23(staging, name2);
+      await mkdir2(dirname7(path), { recursive: true });
       await writeFile3(path, body2, { flag: "wx" });
     }
     await rmdir(target).catch((error) => {
@@ -57301,18 +59893,19 @@ async function writeDirectory(dir, files) {
     await rename2(staging, target);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    if (isCavraError(error)) throw error;
+    throw new CavraError("ERR_USAGE", `cannot write the pulled evidence to \`${dir}\`: ${error.code ?? "error"}`, { cause: error, hint: "pull into a new or empty directory whose parent exists" });
   }
 }
 
 // packages/core/src/review/approvers-file.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var APPROVERS_FILE = ".cavra/approvers.yml";
 var TOP_KEYS = ["version", "approver_groups", "agent_accounts"];
 var GROUP_KEYS = ["users", "groups"];
-function parseApprovers(text2, file) {
-  const lines = new import_yaml2.LineCounter();
-  const document = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
+function parseApprovers(text3, file) {
+  const lines = new import_yaml3.LineCounter();
+  const document = (0, import_yaml3.parseDocument)(text3, { lineCounter: lines, uniqueKeys: true, prettyErrors: true });
   const fail = (path, node, expected) => {
     const line = node?.range ? lines.linePos(node.range[0]).line : void 0;
     const where = line === void 0 ? file : `${file}:${line}`;
@@ -57330,13 +59923,13 @@ function parseApprovers(text2, file) {
     });
   }
   const root = document.contents;
-  if (!(0, import_yaml2.isMap)(root)) throw fail("(root)", root, "expected a mapping with `approver_groups`");
+  if (!(0, import_yaml3.isMap)(root)) throw fail("(root)", root, "expected a mapping with `approver_groups`");
   const top = keyedPairs(root.items, "", TOP_KEYS, fail);
   const version = top.get("version");
-  if (version && !((0, import_yaml2.isScalar)(version.value) && version.value.value === 1)) throw fail("version", version.value, "expected 1");
+  if (version && !((0, import_yaml3.isScalar)(version.value) && version.value.value === 1)) throw fail("version", version.value, "expected 1");
   const groupsNode = top.get("approver_groups")?.value;
   if (!groupsNode) throw fail("(root)", root, "missing required key `approver_groups`");
-  if (!(0, import_yaml2.isMap)(groupsNode)) throw fail("approver_groups", groupsNode, "expected a mapping of group name to `users` and `groups`");
+  if (!(0, import_yaml3.isMap)(groupsNode)) throw fail("approver_groups", groupsNode, "expected a mapping of group name to `users` and `groups`");
   const groups = /* @__PURE__ */ new Map();
   for (const pair of groupsNode.items) {
     const name2 = scalarKey(pair);
@@ -57344,7 +59937,7 @@ function parseApprovers(text2, file) {
     const at = `approver_groups.${name2}`;
     if (groups.has(name2.toLowerCase())) throw fail(at, pair.key, "group names differ only in case");
     const body2 = pair.value;
-    if (!(0, import_yaml2.isMap)(body2)) throw fail(at, body2 ?? pair.key, "expected a mapping with `users` and/or `groups`");
+    if (!(0, import_yaml3.isMap)(body2)) throw fail(at, body2 ?? pair.key, "expected a mapping with `users` and/or `groups`");
     const entries = keyedPairs(body2.items, at, GROUP_KEYS, fail);
     const users = nameList(entries.get("users"), `${at}.users`, fail);
     const providerGroups = nameList(entries.get("groups"), `${at}.groups`, fail);
@@ -57355,21 +59948,21 @@ function parseApprovers(text2, file) {
   return { file, groups, agentAccounts };
 }
 function keyedPairs(items, at, allowed, fail) {
-  const found = /* @__PURE__ */ new Map();
+  const found2 = /* @__PURE__ */ new Map();
   for (const pair of items) {
     const key = scalarKey(pair);
     const path = at === "" ? String(key) : `${at}.${String(key)}`;
     if (key === void 0 || !allowed.includes(key)) throw fail(path, pair.key, `unknown key \`${String(key)}\` (expected ${allowed.join(", ")})`);
-    found.set(key, pair);
+    found2.set(key, pair);
   }
-  return found;
+  return found2;
 }
 function nameList(pair, path, fail) {
   if (!pair) return [];
   const node = pair.value;
-  if (!(0, import_yaml2.isSeq)(node)) throw fail(path, node ?? pair.key, "expected a list of names");
+  if (!(0, import_yaml3.isSeq)(node)) throw fail(path, node ?? pair.key, "expected a list of names");
   const names = node.items.map((item, index) => {
-    const value = (0, import_yaml2.isScalar)(item) ? item.value : void 0;
+    const value = (0, import_yaml3.isScalar)(item) ? item.value : void 0;
     if (typeof value !== "string" || value.trim() === "" || value !== value.trim()) {
       throw fail(`${path}[${index}]`, item, "expected a non-empty name without surrounding spaces");
     }
@@ -57383,7 +59976,7 @@ function nameList(pair, path, fail) {
   return names;
 }
 function scalarKey(pair) {
-  return (0, import_yaml2.isScalar)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : void 0;
+  return (0, import_yaml3.isScalar)(pair.key) && typeof pair.key.value === "string" ? pair.key.value : void 0;
 }
 
 export {
@@ -57393,6 +59986,7 @@ export {
   selectPackId,
   recordVerdict,
   systemDecisionContext,
+  lintPackFiles,
   openPolicy,
   runPackSelfTests,
   resolveProvider,
@@ -57415,6 +60009,7 @@ export {
   DEFAULT_ORIGIN,
   appendEvidence,
   problemText,
+  parseExactJson,
   verifyUpstreamBundle,
   KEY_ALGORITHMS,
   privateKeyFromPem,
@@ -57434,6 +60029,10 @@ export {
   trustedKeysOf,
   verifyEvidence,
   loadCommandAnalyzer,
+  AIBOM_FILE,
+  checkRunningBundle,
+  describeRunningTool,
+  displayText,
   neutraliseLogCommands,
   BREAK_GLASS_LABEL,
   runGate,
@@ -57451,8 +60050,5 @@ export {
   hookOutcome,
   failClosedAnswer,
   planHookInstall,
-  AIBOM_FILE,
-  aiBomFromEvidence,
-  checkRunningBundle,
-  describeRunningTool
+  aiBomFromEvidence
 };

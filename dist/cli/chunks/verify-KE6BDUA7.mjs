@@ -17,7 +17,7 @@ import {
   verifyEvidence,
   verifyInclusionProof,
   verifyUpstreamBundle
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -46,7 +46,10 @@ function createVerifyCommand(edge = { env: process.env }) {
         proof: { type: "string" },
         "expect-run": { type: "string", multiple: true },
         "hmac-key-file": { type: "string" },
-        "key-id": { type: "string" }
+        "key-id": { type: "string" },
+        "allow-unsigned": { type: "boolean", default: false },
+        "expect-size": { type: "string" },
+        "expect-root": { type: "string" }
       }
     });
     if (!FORMATS.includes(values.format)) throw new CavraError("ERR_USAGE", `unknown format \`${values.format}\``, { hint: `use one of ${FORMATS.join(", ")}` });
@@ -54,13 +57,17 @@ function createVerifyCommand(edge = { env: process.env }) {
     if (path === void 0 || positionals.length > 1 || values.proof !== void 0 && positionals.length > 0) {
       throw new CavraError("ERR_USAGE", "give one evidence directory or bundle, or `--proof FILE`", { hint: "cavra verify PATH [--trusted-key PEM]..." });
     }
+    if ((values["expect-size"] !== void 0 || values["expect-root"] !== void 0) && (values.format !== "cavra" || values.proof !== void 0)) {
+      throw new CavraError("ERR_USAGE", "`--expect-size` and `--expect-root` apply to an evidence directory or bundle (`--format cavra`)");
+    }
+    if (values["allow-unsigned"] && values.format !== "cavra-daemon") throw new CavraError("ERR_USAGE", "`--allow-unsigned` applies to `--format cavra-daemon` only");
     const trust = trustOf(values);
     let report;
     if (values.format === "cavra-daemon") {
       const keyFile = values["hmac-key-file"];
       const hmacKey = keyFile !== void 0 ? readInput(keyFile, "hmac-key-file").toString("utf8").trim() : edge.env.CAVRA_DAEMON_EVIDENCE_HMAC_KEY;
       const keyId = values["key-id"] ?? edge.env.CAVRA_DAEMON_EVIDENCE_KEY_ID;
-      report = { ...verifyDaemonLog(path, { ...hmacKey ? { hmacKey } : {}, ...keyId ? { keyId } : {} }) };
+      report = { ...verifyDaemonLog(path, { ...hmacKey ? { hmacKey } : {}, ...keyId ? { keyId } : {}, allowUnsigned: values["allow-unsigned"] }) };
     } else if (values.format === "cavra-bundle") {
       const keyFile = values["trusted-key"]?.[0];
       report = { ...verifyUpstreamBundle(path, keyFile === void 0 ? void 0 : readInput(keyFile, "trusted-key"), values["key-id"] ? { keyId: values["key-id"] } : {}) };
@@ -69,7 +76,7 @@ function createVerifyCommand(edge = { env: process.env }) {
       const problems = await verifyInclusionProof(doc, trust);
       report = { path, valid: problems.length === 0, records: 1, signed_records: problems.length === 0 ? 1 : 0, errors: problems.map(problemText), format: "cavra-inclusion-proof", record: doc.record, tree_size: doc.tree_size, root_hash: doc.root_hash, problems };
     } else {
-      report = { ...await verifyEvidence(path, { ...trust, ...expectedRunOf(values["expect-run"]) }) };
+      report = { ...await verifyEvidence(path, { ...trust, ...expectedRunOf(values["expect-run"]), ...expectedHeadOf(values["expect-size"], values["expect-root"]) }) };
     }
     const text = `${JSON.stringify(report, null, 2)}
 `;
@@ -100,6 +107,11 @@ function trustOf(values) {
   if (values["certificate-identity"] !== void 0) trust.certificateIdentity = values["certificate-identity"];
   if (values["certificate-oidc-issuer"] !== void 0) trust.certificateIssuer = values["certificate-oidc-issuer"];
   return trust;
+}
+function expectedHeadOf(size, root) {
+  if (size !== void 0 && !(/^(0|[1-9][0-9]{0,15})$/.test(size) && Number.isSafeInteger(Number(size)))) throw new CavraError("ERR_USAGE", `\`--expect-size ${size.slice(0, 40)}\` must be a record count`, { hint: "take it from the storage receipt or the seal output (`tree_size`)" });
+  if (root !== void 0 && !/^[0-9a-fA-F]{64}$/.test(root)) throw new CavraError("ERR_USAGE", "`--expect-root` must be 64 hex digits", { hint: "take it from the seal output (`root_hash`)" });
+  return { ...size !== void 0 ? { expectedSize: Number(size) } : {}, ...root !== void 0 ? { expectedRoot: root.toLowerCase() } : {} };
 }
 function expectedRunOf(pairs) {
   if (!pairs) return {};

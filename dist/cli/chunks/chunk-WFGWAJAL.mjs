@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import {
   CavraError
 } from "./chunk-JHPPOQF4.mjs";

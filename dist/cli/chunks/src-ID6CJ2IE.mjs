@@ -3,7 +3,7 @@ import {
   APPROVERS_FILE,
   BREAK_GLASS_LABEL,
   parseApprovers
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

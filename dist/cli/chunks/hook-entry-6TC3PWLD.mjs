@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-TPBAHE5D.mjs";
+} from "./chunk-WFGWAJAL.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-5UFVST4S.mjs";
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-TO72LADJ.mjs";
+import "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError

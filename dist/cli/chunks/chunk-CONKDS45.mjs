@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessFlags
-} from "./chunk-IB22BSL6.mjs";
+} from "./chunk-PQI67JH4.mjs";
 import {
   policyFlags
 } from "./chunk-CPZPROH3.mjs";
@@ -17,7 +17,7 @@ import {
   relabelOptionError,
   resolveProvider,
   runGate
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import {
   CavraError,
   isCavraError
@@ -33,7 +33,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 async function withGitlabChange(inputs, env, cwd, progress) {
   if (env.GITLAB_CI !== "true") return inputs;
-  const { gitlabChange } = await import("./src-NO55RJDN.mjs");
+  const { gitlabChange } = await import("./src-ID6CJ2IE.mjs");
   const change = await gitlabChange(env, { cwd });
   for (const limitation of change.limitations) progress(`gitlab: ${limitation}`);
   if (change.requests.length === 0 && !change.review) return inputs;
@@ -41,7 +41,7 @@ async function withGitlabChange(inputs, env, cwd, progress) {
   return { ...inputs, requests: [...inputs.requests ?? [], ...change.requests], ...change.review ? { review: change.review } : {}, ...change.approvers ? { approvers: change.approvers } : {} };
 }
 async function reportToGitlab(result, reportsDir, env, progress) {
-  const { GITLAB_ANNOTATIONS_FILE, publishGitlabNote, renderGitlabAnnotations } = await import("./src-NO55RJDN.mjs");
+  const { GITLAB_ANNOTATIONS_FILE, publishGitlabNote, renderGitlabAnnotations } = await import("./src-ID6CJ2IE.mjs");
   const annotations = join(reportsDir, GITLAB_ANNOTATIONS_FILE);
   await writeFile(annotations, renderGitlabAnnotations({ evidenceDir: result.evidenceDir, ...env.CI_JOB_URL ? { jobUrl: env.CI_JOB_URL } : {}, ...result.receipt?.uri ? { storedUrl: result.receipt.uri } : {} }));
   progress(`wrote ${annotations} (artifacts:reports:annotations)`);
@@ -112,7 +112,7 @@ var gateCommand = async (args, io) => {
     if (values.keyless && values.key !== void 0) throw new CavraError("ERR_USAGE", "give `--key PEM` or `--keyless`, not both");
     let inputs = gateInputsOf(values);
     if (values.provider === "gitlab" || values.provider === "auto" && resolveProvider("auto", process.env) === "gitlab") inputs = await withGitlabChange(inputs, process.env, process.cwd(), progress);
-    gate = await prepareGate(inputs, { env: process.env, fetch: globalThis.fetch, cwd: process.cwd(), progress });
+    gate = await prepareGate(inputs, { env: process.env, fetch: globalThis.fetch, cwd: process.cwd(), progress, ...process.argv[1] ? { entryFile: process.argv[1] } : {} });
     result = await runGate(gate);
   } catch (error) {
     throw isCavraError(error) ? relabelOptionError(error, (option) => FLAG_OF[option] ? `\`${FLAG_OF[option]}\`` : void 0) : error;
@@ -177,12 +177,12 @@ function jsonReport(provider, result) {
 function humanReport(gate, result) {
   const { trustedKeyFile, trustRootFile, certificateIdentity, certificateIssuer } = gate.verifyWith;
   const verifyArgs = certificateIdentity ? `--trust-root ${trustRootFile ?? "trusted_root.json"} --certificate-identity ${certificateIdentity} --certificate-oidc-issuer ${certificateIssuer}` : `--trusted-key ${trustedKeyFile ?? "PUBLIC_KEY.pem"}`;
-  const stored = result.receipt ? `${result.receipt.uri}${result.receipt.immutable ? "" : " (mutable: a local folder or a store without retention; use s3:// or azblob:// for immutable evidence)"}` : "(not stored)";
+  const stored = result.receipt ? `${result.receipt.uri}${result.receipt.immutable ? "" : result.receipt.uri.startsWith("file://") ? " (a local folder: mutable, for trying cavra out; use S3 Object Lock or Azure immutable Blob in CI)" : " (mutable: the store proved no retention)"}` : "(not stored)";
   const shadow = gate.mode === "shadow" ? "mode:     shadow (nothing held back; `--mode enforce` makes this a required check)\n" : "";
   return `${neutraliseLogCommands(result.report.summary)}${shadow}evidence: ${result.evidenceDir}
 bundle:   ${result.bundlePath}
 stored:   ${stored}
-verify:   npx cavra verify ${result.evidenceDir} ${verifyArgs}
+verify:   npx cavra verify ${result.evidenceDir} ${verifyArgs} --expect-size ${result.verification.tree_size}
 `;
 }
 

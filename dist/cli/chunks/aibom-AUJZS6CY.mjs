@@ -7,7 +7,7 @@ import {
   AIBOM_FILE,
   aiBomFromEvidence,
   describeRunningTool
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -8,10 +8,11 @@ import {
   writeAll
 } from "./chunk-V4KCLJIU.mjs";
 import {
+  lintPackFiles,
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,
@@ -32,6 +33,11 @@ function parsePolicyArgs(args) {
   return { subcommand, ids, json: values.json === true, open };
 }
 var policyCommand = async (args, io) => {
+  const lint = await lintNamedFiles(args);
+  if (lint) {
+    await writeAll(io.stdout, lint);
+    return EXIT.failed;
+  }
   const options = parsePolicyArgs(args);
   const { catalog } = options.open;
   switch (options.subcommand) {
@@ -73,6 +79,16 @@ var policyCommand = async (args, io) => {
     }
   }
 };
+async function lintNamedFiles(args) {
+  const { values, positionals } = parseArgs({ args, strict: false, allowPositionals: true, options: { ...policyFlags, json: { type: "boolean" } } });
+  const packs = Array.isArray(values.pack) ? values.pack.filter((p) => typeof p === "string" && /\.(ya?ml|json)$|\//i.test(p)) : [];
+  if (positionals[0] !== "lint" || packs.length === 0) return void 0;
+  const results = await lintPackFiles(packs);
+  if (results.every((r) => r.problems.length === 0)) return void 0;
+  return results.map((r) => r.problems.length === 0 ? `ok   ${r.file}
+` : r.problems.map((p) => `FAIL ${p}
+`).join("")).join("");
+}
 function targetIds(open) {
   const own = open.catalog.list().filter((id) => !open.catalog.lookup(id)?.file.startsWith("builtin:"));
   return own.length > 0 ? own : open.catalog.list();

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-TO72LADJ.mjs";
+import "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError,
@@ -15,19 +15,34 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-WKQD5TVA.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-EHSVPQFI.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-LZ7HI2W2.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-JXJFUSEE.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-PA7WMJB7.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-FWB7VKRF.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-KCM2BA67.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-Z34RJSJL.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-NMF3QQGQ.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-W53ZPB6A.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-NXBEDPNN.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-SRWVANEQ.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-AUJZS6CY.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-5HBPBOFL.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-WVHZEAIS.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-PPCJLV33.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-2XTQDWTF.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-F4SVJRGN.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-NUESGQYO.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-L355ZE5M.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-XPYIN6G6.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-ZX5FPQCZ.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-WRZ456NX.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-KE6BDUA7.mjs")).verifyCommand)
 };
+function verbUsage(verb) {
+  const lines = usage().split("\n");
+  const picked = [];
+  let inVerb = false;
+  for (const line of lines) {
+    if (/^  cavra /.test(line)) inVerb = line.startsWith(`  cavra ${verb} `) || line === `  cavra ${verb}`;
+    else if (!/^\s{3,}/.test(line)) inVerb = false;
+    if (inVerb) picked.push(line);
+  }
+  return `usage:
+${picked.join("\n")}
+
+${lines.find((l) => l.startsWith("exit codes")) ?? ""}
+`;
+}
 function usage() {
   return `cavra: decide, record and prove AI coding agent actions
 
@@ -36,8 +51,9 @@ usage:
   cavra evidence seal DIR (--key PEM | --keyless) [--identity FILE] [--origin NAME] [--artefact FILE]... [--fulcio-url URL --rekor-url URL --tsa-url URL --rekor-entry-type dsse|intoto --identity-token-file F]
   cavra evidence prove DIR --record N
   cavra evidence push DIR URI [--retain-days N] [--legal-hold] [--mode governance|compliance] [--allow-mutable] [--endpoint URL]
-  cavra evidence pull URI DIR [--endpoint URL]
-  cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID --certificate-oidc-issuer URL] [--report FILE] [--format cavra|cavra-daemon]
+  cavra evidence pull URI DIR [--manifest KEY] [--endpoint URL]
+  cavra verify PATH [--trusted-key PEM]... [--trust-root FILE] [--certificate-identity ID --certificate-oidc-issuer URL] [--expect-size N] [--expect-root HEX] [--report FILE]
+  cavra verify PATH --format cavra-daemon [--hmac-key-file F] [--key-id ID] [--allow-unsigned]
   cavra verify --proof FILE [--trusted-key PEM]...
   cavra keys generate|rotate --out PREFIX [--algorithm ed25519|ecdsa-p256] [--trust-root FILE]; keys list --trust-root FILE; keys revoke KEY_ID --trust-root FILE
   cavra explain 'COMMAND' [--pack ID|FILE]... [--policy-dir DIR] [--json]
@@ -50,17 +66,28 @@ usage:
   cavra aibom DIR [--rebuild]   the AI bill of materials (CycloneDX 1.6) of a run's evidence
   cavra self-verify [--sums FILE] [--json]   check the running bundle against dist/SHA256SUMS
   cavra demo                 the gate on the bundled demo scenario (local key and store, shadow mode)
+  cavra VERB --help          the usage of one verb;  cavra --version
 
 exit codes: 0 success, 1 verification or gate failure, 2 bad usage or input
 `;
 }
 
+// packages/cli/src/version.ts
+var CAVRA_VERSION = "0.1.0";
+
 // packages/cli/src/run.ts
 async function runCli(argv, io) {
   const [verb, ...rest] = argv;
   if (verb === void 0 || verb === "--help" || verb === "-h" || verb === "help") {
+    const topic = verb === "help" ? rest[0] : void 0;
+    if (topic !== void 0 && COMMANDS[topic]) return printVerbHelp(topic, io);
     io.stdout.write(usage());
     return verb === void 0 ? EXIT.usage : EXIT.ok;
+  }
+  if (verb === "--version" || verb === "-V" || verb === "version") {
+    io.stdout.write(`cavra ${CAVRA_VERSION}
+`);
+    return EXIT.ok;
   }
   const command = COMMANDS[verb];
   if (!command) {
@@ -68,11 +95,16 @@ async function runCli(argv, io) {
 `);
     return EXIT.usage;
   }
+  if (rest.includes("--help") || rest.includes("-h")) return printVerbHelp(verb, io);
   try {
     return await command(rest, io);
   } catch (error) {
     return reportError(error, io);
   }
+}
+function printVerbHelp(verb, io) {
+  io.stdout.write(verbUsage(verb));
+  return EXIT.ok;
 }
 function reportError(error, io) {
   if (isCavraError(error)) {
@@ -86,9 +118,26 @@ function reportError(error, io) {
 `);
     return EXIT.usage;
   }
-  io.stderr.write(`cavra: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}
+  const code = error?.code;
+  if (typeof code === "string" && /^E[A-Z]+$/.test(code)) {
+    const { syscall, path } = error;
+    io.stderr.write(`cavra: cannot ${syscall ?? "use"} \`${oneLine(path ?? "")}\`: ${code}
+`);
+    return EXIT.usage;
+  }
+  if (error instanceof RangeError) {
+    io.stderr.write(`cavra: input too large or too deeply nested: ${oneLine(error.message)}
+`);
+    return EXIT.usage;
+  }
+  const detail = error instanceof Error ? process.env.CAVRA_DEBUG === "1" ? error.stack ?? error.message : oneLine(error.message) : oneLine(String(error));
+  io.stderr.write(`cavra: internal error: ${detail} (set CAVRA_DEBUG=1 for the stack) [ERR_INTERNAL]
 `);
   return EXIT.failed;
+}
+function oneLine(text) {
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ");
+  return flat.length > 300 ? `${flat.slice(0, 300)}\u2026` : flat;
 }
 function isNodeUsageError(error) {
   const code = error?.code;

@@ -5,7 +5,7 @@ import {
 } from "./chunk-V4KCLJIU.mjs";
 import {
   checkRunningBundle
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -15,7 +15,7 @@ import {
   parseRunnerClaimsPolicy,
   tokenKeysOf,
   verifyRunnerToken
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -4,9 +4,6 @@ import {
   policyOptionsOf
 } from "./chunk-CPZPROH3.mjs";
 import {
-  readStream
-} from "./chunk-5UFVST4S.mjs";
-import {
   EXIT,
   writeAll
 } from "./chunk-V4KCLJIU.mjs";
@@ -14,10 +11,11 @@ import {
   appendEvidence,
   assertActionRequest,
   evaluate,
+  parseExactJson,
   prepareDecisionPolicy,
   selectPackId,
   systemDecisionContext
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -30,30 +28,30 @@ import { parseArgs } from "node:util";
 // packages/cli/src/read-requests.ts
 import { readFile } from "node:fs/promises";
 async function readRequests(source, stdin) {
-  const text = source === "-" ? await readStream(stdin) : await readBatchFile(source);
+  const bytes = source === "-" ? await readStreamBytes(stdin) : await readBatchFile(source);
   const requests = [];
-  const lines = text.split("\n");
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index].trim();
-    if (line === "") continue;
+  let index = 0;
+  for (let start = 0; start < bytes.length; index += 1) {
+    const newline = bytes.indexOf(10, start);
+    const end = newline === -1 ? bytes.length : newline;
+    const line = bytes.subarray(start, end);
+    start = end + 1;
+    if (line.toString("latin1").trim() === "") continue;
     const where = `${source === "-" ? "stdin" : `\`${source}\``} line ${index + 1}`;
-    let value;
-    try {
-      value = JSON.parse(line);
-    } catch (cause) {
-      throw new CavraError("ERR_INPUT_INVALID_JSON", `${where} is not valid JSON: ${cause.message}`, {
-        cause,
-        hint: "each line of a batch is one JSON request"
-      });
-    }
+    const value = parseExactJson(line, where);
     assertActionRequest(value, where);
     requests.push(value);
   }
   return requests;
 }
+async function readStreamBytes(stream) {
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
 async function readBatchFile(file) {
   try {
-    return await readFile(file, "utf8");
+    return await readFile(file);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read batch \`${file}\`: ${cause.code ?? "error"}`, {
       cause,
@@ -92,12 +90,7 @@ var evaluateCommand = async (args, io) => {
   return EXIT.ok;
 };
 function parseOneRequest(text) {
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch (cause) {
-    throw new CavraError("ERR_INPUT_INVALID_JSON", `\`--request\` is not valid JSON: ${cause.message}`, { cause });
-  }
+  const value = parseExactJson(text, "`--request`");
   assertActionRequest(value, "`--request`");
   return value;
 }

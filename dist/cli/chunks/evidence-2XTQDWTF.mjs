@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-IB22BSL6.mjs";
+} from "./chunk-PQI67JH4.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -68,10 +68,10 @@ function createEvidencePushCommand(edge = PROCESS_EDGE) {
 }
 function createEvidencePullCommand(edge = PROCESS_EDGE) {
   return async (args, io) => {
-    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: storeFlags });
-    const [uri, dir] = expectPositionals(positionals, ["URI", "DIR"], "cavra evidence pull URI DIR");
+    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...storeFlags, manifest: { type: "string" } } });
+    const [uri, dir] = expectPositionals(positionals, ["URI", "DIR"], "cavra evidence pull URI DIR [--manifest KEY]");
     const store = await openEvidenceStore(uri, { env: edge.env, ...values.endpoint === void 0 ? {} : { endpoint: values.endpoint } });
-    const result = await pullEvidence(store, dir);
+    const result = await pullEvidence(store, dir, values.manifest === void 0 ? {} : { manifestKey: values.manifest });
     await writeAll(io.stdout, `${JSON.stringify(result, null, 2)}
 `);
     return EXIT.ok;

@@ -1,14 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  gateCommand
-} from "./chunk-FJOEBU67.mjs";
-import "./chunk-IB22BSL6.mjs";
+  hookCommand
+} from "./chunk-WFGWAJAL.mjs";
 import "./chunk-CPZPROH3.mjs";
+import "./chunk-5UFVST4S.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-TO72LADJ.mjs";
+import "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-JHPPOQF4.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  gateCommand
+  hookCommand
 };

@@ -8,10 +8,12 @@ import {
   writeAll
 } from "./chunk-V4KCLJIU.mjs";
 import {
+  displayText,
   evaluate,
+  neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -35,6 +37,13 @@ var explainCommand = async (args, io) => {
 ` : renderExplanation(record));
   return EXIT.ok;
 };
+function firstWord(text) {
+  return text.trimStart().split(/\s+/, 1)[0] ?? "";
+}
+function aliasNote(patternProgram, program) {
+  if (patternProgram === "" || patternProgram === program || /[*?[]/.test(patternProgram)) return "";
+  return ` (\`${patternProgram}\` is read as \`${program}\`: the same tool under another name)`;
+}
 function renderExplanation(record) {
   const analysis = record.analysis ?? { invocations: [] };
   const lines = [`command: ${record.target}`, `pack:    ${record.policy_pack}`, ""];
@@ -42,16 +51,17 @@ function renderExplanation(record) {
   for (const invocation of analysis.invocations) {
     const via = invocation.via ? `  [via ${invocation.via.join(" > ")}]` : "";
     lines.push(`  ${invocation.role === "wrapper" ? "(wrapper) " : ""}${invocation.text}${via}`);
-    const canonical = invocation.canonical.filter((text) => text !== invocation.text);
+    const canonical = invocation.role === "wrapper" ? [] : invocation.canonical.filter((text) => text !== invocation.text);
     if (canonical.length > 0) lines.push(`    canonical: ${canonical.join(" | ")}`);
-    for (const rule of invocation.rules) lines.push(`    matches ${rule.rule_id} (${rule.decision}) by \`${rule.pattern}\``);
+    const program = firstWord(invocation.canonical[0] ?? invocation.text);
+    for (const rule of invocation.rules) lines.push(`    matches ${rule.rule_id} (${rule.decision}) by \`${rule.pattern}\`${aliasNote(firstWord(rule.pattern), program)}`);
   }
   for (const pipeline of analysis.pipelines ?? []) lines.push(`pipeline: ${pipeline}`);
   for (const item of analysis.opaque ?? []) lines.push(`opaque (${item.kind}): ${item.detail}`);
   for (const file of analysis.files ?? []) lines.push(`file ${file.access}: ${file.path} (by ${file.by})`);
   for (const push of analysis.git_pushes ?? []) lines.push(`git ${push.operation}${push.target ? ` ${push.target}` : ""}`);
   lines.push("", `decision: ${record.decision} by ${record.rule_id} (${record.severity})`, `reason:   ${record.reason}`);
-  return `${lines.join("\n")}
+  return `${neutraliseLogCommands(lines.map(displayText).join("\n"))}
 `;
 }
 export {

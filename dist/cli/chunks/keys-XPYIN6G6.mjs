@@ -16,7 +16,7 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-TO72LADJ.mjs";
+} from "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
@@ -24,7 +24,8 @@ import {
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/keys.ts
-import { chmodSync, existsSync, writeFileSync } from "node:fs";
+import { closeSync, constants, existsSync, fchmodSync, lstatSync, openSync, statSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 var SUBCOMMANDS = ["generate", "list", "rotate", "revoke"];
 var keysCommand = async (args, io) => {
@@ -53,10 +54,9 @@ var keysCommand = async (args, io) => {
       const key = generateSigningKey(algorithm);
       const privatePath = `${values.out}.pem`;
       const publicPath = `${values.out}.pub.pem`;
-      if (existsSync(privatePath)) throw new CavraError("ERR_USAGE", `\`${privatePath}\` exists; refusing to overwrite a key`);
-      writeFileSync(privatePath, key.privateKeyPem, { mode: 384 });
-      chmodSync(privatePath, 384);
-      writeFileSync(publicPath, key.publicKeyPem);
+      assertNewKeyPaths(values.out, [privatePath, publicPath]);
+      createExclusive(privatePath, key.privateKeyPem, 384);
+      createExclusive(publicPath, key.publicKeyPem, 420);
       if (rootFile !== void 0) {
         const entry = trustEntryOf(publicKeyFromPem(key.publicKeyPem, publicPath), now, {
           ...values["valid-until"] ? { validUntil: values["valid-until"] } : {},
@@ -84,6 +84,39 @@ var keysCommand = async (args, io) => {
       throw new CavraError("ERR_USAGE", `unknown keys subcommand \`${sub ?? ""}\``, { hint: `use one of ${SUBCOMMANDS.join(", ")}` });
   }
 };
+function assertNewKeyPaths(prefix, paths) {
+  const dir = dirname(prefix);
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new CavraError("ERR_USAGE", `directory \`${dir}\` of \`--out ${prefix}\` does not exist`, { hint: "create it first, or pick another `--out` prefix" });
+  for (const path of paths) {
+    let present = true;
+    try {
+      lstatSync(path);
+    } catch {
+      present = false;
+    }
+    if (present) throw new CavraError("ERR_USAGE", `\`${path}\` exists; refusing to overwrite a key`, { hint: "pick another `--out` prefix" });
+  }
+}
+function createExclusive(path, text, mode) {
+  let fd;
+  try {
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, mode);
+  } catch (cause) {
+    throw new CavraError("ERR_USAGE", `cannot create \`${path}\`: ${cause.code ?? "error"}`, { cause, hint: "pick another `--out` prefix" });
+  }
+  try {
+    fchmodSync(fd, mode);
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
 function parseAlgorithm(value) {
   if (!KEY_ALGORITHMS.includes(value)) throw new CavraError("ERR_USAGE", `unknown algorithm \`${value}\``, { hint: `use one of ${KEY_ALGORITHMS.join(", ")}` });
   return value;

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-FJOEBU67.mjs";
-import "./chunk-IB22BSL6.mjs";
+} from "./chunk-CONKDS45.mjs";
+import "./chunk-PQI67JH4.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-TO72LADJ.mjs";
+import "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

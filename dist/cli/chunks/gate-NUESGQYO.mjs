@@ -1,14 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  hookCommand
-} from "./chunk-TPBAHE5D.mjs";
+  gateCommand
+} from "./chunk-CONKDS45.mjs";
+import "./chunk-PQI67JH4.mjs";
 import "./chunk-CPZPROH3.mjs";
-import "./chunk-5UFVST4S.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-TO72LADJ.mjs";
+import "./chunk-IJRY2GHG.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-JHPPOQF4.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  hookCommand
+  gateCommand
 };
