@@ -14620,6 +14620,7 @@ import { isAbsolute, join, relative, sep } from "node:path";
 function workspacePathResolver(root) {
   const realRoot = realpathSync.native(root);
   const cache = /* @__PURE__ */ new Map();
+  const realpaths = /* @__PURE__ */ new Map();
   return (path2) => {
     if (cache.has(path2)) return cache.get(path2);
     const resolved = resolve3(path2);
@@ -14628,34 +14629,38 @@ function workspacePathResolver(root) {
   };
   function resolve3(path2) {
     const absolute = isAbsolute(path2) ? path2 : join(root, path2);
-    const real = realpathOfExistingPrefix(absolute);
+    const real = realpathOfExistingPrefix(absolute, realpaths);
     if (real === void 0) return void 0;
     const inside = relative(realRoot, real);
     const resolved = inside === "" ? "." : inside.startsWith(`..${sep}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep).join("/");
     return resolved === path2 ? void 0 : resolved;
   }
 }
-function realpathOfExistingPrefix(absolute) {
+function realpathOfExistingPrefix(absolute, realpaths) {
   const rest = [];
   let current = absolute;
   for (; ; ) {
-    if (exists(current)) {
-      try {
-        return join(realpathSync.native(current), ...rest);
-      } catch {
-        return void 0;
-      }
+    let real = realpaths.get(current);
+    if (real === void 0) {
+      real = realpathOf(current);
+      realpaths.set(current, real);
     }
+    if (real === false) return void 0;
+    if (real !== null) return rest.length === 0 ? real : join(real, ...rest);
     const parent = join(current, "..");
     if (parent === current) return void 0;
     rest.unshift(current.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
     current = parent;
   }
 }
-function exists(path2) {
+function realpathOf(path2) {
   try {
     lstatSync(path2);
-    return true;
+  } catch {
+    return null;
+  }
+  try {
+    return realpathSync.native(path2);
   } catch {
     return false;
   }

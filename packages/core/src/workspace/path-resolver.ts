@@ -12,6 +12,8 @@ export function workspacePathResolver(root: string): PathResolver {
   const realRoot = realpathSync.native(root);
   // A batch names the same paths again and again; a run is short, so the answers stay valid.
   const cache = new Map<string, string | undefined>();
+  // Targets share their directories: each directory is looked up on disk once per run.
+  const realpaths = new Map<string, Lookup>();
   return (path) => {
     if (cache.has(path)) return cache.get(path);
     const resolved = resolve(path);
@@ -21,7 +23,7 @@ export function workspacePathResolver(root: string): PathResolver {
 
   function resolve(path: string): string | undefined {
     const absolute = isAbsolute(path) ? path : join(root, path);
-    const real = realpathOfExistingPrefix(absolute);
+    const real = realpathOfExistingPrefix(absolute, realpaths);
     if (real === undefined) return undefined;
     const inside = relative(realRoot, real);
     const resolved = inside === '' ? '.' : inside.startsWith(`..${sep}`) || inside === '..' || isAbsolute(inside) ? real : inside.split(sep).join('/');
@@ -29,17 +31,17 @@ export function workspacePathResolver(root: string): PathResolver {
   }
 }
 
-function realpathOfExistingPrefix(absolute: string): string | undefined {
+function realpathOfExistingPrefix(absolute: string, realpaths: Map<string, Lookup>): string | undefined {
   const rest: string[] = [];
   let current = absolute;
   for (;;) {
-    if (exists(current)) {
-      try {
-        return join(realpathSync.native(current), ...rest);
-      } catch {
-        return undefined;
-      }
+    let real = realpaths.get(current);
+    if (real === undefined) {
+      real = realpathOf(current);
+      realpaths.set(current, real);
     }
+    if (real === false) return undefined;
+    if (real !== null) return rest.length === 0 ? real : join(real, ...rest);
     const parent = join(current, '..');
     if (parent === current) return undefined;
     rest.unshift(current.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
@@ -47,10 +49,17 @@ function realpathOfExistingPrefix(absolute: string): string | undefined {
   }
 }
 
-function exists(path: string): boolean {
+/** The real path of what exists at a path; `null` when nothing does; `false` when it exists but cannot be resolved (a dangling link). */
+type Lookup = string | null | false;
+
+function realpathOf(path: string): Lookup {
   try {
     lstatSync(path);
-    return true;
+  } catch {
+    return null;
+  }
+  try {
+    return realpathSync.native(path);
   } catch {
     return false;
   }

@@ -16,7 +16,7 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -17,7 +17,7 @@ import {
   verifyEvidence,
   verifyInclusionProof,
   verifyUpstreamBundle
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

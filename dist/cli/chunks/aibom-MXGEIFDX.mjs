@@ -7,7 +7,7 @@ import {
   AIBOM_FILE,
   aiBomFromEvidence,
   describeRunningTool
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

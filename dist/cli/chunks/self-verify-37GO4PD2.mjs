@@ -5,7 +5,7 @@ import {
 } from "./chunk-V4KCLJIU.mjs";
 import {
   checkRunningBundle
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import {
   CavraError
 } from "./chunk-JHPPOQF4.mjs";

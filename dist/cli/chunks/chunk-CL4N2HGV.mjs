@@ -58192,6 +58192,7 @@ import { isAbsolute, join as join18, relative as relative2, sep as sep3 } from "
 function workspacePathResolver(root) {
   const realRoot = realpathSync.native(root);
   const cache2 = /* @__PURE__ */ new Map();
+  const realpaths = /* @__PURE__ */ new Map();
   return (path) => {
     if (cache2.has(path)) return cache2.get(path);
     const resolved = resolve8(path);
@@ -58200,34 +58201,38 @@ function workspacePathResolver(root) {
   };
   function resolve8(path) {
     const absolute = isAbsolute(path) ? path : join18(root, path);
-    const real = realpathOfExistingPrefix(absolute);
+    const real = realpathOfExistingPrefix(absolute, realpaths);
     if (real === void 0) return void 0;
     const inside = relative2(realRoot, real);
     const resolved = inside === "" ? "." : inside.startsWith(`..${sep3}`) || inside === ".." || isAbsolute(inside) ? real : inside.split(sep3).join("/");
     return resolved === path ? void 0 : resolved;
   }
 }
-function realpathOfExistingPrefix(absolute) {
+function realpathOfExistingPrefix(absolute, realpaths) {
   const rest = [];
   let current = absolute;
   for (; ; ) {
-    if (exists(current)) {
-      try {
-        return join18(realpathSync.native(current), ...rest);
-      } catch {
-        return void 0;
-      }
+    let real = realpaths.get(current);
+    if (real === void 0) {
+      real = realpathOf(current);
+      realpaths.set(current, real);
     }
+    if (real === false) return void 0;
+    if (real !== null) return rest.length === 0 ? real : join18(real, ...rest);
     const parent = join18(current, "..");
     if (parent === current) return void 0;
     rest.unshift(current.slice(parent.length + (parent.endsWith(sep3) ? 0 : 1)));
     current = parent;
   }
 }
-function exists(path) {
+function realpathOf(path) {
   try {
     lstatSync3(path);
-    return true;
+  } catch {
+    return null;
+  }
+  try {
+    return realpathSync.native(path);
   } catch {
     return false;
   }

@@ -12,7 +12,7 @@ import {
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

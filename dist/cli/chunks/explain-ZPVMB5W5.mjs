@@ -13,7 +13,7 @@ import {
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-IJRY2GHG.mjs";
+} from "./chunk-CL4N2HGV.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
