@@ -9,6 +9,7 @@ import { CavraError } from '../errors.ts';
 import type { NoteSigner } from '../evidence/checkpoint.ts';
 import { appendEvidence } from '../evidence/log.ts';
 import { problemText } from '../evidence/problem.ts';
+import { withGateRunLock } from './run-lock.ts';
 import { redactRequest } from '../evidence/redact.ts';
 import type { RunnerAuthResult } from '../identity/runner-auth.ts';
 import { writeAiBom, type AiBomContext } from '../aibom/write.ts';
@@ -91,6 +92,10 @@ export const UNREADABLE_RULE_ID = 'cavra.request.invalid';
  * and stores the evidence. The run fails (throws) rather than report evidence that did not verify.
  */
 export async function runGate(options: GateOptions): Promise<GateResult> {
+  return withGateRunLock(options.evidenceDir, () => runLocked(options));
+}
+
+async function runLocked(options: GateOptions): Promise<GateResult> {
   const progress = options.progress ?? (() => undefined);
   const now = () => options.context.now();
   const unreadable = (options.unreadable ?? []).map(unreadableAction);

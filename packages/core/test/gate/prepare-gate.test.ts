@@ -108,3 +108,28 @@ test('a missing command analyser cannot be forgotten: a command is decided, not 
   const result = await runGate(await prepareGate(inputs, edges));
   expect(result.decisions[0]!.rule_id).not.toBe('cavra.evaluation.error');
 });
+
+test('two gate runs on one evidence directory: the second is refused, and the report agrees with the sealed log', async () => {
+  const { inputs, edges } = workspace([{ action_type: 'read_file', target: 'src/a.ts' }, { action_type: 'read_file', target: '.env' }]);
+  const [one, two] = [await prepareGate(inputs, edges), await prepareGate(inputs, edges)];
+  // Both start in the same tick: the lock is taken before runGate's first await.
+  const [first, second] = await Promise.allSettled([runGate(one), runGate(two)]);
+  const outcomes = [first, second].map((outcome) => outcome.status);
+  expect(outcomes.sort()).toEqual(['fulfilled', 'rejected']);
+  const refused = [first, second].find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+  expect(refused.reason).toMatchObject({ code: 'ERR_EVIDENCE_LOCKED' });
+  const done = ([first, second].find((outcome) => outcome.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof runGate>>>).value;
+  const logged = readFileSync(join(inputs.evidenceDir!, 'evidence.jsonl'), 'utf8').trim().split('\n');
+  expect(logged).toHaveLength(done.report.total);
+  expect(existsSync(`${inputs.evidenceDir}.gate-run.lock`)).toBe(false);
+  // Once it is done, the directory takes the next run again.
+  const again = await runGate(await prepareGate(inputs, edges));
+  expect(again.report.total).toBe(2);
+});
+
+test('a run lock left by a process that is gone is taken over', async () => {
+  const { inputs, edges } = workspace([{ action_type: 'read_file', target: 'src/a.ts' }]);
+  writeFileSync(`${inputs.evidenceDir}.gate-run.lock`, '2147483646');
+  const result = await runGate(await prepareGate(inputs, edges));
+  expect(result.report.conclusion).toBe('success');
+});
