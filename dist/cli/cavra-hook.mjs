@@ -17998,7 +17998,7 @@ function readRegularText(path2, what, maxBytes = MAX_SIDE_FILE_BYTES) {
 
 // packages/core/src/evidence/log.ts
 init_errors();
-import { closeSync as closeSync4, existsSync as existsSync3, fstatSync as fstatSync3, fsyncSync, lstatSync as lstatSync3, mkdirSync, openSync as openSync4, readSync as readSync3, renameSync, ftruncateSync, statSync as statSync2, writeFileSync, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync3, fstatSync as fstatSync3, fsyncSync, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync4, readSync as readSync3, renameSync, ftruncateSync, statSync as statSync2, writeFileSync, writeSync as writeSync2 } from "node:fs";
 import { hash as hash4, randomBytes } from "node:crypto";
 import { dirname, join as join4, resolve } from "node:path";
 
@@ -18285,11 +18285,11 @@ function parseEvidenceLine(line) {
 
 // packages/core/src/evidence/heads.ts
 init_errors();
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync as lstatSync2, openSync as openSync2, readdirSync as readdirSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync as lstatSync2, mkdirSync, openSync as openSync2, readdirSync as readdirSync2, writeSync } from "node:fs";
 import { join as join3 } from "node:path";
 var KEPT_BUNDLE_SUFFIX = ".sigstore.json";
 function presentHeads(dir, options = {}) {
-  const heads = [];
+  const heads = options.mirror ? mirroredHeads(options.mirror, options.newestBatchOnly) : [];
   const note = readRegularText(join3(dir, "checkpoint"), "checkpoint");
   if (note !== void 0) heads.push(noteHead(note, "checkpoint"));
   const bundle = readRegularText(join3(dir, "bundle.sigstore.json"), "bundle");
@@ -18304,6 +18304,15 @@ function presentHeads(dir, options = {}) {
     }
   }
   return heads;
+}
+function mirroredHeads(mirror, newestOnly = false) {
+  if (!existsSync2(mirror)) return [];
+  const names = readdirSync2(mirror).filter((name2) => name2.endsWith(".checkpoint")).sort();
+  return (newestOnly ? names.slice(-1) : names).map((name2) => noteHead(readRegularText(join3(mirror, name2), "checkpoint") ?? "", `${mirror}/${name2}`));
+}
+function mirrorHead(mirror, name2, text2) {
+  mkdirSync(mirror, { recursive: true, mode: 448 });
+  writeOnce(join3(mirror, name2), text2);
 }
 function assertExtendsHeads(scan, heads, action) {
   for (const head of heads) {
@@ -18574,7 +18583,7 @@ function makeDirectories(dir) {
   }
   for (const path2 of missing.reverse()) {
     try {
-      mkdirSync(path2);
+      mkdirSync2(path2);
     } catch (cause) {
       if (cause.code !== "EEXIST") throw notADirectory(dir, cause);
     }
@@ -18603,7 +18612,7 @@ async function acquire(logPath, timeoutMs) {
 function appendLocked(dir, logPath, inputs, options) {
   const fd = openSync4(logPath, "r+");
   try {
-    const state2 = loadState(dir, fd, logPath);
+    const state2 = loadState(dir, fd, logPath, options.headsMirror);
     const tree = MerkleAccumulator.fromJSON(state2.tree);
     const firstSeq = tree.size + 1;
     const { data, head } = encodeBatch(inputs, state2.head, tree);
@@ -18655,19 +18664,21 @@ function writeBatchCheckpoint(dir, size, root, options) {
   const extensions = [`timestamp ${options.now().toISOString()}`, ...options.identity ? [identityExtension(options.identity)] : []];
   const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text2 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
-  writeOnce(join4(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text2);
+  const name2 = `${String(size).padStart(12, "0")}.checkpoint`;
+  writeOnce(join4(dir, EVIDENCE_FILES.checkpoints, name2), text2);
+  if (options.headsMirror) mirrorHead(options.headsMirror, name2, text2);
 }
 function writeAtomic(file, text2) {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   writeFileSync(temp, text2);
   renameSync(temp, file);
 }
-function loadState(dir, fd, logPath) {
+function loadState(dir, fd, logPath, mirror) {
   const size = fstatSync3(fd).size;
   const state2 = readState(join4(dir, EVIDENCE_FILES.state));
-  const newest = presentHeads(dir, { newestBatchOnly: true });
+  const newest = presentHeads(dir, { newestBatchOnly: true, ...mirror ? { mirror } : {} });
   if (state2 && state2.bytes === size && agreesWith(state2, newest) && (size === 0 || lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head)) return state2;
-  const heads = presentHeads(dir);
+  const heads = presentHeads(dir, mirror ? { mirror } : {});
   if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
   const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {
@@ -25811,7 +25822,7 @@ function settingsObject(existing, agent) {
 
 // packages/cli/src/commands/hook.ts
 import { createHash as createHash4 } from "node:crypto";
-import { existsSync as existsSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import { existsSync as existsSync5, mkdirSync as mkdirSync3, readFileSync as readFileSync4, writeFileSync as writeFileSync2 } from "node:fs";
 import { dirname as dirname3 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -25903,7 +25914,8 @@ async function decide2(values, requests, event, context) {
   return { decisions: decideHookRequests(policy, requests, context), packDigests };
 }
 async function record(dir, inputs, context) {
-  await appendEvidence(dir, inputs, { now: context.now });
+  const headsMirror = process.env.CAVRA_EVIDENCE_HEADS || void 0;
+  await appendEvidence(dir, inputs, { now: context.now, ...headsMirror ? { headsMirror } : {} });
 }
 function unreadableRecord(agent, text2, reason, context) {
   const request = { action_type: "agent_tool", agent_id: agent, target: "", hook_input_digest: `sha256:${createHash4("sha256").update(text2).digest("hex")}` };
@@ -25919,7 +25931,7 @@ async function installCommand(args2, io) {
   const probe = planHookInstall(agent, void 0, command);
   const file = values.settings ?? probe.defaultFile;
   const plan = planHookInstall(agent, readSettings(file), command);
-  mkdirSync2(dirname3(file), { recursive: true });
+  mkdirSync3(dirname3(file), { recursive: true });
   writeFileSync2(file, `${JSON.stringify(plan.settings, null, 2)}
 `);
   await writeAll(io.stdout, `wrote the ${agent} hook to ${file}

@@ -103,8 +103,12 @@ async function decide(
   return { decisions: decideHookRequests(policy, requests, context), packDigests };
 }
 
+// With CAVRA_EVIDENCE_HEADS (a folder outside the workspace, which `actions/hooks` sets), every
+// checkpoint is also copied there as it is made, so the agent cannot rewrite its history by
+// deleting the heads beside the log.
 async function record(dir: string, inputs: ReadonlyArray<{ decision: DecisionRecord; request: ActionRequest; packDigest?: string }>, context: DecisionContext): Promise<void> {
-  await appendEvidence(dir, inputs, { now: context.now });
+  const headsMirror = process.env.CAVRA_EVIDENCE_HEADS || undefined;
+  await appendEvidence(dir, inputs, { now: context.now, ...(headsMirror ? { headsMirror } : {}) });
 }
 
 // An event the hook could not read is still a refused action, and the evidence says so by digest.

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, existsSync, lstatSync, openSync, readdirSync, writeSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { CavraError } from '../errors.ts';
 import { parseCheckpoint, parseSignedNote } from './checkpoint.ts';
@@ -28,8 +28,8 @@ export interface PresentHead {
  * Reads every tree head in `dir` (with `newestBatchOnly`, of `checkpoints/` only the one of the
  * largest size); a head that cannot be read is an error (fail closed).
  */
-export function presentHeads(dir: string, options: { newestBatchOnly?: boolean } = {}): PresentHead[] {
-  const heads: PresentHead[] = [];
+export function presentHeads(dir: string, options: { newestBatchOnly?: boolean; mirror?: string } = {}): PresentHead[] {
+  const heads: PresentHead[] = options.mirror ? mirroredHeads(options.mirror, options.newestBatchOnly) : [];
   const note = readRegularText(join(dir, 'checkpoint'), 'checkpoint');
   if (note !== undefined) heads.push(noteHead(note, 'checkpoint'));
   const bundle = readRegularText(join(dir, 'bundle.sigstore.json'), 'bundle');
@@ -45,6 +45,22 @@ export function presentHeads(dir: string, options: { newestBatchOnly?: boolean }
     }
   }
   return heads;
+}
+
+/**
+ * The heads copied out of the workspace as they were made (`AppendOptions.headsMirror`): an agent
+ * that shares the workspace can delete the heads beside the log, not these.
+ */
+export function mirroredHeads(mirror: string, newestOnly = false): PresentHead[] {
+  if (!existsSync(mirror)) return [];
+  const names = readdirSync(mirror).filter((name) => name.endsWith('.checkpoint')).sort();
+  return (newestOnly ? names.slice(-1) : names).map((name) => noteHead(readRegularText(join(mirror, name), 'checkpoint') ?? '', `${mirror}/${name}`));
+}
+
+/** Copies a head out of the workspace, once, under the name it has beside the log. */
+export function mirrorHead(mirror: string, name: string, text: string): void {
+  mkdirSync(mirror, { recursive: true, mode: 0o700 });
+  writeOnce(join(mirror, name), text);
 }
 
 /** Throws `ERR_EVIDENCE_CHECKPOINT_INCONSISTENT` unless the scanned log extends every head. */

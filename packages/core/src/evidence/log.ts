@@ -5,7 +5,7 @@ import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
 import { buildRecordText, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
-import { assertExtendsHeads, presentHeads, writeOnce, type PresentHead } from './heads.ts';
+import { assertExtendsHeads, mirrorHead, presentHeads, writeOnce, type PresentHead } from './heads.ts';
 import { readRegularText } from './safe-read.ts';
 import { scanLogFile } from './scan.ts';
 import { loadSecretRules } from './secret-rules.ts';
@@ -23,6 +23,12 @@ export const EVIDENCE_FILES = {
 export interface AppendOptions {
   /** The clock, for the checkpoint timestamp. */
   now: () => Date;
+  /**
+   * A directory apart from the workspace (a runner's temp folder, say) that receives a copy of
+   * each checkpoint as it is made; appends and the gate then refuse a log that does not extend
+   * those heads, even when the heads beside the log were deleted.
+   */
+  headsMirror?: string;
   /** Checkpoint origin (C2SP): names the log. Default `cavra-evidence`. */
   origin?: string;
   /** Signs the batch checkpoint when given; otherwise it is written unsigned. */
@@ -136,7 +142,7 @@ async function acquire(logPath: string, timeoutMs: number): Promise<() => Promis
 function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInput[], options: AppendOptions): AppendResult {
   const fd = openSync(logPath, 'r+');
   try {
-    const state = loadState(dir, fd, logPath);
+    const state = loadState(dir, fd, logPath, options.headsMirror);
     const tree = MerkleAccumulator.fromJSON(state.tree);
     const firstSeq = tree.size + 1;
     const { data, head } = encodeBatch(inputs, state.head, tree);
@@ -195,7 +201,9 @@ function writeBatchCheckpoint(dir: string, size: number, root: Buffer, options: 
   const body = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text = options.noteSigner ? signNote(body, [options.noteSigner]) : body;
   // Written once: a head of this size already present was checked to match (loadState).
-  writeOnce(join(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, '0')}.checkpoint`), text);
+  const name = `${String(size).padStart(12, '0')}.checkpoint`;
+  writeOnce(join(dir, EVIDENCE_FILES.checkpoints, name), text);
+  if (options.headsMirror) mirrorHead(options.headsMirror, name, text);
 }
 
 /** Writes a file by rename, so readers see the old or the new content, never a mix. */
@@ -211,12 +219,12 @@ export function writeAtomic(file: string, text: string | Uint8Array): void {
 // extend every head present: a rewritten history is refused, not extended. (A writer that also
 // forges the state file passes here, but only produces heads the log does not match: seal and
 // verify rescan the whole log against every head, and refuse.)
-function loadState(dir: string, fd: number, logPath: string): LogState {
+function loadState(dir: string, fd: number, logPath: string, mirror: string | undefined): LogState {
   const size = fstatSync(fd).size;
   const state = readState(join(dir, EVIDENCE_FILES.state));
-  const newest = presentHeads(dir, { newestBatchOnly: true });
+  const newest = presentHeads(dir, { newestBatchOnly: true, ...(mirror ? { mirror } : {}) });
   if (state && state.bytes === size && agreesWith(state, newest) && (size === 0 || (lastByte(fd, size) === 0x0a && tailHash(fd, size) === state.head))) return state;
-  const heads = presentHeads(dir);
+  const heads = presentHeads(dir, mirror ? { mirror } : {});
   if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
   const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {

@@ -70,6 +70,8 @@ export interface GateInputs {
   registryFile?: string;
   /** Agent session files (paths; the edge expands globs). */
   sessions: readonly string[];
+  /** Where `cavra hook` copied its checkpoints outside the workspace; default `CAVRA_EVIDENCE_HEADS`. */
+  hookHeadsDir?: string;
   /** Actions the edge gathered itself (a pull request's changed files as `write_file`, …). */
   requests?: readonly ActionRequest[];
   /** What the edge could not judge (a pull request's file list shorter than its count): each is recorded as a block. */

@@ -61,8 +61,10 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
   const requests: ActionRequest[] = [...(inputs.requests ?? [])];
   const unreadable: SessionProblem[] = [...(inputs.unreadable ?? [])];
   const sessions: SessionRead[] = [];
+  // The folder outside the workspace where `cavra hook` copied its checkpoints (set by `actions/hooks`).
+  const headsMirror = inputs.hookHeadsDir ?? (edges.env.CAVRA_EVIDENCE_HEADS || undefined);
   for (const file of inputs.sessions) {
-    const session = await readSessionFile(file, { root: edges.cwd });
+    const session = await readSessionFile(file, { root: edges.cwd, ...(headsMirror ? { headsMirror } : {}) });
     sessions.push(session);
     unreadable.push(...session.problems);
   }

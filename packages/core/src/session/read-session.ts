@@ -4,7 +4,9 @@ import { parseExactJson } from '../evidence/exact-json.ts';
 import { assertActionRequest } from '../decision/request.ts';
 import type { ActionRequest } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
+import { assertExtendsHeads, presentHeads } from '../evidence/heads.ts';
 import { EVIDENCE_FILES } from '../evidence/log.ts';
+import { scanLogFile } from '../evidence/scan.ts';
 import { readClaudeExecution, readClaudeTranscript } from './claude-code.ts';
 import { readCodexExec, readCodexRollout } from './codex.ts';
 import { detectSessionFormat } from './detect-format.ts';
@@ -23,6 +25,8 @@ export async function readSessionFile(file: string, options: SessionReadOptions 
     if ((await stat(file)).isDirectory()) {
       text = await readFile(join(file, EVIDENCE_FILES.log), 'utf8');
       format = 'cavra-hook-evidence';
+      const rewritten = rewrittenHistory(file, options.headsMirror);
+      if (rewritten) return { file, format, requests: [], problems: [sessionProblem(file, 0, text, rewritten)] };
     } else {
       text = await readFile(file, 'utf8');
     }
@@ -75,4 +79,19 @@ function readCavraRequests(text: string, file: string): SessionRead {
     }
   }
   return { file, format: 'cavra-requests', requests, problems };
+}
+
+// A hook log whose history was rewritten is not read at all: every head beside it, and every head
+// the hook copied out of the workspace, must be a prefix of it. The whole log becomes one
+// recorded block, so a rewrite cannot turn a refused call into an allowed one.
+function rewrittenHistory(dir: string, headsMirror: string | undefined): string | undefined {
+  try {
+    const heads = presentHeads(dir, headsMirror ? { mirror: headsMirror } : {});
+    if (heads.length === 0) return undefined;
+    const scan = scanLogFile(join(dir, EVIDENCE_FILES.log), { rootsAt: heads.map((head) => head.size) });
+    assertExtendsHeads(scan, heads, `read the hook log \`${dir}\``);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
 }

@@ -37,4 +37,6 @@ export interface SessionRead {
 export interface SessionReadOptions {
   /** The repository root; paths inside it become relative to it. Default: the agent's `cwd`, else none. */
   root?: string;
+  /** Where `cavra hook` copied its checkpoints (`CAVRA_EVIDENCE_HEADS`): a hook log must extend every one. */
+  headsMirror?: string;
 }

@@ -16,7 +16,7 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

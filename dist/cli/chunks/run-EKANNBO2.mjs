@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-CL4N2HGV.mjs";
+import "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError,
@@ -15,18 +15,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-MXGEIFDX.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-K7S723EV.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-LYHP3ZM5.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-MEGBN6XX.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-SLA2DQPP.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-ZPVMB5W5.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-2RDG7KG4.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-352GH3ZM.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-FP7L7DPB.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-RP5I47CC.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-37GO4PD2.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-E24N5KER.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-C23R5ML2.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-XFA55XHM.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-Y4GYRRPH.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-4EY5VIXJ.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-3UMIDAVI.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-SRBTGMB3.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-WAYVT5RY.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-LYAK2AJN.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-C43IZOHA.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-CA5SVOIU.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-CYCETKGA.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-ZOKERIVB.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

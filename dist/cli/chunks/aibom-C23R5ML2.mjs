@@ -7,7 +7,7 @@ import {
   AIBOM_FILE,
   aiBomFromEvidence,
   describeRunningTool
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

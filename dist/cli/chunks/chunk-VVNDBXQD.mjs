@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessSigner
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 
 // packages/cli/src/commands/keyless.ts
 var keylessFlags = {

@@ -3,7 +3,7 @@ import {
   APPROVERS_FILE,
   BREAK_GLASS_LABEL,
   parseApprovers
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-AHLF5YLU.mjs";
+} from "./chunk-DMZ5TL25.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-5UFVST4S.mjs";
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-CL4N2HGV.mjs";
+import "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import {
   CavraError
 } from "./chunk-JHPPOQF4.mjs";
@@ -90,7 +90,8 @@ async function decide(values, requests, event, context) {
   return { decisions: decideHookRequests(policy, requests, context), packDigests };
 }
 async function record(dir, inputs, context) {
-  await appendEvidence(dir, inputs, { now: context.now });
+  const headsMirror = process.env.CAVRA_EVIDENCE_HEADS || void 0;
+  await appendEvidence(dir, inputs, { now: context.now, ...headsMirror ? { headsMirror } : {} });
 }
 function unreadableRecord(agent, text, reason, context) {
   const request = { action_type: "agent_tool", agent_id: agent, target: "", hook_input_digest: `sha256:${createHash("sha256").update(text).digest("hex")}` };

@@ -5,7 +5,7 @@ import {
 } from "./chunk-V4KCLJIU.mjs";
 import {
   checkRunningBundle
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -17,7 +17,7 @@ import {
   verifyEvidence,
   verifyInclusionProof,
   verifyUpstreamBundle
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-GDEA5W7I.mjs";
+} from "./chunk-VVNDBXQD.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -12,7 +12,7 @@ import {
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

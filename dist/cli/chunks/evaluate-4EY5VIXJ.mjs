@@ -15,7 +15,7 @@ import {
   prepareDecisionPolicy,
   selectPackId,
   systemDecisionContext
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

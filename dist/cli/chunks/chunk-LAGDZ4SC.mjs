@@ -11173,13 +11173,13 @@ var require_lib = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve8, reject) {
+      return new Promise(function(resolve9, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err2) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err2 });
             }, number, operation);
-            return resolve8(result);
+            return resolve9(result);
           } catch (err2) {
             if (!isRetryError(err2)) {
               return reject(err2);
@@ -11935,10 +11935,10 @@ var require_commonjs = __commonJS({
        * Return a void Promise that resolves once the stream ends.
        */
       async promise() {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve8());
+          this.on("end", () => resolve9());
         });
       }
       /**
@@ -11962,7 +11962,7 @@ var require_commonjs = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return stop2();
-          let resolve8;
+          let resolve9;
           let reject;
           const onerr = (er) => {
             this.off("data", ondata);
@@ -11976,19 +11976,19 @@ var require_commonjs = __commonJS({
             this.off("end", onend);
             this.off(DESTROYED, ondestroy);
             this.pause();
-            resolve8({ value, done: !!this[EOF] });
+            resolve9({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.off("error", onerr);
             this.off("data", ondata);
             this.off(DESTROYED, ondestroy);
             stop2();
-            resolve8({ done: true, value: void 0 });
+            resolve9({ done: true, value: void 0 });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve8 = res2;
+            resolve9 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -16638,12 +16638,12 @@ var require_body = __commonJS({
         if (resTimeout && resTimeout.unref) {
           resTimeout.unref();
         }
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (stream !== upstream) {
             upstream.on("error", (er) => stream.emit("error", er));
             upstream.pipe(stream);
           }
-          resolve8();
+          resolve9();
         }).then(() => stream.concat()).then((buf) => {
           clearTimeout(resTimeout);
           return buf;
@@ -17403,7 +17403,7 @@ var require_lib3 = __commonJS({
     var fetch2 = async (url, opts) => {
       if (/^data:/.test(url)) {
         const request = new Request(url, opts);
-        return Promise.resolve().then(() => new Promise((resolve8, reject) => {
+        return Promise.resolve().then(() => new Promise((resolve9, reject) => {
           let type, data;
           try {
             const { pathname, search } = new URL5(url);
@@ -17427,10 +17427,10 @@ var require_lib3 = __commonJS({
           if (type) {
             headers["Content-Type"] = type;
           }
-          return resolve8(new Response2(data, { headers }));
+          return resolve9(new Response2(data, { headers }));
         }));
       }
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         const request = new Request(url, opts);
         let options;
         try {
@@ -17549,7 +17549,7 @@ var require_lib3 = __commonJS({
                 requestOpts.body = void 0;
                 requestOpts.headers.delete("content-length");
               }
-              resolve8(fetch2(new Request(locationURL, requestOpts)));
+              resolve9(fetch2(new Request(locationURL, requestOpts)));
               finalize();
               return;
             }
@@ -17577,7 +17577,7 @@ var require_lib3 = __commonJS({
           const codings = headers.get("Content-Encoding");
           if (!request.compress || request.method === "HEAD" || codings === null || res.statusCode === 204 || res.statusCode === 304) {
             response = new Response2(body2, responseOptions);
-            resolve8(response);
+            resolve9(response);
             return;
           }
           const zlibOptions = {
@@ -17596,7 +17596,7 @@ var require_lib3 = __commonJS({
               ).pipe(unzip),
               responseOptions
             );
-            resolve8(response);
+            resolve9(response);
             return;
           }
           if (codings === "deflate" || codings === "x-deflate") {
@@ -17608,7 +17608,7 @@ var require_lib3 = __commonJS({
                 (er) => decoder3.emit("error", er)
               ).pipe(decoder3);
               response = new Response2(decoder3, responseOptions);
-              resolve8(response);
+              resolve9(response);
             });
             return;
           }
@@ -17626,11 +17626,11 @@ var require_lib3 = __commonJS({
               (er) => decoder2.emit("error", er)
             ).pipe(decoder2);
             response = new Response2(decoder2, responseOptions);
-            resolve8(response);
+            resolve9(response);
             return;
           }
           response = new Response2(body2, responseOptions);
-          resolve8(response);
+          resolve9(response);
         });
         writeToStream(req2, request);
       });
@@ -19297,7 +19297,7 @@ var require_lib4 = __commonJS({
     module2.exports.fromStream = fromStream;
     function fromStream(stream, opts) {
       const istream = integrityStream(opts);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         stream.pipe(istream);
         stream.on("error", reject);
         istream.on("error", reject);
@@ -19305,7 +19305,7 @@ var require_lib4 = __commonJS({
         istream.on("integrity", (s) => {
           sri = s;
         });
-        istream.on("end", () => resolve8(sri));
+        istream.on("end", () => resolve9(sri));
         istream.resume();
       });
     }
@@ -19364,7 +19364,7 @@ var require_lib4 = __commonJS({
         ));
       }
       const checker = integrityStream(opts);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         stream.pipe(checker);
         stream.on("error", reject);
         checker.on("error", reject);
@@ -19372,7 +19372,7 @@ var require_lib4 = __commonJS({
         checker.on("verified", (s) => {
           verified = s;
         });
-        checker.on("end", () => resolve8(verified));
+        checker.on("end", () => resolve9(verified));
         checker.resume();
       });
     }
@@ -19991,10 +19991,10 @@ var require_minipass = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve8());
+          this.on("end", () => resolve9());
         });
       }
       // for await (let chunk of stream)
@@ -20005,7 +20005,7 @@ var require_minipass = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve8 = null;
+          let resolve9 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20016,17 +20016,17 @@ var require_minipass = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve8({ value, done: !!this[EOF] });
+            resolve9({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve8({ done: true });
+            resolve9({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve8 = res2;
+            resolve9 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -20619,10 +20619,10 @@ var require_minipass2 = __commonJS({
       }
       // stream.promise().then(() => done, er => emitted error)
       promise() {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           this.on(DESTROYED, () => reject(new Error("stream destroyed")));
           this.on("error", (er) => reject(er));
-          this.on("end", () => resolve8());
+          this.on("end", () => resolve9());
         });
       }
       // for await (let chunk of stream)
@@ -20633,7 +20633,7 @@ var require_minipass2 = __commonJS({
             return Promise.resolve({ done: false, value: res });
           if (this[EOF])
             return Promise.resolve({ done: true });
-          let resolve8 = null;
+          let resolve9 = null;
           let reject = null;
           const onerr = (er) => {
             this.removeListener("data", ondata);
@@ -20644,17 +20644,17 @@ var require_minipass2 = __commonJS({
             this.removeListener("error", onerr);
             this.removeListener("end", onend);
             this.pause();
-            resolve8({ value, done: !!this[EOF] });
+            resolve9({ value, done: !!this[EOF] });
           };
           const onend = () => {
             this.removeListener("error", onerr);
             this.removeListener("data", ondata);
-            resolve8({ done: true });
+            resolve9({ done: true });
           };
           const ondestroy = () => onerr(new Error("stream destroyed"));
           return new Promise((res2, rej) => {
             reject = rej;
-            resolve8 = res2;
+            resolve9 = res2;
             this.once(DESTROYED, ondestroy);
             this.once("error", onerr);
             this.once("end", onend);
@@ -21001,11 +21001,11 @@ var require_polyfill = __commonJS({
       utimes
     } = __require("fs/promises");
     var {
-      dirname: dirname8,
+      dirname: dirname9,
       isAbsolute: isAbsolute3,
       join: join24,
       parse,
-      resolve: resolve8,
+      resolve: resolve9,
       sep: sep6,
       toNamespacedPath
     } = __require("path");
@@ -21099,7 +21099,7 @@ var require_polyfill = __commonJS({
       ]);
     }
     async function checkParentDir(destStat, src, dest, opts) {
-      const destParent = dirname8(dest);
+      const destParent = dirname9(dest);
       const dirExists = await pathExists(destParent);
       if (dirExists) {
         return getStatsForCopy(destStat, src, dest, opts);
@@ -21115,8 +21115,8 @@ var require_polyfill = __commonJS({
       );
     }
     async function checkParentPaths(src, srcStat, dest) {
-      const srcParent = resolve8(dirname8(src));
-      const destParent = resolve8(dirname8(dest));
+      const srcParent = resolve9(dirname9(src));
+      const destParent = resolve9(dirname9(dest));
       if (destParent === srcParent || destParent === parse(destParent).root) {
         return;
       }
@@ -21139,7 +21139,7 @@ var require_polyfill = __commonJS({
       }
       return checkParentPaths(src, srcStat, destParent);
     }
-    var normalizePathToArray = (path) => resolve8(path).split(sep6).filter(Boolean);
+    var normalizePathToArray = (path) => resolve9(path).split(sep6).filter(Boolean);
     function isSrcSubdir(src, dest) {
       const srcArr = normalizePathToArray(src);
       const destArr = normalizePathToArray(dest);
@@ -21269,7 +21269,7 @@ var require_polyfill = __commonJS({
     async function onLink(destStat, src, dest) {
       let resolvedSrc = await readlink(src);
       if (!isAbsolute3(resolvedSrc)) {
-        resolvedSrc = resolve8(dirname8(src), resolvedSrc);
+        resolvedSrc = resolve9(dirname9(src), resolvedSrc);
       }
       if (!destStat) {
         return symlink(resolvedSrc, dest);
@@ -21284,7 +21284,7 @@ var require_polyfill = __commonJS({
         throw err2;
       }
       if (!isAbsolute3(resolvedDest)) {
-        resolvedDest = resolve8(dirname8(dest), resolvedDest);
+        resolvedDest = resolve9(dirname9(dest), resolvedDest);
       }
       if (isSrcSubdir(resolvedSrc, resolvedDest)) {
         throw new ERR_FS_CP_EINVAL({
@@ -21388,7 +21388,7 @@ var require_readdir_scoped = __commonJS({
 // node_modules/@npmcli/fs/lib/move-file.js
 var require_move_file = __commonJS({
   "node_modules/@npmcli/fs/lib/move-file.js"(exports, module2) {
-    var { dirname: dirname8, join: join24, resolve: resolve8, relative: relative5, isAbsolute: isAbsolute3 } = __require("path");
+    var { dirname: dirname9, join: join24, resolve: resolve9, relative: relative5, isAbsolute: isAbsolute3 } = __require("path");
     var fs2 = __require("fs/promises");
     var pathExists = async (path) => {
       try {
@@ -21409,7 +21409,7 @@ var require_move_file = __commonJS({
       if (!options.overwrite && await pathExists(destination)) {
         throw new Error(`The destination file exists: ${destination}`);
       }
-      await fs2.mkdir(dirname8(destination), { recursive: true });
+      await fs2.mkdir(dirname9(destination), { recursive: true });
       try {
         await fs2.rename(source, destination);
       } catch (error) {
@@ -21433,11 +21433,11 @@ var require_move_file = __commonJS({
         await Promise.all(symlinks.map(async ({ source: symSource, destination: symDestination }) => {
           let target = await fs2.readlink(symSource);
           if (isAbsolute3(target)) {
-            target = resolve8(symDestination, relative5(symSource, target));
+            target = resolve9(symDestination, relative5(symSource, target));
           }
           let targetType = "file";
           try {
-            const targetStat = await fs2.stat(resolve8(dirname8(symSource), target));
+            const targetStat = await fs2.stat(resolve9(dirname9(symSource), target));
             if (targetStat.isDirectory()) {
               targetType = "junction";
             }
@@ -27259,8 +27259,8 @@ var require_verify = __commonJS({
           liveContent.add(integrity[algo].toString());
         }
       });
-      await new Promise((resolve8, reject) => {
-        indexStream.on("end", resolve8).on("error", reject);
+      await new Promise((resolve9, reject) => {
+        indexStream.on("end", resolve9).on("error", reject);
       });
       const contentDir = contentPath.contentDir(cache2);
       const files = await glob(path.join(contentDir, "**"), {
@@ -27638,12 +27638,12 @@ var require_lib8 = __commonJS({
           return process.emit("input", "end", ...args2);
         },
         read: function(...args2) {
-          let resolve8, reject;
+          let resolve9, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve8 = _resolve;
+            resolve9 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve8, reject, ...args2);
+          process.emit("input", "read", resolve9, reject, ...args2);
           return promise;
         }
       }
@@ -28074,8 +28074,8 @@ async function json(stream) {
 function req(url, opts = {}) {
   const href = typeof url === "string" ? url : url.href;
   const req2 = (href.startsWith("https:") ? https : http).request(url, opts);
-  const promise = new Promise((resolve8, reject) => {
-    req2.once("response", resolve8).once("error", reject).end();
+  const promise = new Promise((resolve9, reject) => {
+    req2.once("response", resolve9).once("error", reject).end();
   });
   req2.then = promise.then.bind(promise);
   return req2;
@@ -28362,7 +28362,7 @@ var init_dist3 = __esm({
 
 // node_modules/@npmcli/agent/node_modules/https-proxy-agent/dist/parse-proxy-response.js
 function parseProxyResponse(socket) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     let buffersLength = 0;
     const buffers = [];
     function read() {
@@ -28428,7 +28428,7 @@ function parseProxyResponse(socket) {
       }
       debug2("got proxy server response: %o %o", firstLine2, headers);
       cleanup();
-      resolve8({
+      resolve9({
         connect: {
           statusCode,
           statusText,
@@ -32500,11 +32500,11 @@ var require_socksclient = __commonJS({
     "use strict";
     var __awaiter = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve8) {
-          resolve8(value);
+        return value instanceof P ? value : new P(function(resolve9) {
+          resolve9(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve8, reject) {
+      return new (P || (P = Promise))(function(resolve9, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -32520,7 +32520,7 @@ var require_socksclient = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -32554,13 +32554,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnection(options, callback) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           try {
             (0, helpers_1.validateSocksClientOptions)(options, ["connect"]);
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              return resolve8(err2);
+              return resolve9(err2);
             } else {
               return reject(err2);
             }
@@ -32571,16 +32571,16 @@ var require_socksclient = __commonJS({
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(null, info2);
-              resolve8(info2);
+              resolve9(info2);
             } else {
-              resolve8(info2);
+              resolve9(info2);
             }
           });
           client.once("error", (err2) => {
             client.removeAllListeners();
             if (typeof callback === "function") {
               callback(err2);
-              resolve8(err2);
+              resolve9(err2);
             } else {
               reject(err2);
             }
@@ -32597,13 +32597,13 @@ var require_socksclient = __commonJS({
        * @returns { Promise }
        */
       static createConnectionChain(options, callback) {
-        return new Promise((resolve8, reject) => __awaiter(this, void 0, void 0, function* () {
+        return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
           try {
             (0, helpers_1.validateSocksClientChainOptions)(options);
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              return resolve8(err2);
+              return resolve9(err2);
             } else {
               return reject(err2);
             }
@@ -32629,14 +32629,14 @@ var require_socksclient = __commonJS({
             }
             if (typeof callback === "function") {
               callback(null, { socket: sock });
-              resolve8({ socket: sock });
+              resolve9({ socket: sock });
             } else {
-              resolve8({ socket: sock });
+              resolve9({ socket: sock });
             }
           } catch (err2) {
             if (typeof callback === "function") {
               callback(err2);
-              resolve8(err2);
+              resolve9(err2);
             } else {
               reject(err2);
             }
@@ -33432,12 +33432,12 @@ var init_dist6 = __esm({
         let { host } = opts;
         const { port, lookup: lookupFn = dns.lookup } = opts;
         if (shouldLookup) {
-          host = await new Promise((resolve8, reject) => {
+          host = await new Promise((resolve9, reject) => {
             lookupFn(host, {}, (err2, address) => {
               if (err2) {
                 reject(err2);
               } else {
-                resolve8(typeof address === "string" ? address : address[0].address);
+                resolve9(typeof address === "string" ? address : address[0].address);
               }
             });
           });
@@ -34269,8 +34269,8 @@ var require_entry = __commonJS({
         let body2 = null;
         if (this.response.status === 200) {
           let cacheWriteResolve, cacheWriteReject;
-          const cacheWritePromise = new Promise((resolve8, reject) => {
-            cacheWriteResolve = resolve8;
+          const cacheWritePromise = new Promise((resolve9, reject) => {
+            cacheWriteResolve = resolve9;
             cacheWriteReject = reject;
           }).catch((err2) => {
             body2.emit("error", err2);
@@ -35808,8 +35808,8 @@ var require_ci = __commonJS({
       if (process.env.BUILDKITE !== "true") {
         return Promise.reject("no token available");
       }
-      const stdout = await new Promise((resolve8, reject) => {
-        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve8(stdout2));
+      const stdout = await new Promise((resolve9, reject) => {
+        (0, node_child_process_1.execFile)("buildkite-agent", ["oidc", "request-token", "--audience", audience], (error, stdout2) => error ? reject(error) : resolve9(stdout2));
       });
       const token = stdout.trim();
       return token || Promise.reject("no token available");
@@ -41249,12 +41249,12 @@ var require_fetcher = __commonJS({
     };
     exports.DefaultFetcher = DefaultFetcher;
     var writeBufferToStream = async (stream, buffer) => {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         stream.write(buffer, (err2) => {
           if (err2) {
             reject(err2);
           }
-          resolve8(true);
+          resolve9(true);
         });
       });
     };
@@ -41953,7 +41953,7 @@ var require_target = __commonJS({
     var error_1 = require_error9();
     async function readTarget(tuf, targetPath) {
       const path = await getTargetPath(tuf, targetPath);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         fs_1.default.readFile(path, "utf-8", (err2, data) => {
           if (err2) {
             reject(new error_1.TUFError({
@@ -41962,7 +41962,7 @@ var require_target = __commonJS({
               cause: err2
             }));
           } else {
-            resolve8(data);
+            resolve9(data);
           }
         });
       });
@@ -48890,7 +48890,7 @@ function hexEqual(expected, actual) {
 }
 
 // packages/core/src/evidence/log.ts
-import { closeSync as closeSync4, existsSync as existsSync3, fstatSync as fstatSync3, fsyncSync, lstatSync as lstatSync2, mkdirSync, openSync as openSync4, readSync as readSync3, renameSync, ftruncateSync, statSync as statSync2, writeFileSync, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync3, fstatSync as fstatSync3, fsyncSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync4, readSync as readSync3, renameSync, ftruncateSync, statSync as statSync2, writeFileSync, writeSync as writeSync2 } from "node:fs";
 import { hash as hash5, randomBytes } from "node:crypto";
 import { dirname, join as join3, resolve } from "node:path";
 
@@ -49222,11 +49222,11 @@ function parseEvidenceLine(line) {
 
 // packages/core/src/evidence/heads.ts
 import { createHash as createHash2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync, openSync as openSync2, readdirSync as readdirSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants2, existsSync as existsSync2, lstatSync, mkdirSync, openSync as openSync2, readdirSync as readdirSync2, writeSync } from "node:fs";
 import { join as join2 } from "node:path";
 var KEPT_BUNDLE_SUFFIX = ".sigstore.json";
 function presentHeads(dir, options = {}) {
-  const heads = [];
+  const heads = options.mirror ? mirroredHeads(options.mirror, options.newestBatchOnly) : [];
   const note = readRegularText(join2(dir, "checkpoint"), "checkpoint");
   if (note !== void 0) heads.push(noteHead(note, "checkpoint"));
   const bundle = readRegularText(join2(dir, "bundle.sigstore.json"), "bundle");
@@ -49241,6 +49241,15 @@ function presentHeads(dir, options = {}) {
     }
   }
   return heads;
+}
+function mirroredHeads(mirror, newestOnly = false) {
+  if (!existsSync2(mirror)) return [];
+  const names = readdirSync2(mirror).filter((name2) => name2.endsWith(".checkpoint")).sort();
+  return (newestOnly ? names.slice(-1) : names).map((name2) => noteHead(readRegularText(join2(mirror, name2), "checkpoint") ?? "", `${mirror}/${name2}`));
+}
+function mirrorHead(mirror, name2, text3) {
+  mkdirSync(mirror, { recursive: true, mode: 448 });
+  writeOnce(join2(mirror, name2), text3);
 }
 function assertExtendsHeads(scan, heads, action) {
   for (const head of heads) {
@@ -49515,7 +49524,7 @@ function makeDirectories(dir) {
   }
   for (const path of missing2.reverse()) {
     try {
-      mkdirSync(path);
+      mkdirSync2(path);
     } catch (cause) {
       if (cause.code !== "EEXIST") throw notADirectory(dir, cause);
     }
@@ -49544,7 +49553,7 @@ async function acquire(logPath, timeoutMs) {
 function appendLocked(dir, logPath, inputs, options) {
   const fd = openSync4(logPath, "r+");
   try {
-    const state2 = loadState(dir, fd, logPath);
+    const state2 = loadState(dir, fd, logPath, options.headsMirror);
     const tree = MerkleAccumulator.fromJSON(state2.tree);
     const firstSeq = tree.size + 1;
     const { data, head } = encodeBatch(inputs, state2.head, tree);
@@ -49596,19 +49605,21 @@ function writeBatchCheckpoint(dir, size, root, options) {
   const extensions = [`timestamp ${options.now().toISOString()}`, ...options.identity ? [identityExtension(options.identity)] : []];
   const body2 = formatCheckpoint({ origin: options.origin ?? DEFAULT_ORIGIN, size, root, extensions });
   const text3 = options.noteSigner ? signNote(body2, [options.noteSigner]) : body2;
-  writeOnce(join3(dir, EVIDENCE_FILES.checkpoints, `${String(size).padStart(12, "0")}.checkpoint`), text3);
+  const name2 = `${String(size).padStart(12, "0")}.checkpoint`;
+  writeOnce(join3(dir, EVIDENCE_FILES.checkpoints, name2), text3);
+  if (options.headsMirror) mirrorHead(options.headsMirror, name2, text3);
 }
 function writeAtomic(file, text3) {
   const temp = `${file}.${randomBytes(6).toString("hex")}.tmp`;
   writeFileSync(temp, text3);
   renameSync(temp, file);
 }
-function loadState(dir, fd, logPath) {
+function loadState(dir, fd, logPath, mirror) {
   const size = fstatSync3(fd).size;
   const state2 = readState(join3(dir, EVIDENCE_FILES.state));
-  const newest = presentHeads(dir, { newestBatchOnly: true });
+  const newest = presentHeads(dir, { newestBatchOnly: true, ...mirror ? { mirror } : {} });
   if (state2 && state2.bytes === size && agreesWith(state2, newest) && (size === 0 || lastByte(fd, size) === 10 && tailHash(fd, size) === state2.head)) return state2;
-  const heads = presentHeads(dir);
+  const heads = presentHeads(dir, mirror ? { mirror } : {});
   if (size === 0 && heads.length === 0) return { bytes: 0, head: GENESIS_HASH, tree: { size: 0, subtrees: [] } };
   const scan = scanLogFile(logPath, { keepLeaves: true, rootsAt: heads.map((h) => h.size) });
   if (scan.partialTail) {
@@ -54483,13 +54494,13 @@ async function Module2(moduleArg = {}) {
       }
       readAsync = /* @__PURE__ */ __name(async (url) => {
         if (isFileURI(url)) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             var xhr = new XMLHttpRequest();
             xhr.open("GET", url, true);
             xhr.responseType = "arraybuffer";
             xhr.onload = () => {
               if (xhr.status == 200 || xhr.status == 0 && xhr.response) {
-                resolve8(xhr.response);
+                resolve9(xhr.response);
                 return;
               }
               reject(xhr.status);
@@ -54685,9 +54696,9 @@ async function Module2(moduleArg = {}) {
     __name(receiveInstantiationResult, "receiveInstantiationResult");
     var info2 = getWasmImports();
     if (Module["instantiateWasm"]) {
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         Module["instantiateWasm"](info2, (mod, inst) => {
-          resolve8(receiveInstance(mod, inst));
+          resolve9(receiveInstance(mod, inst));
         });
       });
     }
@@ -56020,8 +56031,8 @@ async function Module2(moduleArg = {}) {
   if (runtimeInitialized) {
     moduleRtn = Module;
   } else {
-    moduleRtn = new Promise((resolve8, reject) => {
-      readyPromiseResolve = resolve8;
+    moduleRtn = new Promise((resolve9, reject) => {
+      readyPromiseResolve = resolve9;
       readyPromiseReject = reject;
     });
   }
@@ -57471,18 +57482,68 @@ function neutraliseLogCommands(text3) {
 import { writeFileSync as writeFileSync2 } from "node:fs";
 import { join as join16 } from "node:path";
 
+// packages/core/src/gate/run-lock.ts
+import { mkdirSync as mkdirSync3, openSync as openSync5, readFileSync as readFileSync10, rmSync, writeSync as writeSync3, closeSync as closeSync5 } from "node:fs";
+import { dirname as dirname5, resolve as resolve4 } from "node:path";
+async function withGateRunLock(evidenceDir, work) {
+  const lockPath = `${resolve4(evidenceDir)}.gate-run.lock`;
+  mkdirSync3(dirname5(lockPath), { recursive: true });
+  acquire2(lockPath);
+  try {
+    return await work();
+  } finally {
+    rmSync(lockPath, { force: true });
+  }
+}
+function acquire2(lockPath) {
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      const fd = openSync5(lockPath, "wx", 384);
+      writeSync3(fd, String(process.pid));
+      closeSync5(fd);
+      return;
+    } catch (cause) {
+      if (cause.code !== "EEXIST") {
+        throw new CavraError("ERR_EVIDENCE_LOCKED", `cannot take the gate run lock \`${lockPath}\``, { cause, hint: "check that the evidence directory's parent is writable" });
+      }
+      if (attempt === 0 && !holderAlive(lockPath)) {
+        rmSync(lockPath, { force: true });
+        continue;
+      }
+      throw new CavraError("ERR_EVIDENCE_LOCKED", `another gate run is using the evidence directory \`${lockPath.slice(0, -".gate-run.lock".length)}\``, {
+        hint: "wait for it to finish, or give each run its own evidence directory"
+      });
+    }
+  }
+}
+function holderAlive(lockPath) {
+  let pid;
+  try {
+    pid = Number(readFileSync10(lockPath, "utf8").trim());
+  } catch {
+    return true;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
 // packages/core/src/aibom/write.ts
-import { mkdirSync as mkdirSync2 } from "node:fs";
+import { mkdirSync as mkdirSync4 } from "node:fs";
 import { join as join13 } from "node:path";
 
 // packages/core/src/aibom/registry-details.ts
 import { createHash as createHash11 } from "node:crypto";
-import { readFileSync as readFileSync10 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 import { basename as basename6 } from "node:path";
 function readRegistryDetails(file) {
   let bytes;
   try {
-    bytes = readFileSync10(file);
+    bytes = readFileSync11(file);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read registry \`${file}\``, { cause, hint: "check the path given to `--registry`" });
   }
@@ -57553,7 +57614,7 @@ async function writeAiBom(dir, run3) {
     ...registry ? { registry: { file: registry.file, sha256: registry.sha256 } } : {},
     source: "gate-run"
   });
-  mkdirSync2(dir, { recursive: true });
+  mkdirSync4(dir, { recursive: true });
   const path = join13(dir, AIBOM_FILE);
   writeAtomic(path, text3);
   return path;
@@ -57982,6 +58043,9 @@ async function writeAtomically(path, text3) {
 // packages/core/src/gate/run.ts
 var UNREADABLE_RULE_ID = "cavra.request.invalid";
 async function runGate(options) {
+  return withGateRunLock(options.evidenceDir, () => runLocked(options));
+}
+async function runLocked(options) {
   const progress = options.progress ?? (() => void 0);
   const now = () => options.context.now();
   const unreadable = (options.unreadable ?? []).map(unreadableAction);
@@ -58077,7 +58141,7 @@ function packDigestOf(policy, decision) {
 
 // packages/core/src/report/native-artefacts.ts
 import { createHash as createHash14 } from "node:crypto";
-import { join as join17, resolve as resolve4 } from "node:path";
+import { join as join17, resolve as resolve5 } from "node:path";
 
 // packages/core/src/report/azure-commands.ts
 var TYPE = { failure: "error", warning: "warning", notice: "warning" };
@@ -58162,7 +58226,7 @@ var ARTEFACTS = {
     return { stdout: renderGitHubCommands(result.report), files };
   },
   gitlab: (result, { reportsDir }) => {
-    const summaryPath = resolve4(result.evidenceDir, GATE_REPORT_FILES.markdown);
+    const summaryPath = resolve5(result.evidenceDir, GATE_REPORT_FILES.markdown);
     return {
       stdout: "",
       files: [
@@ -58171,7 +58235,7 @@ var ARTEFACTS = {
       ]
     };
   },
-  azure: (result) => ({ stdout: renderAzureCommands(result.report, resolve4(result.evidenceDir, GATE_REPORT_FILES.markdown)), files: [] })
+  azure: (result) => ({ stdout: renderAzureCommands(result.report, resolve5(result.evidenceDir, GATE_REPORT_FILES.markdown)), files: [] })
 };
 function nativeArtefacts(provider, result, options) {
   return ARTEFACTS[provider](result, options);
@@ -58195,11 +58259,11 @@ function workspacePathResolver(root) {
   const realpaths = /* @__PURE__ */ new Map();
   return (path) => {
     if (cache2.has(path)) return cache2.get(path);
-    const resolved = resolve8(path);
+    const resolved = resolve9(path);
     cache2.set(path, resolved);
     return resolved;
   };
-  function resolve8(path) {
+  function resolve9(path) {
     const absolute = isAbsolute(path) ? path : join18(root, path);
     const real = realpathOfExistingPrefix(absolute, realpaths);
     if (real === void 0) return void 0;
@@ -58547,11 +58611,11 @@ function runnerAuthVerdict(error, action = {}) {
 }
 
 // packages/core/src/gate/read-json-file.ts
-import { readFileSync as readFileSync11 } from "node:fs";
+import { readFileSync as readFileSync12 } from "node:fs";
 function readJsonObjectFile(file, option) {
   let text3;
   try {
-    text3 = readFileSync11(file, "utf8");
+    text3 = readFileSync12(file, "utf8");
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the \`${option}\` file \`${file}\`: ${cause.code ?? "error"}`, {
       cause,
@@ -58658,12 +58722,12 @@ function applyPatchPaths(patch) {
 }
 
 // packages/core/src/session/paths.ts
-import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve5, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve6, sep as sep4 } from "node:path";
 function repositoryPath(path, scope) {
   if (!scope.root && !scope.cwd) return path;
   const root = scope.root ?? scope.cwd;
-  const absolute = isAbsolute2(path) ? path : resolve5(scope.cwd ?? root, path);
-  const inside = relative3(resolve5(root), absolute);
+  const absolute = isAbsolute2(path) ? path : resolve6(scope.cwd ?? root, path);
+  const inside = relative3(resolve6(root), absolute);
   if (inside === "") return ".";
   if (inside === ".." || inside.startsWith(`..${sep4}`) || isAbsolute2(inside)) return absolute;
   return inside.split(sep4).join("/");
@@ -58971,6 +59035,8 @@ async function readSessionFile(file, options = {}) {
     if ((await stat(file)).isDirectory()) {
       text3 = await readFile3(join19(file, EVIDENCE_FILES.log), "utf8");
       format = "cavra-hook-evidence";
+      const rewritten = rewrittenHistory(file, options.headsMirror);
+      if (rewritten) return { file, format, requests: [], problems: [sessionProblem(file, 0, text3, rewritten)] };
     } else {
       text3 = await readFile3(file, "utf8");
     }
@@ -59020,18 +59086,29 @@ function readCavraRequests(text3, file) {
   }
   return { file, format: "cavra-requests", requests, problems };
 }
+function rewrittenHistory(dir, headsMirror) {
+  try {
+    const heads = presentHeads(dir, headsMirror ? { mirror: headsMirror } : {});
+    if (heads.length === 0) return void 0;
+    const scan = scanLogFile(join19(dir, EVIDENCE_FILES.log), { rootsAt: heads.map((head) => head.size) });
+    assertExtendsHeads(scan, heads, `read the hook log \`${dir}\``);
+    return void 0;
+  } catch (error) {
+    return error.message;
+  }
+}
 
 // packages/core/src/storage/local-folder.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 import { chmod, link, mkdir, readdir as readdir2, readFile as readFile4, stat as stat2, unlink, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname5, join as join20, relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
+import { dirname as dirname6, join as join20, relative as relative4, resolve as resolve7, sep as sep5 } from "node:path";
 import { pathToFileURL } from "node:url";
 var MUTABLE = { immutable: false, mode: void 0, retainUntil: void 0, legalHold: false };
 var LocalFolderStore = class {
   uri;
   #root;
   constructor(root) {
-    this.#root = resolve6(root);
+    this.#root = resolve7(root);
     this.uri = pathToFileURL(this.#root).href;
   }
   async checkImmutable() {
@@ -59039,7 +59116,7 @@ var LocalFolderStore = class {
   }
   async put(key, body2, sha256, _retention) {
     const path = this.#path(key);
-    await mkdir(dirname5(path), { recursive: true });
+    await mkdir(dirname6(path), { recursive: true });
     const temporary = `${path}.${randomUUID2()}.partial`;
     await writeFile2(temporary, body2, { mode: 292, flag: "wx" });
     try {
@@ -59075,7 +59152,7 @@ var LocalFolderStore = class {
     }
   }
   async list(prefix) {
-    const start2 = this.#path(prefix.endsWith("/") ? prefix : dirname5(prefix));
+    const start2 = this.#path(prefix.endsWith("/") ? prefix : dirname6(prefix));
     let entries;
     try {
       entries = await readdir2(start2, { recursive: true });
@@ -59093,7 +59170,7 @@ var LocalFolderStore = class {
   }
   // INVARIANT: keys come from our own layout, but refuse anything that would leave the root.
   #path(key) {
-    const path = resolve6(this.#root, key);
+    const path = resolve7(this.#root, key);
     if (path !== this.#root && !path.startsWith(this.#root + sep5)) {
       throw new CavraError("ERR_STORE_VERIFY_FAILED", `key \`${key}\` leaves the store folder`, { details: { key } });
     }
@@ -59173,14 +59250,14 @@ import { readFile as readFile5 } from "node:fs/promises";
 
 // packages/core/src/signing/local-key.ts
 import { createPublicKey as createPublicKey7 } from "node:crypto";
-import { existsSync as existsSync10, mkdirSync as mkdirSync3, readFileSync as readFileSync12, writeFileSync as writeFileSync3 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { existsSync as existsSync10, mkdirSync as mkdirSync5, readFileSync as readFileSync13, writeFileSync as writeFileSync3 } from "node:fs";
+import { dirname as dirname7 } from "node:path";
 function openLocalSigningKey(path, options = {}) {
   const publicKeyPath = `${path.replace(/\.pem$/, "")}.pub.pem`;
   let created = false;
   if (!existsSync10(path) && (options.create ?? true)) {
     const key = generateSigningKey("ed25519");
-    mkdirSync3(dirname6(path), { recursive: true, mode: 448 });
+    mkdirSync5(dirname7(path), { recursive: true, mode: 448 });
     try {
       writeFileSync3(path, key.privateKeyPem, { mode: 384, flag: "wx" });
       writeFileSync3(publicKeyPath, key.publicKeyPem, { mode: 420 });
@@ -59193,7 +59270,7 @@ function openLocalSigningKey(path, options = {}) {
   }
   let pem;
   try {
-    pem = readFileSync12(path);
+    pem = readFileSync13(path);
   } catch (cause) {
     throw new CavraError("ERR_INPUT_UNREADABLE", `cannot read the signing key \`${path}\``, { cause, hint: "check the path of the signing key" });
   }
@@ -59348,8 +59425,9 @@ async function prepareGate(inputs, edges) {
   const requests = [...inputs.requests ?? []];
   const unreadable = [...inputs.unreadable ?? []];
   const sessions = [];
+  const headsMirror = inputs.hookHeadsDir ?? (edges.env.CAVRA_EVIDENCE_HEADS || void 0);
   for (const file of inputs.sessions) {
-    const session = await readSessionFile(file, { root: edges.cwd });
+    const session = await readSessionFile(file, { root: edges.cwd, ...headsMirror ? { headsMirror } : {} });
     sessions.push(session);
     unreadable.push(...session.problems);
   }
@@ -59810,7 +59888,7 @@ async function aiBomFromEvidence(dir, options) {
 // packages/core/src/storage/pull.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
 import { lstat as lstat2, mkdir as mkdir2, readdir as readdir3, rename as rename2, rm, rmdir, writeFile as writeFile3 } from "node:fs/promises";
-import { dirname as dirname7, join as join23, resolve as resolve7 } from "node:path";
+import { dirname as dirname8, join as join23, resolve as resolve8 } from "node:path";
 var CLOCK_SKEW_MS = 5 * 60 * 1e3;
 async function pullEvidence(store, dir, options = {}) {
   await assertEmptyTarget(dir);
@@ -59884,12 +59962,12 @@ async function assertEmptyTarget(dir) {
   if ((await readdir3(dir)).length > 0) throw new CavraError("ERR_USAGE", `pull target \`${dir}\` is not empty`, { hint: "pull into a new or empty directory" });
 }
 async function writeDirectory(dir, files) {
-  const target = resolve7(dir);
+  const target = resolve8(dir);
   const staging = `${target}.${randomUUID3()}.partial`;
   try {
     for (const [name2, body2] of files) {
       const path = join23(staging, name2);
-      await mkdir2(dirname7(path), { recursive: true });
+      await mkdir2(dirname8(path), { recursive: true });
       await writeFile3(path, body2, { flag: "wx" });
     }
     await rmdir(target).catch((error) => {

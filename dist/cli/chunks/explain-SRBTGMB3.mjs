@@ -13,7 +13,7 @@ import {
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-CL4N2HGV.mjs";
+} from "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-ZQADJS5Y.mjs";
-import "./chunk-GDEA5W7I.mjs";
+} from "./chunk-PLUOCPSS.mjs";
+import "./chunk-VVNDBXQD.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-CL4N2HGV.mjs";
+import "./chunk-LAGDZ4SC.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
