@@ -10,7 +10,7 @@ import { CLI_BUNDLE } from './support/paths.ts';
 test.for([
   ['without evidence', []],
   ['appending evidence', ['--evidence', 'run']],
-] as const)('SIGTERM ends a busy evaluate --batch, %s, at once', async ([, extra]) => {
+] as Array<[string, string[]]>)('SIGTERM ends a busy evaluate --batch, %s, at once', { timeout: 60_000 }, async ([, extra]) => {
   const dir = mkdtempSync(join(tmpdir(), 'cavra-sigterm-'));
   const lines = Array.from({ length: 200_000 }, (_, i) => JSON.stringify({ action_type: 'execute_command', target: `npm test -- f${i} && ls src/${i}` }));
   writeFileSync(join(dir, 'batch.jsonl'), lines.join('\n'));
@@ -24,4 +24,4 @@ test.for([
   if (outcome === 'still running') child.kill('SIGKILL');
   expect(stillBusy).toBe(true);
   expect(outcome).toEqual({ code: null, signal: 'SIGTERM' });
-}, 60_000);
+});
