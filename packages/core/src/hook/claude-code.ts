@@ -1,32 +1,13 @@
 // Claude Code hooks (code.claude.com/docs/en/hooks): PreToolUse answers with
 // `hookSpecificOutput.permissionDecision` (allow|deny|ask|defer); PermissionRequest with
 // `hookSpecificOutput.decision.behavior` (allow|deny), and ignores exit code 2.
-import { eventObject, invalidEvent, json, optionalString, requiredString, toolInput } from './event-fields.ts';
+import { json, toolEvent } from './event-fields.ts';
 import type { AgentHookProtocol, HookEvent } from './protocol.ts';
 
-const EVENTS = new Set(['PreToolUse', 'PermissionRequest']);
+const EVENTS = ['PreToolUse', 'PermissionRequest'];
 
 export const claudeCodeHook: AgentHookProtocol = {
-  parse(value) {
-    const event = eventObject(value, 'claude-code');
-    const name = requiredString(event, 'hook_event_name', 'claude-code');
-    if (!EVENTS.has(name)) throw invalidEvent('claude-code', `event \`${name}\` is not one cavra decides (PreToolUse, PermissionRequest)`);
-    const cwd = optionalString(event.cwd);
-    const sessionId = optionalString(event.session_id);
-    const id = optionalString(event.tool_use_id);
-    return {
-      agent: 'claude-code',
-      event: name,
-      call: {
-        agent: 'claude-code',
-        tool: requiredString(event, 'tool_name', 'claude-code'),
-        input: toolInput(event.tool_input, 'tool_input', 'claude-code'),
-        ...(id ? { id } : {}),
-        ...(sessionId ? { sessionId } : {}),
-      },
-      ...(cwd ? { cwd } : {}),
-    };
-  },
+  parse: (value) => toolEvent(value, 'claude-code', EVENTS),
   answer(outcome, reason, event: HookEvent | undefined) {
     // Unknown event: exit 2 blocks PreToolUse whatever stdout says.
     if (!event) return { stdout: '', stderr: `cavra: ${reason}\n`, exitCode: 2 };

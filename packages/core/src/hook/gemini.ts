@@ -2,32 +2,18 @@
 // `{decision: "deny", reason}` on exit 0 (exit 2 also blocks, with stderr as the reason). Its
 // event alone carries the MCP server's identity (`mcp_context`), so pins are checked here.
 import type { McpServerIdentity } from '../session/mcp-identity.ts';
-import { eventObject, invalidEvent, json, optionalString, requiredString, toolInput } from './event-fields.ts';
+import { invalidEvent, json, optionalString, requiredString, toolEvent } from './event-fields.ts';
 import type { AgentHookProtocol } from './protocol.ts';
 
 export const geminiHook: AgentHookProtocol = {
-  parse(value) {
-    const event = eventObject(value, 'gemini');
-    const name = requiredString(event, 'hook_event_name', 'gemini');
-    if (name !== 'BeforeTool') throw invalidEvent('gemini', `event \`${name}\` is not one cavra decides (BeforeTool)`);
-    const cwd = optionalString(event.cwd);
-    const sessionId = optionalString(event.session_id);
-    const id = optionalString(event.tool_call_id) ?? optionalString(event.tool_use_id);
-    const mcp = mcpContext(event.mcp_context);
-    return {
-      agent: 'gemini',
-      event: name,
-      call: {
-        agent: 'gemini',
-        tool: mcp?.tool ?? requiredString(event, 'tool_name', 'gemini'),
-        input: toolInput(event.tool_input, 'tool_input', 'gemini'),
-        ...(id ? { id } : {}),
-        ...(sessionId ? { sessionId } : {}),
-        ...(mcp ? { mcpServerName: mcp.server, mcpServer: mcp.identity } : {}),
+  parse: (value) =>
+    toolEvent(value, 'gemini', ['BeforeTool'], {
+      idFields: ['tool_call_id', 'tool_use_id'],
+      extra: (event) => {
+        const mcp = mcpContext(event.mcp_context);
+        return mcp ? { tool: mcp.tool, mcpServerName: mcp.server, mcpServer: mcp.identity } : {};
       },
-      ...(cwd ? { cwd } : {}),
-    };
-  },
+    }),
   answer(outcome, reason, event) {
     if (!event) return { stdout: '', stderr: `cavra: ${reason}\n`, exitCode: 2 };
     // An allow says nothing, so Gemini's own confirmations still apply; it has no "ask" answer.

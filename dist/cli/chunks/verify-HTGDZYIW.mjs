@@ -17,7 +17,7 @@ import {
   verifyEvidence,
   verifyInclusionProof,
   verifyUpstreamBundle
-} from "./chunk-LAGDZ4SC.mjs";
+} from "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,14 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  gateCommand
-} from "./chunk-PLUOCPSS.mjs";
-import "./chunk-VVNDBXQD.mjs";
+  hookCommand
+} from "./chunk-IU5HRTYM.mjs";
 import "./chunk-CPZPROH3.mjs";
+import "./chunk-5UFVST4S.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-LAGDZ4SC.mjs";
+import "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-JHPPOQF4.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  gateCommand
+  hookCommand
 };

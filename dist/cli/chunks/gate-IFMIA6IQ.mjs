@@ -1,14 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  hookCommand
-} from "./chunk-DMZ5TL25.mjs";
+  gateCommand
+} from "./chunk-SRZ3TY6A.mjs";
+import "./chunk-D3K67HVV.mjs";
 import "./chunk-CPZPROH3.mjs";
-import "./chunk-5UFVST4S.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-LAGDZ4SC.mjs";
+import "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import "./chunk-JHPPOQF4.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  hookCommand
+  gateCommand
 };

@@ -5,7 +5,7 @@ import {
 } from "./chunk-V4KCLJIU.mjs";
 import {
   checkRunningBundle
-} from "./chunk-LAGDZ4SC.mjs";
+} from "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -3,7 +3,7 @@ import {
   APPROVERS_FILE,
   BREAK_GLASS_LABEL,
   parseApprovers
-} from "./chunk-LAGDZ4SC.mjs";
+} from "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -7,7 +7,7 @@ import {
   AIBOM_FILE,
   aiBomFromEvidence,
   describeRunningTool
-} from "./chunk-LAGDZ4SC.mjs";
+} from "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-PLUOCPSS.mjs";
-import "./chunk-VVNDBXQD.mjs";
+} from "./chunk-SRZ3TY6A.mjs";
+import "./chunk-D3K67HVV.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-LAGDZ4SC.mjs";
+import "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -13,7 +13,7 @@ import {
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-LAGDZ4SC.mjs";
+} from "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

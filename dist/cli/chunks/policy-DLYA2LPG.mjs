@@ -12,7 +12,7 @@ import {
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests
-} from "./chunk-LAGDZ4SC.mjs";
+} from "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-LAGDZ4SC.mjs";
+import "./chunk-NEXQUDKQ.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError,
@@ -15,18 +15,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-C23R5ML2.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-XFA55XHM.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-Y4GYRRPH.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-4EY5VIXJ.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-3UMIDAVI.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-SRBTGMB3.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-WAYVT5RY.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-LYAK2AJN.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-C43IZOHA.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-CA5SVOIU.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-CYCETKGA.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-ZOKERIVB.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-3UMBIFCS.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-JNLRPNSU.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-ZO4LXD7R.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-2YE3GKSE.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-C7LOTMYD.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-CWFBEVXB.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-IFMIA6IQ.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-PHBHSD3I.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-VJLA23WI.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-DLYA2LPG.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-VWMMRE3Y.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-HTGDZYIW.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

@@ -59528,30 +59528,33 @@ function json2(value) {
   return `${JSON.stringify(value)}
 `;
 }
+function toolEvent(value, agent, events, options = {}) {
+  const event = eventObject(value, agent);
+  const name2 = requiredString(event, "hook_event_name", agent);
+  if (!events.includes(name2)) throw invalidEvent(agent, `event \`${name2}\` is not one cavra decides (${events.join(", ")})`);
+  const cwd = optionalString(event.cwd);
+  const sessionId = optionalString(event.session_id);
+  const id = (options.idFields ?? ["tool_use_id"]).map((field) => optionalString(event[field])).find((value2) => value2 !== void 0);
+  const extra = options.extra?.(event) ?? {};
+  return {
+    agent,
+    event: name2,
+    call: {
+      agent,
+      tool: extra.tool ?? requiredString(event, "tool_name", agent),
+      input: toolInput(event.tool_input, "tool_input", agent),
+      ...id ? { id } : {},
+      ...sessionId ? { sessionId } : {},
+      ...extra
+    },
+    ...cwd ? { cwd } : {}
+  };
+}
 
 // packages/core/src/hook/claude-code.ts
-var EVENTS = /* @__PURE__ */ new Set(["PreToolUse", "PermissionRequest"]);
+var EVENTS = ["PreToolUse", "PermissionRequest"];
 var claudeCodeHook = {
-  parse(value) {
-    const event = eventObject(value, "claude-code");
-    const name2 = requiredString(event, "hook_event_name", "claude-code");
-    if (!EVENTS.has(name2)) throw invalidEvent("claude-code", `event \`${name2}\` is not one cavra decides (PreToolUse, PermissionRequest)`);
-    const cwd = optionalString(event.cwd);
-    const sessionId = optionalString(event.session_id);
-    const id = optionalString(event.tool_use_id);
-    return {
-      agent: "claude-code",
-      event: name2,
-      call: {
-        agent: "claude-code",
-        tool: requiredString(event, "tool_name", "claude-code"),
-        input: toolInput(event.tool_input, "tool_input", "claude-code"),
-        ...id ? { id } : {},
-        ...sessionId ? { sessionId } : {}
-      },
-      ...cwd ? { cwd } : {}
-    };
-  },
+  parse: (value) => toolEvent(value, "claude-code", EVENTS),
   answer(outcome3, reason, event) {
     if (!event) return { stdout: "", stderr: `cavra: ${reason}
 `, exitCode: 2 };
@@ -59565,28 +59568,9 @@ var claudeCodeHook = {
 };
 
 // packages/core/src/hook/codex.ts
-var EVENTS2 = /* @__PURE__ */ new Set(["PreToolUse", "PermissionRequest"]);
+var EVENTS2 = ["PreToolUse", "PermissionRequest"];
 var codexHook = {
-  parse(value) {
-    const event = eventObject(value, "codex");
-    const name2 = requiredString(event, "hook_event_name", "codex");
-    if (!EVENTS2.has(name2)) throw invalidEvent("codex", `event \`${name2}\` is not one cavra decides (PreToolUse, PermissionRequest)`);
-    const cwd = optionalString(event.cwd);
-    const sessionId = optionalString(event.session_id);
-    const id = optionalString(event.tool_use_id);
-    return {
-      agent: "codex",
-      event: name2,
-      call: {
-        agent: "codex",
-        tool: requiredString(event, "tool_name", "codex"),
-        input: toolInput(event.tool_input, "tool_input", "codex"),
-        ...id ? { id } : {},
-        ...sessionId ? { sessionId } : {}
-      },
-      ...cwd ? { cwd } : {}
-    };
-  },
+  parse: (value) => toolEvent(value, "codex", EVENTS2),
   answer(outcome3, reason, event) {
     if (event?.event === "PermissionRequest") {
       if (outcome3 === "allow") return { stdout: "", stderr: "", exitCode: 0 };
@@ -59674,28 +59658,13 @@ function serverNameOf(url, command) {
 
 // packages/core/src/hook/gemini.ts
 var geminiHook = {
-  parse(value) {
-    const event = eventObject(value, "gemini");
-    const name2 = requiredString(event, "hook_event_name", "gemini");
-    if (name2 !== "BeforeTool") throw invalidEvent("gemini", `event \`${name2}\` is not one cavra decides (BeforeTool)`);
-    const cwd = optionalString(event.cwd);
-    const sessionId = optionalString(event.session_id);
-    const id = optionalString(event.tool_call_id) ?? optionalString(event.tool_use_id);
-    const mcp = mcpContext(event.mcp_context);
-    return {
-      agent: "gemini",
-      event: name2,
-      call: {
-        agent: "gemini",
-        tool: mcp?.tool ?? requiredString(event, "tool_name", "gemini"),
-        input: toolInput(event.tool_input, "tool_input", "gemini"),
-        ...id ? { id } : {},
-        ...sessionId ? { sessionId } : {},
-        ...mcp ? { mcpServerName: mcp.server, mcpServer: mcp.identity } : {}
-      },
-      ...cwd ? { cwd } : {}
-    };
-  },
+  parse: (value) => toolEvent(value, "gemini", ["BeforeTool"], {
+    idFields: ["tool_call_id", "tool_use_id"],
+    extra: (event) => {
+      const mcp = mcpContext(event.mcp_context);
+      return mcp ? { tool: mcp.tool, mcpServerName: mcp.server, mcpServer: mcp.identity } : {};
+    }
+  }),
   answer(outcome3, reason, event) {
     if (!event) return { stdout: "", stderr: `cavra: ${reason}
 `, exitCode: 2 };
