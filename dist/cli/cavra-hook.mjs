@@ -21072,19 +21072,11 @@ function outputOf(words, stdin) {
   }
   if (program === "cat" && args2.length === 0) return stdin;
   if (program === "base64" && args2.some((word) => /^(-d|-D|--decode)$/.test(word.value)) && stdin?.kind === "text" && !stdin.dynamic) {
-    const decoded = decodeBase642(stdin.text);
+    const decoded = decodeBase64(stdin.text);
     return decoded === void 0 ? { kind: "stream", from: "base64 -d" } : { kind: "text", text: decoded, dynamic: false, decoded: true };
   }
   if (FETCHERS.has(program)) return { kind: "fetch", text: `curl ${args2.map((word) => word.value).join(" ")}`.trim() };
   return { kind: "stream", from: program || "a command" };
-}
-function decodeBase642(text2) {
-  try {
-    const binary2 = atob(text2.replace(/\s+/g, ""));
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
-  } catch {
-    return void 0;
-  }
 }
 function basename3(program) {
   const slash = program.lastIndexOf("/");

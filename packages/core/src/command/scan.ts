@@ -12,7 +12,7 @@ import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from '.
 import { runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
 import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
-import { fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
+import { decodeBase64, fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
 
 const MAX_DEPTH = 8;
 const MAX_LOOP_VALUES = 16;
@@ -578,15 +578,6 @@ function outputOf(words: readonly Word[], stdin: Stdin): Stdin {
   }
   if (FETCHERS.has(program)) return { kind: 'fetch', text: `curl ${args.map((word) => word.value).join(' ')}`.trim() };
   return { kind: 'stream', from: program || 'a command' };
-}
-
-function decodeBase64(text: string): string | undefined {
-  try {
-    const binary = atob(text.replace(/\s+/g, ''));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
 }
 
 /** The last path segment of a program word (`/usr/bin/git` → `git`). */

@@ -193,7 +193,8 @@ function pipelineOutput(node: SyntaxNode, pipeline: SyntaxNode, scope: WordScope
   return text;
 }
 
-function decodeBase64(text: string): string | undefined {
+/** `base64 -d` of a literal, when it decodes to UTF-8 text; what a constant pipeline hands on. */
+export function decodeBase64(text: string): string | undefined {
   try {
     const binary = atob(text.replace(/\s+/g, ''));
     return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));

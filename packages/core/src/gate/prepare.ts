@@ -18,7 +18,7 @@ import { systemDecisionContext } from '../system-context.ts';
 import type { AiBomAgent } from '../aibom/types.ts';
 import { readRegistryDetails } from '../aibom/registry-details.ts';
 import { describeRunningTool } from '../release/running-bundle.ts';
-import { agentAuthorsOf, DEFAULT_AGENT_ACCOUNTS } from '../review/agent-accounts.ts';
+import { agentAccountsOf, agentAuthorsOf } from '../review/agent-accounts.ts';
 import type { GateEdges, GateInputs } from './inputs.ts';
 import { oneOf, optionError } from './option-error.ts';
 import { PROVIDER_IDS, resolveProvider, type ProviderId } from './providers.ts';
@@ -131,7 +131,7 @@ const AGENT_OF_FORMAT: Partial<Record<SessionRead['format'], string>> = {
 
 function agentsSeen(sessions: readonly SessionRead[], inputs: GateInputs): AiBomAgent[] {
   const fromSessions = [...new Set(sessions.map((session) => AGENT_OF_FORMAT[session.format]).filter((name) => name !== undefined))].map((name): AiBomAgent => ({ name, kind: 'session' }));
-  const accounts = [...DEFAULT_AGENT_ACCOUNTS, ...(inputs.approvers?.agentAccounts ?? [])];
+  const accounts = agentAccountsOf(inputs.approvers);
   const authors = inputs.review ? agentAuthorsOf(inputs.review, accounts).map((name): AiBomAgent => ({ name, kind: 'pull-request-author' })) : [];
   return [...fromSessions, ...authors];
 }

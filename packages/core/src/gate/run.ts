@@ -16,7 +16,7 @@ import { writeAiBom, type AiBomContext } from '../aibom/write.ts';
 import { describeRunningTool } from '../release/running-bundle.ts';
 import { GATE_REPORT_FILES } from '../report/files.ts';
 import { buildGateReport, type GateMode, type GateReport } from '../report/gate-report.ts';
-import { agentAuthorsOf, DEFAULT_AGENT_ACCOUNTS } from '../review/agent-accounts.ts';
+import { agentAccountsOf, agentAuthorsOf } from '../review/agent-accounts.ts';
 import { judgeApprovals, type ApprovalOutcome } from '../review/approvals.ts';
 import type { ApproversFile } from '../review/approvers-file.ts';
 import type { ReviewContext } from '../review/types.ts';
@@ -130,7 +130,7 @@ async function runLocked(options: GateOptions): Promise<GateResult> {
   const recorded = decisions.map((decision) => redactRequest(decision) as DecisionRecord);
   const review = options.review;
   const approvals = judgeApprovals(recorded, review, options.approvers);
-  const agentAccounts = [...DEFAULT_AGENT_ACCOUNTS, ...(options.approvers?.agentAccounts ?? [])];
+  const agentAccounts = agentAccountsOf(options.approvers);
   const report = buildGateReport(recorded, options.mode, {
     approvals,
     ...(review ? { change: { provider: review.provider, id: review.changeId, ...(review.url ? { url: review.url } : {}), headSha: review.headSha, author: review.author, agentAuthors: agentAuthorsOf(review, agentAccounts), limitations: [...(review.limitations ?? [])] } } : {}),

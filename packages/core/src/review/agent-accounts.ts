@@ -22,6 +22,11 @@ export const DEFAULT_AGENT_ACCOUNTS = [
   'duo-developer',
 ] as const;
 
+/** The default agent accounts plus those an approvers file adds. */
+export function agentAccountsOf(approvers: { agentAccounts?: readonly string[] } | undefined): string[] {
+  return [...DEFAULT_AGENT_ACCOUNTS, ...(approvers?.agentAccounts ?? [])];
+}
+
 /** Whether `user` is one of `accounts`, compared case-insensitively as provider logins are. */
 export function isAgentAccount(user: string, accounts: readonly string[] = DEFAULT_AGENT_ACCOUNTS): boolean {
   const login = user.toLowerCase();

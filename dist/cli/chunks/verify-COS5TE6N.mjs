@@ -17,7 +17,7 @@ import {
   verifyEvidence,
   verifyInclusionProof,
   verifyUpstreamBundle
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

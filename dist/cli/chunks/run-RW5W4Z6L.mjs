@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-NEXQUDKQ.mjs";
+import "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError,
@@ -15,18 +15,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-3UMBIFCS.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-JNLRPNSU.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-ZO4LXD7R.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-2YE3GKSE.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-C7LOTMYD.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-CWFBEVXB.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-IFMIA6IQ.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-PHBHSD3I.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-VJLA23WI.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-DLYA2LPG.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-VWMMRE3Y.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-HTGDZYIW.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-YUYFNGF7.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-ZNC52J2A.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-754IMGI4.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-QBX36NLC.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-6GPQBEEE.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-NMD63PD2.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-2JVYGN3Q.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-WKMUKXGH.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-MKRNRX3J.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-HYFQNZ7W.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-OBMC6DYE.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-COS5TE6N.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

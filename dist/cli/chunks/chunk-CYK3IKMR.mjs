@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessFlags
-} from "./chunk-D3K67HVV.mjs";
+} from "./chunk-PE3JXAFV.mjs";
 import {
   policyFlags
 } from "./chunk-CPZPROH3.mjs";
@@ -17,7 +17,7 @@ import {
   relabelOptionError,
   resolveProvider,
   runGate
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import {
   CavraError,
   isCavraError
@@ -33,7 +33,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 async function withGitlabChange(inputs, env, cwd, progress) {
   if (env.GITLAB_CI !== "true") return inputs;
-  const { gitlabChange } = await import("./src-ZQBZEAFQ.mjs");
+  const { gitlabChange } = await import("./src-VGNBJUAG.mjs");
   const change = await gitlabChange(env, { cwd });
   for (const limitation of change.limitations) progress(`gitlab: ${limitation}`);
   if (change.requests.length === 0 && !change.review) return inputs;
@@ -41,7 +41,7 @@ async function withGitlabChange(inputs, env, cwd, progress) {
   return { ...inputs, requests: [...inputs.requests ?? [], ...change.requests], ...change.review ? { review: change.review } : {}, ...change.approvers ? { approvers: change.approvers } : {} };
 }
 async function reportToGitlab(result, reportsDir, env, progress) {
-  const { GITLAB_ANNOTATIONS_FILE, publishGitlabNote, renderGitlabAnnotations } = await import("./src-ZQBZEAFQ.mjs");
+  const { GITLAB_ANNOTATIONS_FILE, publishGitlabNote, renderGitlabAnnotations } = await import("./src-VGNBJUAG.mjs");
   const annotations = join(reportsDir, GITLAB_ANNOTATIONS_FILE);
   await writeFile(annotations, renderGitlabAnnotations({ evidenceDir: result.evidenceDir, ...env.CI_JOB_URL ? { jobUrl: env.CI_JOB_URL } : {}, ...result.receipt?.uri ? { storedUrl: result.receipt.uri } : {} }));
   progress(`wrote ${annotations} (artifacts:reports:annotations)`);

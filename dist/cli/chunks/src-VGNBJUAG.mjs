@@ -3,7 +3,7 @@ import {
   APPROVERS_FILE,
   BREAK_GLASS_LABEL,
   parseApprovers
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -12,7 +12,7 @@ import {
   loadCommandAnalyzer,
   openPolicy,
   runPackSelfTests
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError,

@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-IU5HRTYM.mjs";
+} from "./chunk-VNMVW4W6.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-5UFVST4S.mjs";
 import {
   EXIT
 } from "./chunk-V4KCLJIU.mjs";
-import "./chunk-NEXQUDKQ.mjs";
+import "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   isCavraError

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import {
   CavraError
 } from "./chunk-JHPPOQF4.mjs";

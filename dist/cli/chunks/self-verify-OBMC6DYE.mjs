@@ -5,7 +5,7 @@ import {
 } from "./chunk-V4KCLJIU.mjs";
 import {
   checkRunningBundle
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

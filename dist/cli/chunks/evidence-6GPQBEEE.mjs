@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-D3K67HVV.mjs";
+} from "./chunk-PE3JXAFV.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

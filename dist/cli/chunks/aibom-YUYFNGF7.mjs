@@ -7,7 +7,7 @@ import {
   AIBOM_FILE,
   aiBomFromEvidence,
   describeRunningTool
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

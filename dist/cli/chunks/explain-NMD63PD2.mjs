@@ -13,7 +13,7 @@ import {
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-SRZ3TY6A.mjs";
-import "./chunk-D3K67HVV.mjs";
+} from "./chunk-CYK3IKMR.mjs";
+import "./chunk-PE3JXAFV.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-V4KCLJIU.mjs";
-import "./chunk-NEXQUDKQ.mjs";
+import "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -52849,19 +52849,11 @@ function outputOf(words, stdin) {
   }
   if (program === "cat" && args2.length === 0) return stdin;
   if (program === "base64" && args2.some((word) => /^(-d|-D|--decode)$/.test(word.value)) && stdin?.kind === "text" && !stdin.dynamic) {
-    const decoded = decodeBase643(stdin.text);
+    const decoded = decodeBase642(stdin.text);
     return decoded === void 0 ? { kind: "stream", from: "base64 -d" } : { kind: "text", text: decoded, dynamic: false, decoded: true };
   }
   if (FETCHERS.has(program)) return { kind: "fetch", text: `curl ${args2.map((word) => word.value).join(" ")}`.trim() };
   return { kind: "stream", from: program || "a command" };
-}
-function decodeBase643(text3) {
-  try {
-    const binary2 = atob(text3.replace(/\s+/g, ""));
-    return new TextDecoder("utf-8", { fatal: true }).decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
-  } catch {
-    return void 0;
-  }
 }
 function basename5(program) {
   const slash = program.lastIndexOf("/");
@@ -57717,6 +57709,9 @@ var DEFAULT_AGENT_ACCOUNTS = [
   "google-labs-jules[bot]",
   "duo-developer"
 ];
+function agentAccountsOf(approvers) {
+  return [...DEFAULT_AGENT_ACCOUNTS, ...approvers?.agentAccounts ?? []];
+}
 function isAgentAccount(user, accounts = DEFAULT_AGENT_ACCOUNTS) {
   const login = user.toLowerCase();
   return accounts.some((account) => account.toLowerCase() === login);
@@ -58073,7 +58068,7 @@ async function runLocked(options) {
   const recorded = decisions.map((decision) => redactRequest(decision));
   const review = options.review;
   const approvals = judgeApprovals(recorded, review, options.approvers);
-  const agentAccounts = [...DEFAULT_AGENT_ACCOUNTS, ...options.approvers?.agentAccounts ?? []];
+  const agentAccounts = agentAccountsOf(options.approvers);
   const report = buildGateReport(recorded, options.mode, {
     approvals,
     ...review ? { change: { provider: review.provider, id: review.changeId, ...review.url ? { url: review.url } : {}, headSha: review.headSha, author: review.author, agentAuthors: agentAuthorsOf(review, agentAccounts), limitations: [...review.limitations ?? []] } } : {}
@@ -59485,7 +59480,7 @@ var AGENT_OF_FORMAT = {
 };
 function agentsSeen(sessions, inputs) {
   const fromSessions = [...new Set(sessions.map((session) => AGENT_OF_FORMAT[session.format]).filter((name2) => name2 !== void 0))].map((name2) => ({ name: name2, kind: "session" }));
-  const accounts = [...DEFAULT_AGENT_ACCOUNTS, ...inputs.approvers?.agentAccounts ?? []];
+  const accounts = agentAccountsOf(inputs.approvers);
   const authors = inputs.review ? agentAuthorsOf(inputs.review, accounts).map((name2) => ({ name: name2, kind: "pull-request-author" })) : [];
   return [...fromSessions, ...authors];
 }

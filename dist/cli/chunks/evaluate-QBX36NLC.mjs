@@ -15,7 +15,7 @@ import {
   prepareDecisionPolicy,
   selectPackId,
   systemDecisionContext
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError

@@ -16,7 +16,7 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-NEXQUDKQ.mjs";
+} from "./chunk-6DU4K2F4.mjs";
 import "./chunk-SITSZGGZ.mjs";
 import {
   CavraError
