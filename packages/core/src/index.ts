@@ -168,7 +168,7 @@ export type { ProviderId } from './gate/providers.ts';
 export type { GateEdges, GateInputs, GateRunnerAuthInputs, GateSigningInputs, GateStoreInputs } from './gate/inputs.ts';
 export { prepareGate } from './gate/prepare.ts';
 export type { PreparedGate } from './gate/prepare.ts';
-export { oneOf, optionError, relabelOptionError } from './gate/option-error.ts';
+export { relabelOptionError } from './gate/option-error.ts';
 export { keylessSigner } from './gate/signing.ts';
 export type { GateSigning, KeylessSigningInputs } from './gate/signing.ts';
 export { tokenKeysOf } from './gate/runner-auth.ts';
