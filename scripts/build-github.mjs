@@ -5,14 +5,11 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
+import { builtinsThroughRequire, OPTIONAL_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
 import { recordBundleInputs } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const at = (...parts) => join(root, ...parts);
-
-// esbuild's ESM output cannot `require` Node built-ins from bundled CommonJS without this.
-const REQUIRE_BANNER = "import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);";
 
 export async function bundleGitHubAction() {
   rmSync(at('dist/github'), { recursive: true, force: true });
@@ -21,6 +18,7 @@ export async function bundleGitHubAction() {
     absWorkingDir: root,
     metafile: true,
     external: OPTIONAL_EXTERNALS,
+    plugins: [builtinsThroughRequire],
     entryPoints: { 'gate-action': at('packages/github/src/gate-action.ts') },
     outdir: at('dist/github'),
     outExtension: { '.js': '.mjs' },

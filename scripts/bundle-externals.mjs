@@ -1,2 +1,35 @@
+// What every bundle shares: the externals, the `require` banner and how Node's built-ins are loaded.
+import { builtinModules, createRequire } from 'node:module';
+
 /** Optional plug-ins of the CycloneDX library, loaded in a try at run time: never bundled, by any bundle. */
 export const OPTIONAL_EXTERNALS = ['xmlbuilder2', 'libxmljs2', 'ajv-formats', 'ajv-formats-draft2019'];
+
+/** esbuild's ESM output cannot `require` Node built-ins from bundled CommonJS without this. */
+export const REQUIRE_BANNER = "import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);";
+
+const BUILTIN_NAMES = builtinModules.filter((name) => !name.startsWith('_'));
+const BUILTIN = new RegExp(`^(?:node:)?(?:${BUILTIN_NAMES.map((name) => name.replace(/[/]/g, '\\/')).join('|')})$`);
+const require = createRequire(import.meta.url);
+
+/**
+ * Built-ins imported by an `import` statement become CommonJS modules whose members load the
+ * built-in on first use. Node builds an ES module facade of a built-in by reading every export,
+ * which runs its lazy getters (`node:http` then loads Node's own undici, ~100 ms), and a built-in
+ * imported but not used on a path (`node:crypto` in a hook that keeps no evidence) costs its
+ * load all the same: ~60 ms of a start that a hook pays per tool call. The members are those of
+ * the Node that builds; one missing on an older Node reads as undefined, as it would there.
+ */
+export const builtinsThroughRequire = {
+  name: 'builtins-through-require',
+  setup(build) {
+    build.onResolve({ filter: BUILTIN }, (args) => (args.kind === 'import-statement' ? { path: args.path.replace(/^node:/, ''), namespace: 'builtin-through-require' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-through-require' }, (args) => ({ contents: lazyBuiltin(args.path), loader: 'js' }));
+  },
+};
+
+function lazyBuiltin(name) {
+  const specifier = JSON.stringify(`node:${name}`);
+  const members = Object.keys(require(specifier.slice(1, -1))).filter((member) => member !== 'default' && member !== '__esModule');
+  const getters = members.map((member) => `  get ${JSON.stringify(member)}() { return load()[${JSON.stringify(member)}]; },`);
+  return [`let loaded;`, `const load = () => (loaded ??= require(${specifier}));`, `module.exports = {`, ...getters, `};`].join('\n');
+}

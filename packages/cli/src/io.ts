@@ -5,6 +5,8 @@ export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   stdin: Readable;
+  /** Reads all of stdin at once, where that is cheaper than the stream (the process's own stdin). */
+  readStdin?: () => Promise<string>;
 }
 
 /** Exit codes from CONTRACTS.md. */

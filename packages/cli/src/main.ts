@@ -1,20 +1,27 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
-import { setFlagsFromString } from 'node:v8';
-
-// Before any wasm is compiled: otherwise V8 finishes optimising the parser's wasm at exit
-// (~650 ms), and tiering up as it parses grows the process by ~4 KB per command (measured:
-// 600 MB for a 5k-command batch). `--liftoff-only` alone, set at run time, does not stop the
-// growth; with tier-up and dynamic tiering off as well, memory stays flat.
-for (const flag of ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering']) setFlagsFromString(flag);
+import { readProcessStdin } from './stdin.ts';
 
 // Node keeps the compiled bundle in its on-disk cache (os.tmpdir()/node-compile-cache): compiling
 // a megabyte of JavaScript is most of a short command's start-up, and a hook starts per tool call.
 enableCompileCache?.();
 
 const argv = process.argv.slice(2);
-const io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin };
+// The standard streams are created on first use: a hook that reads its event from fd 0 never
+// creates the stdin stream.
+const io = {
+  get stdout() {
+    return process.stdout;
+  },
+  get stderr() {
+    return process.stderr;
+  },
+  get stdin() {
+    return process.stdin;
+  },
+  readStdin: readProcessStdin,
+};
 // `cavra hook AGENT` runs once per agent tool call: it loads its own small bundle, built beside
 // this file, and none of the shared chunks (see hook-entry.ts). From source it loads the module.
 if (argv[0] === 'hook' && argv[1] !== 'install') {
@@ -24,5 +31,7 @@ if (argv[0] === 'hook' && argv[1] !== 'install') {
 } else {
   // Loaded dynamically, so that the hook's path above loads none of it.
   const { runCli } = await import('./run.ts');
+  const { tuneWasmForShortRuns } = await import('@cavra/core');
+  tuneWasmForShortRuns();
   process.exitCode = await runCli(argv, io);
 }

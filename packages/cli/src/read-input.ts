@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { CavraError } from '@cavra/core';
 
 /** Reads a file given on the command line; errors name the flag, never the content. */
@@ -22,11 +21,4 @@ export function readJsonObject(file: string, flag: string): Record<string, unkno
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new CavraError('ERR_INPUT_INVALID_JSON', `\`--${flag}\` file \`${file}\` is not a JSON object`);
   return value as Record<string, unknown>;
-}
-
-/** Reads a whole stream (stdin for `-`) as UTF-8; chunks are joined first, so no character is split. */
-export async function readStream(stream: Readable): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
 }

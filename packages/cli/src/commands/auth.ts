@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { assertRunnerClaimsPolicy, CavraError, ExplicitTokenSource, FileTokenSource, parseRunnerClaimsPolicy, RUNNER_PROVIDERS, tokenKeysOf, verifyRunnerToken, type RunnerProvider } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
-import { readJsonObject, readStream } from '../read-input.ts';
+import { readJsonObject } from '../read-input.ts';
+import { readStream } from '../stdin.ts';
 
 /** `cavra auth verify` flags, parsed once. */
 export interface AuthVerifyOptions {

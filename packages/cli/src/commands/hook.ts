@@ -16,6 +16,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext,
+  tuneWasmForShortRuns,
   type ActionRequest,
   type DecisionContext,
   type DecisionRecord,
@@ -23,7 +24,7 @@ import {
   type HookAnswer,
   type HookEvent,
 } from '@cavra/core';
-import { readStream } from '../read-input.ts';
+import { readStdin } from '../stdin.ts';
 import { EXIT, writeAll, type Command, type CliIo, type ExitCode } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
@@ -56,7 +57,7 @@ export const hookCommand: Command = async (args, io) => {
   let answer: HookAnswer;
   let event: HookEvent | undefined;
   try {
-    const text = await readStream(io.stdin);
+    const text = await readStdin(io);
     if (Buffer.byteLength(text) > MAX_EVENT_BYTES) throw new CavraError('ERR_HOOK_EVENT_INVALID', 'the hook event is larger than 16 MiB');
     const reading = readHookEvent(protocol, text, values.root);
     if (!reading.ok) {
@@ -98,6 +99,7 @@ async function decide(
   const root = values.root ?? event.root ?? event.cwd;
   // Symlinks are followed inside a workspace that exists; otherwise inside the hook's own directory.
   const cwd = root !== undefined && existsSync(root) ? root : process.cwd();
+  if (requests.some((request) => request.action_type === 'execute_command')) tuneWasmForShortRuns();
   const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd }, requests);
   const packDigests = new Map([...policy.packs].map(([id, pack]) => [id, pack.digest] as const).filter(([, digest]) => digest));
   return { decisions: decideHookRequests(policy, requests, context), packDigests };

@@ -5,9 +5,19 @@ import canonicalize from 'canonicalize';
 import { CavraError } from '../errors.ts';
 import { compilePack, type CompiledPack } from '../policy/compile.ts';
 import { resolvePack, type ResolvedPack } from '../policy/merge.ts';
-import type { PackSource } from '../policy/pack.ts';
+import type { PackDocument, PackSource } from '../policy/pack.ts';
 import { parsePack } from '../policy/parse.ts';
 import { BUILTIN_PACK_JSON, BUILTIN_PACK_SOURCES } from './builtin-packs.generated.ts';
+import { BUILTIN_PACK_RESOLVED } from './builtin-packs-resolved.generated.ts';
+
+/** A built-in pack as resolved at build time (scripts/build.mjs). */
+export interface ResolvedBuiltinPack {
+  /** The ids of the packs it was built from, itself first. */
+  chain: readonly string[];
+  digest: string;
+  /** The resolved document, as JSON. */
+  json: string;
+}
 
 export interface PackCatalogOptions {
   /** Directories holding `<id>/policy.yaml` or `<id>.yaml`; they are searched before built-ins. */
@@ -61,11 +71,22 @@ export class PackCatalog {
   compile(id: string): CompiledPack {
     let pack = this.#compiled.get(id);
     if (!pack) {
-      const resolved = this.resolve(id);
-      pack = compilePack(resolved.document, packDigest(resolved));
+      const prebuilt = this.#prebuilt(id);
+      if (prebuilt) {
+        pack = compilePack(JSON.parse(prebuilt.json) as PackDocument, prebuilt.digest);
+      } else {
+        const resolved = this.resolve(id);
+        pack = compilePack(resolved.document, packDigest(resolved));
+      }
       this.#compiled.set(id, pack);
     }
     return pack;
+  }
+
+  // A built-in's build-time resolution holds only while every pack of its chain is the built-in.
+  #prebuilt(id: string): ResolvedBuiltinPack | undefined {
+    const prebuilt = Object.hasOwn(BUILTIN_PACK_RESOLVED, id) ? BUILTIN_PACK_RESOLVED[id] : undefined;
+    return prebuilt?.chain.every((packId) => this.lookup(packId)?.file === `builtin:${packId}`) ? prebuilt : undefined;
   }
 
   /** Every pack id available, policy directories and named files first. */

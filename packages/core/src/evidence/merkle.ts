@@ -21,7 +21,8 @@ export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
 }
 
 /** SHA-256 of the empty string: the root of an empty tree. */
-export const EMPTY_ROOT: Buffer = hash('sha256', '', 'buffer');
+// SHA-256 of no bytes, written out so that loading this module does not load node:crypto.
+export const EMPTY_ROOT: Buffer = Buffer.from('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', 'hex');
 
 /** MTH(D[n]) of the given leaf hashes. */
 export function merkleRoot(leafHashes: readonly Uint8Array[]): Buffer {

@@ -1,0 +1,38 @@
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PackCatalog, packDigest } from '../../src/catalog/pack-catalog.ts';
+import { BUILTIN_PACK_RESOLVED } from '../../src/catalog/builtin-packs-resolved.generated.ts';
+import { BUILTIN_PACK_SOURCES } from '../../src/catalog/builtin-packs.generated.ts';
+import { resolvePack } from '../../src/policy/merge.ts';
+
+describe('built-in packs resolved at build time', () => {
+  const catalog = new PackCatalog();
+
+  it('cover every built-in pack', () => {
+    expect(Object.keys(BUILTIN_PACK_RESOLVED).sort()).toEqual(Object.keys(BUILTIN_PACK_SOURCES).sort());
+  });
+
+  it.each(Object.keys(BUILTIN_PACK_SOURCES))('%s: the same document and digest as resolving it now', (id) => {
+    const resolved = resolvePack(id, (packId) => catalog.lookup(packId));
+    const prebuilt = BUILTIN_PACK_RESOLVED[id]!;
+    expect(JSON.parse(prebuilt.json)).toEqual(JSON.parse(JSON.stringify(resolved.document)));
+    expect(prebuilt.digest).toBe(packDigest(resolved));
+    expect(catalog.compile(id).digest).toBe(prebuilt.digest);
+  });
+
+  it('are not used when a policy directory shadows a pack of the chain', () => {
+    const [id, prebuilt] = Object.entries(BUILTIN_PACK_RESOLVED).find(([, pack]) => pack.chain.length > 1)!;
+    const parent = prebuilt.chain[1]!;
+    const dir = mkdtempSync(join(tmpdir(), 'cavra-shadow-'));
+    mkdirSync(join(dir, parent));
+    // The parent, with one more blocked read that only the shadowing copy has.
+    const text = readFileSync(new URL(`../../packs/${parent}.yaml`, import.meta.url), 'utf8').replace(/block_read:\n/, 'block_read:\n    - "**/shadowed-secret.txt"\n');
+    expect(text).toContain('shadowed-secret.txt');
+    writeFileSync(join(dir, parent, 'policy.yaml'), text);
+    const shadowed = new PackCatalog({ policyDirs: [dir] }).compile(id);
+    expect(shadowed.digest).not.toBe(prebuilt.digest);
+    expect(shadowed.rules.read_file.some((rule) => rule.patterns.some((pattern) => pattern.text === '**/shadowed-secret.txt'))).toBe(true);
+  });
+});
