@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { builtinsThroughRequire, OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
+import { builtinsThroughRequire, lazyPackages, OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
 import { recordBundleInputs } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -31,7 +31,7 @@ export async function bundleAzureTask(out = at(AZURE_TASK_DIST)) {
     absWorkingDir: root,
     metafile: true,
     external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire],
+    plugins: [builtinsThroughRequire, lazyPackages],
     entryPoints: { 'cavra-gate': at('packages/azure/src/gate-task.ts') },
     outdir: out,
     outExtension: { '.js': '.mjs' },

@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { builtinsThroughRequire, OPTIONAL_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
+import { builtinsThroughRequire, lazyPackages, OPTIONAL_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
 import { recordBundleInputs } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -18,7 +18,7 @@ export async function bundleGitHubAction() {
     absWorkingDir: root,
     metafile: true,
     external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire],
+    plugins: [builtinsThroughRequire, lazyPackages],
     entryPoints: { 'gate-action': at('packages/github/src/gate-action.ts') },
     outdir: at('dist/github'),
     outExtension: { '.js': '.mjs' },

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
-import { builtinsThroughRequire, OPTIONAL_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
+import { builtinsThroughRequire, lazyPackages, OPTIONAL_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
 import { clearBundleInputs, recordBundleInputs, writeReleaseIntegrity } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +71,7 @@ async function bundleCli() {
     absWorkingDir: root,
     metafile: true,
     external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire],
+    plugins: [builtinsThroughRequire, lazyPackages],
     entryPoints: { cavra: at('packages/cli/src/main.ts') },
     outdir: at('dist/cli'),
     outExtension: { '.js': '.mjs' },
@@ -91,7 +91,7 @@ async function bundleCli() {
     absWorkingDir: root,
     metafile: true,
     external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire],
+    plugins: [builtinsThroughRequire, lazyPackages],
     entryPoints: { 'cavra-hook': at('packages/cli/src/hook-entry.ts') },
     outdir: at('dist/cli'),
     outExtension: { '.js': '.mjs' },

@@ -1,12 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
+import type { ProcessIo } from './process-io.ts';
 
 /** The streams a command talks to; injected so that tests can run commands in-process. */
 export interface CliIo {
   stdout: Writable;
   stderr: Writable;
   stdin: Readable;
-  /** Reads all of stdin at once, where that is cheaper than the stream (the process's own stdin). */
-  readStdin?: () => Promise<string>;
+  /** The process's own descriptors, when the streams above are the process's (not a test's). */
+  process?: ProcessIo;
 }
 
 /** Exit codes from CONTRACTS.md. */
@@ -16,6 +17,16 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
 
 /** Writes everything at once, so a command that fails later has printed nothing partial. */
+/** Writes the whole of a command's standard output. */
+export function writeStdout(io: CliIo, text: string): Promise<void> {
+  return io.process ? io.process.writeStdout(text) : writeAll(io.stdout, text);
+}
+
+/** Writes to standard error; nothing, not even the stream, when there is nothing to say. */
+export function writeStderr(io: CliIo, text: string): Promise<void> {
+  return text === '' ? Promise.resolve() : writeAll(io.stderr, text);
+}
+
 export function writeAll(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (text === '') return resolve();

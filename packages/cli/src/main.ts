@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 import { existsSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
-import { readProcessStdin } from './stdin.ts';
+import { processIo } from './process-io.ts';
 
 // Node keeps the compiled bundle in its on-disk cache (os.tmpdir()/node-compile-cache): compiling
 // a megabyte of JavaScript is most of a short command's start-up, and a hook starts per tool call.
 enableCompileCache?.();
 
 const argv = process.argv.slice(2);
-// The standard streams are created on first use: a hook that reads its event from fd 0 never
-// creates the stdin stream.
+// The standard streams are created on first use: a hook reads and answers through the descriptors
+// and creates none.
 const io = {
   get stdout() {
     return process.stdout;
@@ -20,7 +20,7 @@ const io = {
   get stdin() {
     return process.stdin;
   },
-  readStdin: readProcessStdin,
+  process: processIo,
 };
 // `cavra hook AGENT` runs once per agent tool call: it loads its own small bundle, built beside
 // this file, and none of the shared chunks (see hook-entry.ts). From source it loads the module.

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { assertRunnerClaimsPolicy, CavraError, ExplicitTokenSource, FileTokenSource, parseRunnerClaimsPolicy, RUNNER_PROVIDERS, tokenKeysOf, verifyRunnerToken, type RunnerProvider } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readJsonObject } from '../read-input.ts';
-import { readStream } from '../stdin.ts';
+import { readStream } from '../process-io.ts';
 
 /** `cavra auth verify` flags, parsed once. */
 export interface AuthVerifyOptions {

@@ -24,8 +24,8 @@ import {
   type HookAnswer,
   type HookEvent,
 } from '@cavra/core';
-import { readStdin } from '../stdin.ts';
-import { EXIT, writeAll, type Command, type CliIo, type ExitCode } from '../io.ts';
+import { readStdin } from '../process-io.ts';
+import { EXIT, writeAll, writeStderr, writeStdout, type Command, type CliIo, type ExitCode } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
 // A hook event is one tool call; anything near this size is not one.
@@ -46,8 +46,8 @@ export const hookCommand: Command = async (args, io) => {
     // Gemini do not block on exit 2); without a known agent it is a plain usage error.
     if (!(HOOK_AGENTS as readonly string[]).includes(args[0] ?? '')) throw error;
     const answer = failClosedAnswer(hookProtocol(args[0]!), `the hook's command line is wrong: ${(error as Error).message}`);
-    await writeAll(io.stdout, answer.stdout);
-    await writeAll(io.stderr, answer.stderr);
+    await writeStdout(io, answer.stdout);
+    await writeStderr(io, answer.stderr);
     return answer.exitCode as ExitCode;
   }
   const { values, positionals } = parsed;
@@ -75,8 +75,8 @@ export const hookCommand: Command = async (args, io) => {
   } catch (error) {
     answer = failClosedAnswer(protocol, error instanceof Error ? error.message : String(error), event);
   }
-  await writeAll(io.stdout, answer.stdout);
-  await writeAll(io.stderr, answer.stderr);
+  await writeStdout(io, answer.stdout);
+  await writeStderr(io, answer.stderr);
   return answer.exitCode as ExitCode;
 };
 

@@ -162,7 +162,16 @@ function patternCompilerFor(document: PackDocument): PatternCompiler {
   return (pattern, subject) => {
     const isPath = subject === 'read_file' || subject === 'write_file';
     const options = isPath ? { globstarMatchesRoot: true, caseInsensitive } : {};
-    return { text: pattern, matcher: compileGlob(pattern, options), regexp: globToRegExp(pattern, options) };
+    // The RegExp shape is built on first use: a hook compiles its pack per tool call and
+    // decides one action, and building it for every pattern was half of compiling a pack.
+    let regexp: RegExp | undefined;
+    return {
+      text: pattern,
+      matcher: compileGlob(pattern, options),
+      get regexp() {
+        return (regexp ??= globToRegExp(pattern, options));
+      },
+    };
   };
 }
 
