@@ -28,7 +28,7 @@ export const builtinsThroughRequire = {
 };
 
 /** CommonJS packages that only some paths use: imported, they are loaded on first use (see {@link lazyModule}). */
-const LAZY_PACKAGES = ['yaml'];
+const LAZY_PACKAGES = ['yaml', 'undici', 'tunnel'];
 
 /** Loads the packages of LAZY_PACKAGES on first use instead of when the bundle starts. */
 export const lazyPackages = {
@@ -36,26 +36,26 @@ export const lazyPackages = {
   setup(build) {
     const filter = new RegExp(`^(?:${LAZY_PACKAGES.join('|')})$`);
     build.onResolve({ filter }, async (args) => {
-      if (args.kind !== 'import-statement') return undefined;
-      const real = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir });
+      if ((args.kind !== 'import-statement' && args.kind !== 'require-call') || args.pluginData?.resolvingLazily) return undefined;
+      const real = await build.resolve(args.path, { kind: 'require-call', resolveDir: args.resolveDir, pluginData: { resolvingLazily: true } });
       if (real.errors.length > 0) return { errors: real.errors };
       return { path: args.path, namespace: 'lazy-package', pluginData: { target: real.path } };
     });
-    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: lazyModule(args.path, args.pluginData.target), loader: 'js', resolveDir: root }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-package' }, (args) => ({ contents: lazyModule(args.pluginData.target), loader: 'js', resolveDir: root }));
   },
 };
 
 const root = new URL('..', import.meta.url).pathname;
 
 function lazyBuiltin(name) {
-  return lazyModule(`node:${name}`, `node:${name}`);
+  return lazyModule(`node:${name}`);
 }
 
-// A module whose members are those of `name` (read here, at build time) and load `target` on
-// first read. The getters sit on the prototype: esbuild's interop copies a module's own members
+// A module whose members are those of `target` (read here, at build time) and load it on first
+// read. The getters sit on the prototype: esbuild's interop copies a module's own members
 // into each importer's namespace, ~100 property definitions per import of node:fs.
-function lazyModule(name, target) {
-  const members = Object.keys(require(name)).filter((member) => member !== 'default' && member !== '__esModule');
+function lazyModule(target) {
+  const members = Object.keys(require(target)).filter((member) => member !== 'default' && member !== '__esModule');
   const getters = members.map((member) => `  get ${JSON.stringify(member)}() { return load()[${JSON.stringify(member)}]; },`);
   return [`let loaded;`, `const load = () => (loaded ??= require(${JSON.stringify(target)}));`, `module.exports = Object.create({`, ...getters, `});`].join('\n');
 }

@@ -10,8 +10,6 @@ import { runnerTokenSource } from '../identity/acquire/detect-token-source.ts';
 import { KeyBundleSigner } from '../signing/key-signer.ts';
 import { privateKeyFromPem } from '../signing/keys.ts';
 import { openLocalSigningKey } from '../signing/local-key.ts';
-import { fetchPublicTrustedRoot } from '../signing/public-trusted-root.ts';
-import { SigstoreSigner } from '../signing/sigstore-signer.ts';
 import type { Signer } from '../signing/signer.ts';
 import { pinnedKey } from '../signing/trusted-key.ts';
 import type { GateOptions } from './run.ts';
@@ -72,7 +70,9 @@ export async function openGateSigning(signing: GateSigningInputs, edges: GateEdg
       ...(key.created ? { createdKey: signing.keyFile } : {}),
     };
   }
-  const trustedRoot = signing.trustRootFile === undefined ? await fetchPublicTrustedRoot() : readJsonObjectFile(signing.trustRootFile, 'signing.trustRootFile');
+  // Loaded only here: the keyless signer and the TUF client bring Sigstore's HTTP stack (~100 ms
+  // of start-up) that a key-signed run never uses.
+  const trustedRoot = signing.trustRootFile === undefined ? await (await import('../signing/public-trusted-root.ts')).fetchPublicTrustedRoot() : readJsonObjectFile(signing.trustRootFile, 'signing.trustRootFile');
   return {
     gate: {
       signer: await keylessSigner(signing, edges),
@@ -107,6 +107,7 @@ export async function keylessSigner(signing: Omit<KeylessSigningInputs, 'kind' |
       details: { option: 'signing.identityTokenFile', problem: 'or `SIGSTORE_ID_TOKEN` must give an oidc token for keyless signing' },
     });
   }
+  const { SigstoreSigner } = await import('../signing/sigstore-signer.ts');
   return new SigstoreSigner({
     identityToken: token,
     ...(signing.fulcioUrl ? { fulcioURL: signing.fulcioUrl } : {}),
