@@ -38,6 +38,28 @@ export function fastCanonicalJson(value: unknown): string {
   return sorted === undefined ? canonicalJson(value) : JSON.stringify(sorted);
 }
 
+/**
+ * Whether `JSON.stringify` of a value parsed from JSON text is its RFC 8785 form as it stands:
+ * every object's keys already in UTF-16 order (none integer-like, which JS would reorder) and
+ * every string well-formed. Then the parsed value is its own {@link sortedCopy}, and a reader can
+ * compare `JSON.stringify(value)` with the text without copying it.
+ */
+export function isCanonicallyOrdered(value: unknown): boolean {
+  if (typeof value === 'string') return isWellFormed(value);
+  if (value === null || typeof value !== 'object') return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isCanonicallyOrdered(item)) return false;
+    return true;
+  }
+  let previous: string | undefined;
+  for (const key in value) {
+    if ((previous !== undefined && !(previous < key)) || INTEGER_LIKE.test(key) || !isWellFormed(key)) return false;
+    if (!isCanonicallyOrdered((value as Record<string, unknown>)[key])) return false;
+    previous = key;
+  }
+  return true;
+}
+
 const NOT_FAST = Symbol('not-fast');
 const INTEGER_LIKE = /^(0|[1-9][0-9]*)$/;
 

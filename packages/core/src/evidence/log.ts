@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
-import { buildRecordText, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
+import { buildRecord, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
+import type { DecisionRecord } from '../decision/types.ts';
 import { assertExtendsHeads, mirrorHead, presentHeads, writeOnce, type PresentHead } from './heads.ts';
 import { readRegularText } from './safe-read.ts';
 import { scanLogFile } from './scan.ts';
@@ -45,6 +46,8 @@ export interface AppendResult {
   size: number;
   root: Buffer;
   head: string;
+  /** The decisions as the records hold them: secrets redacted, keys in RFC 8785 order. */
+  recorded: DecisionRecord[];
 }
 
 /** Default checkpoint origin. */
@@ -145,7 +148,7 @@ function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInp
     const state = loadState(dir, fd, logPath, options.headsMirror);
     const tree = MerkleAccumulator.fromJSON(state.tree);
     const firstSeq = tree.size + 1;
-    const { data, head } = encodeBatch(inputs, state.head, tree);
+    const { data, head, recorded } = encodeBatch(inputs, state.head, tree);
     if (data.length > 0) {
       writeAllAt(fd, data, state.bytes);
       fsyncSync(fd);
@@ -154,7 +157,7 @@ function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInp
     writeAtomic(join(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}\n`);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
-    return { firstSeq, size: tree.size, root, head };
+    return { firstSeq, size: tree.size, root, head, recorded };
   } finally {
     closeSync(fd);
   }
@@ -164,9 +167,10 @@ function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInp
 // `prev` (64 characters at a fixed offset), written at its final offset, given the real previous
 // hash in place, and hashed in place; then the `{"hash":…,"record":` prefix goes in front of it,
 // and the RFC 6962 leaf is hashed in place too (the byte before the line briefly becomes 0x00).
-function encodeBatch(inputs: readonly EvidenceInput[], prevHead: string, tree: MerkleAccumulator): { data: Buffer; head: string } {
+function encodeBatch(inputs: readonly EvidenceInput[], prevHead: string, tree: MerkleAccumulator): { data: Buffer; head: string; recorded: DecisionRecord[] } {
   const first = tree.size + 1;
-  const bodies = inputs.map((input, i) => buildRecordText(input, GENESIS_HASH, first + i));
+  const records = inputs.map((input, i) => buildRecord(input, GENESIS_HASH, first + i));
+  const bodies = records.map((record) => record.text);
   let capacity = 1;
   for (const body of bodies) capacity += body.length * 3 + LINE_LAYOUT.recordStart + 2;
   const buf = Buffer.allocUnsafe(capacity);
@@ -189,7 +193,7 @@ function encodeBatch(inputs: readonly EvidenceInput[], prevHead: string, tree: M
     buf[end + 1] = 0x0a;
     off = end + 2;
   }
-  return { data: buf.subarray(1, off), head };
+  return { data: buf.subarray(1, off), head, recorded: records.map((record) => record.decision) };
 }
 
 function writeAllAt(fd: number, data: Buffer, position: number): void {

@@ -61,6 +61,11 @@ export function buildEvidenceLine(input: EvidenceInput, prev: string, seq: numbe
  * redacted from the request and from the decision's strings first.
  */
 export function buildRecordText(input: EvidenceInput, prev: string, seq: number): string {
+  return buildRecord(input, prev, seq).text;
+}
+
+/** {@link buildRecordText}, with the decision as the record holds it (redacted). */
+export function buildRecord(input: EvidenceInput, prev: string, seq: number): { text: string; decision: DecisionRecord } {
   // The decision repeats the request's target (and its reason quotes it): one secretlint scan of
   // the request serves both.
   const secrets = findRuleSecrets(input.request);
@@ -68,10 +73,11 @@ export function buildRecordText(input: EvidenceInput, prev: string, seq: number)
   const identity = input.identity ? sortedCopy(input.identity) : undefined;
   const request = redactSorted(input.request, secrets);
   if (decision === undefined || request === undefined || (input.identity && identity === undefined)) {
-    return canonicalJson(recordOf(input, prev, seq, secrets));
+    const record = recordOf(input, prev, seq, secrets);
+    return { text: canonicalJson(record), decision: record.decision as DecisionRecord };
   }
   // INVARIANT: members inserted in RFC 8785 order, each value already sorted, so stringify is JCS.
-  return JSON.stringify({
+  const text = JSON.stringify({
     chain: { prev, seq },
     decision,
     ...(identity ? { identity } : {}),
@@ -79,6 +85,7 @@ export function buildRecordText(input: EvidenceInput, prev: string, seq: number)
     request,
     schema: EVIDENCE_RECORD_SCHEMA,
   });
+  return { text, decision: decision as DecisionRecord };
 }
 
 function recordOf(input: EvidenceInput, prev: string, seq: number, secrets: readonly string[]): Record<string, unknown> {

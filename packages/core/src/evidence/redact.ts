@@ -52,8 +52,28 @@ const TOKEN_RUN = /[A-Za-z0-9_+=]{20,}/g;
 
 function looksLikeToken(text: string): boolean {
   if (text.length < 20) return false;
-  for (const [run] of text.matchAll(TOKEN_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run)) return true;
-  return false;
+  return remembered(tokenLike, text, () => {
+    for (const [run] of text.matchAll(TOKEN_RUN)) if (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run)) return true;
+    return false;
+  });
+}
+
+// A batch repeats its strings (rule ids, reasons, targets, commands): what the patterns made of
+// each is kept, bounded, for strings short enough to be worth it. Only pure results are kept.
+const MEMO_LIMIT = 4_096;
+const MEMO_MAX_LENGTH = 1_024;
+const tokenLike = new Map<string, boolean>();
+const redactedStrings = new Map<string, string>();
+
+function remembered<T>(memo: Map<string, T>, text: string, compute: () => T): T {
+  if (text.length > MEMO_MAX_LENGTH) return compute();
+  let value = memo.get(text);
+  if (value === undefined) {
+    value = compute();
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(text, value);
+  }
+  return value;
 }
 
 /**
@@ -167,8 +187,15 @@ function isSecretKey(key: string): boolean {
 
 /** Replaces token-shaped substrings of one string. */
 export function redactString(text: string): string {
+  // With no secretlint findings in the record, the result depends on the text alone.
+  if (ruleSecrets.length === 0) return remembered(redactedStrings, text, () => redactPatterns(toWellFormed(text)));
   let out = toWellFormed(text);
   for (const secret of ruleSecrets) if (out.includes(secret)) out = out.replaceAll(secret, REDACTED);
+  return redactPatterns(out);
+}
+
+function redactPatterns(text: string): string {
+  let out = text;
   // Every pattern needs at least 8 characters.
   if (out.length < 8 || !MAYBE_SECRET.test(out)) return out;
   for (const pattern of SECRET_PATTERNS) {

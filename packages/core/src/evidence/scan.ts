@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createHash, hash, type Hash } from 'node:crypto';
 import { CavraError } from '../errors.ts';
-import { fastCanonicalJson } from './canonical.ts';
+import { fastCanonicalJson, isCanonicallyOrdered } from './canonical.ts';
 import { MerkleAccumulator } from './merkle.ts';
 import type { EvidenceProblem } from './problem.ts';
 import { GENESIS_HASH, LINE_LAYOUT, parseEvidenceLine } from './record.ts';
@@ -159,7 +159,8 @@ export class LogScanner {
 function isCanonicalLine(parsed: NonNullable<ReturnType<typeof parseEvidenceLine>>, text: string, buf: Buffer, start: number, end: number): boolean {
   let canonical: string;
   try {
-    canonical = fastCanonicalJson(parsed);
+    // Lines as written are already in order: compare without a sorted copy of each.
+    canonical = isCanonicallyOrdered(parsed) ? JSON.stringify(parsed) : fastCanonicalJson(parsed);
   } catch {
     return false;
   }

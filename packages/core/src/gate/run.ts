@@ -10,7 +10,6 @@ import type { NoteSigner } from '../evidence/checkpoint.ts';
 import { appendEvidence } from '../evidence/log.ts';
 import { problemText } from '../evidence/problem.ts';
 import { withGateRunLock } from './run-lock.ts';
-import { redactRequest } from '../evidence/redact.ts';
 import type { RunnerAuthResult } from '../identity/runner-auth.ts';
 import { writeAiBom, type AiBomContext } from '../aibom/write.ts';
 import { describeRunningTool } from '../release/running-bundle.ts';
@@ -115,7 +114,7 @@ async function runLocked(options: GateOptions): Promise<GateResult> {
   const decisions = actions.map(decide);
 
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
-  await appendEvidence(
+  const { recorded } = await appendEvidence(
     options.evidenceDir,
     decisions.map((decision, index) => ({
       decision,
@@ -127,7 +126,6 @@ async function runLocked(options: GateOptions): Promise<GateResult> {
   );
 
   // Everything that leaves the log (reports, stdout, annotations, the store) shows what the log keeps: redacted.
-  const recorded = decisions.map((decision) => redactRequest(decision) as DecisionRecord);
   const review = options.review;
   const approvals = judgeApprovals(recorded, review, options.approvers);
   const agentAccounts = agentAccountsOf(options.approvers);

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, buildEvidenceLine, canonicalJson, fastCanonicalJson, sortedCopy } from '../../src/index.ts';
+import { isCanonicallyOrdered } from '../../src/evidence/canonical.ts';
 import { decision, input } from './support.ts';
 
 const vectors = JSON.parse(readFileSync(new URL('../../../../fixtures/evidence/rfc8785-vectors.json', import.meta.url), 'utf8')) as {
@@ -59,5 +60,29 @@ describe('fast canonical JSON equals the JCS library', () => {
       expect(createHash('sha256').update(canonicalize(parsed.record)!).digest('hex')).toBe(hash);
       prev = hash;
     }
+  });
+});
+
+describe('a parsed value in canonical order re-serialises to its RFC 8785 form', () => {
+  const texts = [
+    ...vectors.cases.map((c) => c.input),
+    ...EDGE_VALUES.map((value) => JSON.stringify(value)),
+    ...EDGE_VALUES.map((value) => canonicalize(value)!),
+    '{"a":1,"a":2}',
+    '{"b":{"y":1,"x":2},"a":0}',
+    '{"a":"\\ud800"}',
+    '{"__proto__":{"b":1,"a":2}}',
+  ];
+  it.for(texts.map((text, i) => ({ i, text })))('text $i', ({ text }) => {
+    const parsed = JSON.parse(text) as unknown;
+    if (isCanonicallyOrdered(parsed)) expect(JSON.stringify(parsed)).toBe(fastCanonicalJson(parsed));
+    else expect(JSON.stringify(sortedCopy(parsed) ?? null)).not.toBe(JSON.stringify(parsed));
+  });
+
+  it('says no to unsorted keys, integer-like keys and lone surrogates', () => {
+    expect(isCanonicallyOrdered(JSON.parse('{"a":{"b":1,"c":[{"e":1,"d":2}]}}'))).toBe(false);
+    expect(isCanonicallyOrdered(JSON.parse('{"9":1}'))).toBe(false);
+    expect(isCanonicallyOrdered(JSON.parse('{"a":"\\udc00"}'))).toBe(false);
+    expect(isCanonicallyOrdered(JSON.parse('{"a":{"b":1,"c":[{"d":2,"e":1}]}}'))).toBe(true);
   });
 });
