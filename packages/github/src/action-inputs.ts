@@ -15,6 +15,8 @@ export interface ActionInputs {
   /** A PEM private key, or the path of one; absent means keyless (or an ephemeral key without OIDC). */
   signingKey?: string;
   store?: string;
+  /** Upload the sealed evidence directory as a workflow artifact when the runner offers the service. */
+  uploadEvidence: boolean;
   token: string;
 }
 
@@ -36,6 +38,7 @@ export function readActionInputs(): ActionInputs {
     ...(registryFile ? { registryFile } : {}),
     ...(signingKey.trim() ? { signingKey } : {}),
     ...(store ? { store } : {}),
+    uploadEvidence: booleanInput('upload-evidence', true),
     token,
   };
 }

@@ -10,7 +10,7 @@ export interface SummaryFacts {
   agentAuthors: readonly string[];
   /** What the Action could not do or read, one line each. */
   notes: readonly string[];
-  evidence: { dir: string; bundleDigest?: string; uri?: string };
+  evidence: { dir: string; bundleDigest?: string; uri?: string; artifact?: string };
 }
 
 const TRUNCATED = '\n\n_… truncated to fit the check run; the full report is `gate-report.md` in the evidence._\n';
@@ -31,7 +31,7 @@ export function renderCheckSummary(facts: SummaryFacts, limit: number = CHECK_LI
     for (const note of facts.notes) head.push(`- ${flat(note)}`);
     head.push('');
   }
-  head.push(`Evidence: ${code(facts.evidence.dir)}${facts.evidence.bundleDigest ? ` (bundle \`${facts.evidence.bundleDigest}\`)` : ''}${facts.evidence.uri ? `, stored at ${code(facts.evidence.uri)}` : ''}.`, '');
+  head.push(`Evidence: ${code(facts.evidence.dir)}${facts.evidence.bundleDigest ? ` (bundle \`${facts.evidence.bundleDigest}\`)` : ''}${facts.evidence.uri ? `, stored at ${code(facts.evidence.uri)}` : ''}${facts.evidence.artifact ? `, uploaded as the workflow artifact ${code(facts.evidence.artifact)}` : ''}.`, '');
   let top = head.join('\n');
   if (top.length > limit / 2) top = `${top.slice(0, Math.floor(limit / 2))}${TRUNCATED}`;
   const open = `<details><summary>All ${facts.report.total} decisions</summary>\n\n`;

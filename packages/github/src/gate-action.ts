@@ -11,6 +11,7 @@ import { chooseSigning } from './action-signing.ts';
 import { readActionInputs, type ActionInputs } from './action-inputs.ts';
 import { publishCheckRun } from './check-run.ts';
 import { renderCheckSummary } from './check-summary.ts';
+import { uploadEvidenceArtifact } from './evidence-artifact.ts';
 import { openGitHubClient } from './github-client.ts';
 import { gatherPullRequest, unreadablePullRequest, type PullRequestFacts } from './pull-request.ts';
 import { readGitHubRun, type GitHubRun } from './run-environment.ts';
@@ -25,6 +26,8 @@ export interface GateActionResult {
   bundle: string;
   bundleDigest: string;
   evidenceUri?: string;
+  /** The workflow artifact holding the evidence directory, when it was uploaded. */
+  evidenceArtifact?: string;
   checkRunId?: number;
   notes: string[];
 }
@@ -93,6 +96,17 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
   const bundleDigest = `sha256:${createHash('sha256').update(readFileSync(result.bundlePath)).digest('hex')}`;
   const evidenceUri = result.receipt?.uri;
 
+  let evidenceArtifact: string | undefined;
+  if (inputs.uploadEvidence) {
+    const upload = await uploadEvidenceArtifact(evidenceDir, run.env);
+    if (upload.uploaded) {
+      evidenceArtifact = upload.name;
+      core.info(`cavra: the evidence is the workflow artifact \`${upload.name}\` (${upload.size} bytes)`);
+    } else {
+      notes.push(upload.reason);
+    }
+  }
+
   let checkRunId: number | undefined;
   const headSha = facts?.review.headSha ?? run.pullRequest?.headSha;
   const summaryOf = () =>
@@ -101,7 +115,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
       approvals,
       agentAuthors: report.change?.agentAuthors ?? [],
       notes,
-      evidence: { dir: evidenceDir, bundleDigest, ...(evidenceUri ? { uri: evidenceUri } : {}) },
+      evidence: { dir: evidenceDir, bundleDigest, ...(evidenceUri ? { uri: evidenceUri } : {}), ...(evidenceArtifact ? { artifact: evidenceArtifact } : {}) },
     });
   if (client && headSha) {
     const check = await publishCheckRun(client, {
@@ -134,6 +148,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
     bundle: result.bundlePath,
     bundleDigest,
     ...(evidenceUri ? { evidenceUri } : {}),
+    ...(evidenceArtifact ? { evidenceArtifact } : {}),
     ...(checkRunId !== undefined ? { checkRunId } : {}),
     notes,
   };
@@ -144,6 +159,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
   core.setOutput('bundle', outcome.bundle);
   core.setOutput('bundle-digest', outcome.bundleDigest);
   core.setOutput('evidence-uri', outcome.evidenceUri ?? '');
+  core.setOutput('evidence-artifact', outcome.evidenceArtifact ?? '');
   return outcome;
 }
 
