@@ -1,4 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { createHash, hash, type Hash } from 'node:crypto';
 import { CavraError } from '../errors.ts';
 import { fastCanonicalJson, isCanonicallyOrdered } from './canonical.ts';
@@ -164,8 +165,9 @@ function isCanonicalLine(parsed: NonNullable<ReturnType<typeof parseEvidenceLine
   } catch {
     return false;
   }
-  // Invalid UTF-8 decodes to U+FFFD, so the text alone could re-serialise equal; compare bytes.
-  return canonical === text && Buffer.from(canonical, 'utf8').equals(buf.subarray(start, end));
+  // Invalid UTF-8 decodes to U+FFFD, so the text alone could re-serialise equal: the bytes must
+  // be valid UTF-8 too, and then they are exactly the text's.
+  return canonical === text && isUtf8(buf.subarray(start, end));
 }
 
 // The fixed bytes of a line's layout, checked byte by byte (cheaper than three Buffer#compare calls).

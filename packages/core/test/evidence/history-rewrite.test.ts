@@ -1,9 +1,11 @@
 // Issue 18 item 1: a rewritten history cannot be sealed or extended, signed heads are kept,
 // and verify rejects a record that is not canonical RFC 8785 (duplicate keys).
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KeyBundleSigner, appendEvidence, buildEvidenceLine, noteSignerFromKey, pinnedKey, sealEvidence, verifyEvidence, verifyLog } from '../../src/index.ts';
+import { KeyBundleSigner, LINE_LAYOUT, appendEvidence, buildEvidenceLine, noteSignerFromKey, pinnedKey, sealEvidence, verifyEvidence, verifyLog } from '../../src/index.ts';
+import { scanLogBytes } from '../../src/evidence/scan.ts';
 import { FIXED_NOW, ed25519, input, tempDir } from './support.ts';
 
 const ATTACKS = join(import.meta.dirname, '../../../../fixtures/evidence/attacks');
@@ -102,6 +104,21 @@ describe('non-canonical records (issue 18 item 1)', () => {
   it('seal refuses it', async () => {
     const dir = copyOf(join(ATTACKS, 'duplicate-keys'));
     await expect(sealEvidence(dir, sealOptions)).rejects.toMatchObject({ code: 'ERR_EVIDENCE_CHAIN_BROKEN' });
+  });
+
+  it('a line whose bytes are not UTF-8 (read back as U+FFFD, hashes recomputed) is not canonical', () => {
+    const { line } = buildEvidenceLine(input(1), '0'.repeat(64), 1);
+    const bytes = Buffer.from(`${line}\n`, 'utf8');
+    // The first byte of the target's text becomes a lone UTF-8 lead byte, and the record's own
+    // hash is recomputed over the changed bytes, as a writer with access to the file could.
+    const at = bytes.indexOf('"target":"', 0, 'utf8') + '"target":"'.length;
+    bytes[at] = 0xc3;
+    const own = createHash('sha256').update(bytes.subarray(LINE_LAYOUT.recordStart, bytes.length - 2)).digest('hex');
+    bytes.write(own, LINE_LAYOUT.hashStart, 'latin1');
+    const scan = scanLogBytes(bytes, { parse: true });
+    expect(scan.problems).toEqual([expect.objectContaining({ code: 'ERR_EVIDENCE_RECORD_MALFORMED', record: 1 })]);
+    // The same line, valid UTF-8, has no problem: the byte alone made the difference.
+    expect(scanLogBytes(Buffer.from(`${line}\n`, 'utf8'), { parse: true }).problems).toEqual([]);
   });
 
   it('benign: the same log without the duplicate member has no record problem', () => {
