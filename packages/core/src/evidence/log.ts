@@ -9,6 +9,7 @@ import type { DecisionRecord } from '../decision/types.ts';
 import { assertExtendsHeads, mirrorHead, presentHeads, writeOnce, type PresentHead } from './heads.ts';
 import { readRegularText } from './safe-read.ts';
 import { scanLogFile } from './scan.ts';
+import { needsSecretRules } from './redact.ts';
 import { loadSecretRules } from './secret-rules.ts';
 
 /** File names inside an evidence directory. */
@@ -66,7 +67,7 @@ interface LogState {
  * holding the lock, cuts off (that record was never acknowledged).
  */
 export async function appendEvidence(dir: string, inputs: readonly EvidenceInput[], options: AppendOptions): Promise<AppendResult> {
-  await loadSecretRules();
+  if (inputs.some((input) => needsSecretRules(input.request))) await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 
@@ -269,13 +270,17 @@ function lastByte(fd: number, size: number): number {
   return one[0]!;
 }
 
-// The stored hash of the last line, read from the tail of the file.
+// The stored hash of the last line, read from the tail of the file: a window that usually holds
+// the whole line, then one of up to 1 MiB for a long one.
 function tailHash(fd: number, size: number): string {
-  const span = Math.min(size, 1 << 20);
-  const buf = Buffer.alloc(span);
-  readSync(fd, buf, 0, span, size - span);
-  const start = buf.lastIndexOf(0x0a, span - 2) + 1;
-  if (start === 0 && span < size) return '';
-  const line = buf.subarray(start, span - 1);
-  return line.length > LINE_LAYOUT.recordStart ? hash('sha256', line.subarray(LINE_LAYOUT.recordStart, line.length - 1), 'hex') : '';
+  for (const window of [64 * 1024, 1 << 20]) {
+    const span = Math.min(size, window);
+    const buf = Buffer.alloc(span);
+    readSync(fd, buf, 0, span, size - span);
+    const start = buf.lastIndexOf(0x0a, span - 2) + 1;
+    if (start === 0 && span < size) continue;
+    const line = buf.subarray(start, span - 1);
+    return line.length > LINE_LAYOUT.recordStart ? hash('sha256', line.subarray(LINE_LAYOUT.recordStart, line.length - 1), 'hex') : '';
+  }
+  return '';
 }
