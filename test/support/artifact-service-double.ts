@@ -4,6 +4,7 @@
 // SAS URL, as the real service hands out.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { createRequire } from 'node:module';
 import { BlobSASPermissions, BlobServiceClient, StorageSharedKeyCredential, generateBlobSASQueryParameters } from '@azure/storage-blob';
 import { AZURITE_ACCOUNT, AZURITE_KEY, type Azurite } from './azurite.ts';
@@ -33,7 +34,7 @@ export async function startArtifactServiceDouble(azurite: Azurite, runtimeToken:
   const violations: string[] = [];
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
-    const body = await readBody(request);
+    const body = await text(request);
     const method = request.url?.startsWith(SERVICE) ? request.url.slice(SERVICE.length) : '';
     const fail = (status: number, why: string) => {
       violations.push(`${request.method} ${request.url}: ${why}`);
@@ -71,13 +72,4 @@ export async function startArtifactServiceDouble(azurite: Azurite, runtimeToken:
     uploaded: async (name) => blobs.getContainerClient(CONTAINER).getBlockBlobClient(`${name}.zip`).downloadToBuffer(),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -5,6 +5,7 @@
 // files list stops at 3,000 entries, and a read-only (fork) token cannot write checks.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { text } from 'node:stream/consumers';
 import { GitHubOpenApi } from './github-openapi.ts';
 
 export interface AccountFixture {
@@ -91,7 +92,7 @@ export async function startGitHubApiDouble(fixture: RepoFixture): Promise<GitHub
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', base);
-    const raw = await readBody(request);
+    const raw = await text(request);
     const contentType = request.headers['content-type'];
     let body: unknown;
     if (raw.length > 0) {
@@ -235,13 +236,4 @@ function sendPage(response: ServerResponse, url: URL, items: unknown[]): void {
 function send(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
   response.end(JSON.stringify(body));
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }
