@@ -14,6 +14,8 @@ export interface ActionInputs {
   registryFile?: string;
   /** A PEM private key, or the path of one; absent means keyless (or an ephemeral key without OIDC). */
   signingKey?: string;
+  /** A private Sigstore deployment for keyless signing: its Fulcio, its Rekor and its `trusted_root.json`. */
+  sigstore: { fulcioUrl?: string; rekorUrl?: string; trustRoot?: string; rekorEntryType?: string };
   store?: string;
   /** Upload the sealed evidence directory as a workflow artifact when the runner offers the service. */
   uploadEvidence: boolean;
@@ -37,10 +39,22 @@ export function readActionInputs(): ActionInputs {
     policyDirs: lines('policy-dir'),
     ...(registryFile ? { registryFile } : {}),
     ...(signingKey.trim() ? { signingKey } : {}),
+    sigstore: privateSigstore(),
     ...(store ? { store } : {}),
     uploadEvidence: booleanInput('upload-evidence', true),
     token,
   };
+}
+
+function privateSigstore(): ActionInputs['sigstore'] {
+  const fulcioUrl = core.getInput('fulcio-url').trim();
+  const rekorUrl = core.getInput('rekor-url').trim();
+  const trustRoot = core.getInput('trust-root').trim();
+  const rekorEntryType = core.getInput('rekor-entry-type').trim();
+  if ((fulcioUrl || rekorUrl) && !trustRoot) {
+    throw new CavraError('ERR_USAGE', 'input `trust-root` is required with `fulcio-url` or `rekor-url`', { hint: "give the private Sigstore deployment's `trusted_root.json`", details: { option: 'trust-root' } });
+  }
+  return { ...(fulcioUrl ? { fulcioUrl } : {}), ...(rekorUrl ? { rekorUrl } : {}), ...(trustRoot ? { trustRoot } : {}), ...(rekorEntryType ? { rekorEntryType } : {}) };
 }
 
 function lines(name: string): string[] {

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, join } from 'node:path';
 import type { GateSigningInputs } from '@cavra/core';
+import type { ActionInputs } from './action-inputs.ts';
 import type { GitHubRun } from './run-environment.ts';
 
 /** GitHub.com's Actions OIDC issuer; GHES issues tokens from `<server>/_services/token`. */
@@ -18,7 +19,7 @@ export interface ActionSigning {
   note?: string;
 }
 
-export function chooseSigning(signingKey: string | undefined, run: GitHubRun): ActionSigning {
+export function chooseSigning(signingKey: string | undefined, run: GitHubRun, sigstore: ActionInputs['sigstore']): ActionSigning {
   if (signingKey !== undefined) {
     if (signingKey.trimStart().startsWith('-----BEGIN')) return { signing: { kind: 'key-pem', keyPem: signingKey }, kind: 'key', verifyHint: '--trusted-key <the public half of signing-key>' };
     return { signing: { kind: 'key', keyFile: resolvePath(signingKey, run.workspace) }, kind: 'key' };
@@ -26,7 +27,22 @@ export function chooseSigning(signingKey: string | undefined, run: GitHubRun): A
   if (run.canRequestIdToken) {
     const certificateIdentity = `${run.serverUrl}/${run.workflowRef}`;
     const certificateIssuer = run.serverUrl === 'https://github.com' ? GITHUB_OIDC_ISSUER : `${run.serverUrl}/_services/token`;
-    return { signing: { kind: 'keyless', certificateIdentity, certificateIssuer }, kind: 'keyless' };
+    return {
+      signing: {
+        kind: 'keyless',
+        certificateIdentity,
+        // Fulcio certifies the workflow the job runs in: in a reusable workflow that is the called
+        // one (the token's `job_workflow_ref`), not the caller that GITHUB_WORKFLOW_REF names.
+        certificateIdentityClaim: { claim: 'job_workflow_ref', prefix: `${run.serverUrl}/` },
+        certificateIssuer,
+        ...(sigstore.fulcioUrl ? { fulcioUrl: sigstore.fulcioUrl } : {}),
+        ...(sigstore.rekorUrl ? { rekorUrl: sigstore.rekorUrl } : {}),
+        ...(sigstore.trustRoot ? { trustRootFile: resolvePath(sigstore.trustRoot, run.workspace) } : {}),
+        // Core checks the value and names the input when it is wrong.
+        ...(sigstore.rekorEntryType ? { rekorEntryType: sigstore.rekorEntryType as 'dsse' | 'intoto' } : {}),
+      },
+      kind: 'keyless',
+    };
   }
   const keyFile = join(run.tempDir, `cavra-one-time-${randomBytes(6).toString('hex')}`, 'signing.pem');
   const publicKey = keyFile.replace(/\.pem$/, '.pub.pem');

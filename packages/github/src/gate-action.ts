@@ -68,7 +68,7 @@ export async function gateAction(inputs: ActionInputs, run: GitHubRun): Promise<
   }
   notes.push(...problems.map((problem) => problem.message), ...(facts?.review.limitations ?? []));
 
-  const signing = chooseSigning(inputs.signingKey, run);
+  const signing = chooseSigning(inputs.signingKey, run, inputs.sigstore);
   if (signing.note) notes.push(signing.note);
   const evidenceDir = join(run.tempDir, `cavra-evidence-${run.runId || 'local'}-${run.runAttempt}`);
   const gateInputs: GateInputs = {

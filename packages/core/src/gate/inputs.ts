@@ -27,6 +27,13 @@ export type GateSigningInputs =
   | {
       kind: 'keyless';
       certificateIdentity: string;
+      /**
+       * Where the OIDC token names what the certificate certifies, when that is not known before
+       * the token (GitHub: `job_workflow_ref`, which names the reusable workflow a job runs in):
+       * the expected identity is then `prefix` + that claim, and `certificateIdentity` only when
+       * the token lacks it.
+       */
+      certificateIdentityClaim?: { claim: string; prefix: string };
       certificateIssuer: string;
       /** A pinned `trusted_root.json`; without it, public-good Sigstore's through TUF. */
       trustRootFile?: string;

@@ -2,6 +2,7 @@
 // OIDC token is read here, once: from a token file, `SIGSTORE_ID_TOKEN`, or else the CI provider
 // (audience `sigstore`). It is never printed or written.
 import { createPublicKey } from 'node:crypto';
+import { decodeJwt } from 'jose';
 import { readFile } from 'node:fs/promises';
 import { CavraError } from '../errors.ts';
 import { DEFAULT_ORIGIN } from '../evidence/log.ts';
@@ -73,17 +74,38 @@ export async function openGateSigning(signing: GateSigningInputs, edges: GateEdg
   // Loaded only here: the keyless signer and the TUF client bring Sigstore's HTTP stack (~100 ms
   // of start-up) that a key-signed run never uses.
   const trustedRoot = signing.trustRootFile === undefined ? await (await import('../signing/public-trusted-root.ts')).fetchPublicTrustedRoot() : readJsonObjectFile(signing.trustRootFile, 'signing.trustRootFile');
+  const token = await keylessToken(signing, edges);
+  const certificateIdentity = identityFromClaim(token, signing.certificateIdentityClaim) ?? signing.certificateIdentity;
   return {
     gate: {
-      signer: await keylessSigner(signing, edges),
-      trust: { trustedRoot, certificateIdentity: signing.certificateIdentity, certificateIssuer: signing.certificateIssuer },
+      signer: await sigstoreSigner(signing, token),
+      trust: { trustedRoot, certificateIdentity, certificateIssuer: signing.certificateIssuer },
     },
-    verifyWith: { ...(signing.trustRootFile ? { trustRootFile: signing.trustRootFile } : {}), certificateIdentity: signing.certificateIdentity, certificateIssuer: signing.certificateIssuer },
+    verifyWith: { ...(signing.trustRootFile ? { trustRootFile: signing.trustRootFile } : {}), certificateIdentity, certificateIssuer: signing.certificateIssuer },
   };
 }
 
+// The token came from the runner (or the operator) and Fulcio checks its signature; here it only
+// says which identity to expect. A token that cannot be read leaves the configured identity.
+function identityFromClaim(token: string, from: KeylessSigningInputs['certificateIdentityClaim']): string | undefined {
+  if (!from) return undefined;
+  try {
+    const value = decodeJwt(token)[from.claim];
+    return typeof value === 'string' && value !== '' ? `${from.prefix}${value}` : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type KeylessSignerInputs = Omit<KeylessSigningInputs, 'kind' | 'certificateIdentity' | 'certificateIdentityClaim' | 'certificateIssuer'>;
+
 /** A Sigstore keyless signer with this job's OIDC token (audience `sigstore`). */
-export async function keylessSigner(signing: Omit<KeylessSigningInputs, 'kind' | 'certificateIdentity' | 'certificateIssuer'>, edges: Pick<GateEdges, 'env' | 'fetch'>): Promise<Signer> {
+export async function keylessSigner(signing: KeylessSignerInputs, edges: Pick<GateEdges, 'env' | 'fetch'>): Promise<Signer> {
+  return sigstoreSigner(signing, await keylessToken(signing, edges));
+}
+
+// The OIDC token for Fulcio: a token file, `SIGSTORE_ID_TOKEN`, or the CI provider's endpoint.
+async function keylessToken(signing: KeylessSignerInputs, edges: Pick<GateEdges, 'env' | 'fetch'>): Promise<string> {
   let token = '';
   if (signing.identityTokenFile !== undefined) {
     try {
@@ -107,6 +129,10 @@ export async function keylessSigner(signing: Omit<KeylessSigningInputs, 'kind' |
       details: { option: 'signing.identityTokenFile', problem: 'or `SIGSTORE_ID_TOKEN` must give an oidc token for keyless signing' },
     });
   }
+  return token;
+}
+
+async function sigstoreSigner(signing: KeylessSignerInputs, token: string): Promise<Signer> {
   const { SigstoreSigner } = await import('../signing/sigstore-signer.ts');
   return new SigstoreSigner({
     identityToken: token,
