@@ -3,9 +3,7 @@
 // the Azure Blob SDK and a zip writer.
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { ArtifactClient } from '@actions/artifact';
 
-type ArtifactClientClass = new () => ArtifactClient;
 
 /** What became of the upload: the artifact, or why there is none. */
 export type EvidenceArtifact = { uploaded: true; name: string; id: number; size: number } | { uploaded: false; reason: string };
@@ -31,11 +29,14 @@ export async function uploadEvidenceArtifact(evidenceDir: string, env: Readonly<
   if (unavailable) return { uploaded: false, reason: unavailable };
   const name = evidenceArtifactName(env, evidenceDir);
   try {
-    // Node gives a CommonJS package's exports by name and as `default`; the bundle's chunk of it
+    // The upload alone: the client's index also bundles its download side (unzip-stream). What
+    // the client adds before it, the GHES check, is done above.
+    // Node gives a CommonJS module's exports by name and as `default`; the bundle's chunk of it
     // only as `default`.
-    const artifact = (await import('@actions/artifact')) as unknown as { DefaultArtifactClient?: ArtifactClientClass; default: { DefaultArtifactClient: ArtifactClientClass } };
-    const Client = artifact.DefaultArtifactClient ?? artifact.default.DefaultArtifactClient;
-    const result = await new Client().uploadArtifact(name, filesUnder(evidenceDir), evidenceDir);
+    type Upload = typeof import('@actions/artifact/lib/internal/upload/upload-artifact.js');
+    const loaded = (await import('@actions/artifact/lib/internal/upload/upload-artifact.js')) as Partial<Upload> & { default: Upload };
+    const uploadArtifact = loaded.uploadArtifact ?? loaded.default.uploadArtifact;
+    const result = await uploadArtifact(name, filesUnder(evidenceDir), evidenceDir, {});
     return { uploaded: true, name, id: result.id ?? 0, size: result.size ?? 0 };
   } catch (error) {
     return { uploaded: false, reason: `the evidence was not uploaded as artifact \`${name}\`: ${(error as Error).message}` };
