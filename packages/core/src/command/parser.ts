@@ -29,13 +29,14 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
     parser.setLanguage(language);
     const types = language.types;
     const fields = language.fields;
+    const named = types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
     return {
       parse(source: string): SyntaxTree {
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the bash parser returned no tree');
         const cursor = tree.walk();
         try {
-          return snapshot(cursor, source, types, fields);
+          return snapshot(cursor, source, types, fields, named);
         } finally {
           cursor.delete();
           tree.delete();

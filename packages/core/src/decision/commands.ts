@@ -1,10 +1,11 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
 import { globWitness } from '../command/glob-witness.ts';
-import { matchesInvocation as matchesInvocationForm, structurePattern, type StructuredPattern } from '../command/pattern.ts';
+import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
 import type { CommandAnalysis, Invocation } from '../command/types.ts';
 import { CavraError } from '../errors.ts';
-import type { CompiledPack, CompiledPattern, CompiledRule } from '../policy/compile.ts';
+import type { CompiledPack, CompiledRule } from '../policy/compile.ts';
+import { commandRulesOf, type CommandPattern, type CommandRules } from './command-rules.ts';
 import { decideFileAccess, type PathResolver } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { defaultVerdict } from './match.ts';
@@ -19,8 +20,6 @@ interface CommandHit {
   decision: CompiledRule['decision'];
 }
 
-const structured = new WeakMap<CompiledPattern, StructuredPattern | null>();
-
 /**
  * Decides a command line from what it really runs (cavra-reference §3.3, hardened): block if
  * the line or any invocation matches a block rule; allow only if every invocation is allowed;
@@ -34,7 +33,7 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
     throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the command analyser is not loaded', { hint: 'await `loadCommandAnalyzer()` before deciding commands' });
   }
   const analysis = analyzer.analyze(line);
-  const rules = pack.rules.execute_command;
+  const rules = commandRulesOf(pack);
   const hits: CommandHit[] = [];
   const candidates: Verdict[] = [];
   const base = { target: line, requested_operation: line };
@@ -46,7 +45,7 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
   const perInvocation = analysis.invocations.map((invocation) => ({ invocation, hits: invocationHits(rules, invocation) }));
   for (const entry of perInvocation) hits.push(...entry.hits);
   // Pack order breaks ties between equally strict rules, as it does for files (stable sort).
-  hits.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
+  hits.sort((a, b) => rules.orderOf(a.rule) - rules.orderOf(b.rule));
   for (const hit of hits) if (!permitsAction(hit.decision)) candidates.push(hitVerdict(hit, line, pack));
 
   // Candidates in the order that breaks ties of equal decision and severity: rule hits, then
@@ -88,12 +87,14 @@ function blockSeverity(line: string): Severity {
   return line.includes('apply') || line.includes('delete') ? 'critical' : 'high';
 }
 
-function textHits(rules: readonly CompiledRule[], subject: string, stopOnly: boolean): CommandHit[] {
+function textHits(rules: CommandRules, subject: string, stopOnly: boolean): CommandHit[] {
   const hits: CommandHit[] = [];
-  for (const rule of rules) {
-    if (stopOnly && permitsAction(rule.decision)) continue;
-    const pattern = rule.patterns.find((each) => each.regexp.test(subject));
-    if (pattern) hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
+  // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
+  let settled: CompiledRule | undefined;
+  for (const { rule, permissive, pattern } of rules.forText(subject)) {
+    if ((stopOnly && permissive) || rule === settled || !pattern.regexp.test(subject)) continue;
+    settled = rule;
+    hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
   }
   return hits;
 }
@@ -101,28 +102,21 @@ function textHits(rules: readonly CompiledRule[], subject: string, stopOnly: boo
 // A rule matches an invocation through its canonical reading, or by its upstream glob on the
 // invocation's text. Allow rules never match a workspace binary by basename, and only match
 // wrappers never (a wrapper needs no allow of its own).
-function invocationHits(rules: readonly CompiledRule[], invocation: Invocation): CommandHit[] {
+function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit[] {
   const hits: CommandHit[] = [];
-  for (const rule of rules) {
-    const permissive = permitsAction(rule.decision);
-    if (permissive && invocation.role === 'wrapper') continue;
-    for (const pattern of rule.patterns) {
-      const subject = matchInvocation(pattern, invocation, permissive);
-      if (subject !== undefined) {
-        hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
-        break;
-      }
-    }
+  let settled: CompiledRule | undefined;
+  for (const candidate of rules.forInvocation(invocation)) {
+    const { rule } = candidate;
+    if (rule === settled || (candidate.permissive && invocation.role === 'wrapper')) continue;
+    const subject = matchInvocation(candidate, invocation);
+    if (subject === undefined) continue;
+    settled = rule;
+    hits.push({ rule, pattern: candidate.pattern.text, subject, decision: rule.decision });
   }
   return hits;
 }
 
-function matchInvocation(pattern: CompiledPattern, invocation: Invocation, permissive: boolean): string | undefined {
-  let shape = structured.get(pattern);
-  if (shape === undefined) {
-    shape = structurePattern(pattern.text) ?? null;
-    structured.set(pattern, shape);
-  }
+function matchInvocation({ pattern, shape, permissive }: CommandPattern, invocation: Invocation): string | undefined {
   if (permissive) {
     if (invocation.workspaceBinary || shape === null) return pattern.regexp.test(invocation.text) ? invocation.text : undefined;
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : undefined;
