@@ -26,8 +26,6 @@ export interface CommandPattern {
 
 /** A pack's command patterns, indexed by the program word they need. */
 export interface CommandRules {
-  /** The rule's place in pack order. */
-  orderOf(rule: CompiledRule): number;
   /** Patterns that can match a text (the line or a pipeline) through their glob. */
   forText(text: string): readonly CommandPattern[];
   /** Patterns that can match an invocation through its text, canonical texts or forms. */
@@ -47,12 +45,10 @@ export function commandRulesOf(pack: CompiledPack): CommandRules {
 }
 
 function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
-  const ruleOrder = new Map<CompiledRule, number>();
   const byWord = new Map<string, CommandPattern[]>();
   const unkeyed: CommandPattern[] = [];
   let order = 0;
   rules.forEach((rule, index) => {
-    ruleOrder.set(rule, index);
     for (const pattern of rule.patterns) {
       const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape: structurePattern(pattern.text) ?? null, order: order++ };
       const word = globFirstWord(pattern);
@@ -85,7 +81,6 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     return only === undefined ? unkeyed : withUnkeyed.get(only)!;
   };
   return {
-    orderOf: (rule) => ruleOrder.get(rule) ?? -1,
     forText: (text) => lookUp([firstWord(text)]),
     forInvocation: (invocation) => {
       const words = [firstWord(invocation.text)];
