@@ -1,8 +1,9 @@
 import { createPublicKey, sign, type KeyObject } from 'node:crypto';
-import { DSSEBundleBuilder, type Signature, type Signer as SigstoreSigner } from '@sigstore/sign';
-import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
+import type { Signature, Signer as SigstoreSigner } from '@sigstore/sign';
+import type { SerializedBundle } from '@sigstore/bundle';
 import { CavraError } from '../errors.ts';
 import { keyAlgorithm, keyIdOf } from './keys.ts';
+import { loadSigstoreSigning } from './load-sigstore.ts';
 import type { Signer } from './signer.ts';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.ts';
 
@@ -33,6 +34,7 @@ export class KeyBundleSigner implements Signer, SigstoreSigner {
   /** Signs a statement into a key-based bundle (no witnesses: fully offline). */
   async signStatement(statement: Uint8Array): Promise<SerializedBundle> {
     try {
+      const { DSSEBundleBuilder, bundleToJSON } = await loadSigstoreSigning();
       const bundle = await new DSSEBundleBuilder({ signer: this, witnesses: [] }).create({ data: Buffer.from(statement), type: IN_TOTO_PAYLOAD_TYPE });
       return bundleToJSON(bundle);
     } catch (cause) {
