@@ -31,6 +31,7 @@ export class SnapshotNode implements SyntaxNode {
   private fields: ReadonlyArray<string | null> | undefined;
   private named: readonly SnapshotNode[] | undefined;
   private readonly source: string;
+  private sliced: string | undefined;
 
   constructor(source: string, type: string, isNamed: boolean, isMissing: boolean, startIndex: number, endIndex: number) {
     this.source = source;
@@ -42,7 +43,9 @@ export class SnapshotNode implements SyntaxNode {
   }
 
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    // The analysis reads a node's text several times (evaluator, hazard checks, globs): slice once.
+    this.sliced ??= this.source.slice(this.startIndex, this.endIndex);
+    return this.sliced;
   }
 
   get childCount(): number {
