@@ -55,6 +55,12 @@ export function matchesInvocation(pattern: StructuredPattern, invocation: Invoca
   return undefined;
 }
 
+// The value of the first flag (in the invocation's order) named `name` or starting with it.
+function firstFlagStartingWith(flags: ReadonlyMap<string, string | true>, name: string): string | true | undefined {
+  for (const [have, value] of flags) if (have.startsWith(name)) return value;
+  return undefined;
+}
+
 function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, exact: boolean): boolean {
   if (form.program !== subject.program) return false;
   if (pattern.programOnly) return !pattern.tail || pattern.tail.test(renderForm(subject));
@@ -67,9 +73,9 @@ function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: C
     if (want !== have && !(prefixOk && have.startsWith(want))) return false;
   }
   for (const [name, value] of form.flags) {
-    const found = [...subject.flags].find(([have]) => have === name || (pattern.partial && have.startsWith(name)));
+    const found = pattern.partial ? firstFlagStartingWith(subject.flags, name) : subject.flags.get(name);
     if (found === undefined) return false;
-    if (value !== true && found[1] !== value) return false;
+    if (value !== true && found !== value) return false;
   }
   if (exact && !pattern.open && subject.flags.size !== form.flags.size) return false;
   const want = form.positionals;

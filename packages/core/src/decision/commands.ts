@@ -83,7 +83,13 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
     if (decisive !== undefined && permitsAction(decisive.decision) && beats(decisive.decision, hitSeverity(decisive, line), winner)) winner = hitVerdict(decisive, line, pack);
   });
   winner ??= defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
-  return { ...winner, ...base, matches: matchesOf(hits, analysis, doors), analysis: explainAnalysis(analysis, perInvocation) };
+  // Every candidate above was built for this decision alone: the winner is completed in place.
+  const matches = matchesOf(hits, analysis, doors);
+  winner.target = line;
+  winner.requested_operation = line;
+  winner.matches = matches;
+  winner.analysis = explainAnalysis(analysis, perInvocation);
+  return winner;
 }
 
 // Whether a candidate of this decision and severity would win over `best` (a tie keeps `best`).
