@@ -47,9 +47,12 @@ export function structurePattern(text: string): StructuredPattern | undefined {
  * the pattern did not name.
  */
 export function matchesInvocation(pattern: StructuredPattern, invocation: Invocation, exact: boolean): CanonicalForm | undefined {
-  for (const subject of invocation.forms) {
+  // `canonical` holds each form rendered, in `forms` order: a tail is matched against that text.
+  for (let index = 0; index < invocation.forms.length; index += 1) {
+    const subject = invocation.forms[index]!;
+    const rendered = invocation.canonical[index] ?? renderForm(subject);
     for (const form of pattern.forms) {
-      if (matchesForm(pattern, form, subject, exact)) return subject;
+      if (matchesForm(pattern, form, subject, rendered, exact)) return subject;
     }
   }
   return undefined;
@@ -61,9 +64,9 @@ function firstFlagStartingWith(flags: ReadonlyMap<string, string | true>, name: 
   return undefined;
 }
 
-function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, exact: boolean): boolean {
+function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, rendered: string, exact: boolean): boolean {
   if (form.program !== subject.program) return false;
-  if (pattern.programOnly) return !pattern.tail || pattern.tail.test(renderForm(subject));
+  if (pattern.programOnly) return !pattern.tail || pattern.tail.test(rendered);
   const lastIsPath = form.positionals.length === 0 && form.flags.size === 0;
   if (pattern.open ? form.path.length > subject.path.length : form.path.length !== subject.path.length) return false;
   for (let index = 0; index < form.path.length; index += 1) {
@@ -85,5 +88,5 @@ function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: C
     const prefixOk = pattern.partial && index === want.length - 1;
     if (want[index] !== have[index] && !(prefixOk && have[index]!.startsWith(want[index]!))) return false;
   }
-  return !pattern.tail || pattern.tail.test(renderForm(subject));
+  return !pattern.tail || pattern.tail.test(rendered);
 }

@@ -98,8 +98,8 @@ function beats(decision: Verdict['decision'], severity: Severity, best: Verdict 
 }
 
 // §3.3: an upstream `commands.block` hit is critical when the line mentions apply or delete.
-function blockSeverity(line: string): Severity {
-  return line.includes('apply') || line.includes('delete') ? 'critical' : 'high';
+function mentionsApplyOrDelete(text: string): boolean {
+  return text.includes('apply') || text.includes('delete');
 }
 
 // Hits of rules that stop an action on a text, added to `hits`.
@@ -145,8 +145,10 @@ function matchesAny(shape: StructuredPattern, invocation: Invocation, exact: boo
   return matchesInvocationForm(shape, invocation, exact) !== undefined;
 }
 
+// The line and what matched are read as one text: `apply` and `delete` hold no space, so they
+// are in `line subject` exactly when they are in one of the two.
 function hitSeverity(hit: CommandHit, line: string): Severity {
-  return hit.rule.severity ?? blockSeverity(hit.subject === line ? line : `${line} ${hit.subject}`);
+  return hit.rule.severity ?? (mentionsApplyOrDelete(line) || mentionsApplyOrDelete(hit.subject) ? 'critical' : 'high');
 }
 
 function hitVerdict(hit: CommandHit, line: string, pack: CompiledPack): Verdict {
