@@ -11,7 +11,7 @@ export interface RuleHit {
 }
 
 /** Every rule that matches `subject`, each with the first of its patterns that matched, in pack order. */
-export function findHits(index: RuleIndex, subject: string): RuleHit[] {
+export function findHits(index: RuleIndex<CompiledRule>, subject: string): RuleHit[] {
   const hits: RuleHit[] = [];
   // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
   let settled: CompiledRule | undefined;

@@ -54,7 +54,7 @@ export interface CompiledPack {
   document: PackDocument;
   rules: Readonly<Record<RuleSubject, readonly CompiledRule[]>>;
   /** `rules` indexed by what a subject must show to match, so a decision tries only the patterns that can. */
-  ruleIndex: Readonly<Record<Exclude<RuleSubject, 'execute_command'>, RuleIndex>>;
+  ruleIndex: Readonly<Record<Exclude<RuleSubject, 'execute_command'>, RuleIndex<CompiledRule>>>;
   defaults: Readonly<Record<Exclude<ActionType, 'release_governance_record'>, CompiledDefault>>;
   git: { protectedBranches: readonly string[]; protectedPatterns: readonly GlobMatcher[]; allowForcePush: boolean };
   mcp: { blockUnknownServers: boolean; allowedServers: ReadonlySet<string>; blockedServers: ReadonlySet<string>; allowedTools: ReadonlyMap<string, ReadonlySet<string>> };

@@ -3,19 +3,23 @@
 // segment anywhere. Deciding a path then tries the few patterns filed under its own keys (plus
 // those no key describes) instead of every glob of the pack. The keys are necessary conditions
 // only: every candidate still runs its matcher, so the index can skip work but never a match.
-import { foldCase, type GlobLiterals } from './glob.ts';
-import type { CompiledPattern, CompiledRule } from './compile.ts';
+import { foldCase, type GlobLiterals, type GlobMatcher } from './glob.ts';
+
+/** What the index reads of a rule (a compiled rule, see compile.ts). */
+export interface IndexableRule {
+  readonly patterns: ReadonlyArray<{ readonly matcher: GlobMatcher }>;
+}
 
 /** One pattern of one rule; `order` is its place in pack order (rules, then their patterns). */
-export interface IndexedPattern {
-  readonly rule: CompiledRule;
-  readonly pattern: CompiledPattern;
+export interface IndexedPattern<R extends IndexableRule> {
+  readonly rule: R;
+  readonly pattern: R['patterns'][number];
   readonly order: number;
 }
 
 /** The candidate patterns for a subject, in pack order. */
-export interface RuleIndex {
-  candidates(subject: string): readonly IndexedPattern[];
+export interface RuleIndex<R extends IndexableRule> {
+  candidates(subject: string): ReadonlyArray<IndexedPattern<R>>;
 }
 
 // Subjects are keyed by at most this many trailing characters (`.pem`, `.tf`, `yml`).
@@ -25,14 +29,14 @@ const SUFFIX_KEY = 4;
 type KeyKind = 'exact' | 'lastSegment' | 'suffix' | 'firstSegment' | 'anySegment';
 
 /** Builds the index of a list of compiled rules (one action type of a pack). */
-export function indexRules(rules: readonly CompiledRule[]): RuleIndex {
-  const all: IndexedPattern[] = [];
+export function indexRules<R extends IndexableRule>(rules: readonly R[]): RuleIndex<R> {
+  const all: Array<IndexedPattern<R>> = [];
   for (const rule of rules) for (const pattern of rule.patterns) all.push({ rule, pattern, order: all.length });
   const folded = all.some((entry) => entry.pattern.matcher.caseInsensitive === true);
   // Mixed case options cannot share folded keys: every pattern is a candidate then.
   if (all.some((entry) => (entry.pattern.matcher.caseInsensitive === true) !== folded)) return { candidates: () => all };
-  const tables: Record<KeyKind, Map<string, IndexedPattern[]>> = { exact: new Map(), lastSegment: new Map(), suffix: new Map(), firstSegment: new Map(), anySegment: new Map() };
-  const unkeyed: IndexedPattern[] = [];
+  const tables: Record<KeyKind, Map<string, Array<IndexedPattern<R>>>> = { exact: new Map(), lastSegment: new Map(), suffix: new Map(), firstSegment: new Map(), anySegment: new Map() };
+  const unkeyed: Array<IndexedPattern<R>> = [];
   for (const entry of all) {
     const literals = entry.pattern.matcher.literals;
     const key = literals === undefined ? undefined : keyOf(literals);
@@ -67,7 +71,7 @@ function keyOf({ segments, dirStars }: GlobLiterals): { kind: KeyKind; value: st
 }
 
 // The unkeyed patterns plus those filed under any key of `subject`, in pack order.
-function lookUp(tables: Readonly<Record<KeyKind, ReadonlyMap<string, IndexedPattern[]>>>, unkeyed: readonly IndexedPattern[], subject: string): readonly IndexedPattern[] {
+function lookUp<R extends IndexableRule>(tables: Readonly<Record<KeyKind, ReadonlyMap<string, Array<IndexedPattern<R>>>>>, unkeyed: ReadonlyArray<IndexedPattern<R>>, subject: string): ReadonlyArray<IndexedPattern<R>> {
   let found = gather(undefined, unkeyed, tables.exact.get(subject));
   for (let length = 1; length <= SUFFIX_KEY && length <= subject.length && tables.suffix.size > 0; length += 1) found = gather(found, unkeyed, tables.suffix.get(subject.slice(-length)));
   let start = 0;
@@ -91,7 +95,7 @@ function lookUp(tables: Readonly<Record<KeyKind, ReadonlyMap<string, IndexedPatt
   return found;
 }
 
-function gather(found: IndexedPattern[] | undefined, unkeyed: readonly IndexedPattern[], bucket: readonly IndexedPattern[] | undefined): IndexedPattern[] | undefined {
+function gather<R extends IndexableRule>(found: Array<IndexedPattern<R>> | undefined, unkeyed: ReadonlyArray<IndexedPattern<R>>, bucket: ReadonlyArray<IndexedPattern<R>> | undefined): Array<IndexedPattern<R>> | undefined {
   if (bucket === undefined) return found;
   const into = found ?? unkeyed.slice();
   for (const entry of bucket) into.push(entry);
