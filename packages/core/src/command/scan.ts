@@ -470,6 +470,16 @@ export class Scanner {
         previousEnd = child.endIndex;
         continue;
       }
+      // Fast path: a program name that is one plain word reads as that word (never as a glob,
+      // as the general path reads a `command_name`).
+      const name = words.length === 0 && child.type === 'command_name' && child.childCount === 1 ? child.children[0]! : undefined;
+      if (name?.type === 'word') {
+        const text = name.text;
+        if (HIDDEN_SUBSTITUTION.test(text)) this.hiddenSubstitution(name, frame);
+        words.push({ value: unescapeUnquoted(text), dynamic: false });
+        previousEnd = child.endIndex;
+        continue;
+      }
       const last = this.walk(child, frame, undefined);
       const word: Word = this.word(child, frame);
       const fetch = this.fetchIn(child, frame);
