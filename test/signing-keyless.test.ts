@@ -4,8 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { appendEvidence, sealEvidence, verifyEvidence, type VerifyEvidenceOptions } from '../packages/core/src/index.ts';
-import { SigstoreSigner } from '../packages/core/src/signing/sigstore-signer.ts';
+import { SigstoreSigner, appendEvidence, sealEvidence, verifyEvidence, type VerifyEvidenceOptions } from '../packages/core/src/index.ts';
 import { FIXED_NOW, input, tempDir } from '../packages/core/test/evidence/support.ts';
 import { mockSigstore, serveMockSigstore } from './support/sigstore-mock.ts';
 

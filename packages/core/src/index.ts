@@ -122,11 +122,10 @@ export type { GeneratedKey } from './signing/key-lifecycle.ts';
 export { KEY_ALGORITHMS, keyAlgorithm, keyIdOf, privateKeyFromPem, publicKeyFromPem } from './signing/keys.ts';
 export type { KeyAlgorithm } from './signing/keys.ts';
 export { proveRecord, verifyInclusionProof } from './signing/prove.ts';
+export { fetchPublicTrustedRoot } from './signing/public-trusted-root.ts';
 export { sealEvidence } from './signing/seal.ts';
 export type { SealOptions, SealResult } from './signing/seal.ts';
-// The keyless signer and the public trusted root are reached through `keylessSigner()` and
-// `openGateSigning()`, which load them on demand: exported here, every bundle would load
-// Sigstore's HTTP stack at start.
+export { SigstoreSigner } from './signing/sigstore-signer.ts';
 export type { SigstoreSignerOptions } from './signing/sigstore-signer.ts';
 export type { Signer, SignerIdentity, Verifier } from './signing/signer.ts';
 export { EVIDENCE_PREDICATE_TYPE, IN_TOTO_PAYLOAD_TYPE, IN_TOTO_STATEMENT_TYPE, buildEvidenceStatement } from './signing/statement.ts';

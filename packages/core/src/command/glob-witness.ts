@@ -11,6 +11,8 @@ interface Automaton {
   /** Per state: epsilon moves. */
   empty: number[][];
   final: number;
+  /** The character every accepted string ends with, when one move alone (a literal) reaches `final`. */
+  lastChar: string | undefined;
 }
 
 const MAX_STATES = 4096;
@@ -59,39 +61,57 @@ export function policyGlobAutomaton(pattern: string): Automaton {
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
   const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text);
-  const left = shellGlobAutomaton(fold(shellPattern));
-  const right = policyGlobAutomaton(fold(policyPattern));
+  const left = automatonOf('shell', fold(shellPattern));
+  const right = automatonOf('policy', fold(policyPattern));
+  // Every common string would end with both last characters: different ones rule it out at once.
+  if (left.lastChar !== undefined && right.lastChar !== undefined && left.lastChar !== right.lastChar) return undefined;
   const width = right.moves.length;
-  // A state is (shell state, policy state, at the start of a name); bash matches a name's
-  // leading dot only with a literal dot, so a wildcard may not consume it.
-  const encode = (a: number, b: number, fresh: boolean) => (a * width + b) * 2 + (fresh ? 1 : 0);
+  // A state is (shell state, policy state, at the start of a name), encoded as
+  // (a * width + b) * 2 + fresh; bash matches a name's leading dot only with a literal dot, so a
+  // wildcard may not consume it.
   const parent = new Map<number, [number, string]>();
-  const start = encode(0, 0, true);
+  const start = 1;
   const queue: number[] = [start];
   parent.set(start, [-1, '']);
   for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
     const state = queue[head]!;
-    const fresh = (state & 1) === 1;
+    const fresh = state & 1;
     const pair = state >> 1;
     const a = Math.floor(pair / width);
     const b = pair % width;
     if (a === left.final && b === right.final) return spell(parent, state);
-    const visit = (next: number, char: string) => {
-      if (!parent.has(next)) {
-        parent.set(next, [state, char]);
-        queue.push(next);
-      }
-    };
-    for (const to of left.empty[a]!) visit(encode(to, b, fresh), '');
-    for (const to of right.empty[b]!) visit(encode(a, to, fresh), '');
+    for (const to of left.empty[a]!) visit(parent, queue, state, (to * width + b) * 2 + fresh, '');
+    for (const to of right.empty[b]!) visit(parent, queue, state, (a * width + to) * 2 + fresh, '');
     for (const x of left.moves[a]!) {
       for (const y of right.moves[b]!) {
-        const char = common(x.test, y.test, fresh && x.test.kind !== 'char');
-        if (char !== undefined) visit(encode(x.to, y.to, char === '/'), char);
+        const char = common(x.test, y.test, fresh === 1 && x.test.kind !== 'char');
+        if (char !== undefined) visit(parent, queue, state, (x.to * width + y.to) * 2 + (char === '/' ? 1 : 0), char);
       }
     }
   }
   return undefined;
+}
+
+function visit(parent: Map<number, [number, string]>, queue: number[], from: number, next: number, char: string): void {
+  if (parent.has(next)) return;
+  parent.set(next, [from, char]);
+  queue.push(next);
+}
+
+// Automata are read-only once built, and the same ones recur: a pack's globs in every
+// decision, and one shell pattern tried against each of them. Built once per pattern.
+const MAX_CACHED_AUTOMATA = 1024;
+const automata = new Map<string, Automaton>();
+
+function automatonOf(kind: 'shell' | 'policy', pattern: string): Automaton {
+  const key = `${kind}:${pattern}`;
+  let automaton = automata.get(key);
+  if (automaton === undefined) {
+    automaton = kind === 'shell' ? shellGlobAutomaton(pattern) : policyGlobAutomaton(pattern);
+    if (automata.size >= MAX_CACHED_AUTOMATA) automata.clear();
+    automata.set(key, automaton);
+  }
+  return automaton;
 }
 
 function spell(parent: Map<number, [number, string]>, end: number): string {
@@ -194,6 +214,14 @@ class Builder {
   }
 
   done(): Automaton {
-    return { moves: this.moves, empty: this.empty, final: this.current };
+    const final = this.current;
+    const into: CharTest[] = [];
+    let emptyInto = final === 0;
+    this.moves.forEach((moves) => {
+      for (const move of moves) if (move.to === final) into.push(move.test);
+    });
+    for (const targets of this.empty) if (targets.includes(final)) emptyInto = true;
+    const only = into.length === 1 && !emptyInto ? into[0]! : undefined;
+    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined };
   }
 }

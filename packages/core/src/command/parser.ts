@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Language, Parser } from 'web-tree-sitter';
+import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
 import { CavraError } from '../errors.ts';
 import { snapshot } from './snapshot.ts';
 import type { ShellParser, SyntaxTree } from './syntax.ts';
@@ -29,15 +29,19 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
     parser.setLanguage(language);
     const types = language.types;
     const fields = language.fields;
+    const named = types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
+    // One cursor, reset onto each tree: a new one per parse costs an allocation in wasm and a
+    // finalizer registration. Parses never nest (the copy is done before the analysis reads it).
+    let cursor: TreeCursor | undefined;
     return {
       parse(source: string): SyntaxTree {
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the bash parser returned no tree');
-        const cursor = tree.walk();
         try {
-          return snapshot(cursor, source, types, fields);
+          if (cursor === undefined) cursor = tree.walk();
+          else cursor.reset(tree.rootNode);
+          return snapshot(cursor, source, types, fields, named);
         } finally {
-          cursor.delete();
           tree.delete();
         }
       },

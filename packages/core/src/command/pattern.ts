@@ -47,17 +47,26 @@ export function structurePattern(text: string): StructuredPattern | undefined {
  * the pattern did not name.
  */
 export function matchesInvocation(pattern: StructuredPattern, invocation: Invocation, exact: boolean): CanonicalForm | undefined {
-  for (const subject of invocation.forms) {
+  // `canonical` holds each form rendered, in `forms` order: a tail is matched against that text.
+  for (let index = 0; index < invocation.forms.length; index += 1) {
+    const subject = invocation.forms[index]!;
+    const rendered = invocation.canonical[index] ?? renderForm(subject);
     for (const form of pattern.forms) {
-      if (matchesForm(pattern, form, subject, exact)) return subject;
+      if (matchesForm(pattern, form, subject, rendered, exact)) return subject;
     }
   }
   return undefined;
 }
 
-function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, exact: boolean): boolean {
+// The value of the first flag (in the invocation's order) named `name` or starting with it.
+function firstFlagStartingWith(flags: ReadonlyMap<string, string | true>, name: string): string | true | undefined {
+  for (const [have, value] of flags) if (have.startsWith(name)) return value;
+  return undefined;
+}
+
+function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, rendered: string, exact: boolean): boolean {
   if (form.program !== subject.program) return false;
-  if (pattern.programOnly) return !pattern.tail || pattern.tail.test(renderForm(subject));
+  if (pattern.programOnly) return !pattern.tail || pattern.tail.test(rendered);
   const lastIsPath = form.positionals.length === 0 && form.flags.size === 0;
   if (pattern.open ? form.path.length > subject.path.length : form.path.length !== subject.path.length) return false;
   for (let index = 0; index < form.path.length; index += 1) {
@@ -67,9 +76,9 @@ function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: C
     if (want !== have && !(prefixOk && have.startsWith(want))) return false;
   }
   for (const [name, value] of form.flags) {
-    const found = [...subject.flags].find(([have]) => have === name || (pattern.partial && have.startsWith(name)));
+    const found = pattern.partial ? firstFlagStartingWith(subject.flags, name) : subject.flags.get(name);
     if (found === undefined) return false;
-    if (value !== true && found[1] !== value) return false;
+    if (value !== true && found !== value) return false;
   }
   if (exact && !pattern.open && subject.flags.size !== form.flags.size) return false;
   const want = form.positionals;
@@ -79,5 +88,5 @@ function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: C
     const prefixOk = pattern.partial && index === want.length - 1;
     if (want[index] !== have[index] && !(prefixOk && have[index]!.startsWith(want[index]!))) return false;
   }
-  return !pattern.tail || pattern.tail.test(renderForm(subject));
+  return !pattern.tail || pattern.tail.test(rendered);
 }

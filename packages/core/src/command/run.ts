@@ -494,19 +494,20 @@ function noteOnce(runner: ScriptRunner, kind: OpaqueKind, detail: string): void 
 }
 
 function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: Invocation['role']): void {
-  const argv = words.map((word) => word.value);
-  const typed = argv[0]!;
+  const typed = words[0]!.value;
   const program = basename(typed);
-  const forms = canonicalForms(program, argv.slice(1), frame.env);
+  const args: string[] = [];
+  for (let index = 1; index < words.length; index += 1) args.push(words[index]!.value);
+  const forms = canonicalForms(program, args, frame.env);
   runner.analysis.invocations.push({
-    argv: [program, ...argv.slice(1)],
+    argv: [program, ...args],
     program,
     via: frame.via,
     env: frame.env,
     workspaceBinary: isWorkspaceBinary(typed),
     forms,
     canonical: forms.map(renderForm),
-    text: argv.join(' '),
+    text: args.length === 0 ? typed : `${typed} ${args.join(' ')}`,
     role,
   });
   if (role !== 'run') return;

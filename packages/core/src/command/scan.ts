@@ -24,6 +24,15 @@ const OPAQUE_LEAVES = new Set(['regex', 'extglob_pattern', 'word', 'test_operato
 const HIDDEN_SUBSTITUTION = /(^|[^\\])(\$[({[]|`|[<>]\()/;
 const ARITHMETIC_TESTS = new Set(['-eq', '-ne', '-lt', '-le', '-gt', '-ge']);
 
+/** What a command's redirects feed it, and what tree-sitter nested in them that runs after it. */
+interface Redirected {
+  stdin: Stdin;
+  after: readonly SyntaxNode[];
+}
+
+// Most commands have no redirect: one shared, frozen result.
+const NOT_REDIRECTED: Redirected = Object.freeze({ stdin: undefined, after: Object.freeze([]) });
+
 /** What a pipeline stage hands to the next one. */
 interface StageResult {
   text: string | undefined;
@@ -158,7 +167,8 @@ export class Scanner {
     return scope;
   }
 
-  private readonly scopes = new WeakMap<object, WordScope>();
+  // A Map, not a WeakMap: it lives as long as the one analysis, and is faster to read.
+  private readonly scopes = new Map<object, WordScope>();
 
   /** Resolves a word node against the frame's constants. */
   word(node: SyntaxNode, frame: Frame): Word {
@@ -448,7 +458,7 @@ export class Scanner {
       const field = node.fieldNameForChild(index);
       if (field !== 'name' && field !== 'argument') continue;
       // Fast path: a plain word (most arguments) needs no evaluation, walk or field splitting.
-      if (child.type === 'word' && (previousEnd < 0 || frame.source.slice(previousEnd, child.startIndex) !== '\\\n')) {
+      if (child.type === 'word' && (previousEnd < 0 || !lineContinuation(frame.source, previousEnd, child.startIndex))) {
         const text = child.text;
         if (HIDDEN_SUBSTITUTION.test(text)) this.hiddenSubstitution(child, frame);
         const plain: Word = { value: unescapeUnquoted(text), dynamic: false };
@@ -457,6 +467,16 @@ export class Scanner {
           if (glob !== undefined) plain.glob = glob;
         }
         words.push(plain);
+        previousEnd = child.endIndex;
+        continue;
+      }
+      // Fast path: a program name that is one plain word reads as that word (never as a glob,
+      // as the general path reads a `command_name`).
+      const name = words.length === 0 && child.type === 'command_name' && child.childCount === 1 ? child.children[0]! : undefined;
+      if (name?.type === 'word') {
+        const text = name.text;
+        if (HIDDEN_SUBSTITUTION.test(text)) this.hiddenSubstitution(name, frame);
+        words.push({ value: unescapeUnquoted(text), dynamic: false });
         previousEnd = child.endIndex;
         continue;
       }
@@ -469,7 +489,7 @@ export class Scanner {
       if (glob !== undefined) word.glob = glob;
       // tree-sitter splits `ter\<newline>raform` into two words; bash joins them.
       const previous = words[words.length - 1];
-      if (previous && frame.source.slice(previousEnd, child.startIndex) === '\\\n') {
+      if (previous && lineContinuation(frame.source, previousEnd, child.startIndex)) {
         previous.value += word.value;
         previous.dynamic ||= word.dynamic;
       } else {
@@ -488,7 +508,7 @@ export class Scanner {
   }
 
   // tree-sitter puts `| next` of `cat <<EOF | next` inside the here-doc redirect.
-  private continueRedirects(after: SyntaxNode[], frame: Frame, result: StageResult | undefined): StageResult | undefined {
+  private continueRedirects(after: readonly SyntaxNode[], frame: Frame, result: StageResult | undefined): StageResult | undefined {
     let current = result;
     for (const node of after) {
       if (node.type === 'pipeline') current = this.pipeline(node.namedChildren, frame, undefined, current ?? { text: undefined, output: undefined });
@@ -497,7 +517,8 @@ export class Scanner {
     return current;
   }
 
-  private redirects(nodes: readonly SyntaxNode[], frame: Frame, program: string): { stdin: Stdin; after: SyntaxNode[] } {
+  private redirects(nodes: readonly SyntaxNode[], frame: Frame, program: string): Redirected {
+    if (nodes.length === 0) return NOT_REDIRECTED;
     let stdin: Stdin;
     const after: SyntaxNode[] = [];
     for (const node of nodes) {
@@ -557,6 +578,11 @@ export class Scanner {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+// Whether exactly a backslash-newline lies between two words (read without slicing the source).
+function lineContinuation(source: string, from: number, to: number): boolean {
+  return to - from === 2 && source.charCodeAt(from) === 0x5c && source.charCodeAt(from + 1) === 0x0a;
+}
+
 function fetchText(node: SyntaxNode, _frame: Frame): string {
   const args = node.namedChildren.filter((child) => child.type !== 'command_name').map((child) => resolveWord(child).value);
   return `curl ${args.join(' ')}`.trim();
@@ -566,8 +592,7 @@ function fetchText(node: SyntaxNode, _frame: Frame): string {
 function outputOf(words: readonly Word[], stdin: Stdin): Stdin {
   const program = basename(words[0]?.value ?? '');
   const args = words.slice(1);
-  const literal = args.every((word) => !word.dynamic);
-  if ((program === 'echo' || program === 'printf') && literal) {
+  if ((program === 'echo' || program === 'printf') && args.every((word) => !word.dynamic)) {
     const text = args.filter((word, index) => !(index === 0 && /^-[neE]+$/.test(word.value))).map((word) => word.value).join(' ');
     return { kind: 'text', text: program === 'printf' ? text.replace(/\\n/g, '\n') : `${text}\n`, dynamic: false };
   }

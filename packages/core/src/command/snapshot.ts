@@ -31,6 +31,7 @@ export class SnapshotNode implements SyntaxNode {
   private fields: ReadonlyArray<string | null> | undefined;
   private named: readonly SnapshotNode[] | undefined;
   private readonly source: string;
+  private sliced: string | undefined;
 
   constructor(source: string, type: string, isNamed: boolean, isMissing: boolean, startIndex: number, endIndex: number) {
     this.source = source;
@@ -42,7 +43,9 @@ export class SnapshotNode implements SyntaxNode {
   }
 
   get text(): string {
-    return this.source.slice(this.startIndex, this.endIndex);
+    // The analysis reads a node's text several times (evaluator, hazard checks, globs): slice once.
+    this.sliced ??= this.source.slice(this.startIndex, this.endIndex);
+    return this.sliced;
   }
 
   get childCount(): number {
@@ -77,12 +80,17 @@ export class SnapshotNode implements SyntaxNode {
 
 /**
  * Copies the tree under `cursor` (positioned at the root) into plain objects. `types` and
- * `fields` are the language's id → name tables.
+ * `fields` are the language's id → name tables, `named` its id → named-ness table.
  */
-export function snapshot(cursor: SyntaxCursor, source: string, types: ReadonlyArray<string | null>, fields: ReadonlyArray<string | null>): SyntaxTree {
+export function snapshot(cursor: SyntaxCursor, source: string, types: ReadonlyArray<string | null>, fields: ReadonlyArray<string | null>, named: ReadonlyArray<boolean>): SyntaxTree {
+  // Each cursor read crosses into wasm: named-ness comes from the node type's table (ERROR,
+  // outside it, asks), and only an empty node can be a MISSING one.
   const make = (): SnapshotNode => {
-    const type = types[cursor.nodeTypeId] ?? 'ERROR';
-    return new SnapshotNode(source, type, cursor.nodeIsNamed, cursor.nodeIsMissing, cursor.startIndex, cursor.endIndex);
+    const typeId = cursor.nodeTypeId;
+    const startIndex = cursor.startIndex;
+    const endIndex = cursor.endIndex;
+    const isMissing = startIndex === endIndex && cursor.nodeIsMissing;
+    return new SnapshotNode(source, types[typeId] ?? 'ERROR', named[typeId] ?? cursor.nodeIsNamed, isMissing, startIndex, endIndex);
   };
   const root = make();
   let error = root.type === 'ERROR' || root.isMissing;

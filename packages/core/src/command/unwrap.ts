@@ -20,11 +20,7 @@ export function readWrapper(words: readonly Word[], spec: WrapperSpec): WrapperR
   }
   const readings: WrapperReading[] = [];
   const env: Record<string, string> = {};
-  const values = new Set(spec.valueOptions ?? []);
-  const switches = new Set(spec.switches ?? []);
-  const scripts = new Set(spec.scriptOptions ?? []);
-  const splits = new Set(spec.splitOptions ?? []);
-  const noRun = new Set(spec.noRun ?? []);
+  const { values, switches, scripts, splits, noRun } = optionSetsOf(spec);
   let lead: Word[] = [];
   let index = 1;
   while (index < words.length) {
@@ -75,6 +71,32 @@ export function readWrapper(words: readonly Word[], spec: WrapperSpec): WrapperR
     index += 1;
   }
   return [...finish(words, index, spec, env, lead), ...readings];
+}
+
+/** A wrapper's option lists as sets, built once per spec. */
+interface OptionSets {
+  values: ReadonlySet<string>;
+  switches: ReadonlySet<string>;
+  scripts: ReadonlySet<string>;
+  splits: ReadonlySet<string>;
+  noRun: ReadonlySet<string>;
+}
+
+const optionSets = new WeakMap<WrapperSpec, OptionSets>();
+
+function optionSetsOf(spec: WrapperSpec): OptionSets {
+  let sets = optionSets.get(spec);
+  if (sets === undefined) {
+    sets = {
+      values: new Set(spec.valueOptions ?? []),
+      switches: new Set(spec.switches ?? []),
+      scripts: new Set(spec.scriptOptions ?? []),
+      splits: new Set(spec.splitOptions ?? []),
+      noRun: new Set(spec.noRun ?? []),
+    };
+    optionSets.set(spec, sets);
+  }
+  return sets;
 }
 
 function clusterOfSwitches(text: string, switches: ReadonlySet<string>): boolean {

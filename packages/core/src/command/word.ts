@@ -193,11 +193,14 @@ function pipelineOutput(node: SyntaxNode, pipeline: SyntaxNode, scope: WordScope
   return text;
 }
 
+// One strict decoder: without `stream`, each decode starts afresh.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** `base64 -d` of a literal, when it decodes to UTF-8 text; what a constant pipeline hands on. */
 export function decodeBase64(text: string): string | undefined {
   try {
     const binary = atob(text.replace(/\s+/g, ''));
-    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    return STRICT_UTF8.decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
   } catch {
     return undefined;
   }

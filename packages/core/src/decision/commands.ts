@@ -1,25 +1,26 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
 import { globWitness } from '../command/glob-witness.ts';
-import { matchesInvocation as matchesInvocationForm, structurePattern, type StructuredPattern } from '../command/pattern.ts';
+import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
 import type { CommandAnalysis, Invocation } from '../command/types.ts';
 import { CavraError } from '../errors.ts';
-import type { CompiledPack, CompiledPattern, CompiledRule } from '../policy/compile.ts';
+import type { CompiledPack, CompiledRule } from '../policy/compile.ts';
+import { commandRulesOf, type CommandPattern, type CommandRules } from './command-rules.ts';
 import { decideFileAccess, type PathResolver } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { defaultVerdict } from './match.ts';
-import { permitsAction, strictest, strictestVerdict } from './precedence.ts';
+import { outranks, permitsAction, strictest } from './precedence.ts';
 import { APPROVER_GROUPS, type RuleMatch, type Severity, type Verdict } from './types.ts';
 
 /** One rule pattern that matched part of a command. */
 interface CommandHit {
   rule: CompiledRule;
+  /** The rule's place in pack order. */
+  ruleOrder: number;
   pattern: string;
   subject: string;
   decision: CompiledRule['decision'];
 }
-
-const structured = new WeakMap<CompiledPattern, StructuredPattern | null>();
 
 /**
  * Decides a command line from what it really runs (cavra-reference §3.3, hardened): block if
@@ -34,95 +35,102 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
     throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the command analyser is not loaded', { hint: 'await `loadCommandAnalyzer()` before deciding commands' });
   }
   const analysis = analyzer.analyze(line);
-  const rules = pack.rules.execute_command;
+  const rules = commandRulesOf(pack);
   const hits: CommandHit[] = [];
-  const candidates: Verdict[] = [];
   const base = { target: line, requested_operation: line };
 
   // The raw line and each pipeline, for rules that stop an action (upstream compatibility, `curl *|*sh*`).
-  for (const subject of [line, ...analysis.pipelines]) {
-    for (const hit of textHits(rules, subject, true)) hits.push(hit);
-  }
-  const perInvocation = analysis.invocations.map((invocation) => ({ invocation, hits: invocationHits(rules, invocation) }));
-  for (const entry of perInvocation) hits.push(...entry.hits);
+  addTextHits(hits, rules, line);
+  for (const pipeline of analysis.pipelines) addTextHits(hits, rules, pipeline);
+  const perInvocation = analysis.invocations.map((invocation) => invocationHits(rules, invocation));
+  for (const each of perInvocation) for (const hit of each) hits.push(hit);
   // Pack order breaks ties between equally strict rules, as it does for files (stable sort).
-  hits.sort((a, b) => rules.indexOf(a.rule) - rules.indexOf(b.rule));
-  for (const hit of hits) if (!permitsAction(hit.decision)) candidates.push(hitVerdict(hit, line, pack));
+  if (hits.length > 1) hits.sort((a, b) => a.ruleOrder - b.ruleOrder);
 
   // Candidates in the order that breaks ties of equal decision and severity: rule hits, then
-  // what the analyser could not see into, then the doors, then defaults, then allows.
-  const defaults: Verdict[] = [];
-  const allowing: Verdict[] = [];
-  const runs = perInvocation.filter((entry) => entry.invocation.role === 'run');
-  for (const entry of runs) {
-    const decisive = strictest(entry.hits);
-    if (decisive === undefined) defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${entry.invocation.text}\``));
-    else if (permitsAction(decisive.decision)) allowing.push(hitVerdict(decisive, line, pack));
-  }
-  if (runs.length === 0 && analysis.opaque.length === 0) {
-    defaults.push(defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``));
-  }
+  // what the analyser could not see into, then the doors, then defaults, then allows. Only a
+  // candidate that beats the best so far is built (its reason is text worth not making).
+  let winner: Verdict | undefined;
+  for (const hit of hits) if (!permitsAction(hit.decision) && beats(hit.decision, hitSeverity(hit, line), winner)) winner = hitVerdict(hit, line, pack);
   for (const finding of analysis.opaque) {
-    candidates.push({
+    if (!beats('require_approval', 'medium', winner)) continue;
+    winner = {
       ...base,
       rule_id: 'commands.opaque',
       decision: 'require_approval',
       severity: 'medium',
       approver_group: APPROVER_GROUPS.repositoryOwners,
       reason: `cannot see what \`${line}\` runs: ${finding.detail}`,
-    });
+    };
   }
   const doors = doorVerdicts(pack, analysis, line, resolvePath);
-  candidates.push(...doors, ...defaults, ...allowing);
-  const winner = strictestVerdict(candidates) ?? defaultVerdict(pack.defaults.execute_command, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
-  const matches = dedupeMatches([
-    ...hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject })),
-    ...analysis.opaque.map((finding) => ({ rule_id: 'commands.opaque', decision: 'require_approval' as const, subject: finding.detail })),
-    ...doors.map((door) => ({ rule_id: door.rule_id, decision: door.decision, subject: door.target })),
-  ]);
-  return { ...winner, ...base, matches, analysis: explainAnalysis(analysis, perInvocation) };
+  for (const door of doors) if (beats(door.decision, door.severity, winner)) winner = door;
+  const fallback = pack.defaults.execute_command;
+  let runs = 0;
+  analysis.invocations.forEach((invocation, index) => {
+    if (invocation.role !== 'run') return;
+    runs += 1;
+    if (perInvocation[index]!.length === 0 && beats(fallback.decision, fallback.severity, winner)) {
+      winner = defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${invocation.text}\``);
+    }
+  });
+  if (runs === 0 && analysis.opaque.length === 0 && beats(fallback.decision, fallback.severity, winner)) {
+    winner = defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
+  }
+  analysis.invocations.forEach((invocation, index) => {
+    if (invocation.role !== 'run') return;
+    const decisive = strictest(perInvocation[index]!);
+    if (decisive !== undefined && permitsAction(decisive.decision) && beats(decisive.decision, hitSeverity(decisive, line), winner)) winner = hitVerdict(decisive, line, pack);
+  });
+  winner ??= defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
+  // Every candidate above was built for this decision alone: the winner is completed in place.
+  const matches = matchesOf(hits, analysis, doors);
+  winner.target = line;
+  winner.requested_operation = line;
+  winner.matches = matches;
+  winner.analysis = explainAnalysis(analysis, perInvocation);
+  return winner;
+}
+
+// Whether a candidate of this decision and severity would win over `best` (a tie keeps `best`).
+function beats(decision: Verdict['decision'], severity: Severity, best: Verdict | undefined): boolean {
+  return best === undefined || outranks({ decision, severity }, best);
 }
 
 // §3.3: an upstream `commands.block` hit is critical when the line mentions apply or delete.
-function blockSeverity(line: string): Severity {
-  return line.includes('apply') || line.includes('delete') ? 'critical' : 'high';
+function mentionsApplyOrDelete(text: string): boolean {
+  return text.includes('apply') || text.includes('delete');
 }
 
-function textHits(rules: readonly CompiledRule[], subject: string, stopOnly: boolean): CommandHit[] {
-  const hits: CommandHit[] = [];
-  for (const rule of rules) {
-    if (stopOnly && permitsAction(rule.decision)) continue;
-    const pattern = rule.patterns.find((each) => each.regexp.test(subject));
-    if (pattern) hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
+// Hits of rules that stop an action on a text, added to `hits`.
+function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): void {
+  // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
+  let settled: CompiledRule | undefined;
+  for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
+    if (permissive || rule === settled || !pattern.regexp.test(subject)) continue;
+    settled = rule;
+    hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
   }
-  return hits;
 }
 
 // A rule matches an invocation through its canonical reading, or by its upstream glob on the
 // invocation's text. Allow rules never match a workspace binary by basename, and only match
 // wrappers never (a wrapper needs no allow of its own).
-function invocationHits(rules: readonly CompiledRule[], invocation: Invocation): CommandHit[] {
+function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit[] {
   const hits: CommandHit[] = [];
-  for (const rule of rules) {
-    const permissive = permitsAction(rule.decision);
-    if (permissive && invocation.role === 'wrapper') continue;
-    for (const pattern of rule.patterns) {
-      const subject = matchInvocation(pattern, invocation, permissive);
-      if (subject !== undefined) {
-        hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
-        break;
-      }
-    }
+  let settled: CompiledRule | undefined;
+  for (const candidate of rules.forInvocation(invocation)) {
+    const { rule } = candidate;
+    if (rule === settled || (candidate.permissive && invocation.role === 'wrapper')) continue;
+    const subject = matchInvocation(candidate, invocation);
+    if (subject === undefined) continue;
+    settled = rule;
+    hits.push({ rule, ruleOrder: candidate.ruleOrder, pattern: candidate.pattern.text, subject, decision: rule.decision });
   }
   return hits;
 }
 
-function matchInvocation(pattern: CompiledPattern, invocation: Invocation, permissive: boolean): string | undefined {
-  let shape = structured.get(pattern);
-  if (shape === undefined) {
-    shape = structurePattern(pattern.text) ?? null;
-    structured.set(pattern, shape);
-  }
+function matchInvocation({ pattern, shape, permissive }: CommandPattern, invocation: Invocation): string | undefined {
   if (permissive) {
     if (invocation.workspaceBinary || shape === null) return pattern.regexp.test(invocation.text) ? invocation.text : undefined;
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : undefined;
@@ -137,12 +145,18 @@ function matchesAny(shape: StructuredPattern, invocation: Invocation, exact: boo
   return matchesInvocationForm(shape, invocation, exact) !== undefined;
 }
 
+// The line and what matched are read as one text: `apply` and `delete` hold no space, so they
+// are in `line subject` exactly when they are in one of the two.
+function hitSeverity(hit: CommandHit, line: string): Severity {
+  return hit.rule.severity ?? (mentionsApplyOrDelete(line) || mentionsApplyOrDelete(hit.subject) ? 'critical' : 'high');
+}
+
 function hitVerdict(hit: CommandHit, line: string, pack: CompiledPack): Verdict {
   const shown = hit.subject === line ? `command \`${line}\`` : `command \`${line}\` runs \`${hit.subject}\`, which`;
   return {
     rule_id: hit.rule.ruleId,
     decision: hit.decision,
-    severity: hit.rule.severity ?? blockSeverity(hit.subject === line ? line : `${line} ${hit.subject}`),
+    severity: hitSeverity(hit, line),
     reason: hit.rule.message ?? `${shown} matches \`${hit.pattern}\` in ${hit.rule.origin} of \`${pack.id}\` (${hit.decision})`,
     approver_group: hit.rule.approverGroup,
     target: line,
@@ -193,29 +207,34 @@ function asCommandVerdict(verdict: Verdict, line: string, reason: string): Verdi
   return { ...rest, reason, target: line, requested_operation: line };
 }
 
-function dedupeMatches(matches: RuleMatch[]): RuleMatch[] {
+// Every rule hit, opaque finding and door, each rule and subject once.
+function matchesOf(hits: readonly CommandHit[], analysis: CommandAnalysis, doors: readonly Verdict[]): RuleMatch[] {
+  const matches: RuleMatch[] = [];
   const seen = new Set<string>();
-  return matches.filter((match) => {
+  const add = (match: RuleMatch) => {
     const key = `${match.rule_id}\u0000${match.subject ?? ''}`;
-    if (seen.has(key)) return false;
+    if (seen.has(key)) return;
     seen.add(key);
-    return true;
-  });
+    matches.push(match);
+  };
+  for (const hit of hits) add({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject });
+  for (const finding of analysis.opaque) add({ rule_id: 'commands.opaque', decision: 'require_approval', subject: finding.detail });
+  for (const door of doors) add({ rule_id: door.rule_id, decision: door.decision, subject: door.target });
+  return matches;
 }
 
-function explainAnalysis(analysis: CommandAnalysis, perInvocation: ReadonlyArray<{ invocation: Invocation; hits: CommandHit[] }>): unknown {
-  return {
-    invocations: perInvocation.map(({ invocation, hits }) => ({
-      text: invocation.text,
-      program: invocation.program,
-      role: invocation.role,
-      canonical: invocation.canonical,
-      ...(invocation.via.length > 0 ? { via: invocation.via } : {}),
-      rules: hits.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern })),
-    })),
-    ...(analysis.pipelines.length > 0 ? { pipelines: analysis.pipelines } : {}),
-    ...(analysis.opaque.length > 0 ? { opaque: analysis.opaque } : {}),
-    ...(analysis.files.length > 0 ? { files: analysis.files } : {}),
-    ...(analysis.gitPushes.length > 0 ? { git_pushes: analysis.gitPushes } : {}),
-  };
+// Fields are set in a fixed order (the record is canonicalised as written), empty ones left out.
+function explainAnalysis(analysis: CommandAnalysis, perInvocation: ReadonlyArray<readonly CommandHit[]>): unknown {
+  const invocations = analysis.invocations.map((invocation, index) => {
+    const shown: Record<string, unknown> = { text: invocation.text, program: invocation.program, role: invocation.role, canonical: invocation.canonical };
+    if (invocation.via.length > 0) shown.via = invocation.via;
+    shown.rules = perInvocation[index]!.map((hit) => ({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern }));
+    return shown;
+  });
+  const explained: Record<string, unknown> = { invocations };
+  if (analysis.pipelines.length > 0) explained.pipelines = analysis.pipelines;
+  if (analysis.opaque.length > 0) explained.opaque = analysis.opaque;
+  if (analysis.files.length > 0) explained.files = analysis.files;
+  if (analysis.gitPushes.length > 0) explained.git_pushes = analysis.gitPushes;
+  return explained;
 }

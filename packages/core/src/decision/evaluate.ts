@@ -185,7 +185,16 @@ function toDecisionRecord(request: ActionRequest, packId: string, verdict: Verdi
   return record;
 }
 
-// Python's isoformat with microseconds and `+00:00` (§1.2), the authoritative form.
+// Python's isoformat with microseconds and `+00:00` (§1.2), the authoritative form. Decisions
+// come many to the millisecond in a batch, so the last one formatted is kept.
+let formattedAt = Number.NaN;
+let formatted = '';
+
 function formatTimestamp(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}.${String(date.getUTCMilliseconds()).padStart(3, '0')}000+00:00`;
+  const time = date.getTime();
+  if (time !== formattedAt) {
+    formatted = `${date.toISOString().slice(0, 19)}.${String(date.getUTCMilliseconds()).padStart(3, '0')}000+00:00`;
+    formattedAt = time;
+  }
+  return formatted;
 }

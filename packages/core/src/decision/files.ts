@@ -58,7 +58,7 @@ function decideLinked(pack: CompiledPack, access: FileAccess, target: string, re
 
 function decidePath(pack: CompiledPack, access: FileAccess, target: string): Verdict {
   const subject = access === 'read' ? 'read_file' : 'write_file';
-  const hits = findHits(pack.rules[subject], target);
+  const hits = findHits(pack.ruleIndex[subject], target);
   const hit = strictest(hits);
   if (!hit) {
     return defaultVerdict(pack.defaults[subject], target, access, `no ${access} rule of \`${pack.id}\` matches \`${target}\``);

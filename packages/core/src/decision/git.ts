@@ -125,7 +125,7 @@ export function decideGitOperation(pack: CompiledPack, operation: string, rawTar
       reason: `force-pushing \`${target}\` rewrites history; pack \`${pack.id}\` does not set \`git.allow_force_push\``,
     };
   }
-  const hits = parsed.branches.flatMap((branch) => findHits(pack.rules.git_operation, branch));
+  const hits = parsed.branches.flatMap((branch) => findHits(pack.ruleIndex.git_operation, branch));
   const hit = strictest(hits);
   if (hit) {
     return hitVerdict(hit, hits, { target, requested_operation: operation }, `git ${parsed.name} of \`${hit.subject}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);

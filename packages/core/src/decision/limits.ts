@@ -13,7 +13,8 @@ export const MAX_REQUEST_LENGTH = 1024 * 1024;
 /** Throws `ERR_REQUEST_TOO_LARGE` when a request is over the caps. */
 export function assertRequestSize(request: ActionRequest): void {
   let total = 0;
-  for (const [field, value] of Object.entries(request)) {
+  for (const field of Object.keys(request)) {
+    const value: unknown = request[field as keyof ActionRequest];
     if (typeof value === 'string') {
       if ((field === 'target' || field === 'command') && value.length > MAX_TARGET_LENGTH) {
         throw tooLarge(`\`${field}\` is ${value.length} characters, over the cap of ${MAX_TARGET_LENGTH}`);

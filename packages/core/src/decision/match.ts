@@ -1,4 +1,5 @@
 import type { CompiledDefault, CompiledRule } from '../policy/compile.ts';
+import type { RuleIndex } from '../policy/rule-index.ts';
 import type { RuleMatch, Verdict } from './types.ts';
 
 /** A rule that matched, with the pattern and the text it matched. */
@@ -9,18 +10,16 @@ export interface RuleHit {
   decision: CompiledRule['decision'];
 }
 
-/** Every rule that matches `subject`, each with the first of its patterns that matched. */
-export function findHits(rules: readonly CompiledRule[], subject: string): RuleHit[] {
+/** Every rule that matches `subject`, each with the first of its patterns that matched, in pack order. */
+export function findHits(index: RuleIndex<CompiledRule>, subject: string): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const rule of rules) {
-    if (!rule.anyPattern.test(subject)) continue;
+  // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
+  let settled: CompiledRule | undefined;
+  for (const { rule, pattern } of index.candidates(subject)) {
+    if (rule === settled || !pattern.matcher.test(subject)) continue;
+    settled = rule;
     if (rule.exceptions?.test(subject)) continue;
-    for (const pattern of rule.patterns) {
-      if (pattern.matcher.test(subject)) {
-        hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
-        break;
-      }
-    }
+    hits.push({ rule, pattern: pattern.text, subject, decision: rule.decision });
   }
   return hits;
 }

@@ -82,7 +82,7 @@ function decidePin(record: McpServerRecord, call: McpCall, base: Base): Verdict 
 }
 
 function decideByRules(pack: CompiledPack, target: string, base: Base): Verdict | undefined {
-  const hits = findHits(pack.rules.mcp_tool_call, target);
+  const hits = findHits(pack.ruleIndex.mcp_tool_call, target);
   const hit = strictest(hits);
   if (!hit) return undefined;
   return hitVerdict(hit, hits, { target: base.target, requested_operation: base.requested_operation }, `mcp call \`${target}\` matches \`${hit.pattern}\` in ${hit.rule.origin}`);

@@ -37,14 +37,11 @@ export function strictest<T extends { decision: DecisionValue }>(items: readonly
  */
 export function strictestVerdict<T extends { decision: DecisionValue; severity: Severity }>(items: readonly T[]): T | undefined {
   let best: T | undefined;
-  for (const item of items) {
-    if (
-      best === undefined ||
-      isStricter(item.decision, best.decision) ||
-      (item.decision === best.decision && SEVERITY_RANK[item.severity] > SEVERITY_RANK[best.severity])
-    ) {
-      best = item;
-    }
-  }
+  for (const item of items) if (best === undefined || outranks(item, best)) best = item;
   return best;
+}
+
+/** Whether `a` is stricter than `b` by decision, then by severity; false for a tie. */
+export function outranks(a: { decision: DecisionValue; severity: Severity }, b: { decision: DecisionValue; severity: Severity }): boolean {
+  return isStricter(a.decision, b.decision) || (a.decision === b.decision && SEVERITY_RANK[a.severity] > SEVERITY_RANK[b.severity]);
 }

@@ -11,6 +11,8 @@ import { runnerTokenSource } from '../identity/acquire/detect-token-source.ts';
 import { KeyBundleSigner } from '../signing/key-signer.ts';
 import { privateKeyFromPem } from '../signing/keys.ts';
 import { openLocalSigningKey } from '../signing/local-key.ts';
+import { fetchPublicTrustedRoot } from '../signing/public-trusted-root.ts';
+import { SigstoreSigner } from '../signing/sigstore-signer.ts';
 import type { Signer } from '../signing/signer.ts';
 import { pinnedKey } from '../signing/trusted-key.ts';
 import type { GateOptions } from './run.ts';
@@ -71,9 +73,7 @@ export async function openGateSigning(signing: GateSigningInputs, edges: GateEdg
       ...(key.created ? { createdKey: signing.keyFile } : {}),
     };
   }
-  // Loaded only here: the keyless signer and the TUF client bring Sigstore's HTTP stack (~100 ms
-  // of start-up) that a key-signed run never uses.
-  const trustedRoot = signing.trustRootFile === undefined ? await (await import('../signing/public-trusted-root.ts')).fetchPublicTrustedRoot() : readJsonObjectFile(signing.trustRootFile, 'signing.trustRootFile');
+  const trustedRoot = signing.trustRootFile === undefined ? await fetchPublicTrustedRoot() : readJsonObjectFile(signing.trustRootFile, 'signing.trustRootFile');
   const token = await keylessToken(signing, edges);
   const certificateIdentity = identityFromClaim(token, signing.certificateIdentityClaim) ?? signing.certificateIdentity;
   return {
@@ -133,7 +133,6 @@ async function keylessToken(signing: KeylessSignerInputs, edges: Pick<GateEdges,
 }
 
 async function sigstoreSigner(signing: KeylessSignerInputs, token: string): Promise<Signer> {
-  const { SigstoreSigner } = await import('../signing/sigstore-signer.ts');
   return new SigstoreSigner({
     identityToken: token,
     ...(signing.fulcioUrl ? { fulcioURL: signing.fulcioUrl } : {}),

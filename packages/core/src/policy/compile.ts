@@ -2,6 +2,7 @@ import { CavraError } from '../errors.ts';
 import { APPROVER_GROUPS, type ActionType, type DecisionValue, type Severity } from '../decision/types.ts';
 import { anyGlob, compileGlob, globToRegExp, type GlobMatcher } from './glob.ts';
 import type { PackDefault, PackDocument, PackRule } from './pack.ts';
+import { indexRules, type RuleIndex } from './rule-index.ts';
 
 /** Rules are kept per action type that they judge. */
 export type RuleSubject = 'read_file' | 'write_file' | 'execute_command' | 'git_operation' | 'mcp_tool_call';
@@ -52,6 +53,8 @@ export interface CompiledPack {
   digest: string;
   document: PackDocument;
   rules: Readonly<Record<RuleSubject, readonly CompiledRule[]>>;
+  /** `rules` indexed by what a subject must show to match, so a decision tries only the patterns that can. */
+  ruleIndex: Readonly<Record<Exclude<RuleSubject, 'execute_command'>, RuleIndex<CompiledRule>>>;
   defaults: Readonly<Record<Exclude<ActionType, 'release_governance_record'>, CompiledDefault>>;
   git: { protectedBranches: readonly string[]; protectedPatterns: readonly GlobMatcher[]; allowForcePush: boolean };
   mcp: { blockUnknownServers: boolean; allowedServers: ReadonlySet<string>; blockedServers: ReadonlySet<string>; allowedTools: ReadonlyMap<string, ReadonlySet<string>> };
@@ -138,6 +141,12 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     digest,
     document,
     rules,
+    ruleIndex: {
+      read_file: indexRules(rules.read_file),
+      write_file: indexRules(rules.write_file),
+      git_operation: indexRules(rules.git_operation),
+      mcp_tool_call: indexRules(rules.mcp_tool_call),
+    },
     defaults,
     git: {
       protectedBranches,

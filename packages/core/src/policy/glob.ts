@@ -28,6 +28,15 @@ export interface GlobMatcher {
   /** The code unit a matching subject must end with (after folding), when the pattern ends in a literal. */
   readonly lastCode?: number;
   readonly caseInsensitive?: boolean;
+  /** The literal text between stars (folded when case-insensitive), for indexes that skip globs which cannot match. */
+  readonly literals?: GlobLiterals;
+}
+
+/** A glob as its literal segments; `segments` has one more entry than `dirStars`. */
+export interface GlobLiterals {
+  readonly segments: readonly string[];
+  /** Per star: a `**\/` whose next segment must start a path segment. */
+  readonly dirStars: readonly boolean[];
 }
 
 /** A star in the compiled pattern; `dir` for `**\/` whose next segment must start a path segment. */
@@ -53,6 +62,7 @@ export function compileGlob(pattern: string, options: GlobOptions = {}): GlobMat
     test: (subject) => runProgram(program, program.caseInsensitive ? foldedSubject(subject) : subject),
     ...(last === '' ? {} : { lastCode: last.charCodeAt(last.length - 1) }),
     caseInsensitive: program.caseInsensitive,
+    literals: { segments: program.segments, dirStars: program.stars.map((star) => star.dir) },
   };
 }
 
@@ -174,7 +184,7 @@ function runProgram(program: Program, subject: string): boolean {
   const last = segments[segments.length - 1]!;
   const end = subject.length - last.length;
   if (end < first.length || !subject.endsWith(last)) return false;
-  const breaks = hasLineBreak(subject);
+  const breaks = subjectHasLineBreak(subject);
   let cursor = first.length;
   for (let index = 1; index < segments.length - 1; index += 1) {
     const found = findSegment(subject, segments[index]!, cursor, end, stars[index - 1]!.dir, breaks);
@@ -259,6 +269,18 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 function hasLineBreak(text: string): boolean {
   return LINE_BREAK.test(text);
+}
+
+// Every pattern of a pack tests the same subject: look for line breaks in it once.
+let lastScanned = '';
+let lastScanHadBreak = false;
+
+function subjectHasLineBreak(subject: string): boolean {
+  if (subject !== lastScanned) {
+    lastScanHadBreak = hasLineBreak(subject);
+    lastScanned = subject;
+  }
+  return lastScanHadBreak;
 }
 
 function nextLineBreak(subject: string, from: number): number {

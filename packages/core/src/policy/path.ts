@@ -5,7 +5,9 @@
 
 /** Normalises a file target lexically, POSIX style. */
 export function normalizeFilePath(raw: string): string {
-  const target = raw.trim().replace(/\\/g, '/');
+  const trimmed = raw.trim();
+  if (isNormalized(trimmed)) return trimmed;
+  const target = trimmed.replace(/\\/g, '/');
   if (target === '') return '.';
   const absolute = target.startsWith('/');
   const segments: string[] = [];
@@ -22,6 +24,26 @@ export function normalizeFilePath(raw: string): string {
   const joined = segments.join('/');
   if (absolute) return `/${joined}`;
   return joined === '' ? '.' : joined;
+}
+
+const SLASH = 0x2f;
+const BACKSLASH = 0x5c;
+const DOT = 0x2e;
+
+// Most targets are already normal (`src/app.ts`): no backslash, and no empty, `.` or `..` segment.
+function isNormalized(target: string): boolean {
+  if (target === '') return false;
+  let segmentStart = 0;
+  for (let index = 0; index <= target.length; index += 1) {
+    const code = index < target.length ? target.charCodeAt(index) : SLASH;
+    if (code === BACKSLASH) return false;
+    if (code !== SLASH) continue;
+    const length = index - segmentStart;
+    if (length === 0 && index !== 0) return false;
+    if ((length === 1 || length === 2) && target.charCodeAt(segmentStart) === DOT && target.charCodeAt(index - 1) === DOT) return false;
+    segmentStart = index + 1;
+  }
+  return true;
 }
 
 /**

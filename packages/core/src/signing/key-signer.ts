@@ -1,11 +1,9 @@
 import { createPublicKey, sign, type KeyObject } from 'node:crypto';
 import type { Signature, Signer as SigstoreSigner } from '@sigstore/sign';
-// The bundler alone: the package's index also loads its Fulcio and Rekor clients and their HTTP
-// stack (~100 ms of every start), which offline key signing never uses.
-import { DSSEBundleBuilder } from '@sigstore/sign/dist/bundler/dsse.js';
-import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
+import type { SerializedBundle } from '@sigstore/bundle';
 import { CavraError } from '../errors.ts';
 import { keyAlgorithm, keyIdOf } from './keys.ts';
+import { loadDsseBundler } from './load-sigstore.ts';
 import type { Signer } from './signer.ts';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.ts';
 
@@ -36,6 +34,7 @@ export class KeyBundleSigner implements Signer, SigstoreSigner {
   /** Signs a statement into a key-based bundle (no witnesses: fully offline). */
   async signStatement(statement: Uint8Array): Promise<SerializedBundle> {
     try {
+      const { DSSEBundleBuilder, bundleToJSON } = await loadDsseBundler();
       const bundle = await new DSSEBundleBuilder({ signer: this, witnesses: [] }).create({ data: Buffer.from(statement), type: IN_TOTO_PAYLOAD_TYPE });
       return bundleToJSON(bundle);
     } catch (cause) {

@@ -1,6 +1,6 @@
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { getTrustedRoot } from '@sigstore/tuf';
 import { CavraError } from '../errors.ts';
+import { loadSigstoreTuf } from './load-sigstore.ts';
 
 /**
  * The public-good Sigstore trusted root, fetched and checked through Sigstore's TUF repository
@@ -9,6 +9,7 @@ import { CavraError } from '../errors.ts';
  */
 export async function fetchPublicTrustedRoot(): Promise<unknown> {
   try {
+    const { getTrustedRoot } = await loadSigstoreTuf();
     return TrustedRoot.toJSON(await getTrustedRoot());
   } catch (cause) {
     throw new CavraError('ERR_SIGNING_CA_UNAVAILABLE', `cannot fetch the public Sigstore trusted root: ${(cause as Error).message}`, {

@@ -1,6 +1,7 @@
-import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
-import { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type Witness } from '@sigstore/sign';
+import type { SerializedBundle } from '@sigstore/bundle';
+import type { Witness } from '@sigstore/sign';
 import { CavraError } from '../errors.ts';
+import { loadSigstoreSigning } from './load-sigstore.ts';
 import type { Signer } from './signer.ts';
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.ts';
 
@@ -32,6 +33,7 @@ export class SigstoreSigner implements Signer {
   }
 
   async signStatement(statement: Uint8Array): Promise<SerializedBundle> {
+    const { DEFAULT_FULCIO_URL, DEFAULT_REKOR_URL, DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, bundleToJSON } = await loadSigstoreSigning();
     const o = this.#options;
     const fetchOptions = { timeout: o.timeout ?? 10_000, retry: { retries: 2 } };
     const signer = new FulcioSigner({ fulcioBaseURL: o.fulcioURL ?? DEFAULT_FULCIO_URL, identityProvider: { getToken: async () => o.identityToken }, ...fetchOptions });

@@ -45,7 +45,7 @@ test(`copies ${lines.length} parses exactly`, () => {
   let errors = 0;
   for (const line of lines) {
     const tree = parser.parse(line)!;
-    const copy = snapshot(tree.walk(), line, language.types, language.fields);
+    const copy = snapshot(tree.walk(), line, language.types, language.fields, language.types.map((_, typeId) => language.nodeTypeIsNamed(typeId)));
     differences(tree.rootNode, copy.rootNode, JSON.stringify(line), out);
     if (tree.rootNode.hasError !== copy.rootNode.hasError) out.push(`${line}: hasError`);
     if (copy.rootNode.hasError) errors += 1;

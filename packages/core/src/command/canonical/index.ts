@@ -16,8 +16,9 @@ export function canonicalForms(program: string, args: readonly string[], env: Re
 
 /** A form as one line: program, subcommand path, flags in order, then positionals. */
 export function renderForm(form: CanonicalForm): string {
-  const parts = [form.program, ...form.path];
-  for (const [name, value] of form.flags) parts.push(value === true ? name : `${name} ${value}`);
-  parts.push(...form.positionals);
-  return parts.join(' ');
+  let text = form.program;
+  for (const part of form.path) text += ` ${part}`;
+  for (const [name, value] of form.flags) text += value === true ? ` ${name}` : ` ${name} ${value}`;
+  for (const part of form.positionals) text += ` ${part}`;
+  return text;
 }

@@ -7,7 +7,8 @@ import type { ToolSpec } from './spec.ts';
 export function readArgs(program: string, args: readonly string[], spec: ToolSpec, env: Readonly<Record<string, string>>): CanonicalForm {
   const form: CanonicalForm = { program, path: [], flags: new Map(), positionals: [] };
   const depth = spec.pathDepth;
-  let words = [...args];
+  // Copied only when a tool injects words (read-only otherwise).
+  let words: readonly string[] = args;
   let index = 0;
   let endOfOptions = false;
   let injectedDone = spec.injected === undefined;
@@ -39,7 +40,7 @@ export function readArgs(program: string, args: readonly string[], spec: ToolSpe
   return form;
 }
 
-function readFlag(word: string, words: string[], index: number, spec: ToolSpec, flags: Map<string, string | true>): number {
+function readFlag(word: string, words: readonly string[], index: number, spec: ToolSpec, flags: Map<string, string | true>): number {
   const isLong = word.startsWith('--') || (spec.singleDashLong === true && word.length > 2);
   if (isLong) {
     const eq = word.indexOf('=');
