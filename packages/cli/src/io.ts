@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import type { ProcessIo } from './process-io.ts';
+import { readStream, type ProcessIo } from './process-io.ts';
 
 /** The streams a command talks to; injected so that tests can run commands in-process. */
 export interface CliIo {
@@ -17,6 +17,11 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 export type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
 
 /** Writes everything at once, so a command that fails later has printed nothing partial. */
+/** Reads all of the CLI's stdin. */
+export function readStdin(io: CliIo): Promise<string> {
+  return io.process ? io.process.readStdin() : readStream(io.stdin);
+}
+
 /** Writes the whole of a command's standard output. */
 export function writeStdout(io: CliIo, text: string): Promise<void> {
   return io.process ? io.process.writeStdout(text) : writeAll(io.stdout, text);

@@ -2,7 +2,6 @@
 // entry imports it, and it must not load the core.
 import { readFileSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import type { CliIo } from './io.ts';
 
 /** Whole reads and writes on the process's descriptors, where they are cheaper than the streams. */
 export interface ProcessIo {
@@ -35,11 +34,6 @@ export const processIo: ProcessIo = {
     }
   },
 };
-
-/** Reads all of the CLI's stdin. */
-export function readStdin(io: CliIo): Promise<string> {
-  return io.process ? io.process.readStdin() : readStream(io.stdin);
-}
 
 /** Reads a whole stream (stdin for `-`) as UTF-8; chunks are joined first, so no character is split. */
 export async function readStream(stream: Readable): Promise<string> {

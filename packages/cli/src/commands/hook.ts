@@ -24,8 +24,7 @@ import {
   type HookAnswer,
   type HookEvent,
 } from '@cavra/core';
-import { readStdin } from '../process-io.ts';
-import { EXIT, writeAll, writeStderr, writeStdout, type Command, type CliIo, type ExitCode } from '../io.ts';
+import { EXIT, readStdin, writeAll, writeStderr, writeStdout, type Command, type CliIo, type ExitCode } from '../io.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
 
 // A hook event is one tool call; anything near this size is not one.

@@ -8,16 +8,7 @@ import { resolvePack, type ResolvedPack } from '../policy/merge.ts';
 import type { PackDocument, PackSource } from '../policy/pack.ts';
 import { parsePack } from '../policy/parse.ts';
 import { BUILTIN_PACK_JSON, BUILTIN_PACK_SOURCES } from './builtin-packs.generated.ts';
-import { BUILTIN_PACK_RESOLVED } from './builtin-packs-resolved.generated.ts';
-
-/** A built-in pack as resolved at build time (scripts/build.mjs). */
-export interface ResolvedBuiltinPack {
-  /** The ids of the packs it was built from, itself first. */
-  chain: readonly string[];
-  digest: string;
-  /** The resolved document, as JSON. */
-  json: string;
-}
+import { BUILTIN_PACK_RESOLVED, type ResolvedBuiltinPack } from './builtin-packs-resolved.generated.ts';
 
 export interface PackCatalogOptions {
   /** Directories holding `<id>/policy.yaml` or `<id>.yaml`; they are searched before built-ins. */
