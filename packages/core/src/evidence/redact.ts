@@ -163,18 +163,37 @@ interface KeyInfo {
 }
 
 // Records repeat a few object shapes, so each shape's sorted, classified key list is computed
-// once (bounded cache): JCS order is UTF-16 code-unit order, which Array#sort's default gives.
-const shapes = new Map<string, KeyInfo[]>();
+// once: JCS order is UTF-16 code-unit order, which Array#sort's default gives. Shapes are found
+// through a trie of their keys in order (property names hash once), bounded in size.
+interface ShapeNode {
+  next: Map<string, ShapeNode>;
+  infos?: KeyInfo[];
+}
+
+const MAX_SHAPE_NODES = 10_000;
+let shapes: ShapeNode = { next: new Map() };
+let shapeNodes = 0;
 
 function shapeOf(keys: string[]): KeyInfo[] {
-  const id = keys.join('\u0000');
-  let infos = shapes.get(id);
-  if (infos === undefined) {
-    infos = [...keys].sort().map((key) => ({ key, outKey: toWellFormed(key), secret: isSecretKey(key), integer: INTEGER_LIKE.test(key) }));
-    if (shapes.size > 1_000) shapes.clear();
-    shapes.set(id, infos);
+  let node = shapes;
+  for (const key of keys) {
+    let child = node.next.get(key);
+    if (child === undefined) {
+      if (++shapeNodes > MAX_SHAPE_NODES) {
+        shapes = { next: new Map() };
+        shapeNodes = 0;
+        return classify(keys);
+      }
+      child = { next: new Map() };
+      node.next.set(key, child);
+    }
+    node = child;
   }
-  return infos;
+  return (node.infos ??= classify(keys));
+}
+
+function classify(keys: string[]): KeyInfo[] {
+  return [...keys].sort().map((key) => ({ key, outKey: toWellFormed(key), secret: isSecretKey(key), integer: INTEGER_LIKE.test(key) }));
 }
 
 // One cheap test first: most strings contain nothing token-shaped.
