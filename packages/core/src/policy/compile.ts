@@ -76,7 +76,9 @@ const DEFAULT_PROTECTED_BRANCHES = ['main', 'master'];
 /** Compiles a resolved pack document. */
 export function compilePack(document: PackDocument, digest = ''): CompiledPack {
   const compilePattern = patternCompilerFor(document);
-  const rules: Record<RuleSubject, CompiledRule[]> = {
+  // The pack is checked here, whole; each subject's patterns are compiled when a decision first
+  // needs them (a hook compiles its pack per tool call and decides one kind of action).
+  const specs: Record<RuleSubject, Array<() => CompiledRule>> = {
     read_file: [],
     write_file: [],
     execute_command: [],
@@ -85,9 +87,11 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
   };
   const add = (subject: RuleSubject, origin: string, patterns: readonly string[] | undefined, rule: Omit<CompiledRule, 'subject' | 'origin' | 'patterns' | 'anyPattern'>, except?: readonly string[]) => {
     if (!patterns || patterns.length === 0) return;
-    const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
-    const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : undefined;
-    rules[subject].push({ ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...(exceptions ? { exceptions } : {}) });
+    specs[subject].push(() => {
+      const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
+      const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : undefined;
+      return { ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...(exceptions ? { exceptions } : {}) };
+    });
   };
   const packCompliance = document.compliance?.maps_to;
   const fs = document.filesystem ?? {};
@@ -118,6 +122,8 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     }
   });
 
+  const rules = onFirstRead(RULE_SUBJECTS, (subject) => specs[subject].map((compile) => compile()));
+
   const defaults = { ...BUILTIN_DEFAULTS };
   for (const [type, value] of Object.entries(document.defaults ?? {}) as Array<[keyof typeof defaults, PackDefault]>) {
     if (!(type in defaults)) continue;
@@ -141,12 +147,7 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     digest,
     document,
     rules,
-    ruleIndex: {
-      read_file: indexRules(rules.read_file),
-      write_file: indexRules(rules.write_file),
-      git_operation: indexRules(rules.git_operation),
-      mcp_tool_call: indexRules(rules.mcp_tool_call),
-    },
+    ruleIndex: onFirstRead(['read_file', 'write_file', 'git_operation', 'mcp_tool_call'] as const, (subject) => indexRules(rules[subject])),
     defaults,
     git: {
       protectedBranches,
@@ -163,6 +164,25 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     },
     caseInsensitivePaths: fs.case_insensitive === true,
   };
+}
+
+const RULE_SUBJECTS: readonly RuleSubject[] = ['read_file', 'write_file', 'execute_command', 'git_operation', 'mcp_tool_call'];
+
+// An object whose members are computed on first read, once, and read as plain values after.
+function onFirstRead<K extends string, V>(keys: readonly K[], compute: (key: K) => V): Record<K, V> {
+  const out = {} as Record<K, V>;
+  for (const key of keys) {
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const value = compute(key);
+        Object.defineProperty(out, key, { value, enumerable: true, writable: false, configurable: false });
+        return value;
+      },
+    });
+  }
+  return out;
 }
 
 // Path patterns get the widened `**/` semantics; everything else keeps upstream's.
