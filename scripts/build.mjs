@@ -102,6 +102,9 @@ async function bundleCli() {
     target: 'node22',
     banner: { js: REQUIRE_BANNER },
     legalComments: 'none',
+    // Read and compiled per tool call: a smaller file starts sooner (~10 ms). Names are kept.
+    minifyWhitespace: true,
+    minifySyntax: true,
     logLevel: 'warning',
   });
   recordBundleInputs('cli-hook', hook.metafile);
