@@ -1,0 +1,58 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  EXIT,
+  writeAll
+} from "./chunk-EANLXPRZ.mjs";
+import {
+  AIBOM_FILE,
+  aiBomFromEvidence,
+  describeRunningTool
+} from "./chunk-CDS5T32U.mjs";
+import "./chunk-72RH5EZN.mjs";
+import "./chunk-SAI5SU2U.mjs";
+import "./chunk-O7CMETT5.mjs";
+import "./chunk-NIT4QXTO.mjs";
+import "./chunk-U2FEB4K6.mjs";
+import "./chunk-EZW7IRUX.mjs";
+import {
+  CavraError
+} from "./chunk-7H2D2UDD.mjs";
+import "./chunk-NFUUJ2J2.mjs";
+import {
+  require_util
+} from "./chunk-QQJ7VXXW.mjs";
+import "./chunk-VWNQZBN6.mjs";
+import "./chunk-CDOWYKDD.mjs";
+import "./chunk-EOZURJP4.mjs";
+import {
+  require_path
+} from "./chunk-K3EGU7I6.mjs";
+import {
+  require_fs
+} from "./chunk-BFCUMFYK.mjs";
+import {
+  __toESM
+} from "./chunk-OEJ5TTXT.mjs";
+
+// packages/cli/src/commands/aibom.ts
+var import_node_fs = __toESM(require_fs(), 1);
+var import_node_path = __toESM(require_path(), 1);
+var import_node_util = __toESM(require_util(), 1);
+var aibomCommand = async (args, io) => {
+  const { values, positionals } = (0, import_node_util.parseArgs)({ args, strict: true, allowPositionals: true, options: { rebuild: { type: "boolean", default: false } } });
+  const dir = positionals[0];
+  if (dir === void 0 || positionals.length > 1) throw new CavraError("ERR_USAGE", "give one evidence directory", { hint: "cavra aibom DIR [--rebuild]" });
+  const sealed = (0, import_node_path.join)(dir, AIBOM_FILE);
+  if (!values.rebuild && (0, import_node_fs.existsSync)(sealed)) {
+    await writeAll(io.stdout, (0, import_node_fs.readFileSync)(sealed, "utf8"));
+    return EXIT.ok;
+  }
+  const text = await aiBomFromEvidence(dir, { tool: describeRunningTool(process.argv[1]), now: () => /* @__PURE__ */ new Date() });
+  io.stderr.write(`cavra: rebuilt from ${(0, import_node_path.join)(dir, "evidence.jsonl")}: the log names agents, MCP calls and pack digests, not agent versions or models
+`);
+  await writeAll(io.stdout, text);
+  return EXIT.ok;
+};
+export {
+  aibomCommand
+};
