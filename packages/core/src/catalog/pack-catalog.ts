@@ -7,7 +7,7 @@ import { compilePack, type CompiledPack } from '../policy/compile.ts';
 import { resolvePack, type ResolvedPack } from '../policy/merge.ts';
 import type { PackDocument, PackSource } from '../policy/pack.ts';
 import { parsePack } from '../policy/parse.ts';
-import { BUILTIN_PACK_JSON, BUILTIN_PACK_SOURCES } from './builtin-packs.generated.ts';
+import { BUILTIN_PACK_JSON } from './builtin-packs.generated.ts';
 import { BUILTIN_PACK_RESOLVED, type ResolvedBuiltinPack } from './builtin-packs-resolved.generated.ts';
 
 export interface PackCatalogOptions {
@@ -47,10 +47,9 @@ export class PackCatalog {
         if (isFile(file)) return { file, text: readText(file) };
       }
     }
-    const builtin = BUILTIN_PACK_SOURCES[id];
-    if (builtin === undefined) return undefined;
-    const json = BUILTIN_PACK_JSON[id];
-    return { file: `builtin:${id}`, text: builtin, ...(json !== undefined ? { json } : {}) };
+    const json = Object.hasOwn(BUILTIN_PACK_JSON, id) ? BUILTIN_PACK_JSON[id] : undefined;
+    // JSON is YAML 1.2: the text serves wherever a pack's source is read.
+    return json === undefined ? undefined : { file: `builtin:${id}`, text: json, json };
   }
 
   /** Loads, merges and validates a pack and its parents. */
@@ -89,7 +88,7 @@ export class PackCatalog {
         else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) ids.add(basename(entry.name).replace(/\.ya?ml$/, ''));
       }
     }
-    for (const id of Object.keys(BUILTIN_PACK_SOURCES)) ids.add(id);
+    for (const id of Object.keys(BUILTIN_PACK_JSON)) ids.add(id);
     return [...ids];
   }
 }

@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PackCatalog, packDigest } from '../../src/catalog/pack-catalog.ts';
 import { BUILTIN_PACK_RESOLVED } from '../../src/catalog/builtin-packs-resolved.generated.ts';
-import { BUILTIN_PACK_SOURCES } from '../../src/catalog/builtin-packs.generated.ts';
+import { BUILTIN_PACK_JSON } from '../../src/catalog/builtin-packs.generated.ts';
 import { resolvePack } from '../../src/policy/merge.ts';
 
 describe('built-in packs resolved at build time', () => {
   const catalog = new PackCatalog();
 
   it('cover every built-in pack', () => {
-    expect(Object.keys(BUILTIN_PACK_RESOLVED).sort()).toEqual(Object.keys(BUILTIN_PACK_SOURCES).sort());
+    expect(Object.keys(BUILTIN_PACK_RESOLVED).sort()).toEqual(Object.keys(BUILTIN_PACK_JSON).sort());
   });
 
-  it.each(Object.keys(BUILTIN_PACK_SOURCES))('%s: the same document and digest as resolving it now', (id) => {
+  it.each(Object.keys(BUILTIN_PACK_JSON))('%s: the same document and digest as resolving it now', (id) => {
     const resolved = resolvePack(id, (packId) => catalog.lookup(packId));
     const prebuilt = BUILTIN_PACK_RESOLVED[id]!;
     expect(JSON.parse(prebuilt.json)).toEqual(JSON.parse(JSON.stringify(resolved.document)));
