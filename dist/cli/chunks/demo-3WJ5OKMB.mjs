@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-IHZMJODY.mjs";
-import "./chunk-JAND6Y2A.mjs";
+} from "./chunk-ZEM5PBYZ.mjs";
+import "./chunk-LSGN65ER.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-EANLXPRZ.mjs";
-import "./chunk-CDS5T32U.mjs";
+import "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -24,7 +24,7 @@ import {
   recordVerdict,
   systemDecisionContext,
   tuneWasmForShortRuns
-} from "./chunk-CDS5T32U.mjs";
+} from "./chunk-2G4W7T3P.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

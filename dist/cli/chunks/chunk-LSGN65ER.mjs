@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessSigner
-} from "./chunk-CDS5T32U.mjs";
+} from "./chunk-2G4W7T3P.mjs";
 
 // packages/cli/src/commands/keyless.ts
 var keylessFlags = {

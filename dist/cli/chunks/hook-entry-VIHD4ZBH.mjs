@@ -1,17 +1,21 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-33IAHPKM.mjs";
+} from "./chunk-MKYPDS6V.mjs";
 import "./chunk-CPZPROH3.mjs";
-import "./chunk-EANLXPRZ.mjs";
-import "./chunk-CDS5T32U.mjs";
+import {
+  EXIT
+} from "./chunk-EANLXPRZ.mjs";
+import "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
 import "./chunk-U2FEB4K6.mjs";
 import "./chunk-EZW7IRUX.mjs";
-import "./chunk-7H2D2UDD.mjs";
+import {
+  isCavraError
+} from "./chunk-7H2D2UDD.mjs";
 import "./chunk-NFUUJ2J2.mjs";
 import "./chunk-QQJ7VXXW.mjs";
 import "./chunk-VWNQZBN6.mjs";
@@ -20,6 +24,18 @@ import "./chunk-EOZURJP4.mjs";
 import "./chunk-K3EGU7I6.mjs";
 import "./chunk-BFCUMFYK.mjs";
 import "./chunk-OEJ5TTXT.mjs";
+
+// packages/cli/src/hook-entry.ts
+async function runHookCli(args, io) {
+  try {
+    return await hookCommand(args, io);
+  } catch (error) {
+    const message = isCavraError(error) ? `${error.message}${error.hint ? ` (${error.hint})` : ""} [${error.code}]` : error instanceof Error ? error.message : String(error);
+    io.stderr.write(`cavra: ${message}
+`);
+    return EXIT.usage;
+  }
+}
 export {
-  hookCommand
+  runHookCli
 };

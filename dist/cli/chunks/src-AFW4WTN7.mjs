@@ -249,7 +249,7 @@ import {
   workspacePathResolver,
   writeAiBom,
   writeAtomic
-} from "./chunk-CDS5T32U.mjs";
+} from "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -13,7 +13,7 @@ import {
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-CDS5T32U.mjs";
+} from "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

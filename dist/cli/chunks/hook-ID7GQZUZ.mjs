@@ -1,11 +1,10 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  gateCommand
-} from "./chunk-IHZMJODY.mjs";
-import "./chunk-JAND6Y2A.mjs";
+  hookCommand
+} from "./chunk-MKYPDS6V.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-EANLXPRZ.mjs";
-import "./chunk-CDS5T32U.mjs";
+import "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -22,5 +21,5 @@ import "./chunk-K3EGU7I6.mjs";
 import "./chunk-BFCUMFYK.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  gateCommand
+  hookCommand
 };

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-EANLXPRZ.mjs";
-import "./chunk-CDS5T32U.mjs";
+import "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-7CDQCDSG.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-7GZ5A74T.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-3H2O7FL4.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-LU5NF7C5.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-37LW4G7Z.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-MIP6JPI4.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-QIUZRKID.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-UW2E6QP4.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-NB5BAKVB.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-UVBILYKG.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-6VQXDK37.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-FIHI57WF.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-U2HAD6DC.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-KLQC67II.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-3WJ5OKMB.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-5ORHDE3I.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-44R7HX64.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-IXIEDXKP.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-ZAA2OBDR.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-ID7GQZUZ.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-IBHGJCBD.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-WQYIX2L6.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-HIS2TPM2.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-5BL2PJLN.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-JAND6Y2A.mjs";
+} from "./chunk-LSGN65ER.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-CDS5T32U.mjs";
+} from "./chunk-2G4W7T3P.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
