@@ -16,8 +16,7 @@ const require = createRequire(import.meta.url);
  * built-in on first use. Node builds an ES module facade of a built-in by reading every export,
  * which runs its lazy getters (`node:http` then loads Node's own undici, ~100 ms), and a built-in
  * imported but not used on a path (`node:crypto` in a hook that keeps no evidence) costs its
- * load all the same: ~60 ms of a start that a hook pays per tool call. The members are those of
- * the Node that builds; one missing on an older Node reads as undefined, as it would there.
+ * load all the same: ~60 ms of a start that a hook pays per tool call.
  */
 export const builtinsThroughRequire = {
   name: 'builtins-through-require',
@@ -47,13 +46,17 @@ export const lazyPackages = {
 
 const root = new URL('..', import.meta.url).pathname;
 
+// Any member, read through the prototype, loads the built-in: no list of members, so the bundle
+// reads what the running Node has (the Azure task also runs on Node 20). esbuild's interop reads
+// members only by name, and copies none, since the module has no own members.
 function lazyBuiltin(name) {
-  return lazyModule(`node:${name}`);
+  const specifier = JSON.stringify(`node:${name}`);
+  return [`let loaded;`, `const load = () => (loaded ??= require(${specifier}));`, `module.exports = Object.create(new Proxy({}, { get: (_, member) => load()[member], has: (_, member) => member in load() }));`].join('\n');
 }
 
-// A module whose members are those of `target` (read here, at build time) and load it on first
-// read. The getters sit on the prototype: esbuild's interop copies a module's own members
-// into each importer's namespace, ~100 property definitions per import of node:fs.
+// A package whose members are those it has here (read at build time; the lockfile fixes its
+// version) and load it on first read. The getters sit on the prototype, where esbuild's interop
+// does not copy them, and are enumerable, for CommonJS importers that copy members with for…in.
 function lazyModule(target) {
   const members = Object.keys(require(target)).filter((member) => member !== 'default' && member !== '__esModule');
   const getters = members.map((member) => `  get ${JSON.stringify(member)}() { return load()[${JSON.stringify(member)}]; },`);

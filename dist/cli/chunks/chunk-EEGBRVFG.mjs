@@ -1,0 +1,18 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require
+} from "./chunk-OEJ5TTXT.mjs";
+
+// builtin-through-require:url
+var require_url = __commonJS({
+  "builtin-through-require:url"(exports, module) {
+    var loaded;
+    var load = () => loaded ??= __require("node:url");
+    module.exports = Object.create(new Proxy({}, { get: (_, member) => load()[member], has: (_, member) => member in load() }));
+  }
+});
+
+export {
+  require_url
+};

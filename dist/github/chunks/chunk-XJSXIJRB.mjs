@@ -1,0 +1,18 @@
+import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
+import {
+  __commonJS,
+  __require
+} from "./chunk-OEJ5TTXT.mjs";
+
+// builtin-through-require:process
+var require_process = __commonJS({
+  "builtin-through-require:process"(exports, module) {
+    var loaded;
+    var load = () => loaded ??= __require("node:process");
+    module.exports = Object.create(new Proxy({}, { get: (_, member) => load()[member], has: (_, member) => member in load() }));
+  }
+});
+
+export {
+  require_process
+};
