@@ -90,7 +90,18 @@ export function compilePack(document: PackDocument, digest = ''): CompiledPack {
     specs[subject].push(() => {
       const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
       const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : undefined;
-      return { ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...(exceptions ? { exceptions } : {}) };
+      // Decisions go through the rule index; the alternation is built only for a caller that asks.
+      let anyPattern: GlobMatcher | undefined;
+      return {
+        ...rule,
+        subject,
+        origin,
+        patterns: compiled,
+        get anyPattern() {
+          return (anyPattern ??= alternation(compiled));
+        },
+        ...(exceptions ? { exceptions } : {}),
+      };
     });
   };
   const packCompliance = document.compliance?.maps_to;

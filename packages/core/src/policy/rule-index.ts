@@ -41,7 +41,11 @@ export function indexRules<R extends IndexableRule>(rules: readonly R[]): RuleIn
     const literals = entry.pattern.matcher.literals;
     const key = literals === undefined ? undefined : keyOf(literals);
     if (key === undefined) unkeyed.push(entry);
-    else tables[key.kind].set(key.value, [...(tables[key.kind].get(key.value) ?? []), entry]);
+    else {
+      const bucket = tables[key.kind].get(key.value);
+      if (bucket) bucket.push(entry);
+      else tables[key.kind].set(key.value, [entry]);
+    }
   }
   if (unkeyed.length === all.length) return { candidates: () => all };
   return { candidates: (subject) => lookUp(tables, unkeyed, folded ? foldCase(subject) : subject) };
