@@ -1,10 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  hookCommand
-} from "./chunk-WSEPLZZ3.mjs";
+  gateCommand
+} from "./chunk-VUW3ZYFW.mjs";
+import "./chunk-QEAJKUEB.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-6AWIGDDH.mjs";
-import "./chunk-7JQRVV73.mjs";
+import "./chunk-VATHGZJK.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -21,5 +22,5 @@ import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  hookCommand
+  gateCommand
 };

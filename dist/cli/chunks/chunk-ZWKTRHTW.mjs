@@ -24,7 +24,7 @@ import {
   recordVerdict,
   systemDecisionContext,
   tuneWasmForShortRuns
-} from "./chunk-7JQRVV73.mjs";
+} from "./chunk-VATHGZJK.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

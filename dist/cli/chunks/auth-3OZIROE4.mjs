@@ -14,7 +14,7 @@ import {
   parseRunnerClaimsPolicy,
   tokenKeysOf,
   verifyRunnerToken
-} from "./chunk-7JQRVV73.mjs";
+} from "./chunk-VATHGZJK.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-QXO5KHOJ.mjs";
-import "./chunk-FWDG4NB7.mjs";
+} from "./chunk-VUW3ZYFW.mjs";
+import "./chunk-QEAJKUEB.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-6AWIGDDH.mjs";
-import "./chunk-7JQRVV73.mjs";
+import "./chunk-VATHGZJK.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

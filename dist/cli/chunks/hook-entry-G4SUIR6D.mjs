@@ -1,12 +1,12 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-WSEPLZZ3.mjs";
+} from "./chunk-ZWKTRHTW.mjs";
 import "./chunk-CPZPROH3.mjs";
 import {
   EXIT
 } from "./chunk-6AWIGDDH.mjs";
-import "./chunk-7JQRVV73.mjs";
+import "./chunk-VATHGZJK.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

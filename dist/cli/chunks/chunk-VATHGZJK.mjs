@@ -10766,7 +10766,11 @@ function indexRules(rules) {
     const literals = entry2.pattern.matcher.literals;
     const key = literals === void 0 ? void 0 : keyOf(literals);
     if (key === void 0) unkeyed.push(entry2);
-    else tables2[key.kind].set(key.value, [...tables2[key.kind].get(key.value) ?? [], entry2]);
+    else {
+      const bucket = tables2[key.kind].get(key.value);
+      if (bucket) bucket.push(entry2);
+      else tables2[key.kind].set(key.value, [entry2]);
+    }
   }
   if (unkeyed.length === all.length) return { candidates: () => all };
   return { candidates: (subject) => lookUp(tables2, unkeyed, folded ? foldCase(subject) : subject) };
@@ -10842,7 +10846,17 @@ function compilePack(document, digest = "") {
     specs[subject].push(() => {
       const compiled = patterns.map((pattern) => compilePattern(pattern, subject));
       const exceptions = except && except.length > 0 ? alternation(except.map((pattern) => compilePattern(pattern, subject))) : void 0;
-      return { ...rule, subject, origin, patterns: compiled, anyPattern: alternation(compiled), ...exceptions ? { exceptions } : {} };
+      let anyPattern;
+      return {
+        ...rule,
+        subject,
+        origin,
+        patterns: compiled,
+        get anyPattern() {
+          return anyPattern ??= alternation(compiled);
+        },
+        ...exceptions ? { exceptions } : {}
+      };
     });
   };
   const packCompliance = document.compliance?.maps_to;

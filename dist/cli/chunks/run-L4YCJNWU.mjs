@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-6AWIGDDH.mjs";
-import "./chunk-7JQRVV73.mjs";
+import "./chunk-VATHGZJK.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-2XCZL6ME.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-ULQAJLXU.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-X2BXJCW6.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-G4ZTBY72.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-5YDVWUBD.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-YEJPAVIT.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-BMRDV7BQ.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-FHHBIKTW.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-HJQ56FXV.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-TBVWEAYC.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-KZBKM3SX.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-MV5QAAGF.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-TS4GHRWL.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-3OZIROE4.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-3DT2K3Z4.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-RZKXP6XS.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-2YNBGZIF.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-5GLWOHVW.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-Z5L7SQKC.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-BZ2TXLPN.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-Z4GWL3OW.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-D3VRTVM4.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-374J53US.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-OZSOEVXB.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");
