@@ -16,7 +16,6 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export type Command = (args: string[], io: CliIo) => Promise<ExitCode>;
 
-/** Writes everything at once, so a command that fails later has printed nothing partial. */
 /** Reads all of the CLI's stdin. */
 export function readStdin(io: CliIo): Promise<string> {
   return io.process ? io.process.readStdin() : readStream(io.stdin);
@@ -32,6 +31,7 @@ export function writeStderr(io: CliIo, text: string): Promise<void> {
   return text === '' ? Promise.resolve() : writeAll(io.stderr, text);
 }
 
+/** Writes everything at once, so a command that fails later has printed nothing partial. */
 export function writeAll(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     if (text === '') return resolve();

@@ -4,7 +4,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
-
 /** What became of the upload: the artifact, or why there is none. */
 export type EvidenceArtifact = { uploaded: true; name: string; id: number; size: number } | { uploaded: false; reason: string };
 
@@ -29,10 +28,9 @@ export async function uploadEvidenceArtifact(evidenceDir: string, env: Readonly<
   if (unavailable) return { uploaded: false, reason: unavailable };
   const name = evidenceArtifactName(env, evidenceDir);
   try {
-    // The upload alone: the client's index also bundles its download side (unzip-stream). What
-    // the client adds before it, the GHES check, is done above.
-    // Node gives a CommonJS module's exports by name and as `default`; the bundle's chunk of it
-    // only as `default`.
+    // The upload alone: the client's index also bundles its download side (unzip-stream), and
+    // what the client adds before it, the GHES check, is done above. Node gives a CommonJS
+    // module's exports by name and as `default`; the bundle's chunk of it only as `default`.
     type Upload = typeof import('@actions/artifact/lib/internal/upload/upload-artifact.js');
     const loaded = (await import('@actions/artifact/lib/internal/upload/upload-artifact.js')) as Partial<Upload> & { default: Upload };
     const uploadArtifact = loaded.uploadArtifact ?? loaded.default.uploadArtifact;

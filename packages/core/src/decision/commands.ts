@@ -107,7 +107,7 @@ function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): 
   // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
   let settled: CompiledRule | undefined;
   for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
-    if (permissive || rule === settled || !pattern.regexp.test(subject)) continue;
+    if (permissive || rule === settled || !pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
   }
@@ -132,11 +132,11 @@ function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit
 
 function matchInvocation({ pattern, shape, permissive }: CommandPattern, invocation: Invocation): string | undefined {
   if (permissive) {
-    if (invocation.workspaceBinary || shape === null) return pattern.regexp.test(invocation.text) ? invocation.text : undefined;
+    if (invocation.workspaceBinary || shape === null) return pattern.matcher.test(invocation.text) ? invocation.text : undefined;
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : undefined;
   }
-  if (pattern.regexp.test(invocation.text)) return invocation.text;
-  const canonical = invocation.canonical.find((text) => pattern.regexp.test(text));
+  if (pattern.matcher.test(invocation.text)) return invocation.text;
+  const canonical = invocation.canonical.find((text) => pattern.matcher.test(text));
   if (canonical !== undefined) return canonical;
   return shape !== null && matchesAny(shape, invocation, false) ? invocation.canonical[0] ?? invocation.text : undefined;
 }

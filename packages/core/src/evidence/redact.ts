@@ -83,7 +83,7 @@ function remembered<T>(memo: Map<string, T>, text: string, compute: () => T): T 
  */
 export function findRuleSecrets(value: unknown): readonly string[] {
   if (!secretRulesLoaded()) return [];
-  const candidates = stringsOf(value).filter(looksLikeToken);
+  const candidates = tokenCandidates(value);
   return candidates.length === 0 ? [] : findSecrets(candidates.join('\n'));
 }
 
@@ -92,7 +92,12 @@ export function findRuleSecrets(value: unknown): readonly string[] {
  * go to them, so a batch without any need not load them (~10 ms of a hook's start).
  */
 export function needsSecretRules(value: unknown): boolean {
-  return stringsOf(value).some(looksLikeToken);
+  return tokenCandidates(value).length > 0;
+}
+
+// The strings of a value that secretlint's rules are asked about.
+function tokenCandidates(value: unknown): string[] {
+  return stringsOf(value).filter(looksLikeToken);
 }
 
 function withRuleSecrets<T>(value: unknown, secrets: readonly string[] | undefined, fn: () => T): T {
