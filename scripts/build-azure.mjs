@@ -1,11 +1,11 @@
 // Bundles the Azure Pipelines task into its own folder (azure-tasks/CavraGateV1/dist/): the
 // packaged extension contains only the task folder, so the bundle and the parser's wasm files
 // must sit inside it, with no node_modules. Called by scripts/build.mjs.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { builtinsThroughRequire, lazyPackages, OPTIONAL_EXTERNALS } from './bundle-externals.mjs';
+import { copyParserWasm, nodeBundleOptions } from './bundle-externals.mjs';
 import { recordBundleInputs } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,30 +28,15 @@ export async function bundleAzureTask(out = at(AZURE_TASK_DIST)) {
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const result = await build({
-    absWorkingDir: root,
-    metafile: true,
-    external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire, lazyPackages],
+    ...nodeBundleOptions({ banner: REQUIRE_BANNER }),
     entryPoints: { 'cavra-gate': at('packages/azure/src/gate-task.ts') },
     outdir: out,
-    outExtension: { '.js': '.mjs' },
     // One file: the agent runs it as is, and MockTestRunner require()s it.
     splitting: false,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     // The Node20_1 handler runs it on agents that have no Node 24.
     target: 'node20',
-    banner: { js: REQUIRE_BANNER },
-    legalComments: 'none',
-    logLevel: 'warning',
   });
-  const copied = [
-    ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'web-tree-sitter.wasm'],
-    ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'tree-sitter-bash.wasm'],
-  ];
-  for (const [from, to] of copied) copyFileSync(at(from), join(out, to));
-  recordBundleInputs('azure-task', result.metafile, copied.map(([from]) => from));
+  recordBundleInputs('azure-task', result.metafile, copyParserWasm(out));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await bundleAzureTask();

@@ -7,7 +7,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
-import { builtinsThroughRequire, lazyPackages, OPTIONAL_EXTERNALS, REQUIRE_BANNER } from './bundle-externals.mjs';
+import { copyParserWasm, nodeBundleOptions } from './bundle-externals.mjs';
 import { clearBundleInputs, recordBundleInputs, writeReleaseIntegrity } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,53 +65,26 @@ async function bundleCli() {
   rmSync(at('dist/cli'), { recursive: true, force: true });
   mkdirSync(at('dist/cli'), { recursive: true });
   const result = await build({
-    // esbuild names inputs relative to its working directory, in comments that feed the chunk
-    // hashes: without this, a build started from another folder gives other bytes and chunk names.
-    absWorkingDir: root,
-    metafile: true,
-    external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire, lazyPackages],
+    ...nodeBundleOptions(),
     entryPoints: { cavra: at('packages/cli/src/main.ts') },
     outdir: at('dist/cli'),
-    outExtension: { '.js': '.mjs' },
     // The cloud SDKs are imported dynamically; splitting keeps them out of every other verb's start.
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     target: 'node22',
-    banner: { js: REQUIRE_BANNER },
-    legalComments: 'none',
-    logLevel: 'warning',
   });
   // `cavra hook` on its own, unsplit: it must not load the shared chunk (see cli/src/hook-entry.ts).
   const hook = await build({
-    absWorkingDir: root,
-    metafile: true,
-    external: OPTIONAL_EXTERNALS,
-    plugins: [builtinsThroughRequire, lazyPackages],
+    ...nodeBundleOptions(),
     entryPoints: { 'cavra-hook': at('packages/cli/src/hook-entry.ts') },
     outdir: at('dist/cli'),
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
     target: 'node22',
-    banner: { js: REQUIRE_BANNER },
-    legalComments: 'none',
     // Read and compiled per tool call: a smaller file starts sooner (~10 ms). Names are kept.
     minifyWhitespace: true,
     minifySyntax: true,
-    logLevel: 'warning',
   });
   recordBundleInputs('cli-hook', hook.metafile);
-  const copied = [
-    ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'dist/cli/web-tree-sitter.wasm'],
-    ['node_modules/tree-sitter-bash/tree-sitter-bash.wasm', 'dist/cli/tree-sitter-bash.wasm'],
-  ];
-  for (const [from, to] of copied) copyFileSync(at(from), at(to));
-  recordBundleInputs('cli', result.metafile, copied.map(([from]) => from));
+  recordBundleInputs('cli', result.metafile, copyParserWasm(at('dist/cli')));
 }
 
 clearBundleInputs();

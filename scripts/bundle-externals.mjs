@@ -1,11 +1,46 @@
 // What every bundle shares: the externals, the `require` banner and how Node's built-ins are loaded.
+import { copyFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
+import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** Optional plug-ins of the CycloneDX library, loaded in a try at run time: never bundled, by any bundle. */
 export const OPTIONAL_EXTERNALS = ['xmlbuilder2', 'libxmljs2', 'ajv-formats', 'ajv-formats-draft2019'];
 
 /** esbuild's ESM output cannot `require` Node built-ins from bundled CommonJS without this. */
 export const REQUIRE_BANNER = "import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);";
+
+/**
+ * The esbuild options every bundle shares; each adds its entry, output, target and splitting.
+ * esbuild names inputs relative to its working directory, in comments that feed the chunk
+ * hashes: without `absWorkingDir`, a build started from another folder gives other bytes.
+ */
+export function nodeBundleOptions({ banner = REQUIRE_BANNER } = {}) {
+  return {
+    absWorkingDir: root,
+    metafile: true,
+    external: OPTIONAL_EXTERNALS,
+    plugins: [builtinsThroughRequire, lazyPackages],
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    banner: { js: banner },
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+/** The shell parser's wasm files, which every bundle loads from beside itself. */
+const PARSER_WASM = ['node_modules/web-tree-sitter/web-tree-sitter.wasm', 'node_modules/tree-sitter-bash/tree-sitter-bash.wasm'];
+
+/** Copies the parser's wasm files into `dir`; returns them as inputs (for the SBOM). */
+export function copyParserWasm(dir) {
+  for (const file of PARSER_WASM) copyFileSync(join(root, file), join(dir, basename(file)));
+  return PARSER_WASM;
+}
 
 const BUILTIN_NAMES = builtinModules.filter((name) => !name.startsWith('_'));
 const BUILTIN = new RegExp(`^(?:node:)?(?:${BUILTIN_NAMES.map((name) => name.replace(/[/]/g, '\\/')).join('|')})$`);
@@ -44,7 +79,6 @@ export const lazyPackages = {
   },
 };
 
-const root = new URL('..', import.meta.url).pathname;
 
 // Any member, read through the prototype, loads the built-in: no list of members, so the bundle
 // reads what the running Node has (the Azure task also runs on Node 20). esbuild's interop reads
