@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { generateSigningKey } from '@cavra/core';
 import { afterEach, expect, test } from 'vitest';
 import { startDevOpsDouble, type DevOpsDouble } from './support/devops-double.ts';
-import { BASE, HEAD, pullRequestScenario } from './support/pull-request-scenario.ts';
+import { BASE, HEAD, pullRequestScenario, pullRequestVariables } from './support/pull-request-scenario.ts';
 import { runAsAgent, standaloneTask, workspace } from './support/task-harness.ts';
 
 const task = standaloneTask();
@@ -33,17 +33,7 @@ async function gate(files: Record<string, Record<string, string>>) {
   writeFileSync(join(ws.sources, 'approvers.yml'), BY_AGENT);
   const run = await runAsAgent(task, ws.sources, {
     inputs: { mode: 'enforce', sessions: 'session.jsonl', signingKey: key.privateKeyPem },
-    variables: {
-      'Build.SourcesDirectory': ws.sources,
-      'Agent.TempDirectory': ws.temp,
-      'System.CollectionUri': double.collectionUri,
-      'System.TeamProjectId': scenario.project,
-      'System.TeamProject': 'Fabrikam',
-      'Build.Repository.ID': scenario.repositoryId,
-      'Build.Repository.Provider': 'TfsGit',
-      'Build.BuildId': '42',
-      'System.PullRequest.PullRequestId': '7',
-    },
+    variables: { 'Build.SourcesDirectory': ws.sources, 'Agent.TempDirectory': ws.temp, ...pullRequestVariables(scenario, double.collectionUri) },
     endpointToken: scenario.token,
   });
   expect(double.violations).toEqual([]);

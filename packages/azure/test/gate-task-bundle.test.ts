@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { generateSigningKey, verifyEvidence, publicKeyFromPem, pinnedKey } from '@cavra/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startDevOpsDouble, type DevOpsDouble } from './support/devops-double.ts';
-import { HEAD, pullRequestScenario } from './support/pull-request-scenario.ts';
+import { HEAD, pullRequestScenario, pullRequestVariables } from './support/pull-request-scenario.ts';
 import { runAsAgent, runWithMockTestRunner, standaloneTask, workspace } from './support/task-harness.ts';
 
 const task = standaloneTask();
@@ -120,16 +120,7 @@ describe('the task as the agent starts it, on a pull request', () => {
   afterAll(() => double.close());
 
   function prVariables(ws: { sources: string; temp: string }) {
-    return {
-      ...variables(ws),
-      'System.CollectionUri': double.collectionUri,
-      'System.TeamProjectId': scenario.project,
-      'System.TeamProject': 'Fabrikam',
-      'Build.Repository.ID': scenario.repositoryId,
-      'Build.Repository.Provider': 'TfsGit',
-      'Build.BuildId': '42',
-      'System.PullRequest.PullRequestId': String(scenario.pullRequestId),
-    };
+    return { ...variables(ws), ...pullRequestVariables(scenario, double.collectionUri) };
   }
 
   test('judges the changed files of the latest iteration with the sessions, and posts the cavra/gate status on that iteration', async () => {
@@ -164,16 +155,7 @@ describe('the task as the agent starts it, when things go wrong on a pull reques
       const ws = workspace();
       const run = await runAsAgent(task, ws.sources, {
         inputs: { mode: 'enforce', sessions: session(ws.sources, ALLOWED), signingKey: key.privateKeyPem, ...inputs },
-        variables: {
-          ...variables(ws),
-          'System.CollectionUri': d.collectionUri,
-          'System.TeamProjectId': scenario.project,
-          'System.TeamProject': 'Fabrikam',
-          'Build.Repository.ID': scenario.repositoryId,
-          'Build.Repository.Provider': 'TfsGit',
-          'Build.BuildId': '42',
-          'System.PullRequest.PullRequestId': String(scenario.pullRequestId),
-        },
+        variables: { ...variables(ws), ...pullRequestVariables(scenario, d.collectionUri) },
         endpointToken: scenario.token,
       });
       return { run, posts: d.requests.filter((request) => request.method === 'POST').map((request) => request.body as { state: number; description: string }) };

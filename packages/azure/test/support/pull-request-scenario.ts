@@ -25,6 +25,19 @@ export function voteThread(id: number, voter: { id: string }, vote: number, publ
   };
 }
 
+/** The pipeline variables of a pull-request build of `scenario`, whose organisation `collectionUri` serves. */
+export function pullRequestVariables(scenario: DoubleScenario, collectionUri: string): Record<string, string> {
+  return {
+    'System.CollectionUri': collectionUri,
+    'System.TeamProjectId': scenario.project,
+    'System.TeamProject': 'Fabrikam',
+    'Build.Repository.ID': scenario.repositoryId,
+    'Build.Repository.Provider': 'TfsGit',
+    'Build.BuildId': '42',
+    'System.PullRequest.PullRequestId': String(scenario.pullRequestId),
+  };
+}
+
 /** A pull request with two iterations, a fresh approval, a stale one, a rejection and a bot's. */
 export function pullRequestScenario(overrides: Partial<DoubleScenario> = {}): DoubleScenario {
   return {
