@@ -10,7 +10,7 @@ import { assertExtendsHeads, mirrorHead, presentHeads, writeOnce, type PresentHe
 import { readRegularText } from './safe-read.ts';
 import { scanLogFile } from './scan.ts';
 import { needsSecretRules } from './redact.ts';
-import { loadSecretRules } from './secret-rules.ts';
+import { loadSecretRules, secretRulesLoaded } from './secret-rules.ts';
 
 /** File names inside an evidence directory. */
 export const EVIDENCE_FILES = {
@@ -67,7 +67,7 @@ interface LogState {
  * holding the lock, cuts off (that record was never acknowledged).
  */
 export async function appendEvidence(dir: string, inputs: readonly EvidenceInput[], options: AppendOptions): Promise<AppendResult> {
-  if (inputs.some((input) => needsSecretRules(input.request))) await loadSecretRules();
+  if (!secretRulesLoaded() && inputs.some((input) => needsSecretRules(input.request))) await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 
