@@ -1,11 +1,10 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  gateCommand
-} from "./chunk-VUW3ZYFW.mjs";
-import "./chunk-QEAJKUEB.mjs";
+  hookCommand
+} from "./chunk-YQQK7BEA.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-6AWIGDDH.mjs";
-import "./chunk-VATHGZJK.mjs";
+import "./chunk-Z4MBTRKL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -22,5 +21,5 @@ import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  gateCommand
+  hookCommand
 };

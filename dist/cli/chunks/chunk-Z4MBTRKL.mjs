@@ -10132,7 +10132,7 @@ function mentionsApplyOrDelete(text3) {
 function addTextHits(hits, rules, subject) {
   let settled;
   for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
-    if (permissive || rule === settled || !pattern.regexp.test(subject)) continue;
+    if (permissive || rule === settled || !pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
   }
@@ -10152,11 +10152,11 @@ function invocationHits(rules, invocation) {
 }
 function matchInvocation({ pattern, shape, permissive }, invocation) {
   if (permissive) {
-    if (invocation.workspaceBinary || shape === null) return pattern.regexp.test(invocation.text) ? invocation.text : void 0;
+    if (invocation.workspaceBinary || shape === null) return pattern.matcher.test(invocation.text) ? invocation.text : void 0;
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : void 0;
   }
-  if (pattern.regexp.test(invocation.text)) return invocation.text;
-  const canonical = invocation.canonical.find((text3) => pattern.regexp.test(text3));
+  if (pattern.matcher.test(invocation.text)) return invocation.text;
+  const canonical = invocation.canonical.find((text3) => pattern.matcher.test(text3));
   if (canonical !== void 0) return canonical;
   return shape !== null && matchesAny(shape, invocation, false) ? invocation.canonical[0] ?? invocation.text : void 0;
 }
@@ -17069,11 +17069,14 @@ function remembered(memo, text3, compute) {
 }
 function findRuleSecrets(value) {
   if (!secretRulesLoaded()) return [];
-  const candidates = stringsOf(value).filter(looksLikeToken);
+  const candidates = tokenCandidates(value);
   return candidates.length === 0 ? [] : findSecrets(candidates.join("\n"));
 }
 function needsSecretRules(value) {
-  return stringsOf(value).some(looksLikeToken);
+  return tokenCandidates(value).length > 0;
+}
+function tokenCandidates(value) {
+  return stringsOf(value).filter(looksLikeToken);
 }
 function withRuleSecrets(value, secrets, fn) {
   ruleSecrets = secrets ?? findRuleSecrets(value);
@@ -17523,7 +17526,7 @@ var EVIDENCE_FILES = {
 };
 var DEFAULT_ORIGIN = "cavra-evidence";
 async function appendEvidence(dir, inputs, options) {
-  if (inputs.some((input) => needsSecretRules(input.request))) await loadSecretRules();
+  if (!secretRulesLoaded() && inputs.some((input) => needsSecretRules(input.request))) await loadSecretRules();
   return withEvidenceLock(dir, options.lockTimeoutMs, (logPath) => appendLocked(dir, logPath, inputs, options));
 }
 async function withEvidenceLock(dir, timeoutMs, fn, create = true) {

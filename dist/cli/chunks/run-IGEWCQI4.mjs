@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   EXIT
 } from "./chunk-6AWIGDDH.mjs";
-import "./chunk-VATHGZJK.mjs";
+import "./chunk-Z4MBTRKL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-TS4GHRWL.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-3OZIROE4.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-3DT2K3Z4.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-RZKXP6XS.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-2YNBGZIF.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-5GLWOHVW.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-Z5L7SQKC.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-BZ2TXLPN.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-Z4GWL3OW.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-D3VRTVM4.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-374J53US.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-OZSOEVXB.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-EC4GM3AR.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-AY6UVOOC.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-2RETJM6B.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-EPPROFOF.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-U6DJ4CCG.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-P7GB6YTJ.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-X4NTAIOP.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-ORL5XVB2.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-H3OWMGKC.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-H5SWVM7P.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-6KMQYZOI.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-3MKVZDWB.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

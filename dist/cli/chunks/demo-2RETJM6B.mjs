@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-VUW3ZYFW.mjs";
-import "./chunk-QEAJKUEB.mjs";
+} from "./chunk-A6OQZ5V6.mjs";
+import "./chunk-2VVUEV2O.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-6AWIGDDH.mjs";
-import "./chunk-VATHGZJK.mjs";
+import "./chunk-Z4MBTRKL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

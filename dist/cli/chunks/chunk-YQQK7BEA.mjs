@@ -24,7 +24,7 @@ import {
   recordVerdict,
   systemDecisionContext,
   tuneWasmForShortRuns
-} from "./chunk-VATHGZJK.mjs";
+} from "./chunk-Z4MBTRKL.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
