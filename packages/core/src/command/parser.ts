@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Language, Parser, type TreeCursor } from 'web-tree-sitter';
 import { CavraError } from '../errors.ts';
+import { parsePlainScript } from './plain-script.ts';
 import { snapshot } from './snapshot.ts';
 import type { ShellParser, SyntaxTree } from './syntax.ts';
 
@@ -35,6 +36,8 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
     let cursor: TreeCursor | undefined;
     return {
       parse(source: string): SyntaxTree {
+        const plain = parsePlainScript(source);
+        if (plain !== undefined) return plain;
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the bash parser returned no tree');
         try {

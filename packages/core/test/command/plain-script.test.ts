@@ -1,0 +1,112 @@
+// The plain-bash parser builds, for every input it accepts, the tree tree-sitter builds: node
+// for node the same type, named and missing flags, offsets, text, children and field names.
+// Its inputs are the evasion corpus, the everyday commands and a seeded random mix of the
+// pieces its subset is made of and of the characters just outside it.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { beforeAll, expect, test } from 'vitest';
+import { Language, Parser, type Node } from 'web-tree-sitter';
+import { parsePlainScript } from '../../src/command/plain-script.ts';
+import type { SyntaxNode } from '../../src/command/syntax.ts';
+
+const require = createRequire(import.meta.url);
+const root = join(import.meta.dirname, '..', '..', '..', '..');
+const commandsOf = (file: string): string[] =>
+  (JSON.parse(readFileSync(join(root, file), 'utf8')) as { entries: Array<{ command: string }> }).entries.map((entry) => entry.command);
+const everyday = JSON.parse(readFileSync(join(root, 'fixtures/everyday/commands.json'), 'utf8')) as { everyday: string[]; review: string[] };
+const corpus = [...commandsOf('fixtures/evasions/corpus.json'), ...commandsOf('fixtures/evasions/holes.json'), ...everyday.everyday, ...everyday.review];
+
+let parser: Parser;
+
+beforeAll(async () => {
+  await Parser.init({ wasmBinary: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')) });
+  const language = await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  parser = new Parser();
+  parser.setLanguage(language);
+});
+
+function differences(expected: Node, actual: SyntaxNode, path: string, out: string[]): void {
+  const want = [expected.type, expected.isNamed, expected.isMissing, expected.startIndex, expected.endIndex, expected.text, expected.childCount].join('|');
+  const have = [actual.type, actual.isNamed, actual.isMissing, actual.startIndex, actual.endIndex, actual.text, actual.childCount].join('|');
+  if (want !== have) {
+    out.push(`${path}: ${want} != ${have}`);
+    return;
+  }
+  expected.children.forEach((child, index) => {
+    if (expected.fieldNameForChild(index) !== actual.fieldNameForChild(index)) out.push(`${path}/${index}: field ${expected.fieldNameForChild(index)} != ${actual.fieldNameForChild(index)}`);
+    differences(child!, actual.children[index]!, `${path}/${index}`, out);
+  });
+}
+
+/** Compares every accepted line with tree-sitter; returns the differences and how many were accepted. */
+function compare(lines: readonly string[]): { out: string[]; accepted: number } {
+  const out: string[] = [];
+  let accepted = 0;
+  for (const line of lines) {
+    const plain = parsePlainScript(line);
+    if (plain === undefined) continue;
+    accepted += 1;
+    const tree = parser.parse(line)!;
+    if (tree.rootNode.hasError) out.push(`${JSON.stringify(line)}: tree-sitter finds an error`);
+    else differences(tree.rootNode, plain.rootNode, JSON.stringify(line), out);
+    tree.delete();
+  }
+  return { out, accepted };
+}
+
+function seeded(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+}
+
+const PIECES = [
+  'git', 'push', 'npm', 'test', 'ls', '-la', '--force', '-f', 'origin', 'main', 'src/app.ts', './x', '../y', 'a=b', '--x=1', 'A=1', 'B=', '_x9=', 'a.b=1', 'A+=1',
+  '5', '-1', '007', '10#5', '1.5', '0x1f', '12abc', '1-', '-', '--', ':', '@z', '%q', '+y,', 'a,b', 'x:y', '=', '==x', 'A==1',
+  'if', 'then', 'fi', 'for', 'do', 'done', 'in', 'time', 'export', 'declare', 'local', 'unset', 'let', 'eval', 'echo', 'cd', 'test', '[', ']', '{', '}', '!',
+  "'b c'", "''", "'a\"b'", '"d e"', '""', '"it\'s"', '"x=1"', '"-"', '"5"',
+  ' ', ' ', ' ', ' ', '\t', '  ', ';', '; ', '|', ' | ', '&&', ' && ', '||', ' || ', '&', '|&', '\n', '#', '~', '*', '?', '$', '$x', '`', '\\', '(', ')', '<', '>', '2>&1', '"$x"', '"a\\"b"', '\'a\nb\'',
+];
+
+function randomLines(count: number): string[] {
+  const random = seeded(11);
+  return Array.from({ length: count }, () => {
+    const length = 1 + Math.floor(random() * 9);
+    let line = '';
+    for (let i = 0; i < length; i += 1) line += PIECES[Math.floor(random() * PIECES.length)]!;
+    return line;
+  });
+}
+
+test('parses the corpus exactly as tree-sitter does, and most of it', () => {
+  const { out, accepted } = compare(corpus);
+  expect(out).toEqual([]);
+  expect(accepted).toBeGreaterThan(corpus.length / 2);
+});
+
+test('parses a random mix of plain pieces and near misses exactly as tree-sitter does', () => {
+  const lines = randomLines(40_000);
+  const { out, accepted } = compare(lines);
+  expect(out.slice(0, 20)).toEqual([]);
+  expect(accepted).toBeGreaterThan(4_000);
+});
+
+test.for([
+  ['', 'an empty line'],
+  ['A=1', 'assignments alone'],
+  ['export X=1', 'a declaration'],
+  ['if true; then ls; fi', 'a keyword'],
+  ['ls &', 'a background job'],
+  ['ls |& cat', 'a pipe with stderr'],
+  ['echo "$HOME"', 'an expansion in double quotes'],
+  ['echo ~/x', 'a tilde'],
+  ['ls *.ts', 'a glob'],
+  ['echo a # b', 'a comment'],
+  ['ls\nrm -rf /', 'two lines'],
+  ['echo 10#5', 'a based number'],
+])('leaves %j to tree-sitter (%s)', ([line]) => {
+  expect(parsePlainScript(line!)).toBeUndefined();
+});
