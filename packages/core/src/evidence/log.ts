@@ -5,7 +5,7 @@ import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from './checkpoint.ts';
 import { MerkleAccumulator } from './merkle.ts';
 import { buildRecord, GENESIS_HASH, LINE_LAYOUT, type EvidenceInput } from './record.ts';
-import type { DecisionRecord } from '../decision/types.ts';
+import type { DecisionRecord, DecisionValue } from '../decision/types.ts';
 import { assertExtendsHeads, mirrorHead, presentHeads, writeOnce, type PresentHead } from './heads.ts';
 import { readRegularText } from './safe-read.ts';
 import { scanLogFile } from './scan.ts';
@@ -49,6 +49,23 @@ export interface AppendResult {
   head: string;
   /** The decisions as the records hold them: secrets redacted, keys in RFC 8785 order. */
   recorded: DecisionRecord[];
+  /** The bytes this append wrote and where, for a seal in the same process (see {@link WrittenBatch}). */
+  written: WrittenBatch;
+}
+
+/**
+ * The lines one append wrote, exactly as its encoder made them (canonical by construction), with
+ * what a seal counts of each. A seal given this skips re-parsing a line only when the log still
+ * holds these very bytes at this very offset; every other line is parsed and checked.
+ */
+export interface WrittenBatch {
+  /** Byte offset of the first line in the log. */
+  offset: number;
+  data: Buffer;
+  /** Sequence number of the first line. */
+  firstSeq: number;
+  /** Per line: the decision and the pack digest the record holds. */
+  lines: ReadonlyArray<{ decision: DecisionValue; packDigest: string | undefined }>;
 }
 
 /** Default checkpoint origin. */
@@ -158,7 +175,8 @@ function appendLocked(dir: string, logPath: string, inputs: readonly EvidenceInp
     writeAtomic(join(dir, EVIDENCE_FILES.state), `${JSON.stringify(next)}\n`);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
-    return { firstSeq, size: tree.size, root, head, recorded };
+    const lines = recorded.map((decision, index) => ({ decision: decision.decision, packDigest: inputs[index]!.packDigest || undefined }));
+    return { firstSeq, size: tree.size, root, head, recorded, written: { offset: state.bytes, data, firstSeq, lines } };
   } finally {
     closeSync(fd);
   }

@@ -43,6 +43,11 @@ export interface ScanOptions {
   rootsAt?: readonly number[];
   /** Internal: another thread checks record hashes and the file digest. */
   delegated?: boolean;
+  /**
+   * Lines this process wrote (see `WrittenBatch`): a line whose bytes are exactly these, at
+   * this offset, is canonical by construction and goes to `onKnown` instead of being parsed.
+   */
+  known?: { offset: number; data: Buffer; onKnown: (index: number) => void };
 }
 
 const HASH_PREFIX = Buffer.from(LINE_LAYOUT.hashPrefix, 'binary');
@@ -88,10 +93,14 @@ export class LogScanner {
     this.#tree.push(leaf);
     if (this.#rootsWanted.has(n)) this.#roots.set(n, this.#tree.root());
     this.#leaves?.push(Buffer.from(leaf, 'binary').toString('hex'));
+    const offset = this.#bytes;
     this.#bytes += end - start + 1;
     const problem = this.#check(buf, start, end, n);
     if (problem) this.#report(problem);
-    if (this.#options.parse) this.#parse(buf, start, end, n);
+    if (!this.#options.parse) return;
+    const known = this.#options.known;
+    if (known !== undefined && problem === undefined && isKnownLine(known, offset, buf, start, end)) known.onKnown(n);
+    else this.#parse(buf, start, end, n);
   }
 
   #check(buf: Buffer, start: number, end: number, n: number): EvidenceProblem | undefined {
@@ -168,6 +177,12 @@ function isCanonicalLine(parsed: NonNullable<ReturnType<typeof parseEvidenceLine
   // Invalid UTF-8 decodes to U+FFFD, so the text alone could re-serialise equal: the bytes must
   // be valid UTF-8 too, and then they are exactly the text's.
   return canonical === text && isUtf8(buf.subarray(start, end));
+}
+
+function isKnownLine(known: { offset: number; data: Buffer }, offset: number, buf: Buffer, start: number, end: number): boolean {
+  const at = offset - known.offset;
+  const length = end - start;
+  return at >= 0 && at + length < known.data.length && known.data[at + length] === NEWLINE && buf.compare(known.data, at, at + length, start, end) === 0;
 }
 
 // The fixed bytes of a line's layout, checked byte by byte (cheaper than three Buffer#compare calls).

@@ -114,7 +114,7 @@ async function runLocked(options: GateOptions): Promise<GateResult> {
   const decisions = actions.map(decide);
 
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
-  const { recorded } = await appendEvidence(
+  const { recorded, written } = await appendEvidence(
     options.evidenceDir,
     decisions.map((decision, index) => ({
       decision,
@@ -152,6 +152,7 @@ async function runLocked(options: GateOptions): Promise<GateResult> {
     now,
     ...(identity ? { run: identity } : {}),
     artefacts: [reportJson, reportMarkdown, aiBom],
+    written,
   });
 
   progress('verifying the sealed evidence');

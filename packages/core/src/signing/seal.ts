@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import type { DecisionValue } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
 import { formatCheckpoint, identityExtension, signNote, type NoteSigner } from '../evidence/checkpoint.ts';
-import { DEFAULT_ORIGIN, EVIDENCE_FILES, withEvidenceLock, writeAtomic } from '../evidence/log.ts';
+import { DEFAULT_ORIGIN, EVIDENCE_FILES, withEvidenceLock, writeAtomic, type WrittenBatch } from '../evidence/log.ts';
 import { assertExtendsHeads, keepHead, KEPT_BUNDLE_SUFFIX, presentHeads, type PresentHead } from '../evidence/heads.ts';
 import { readRegularText } from '../evidence/safe-read.ts';
 import { scanLogFile } from '../evidence/scan.ts';
@@ -23,6 +23,8 @@ export interface SealOptions {
   origin?: string;
   /** Extra files (reports, the AI-BOM) to list as subjects; one from outside `dir` is copied into it. */
   artefacts?: readonly string[];
+  /** What an append of this process wrote: its lines, still byte for byte in the log, are not parsed again. */
+  written?: WrittenBatch;
 }
 
 /** What sealing produced. */
@@ -42,13 +44,28 @@ export async function sealEvidence(dir: string, options: SealOptions): Promise<S
     const counts: Partial<Record<DecisionValue, number>> = {};
     const digests = new Set<string>();
     const heads = presentHeads(dir);
+    const count = (decision: DecisionValue, packDigest: string | undefined) => {
+      counts[decision] = (counts[decision] ?? 0) + 1;
+      if (packDigest) digests.add(packDigest);
+    };
+    const { written } = options;
     const scan = scanLogFile(logPath, {
       parse: true,
       rootsAt: heads.map((h) => h.size),
-      onRecord: ({ record }) => {
-        counts[record.decision.decision] = (counts[record.decision.decision] ?? 0) + 1;
-        if (record.pack_digest) digests.add(record.pack_digest);
-      },
+      onRecord: ({ record }) => count(record.decision.decision, record.pack_digest),
+      ...(written
+        ? {
+            known: {
+              offset: written.offset,
+              data: written.data,
+              onKnown: (index: number) => {
+                const line = written.lines[index - written.firstSeq];
+                if (line === undefined) throw new CavraError('ERR_INTERNAL', `record ${index} is not one of the batch this process appended`);
+                count(line.decision, line.packDigest);
+              },
+            },
+          }
+        : {}),
     });
     const bad = scan.problems[0];
     if (bad) throw new CavraError('ERR_EVIDENCE_CHAIN_BROKEN', `refusing to seal \`${dir}\`: record ${bad.record}: ${bad.message}`, { hint: 'run `cavra verify` on the directory', details: { code: bad.code } });
