@@ -1,4 +1,5 @@
-import { loadCommandAnalyzer } from '../command/load.ts';
+import type { CommandAnalyzer } from '../command/analyze.ts';
+import { loadCommandAnalyzer, plainCommandAnalyzer } from '../command/load.ts';
 import { selectPackId, type DecisionPolicy } from '../decision/evaluate.ts';
 import { GATE_DEFAULT_PACK_ID, type ActionRequest } from '../decision/types.ts';
 import { workspacePathResolver } from '../workspace/path-resolver.ts';
@@ -15,19 +16,38 @@ export interface PrepareDecisionPolicyOptions extends PolicyOptions {
   cwd: string;
 }
 
+// Beyond this many command lines, loading the wasm parser once costs less than reading every
+// line twice (once here to learn whether it is plain).
+const PLAIN_ONLY_MAX_LINES = 32;
+
+// A few lines of plain bash are analysed without the wasm parser (its start-up is most of a
+// hook's time on a command); anything else loads it. Undefined: the process-wide analyser.
+async function prepareCommandAnalyzer(requests: readonly ActionRequest[]): Promise<CommandAnalyzer | undefined> {
+  const lines: string[] = [];
+  for (const request of requests) {
+    if (request.action_type !== 'execute_command') continue;
+    for (const line of [request.target, request.command]) if (typeof line === 'string' && line.trim() !== '') lines.push(line);
+  }
+  if (lines.length === 0) return undefined;
+  const plain = lines.length <= PLAIN_ONLY_MAX_LINES ? plainCommandAnalyzer(lines) : undefined;
+  if (plain === undefined) await loadCommandAnalyzer();
+  return plain;
+}
+
 /**
  * Opens and compiles every pack that can decide the requests before anything is decided (so a
  * bad pack fails before any output), loads the shell analyser when a request runs a command (a
- * caller cannot forget it and so block every command), and follows symlinks inside the workspace.
+ * caller cannot forget it and so block every command; a few plain lines need no wasm), and follows symlinks inside the workspace.
  */
 export async function prepareDecisionPolicy(options: PrepareDecisionPolicyOptions, requests: readonly ActionRequest[]): Promise<DecisionPolicy & { defaultPackId: string }> {
   const packs = options.operatorDecides && (options.packs ?? []).length === 0 ? [GATE_DEFAULT_PACK_ID] : (options.packs ?? []);
   const open = openPolicy({ ...options, packs });
   const selected = options.operatorDecides ? open.packIds : requests.map((request) => selectPackId(request, open.defaultPackId));
   const policy = compilePolicy(open, new Set(selected));
-  if (requests.some((request) => request.action_type === 'execute_command')) await loadCommandAnalyzer();
+  const commandAnalyzer = await prepareCommandAnalyzer(requests);
   return {
     ...policy,
+    ...(commandAnalyzer ? { commandAnalyzer } : {}),
     defaultPackId: open.defaultPackId,
     ...(options.operatorDecides ? { operatorPackIds: open.packIds } : {}),
     resolvePath: workspacePathResolver(options.cwd),
