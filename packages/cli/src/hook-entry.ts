@@ -5,6 +5,8 @@ import { isCavraError } from '@cavra/core';
 import { hookCommand } from './commands/hook.ts';
 import { EXIT, type CliIo, type ExitCode } from './io.ts';
 
+export { processIo } from './process-io.ts';
+
 /** Runs `cavra hook …` (everything after `hook`); only a bad command line gets here as an error. */
 export async function runHookCli(args: string[], io: CliIo): Promise<ExitCode> {
   try {

@@ -1,37 +1,45 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
-import { processIo } from './process-io.ts';
+// No static imports: each would be one more module for every hook call to resolve, read and
+// link before it can start. Built-ins come from the process itself.
+import type { CliIo } from './io.ts';
+import type { ProcessIo } from './process-io.ts';
+
+const { enableCompileCache } = process.getBuiltinModule?.('node:module') ?? (await import('node:module'));
+const { existsSync } = process.getBuiltinModule?.('node:fs') ?? (await import('node:fs'));
 
 // Node keeps the compiled bundle in its on-disk cache (os.tmpdir()/node-compile-cache): compiling
 // a megabyte of JavaScript is most of a short command's start-up, and a hook starts per tool call.
 enableCompileCache?.();
 
 const argv = process.argv.slice(2);
+
 // The standard streams are created on first use: a hook reads and answers through the descriptors
 // and creates none.
-const io = {
-  get stdout() {
-    return process.stdout;
-  },
-  get stderr() {
-    return process.stderr;
-  },
-  get stdin() {
-    return process.stdin;
-  },
-  process: processIo,
-};
+function processStreams(processIo: ProcessIo): CliIo {
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    get stdin() {
+      return process.stdin;
+    },
+    process: processIo,
+  };
+}
+
 // `cavra hook AGENT` runs once per agent tool call: it loads its own small bundle, built beside
 // this file, and none of the shared chunks (see hook-entry.ts). From source it loads the module.
 if (argv[0] === 'hook' && argv[1] !== 'install') {
   const built = new URL('./cavra-hook.mjs', import.meta.url);
-  const { runHookCli } = (existsSync(built) ? await import(built.href) : await import('./hook-entry.ts')) as typeof import('./hook-entry.ts');
-  process.exitCode = await runHookCli(argv.slice(1), io);
+  const { runHookCli, processIo } = (existsSync(built) ? await import(built.href) : await import('./hook-entry.ts')) as typeof import('./hook-entry.ts');
+  process.exitCode = await runHookCli(argv.slice(1), processStreams(processIo));
 } else {
   // Loaded dynamically, so that the hook's path above loads none of it.
-  const { runCli } = await import('./run.ts');
+  const { runCli, processIo } = await import('./run.ts');
   const { tuneWasmForShortRuns } = await import('@cavra/core');
   tuneWasmForShortRuns();
-  process.exitCode = await runCli(argv, io);
+  process.exitCode = await runCli(argv, processStreams(processIo));
 }

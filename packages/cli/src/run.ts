@@ -3,6 +3,8 @@ import { EXIT, type CliIo, type Command, type ExitCode } from './io.ts';
 import { COMMANDS, usage, verbUsage } from './commands/index.ts';
 import { CAVRA_VERSION } from './version.ts';
 
+export { processIo } from './process-io.ts';
+
 /** Runs one CLI invocation and returns its exit code; user errors print one line, never a stack. */
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [verb, ...rest] = argv;
