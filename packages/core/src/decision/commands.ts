@@ -45,7 +45,7 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
   const perInvocation = analysis.invocations.map((invocation) => invocationHits(rules, invocation));
   for (const each of perInvocation) for (const hit of each) hits.push(hit);
   // Pack order breaks ties between equally strict rules, as it does for files (stable sort).
-  if (hits.length > 1) hits.sort((a, b) => a.ruleOrder - b.ruleOrder);
+  sortByRuleOrder(hits);
 
   // Candidates in the order that breaks ties of equal decision and severity: rule hits, then
   // what the analyser could not see into, then the doors, then defaults, then allows. Only a
@@ -90,6 +90,20 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
   winner.matches = matches;
   winner.analysis = explainAnalysis(analysis, perInvocation);
   return winner;
+}
+
+// A stable insertion sort: hits are few and mostly in order already, where Array#sort with a
+// comparator costs more than the comparisons.
+function sortByRuleOrder(hits: CommandHit[]): void {
+  for (let i = 1; i < hits.length; i += 1) {
+    const hit = hits[i]!;
+    let j = i - 1;
+    while (j >= 0 && hits[j]!.ruleOrder > hit.ruleOrder) {
+      hits[j + 1] = hits[j]!;
+      j -= 1;
+    }
+    hits[j + 1] = hit;
+  }
 }
 
 // Whether a candidate of this decision and severity would win over `best` (a tie keeps `best`).
@@ -210,11 +224,9 @@ function asCommandVerdict(verdict: Verdict, line: string, reason: string): Verdi
 // Every rule hit, opaque finding and door, each rule and subject once.
 function matchesOf(hits: readonly CommandHit[], analysis: CommandAnalysis, doors: readonly Verdict[]): RuleMatch[] {
   const matches: RuleMatch[] = [];
-  const seen = new Set<string>();
+  // A handful of matches: a scan is cheaper than building and hashing a key for each.
   const add = (match: RuleMatch) => {
-    const key = `${match.rule_id}\u0000${match.subject ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    for (const kept of matches) if (kept.rule_id === match.rule_id && (kept.subject ?? '') === (match.subject ?? '')) return;
     matches.push(match);
   };
   for (const hit of hits) add({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject });
