@@ -8,10 +8,18 @@
 import { SnapshotNode } from './snapshot.ts';
 import type { SyntaxTree } from './syntax.ts';
 
-// Characters that bash never treats specially in an unquoted word. `#`, `~`, globs, braces,
+// Characters that bash never treats specially in an unquoted word. `#`, `~` (but see below), globs, braces,
 // `!`, `$`, `\`, quotes, redirections and control operators are all left out on purpose.
 const WORD = new Uint8Array(128);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-') WORD[char.charCodeAt(0)] = 1;
+
+// `~` inside a word, not after `=` or `:` (`HEAD~1`): bash expands a tilde only at the start of a
+// word or of an assignment's value or path list.
+const TILDE = 0x7e;
+
+function isWordChar(code: number, previous: number): boolean {
+  return (code < 128 && WORD[code] === 1) || (code === TILDE && previous !== 0x3d && previous !== 0x3a);
+}
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -157,6 +165,8 @@ class PlainParser {
       return undefined;
     }
     const equals = first.start + match[0].length - 1;
+    // tree-sitter reads `declare=…` as the keyword, not as an assignment.
+    if (NOT_PLAIN_COMMAND_NAMES.has(text.slice(0, match[0].length - 1))) throw NOT_PLAIN;
     const name = new SnapshotNode(this.source, 'variable_name', true, false, first.start, equals);
     const children = [name, this.anonymous('=', equals, equals + 1)];
     const fields: Array<string | null> = ['name', null];
@@ -209,7 +219,7 @@ class PlainParser {
       const code = this.peek();
       if (code < 128 && WORD[code] === 1) {
         let end = start + 1;
-        while (end < source.length && source.charCodeAt(end) < 128 && WORD[source.charCodeAt(end)] === 1) end += 1;
+        while (end < source.length && isWordChar(source.charCodeAt(end), source.charCodeAt(end - 1))) end += 1;
         pieces.push({ kind: 'word', start, end });
         this.position = end;
       } else if (code === SINGLE_QUOTE) {
