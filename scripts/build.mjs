@@ -1,5 +1,6 @@
 // Builds everything that is generated and committed: the embedded built-in packs, the
 // published JSON Schema, and the esbuild bundles in dist/. CI rebuilds and fails on a diff.
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { Ajv } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { parseDocument } from 'yaml';
-import { copyParserWasm, nodeBundleOptions } from './bundle-externals.mjs';
+import { copyParserWasm, dynamicBuiltinsThroughRequire, nodeBundleOptions } from './bundle-externals.mjs';
 import { clearBundleInputs, recordBundleInputs, writeReleaseIntegrity } from './release-integrity.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -74,8 +75,14 @@ async function bundleCli() {
     target: 'node22',
   });
   // `cavra hook` on its own, unsplit: it must not load the shared chunk (see cli/src/hook-entry.ts).
+  // A CommonJS script, so that the entry can run it through a code cache (cli/src/hook-loader.ts).
+  const hookOptions = nodeBundleOptions({ banner: "var __cavraModuleUrl = require('node:url').pathToFileURL(__filename).href;" });
   const hook = await build({
-    ...nodeBundleOptions(),
+    ...hookOptions,
+    plugins: [dynamicBuiltinsThroughRequire, ...hookOptions.plugins],
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+    define: { 'import.meta.url': '__cavraModuleUrl' },
     entryPoints: { 'cavra-hook': at('packages/cli/src/hook-entry.ts') },
     outdir: at('dist/cli'),
     target: 'node22',
@@ -83,8 +90,16 @@ async function bundleCli() {
     minifyWhitespace: true,
     minifySyntax: true,
   });
+  stampHookBuildId(at('dist/cli/cavra-hook.cjs'));
   recordBundleInputs('cli-hook', hook.metafile);
   recordBundleInputs('cli', result.metafile, copyParserWasm(at('dist/cli')));
+}
+
+// The hook's code cache is keyed by this id (packages/cli/src/hook-loader.ts): a new build never
+// meets the cache of an old one.
+function stampHookBuildId(file) {
+  const code = readFileSync(file);
+  writeFileSync(file, Buffer.concat([Buffer.from(`// cavra-hook-build ${createHash('sha256').update(code).digest('hex')}\n`), code]));
 }
 
 clearBundleInputs();

@@ -61,6 +61,20 @@ export const builtinsThroughRequire = {
   },
 };
 
+/**
+ * For a CommonJS bundle run as a script (the hook, see cli/src/hook-loader.ts): `await
+ * import('fs')` (web-tree-sitter's loader) becomes a require when it runs, as a script has no
+ * ES module loader to import with. Not for split ESM bundles, where esbuild would give the
+ * import only a default export.
+ */
+export const dynamicBuiltinsThroughRequire = {
+  name: 'dynamic-builtins-through-require',
+  setup(build) {
+    build.onResolve({ filter: BUILTIN }, (args) => (args.kind === 'dynamic-import' ? { path: args.path.replace(/^node:/, ''), namespace: 'builtin-required-when-imported' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-required-when-imported' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
 /** CommonJS packages that only some paths use: imported, they are loaded on first use (see {@link lazyModule}). */
 const LAZY_PACKAGES = ['yaml', 'undici', 'tunnel'];
 

@@ -143,7 +143,7 @@ export type { EvidenceReport, VerifyEvidenceOptions } from './signing/verify-evi
 export { createCommandAnalyzer } from './command/analyze.ts';
 export type { CommandAnalyzer } from './command/analyze.ts';
 export { loadCommandAnalyzer } from './command/load.ts';
-export { tuneWasmForShortRuns } from './command/wasm-flags.ts';
+export { tuneWasmForShortRuns, wasmTunedForShortRuns } from './command/wasm-flags.ts';
 export { loadShellParser } from './command/parser.ts';
 export type { ShellParserOptions } from './command/parser.ts';
 export { loadedCommandAnalyzer } from './command/registry.ts';

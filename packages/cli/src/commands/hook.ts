@@ -16,7 +16,6 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext,
-  tuneWasmForShortRuns,
   type ActionRequest,
   type DecisionContext,
   type DecisionRecord,
@@ -98,8 +97,7 @@ async function decide(
   const root = values.root ?? event.root ?? event.cwd;
   // Symlinks are followed inside a workspace that exists; otherwise inside the hook's own directory.
   const cwd = root !== undefined && existsSync(root) ? root : process.cwd();
-  if (requests.some((request) => request.action_type === 'execute_command')) tuneWasmForShortRuns();
-  const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd }, requests);
+  const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd, shortRun: true }, requests);
   const packDigests = new Map([...policy.packs].map(([id, pack]) => [id, pack.digest] as const).filter(([, digest]) => digest));
   return { decisions: decideHookRequests(policy, requests, context), packDigests };
 }

@@ -1,5 +1,6 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
 import { loadCommandAnalyzer, plainCommandAnalyzer } from '../command/load.ts';
+import { tuneWasmForShortRuns } from '../command/wasm-flags.ts';
 import { selectPackId, type DecisionPolicy } from '../decision/evaluate.ts';
 import { GATE_DEFAULT_PACK_ID, type ActionRequest } from '../decision/types.ts';
 import { workspacePathResolver } from '../workspace/path-resolver.ts';
@@ -14,6 +15,11 @@ export interface PrepareDecisionPolicyOptions extends PolicyOptions {
   operatorDecides?: boolean;
   /** The workspace root, inside which symlinks of file targets are followed. */
   cwd: string;
+  /**
+   * The process exits when its work is done (a hook, the CLI): V8's wasm flags are tuned for
+   * that (see tuneWasmForShortRuns) before the bash parser loads, and only if it loads.
+   */
+  shortRun?: boolean;
 }
 
 // Beyond this many command lines, loading the wasm parser once costs less than reading every
@@ -22,7 +28,7 @@ const PLAIN_ONLY_MAX_LINES = 32;
 
 // A few lines of plain bash are analysed without the wasm parser (its start-up is most of a
 // hook's time on a command); anything else loads it. Undefined: the process-wide analyser.
-async function prepareCommandAnalyzer(requests: readonly ActionRequest[]): Promise<CommandAnalyzer | undefined> {
+async function prepareCommandAnalyzer(requests: readonly ActionRequest[], shortRun: boolean): Promise<CommandAnalyzer | undefined> {
   const lines: string[] = [];
   for (const request of requests) {
     if (request.action_type !== 'execute_command') continue;
@@ -30,7 +36,10 @@ async function prepareCommandAnalyzer(requests: readonly ActionRequest[]): Promi
   }
   if (lines.length === 0) return undefined;
   const plain = lines.length <= PLAIN_ONLY_MAX_LINES ? plainCommandAnalyzer(lines) : undefined;
-  if (plain === undefined) await loadCommandAnalyzer();
+  if (plain === undefined) {
+    if (shortRun) tuneWasmForShortRuns();
+    await loadCommandAnalyzer();
+  }
   return plain;
 }
 
@@ -44,7 +53,7 @@ export async function prepareDecisionPolicy(options: PrepareDecisionPolicyOption
   const open = openPolicy({ ...options, packs });
   const selected = options.operatorDecides ? open.packIds : requests.map((request) => selectPackId(request, open.defaultPackId));
   const policy = compilePolicy(open, new Set(selected));
-  const commandAnalyzer = await prepareCommandAnalyzer(requests);
+  const commandAnalyzer = await prepareCommandAnalyzer(requests, options.shortRun === true);
   return {
     ...policy,
     ...(commandAnalyzer ? { commandAnalyzer } : {}),

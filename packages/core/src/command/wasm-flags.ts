@@ -15,3 +15,8 @@ export function tuneWasmForShortRuns(): void {
   tuned = true;
   for (const flag of ['--liftoff-only', '--no-wasm-tier-up', '--no-wasm-dynamic-tiering']) setFlagsFromString(flag);
 }
+
+/** Whether {@link tuneWasmForShortRuns} changed V8's flags in this process (code caches made since carry them). */
+export function wasmTunedForShortRuns(): boolean {
+  return tuned;
+}
