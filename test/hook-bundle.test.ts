@@ -31,8 +31,8 @@ const EVENTS = {
   mcp: event('mcp__github__get_issue', { owner: 'o', repo: 'r', issue_number: 1 }),
 };
 
-function hook(input: string, cli = join(root, 'dist', 'cli', 'cavra.mjs')): { status: number | null; decision: string } {
-  const run = spawnSync(process.execPath, [cli, 'hook', 'claude-code'], { cwd: root, input, encoding: 'utf8', env: { ...process.env, TMPDIR: temp } });
+function hook(input: string, cli = join(root, 'dist', 'cli', 'cavra.mjs'), env: Record<string, string> = {}): { status: number | null; decision: string } {
+  const run = spawnSync(process.execPath, [cli, 'hook', 'claude-code'], { cwd: root, input, encoding: 'utf8', env: { ...process.env, TMPDIR: temp, ...env } });
   expect(run.stderr).toBe('');
   const decision = run.stdout === '' ? 'allow' : (JSON.parse(run.stdout) as { hookSpecificOutput: { permissionDecision: string } }).hookSpecificOutput.permissionDecision;
   return { status: run.status, decision };
@@ -90,6 +90,12 @@ describe('the built hook', () => {
     rmSync(join(cacheDir(), cacheFiles()[0]!));
     chmodSync(cacheDir(), 0o777);
     expect(hook(EVENTS.readEnv)).toEqual({ status: 0, decision: 'deny' });
+    expect(cacheFiles()).toEqual([]);
+  });
+
+  test('CAVRA_HOOK_CACHE=off keeps no cache', () => {
+    expect(hook(EVENTS.readEnv, undefined, { CAVRA_HOOK_CACHE: 'off' })).toEqual({ status: 0, decision: 'deny' });
+    expect(hook(EVENTS.plainCommand, undefined, { CAVRA_HOOK_CACHE: 'off' })).toEqual({ status: 0, decision: 'allow' });
     expect(cacheFiles()).toEqual([]);
   });
 

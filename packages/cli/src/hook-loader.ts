@@ -26,7 +26,7 @@ interface HookBundle {
 
 // Tools whose events carry a shell command (Claude Code, Codex, Copilot, Cursor, Gemini): those
 // hooks run the command analyser, so they keep a cache of their own.
-const SHELL_EVENT = /"(?:Bash|bash|shell|run_shell_command|exec_command|local_shell|beforeShellExecution)"/;
+const SHELL_EVENT = /"(?:Bash|bash|Shell|shell|PowerShell|run_shell_command|exec_command|local_shell|command_execution|beforeShellExecution)"/;
 
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -69,6 +69,8 @@ function readEventText(): string | undefined {
 export const HOOK_BUILD_ID = /^\/\/ cavra-hook-build ([0-9a-f]{64})\n/;
 
 function cacheFileFor(source: string, kind: string): string | undefined {
+  // An operator who wants no cache on disk at all turns it off.
+  if (process.env.CAVRA_HOOK_CACHE === 'off') return undefined;
   const build = HOOK_BUILD_ID.exec(source)?.[1];
   const dir = build === undefined ? undefined : privateCacheDir();
   if (dir === undefined) return undefined;
