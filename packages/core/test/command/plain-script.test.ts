@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import { parsePlainScript } from '../../src/command/plain-script.ts';
-import type { SyntaxNode } from '../../src/command/syntax.ts';
+import { treeDifferences } from './tree-differences.ts';
 
 const require = createRequire(import.meta.url);
 const root = join(import.meta.dirname, '..', '..', '..', '..');
@@ -26,19 +26,6 @@ beforeAll(async () => {
   parser.setLanguage(language);
 });
 
-function differences(expected: Node, actual: SyntaxNode, path: string, out: string[]): void {
-  const want = [expected.type, expected.isNamed, expected.isMissing, expected.startIndex, expected.endIndex, expected.text, expected.childCount].join('|');
-  const have = [actual.type, actual.isNamed, actual.isMissing, actual.startIndex, actual.endIndex, actual.text, actual.childCount].join('|');
-  if (want !== have) {
-    out.push(`${path}: ${want} != ${have}`);
-    return;
-  }
-  expected.children.forEach((child, index) => {
-    if (expected.fieldNameForChild(index) !== actual.fieldNameForChild(index)) out.push(`${path}/${index}: field ${expected.fieldNameForChild(index)} != ${actual.fieldNameForChild(index)}`);
-    differences(child!, actual.children[index]!, `${path}/${index}`, out);
-  });
-}
-
 /** Compares every accepted line with tree-sitter; returns the differences and how many were accepted. */
 function compare(lines: readonly string[]): { out: string[]; accepted: number } {
   const out: string[] = [];
@@ -49,7 +36,7 @@ function compare(lines: readonly string[]): { out: string[]; accepted: number } 
     accepted += 1;
     const tree = parser.parse(line)!;
     if (tree.rootNode.hasError) out.push(`${JSON.stringify(line)}: tree-sitter finds an error`);
-    else differences(tree.rootNode, plain.rootNode, JSON.stringify(line), out);
+    else treeDifferences(tree.rootNode, plain.rootNode, JSON.stringify(line), out);
     tree.delete();
   }
   return { out, accepted };

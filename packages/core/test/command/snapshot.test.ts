@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { Language, Parser, type Node } from 'web-tree-sitter';
+import { Language, Parser } from 'web-tree-sitter';
 import { snapshot } from '../../src/command/snapshot.ts';
-import type { SyntaxNode } from '../../src/command/syntax.ts';
+import { treeDifferences } from './tree-differences.ts';
 
 const require = createRequire(import.meta.url);
 const fixtures = join(import.meta.dirname, '..', '..', '..', '..', 'fixtures', 'evasions');
@@ -27,26 +27,13 @@ beforeAll(async () => {
   parser.setLanguage(language);
 });
 
-function differences(expected: Node, actual: SyntaxNode, path: string, out: string[]): void {
-  const want = [expected.type, expected.isNamed, expected.isMissing, expected.startIndex, expected.endIndex, expected.text, expected.childCount].join('|');
-  const have = [actual.type, actual.isNamed, actual.isMissing, actual.startIndex, actual.endIndex, actual.text, actual.childCount].join('|');
-  if (want !== have) {
-    out.push(`${path}: ${want} != ${have}`);
-    return;
-  }
-  expected.children.forEach((child, index) => {
-    if (expected.fieldNameForChild(index) !== actual.fieldNameForChild(index)) out.push(`${path}/${index}: field`);
-    differences(child!, actual.children[index]!, `${path}/${index}`, out);
-  });
-}
-
 test(`copies ${lines.length} parses exactly`, () => {
   const out: string[] = [];
   let errors = 0;
   for (const line of lines) {
     const tree = parser.parse(line)!;
     const copy = snapshot(tree.walk(), line, language.types, language.fields, language.types.map((_, typeId) => language.nodeTypeIsNamed(typeId)));
-    differences(tree.rootNode, copy.rootNode, JSON.stringify(line), out);
+    treeDifferences(tree.rootNode, copy.rootNode, JSON.stringify(line), out);
     if (tree.rootNode.hasError !== copy.rootNode.hasError) out.push(`${line}: hasError`);
     if (copy.rootNode.hasError) errors += 1;
     tree.delete();
