@@ -8,8 +8,8 @@
 import { SnapshotNode } from './snapshot.ts';
 import type { SyntaxTree } from './syntax.ts';
 
-// Characters that bash never treats specially in an unquoted word. `#`, `~` (but see below), globs, braces,
-// `!`, `$`, `\`, quotes, redirections and control operators are all left out on purpose.
+// Characters that bash never treats specially in an unquoted word. `#`, `~` (but see below),
+// globs, braces, `!`, `$`, `\`, quotes, redirections and control operators are all left out.
 const WORD = new Uint8Array(128);
 for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-') WORD[char.charCodeAt(0)] = 1;
 
