@@ -1,16 +1,15 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-A6OQZ5V6.mjs";
-import "./chunk-2VVUEV2O.mjs";
+} from "./chunk-RHZEO2DI.mjs";
+import "./chunk-CWZ6VBLV.mjs";
 import "./chunk-CPZPROH3.mjs";
-import "./chunk-6AWIGDDH.mjs";
-import "./chunk-Z4MBTRKL.mjs";
+import "./chunk-YN2G34MT.mjs";
+import "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   CavraError
@@ -23,11 +22,11 @@ import {
 } from "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
 import {
-  require_path
-} from "./chunk-P4BCTC5C.mjs";
-import {
   require_fs
 } from "./chunk-ZSO65TAP.mjs";
+import {
+  require_path
+} from "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";

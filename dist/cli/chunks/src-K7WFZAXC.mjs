@@ -3,7 +3,7 @@ import {
   APPROVERS_FILE,
   BREAK_GLASS_LABEL,
   parseApprovers
-} from "./chunk-Z4MBTRKL.mjs";
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -22,8 +22,8 @@ import {
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import {
   __commonJS,
   __export,

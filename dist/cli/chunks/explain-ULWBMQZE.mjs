@@ -6,19 +6,18 @@ import {
 import {
   EXIT,
   writeAll
-} from "./chunk-6AWIGDDH.mjs";
+} from "./chunk-YN2G34MT.mjs";
 import {
   displayText,
   evaluate,
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-Z4MBTRKL.mjs";
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   CavraError
@@ -30,8 +29,8 @@ import {
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";

@@ -94,7 +94,7 @@ import {
   translateTraits,
   v4,
   writeKey
-} from "./chunk-BZFZAR7E.mjs";
+} from "./chunk-Q2P3LS7O.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
@@ -108,12 +108,12 @@ import {
 import {
   require_process
 } from "./chunk-XJSXIJRB.mjs";
+import "./chunk-N45RTMHM.mjs";
 import {
   require_os
 } from "./chunk-LA3EAQWV.mjs";
-import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import {
   __commonJS,
   __esm,
@@ -719,7 +719,7 @@ var init_HttpProtocol = __esm({
         });
       }
       async loadEventStreamCapability() {
-        const { EventStreamSerde, eventStreamSerdeProvider } = await import("./event-streams-XZL2L7QT.mjs");
+        const { EventStreamSerde, eventStreamSerdeProvider } = await import("./event-streams-7KF4JK5D.mjs");
         const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
         return new EventStreamSerde({
           marshaller,

@@ -15,17 +15,17 @@ import {
   require_process
 } from "./chunk-XJSXIJRB.mjs";
 import {
-  require_os
-} from "./chunk-LA3EAQWV.mjs";
-import {
   require_promises
 } from "./chunk-N45RTMHM.mjs";
 import {
-  require_path
-} from "./chunk-P4BCTC5C.mjs";
+  require_os
+} from "./chunk-LA3EAQWV.mjs";
 import {
   require_fs
 } from "./chunk-ZSO65TAP.mjs";
+import {
+  require_path
+} from "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";

@@ -245,11 +245,12 @@ import {
   verifyRunnerAuthV2,
   verifyRunnerToken,
   verifyUpstreamBundle,
+  wasmTunedForShortRuns,
   withEvidenceLock,
   workspacePathResolver,
   writeAiBom,
   writeAtomic
-} from "./chunk-Z4MBTRKL.mjs";
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -265,8 +266,8 @@ import "./chunk-2543WERG.mjs";
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
   ACTION_TYPES,
@@ -518,6 +519,7 @@ export {
   verifyRunnerAuthV2,
   verifyRunnerToken,
   verifyUpstreamBundle,
+  wasmTunedForShortRuns,
   withEvidenceLock,
   workspacePathResolver,
   writeAiBom,

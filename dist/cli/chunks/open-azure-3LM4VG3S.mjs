@@ -37,17 +37,17 @@ import {
   require_process
 } from "./chunk-XJSXIJRB.mjs";
 import {
-  require_os
-} from "./chunk-LA3EAQWV.mjs";
-import {
   require_promises
 } from "./chunk-N45RTMHM.mjs";
 import {
-  require_path
-} from "./chunk-P4BCTC5C.mjs";
+  require_os
+} from "./chunk-LA3EAQWV.mjs";
 import {
   require_fs
 } from "./chunk-ZSO65TAP.mjs";
+import {
+  require_path
+} from "./chunk-P4BCTC5C.mjs";
 import {
   __commonJS,
   __export,
@@ -53870,7 +53870,7 @@ function createMsalClient(clientId, tenantId, createMsalClientOptions = {}) {
   function createBaseInteractiveRequest(scopes, options) {
     return {
       openBrowser: async (url2) => {
-        const open = await import("./open-BA5UEHRE.mjs");
+        const open = await import("./open-FO56QRMM.mjs");
         await open.default(url2);
       },
       scopes,

@@ -1,17 +1,19 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-YQQK7BEA.mjs";
+} from "./chunk-73LGF45G.mjs";
 import "./chunk-CPZPROH3.mjs";
 import {
-  EXIT
-} from "./chunk-6AWIGDDH.mjs";
-import "./chunk-Z4MBTRKL.mjs";
+  EXIT,
+  processIo
+} from "./chunk-YN2G34MT.mjs";
+import {
+  wasmTunedForShortRuns
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   isCavraError
@@ -21,8 +23,8 @@ import "./chunk-VGNHR5IA.mjs";
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/hook-entry.ts
@@ -37,5 +39,7 @@ async function runHookCli(args, io) {
   }
 }
 export {
-  runHookCli
+  processIo,
+  runHookCli,
+  wasmTunedForShortRuns
 };

@@ -9,7 +9,7 @@ import {
   writeAll,
   writeStderr,
   writeStdout
-} from "./chunk-6AWIGDDH.mjs";
+} from "./chunk-YN2G34MT.mjs";
 import {
   GATE_DEFAULT_PACK_ID,
   HOOK_AGENTS,
@@ -22,9 +22,8 @@ import {
   prepareDecisionPolicy,
   readHookEvent,
   recordVerdict,
-  systemDecisionContext,
-  tuneWasmForShortRuns
-} from "./chunk-Z4MBTRKL.mjs";
+  systemDecisionContext
+} from "./chunk-JBVNJSI2.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
@@ -35,11 +34,11 @@ import {
   require_util
 } from "./chunk-VGNHR5IA.mjs";
 import {
-  require_path
-} from "./chunk-P4BCTC5C.mjs";
-import {
   require_fs
 } from "./chunk-ZSO65TAP.mjs";
+import {
+  require_path
+} from "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";
@@ -101,8 +100,7 @@ async function decide(values, requests, event, context) {
   if (requests.length === 0) return { decisions: [], packDigests: /* @__PURE__ */ new Map() };
   const root = values.root ?? event.root ?? event.cwd;
   const cwd = root !== void 0 && (0, import_node_fs.existsSync)(root) ? root : process.cwd();
-  if (requests.some((request) => request.action_type === "execute_command")) tuneWasmForShortRuns();
-  const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd }, requests);
+  const policy = await prepareDecisionPolicy({ ...policyOptionsOf(values), operatorDecides: true, cwd, shortRun: true }, requests);
   const packDigests = new Map([...policy.packs].map(([id, pack]) => [id, pack.digest]).filter(([, digest]) => digest));
   return { decisions: decideHookRequests(policy, requests, context), packDigests };
 }

@@ -4,8 +4,9 @@ import {
 } from "./chunk-DESJ2UAL.mjs";
 import {
   EXIT,
+  readStream,
   writeAll
-} from "./chunk-6AWIGDDH.mjs";
+} from "./chunk-YN2G34MT.mjs";
 import {
   ExplicitTokenSource,
   FileTokenSource,
@@ -14,14 +15,11 @@ import {
   parseRunnerClaimsPolicy,
   tokenKeysOf,
   verifyRunnerToken
-} from "./chunk-Z4MBTRKL.mjs";
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import {
-  readStream
-} from "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   CavraError
@@ -35,8 +33,8 @@ import "./chunk-EEGBRVFG.mjs";
 import {
   require_promises
 } from "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";

@@ -5,7 +5,7 @@ import {
 import {
   EXIT,
   writeAll
-} from "./chunk-6AWIGDDH.mjs";
+} from "./chunk-YN2G34MT.mjs";
 import {
   KEY_ALGORITHMS,
   addTrustedKey,
@@ -16,12 +16,11 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-Z4MBTRKL.mjs";
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   CavraError
@@ -34,11 +33,11 @@ import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
 import {
-  require_path
-} from "./chunk-P4BCTC5C.mjs";
-import {
   require_fs
 } from "./chunk-ZSO65TAP.mjs";
+import {
+  require_path
+} from "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";

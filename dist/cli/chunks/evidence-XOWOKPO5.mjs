@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-2VVUEV2O.mjs";
+} from "./chunk-CWZ6VBLV.mjs";
 import {
   readInput,
   readJsonObject
@@ -10,7 +10,7 @@ import {
 import {
   EXIT,
   writeAll
-} from "./chunk-6AWIGDDH.mjs";
+} from "./chunk-YN2G34MT.mjs";
 import {
   DEFAULT_ORIGIN,
   DEFAULT_RETENTION,
@@ -25,12 +25,11 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-Z4MBTRKL.mjs";
+} from "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   CavraError
@@ -42,8 +41,8 @@ import {
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import {
   __toESM
 } from "./chunk-OEJ5TTXT.mjs";

@@ -1,13 +1,13 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  EXIT
-} from "./chunk-6AWIGDDH.mjs";
-import "./chunk-Z4MBTRKL.mjs";
+  EXIT,
+  processIo
+} from "./chunk-YN2G34MT.mjs";
+import "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import {
   isCavraError,
@@ -17,8 +17,8 @@ import "./chunk-2543WERG.mjs";
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 
 // packages/cli/src/commands/index.ts
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-EC4GM3AR.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-AY6UVOOC.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-2RETJM6B.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-EPPROFOF.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-U6DJ4CCG.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-P7GB6YTJ.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-X4NTAIOP.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-ORL5XVB2.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-H3OWMGKC.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-H5SWVM7P.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-6KMQYZOI.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-3MKVZDWB.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-V33DYAWB.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-HYGGHSKC.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-5K6YNYIY.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-5IINYOX7.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-XOWOKPO5.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-ULWBMQZE.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-OA7VRK4D.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-JEGUJ544.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-HNYFUYDI.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-4A3DRLH6.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-XWGZRFZS.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-AH5GLQI5.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");
@@ -155,5 +155,6 @@ function isNodeUsageError(error) {
   return typeof code === "string" && code.startsWith("ERR_PARSE_ARGS_");
 }
 export {
+  processIo,
   runCli
 };

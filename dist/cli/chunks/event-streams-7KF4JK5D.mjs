@@ -19,14 +19,14 @@ import {
   iterableToReadableStream,
   readableStreamToIterable,
   resolveEventStreamSerdeConfig
-} from "./chunk-BZFZAR7E.mjs";
+} from "./chunk-Q2P3LS7O.mjs";
 import "./chunk-XBSQQOHF.mjs";
 import "./chunk-2543WERG.mjs";
 import "./chunk-KCOTXHCU.mjs";
-import "./chunk-LA3EAQWV.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
+import "./chunk-LA3EAQWV.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 init_event_streams();
 export {

@@ -31,11 +31,11 @@ import {
   require_promises
 } from "./chunk-N45RTMHM.mjs";
 import {
-  require_path
-} from "./chunk-P4BCTC5C.mjs";
-import {
   require_fs
 } from "./chunk-ZSO65TAP.mjs";
+import {
+  require_path
+} from "./chunk-P4BCTC5C.mjs";
 import {
   __commonJS,
   __export,
@@ -10082,7 +10082,7 @@ function decideCommand(pack, rawLine, analyzer = loadedCommandAnalyzer(), resolv
   for (const pipeline of analysis.pipelines) addTextHits(hits, rules, pipeline);
   const perInvocation = analysis.invocations.map((invocation) => invocationHits(rules, invocation));
   for (const each of perInvocation) for (const hit of each) hits.push(hit);
-  if (hits.length > 1) hits.sort((a, b) => a.ruleOrder - b.ruleOrder);
+  sortByRuleOrder(hits);
   let winner;
   for (const hit of hits) if (!permitsAction(hit.decision) && beats(hit.decision, hitSeverity(hit, line), winner)) winner = hitVerdict2(hit, line, pack);
   for (const finding of analysis.opaque) {
@@ -10122,6 +10122,17 @@ function decideCommand(pack, rawLine, analyzer = loadedCommandAnalyzer(), resolv
   winner.matches = matches2;
   winner.analysis = explainAnalysis(analysis, perInvocation);
   return winner;
+}
+function sortByRuleOrder(hits) {
+  for (let i2 = 1; i2 < hits.length; i2 += 1) {
+    const hit = hits[i2];
+    let j = i2 - 1;
+    while (j >= 0 && hits[j].ruleOrder > hit.ruleOrder) {
+      hits[j + 1] = hits[j];
+      j -= 1;
+    }
+    hits[j + 1] = hit;
+  }
 }
 function beats(decision, severity, best) {
   return best === void 0 || outranks({ decision, severity }, best);
@@ -10215,11 +10226,8 @@ function asCommandVerdict(verdict, line, reason) {
 }
 function matchesOf(hits, analysis, doors) {
   const matches2 = [];
-  const seen = /* @__PURE__ */ new Set();
   const add = (match) => {
-    const key = `${match.rule_id}\0${match.subject ?? ""}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    for (const kept of matches2) if (kept.rule_id === match.rule_id && (kept.subject ?? "") === (match.subject ?? "")) return;
     matches2.push(match);
   };
   for (const hit of hits) add({ rule_id: hit.rule.ruleId, decision: hit.decision, pattern: hit.pattern, subject: hit.subject });
@@ -16137,8 +16145,8 @@ async function openEvidenceStore(uri, options) {
   const location = parseStoreUri(uri);
   if (options.endpoint !== void 0) assertEndpoint(options.endpoint);
   if (location.kind === "file") return new LocalFolderStore(location.path);
-  if (location.kind === "s3") return (await import("./open-s3-FZNS2VQD.mjs")).openS3ObjectLockStore(location, options);
-  return (await import("./open-azure-3YBSZ4N7.mjs")).openAzureImmutableBlobStore(location, options);
+  if (location.kind === "s3") return (await import("./open-s3-32ESVRWF.mjs")).openS3ObjectLockStore(location, options);
+  return (await import("./open-azure-3LM4VG3S.mjs")).openAzureImmutableBlobStore(location, options);
 }
 function assertEndpoint(endpoint) {
   let url;
@@ -17374,10 +17382,14 @@ var LogScanner = class {
     this.#tree.push(leaf);
     if (this.#rootsWanted.has(n)) this.#roots.set(n, this.#tree.root());
     this.#leaves?.push(Buffer.from(leaf, "binary").toString("hex"));
+    const offset = this.#bytes;
     this.#bytes += end - start2 + 1;
     const problem = this.#check(buf, start2, end, n);
     if (problem) this.#report(problem);
-    if (this.#options.parse) this.#parse(buf, start2, end, n);
+    if (!this.#options.parse) return;
+    const known = this.#options.known;
+    if (known !== void 0 && problem === void 0 && isKnownLine(known, offset, buf, start2, end)) known.onKnown(n);
+    else this.#parse(buf, start2, end, n);
   }
   #check(buf, start2, end, n) {
     if (end - start2 < MIN_LINE || !hasLayout(buf, start2) || buf[end - 1] !== CLOSE) {
@@ -17443,6 +17455,11 @@ function isCanonicalLine(parsed, text3, buf, start2, end) {
     return false;
   }
   return canonical === text3 && (0, import_node_buffer.isUtf8)(buf.subarray(start2, end));
+}
+function isKnownLine(known, offset, buf, start2, end) {
+  const at = offset - known.offset;
+  const length = end - start2;
+  return at >= 0 && at + length < known.data.length && known.data[at + length] === NEWLINE && buf.compare(known.data, at, at + length, start2, end) === 0;
 }
 var FIXED = [
   ...[...HASH_PREFIX].map((byte, i2) => [i2, byte]),
@@ -17604,7 +17621,8 @@ function appendLocked(dir, logPath, inputs, options) {
 `);
     const root = tree.root();
     if (inputs.length > 0) writeBatchCheckpoint(dir, tree.size, root, options);
-    return { firstSeq, size: tree.size, root, head, recorded };
+    const lines = recorded.map((decision, index) => ({ decision: decision.decision, packDigest: inputs[index].packDigest || void 0 }));
+    return { firstSeq, size: tree.size, root, head, recorded, written: { offset: state2.bytes, data, firstSeq, lines } };
   } finally {
     (0, import_node_fs9.closeSync)(fd);
   }
@@ -18372,13 +18390,26 @@ async function sealEvidence(dir, options) {
     const counts = {};
     const digests = /* @__PURE__ */ new Set();
     const heads = presentHeads(dir);
+    const count2 = (decision, packDigest2) => {
+      counts[decision] = (counts[decision] ?? 0) + 1;
+      if (packDigest2) digests.add(packDigest2);
+    };
+    const { written } = options;
     const scan = scanLogFile(logPath, {
       parse: true,
       rootsAt: heads.map((h) => h.size),
-      onRecord: ({ record }) => {
-        counts[record.decision.decision] = (counts[record.decision.decision] ?? 0) + 1;
-        if (record.pack_digest) digests.add(record.pack_digest);
-      }
+      onRecord: ({ record }) => count2(record.decision.decision, record.pack_digest),
+      ...written ? {
+        known: {
+          offset: written.offset,
+          data: written.data,
+          onKnown: (index) => {
+            const line = written.lines[index - written.firstSeq];
+            if (line === void 0) throw new CavraError("ERR_INTERNAL", `record ${index} is not one of the batch this process appended`);
+            count2(line.decision, line.packDigest);
+          }
+        }
+      } : {}
     });
     const bad2 = scan.problems[0];
     if (bad2) throw new CavraError("ERR_EVIDENCE_CHAIN_BROKEN", `refusing to seal \`${dir}\`: record ${bad2.record}: ${bad2.message}`, { hint: "run `cavra verify` on the directory", details: { code: bad2.code } });
@@ -25180,6 +25211,268 @@ function snapshot(cursor, source, types, fields, named) {
   return { rootNode: root, delete: () => void 0 };
 }
 
+// packages/core/src/command/plain-script.ts
+var WORD = new Uint8Array(128);
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-") WORD[char.charCodeAt(0)] = 1;
+var TILDE = 126;
+function isWordChar(code, previous) {
+  return code < 128 && WORD[code] === 1 || code === TILDE && previous !== 61 && previous !== 58;
+}
+var SPACE = 32;
+var TAB = 9;
+var NEWLINE2 = 10;
+var SINGLE_QUOTE = 39;
+var DOUBLE_QUOTE = 34;
+var NOT_PLAIN_COMMAND_NAMES = /* @__PURE__ */ new Set([
+  "if",
+  "then",
+  "else",
+  "elif",
+  "fi",
+  "case",
+  "esac",
+  "for",
+  "select",
+  "while",
+  "until",
+  "do",
+  "done",
+  "in",
+  "function",
+  "time",
+  "coproc",
+  "export",
+  "declare",
+  "local",
+  "readonly",
+  "typeset",
+  "unset",
+  "unsetenv",
+  "let",
+  "eval"
+]);
+var NUMBER3 = /^-?[0-9]+$/;
+var NUMBER_LIKE = /^-?[0-9]/;
+var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+var APPEND_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+=/;
+var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain");
+var PlainParser = class {
+  source;
+  position = 0;
+  constructor(source) {
+    this.source = source;
+  }
+  program() {
+    this.skipBlanks();
+    const start2 = this.position;
+    const statements = [this.andOr()];
+    for (; ; ) {
+      this.skipBlanks();
+      if (this.peek() !== 59) break;
+      const semicolon = this.anonymous(";", this.position, this.position + 1);
+      this.position += 1;
+      statements.push(semicolon);
+      this.skipBlanks();
+      if (this.atEnd()) break;
+      statements.push(this.andOr());
+    }
+    if (this.peek() === NEWLINE2) this.position += 1;
+    if (!this.atEnd()) throw NOT_PLAIN;
+    const program = new SnapshotNode(this.source, "program", true, false, start2, this.source.length);
+    program.adopt(statements, void 0);
+    return program;
+  }
+  // `&&` and `||` bind equally and to the left; `|` binds tighter.
+  andOr() {
+    let left = this.pipeline();
+    for (; ; ) {
+      this.skipBlanks();
+      const operator = this.operator2();
+      if (operator === void 0 || operator === "|") break;
+      const token = this.anonymous(operator, this.position, this.position + 2);
+      this.position += 2;
+      this.skipBlanks();
+      const right = this.pipeline();
+      const list = new SnapshotNode(this.source, "list", true, false, left.startIndex, right.endIndex);
+      list.adopt([left, token, right], void 0);
+      left = list;
+    }
+    return left;
+  }
+  pipeline() {
+    const first = this.command();
+    const stages = [first];
+    for (; ; ) {
+      this.skipBlanks();
+      if (this.operator2() !== "|") break;
+      stages.push(this.anonymous("|", this.position, this.position + 1));
+      this.position += 1;
+      this.skipBlanks();
+      stages.push(this.command());
+    }
+    if (stages.length === 1) return first;
+    const pipeline = new SnapshotNode(this.source, "pipeline", true, false, first.startIndex, stages[stages.length - 1].endIndex);
+    pipeline.adopt(stages, void 0);
+    return pipeline;
+  }
+  command() {
+    const children = [];
+    const fields = [];
+    let named = false;
+    for (; ; ) {
+      const pieces = this.word();
+      if (pieces === void 0) break;
+      if (!named) {
+        const assignment = this.assignment(pieces);
+        if (assignment !== void 0) {
+          children.push(assignment);
+          fields.push(null);
+          this.skipBlanks();
+          continue;
+        }
+        const name2 = new SnapshotNode(this.source, "command_name", true, false, pieces[0].start, pieces[pieces.length - 1].end);
+        const word = this.wordNode(pieces);
+        if (word.type !== "word" && word.type !== "raw_string" && word.type !== "string" && word.type !== "concatenation") throw NOT_PLAIN;
+        if (pieces[0].kind === "word" && NOT_PLAIN_COMMAND_NAMES.has(this.source.slice(pieces[0].start, pieces[0].end))) throw NOT_PLAIN;
+        if (/[%@]/.test(word.text)) throw NOT_PLAIN;
+        name2.adopt([word], void 0);
+        children.push(name2);
+        fields.push("name");
+        named = true;
+      } else {
+        children.push(this.wordNode(pieces));
+        fields.push("argument");
+      }
+      this.skipBlanks();
+    }
+    if (!named) throw NOT_PLAIN;
+    const command = new SnapshotNode(this.source, "command", true, false, children[0].startIndex, children[children.length - 1].endIndex);
+    command.adopt(children, fields);
+    return command;
+  }
+  assignment(pieces) {
+    const first = pieces[0];
+    if (first.kind !== "word") return void 0;
+    const text3 = this.source.slice(first.start, first.end);
+    if (APPEND_ASSIGNMENT.test(text3)) throw NOT_PLAIN;
+    const match = ASSIGNMENT.exec(text3);
+    if (match === null) {
+      if (text3.includes("=")) throw NOT_PLAIN;
+      return void 0;
+    }
+    const equals = first.start + match[0].length - 1;
+    if (NOT_PLAIN_COMMAND_NAMES.has(text3.slice(0, match[0].length - 1))) throw NOT_PLAIN;
+    const name2 = new SnapshotNode(this.source, "variable_name", true, false, first.start, equals);
+    const children = [name2, this.anonymous("=", equals, equals + 1)];
+    const fields = ["name", null];
+    const rest = equals + 1 < first.end ? [{ kind: "word", start: equals + 1, end: first.end }, ...pieces.slice(1)] : pieces.slice(1);
+    if (rest.length > 0) {
+      if (rest[0].kind === "word" && this.source.charCodeAt(rest[0].start) === 61) throw NOT_PLAIN;
+      children.push(this.wordNode(rest));
+      fields.push("value");
+    }
+    const node = new SnapshotNode(this.source, "variable_assignment", true, false, first.start, pieces[pieces.length - 1].end);
+    node.adopt(children, fields);
+    return node;
+  }
+  wordNode(pieces) {
+    if (pieces.length === 1) return this.pieceNode(pieces[0], true);
+    const parts2 = pieces.map((piece) => this.pieceNode(piece, false));
+    const node = new SnapshotNode(this.source, "concatenation", true, false, pieces[0].start, pieces[pieces.length - 1].end);
+    node.adopt(parts2, void 0);
+    return node;
+  }
+  pieceNode(piece, alone) {
+    const { source } = this;
+    if (piece.kind === "word") {
+      const text3 = source.slice(piece.start, piece.end);
+      if (NUMBER_LIKE.test(text3)) {
+        if (alone && NUMBER3.test(text3)) return new SnapshotNode(source, "number", true, false, piece.start, piece.end);
+        if (!alone || text3.includes("#")) throw NOT_PLAIN;
+      }
+      return new SnapshotNode(source, "word", true, false, piece.start, piece.end);
+    }
+    if (piece.kind === "raw_string") return new SnapshotNode(source, "raw_string", true, false, piece.start, piece.end);
+    const node = new SnapshotNode(source, "string", true, false, piece.start, piece.end);
+    const children = [this.anonymous('"', piece.start, piece.start + 1)];
+    if (piece.end - piece.start > 2) children.push(new SnapshotNode(source, "string_content", true, false, piece.start + 1, piece.end - 1));
+    children.push(this.anonymous('"', piece.end - 1, piece.end));
+    node.adopt(children, void 0);
+    return node;
+  }
+  /** The pieces of the next word, or undefined when no word starts here. */
+  word() {
+    const { source } = this;
+    const pieces = [];
+    for (; ; ) {
+      const start2 = this.position;
+      const code2 = this.peek();
+      if (code2 < 128 && WORD[code2] === 1) {
+        let end = start2 + 1;
+        while (end < source.length && isWordChar(source.charCodeAt(end), source.charCodeAt(end - 1))) end += 1;
+        pieces.push({ kind: "word", start: start2, end });
+        this.position = end;
+      } else if (code2 === SINGLE_QUOTE) {
+        const close = source.indexOf("'", start2 + 1);
+        if (close < 0 || source.slice(start2 + 1, close).includes("\n")) throw NOT_PLAIN;
+        pieces.push({ kind: "raw_string", start: start2, end: close + 1 });
+        this.position = close + 1;
+      } else if (code2 === DOUBLE_QUOTE) {
+        let end = start2 + 1;
+        for (; ; ) {
+          if (end >= source.length) throw NOT_PLAIN;
+          const inner = source.charCodeAt(end);
+          if (inner === DOUBLE_QUOTE) break;
+          if (inner === 36 || inner === 96 || inner === 92 || inner === 33 || inner === NEWLINE2) throw NOT_PLAIN;
+          end += 1;
+        }
+        pieces.push({ kind: "string", start: start2, end: end + 1 });
+        this.position = end + 1;
+      } else {
+        break;
+      }
+    }
+    if (pieces.length > 0) return pieces;
+    const code = this.peek();
+    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE2 || code === 59 || code === 124 || this.operator2() === "&&") return void 0;
+    throw NOT_PLAIN;
+  }
+  /** `&&`, `||` or `|` at the current position. `|&` and a lone `&` are not plain. */
+  operator2() {
+    const code = this.peek();
+    const next = this.source.charCodeAt(this.position + 1);
+    if (code === 38) {
+      if (next === 38) return "&&";
+      throw NOT_PLAIN;
+    }
+    if (code !== 124) return void 0;
+    if (next === 124) return "||";
+    if (next === 38) throw NOT_PLAIN;
+    return "|";
+  }
+  anonymous(type, start2, end) {
+    return new SnapshotNode(this.source, type, false, false, start2, end);
+  }
+  skipBlanks() {
+    while (this.peek() === SPACE || this.peek() === TAB) this.position += 1;
+  }
+  peek() {
+    return this.position < this.source.length ? this.source.charCodeAt(this.position) : -1;
+  }
+  atEnd() {
+    return this.position >= this.source.length;
+  }
+};
+var NO_DELETE = () => void 0;
+function parsePlainScript(source) {
+  try {
+    return { rootNode: new PlainParser(source).program(), delete: NO_DELETE };
+  } catch (error) {
+    if (error === NOT_PLAIN) return void 0;
+    throw error;
+  }
+}
+
 // packages/core/src/command/parser.ts
 var RUNTIME_WASM = "web-tree-sitter.wasm";
 var GRAMMAR_WASM = "tree-sitter-bash.wasm";
@@ -25197,6 +25490,8 @@ async function loadShellParser(options = {}) {
     let cursor;
     return {
       parse(source) {
+        const plain2 = parsePlainScript(source);
+        if (plain2 !== void 0) return plain2;
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", "the bash parser returned no tree");
         try {
@@ -25247,6 +25542,23 @@ function loadCommandAnalyzer(options = {}) {
   });
   return pending;
 }
+var PLAIN_ONLY = {
+  parse(source) {
+    const tree = parsePlainScript(source);
+    if (tree === void 0) throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", "this command needs the bash parser, which is not loaded", { hint: "await `loadCommandAnalyzer()` before deciding commands" });
+    return tree;
+  }
+};
+function plainCommandAnalyzer(lines) {
+  const analyzer = createCommandAnalyzer(PLAIN_ONLY);
+  try {
+    for (const line of lines) analyzer.analyze(line.trim());
+  } catch (error) {
+    if (isCavraError(error) && error.code === "ERR_COMMAND_PARSER_UNAVAILABLE") return void 0;
+    throw error;
+  }
+  return analyzer;
+}
 
 // packages/core/src/command/wasm-flags.ts
 var import_node_v8 = __toESM(require_v8(), 1);
@@ -25255,6 +25567,9 @@ function tuneWasmForShortRuns() {
   if (tuned) return;
   tuned = true;
   for (const flag of ["--liftoff-only", "--no-wasm-tier-up", "--no-wasm-dynamic-tiering"]) (0, import_node_v8.setFlagsFromString)(flag);
+}
+function wasmTunedForShortRuns() {
+  return tuned;
 }
 
 // packages/core/src/gate/run.ts
@@ -26078,7 +26393,7 @@ async function runLocked(options) {
   };
   const decisions = actions.map(decide2);
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
-  const { recorded } = await appendEvidence(
+  const { recorded, written } = await appendEvidence(
     options.evidenceDir,
     decisions.map((decision, index) => ({
       decision,
@@ -26113,7 +26428,8 @@ async function runLocked(options) {
     ...options.noteSigner ? { noteSigner: options.noteSigner } : {},
     now,
     ...identity ? { run: identity } : {},
-    artefacts: [reportJson, reportMarkdown, aiBom]
+    artefacts: [reportJson, reportMarkdown, aiBom],
+    written
   });
   progress("verifying the sealed evidence");
   const verification = await verifyEvidence(options.evidenceDir, options.trust);
@@ -26302,14 +26618,30 @@ var import_node_crypto33 = __toESM(require_crypto(), 1);
 var import_node_path26 = __toESM(require_path(), 1);
 
 // packages/core/src/catalog/prepare-policy.ts
+var PLAIN_ONLY_MAX_LINES = 32;
+async function prepareCommandAnalyzer(requests, shortRun) {
+  const lines = [];
+  for (const request of requests) {
+    if (request.action_type !== "execute_command") continue;
+    for (const line of [request.target, request.command]) if (typeof line === "string" && line.trim() !== "") lines.push(line);
+  }
+  if (lines.length === 0) return void 0;
+  const plain2 = lines.length <= PLAIN_ONLY_MAX_LINES ? plainCommandAnalyzer(lines) : void 0;
+  if (plain2 === void 0) {
+    if (shortRun) tuneWasmForShortRuns();
+    await loadCommandAnalyzer();
+  }
+  return plain2;
+}
 async function prepareDecisionPolicy(options, requests) {
   const packs = options.operatorDecides && (options.packs ?? []).length === 0 ? [GATE_DEFAULT_PACK_ID] : options.packs ?? [];
   const open = openPolicy({ ...options, packs });
   const selected = options.operatorDecides ? open.packIds : requests.map((request) => selectPackId(request, open.defaultPackId));
   const policy = compilePolicy(open, new Set(selected));
-  if (requests.some((request) => request.action_type === "execute_command")) await loadCommandAnalyzer();
+  const commandAnalyzer = await prepareCommandAnalyzer(requests, options.shortRun === true);
   return {
     ...policy,
+    ...commandAnalyzer ? { commandAnalyzer } : {},
     defaultPackId: open.defaultPackId,
     ...options.operatorDecides ? { operatorPackIds: open.packIds } : {},
     resolvePath: workspacePathResolver(options.cwd)
@@ -27641,6 +27973,7 @@ export {
   loadShellParser,
   loadCommandAnalyzer,
   tuneWasmForShortRuns,
+  wasmTunedForShortRuns,
   mcpCommandDigest,
   mcpIdentityFields,
   AIBOM_FILE,

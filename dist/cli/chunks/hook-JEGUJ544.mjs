@@ -1,16 +1,14 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  gateCommand
-} from "./chunk-A6OQZ5V6.mjs";
-import "./chunk-2VVUEV2O.mjs";
+  hookCommand
+} from "./chunk-73LGF45G.mjs";
 import "./chunk-CPZPROH3.mjs";
-import "./chunk-6AWIGDDH.mjs";
-import "./chunk-Z4MBTRKL.mjs";
+import "./chunk-YN2G34MT.mjs";
+import "./chunk-JBVNJSI2.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
 import "./chunk-NIT4QXTO.mjs";
-import "./chunk-F6YFSTBB.mjs";
 import "./chunk-4GD4C4T6.mjs";
 import "./chunk-7H2D2UDD.mjs";
 import "./chunk-2543WERG.mjs";
@@ -18,9 +16,9 @@ import "./chunk-VGNHR5IA.mjs";
 import "./chunk-KBDOPHKI.mjs";
 import "./chunk-EEGBRVFG.mjs";
 import "./chunk-N45RTMHM.mjs";
-import "./chunk-P4BCTC5C.mjs";
 import "./chunk-ZSO65TAP.mjs";
+import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  gateCommand
+  hookCommand
 };
