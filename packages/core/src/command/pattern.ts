@@ -2,7 +2,7 @@
 // part of a pattern with the same tool-aware reading as commands, so a pattern matches every
 // spelling of its operation: flags in any order or spelling, globals before the subcommand,
 // refspec forms, resource aliases. The upstream glob still applies to the text as well.
-import { globToRegExp } from '../policy/glob.ts';
+import { compileGlob, type GlobMatcher } from '../policy/glob.ts';
 import { canonicalForms, renderForm } from './canonical/index.ts';
 import type { CanonicalForm, Invocation } from './types.ts';
 
@@ -16,7 +16,7 @@ export interface StructuredPattern {
   /** Only a program name (`git*`, `pytest*`). */
   programOnly: boolean;
   /** What follows the first `*`, matched against the canonical text (`*--context*prod*`). */
-  tail: RegExp | undefined;
+  tail: GlobMatcher | undefined;
 }
 
 const SPANS_COMMANDS = /[|;&<>()`$\n]/;
@@ -37,7 +37,7 @@ export function structurePattern(text: string): StructuredPattern | undefined {
     open,
     partial,
     programOnly: words.length === 1,
-    tail: rest === '' ? undefined : globToRegExp(`*${rest}`),
+    tail: rest === '' ? undefined : compileGlob(`*${rest}`),
   };
 }
 
