@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-RHZEO2DI.mjs";
-import "./chunk-CWZ6VBLV.mjs";
+} from "./chunk-JIOKI6K6.mjs";
+import "./chunk-ZB73PWQN.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-JBVNJSI2.mjs";
+import "./chunk-7MSB7WO4.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessSigner
-} from "./chunk-JBVNJSI2.mjs";
+} from "./chunk-7MSB7WO4.mjs";
 
 // packages/cli/src/commands/keyless.ts
 var keylessFlags = {

@@ -17,7 +17,7 @@ import {
   verifyEvidence,
   verifyInclusionProof,
   verifyUpstreamBundle
-} from "./chunk-JBVNJSI2.mjs";
+} from "./chunk-7MSB7WO4.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-CWZ6VBLV.mjs";
+} from "./chunk-ZB73PWQN.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-JBVNJSI2.mjs";
+} from "./chunk-7MSB7WO4.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -9673,7 +9673,7 @@ function structurePattern(text3) {
     open,
     partial,
     programOnly: words.length === 1,
-    tail: rest === "" ? void 0 : globToRegExp(`*${rest}`)
+    tail: rest === "" ? void 0 : compileGlob(`*${rest}`)
   };
 }
 function matchesInvocation(pattern, invocation, exact) {

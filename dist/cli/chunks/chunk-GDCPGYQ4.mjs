@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-JBVNJSI2.mjs";
+} from "./chunk-7MSB7WO4.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
