@@ -200,7 +200,8 @@ const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 export function decodeBase64(text: string): string | undefined {
   try {
     const binary = atob(text.replace(/\s+/g, ''));
-    return STRICT_UTF8.decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)));
+    // atob gives one character per byte: latin1 turns them back into the bytes.
+    return STRICT_UTF8.decode(Buffer.from(binary, 'latin1'));
   } catch {
     return undefined;
   }
