@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-7MSB7WO4.mjs";
+} from "./chunk-IGPTW4V6.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -19906,7 +19906,7 @@ var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 function decodeBase642(text3) {
   try {
     const binary2 = atob(text3.replace(/\s+/g, ""));
-    return STRICT_UTF8.decode(Uint8Array.from(binary2, (char) => char.charCodeAt(0)));
+    return STRICT_UTF8.decode(Buffer.from(binary2, "latin1"));
   } catch {
     return void 0;
   }

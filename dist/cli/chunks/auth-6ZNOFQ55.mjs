@@ -15,7 +15,7 @@ import {
   parseRunnerClaimsPolicy,
   tokenKeysOf,
   verifyRunnerToken
-} from "./chunk-7MSB7WO4.mjs";
+} from "./chunk-IGPTW4V6.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-JIOKI6K6.mjs";
-import "./chunk-ZB73PWQN.mjs";
+} from "./chunk-5MLHMJUE.mjs";
+import "./chunk-BUZYZRHS.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-7MSB7WO4.mjs";
+import "./chunk-IGPTW4V6.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
