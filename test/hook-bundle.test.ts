@@ -2,7 +2,7 @@
 // running its own hook bundle through the code cache of an earlier hook (cli/src/hook-loader.ts).
 // The cache only ever changes speed: with it, without it, refused or in an unsafe folder, every
 // event gets the same answer.
-import { chmodSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -89,6 +89,14 @@ describe('the built hook', () => {
     hook(EVENTS.readSource);
     rmSync(join(cacheDir(), cacheFiles()[0]!));
     chmodSync(cacheDir(), 0o777);
+    expect(hook(EVENTS.readEnv)).toEqual({ status: 0, decision: 'deny' });
+    expect(cacheFiles()).toEqual([]);
+  });
+
+  test.runIf(process.getuid?.() === 0)('a cache folder owned by another user is not used', () => {
+    hook(EVENTS.readSource);
+    rmSync(join(cacheDir(), cacheFiles()[0]!));
+    chownSync(cacheDir(), 12345, 12345);
     expect(hook(EVENTS.readEnv)).toEqual({ status: 0, decision: 'deny' });
     expect(cacheFiles()).toEqual([]);
   });
