@@ -66,7 +66,7 @@ function readEventText(): string | undefined {
 }
 
 /** The first line of a built hook bundle: its build id, the SHA-256 of the rest of the file. */
-export const HOOK_BUILD_ID = /^\/\/ cavra-hook-build ([0-9a-f]{64})\n/;
+const HOOK_BUILD_ID = /^\/\/ cavra-hook-build ([0-9a-f]{64})\n/;
 
 function cacheFileFor(source: string, kind: string): string | undefined {
   // An operator who wants no cache on disk at all turns it off.

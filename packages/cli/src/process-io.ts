@@ -1,5 +1,5 @@
-// The process's own stdin and stdout by file descriptor. Kept apart from the rest of the CLI: the
-// entry imports it, and it must not load the core.
+// The process's own stdin and stdout by file descriptor. Kept apart from the rest of the CLI, so
+// that the hook bundle and the CLI's entry chunks take it without loading the core.
 import { readFileSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 

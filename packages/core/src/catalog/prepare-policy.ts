@@ -1,7 +1,7 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
 import { loadCommandAnalyzer, plainCommandAnalyzer } from '../command/load.ts';
 import { tuneWasmForShortRuns } from '../command/wasm-flags.ts';
-import { selectPackId, type DecisionPolicy } from '../decision/evaluate.ts';
+import { commandLinesOf, selectPackId, type DecisionPolicy } from '../decision/evaluate.ts';
 import { GATE_DEFAULT_PACK_ID, type ActionRequest } from '../decision/types.ts';
 import { workspacePathResolver } from '../workspace/path-resolver.ts';
 import { compilePolicy, openPolicy, type PolicyOptions } from './open-policy.ts';
@@ -29,11 +29,7 @@ const PLAIN_ONLY_MAX_LINES = 32;
 // A few lines of plain bash are analysed without the wasm parser (its start-up is most of a
 // hook's time on a command); anything else loads it. Undefined: the process-wide analyser.
 async function prepareCommandAnalyzer(requests: readonly ActionRequest[], shortRun: boolean): Promise<CommandAnalyzer | undefined> {
-  const lines: string[] = [];
-  for (const request of requests) {
-    if (request.action_type !== 'execute_command') continue;
-    for (const line of [request.target, request.command]) if (typeof line === 'string' && line.trim() !== '') lines.push(line);
-  }
+  const lines = requests.flatMap((request) => (request.action_type === 'execute_command' ? commandLinesOf(request) : []));
   if (lines.length === 0) return undefined;
   const plain = lines.length <= PLAIN_ONLY_MAX_LINES ? plainCommandAnalyzer(lines) : undefined;
   if (plain === undefined) {

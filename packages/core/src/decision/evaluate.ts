@@ -108,7 +108,7 @@ function mcpIdentityOf(request: ActionRequest): { identity?: { digest?: string; 
 // Some agents send the line as `command`, not `target`: the line that runs is judged, and a
 // request with neither is not decided on the empty string (issue 17 item 11).
 function decideCommandRequest(pack: CompiledPack, policy: DecisionPolicy, request: ActionRequest): Verdict {
-  const lines = [request.target, typeof request.command === 'string' ? request.command : undefined].filter((line): line is string => line !== undefined && line.trim() !== '');
+  const lines = commandLinesOf(request);
   if (lines.length === 0) {
     return {
       rule_id: 'commands.target.missing',
@@ -122,6 +122,11 @@ function decideCommandRequest(pack: CompiledPack, policy: DecisionPolicy, reques
   }
   const verdicts = [...new Set(lines)].map((line) => decideCommand(pack, line, policy.commandAnalyzer, policy.resolvePath));
   return strictestVerdict(verdicts)!;
+}
+
+/** The command lines an `execute_command` request is judged on: its `target`, and its `command` when an agent sends one. */
+export function commandLinesOf(request: ActionRequest): string[] {
+  return [request.target, typeof request.command === 'string' ? request.command : undefined].filter((line): line is string => line !== undefined && line.trim() !== '');
 }
 
 function failClosed(request: ActionRequest, error: unknown): Verdict {

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { prepareDecisionPolicy } from '../catalog/prepare-policy.ts';
-import { tuneWasmForShortRuns } from '../command/wasm-flags.ts';
 import type { ActionRequest } from '../decision/types.ts';
 import { UNMEDIATED_RULE_ID } from '../session/mediation.ts';
 import { mediateSessions } from '../session/mediate-sessions.ts';
@@ -74,11 +73,10 @@ export async function prepareGate(inputs: GateInputs, edges: GateEdges): Promise
   for (const warning of warnings) progress(`warning: ${warning}`);
   if (unmediated.length > 0) progress(`${unmediated.length} tool call${unmediated.length === 1 ? '' : 's'} in the transcript went around the hook; each is recorded as a block (${UNMEDIATED_RULE_ID})`);
   if (unreadable.length > 0) progress(`${unreadable.length} session line${unreadable.length === 1 ? '' : 's'} could not be read; each is recorded as a block`);
-  // A gate runs once per process (the CLI, the Action, the task): its parser wasm stays on the
-  // baseline compiler, which also spares the exit the optimising of it.
-  tuneWasmForShortRuns();
+  // A gate runs once per process (the CLI, the Action, the task): its parser wasm, if it loads,
+  // stays on the baseline compiler, which also spares the exit the optimising of it.
   const policy = await prepareDecisionPolicy(
-    { operatorDecides: true, packs: inputs.packs, policyDirs: inputs.policyDirs, ...(inputs.registryFile !== undefined ? { registryFile: inputs.registryFile } : {}), cwd: edges.cwd },
+    { operatorDecides: true, packs: inputs.packs, policyDirs: inputs.policyDirs, ...(inputs.registryFile !== undefined ? { registryFile: inputs.registryFile } : {}), cwd: edges.cwd, shortRun: true },
     requests,
   );
   const store = inputs.store ? await openEvidenceStore(inputs.store.uri, { env: edges.env, ...(inputs.store.endpoint ? { endpoint: inputs.store.endpoint } : {}) }) : undefined;
