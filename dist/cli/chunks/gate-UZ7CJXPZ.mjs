@@ -1,10 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  hookCommand
-} from "./chunk-BNKS2LGF.mjs";
+  gateCommand
+} from "./chunk-MG7EMFRH.mjs";
+import "./chunk-7BMQLX5M.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-IGPTW4V6.mjs";
+import "./chunk-BWD7EEIF.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -20,5 +21,5 @@ import "./chunk-ZSO65TAP.mjs";
 import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  hookCommand
+  gateCommand
 };

@@ -250,7 +250,7 @@ import {
   workspacePathResolver,
   writeAiBom,
   writeAtomic
-} from "./chunk-IGPTW4V6.mjs";
+} from "./chunk-BWD7EEIF.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

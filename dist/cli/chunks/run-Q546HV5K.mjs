@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-IGPTW4V6.mjs";
+import "./chunk-BWD7EEIF.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-JCVA3DYS.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-6ZNOFQ55.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-NKOZKNY3.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-CKICZ7I6.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-Q35VPHXS.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-WFXDX3LL.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-6ERL2RJW.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-RF6P6ABM.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-VOITI2FZ.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-QI2U6A6Z.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-BAEU46US.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-OKOC2CU3.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-VTBXGUKW.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-HSOX7NBL.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-RYZBLHLV.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-HUB25KXT.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-PBMHXB7V.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-IH5QI4J6.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-UZ7CJXPZ.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-JVDF3KI6.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-TDUPQCMT.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-QEL4UME4.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-OAFY3YS7.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-AEXD7232.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

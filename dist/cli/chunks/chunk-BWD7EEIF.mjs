@@ -10597,7 +10597,7 @@ function mcpIdentityOf(request) {
   return { identity: { ...digest !== void 0 ? { digest } : {}, ...url !== void 0 ? { url } : {} } };
 }
 function decideCommandRequest(pack, policy, request) {
-  const lines = [request.target, typeof request.command === "string" ? request.command : void 0].filter((line) => line !== void 0 && line.trim() !== "");
+  const lines = commandLinesOf(request);
   if (lines.length === 0) {
     return {
       rule_id: "commands.target.missing",
@@ -10611,6 +10611,9 @@ function decideCommandRequest(pack, policy, request) {
   }
   const verdicts = [...new Set(lines)].map((line) => decideCommand(pack, line, policy.commandAnalyzer, policy.resolvePath));
   return strictestVerdict(verdicts);
+}
+function commandLinesOf(request) {
+  return [request.target, typeof request.command === "string" ? request.command : void 0].filter((line) => line !== void 0 && line.trim() !== "");
 }
 function failClosed(request, error) {
   const code = isCavraError(error) ? error.code : "ERR_INTERNAL";
@@ -26620,11 +26623,7 @@ var import_node_path26 = __toESM(require_path(), 1);
 // packages/core/src/catalog/prepare-policy.ts
 var PLAIN_ONLY_MAX_LINES = 32;
 async function prepareCommandAnalyzer(requests, shortRun) {
-  const lines = [];
-  for (const request of requests) {
-    if (request.action_type !== "execute_command") continue;
-    for (const line of [request.target, request.command]) if (typeof line === "string" && line.trim() !== "") lines.push(line);
-  }
+  const lines = requests.flatMap((request) => request.action_type === "execute_command" ? commandLinesOf(request) : []);
   if (lines.length === 0) return void 0;
   const plain2 = lines.length <= PLAIN_ONLY_MAX_LINES ? plainCommandAnalyzer(lines) : void 0;
   if (plain2 === void 0) {
@@ -27272,9 +27271,8 @@ async function prepareGate(inputs, edges) {
   for (const warning of warnings) progress(`warning: ${warning}`);
   if (unmediated.length > 0) progress(`${unmediated.length} tool call${unmediated.length === 1 ? "" : "s"} in the transcript went around the hook; each is recorded as a block (${UNMEDIATED_RULE_ID})`);
   if (unreadable.length > 0) progress(`${unreadable.length} session line${unreadable.length === 1 ? "" : "s"} could not be read; each is recorded as a block`);
-  tuneWasmForShortRuns();
   const policy = await prepareDecisionPolicy(
-    { operatorDecides: true, packs: inputs.packs, policyDirs: inputs.policyDirs, ...inputs.registryFile !== void 0 ? { registryFile: inputs.registryFile } : {}, cwd: edges.cwd },
+    { operatorDecides: true, packs: inputs.packs, policyDirs: inputs.policyDirs, ...inputs.registryFile !== void 0 ? { registryFile: inputs.registryFile } : {}, cwd: edges.cwd, shortRun: true },
     requests
   );
   const store = inputs.store ? await openEvidenceStore(inputs.store.uri, { env: edges.env, ...inputs.store.endpoint ? { endpoint: inputs.store.endpoint } : {} }) : void 0;

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-5MLHMJUE.mjs";
-import "./chunk-BUZYZRHS.mjs";
+} from "./chunk-MG7EMFRH.mjs";
+import "./chunk-7BMQLX5M.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-IGPTW4V6.mjs";
+import "./chunk-BWD7EEIF.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-IGPTW4V6.mjs";
+} from "./chunk-BWD7EEIF.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
