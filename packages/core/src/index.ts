@@ -9,6 +9,7 @@ export { ACTION_TYPES, APPROVER_GROUPS, DECISIONS, DEFAULT_PACK_ID, GATE_DEFAULT
 export type { ActionRequest, ActionType, DecisionContext, DecisionRecord, DecisionValue, RuleMatch, Severity, Verdict } from './decision/types.ts';
 export { evaluate, recordVerdict, requestedOperationOf, selectPackId } from './decision/evaluate.ts';
 export type { DecisionPolicy } from './decision/evaluate.ts';
+export { batchEvaluator } from './decision/batch.ts';
 export { assertActionRequest } from './decision/request.ts';
 export { isStricter, permitsAction } from './decision/precedence.ts';
 export { decideGitOperation, parseGitOperation, type GitTargetForm } from './decision/git.ts';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { appendEvidence, assertActionRequest, CavraError, evaluate, parseExactJson, prepareDecisionPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
+import { appendEvidence, assertActionRequest, batchEvaluator, CavraError, parseExactJson, prepareDecisionPolicy, selectPackId, systemDecisionContext, type ActionRequest } from '@cavra/core';
 import { EXIT, writeAll, type Command } from '../io.ts';
 import { readRequests } from '../read-requests.ts';
 import { policyFlags, policyOptionsOf } from './policy-flags.ts';
@@ -31,7 +31,8 @@ export const evaluateCommand: Command = async (args, io) => {
     options.request !== undefined ? [parseOneRequest(options.request)] : await readRequests(options.batch!, io.stdin);
   const policy = await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, requests);
   const context = systemDecisionContext();
-  const decisions = requests.map((request) => evaluate(policy, request, context));
+  const evaluate = batchEvaluator(policy);
+  const decisions = requests.map((request) => evaluate(request, context));
   if (options.evidence !== undefined) {
     const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i]!, policy.defaultPackId))?.digest ?? '' }));
     await appendEvidence(options.evidence, inputs, { now: context.now });

@@ -36,16 +36,25 @@ export interface DecisionPolicy {
  * deciding never allows: it yields a block that names the failure.
  */
 export function evaluate(policy: DecisionPolicy, request: ActionRequest, context: DecisionContext): DecisionRecord {
+  const decided = decideRequest(policy, request);
+  return toDecisionRecord(request, decided.packId, decided.verdict, context);
+}
+
+/** A verdict and the pack that gave it: a decision before it is dressed as a record. */
+export interface PackVerdict {
+  packId: string;
+  verdict: Verdict;
+}
+
+/** What {@link evaluate} decides, before the record: a pure function of the policy and the request. */
+export function decideRequest(policy: DecisionPolicy, request: ActionRequest): PackVerdict {
   const packIds = policy.operatorPackIds ?? [selectPackId(request, policy.defaultPackId)];
-  let decided: { packId: string; verdict: Verdict } | undefined;
+  let decided: PackVerdict | undefined;
   for (const packId of packIds) {
     const verdict = decideUnder(policy, packId, request);
     if (decided === undefined || isStricter(verdict.decision, decided.verdict.decision)) decided = { packId, verdict };
   }
-  if (decided === undefined) {
-    decided = { packId: policy.defaultPackId ?? DEFAULT_PACK_ID, verdict: failClosed(request, new CavraError('ERR_POLICY_PACK_NOT_FOUND', 'no operator pack to decide with')) };
-  }
-  return toDecisionRecord(request, decided.packId, decided.verdict, context);
+  return decided ?? { packId: policy.defaultPackId ?? DEFAULT_PACK_ID, verdict: failClosed(request, new CavraError('ERR_POLICY_PACK_NOT_FOUND', 'no operator pack to decide with')) };
 }
 
 function decideUnder(policy: DecisionPolicy, packId: string, request: ActionRequest): Verdict {
@@ -65,6 +74,13 @@ function decideUnder(policy: DecisionPolicy, packId: string, request: ActionRequ
 export function selectPackId(request: ActionRequest, defaultPackId: string = DEFAULT_PACK_ID): string {
   return request.policy_pack || defaultPackId;
 }
+
+/**
+ * Every field of a request that deciding reads, release records aside (`releaseRecordOf` reads
+ * theirs whole): a batch decides requests that agree on these once (batch.ts). A field `decide`
+ * comes to read belongs here.
+ */
+export const DECISIVE_FIELDS = ['action_type', 'target', 'command', 'operation', 'requested_operation', 'capability', 'server', 'tool', 'mcp_server_digest', 'mcp_server_url', 'policy_pack'] as const;
 
 function decide(pack: CompiledPack, policy: DecisionPolicy, request: ActionRequest): Verdict {
   const target = request.target ?? '';
@@ -162,7 +178,8 @@ export function recordVerdict(request: ActionRequest, verdict: Verdict, context:
   return toDecisionRecord(request, selectPackId(request, defaultPackId), verdict, context);
 }
 
-function toDecisionRecord(request: ActionRequest, packId: string, verdict: Verdict, context: DecisionContext): DecisionRecord {
+/** The decision record of a verdict {@link decideRequest} gave: ids and time from `context`. */
+export function toDecisionRecord(request: ActionRequest, packId: string, verdict: Verdict, context: DecisionContext): DecisionRecord {
   const sessionId = request.session_id || 'local';
   const decisionId = `dec_${context.randomHex(6)}`;
   const record: DecisionRecord = {

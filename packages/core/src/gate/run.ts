@@ -3,7 +3,8 @@
 // gate itself reads no environment and no files of its own.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { evaluate, recordVerdict, requestedOperationOf, type DecisionPolicy } from '../decision/evaluate.ts';
+import { batchEvaluator } from '../decision/batch.ts';
+import { recordVerdict, requestedOperationOf, type DecisionPolicy } from '../decision/evaluate.ts';
 import type { ActionRequest, DecisionContext, DecisionRecord, Verdict } from '../decision/types.ts';
 import { CavraError } from '../errors.ts';
 import type { NoteSigner } from '../evidence/checkpoint.ts';
@@ -104,12 +105,13 @@ async function runLocked(options: GateOptions): Promise<GateResult> {
   progress(`deciding ${actions.length} agent action${actions.length === 1 ? '' : 's'}`);
   const auth = options.runnerAuth;
   const identity = auth?.ok ? (auth.identity as unknown as Record<string, unknown>) : undefined;
+  const evaluate = batchEvaluator(options.policy);
   const decide = (request: ActionRequest, index: number): DecisionRecord => {
     const verdict =
       auth && !auth.ok
         ? { ...auth.verdict, target: request.target ?? '', requested_operation: requestedOperationOf(request) }
         : (unreadable[index - options.requests.length]?.verdict ?? (unmediated.has(request) ? unmediatedVerdict(request) : undefined));
-    return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context);
+    return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate(request, options.context);
   };
   const decisions = actions.map(decide);
 
