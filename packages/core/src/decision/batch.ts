@@ -1,6 +1,7 @@
 // A session repeats itself: the same file read again, `npm test` after every edit. A verdict is
 // a pure function of the policy and of the fields of the request that deciding reads, so a batch
-// decides each distinct action once and dresses the shared verdict as one record per request.
+// decides an action at most twice and dresses one shared verdict as the record of every later
+// repeat.
 import { DECISIVE_FIELDS, decideRequest, evaluate, toDecisionRecord, type DecisionPolicy, type PackVerdict } from './evaluate.ts';
 import { assertRequestSize } from './limits.ts';
 import type { ActionRequest, DecisionContext, DecisionRecord } from './types.ts';
@@ -11,18 +12,20 @@ const REPEATABLE_TYPES: ReadonlySet<unknown> = new Set(['read_file', 'write_file
 const MAX_KEPT = 4096;
 const MAX_KEY_LENGTH = 16 * 1024;
 
-/** Decides requests under one policy as {@link evaluate} does, each distinct action once. */
+/** Decides requests under one policy as {@link evaluate} does, a repeated action from a kept verdict. */
 export function batchEvaluator(policy: DecisionPolicy): (request: ActionRequest, context: DecisionContext) => DecisionRecord {
-  const decided = new Map<string, PackVerdict>();
+  // `null`: decided once. Most actions of a session never come again, so a verdict is kept
+  // only when its action does, and frozen then, before any record shares it: nothing
+  // downstream can change what several records hold.
+  const decided = new Map<string, PackVerdict | null>();
   return (request, context) => {
     const key = repeatKey(request);
     if (key === undefined) return evaluate(policy, request, context);
-    let verdict = decided.get(key);
-    if (verdict === undefined) {
-      // Frozen: every record of the batch shares it, so nothing downstream may change it.
-      verdict = deepFreeze(decideRequest(policy, request));
-      if (decided.size < MAX_KEPT) decided.set(key, verdict);
-    }
+    const kept = decided.get(key);
+    if (kept) return toDecisionRecord(request, kept.packId, kept.verdict, context);
+    const verdict = decideRequest(policy, request);
+    if (kept === null) decided.set(key, deepFreeze(verdict));
+    else if (decided.size < MAX_KEPT) decided.set(key, null);
     return toDecisionRecord(request, verdict.packId, verdict.verdict, context);
   };
 }

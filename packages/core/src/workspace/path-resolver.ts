@@ -1,5 +1,5 @@
-import { lstatSync, realpathSync } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { lstatSync, realpathSync, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { PathResolver } from '../decision/files.ts';
 
 /**
@@ -31,35 +31,68 @@ export function workspacePathResolver(root: string): PathResolver {
   }
 }
 
+// A target that does not exist is resolved through its deepest existing parent.
 function realpathOfExistingPrefix(absolute: string, realpaths: Map<string, Lookup>): string | undefined {
   const rest: string[] = [];
   let current = absolute;
-  for (;;) {
-    let real = realpaths.get(current);
-    if (real === undefined) {
-      real = realpathOf(current);
-      realpaths.set(current, real);
-    }
-    if (real === false) return undefined;
-    if (real !== null) return rest.length === 0 ? real : join(real, ...rest);
-    const parent = join(current, '..');
+  let real = lookUp(current, realpaths);
+  while (real === null) {
+    const parent = dirname(current);
     if (parent === current) return undefined;
-    rest.unshift(current.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+    rest.unshift(basename(current));
     current = parent;
+    real = lookUp(current, realpaths);
   }
+  if (real === false) return undefined;
+  return rest.length === 0 ? real : join(real, ...rest);
 }
 
 /** The real path of what exists at a path; `null` when nothing does; `false` when it exists but cannot be resolved (a dangling link). */
 type Lookup = string | null | false;
 
-function realpathOf(path: string): Lookup {
+// On Linux a name that is not a link is its real name under its parent's real path; other
+// systems may fold its case, which only realpath reports.
+const NAMES_ARE_EXACT = process.platform === 'linux';
+
+// From the root down, each directory once per run: nothing exists under a path that does not
+// (most targets of a session are new files in new directories), and under one that cannot be
+// resolved nothing can be either.
+function lookUp(path: string, realpaths: Map<string, Lookup>): Lookup {
+  let real = realpaths.get(path);
+  if (real !== undefined) return real;
+  const parent = dirname(path);
+  if (parent === path) {
+    real = realpathOf(path);
+  } else {
+    const above = lookUp(parent, realpaths);
+    real = typeof above === 'string' ? entryIn(above, path) : above;
+  }
+  realpaths.set(path, real);
+  return real;
+}
+
+function entryIn(parentReal: string, path: string): Lookup {
+  let stats: Stats | undefined;
   try {
-    lstatSync(path);
+    stats = lstatSync(path, { throwIfNoEntry: false });
   } catch {
     return null;
   }
+  if (stats === undefined) return null;
+  return NAMES_ARE_EXACT && !stats.isSymbolicLink() ? join(parentReal, basename(path)) : realpathOf(path);
+}
+
+function realpathOf(path: string): Lookup {
   try {
     return realpathSync.native(path);
+  } catch {
+    return existsAsLink(path) ? false : null;
+  }
+}
+
+function existsAsLink(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
   } catch {
     return false;
   }

@@ -75,11 +75,16 @@ test('a repeat over the size caps is blocked, though its smaller twin was allowe
 test('the verdict shared by repeats cannot be changed through one of their records', () => {
   const decide = batchEvaluator(policy);
   const context = fixedContext();
-  const first = decide({ action_type: 'execute_command', target: 'git push --force origin main' }, context);
+  const request = { action_type: 'execute_command', target: 'git push --force origin main' };
+  const first = decide(request, context);
+  first.matches![0]!.decision = 'allow';
+  const second = decide(request, context);
+  expect(second.matches![0]!.decision).toBe('block');
   expect(() => {
-    first.matches![0]!.decision = 'allow';
+    second.matches![0]!.decision = 'allow';
   }).toThrow(TypeError);
-  const again = decide({ action_type: 'execute_command', target: 'git push --force origin main' }, context);
-  expect(again.matches![0]!.decision).toBe('block');
-  expect(again.decision_id).not.toBe(first.decision_id);
+  const third = decide(request, context);
+  expect(third.matches![0]!.decision).toBe('block');
+  expect(third.matches).toBe(second.matches);
+  expect(new Set([first.decision_id, second.decision_id, third.decision_id]).size).toBe(3);
 });

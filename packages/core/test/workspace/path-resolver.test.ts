@@ -14,6 +14,7 @@ symlinkSync('.github/workflows', join(workspace, 'ci'));
 writeFileSync(join(workspace, 'README.md'), 'hi\n');
 const outside = mkdtempSync(join(tmpdir(), 'cavra-outside-'));
 symlinkSync(outside, join(workspace, 'elsewhere'));
+symlinkSync(join(workspace, 'no-such-dir'), join(workspace, 'dangling'));
 
 const resolve = workspacePathResolver(workspace);
 const policy = { ...compilePolicy(openPolicy({}), []), resolvePath: resolve };
@@ -25,6 +26,21 @@ test('the resolver maps links inside the workspace to workspace paths', () => {
   expect(resolve('README.md')).toBeUndefined();
   expect(resolve('not/there/at/all.txt')).toBeUndefined();
   expect(resolve('elsewhere/x')).toMatch(/^\/.*cavra-outside-.*\/x$/);
+});
+
+test('new files deep under a link, names under a file, and dangling links resolve as the file system would', () => {
+  const fresh = workspacePathResolver(workspace);
+  expect(fresh('ci/a/b/c.yml')).toBe('.github/workflows/a/b/c.yml');
+  expect(fresh('.github/workflows/a/b/c.yml')).toBeUndefined();
+  expect(fresh('docs/notes.txt/x')).toBe('.env/x');
+  expect(fresh('dangling')).toBeUndefined();
+  expect(fresh('dangling/x')).toBeUndefined();
+  // Asked in the other order, the answers are the same: the cache holds answers, not guesses.
+  const reversed = workspacePathResolver(workspace);
+  expect(reversed('dangling/x')).toBeUndefined();
+  expect(reversed('docs/notes.txt/x')).toBe('.env/x');
+  expect(reversed('.github/workflows/a/b/c.yml')).toBeUndefined();
+  expect(reversed('ci/a/b/c.yml')).toBe('.github/workflows/a/b/c.yml');
 });
 
 test('reading a link to .env is blocked, and the record names the link', () => {
