@@ -35,6 +35,8 @@ const cases: Array<{ name: string; args: () => string[]; stderr: RegExp }> = [
   { name: 'unreadable batch file', args: () => ['evaluate', '--batch', '/nonexistent/batch.jsonl'], stderr: /cannot read batch `\/nonexistent\/batch\.jsonl`/ },
   { name: 'missing policy dir', args: () => ['evaluate', '--policy-dir', '/nonexistent', '--request', READ_ENV], stderr: /policy directory `\/nonexistent` does not exist/ },
   { name: 'unknown verb', args: () => ['frobnicate'], stderr: /unknown command `frobnicate`/ },
+  { name: 'a verb every object inherits', args: () => ['constructor'], stderr: /unknown command `constructor`/ },
+  { name: 'an evidence subcommand every object inherits', args: () => ['evidence', 'toString'], stderr: /unknown evidence subcommand `toString`/ },
 ];
 
 test.for(cases)('$name exits 2 with one line naming the place', ({ args, stderr }) => {

@@ -10,7 +10,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [verb, ...rest] = argv;
   if (verb === undefined || verb === '--help' || verb === '-h' || verb === 'help') {
     const topic = verb === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && COMMANDS[topic]) return printVerbHelp(topic, io);
+    if (topic !== undefined && Object.hasOwn(COMMANDS, topic)) return printVerbHelp(topic, io);
     io.stdout.write(usage());
     return verb === undefined ? EXIT.usage : EXIT.ok;
   }
@@ -18,7 +18,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
     io.stdout.write(`cavra ${CAVRA_VERSION}\n`);
     return EXIT.ok;
   }
-  const command: Command | undefined = COMMANDS[verb];
+  // Own members only: `cavra constructor` is an unknown command, not Object.
+  const command: Command | undefined = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : undefined;
   if (!command) {
     io.stderr.write(`cavra: unknown command \`${verb}\`; run \`cavra --help\` for the list\n`);
     return EXIT.usage;

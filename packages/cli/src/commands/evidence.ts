@@ -15,7 +15,7 @@ const SUBCOMMANDS: Readonly<Record<string, Command>> = {
 /** `cavra evidence seal|prove|push|pull`. */
 export const evidenceCommand: Command = async (args, io) => {
   const [sub, ...rest] = args;
-  const command = sub === undefined ? undefined : SUBCOMMANDS[sub];
+  const command = sub !== undefined && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : undefined;
   if (!command) throw new CavraError('ERR_USAGE', `unknown evidence subcommand \`${sub ?? ''}\``, { hint: `use one of ${Object.keys(SUBCOMMANDS).join(', ')}` });
   return command(rest, io);
 };

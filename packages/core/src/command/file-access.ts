@@ -1,6 +1,7 @@
 // The files a program reads or writes through its arguments, so that `cat .env` is judged as
 // a read of `.env` and `sed -i … x.yml` as a write of `x.yml` (equivalent doors).
 import type { FileAccessFinding } from './types.ts';
+import { own } from './own.ts';
 
 type Reader = (args: readonly string[]) => Array<['read' | 'write', string]>;
 
@@ -67,7 +68,7 @@ export function fileAccessesOf(program: string, args: readonly string[]): FileAc
     }
     return found.filter((finding) => usablePath(finding.path));
   }
-  const reader = READERS[program];
+  const reader = own(READERS, program);
   if (reader === undefined) return found;
   for (const [access, path] of reader(args)) if (usablePath(path)) found.push({ access, path, by: program });
   return found;

@@ -13,6 +13,7 @@ import { runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
 import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
 import { decodeBase64, fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
+import { own } from './own.ts';
 
 const MAX_DEPTH = 8;
 const MAX_LOOP_VALUES = 16;
@@ -158,8 +159,8 @@ export class Scanner {
     let scope = this.scopes.get(frame.consts);
     if (scope === undefined) {
       scope = {
-        scalar: (name) => frame.consts[name],
-        array: (name) => frame.arrays[name],
+        scalar: (name) => own(frame.consts, name),
+        array: (name) => own(frame.arrays, name),
         ifs: () => frame.consts.IFS ?? (frame.env.IFS === undefined ? ' \t\n' : '\u0000'),
       };
       this.scopes.set(frame.consts, scope);
@@ -205,14 +206,14 @@ export class Scanner {
         if (word.dynamic) known = false;
         else elements.push(...(fieldsOf(element, word, this.scope(frame)) ?? [word.value]));
       }
-      if (known) frame.arrays[name] = append ? [...(frame.arrays[name] ?? []), ...elements] : elements;
+      if (known) frame.arrays[name] = append ? [...(own(frame.arrays, name) ?? []), ...elements] : elements;
       else delete frame.arrays[name];
       frame.env[name] = value.text;
       delete frame.consts[name];
       return;
     }
     const word = value ? this.word(value, frame) : { value: '', dynamic: false };
-    const previous = append ? frame.consts[name] : '';
+    const previous = append ? own(frame.consts, name) : '';
     frame.env[name] = word.value;
     if (word.dynamic || previous === undefined) delete frame.consts[name];
     else frame.consts[name] = previous + word.value;
@@ -278,7 +279,7 @@ export class Scanner {
     if (why === undefined) return;
     this.opaque('re-evaluation', why);
     for (const name of node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
-      const value = frame.consts[name];
+      const value = own(frame.consts, name);
       if (value !== undefined) this.reveal(value, frame);
     }
   }
@@ -298,7 +299,7 @@ export class Scanner {
     const why = arithmeticHazard(index, this.scope(frame));
     if (why !== undefined) {
       this.opaque('re-evaluation', `the subscript of \`${array}\` is evaluated: ${why}`);
-      const value = IDENTIFIER.test(index.text) ? frame.consts[index.text] : undefined;
+      const value = IDENTIFIER.test(index.text) ? own(frame.consts, index.text) : undefined;
       if (value !== undefined) this.reveal(value, frame);
     }
   }
@@ -310,7 +311,7 @@ export class Scanner {
     for (let at = 1; at + 1 < children.length; at += 1) {
       if (children[at]!.type === '@' && /^P$/.test(children[at + 1]!.text)) {
         this.opaque('re-evaluation', `\`${clip(node.text)}\` expands \`${name ?? ''}\` as a prompt, running what it holds`);
-        const value = name === undefined ? undefined : frame.consts[name];
+        const value = name === undefined ? undefined : own(frame.consts, name);
         if (value !== undefined) this.reveal(value, frame);
       }
     }
@@ -320,7 +321,7 @@ export class Scanner {
       const next = children[3]?.type;
       const keys = target?.type === 'subscript' && /^[@*]$/.test(target.namedChildren[1]?.text ?? '');
       if (target !== undefined && next !== '*' && next !== '@' && !keys) {
-        const value = target.type === 'variable_name' ? frame.consts[target.text] : undefined;
+        const value = target.type === 'variable_name' ? own(frame.consts, target.text) : undefined;
         if (value === undefined || !IDENTIFIER.test(value)) {
           this.opaque('re-evaluation', `\`${clip(node.text)}\` uses the value of \`${target.text}\` as a variable name`);
           if (value !== undefined) this.reveal(value, frame);

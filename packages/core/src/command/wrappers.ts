@@ -1,6 +1,7 @@
 // Programs that run another program given in their arguments, each with its own argument
 // grammar. Unknown options are read both ways (switch, and option with a value), so a
 // wrapper we do not fully know cannot hide the command it runs.
+import { own } from './own.ts';
 
 /** How a wrapper's own arguments end and the wrapped command begins. */
 export interface WrapperSpec {
@@ -79,7 +80,7 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
 export function wrapperFor(program: string, next: string | undefined): WrapperSpec | undefined {
   if (program === 'op' || program === 'doppler' || program === 'aws-vault' || program === 'dotenvx') return next === 'run' || next === 'exec' ? RUN_SUBCOMMAND : undefined;
   if ((program === 'k3s' || program === 'microk8s') && next !== 'kubectl' && next !== 'helm' && next !== 'ctr') return undefined;
-  return WRAPPERS[program];
+  return own(WRAPPERS, program);
 }
 
 // `op run [opts] -- cmd`, `doppler run -- cmd`, `aws-vault exec profile -- cmd`: the command follows `--`.

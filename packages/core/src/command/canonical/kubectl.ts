@@ -1,6 +1,7 @@
 // kubectl resources compare by canonical plural kind: `ns`, `namespace` and `namespaces` are
 // one kind, `deploy/web` is `deployments web`, and `deployments.apps` drops its group.
 import type { CanonicalForm } from '../types.ts';
+import { own } from '../own.ts';
 
 const KINDS: Readonly<Record<string, string>> = Object.fromEntries(
   [
@@ -40,5 +41,5 @@ export function refineKubectl(form: CanonicalForm): CanonicalForm[] {
 function kindOf(word: string): string {
   const lower = word.toLowerCase();
   const base = lower.split('.')[0]!;
-  return KINDS[lower] ?? KINDS[base] ?? lower;
+  return own(KINDS, lower) ?? own(KINDS, base) ?? lower;
 }

@@ -2,6 +2,7 @@
 // ToolSpec. Patterns go through the same reading, so `rm -rf*` and `rm -r -f x` meet.
 import type { CanonicalForm } from '../types.ts';
 import type { ToolSpec } from './spec.ts';
+import { own } from '../own.ts';
 
 /** Reads `args` (words after the program) into a canonical form. */
 export function readArgs(program: string, args: readonly string[], spec: ToolSpec, env: Readonly<Record<string, string>>): CanonicalForm {
@@ -27,7 +28,7 @@ export function readArgs(program: string, args: readonly string[], spec: ToolSpe
     }
     const wantsPath = depth === 'until-flag' ? form.positionals.length === 0 && !flagAfterPath : form.path.length < depth && form.positionals.length === 0;
     if (wantsPath && !endOfOptions) {
-      form.path.push(spec.subcommands?.[word] ?? word);
+      form.path.push(own(spec.subcommands, word) ?? word);
       const full = depth !== 'until-flag' && form.path.length === depth;
       if (!injectedDone && full) {
         words = [...words.slice(0, index), ...spec.injected!(form.path, env), ...words.slice(index)];
