@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import { CavraError } from '../errors.ts';
+import { setMember } from './json-member.ts';
 import { isWellFormed } from './unicode.ts';
 
 /**
@@ -83,7 +84,7 @@ function sortValue(value: unknown): unknown {
       if (INTEGER_LIKE.test(key) || !isWellFormed(key)) throw NOT_FAST;
       const item = (value as Record<string, unknown>)[key];
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      out[key] = sortValue(item);
+      setMember(out, key, sortValue(item));
     }
     return out;
   }

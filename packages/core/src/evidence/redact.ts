@@ -1,3 +1,4 @@
+import { setMember } from './json-member.ts';
 import { findSecrets, secretRulesLoaded } from './secret-rules.ts';
 import { toWellFormed } from './unicode.ts';
 // Secrets never reach the evidence log: requests are copied with secret-looking members and
@@ -151,7 +152,7 @@ function redactValue(value: unknown, secret: boolean, depth: number): unknown {
       if (item === undefined || typeof item === 'function') continue;
       if (info.integer) integerKeySeen = true;
       const isSecret = secret || info.secret;
-      out[info.outKey] = isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret, depth + 1);
+      setMember(out, info.outKey, isSecret && (typeof item === 'number' || typeof item === 'boolean') ? REDACTED : redactValue(item, isSecret, depth + 1));
     }
     return out;
   }
