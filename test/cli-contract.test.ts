@@ -201,7 +201,7 @@ describe('a new user (issue 18 Low)', () => {
     expect(await cavra('--version')).toMatchObject({ status: 0, stdout: `cavra ${pkg.version}\n` });
   });
 
-  test.for(['evaluate', 'evidence', 'verify', 'keys', 'explain', 'policy', 'auth', 'gate', 'demo'])('cavra %s --help prints that verb\'s usage and exits 0', async (verb) => {
+  test.for(['evaluate', 'evidence', 'verify', 'keys', 'explain', 'policy', 'auth', 'gate', 'demo', 'hook', 'aibom', 'self-verify'])('cavra %s --help prints that verb\'s usage and exits 0', async (verb) => {
     const result = await cavra(verb, '--help');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^  cavra ${verb}\\b`, 'm'));

@@ -11,7 +11,8 @@ const { existsSync } = process.getBuiltinModule?.('node:fs') ?? (await import('n
 const { fileURLToPath } = process.getBuiltinModule?.('node:url') ?? (await import('node:url'));
 
 const argv = process.argv.slice(2);
-const isHook = argv[0] === 'hook' && argv[1] !== 'install';
+// `cavra hook --help` is answered by the CLI, like every verb's.
+const isHook = argv[0] === 'hook' && argv[1] !== 'install' && !argv.includes('--help') && !argv.includes('-h');
 
 // Node keeps the compiled bundle in its on-disk cache (os.tmpdir()/node-compile-cache): compiling
 // a megabyte of JavaScript is most of a short command's start-up. A hook keeps a cache of its
