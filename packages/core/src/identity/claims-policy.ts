@@ -36,7 +36,7 @@ export function parseRunnerClaimsPolicy(value: unknown, source: string): RunnerC
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(source, 'must be an object');
   const policy: RunnerClaimsPolicy = {};
   for (const [key, list] of Object.entries(value)) {
-    if (!(key in CLAIMS_POLICY_FIELDS)) throw invalid(source, `has unknown key \`${key}\``, `allowed keys: ${Object.keys(CLAIMS_POLICY_FIELDS).join(', ')}`);
+    if (!Object.hasOwn(CLAIMS_POLICY_FIELDS, key)) throw invalid(source, `has unknown key \`${key}\``, `allowed keys: ${Object.keys(CLAIMS_POLICY_FIELDS).join(', ')}`);
     if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === 'string' && item !== '')) {
       throw invalid(source, `\`${key}\` must be a non-empty list of non-empty strings`);
     }

@@ -70,6 +70,8 @@ describe('claims policy', () => {
   test.for([
     ['not an object', []],
     ['unknown key', { repositories: ['a/b'] }],
+    ['a key every object inherits', { toString: ['a/b'] }],
+    ['a `__proto__` key', JSON.parse('{"__proto__": ["a/b"]}') as unknown],
     ['empty list', { refs: [] }],
     ['non-string entry', { repository_ids: [123] }],
     ['unknown provider', { providers: ['jenkins'] }],
