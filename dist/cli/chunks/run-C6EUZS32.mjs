@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-BWD7EEIF.mjs";
+import "./chunk-2QWQI6VL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-VTBXGUKW.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-HSOX7NBL.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-RYZBLHLV.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-HUB25KXT.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-PBMHXB7V.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-IH5QI4J6.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-UZ7CJXPZ.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-JVDF3KI6.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-TDUPQCMT.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-QEL4UME4.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-OAFY3YS7.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-AEXD7232.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-NFZAZLDU.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-MLNH6JND.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-GVOSCPZL.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-7UNOWQMU.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-IHTULUY2.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-EY33HIIG.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-GDI4CBKL.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-3QBCJBFN.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-RIBZIXZ6.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-BHZWKONB.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-RVITZZWA.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-D3VYGNL6.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");
@@ -91,7 +91,7 @@ async function runCli(argv, io) {
   const [verb, ...rest] = argv;
   if (verb === void 0 || verb === "--help" || verb === "-h" || verb === "help") {
     const topic = verb === "help" ? rest[0] : void 0;
-    if (topic !== void 0 && COMMANDS[topic]) return printVerbHelp(topic, io);
+    if (topic !== void 0 && Object.hasOwn(COMMANDS, topic)) return printVerbHelp(topic, io);
     io.stdout.write(usage());
     return verb === void 0 ? EXIT.usage : EXIT.ok;
   }
@@ -100,7 +100,7 @@ async function runCli(argv, io) {
 `);
     return EXIT.ok;
   }
-  const command = COMMANDS[verb];
+  const command = Object.hasOwn(COMMANDS, verb) ? COMMANDS[verb] : void 0;
   if (!command) {
     io.stderr.write(`cavra: unknown command \`${verb}\`; run \`cavra --help\` for the list
 `);

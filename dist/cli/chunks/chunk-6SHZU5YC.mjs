@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-BWD7EEIF.mjs";
+} from "./chunk-2QWQI6VL.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

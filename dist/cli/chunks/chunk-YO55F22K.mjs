@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessSigner
-} from "./chunk-BWD7EEIF.mjs";
+} from "./chunk-2QWQI6VL.mjs";
 
 // packages/cli/src/commands/keyless.ts
 var keylessFlags = {

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-7BMQLX5M.mjs";
+} from "./chunk-YO55F22K.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-BWD7EEIF.mjs";
+} from "./chunk-2QWQI6VL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -115,7 +115,7 @@ var SUBCOMMANDS = {
 };
 var evidenceCommand = async (args, io) => {
   const [sub, ...rest] = args;
-  const command = sub === void 0 ? void 0 : SUBCOMMANDS[sub];
+  const command = sub !== void 0 && Object.hasOwn(SUBCOMMANDS, sub) ? SUBCOMMANDS[sub] : void 0;
   if (!command) throw new CavraError("ERR_USAGE", `unknown evidence subcommand \`${sub ?? ""}\``, { hint: `use one of ${Object.keys(SUBCOMMANDS).join(", ")}` });
   return command(rest, io);
 };

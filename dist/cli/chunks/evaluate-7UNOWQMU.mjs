@@ -10,12 +10,12 @@ import {
 import {
   appendEvidence,
   assertActionRequest,
-  evaluate,
+  batchEvaluator,
   parseExactJson,
   prepareDecisionPolicy,
   selectPackId,
   systemDecisionContext
-} from "./chunk-BWD7EEIF.mjs";
+} from "./chunk-2QWQI6VL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -95,7 +95,8 @@ var evaluateCommand = async (args, io) => {
   const requests = options.request !== void 0 ? [parseOneRequest(options.request)] : await readRequests(options.batch, io.stdin);
   const policy = await prepareDecisionPolicy({ ...options.policy, cwd: process.cwd() }, requests);
   const context = systemDecisionContext();
-  const decisions = requests.map((request) => evaluate(policy, request, context));
+  const evaluate = batchEvaluator(policy);
+  const decisions = requests.map((request) => evaluate(request, context));
   if (options.evidence !== void 0) {
     const inputs = decisions.map((decision, i) => ({ decision, request: requests[i], packDigest: policy.packs.get(selectPackId(requests[i], policy.defaultPackId))?.digest ?? "" }));
     await appendEvidence(options.evidence, inputs, { now: context.now });

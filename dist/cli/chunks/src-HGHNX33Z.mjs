@@ -92,6 +92,7 @@ import {
   assertRunnerClaimsPolicy,
   assertTokenAlgorithms,
   authenticateRunner,
+  batchEvaluator,
   breakGlassJustification,
   buildAiBom,
   buildEvidenceLine,
@@ -250,7 +251,7 @@ import {
   workspacePathResolver,
   writeAiBom,
   writeAtomic
-} from "./chunk-BWD7EEIF.mjs";
+} from "./chunk-2QWQI6VL.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -364,6 +365,7 @@ export {
   assertRunnerClaimsPolicy,
   assertTokenAlgorithms,
   authenticateRunner,
+  batchEvaluator,
   breakGlassJustification,
   buildAiBom,
   buildEvidenceLine,

@@ -9335,6 +9335,11 @@ function foldCase(text3) {
   return out2;
 }
 
+// packages/core/src/command/own.ts
+function own(table2, key) {
+  return table2 !== void 0 && Object.hasOwn(table2, key) ? table2[key] : void 0;
+}
+
 // packages/core/src/command/canonical/read-args.ts
 function readArgs(program, args2, spec, env) {
   const form = { program, path: [], flags: /* @__PURE__ */ new Map(), positionals: [] };
@@ -9358,7 +9363,7 @@ function readArgs(program, args2, spec, env) {
     }
     const wantsPath = depth === "until-flag" ? form.positionals.length === 0 && !flagAfterPath : form.path.length < depth && form.positionals.length === 0;
     if (wantsPath && !endOfOptions) {
-      form.path.push(spec.subcommands?.[word] ?? word);
+      form.path.push(own(spec.subcommands, word) ?? word);
       const full = depth !== "until-flag" && form.path.length === depth;
       if (!injectedDone && full) {
         words = [...words.slice(0, index), ...spec.injected(form.path, env), ...words.slice(index)];
@@ -9489,7 +9494,7 @@ function refineKubectl(form) {
 function kindOf(word) {
   const lower = word.toLowerCase();
   const base = lower.split(".")[0];
-  return KINDS[lower] ?? KINDS[base] ?? lower;
+  return own(KINDS, lower) ?? own(KINDS, base) ?? lower;
 }
 
 // packages/core/src/command/canonical/terraform.ts
@@ -9784,7 +9789,7 @@ function compileCommandRules(rules) {
   });
   const withUnkeyed = /* @__PURE__ */ new Map();
   for (const [word, bucket] of byWord) withUnkeyed.set(word, inPackOrder([...unkeyed, ...bucket]));
-  const lookUp2 = (words) => {
+  const lookUp3 = (words) => {
     let only;
     let found2;
     for (const word of words) {
@@ -9800,12 +9805,12 @@ function compileCommandRules(rules) {
     return only === void 0 ? unkeyed : withUnkeyed.get(only);
   };
   return {
-    forText: (text3) => lookUp2([firstWord(text3)]),
+    forText: (text3) => lookUp3([firstWord(text3)]),
     forInvocation: (invocation) => {
       const words = [firstWord(invocation.text)];
       for (const text3 of invocation.canonical) words.push(firstWord(text3));
       for (const form of invocation.forms) words.push(form.program);
-      return lookUp2(words);
+      return lookUp3(words);
     }
   };
 }
@@ -10536,16 +10541,17 @@ function releaseRecordOf(request) {
 
 // packages/core/src/decision/evaluate.ts
 function evaluate(policy, request, context) {
+  const decided = decideRequest(policy, request);
+  return toDecisionRecord(request, decided.packId, decided.verdict, context);
+}
+function decideRequest(policy, request) {
   const packIds = policy.operatorPackIds ?? [selectPackId(request, policy.defaultPackId)];
   let decided;
   for (const packId of packIds) {
     const verdict = decideUnder(policy, packId, request);
     if (decided === void 0 || isStricter(verdict.decision, decided.verdict.decision)) decided = { packId, verdict };
   }
-  if (decided === void 0) {
-    decided = { packId: policy.defaultPackId ?? DEFAULT_PACK_ID, verdict: failClosed(request, new CavraError("ERR_POLICY_PACK_NOT_FOUND", "no operator pack to decide with")) };
-  }
-  return toDecisionRecord(request, decided.packId, decided.verdict, context);
+  return decided ?? { packId: policy.defaultPackId ?? DEFAULT_PACK_ID, verdict: failClosed(request, new CavraError("ERR_POLICY_PACK_NOT_FOUND", "no operator pack to decide with")) };
 }
 function decideUnder(policy, packId, request) {
   try {
@@ -10562,6 +10568,7 @@ function decideUnder(policy, packId, request) {
 function selectPackId(request, defaultPackId = DEFAULT_PACK_ID) {
   return request.policy_pack || defaultPackId;
 }
+var DECISIVE_FIELDS = ["action_type", "target", "command", "operation", "requested_operation", "capability", "server", "tool", "mcp_server_digest", "mcp_server_url", "policy_pack"];
 function decide(pack, policy, request) {
   const target = request.target ?? "";
   const operation = requestedOperationOf(request) || request.capability || "";
@@ -10677,6 +10684,48 @@ function formatTimestamp(date) {
   return formatted;
 }
 
+// packages/core/src/decision/batch.ts
+var REPEATABLE_TYPES = /* @__PURE__ */ new Set(["read_file", "write_file", "execute_command", "git_operation", "mcp_tool_call"]);
+var MAX_KEPT = 4096;
+var MAX_KEY_LENGTH = 16 * 1024;
+function batchEvaluator(policy) {
+  const decided = /* @__PURE__ */ new Map();
+  return (request, context) => {
+    const key = repeatKey(request);
+    if (key === void 0) return evaluate(policy, request, context);
+    const kept = decided.get(key);
+    if (kept) return toDecisionRecord(request, kept.packId, kept.verdict, context);
+    const verdict = decideRequest(policy, request);
+    if (kept === null) decided.set(key, deepFreeze(verdict));
+    else if (decided.size < MAX_KEPT) decided.set(key, null);
+    return toDecisionRecord(request, verdict.packId, verdict.verdict, context);
+  };
+}
+function repeatKey(request) {
+  if (!REPEATABLE_TYPES.has(request.action_type)) return void 0;
+  const values = [];
+  for (const field of DECISIVE_FIELDS) {
+    const value = request[field];
+    if (value === void 0) values.push(null);
+    else if (typeof value === "string") values.push(value);
+    else return void 0;
+  }
+  try {
+    assertRequestSize(request);
+  } catch {
+    return void 0;
+  }
+  const key = JSON.stringify(values);
+  return key.length > MAX_KEY_LENGTH ? void 0 : key;
+}
+function deepFreeze(value) {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const member of Object.values(value)) deepFreeze(member);
+  }
+  return value;
+}
+
 // packages/core/src/system-context.ts
 var import_node_crypto = __toESM(require_crypto(), 1);
 var import_node_fs = __toESM(require_fs(), 1);
@@ -10737,28 +10786,51 @@ function workspacePathResolver(root) {
 function realpathOfExistingPrefix(absolute, realpaths) {
   const rest = [];
   let current = absolute;
-  for (; ; ) {
-    let real = realpaths.get(current);
-    if (real === void 0) {
-      real = realpathOf(current);
-      realpaths.set(current, real);
-    }
-    if (real === false) return void 0;
-    if (real !== null) return rest.length === 0 ? real : (0, import_node_path.join)(real, ...rest);
-    const parent = (0, import_node_path.join)(current, "..");
+  let real = lookUp(current, realpaths);
+  while (real === null) {
+    const parent = (0, import_node_path.dirname)(current);
     if (parent === current) return void 0;
-    rest.unshift(current.slice(parent.length + (parent.endsWith(import_node_path.sep) ? 0 : 1)));
+    rest.unshift((0, import_node_path.basename)(current));
     current = parent;
+    real = lookUp(current, realpaths);
   }
+  if (real === false) return void 0;
+  return rest.length === 0 ? real : (0, import_node_path.join)(real, ...rest);
 }
-function realpathOf(path) {
+var NAMES_ARE_EXACT = process.platform === "linux";
+function lookUp(path, realpaths) {
+  let real = realpaths.get(path);
+  if (real !== void 0) return real;
+  const parent = (0, import_node_path.dirname)(path);
+  if (parent === path) {
+    real = realpathOf(path);
+  } else {
+    const above = lookUp(parent, realpaths);
+    real = typeof above === "string" ? entryIn(above, path) : above;
+  }
+  realpaths.set(path, real);
+  return real;
+}
+function entryIn(parentReal, path) {
+  let stats;
   try {
-    (0, import_node_fs2.lstatSync)(path);
+    stats = (0, import_node_fs2.lstatSync)(path, { throwIfNoEntry: false });
   } catch {
     return null;
   }
+  if (stats === void 0) return null;
+  return NAMES_ARE_EXACT && !stats.isSymbolicLink() ? (0, import_node_path.join)(parentReal, (0, import_node_path.basename)(path)) : realpathOf(path);
+}
+function realpathOf(path) {
   try {
     return import_node_fs2.realpathSync.native(path);
+  } catch {
+    return existsAsLink(path) ? false : null;
+  }
+}
+function existsAsLink(path) {
+  try {
+    return (0, import_node_fs2.lstatSync)(path, { throwIfNoEntry: false }) !== void 0;
   } catch {
     return false;
   }
@@ -10784,7 +10856,7 @@ function indexRules(rules) {
     }
   }
   if (unkeyed.length === all.length) return { candidates: () => all };
-  return { candidates: (subject) => lookUp(tables2, unkeyed, folded ? foldCase(subject) : subject) };
+  return { candidates: (subject) => lookUp2(tables2, unkeyed, folded ? foldCase(subject) : subject) };
 }
 function keyOf({ segments, dirStars }) {
   const first = segments[0];
@@ -10805,7 +10877,7 @@ function keyOf({ segments, dirStars }) {
   }
   return void 0;
 }
-function lookUp(tables2, unkeyed, subject) {
+function lookUp2(tables2, unkeyed, subject) {
   let found2 = gather(void 0, unkeyed, tables2.exact.get(subject));
   for (let length = 1; length <= SUFFIX_KEY && length <= subject.length && tables2.suffix.size > 0; length += 1) found2 = gather(found2, unkeyed, tables2.suffix.get(subject.slice(-length)));
   let start2 = 0;
@@ -14537,7 +14609,7 @@ function parseRunnerClaimsPolicy(value, source) {
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw invalid(source, "must be an object");
   const policy = {};
   for (const [key, list] of Object.entries(value)) {
-    if (!(key in CLAIMS_POLICY_FIELDS)) throw invalid(source, `has unknown key \`${key}\``, `allowed keys: ${Object.keys(CLAIMS_POLICY_FIELDS).join(", ")}`);
+    if (!Object.hasOwn(CLAIMS_POLICY_FIELDS, key)) throw invalid(source, `has unknown key \`${key}\``, `allowed keys: ${Object.keys(CLAIMS_POLICY_FIELDS).join(", ")}`);
     if (!Array.isArray(list) || list.length === 0 || !list.every((item) => typeof item === "string" && item !== "")) {
       throw invalid(source, `\`${key}\` must be a non-empty list of non-empty strings`);
     }
@@ -16438,6 +16510,12 @@ async function writeAtomically(path, text3) {
 // packages/core/src/storage/store.ts
 var RETENTION_MODES = ["governance", "compliance"];
 
+// packages/core/src/evidence/json-member.ts
+function setMember(target, key, value) {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
 // packages/core/src/evidence/unicode.ts
 function isWellFormed(text3) {
   return text3.isWellFormed();
@@ -16505,7 +16583,7 @@ function sortValue(value) {
       if (INTEGER_LIKE.test(key) || !isWellFormed(key)) throw NOT_FAST;
       const item = value[key];
       if (item === void 0 || typeof item === "function" || typeof item === "symbol") continue;
-      out2[key] = sortValue(item);
+      setMember(out2, key, sortValue(item));
     }
     return out2;
   }
@@ -17131,7 +17209,7 @@ function redactValue(value, secret, depth) {
       if (item === void 0 || typeof item === "function") continue;
       if (info2.integer) integerKeySeen = true;
       const isSecret = secret || info2.secret;
-      out2[info2.outKey] = isSecret && (typeof item === "number" || typeof item === "boolean") ? REDACTED : redactValue(item, isSecret, depth + 1);
+      setMember(out2, info2.outKey, isSecret && (typeof item === "number" || typeof item === "boolean") ? REDACTED : redactValue(item, isSecret, depth + 1));
     }
     return out2;
   }
@@ -17205,8 +17283,8 @@ var LINE_LAYOUT = {
 };
 function buildEvidenceLine(input, prev, seq) {
   const body2 = buildRecordText(input, prev, seq);
-  const own = (0, import_node_crypto12.hash)("sha256", body2, "hex");
-  return { line: `{"hash":"${own}","record":${body2}}`, hash: own };
+  const own2 = (0, import_node_crypto12.hash)("sha256", body2, "hex");
+  return { line: `{"hash":"${own2}","record":${body2}}`, hash: own2 };
 }
 function buildRecordText(input, prev, seq) {
   return buildRecord(input, prev, seq).text;
@@ -17401,12 +17479,12 @@ var LogScanner = class {
       return { code: "ERR_EVIDENCE_RECORD_MALFORMED", record: n, message: "line is not an evidence record in canonical layout" };
     }
     const stored = buf.toString("latin1", start2 + 9, start2 + 73);
-    const own = this.#options.delegated ? stored : (0, import_node_crypto14.hash)("sha256", buf.subarray(start2 + LINE_LAYOUT.recordStart, end - 1), "hex");
+    const own2 = this.#options.delegated ? stored : (0, import_node_crypto14.hash)("sha256", buf.subarray(start2 + LINE_LAYOUT.recordStart, end - 1), "hex");
     const prev = buf.toString("latin1", start2 + LINE_LAYOUT.prevStart, start2 + LINE_LAYOUT.prevStart + 64);
     const seq = readSeq(buf, start2 + LINE_LAYOUT.seqStart, end);
     const expectedPrev = this.#head;
     this.#head = stored;
-    if (own !== stored) return { code: "ERR_EVIDENCE_HASH_MISMATCH", record: n, message: `record hash \`${stored.slice(0, 16)}\u2026\` does not match its content (\`${own.slice(0, 16)}\u2026\`)` };
+    if (own2 !== stored) return { code: "ERR_EVIDENCE_HASH_MISMATCH", record: n, message: `record hash \`${stored.slice(0, 16)}\u2026\` does not match its content (\`${own2.slice(0, 16)}\u2026\`)` };
     if (prev !== expectedPrev) return { code: "ERR_EVIDENCE_CHAIN_BROKEN", record: n, message: `previous hash \`${prev.slice(0, 16)}\u2026\` is not the hash of record ${n - 1}` };
     if (seq !== n) return { code: "ERR_EVIDENCE_SEQUENCE", record: n, message: `sequence ${seq} where ${n} was expected` };
     return void 0;
@@ -17904,9 +17982,9 @@ async function scanLogFileParallel(file, options = {}) {
   await worker.terminate();
   const byRecord = /* @__PURE__ */ new Map();
   for (const problem of scan.problems) byRecord.set(problem.record, problem);
-  for (const [record, stored, own] of bad2) {
+  for (const [record, stored, own2] of bad2) {
     if (byRecord.get(record)?.code === "ERR_EVIDENCE_RECORD_MALFORMED") continue;
-    byRecord.set(record, { code: "ERR_EVIDENCE_HASH_MISMATCH", record, message: `record hash \`${stored.slice(0, 16)}\u2026\` does not match its content (\`${own.slice(0, 16)}\u2026\`)` });
+    byRecord.set(record, { code: "ERR_EVIDENCE_HASH_MISMATCH", record, message: `record hash \`${stored.slice(0, 16)}\u2026\` does not match its content (\`${own2.slice(0, 16)}\u2026\`)` });
   }
   const problems = [...byRecord.values()].sort((a, b) => Number(a.record) - Number(b.record));
   return { ...scan, fileSha256: digest, problems };
@@ -18896,7 +18974,7 @@ function fileAccessesOf(program, args2) {
     }
     return found2.filter((finding) => usablePath(finding.path));
   }
-  const reader = READERS[program];
+  const reader = own(READERS, program);
   if (reader === void 0) return found2;
   for (const [access, path] of reader(args2)) if (usablePath(path)) found2.push({ access, path, by: program });
   return found2;
@@ -20052,7 +20130,7 @@ var WRAPPERS = {
 function wrapperFor(program, next) {
   if (program === "op" || program === "doppler" || program === "aws-vault" || program === "dotenvx") return next === "run" || next === "exec" ? RUN_SUBCOMMAND : void 0;
   if ((program === "k3s" || program === "microk8s") && next !== "kubectl" && next !== "helm" && next !== "ctr") return void 0;
-  return WRAPPERS[program];
+  return own(WRAPPERS, program);
 }
 var RUN_SUBCOMMAND = { valueOptions: ["--env-file", "-p", "--project", "-c", "--config", "--duration", "--region"], switches: ["--no-masking"], operands: 1, afterDoubleDash: true };
 
@@ -20074,7 +20152,7 @@ function runCommand(runner, words, frame, stdin) {
     return;
   }
   if (head.computed) runner.opaque("dynamic-program", `the program name \`${head.value}\` is made by expansion`);
-  const program = basename4(head.value);
+  const program = basename5(head.value);
   const args2 = words.slice(1);
   const wrapper = wrapperFor(program, args2[0]?.value);
   if (wrapper !== void 0) {
@@ -20458,7 +20536,7 @@ function noteOnce(runner, kind, detail) {
 }
 function emit(runner, words, frame, role) {
   const typed = words[0].value;
-  const program = basename4(typed);
+  const program = basename5(typed);
   const args2 = [];
   for (let index = 1; index < words.length; index += 1) args2.push(words[index].value);
   const forms = canonicalForms(program, args2, frame.env);
@@ -20524,7 +20602,7 @@ function joinWords(words) {
   const computed = words.some((word) => word.computed);
   return { value: words.map((word) => word.value).join(" "), dynamic: words.some((word) => word.dynamic), ...computed ? { computed } : {}, ...fetch2 ? { fetch: fetch2 } : {} };
 }
-function basename4(program) {
+function basename5(program) {
   const slash = program.lastIndexOf("/");
   return slash >= 0 ? program.slice(slash + 1) : program;
 }
@@ -20653,8 +20731,8 @@ var Scanner = class {
     let scope = this.scopes.get(frame.consts);
     if (scope === void 0) {
       scope = {
-        scalar: (name2) => frame.consts[name2],
-        array: (name2) => frame.arrays[name2],
+        scalar: (name2) => own(frame.consts, name2),
+        array: (name2) => own(frame.arrays, name2),
         ifs: () => frame.consts.IFS ?? (frame.env.IFS === void 0 ? " 	\n" : "\0")
       };
       this.scopes.set(frame.consts, scope);
@@ -20695,14 +20773,14 @@ var Scanner = class {
         if (word2.dynamic) known = false;
         else elements.push(...fieldsOf(element, word2, this.scope(frame)) ?? [word2.value]);
       }
-      if (known) frame.arrays[name2] = append ? [...frame.arrays[name2] ?? [], ...elements] : elements;
+      if (known) frame.arrays[name2] = append ? [...own(frame.arrays, name2) ?? [], ...elements] : elements;
       else delete frame.arrays[name2];
       frame.env[name2] = value.text;
       delete frame.consts[name2];
       return;
     }
     const word = value ? this.word(value, frame) : { value: "", dynamic: false };
-    const previous = append ? frame.consts[name2] : "";
+    const previous = append ? own(frame.consts, name2) : "";
     frame.env[name2] = word.value;
     if (word.dynamic || previous === void 0) delete frame.consts[name2];
     else frame.consts[name2] = previous + word.value;
@@ -20764,7 +20842,7 @@ var Scanner = class {
     if (why === void 0) return;
     this.opaque("re-evaluation", why);
     for (const name2 of node.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) {
-      const value = frame.consts[name2];
+      const value = own(frame.consts, name2);
       if (value !== void 0) this.reveal(value, frame);
     }
   }
@@ -20782,7 +20860,7 @@ var Scanner = class {
     const why = arithmeticHazard(index, this.scope(frame));
     if (why !== void 0) {
       this.opaque("re-evaluation", `the subscript of \`${array}\` is evaluated: ${why}`);
-      const value = IDENTIFIER2.test(index.text) ? frame.consts[index.text] : void 0;
+      const value = IDENTIFIER2.test(index.text) ? own(frame.consts, index.text) : void 0;
       if (value !== void 0) this.reveal(value, frame);
     }
   }
@@ -20792,7 +20870,7 @@ var Scanner = class {
     for (let at = 1; at + 1 < children.length; at += 1) {
       if (children[at].type === "@" && /^P$/.test(children[at + 1].text)) {
         this.opaque("re-evaluation", `\`${clip4(node.text)}\` expands \`${name2 ?? ""}\` as a prompt, running what it holds`);
-        const value = name2 === void 0 ? void 0 : frame.consts[name2];
+        const value = name2 === void 0 ? void 0 : own(frame.consts, name2);
         if (value !== void 0) this.reveal(value, frame);
       }
     }
@@ -20801,7 +20879,7 @@ var Scanner = class {
       const next = children[3]?.type;
       const keys = target?.type === "subscript" && /^[@*]$/.test(target.namedChildren[1]?.text ?? "");
       if (target !== void 0 && next !== "*" && next !== "@" && !keys) {
-        const value = target.type === "variable_name" ? frame.consts[target.text] : void 0;
+        const value = target.type === "variable_name" ? own(frame.consts, target.text) : void 0;
         if (value === void 0 || !IDENTIFIER2.test(value)) {
           this.opaque("re-evaluation", `\`${clip4(node.text)}\` uses the value of \`${target.text}\` as a variable name`);
           if (value !== void 0) this.reveal(value, frame);
@@ -20891,9 +20969,9 @@ var Scanner = class {
       if (node.fieldNameForChild(index) === "redirect" || REDIRECTS.has(child.type)) redirects.push(child);
     });
     if (body2?.type === "command") return this.command(body2, frame, redirects, stdin);
-    const own = this.redirects(redirects, frame, "");
-    const result = body2 ? this.walk(body2, frame, own.stdin ?? stdin) : void 0;
-    return this.continueRedirects(own.after, frame, result);
+    const own2 = this.redirects(redirects, frame, "");
+    const result = body2 ? this.walk(body2, frame, own2.stdin ?? stdin) : void 0;
+    return this.continueRedirects(own2.after, frame, result);
   }
   pipeline(stages, frame, stdin, first) {
     const texts = first?.text ? [first.text] : [];
@@ -20971,11 +21049,11 @@ var Scanner = class {
       previousEnd = child.endIndex;
     }
     const program = words[0]?.value ?? "";
-    const own = this.redirects(redirects, frame, program);
-    const input = own.stdin ?? stdin;
+    const own2 = this.redirects(redirects, frame, program);
+    const input = own2.stdin ?? stdin;
     runCommand(this, words, { ...frame, env: { ...frame.env, ...assignments } }, input);
     const result = { text: words.length > 0 ? words.map((word) => word.value).join(" ") : void 0, output: outputOf(words, input) };
-    return this.continueRedirects(own.after, frame, result);
+    return this.continueRedirects(own2.after, frame, result);
   }
   // tree-sitter puts `| next` of `cat <<EOF | next` inside the here-doc redirect.
   continueRedirects(after, frame, result) {
@@ -21033,7 +21111,7 @@ var Scanner = class {
   fetchIn(node, frame) {
     if (node.type === "command") {
       const name2 = node.childForFieldName("name");
-      const program = name2 ? basename5(this.word(name2, frame).value) : "";
+      const program = name2 ? basename6(this.word(name2, frame).value) : "";
       return FETCHERS.has(program) ? fetchText(node, frame) : void 0;
     }
     if (node.childCount === 0) return void 0;
@@ -21053,7 +21131,7 @@ function fetchText(node, _frame) {
   return `curl ${args2.join(" ")}`.trim();
 }
 function outputOf(words, stdin) {
-  const program = basename5(words[0]?.value ?? "");
+  const program = basename6(words[0]?.value ?? "");
   const args2 = words.slice(1);
   if ((program === "echo" || program === "printf") && args2.every((word) => !word.dynamic)) {
     const text3 = args2.filter((word, index) => !(index === 0 && /^-[neE]+$/.test(word.value))).map((word) => word.value).join(" ");
@@ -21068,7 +21146,7 @@ function outputOf(words, stdin) {
   if (FETCHERS.has(program)) return { kind: "fetch", text: `curl ${args2.map((word) => word.value).join(" ")}`.trim() };
   return { kind: "stream", from: program || "a command" };
 }
-function basename5(program) {
+function basename6(program) {
   const slash = program.lastIndexOf("/");
   return slash >= 0 ? program.slice(slash + 1) : program;
 }
@@ -26390,9 +26468,10 @@ async function runLocked(options) {
   progress(`deciding ${actions.length} agent action${actions.length === 1 ? "" : "s"}`);
   const auth = options.runnerAuth;
   const identity = auth?.ok ? auth.identity : void 0;
+  const evaluate2 = batchEvaluator(options.policy);
   const decide2 = (request, index) => {
     const verdict = auth && !auth.ok ? { ...auth.verdict, target: request.target ?? "", requested_operation: requestedOperationOf(request) } : unreadable[index - options.requests.length]?.verdict ?? (unmediated.has(request) ? unmediatedVerdict(request) : void 0);
-    return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate(options.policy, request, options.context);
+    return verdict ? recordVerdict(request, verdict, options.context, options.policy.defaultPackId) : evaluate2(request, options.context);
   };
   const decisions = actions.map(decide2);
   progress(`recording ${decisions.length} decisions in ${options.evidenceDir}`);
@@ -27812,6 +27891,7 @@ export {
   selectPackId,
   requestedOperationOf,
   recordVerdict,
+  batchEvaluator,
   systemDecisionContext,
   workspacePathResolver,
   compilePack,
