@@ -66,7 +66,11 @@ function firstFlagStartingWith(flags: ReadonlyMap<string, string | true>, name: 
 
 function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, rendered: string, exact: boolean): boolean {
   if (form.program !== subject.program) return false;
-  if (pattern.programOnly) return !pattern.tail || pattern.tail.test(rendered);
+  if (pattern.programOnly) {
+    // A closed allow names the bare program: `yarn` allows `yarn`, not `yarn dlx pkg`.
+    if (exact && !pattern.open && (subject.path.length > 0 || subject.flags.size > 0 || subject.positionals.length > 0)) return false;
+    return !pattern.tail || pattern.tail.test(rendered);
+  }
   const lastIsPath = form.positionals.length === 0 && form.flags.size === 0;
   if (pattern.open ? form.path.length > subject.path.length : form.path.length !== subject.path.length) return false;
   for (let index = 0; index < form.path.length; index += 1) {
