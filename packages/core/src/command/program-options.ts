@@ -95,6 +95,12 @@ const FIND = entry({ '-delete': 'destroy!', '-fprint -fprint0 -fprintf -fls': 'w
 // `-u` is `--upload-pack` only for clone and ls-remote (push's `-u` is --set-upstream, fetch's
 // --update-head-ok): it is read per subcommand below.
 const GIT = entry({ '--upload-pack --receive-pack --exec': 'code' });
+// sort runs its compressor on temporary files (forced by a small `-S`); split hands each part to a shell.
+const SORT = entry({ '--compress-program': 'code' });
+const SPLIT = entry({ '--filter': 'code' });
+// less reads key bindings and environment (LESSOPEN, a preprocessor it runs) from a lesskey
+// file; its `+` start-up commands are read below.
+const LESS = entry({ '-k --lesskey-file --lesskey-src --lesskey-content': 'load' });
 
 const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ...['npm', 'npx', 'pnpm', 'yarn', 'corepack'].map((name) => [name, NPM] as const),
@@ -109,6 +115,7 @@ const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ['docker', DOCKER], ['podman', DOCKER], ['nerdctl', DOCKER],
   ['kubectl', KUBECTL], ['helm', KUBECTL],
   ['find', FIND], ['git', GIT],
+  ['sort', SORT], ['gsort', SORT], ['split', SPLIT], ['gsplit', SPLIT], ['less', LESS],
 ]);
 
 /** Every hazardous option of `program` in `args` (words after the program). */
@@ -121,6 +128,7 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'awk' || program === 'gawk' || program === 'mawk' || program === 'nawk') awkHazards(args, found);
   if (program === 'git') gitSubcommandHazards(args, found);
   if (program === 'curl') curlData(args, found);
+  if (program === 'less') lessCommands(args, found);
   return found;
 }
 
@@ -175,6 +183,18 @@ function sshOptions(args: readonly string[], found: OptionHazard[]): void {
     if (match === null) continue;
     if (SSH_CODE_KEYS.test(match[1]!)) found.push({ effect: 'code', option: `-o ${match[1]}`, value: match[2]! });
     else if (SSH_LOAD_KEYS.test(match[1]!)) found.push({ effect: 'load', option: `-o ${match[1]}`, value: match[2]! });
+  }
+}
+
+// less +CMD runs less commands at start-up; `!cmd` and `|Xcmd` (pipe to cmd from mark X) run a shell.
+function lessCommands(args: readonly string[], found: OptionHazard[]): void {
+  for (const word of args) {
+    if (word === '--') return;
+    if (!word.startsWith('+')) continue;
+    const bang = word.indexOf('!');
+    const pipe = word.indexOf('|');
+    if (bang >= 0 && (pipe < 0 || bang < pipe)) found.push({ effect: 'code', option: '+!', value: word.slice(bang + 1) });
+    else if (pipe >= 0) found.push({ effect: 'code', option: '+|', value: word.slice(pipe + 2) });
   }
 }
 
