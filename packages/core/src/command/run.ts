@@ -12,6 +12,7 @@ import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, ty
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
+import { sshRemoteCommand } from './ssh.ts';
 import { splitFields, type WordScope } from './word.ts';
 import { wrapperFor } from './wrappers.ts';
 
@@ -86,6 +87,11 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   if (SHELLS.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== undefined) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
+  const remote = program === 'ssh' ? sshRemoteCommand(words) : undefined;
+  if (remote !== undefined) {
+    emit(runner, words, frame, 'run');
+    return runScript(runner, joinWords(remote), { ...frame, via: [...frame.via, 'ssh'], env: {} }, 'ssh');
+  }
   const containers = containerCommands(program, words);
   if (containers !== undefined) {
     emit(runner, words, frame, 'run');
