@@ -38,6 +38,51 @@ const copy: Reader = (args) => {
   return files.map((path, index) => [index === files.length - 1 ? 'write' : 'read', path]);
 };
 
+// A move reads its sources (their content lands at the destination) and removes them.
+const move: Reader = (args) => {
+  const files = operands(args, ['-t', '--target-directory', '-S', '--suffix']);
+  return files.flatMap((path, index): Array<['read' | 'write', string]> => (index === files.length - 1 ? [['write', path]] : [['read', path], ['write', path]]));
+};
+
+// tar reads or writes the archive that `f` names (the next word, in a cluster that ends with
+// it); `-c` (`czf`, `--create`) also reads the files it archives.
+const TAR_VALUES = new Set(['-C', '--directory', '-T', '--files-from', '-X', '--exclude-from', '-I', '--use-compress-program', '-b', '--blocking-factor', '-H', '--format']);
+const archive: Reader = (args) => {
+  const oldStyle = args[0] !== undefined && /^[A-Za-z]+$/.test(args[0]);
+  const creates = args.includes('--create') || args.some((word, index) => ((index === 0 && oldStyle) || /^-[A-Za-z]+$/.test(word)) && word.includes('c'));
+  const found: Array<['read' | 'write', string]> = [];
+  let ended = false;
+  let next: 'archive' | 'value' | undefined = oldStyle && args[0]!.includes('f') ? 'archive' : undefined;
+  for (let index = oldStyle ? 1 : 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (next !== undefined) {
+      if (next === 'archive' && word !== '-') found.push([creates ? 'write' : 'read', word]);
+      next = undefined;
+    } else if (!ended && word === '--') ended = true;
+    else if (!ended && (word === '-f' || word === '--file')) next = 'archive';
+    else if (!ended && word.startsWith('--file=')) found.push([creates ? 'write' : 'read', word.slice(7)]);
+    else if (!ended && TAR_VALUES.has(word)) next = 'value';
+    else if (!ended && /^-[A-Za-z]+$/.test(word)) next = word.endsWith('f') ? 'archive' : undefined;
+    else if (creates && (ended || !word.startsWith('-'))) found.push(['read', word]);
+  }
+  return found;
+};
+
+// git prints a file's content with `show REV:PATH` and `cat-file -p REV:PATH`, and compares
+// two files outside any repository with `diff --no-index A B`.
+const gitFiles: Reader = (args) => {
+  const found: Array<['read' | 'write', string]> = [];
+  const sub = args.find((word) => !word.startsWith('-'));
+  if (sub === 'show' || sub === 'cat-file') {
+    for (const word of args) {
+      const colon = word.indexOf(':');
+      if (!word.startsWith('-') && colon >= 0 && colon < word.length - 1) found.push(['read', word.slice(colon + 1)]);
+    }
+  }
+  if (sub === 'diff' && args.includes('--no-index')) for (const path of operands(args.slice(args.indexOf(sub) + 1))) found.push(['read', path]);
+  return found;
+};
+
 const READERS: Readonly<Record<string, Reader>> = {
   cat: reads(), tac: reads(), nl: reads(), less: reads(), more: reads(), bat: reads(), view: reads(),
   head: reads(['-n', '-c']), tail: reads(['-n', '-c']), od: reads(), xxd: reads(), hexdump: reads(), strings: reads(),
@@ -49,7 +94,7 @@ const READERS: Readonly<Record<string, Reader>> = {
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
-  cp: copy, install: copy, ln: copy, rsync: copy, mv: (args) => operands(args, ['-t', '-S']).map((path) => ['write', path]),
+  cp: copy, install: copy, ln: copy, rsync: copy, mv: move, tar: archive, bsdtar: archive, gtar: archive, git: gitFiles,
   vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),
 };
 

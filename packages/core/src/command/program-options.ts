@@ -94,7 +94,7 @@ const KUBECTL = entry({ '--kubeconfig': 'load' });
 const FIND = entry({ '-delete': 'destroy!', '-fprint -fprint0 -fprintf -fls': 'write' }, { stopAtDoubleDash: false });
 // `-u` is `--upload-pack` only for clone and ls-remote (push's `-u` is --set-upstream, fetch's
 // --update-head-ok): it is read per subcommand below.
-const GIT = entry({ '--upload-pack --receive-pack --exec': 'code' });
+const GIT = entry({ '--upload-pack --receive-pack --exec': 'code', '--output': 'write' });
 // sort runs its compressor on temporary files (forced by a small `-S`); split hands each part to a shell.
 const SORT = entry({ '--compress-program': 'code' });
 const SPLIT = entry({ '--filter': 'code' });
