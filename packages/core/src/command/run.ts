@@ -13,6 +13,7 @@ import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
 import { sshRemoteCommand } from './ssh.ts';
+import { xargsCommands } from './xargs.ts';
 import { splitFields, type WordScope } from './word.ts';
 import { wrapperFor } from './wrappers.ts';
 
@@ -80,6 +81,7 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
       const inner = { ...frame, via, env: { ...frame.env, ...reading.env } };
       if (reading.script) runScript(runner, reading.script, inner, `${program} -c`);
       else if (wrapper.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, program);
+      else if (program === 'xargs') for (const command of xargsCommands(words, reading.inner, stdin)) runCommand(runner, command, inner, undefined);
       else runCommand(runner, reading.inner, inner, stdin);
     }
     return;
