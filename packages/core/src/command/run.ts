@@ -519,9 +519,27 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: 
     role,
   });
   if (role !== 'run') return;
+  // File operands keep their places: a word made by expansion stands as the pattern it can name
+  // (`**` when nothing of it is known), judged like a pathname pattern.
   const literalArgs: string[] = [];
-  for (let index = 1; index < words.length; index += 1) if (!words[index]!.dynamic) literalArgs.push(words[index]!.value);
-  for (const file of fileAccessesOf(program, literalArgs)) {
+  const operands: string[] = [];
+  const patterns = new Set<string>();
+  for (let index = 1; index < words.length; index += 1) {
+    const word = words[index]!;
+    if (!word.dynamic) {
+      literalArgs.push(word.value);
+      operands.push(word.value);
+      continue;
+    }
+    const pattern = word.pattern ?? '**';
+    operands.push(pattern);
+    patterns.add(pattern);
+  }
+  for (const file of fileAccessesOf(program, operands)) {
+    if (patterns.has(file.path)) {
+      runner.analysis.files.push({ ...file, glob: true });
+      continue;
+    }
     const word = words.find((each, index) => index > 0 && each.value === file.path);
     runner.analysis.files.push(word?.glob === undefined ? file : { ...file, path: word.glob, glob: true });
   }

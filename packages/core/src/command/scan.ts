@@ -12,7 +12,7 @@ import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from '.
 import { runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
 import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
-import { decodeBase64, fieldsOf, globPatternOf, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
+import { decodeBase64, fieldsOf, globPatternOf, operandPattern, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
 import { own } from './own.ts';
 
 const MAX_DEPTH = 8;
@@ -483,6 +483,7 @@ export class Scanner {
       }
       const last = this.walk(child, frame, undefined);
       const word: Word = this.word(child, frame);
+      if (word.dynamic) word.pattern = operandPattern(child, this.scope(frame));
       const fetch = this.fetchIn(child, frame);
       if (fetch !== undefined) word.fetch = fetch;
       if (child.type === 'process_substitution' && last !== undefined) word.input = last.output;
@@ -535,7 +536,12 @@ export class Scanner {
           if (access === 'read') stdin = substituted?.output ?? { kind: 'stream', from: 'a process substitution' };
           continue;
         }
-        if (target.dynamic || !usablePath(target.value)) continue;
+        if (target.dynamic) {
+          // `> "$DIR/.github/workflows/x.yml"` writes a file of that shape, whatever DIR holds.
+          this.analysis.files.push({ access, path: operandPattern(destination, this.scope(frame)), by: `${program || 'shell'} ${operator}`, glob: true });
+          continue;
+        }
+        if (!usablePath(target.value)) continue;
         const glob = globPatternOf(destination);
         this.analysis.files.push(glob === undefined ? { access, path: target.value, by: `${program || 'shell'} ${operator}` } : { access, path: glob, by: `${program || 'shell'} ${operator}`, glob: true });
         if (access === 'read') stdin = target.value === '/dev/stdin' ? stdin : { kind: 'stream', from: `file ${target.value}` };

@@ -13,6 +13,8 @@ export interface Word {
   input?: StreamInput;
   /** The download command whose output this word carries (`$(curl …)`, `<(wget …)`). */
   fetch?: string;
+  /** For a word made by expansion: the pathname pattern it can name (`**\/.env` for `$PWD/.env`). */
+  pattern?: string;
 }
 
 /** What a command reads on stdin (or a process substitution yields), as far as we can tell. */

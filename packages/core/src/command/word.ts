@@ -117,6 +117,47 @@ export function globPatternOf(node: SyntaxNode): string | undefined {
   return glob ? pattern : undefined;
 }
 
+/**
+ * The pathname pattern a word made by expansion can name: its literal parts as they are
+ * (escaped where quoted), each expansion whose value is unknown as `**`. `"$HOME/.aws/credentials"`
+ * is `**\/.aws/credentials`: whatever `$HOME` holds, the word names that file.
+ */
+export function operandPattern(node: SyntaxNode, scope: WordScope = NO_SCOPE): string {
+  switch (node.type) {
+    case 'word':
+      return node.text;
+    case 'raw_string':
+    case 'ansi_c_string':
+      return escapeGlob(resolveWord(node, scope).value);
+    case 'concatenation':
+    case 'command_name':
+      return node.children.map((part) => operandPattern(part, scope)).join('');
+    case 'string':
+    case 'translated_string': {
+      // As resolveString reads it: the raw text between the quotes, expansions in their places.
+      const text = node.text;
+      const literal = (from: number, to: number): string => (to > from ? escapeGlob(unescapeDouble(text.slice(from - node.startIndex, to - node.startIndex))) : '');
+      let pattern = '';
+      let cursor = node.startIndex + (text.startsWith('$"') ? 2 : 1);
+      for (const child of node.namedChildren) {
+        pattern += literal(cursor, child.startIndex);
+        pattern += child.type === 'string_content' ? escapeGlob(unescapeDouble(child.text)) : operandPattern(child, scope);
+        cursor = child.endIndex;
+      }
+      return pattern + literal(cursor, node.endIndex - 1);
+    }
+    default: {
+      const word = resolveWord(node, scope);
+      // Unknown, it may hold slashes or nothing at all (`$D` may be `.`).
+      return word.dynamic ? '**' : escapeGlob(word.value);
+    }
+  }
+}
+
+function escapeGlob(text: string): string {
+  return text.replace(/[*?[\]\\]/g, '\\$&');
+}
+
 function variable(name: string, text: string, scope: WordScope): Word {
   const value = name === '' ? undefined : scope.scalar(name);
   return value === undefined ? { value: text, dynamic: true } : { value, dynamic: false, computed: true };
