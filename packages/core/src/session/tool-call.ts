@@ -72,8 +72,10 @@ export function toolCallRequests(call: AgentToolCall, scope: PathScope = {}): Ac
       return [{ ...base, action_type: 'execute_command', target: command, ...(cwd ? { cwd: repositoryPath(cwd, scope) } : {}) }];
     }
     case 'read':
-      return [{ ...base, action_type: 'read_file', target: repositoryPath(firstString(input.file_path, input.path, input.absolute_path, input.notebook_path, input.target_file, input.dir_path, input.target_directory) ?? '.', scope) }];
+      if (hasOddPath(input, READ_PATH_FIELDS)) return [unknownToolRequest(base, call)];
+      return [{ ...base, action_type: 'read_file', target: repositoryPath(firstString(...READ_PATH_FIELDS.map((field) => input[field])) ?? '.', scope) }];
     case 'write':
+      if (hasOddPath(input, WRITE_PATH_FIELDS)) return [unknownToolRequest(base, call)];
       return writePaths(call).map((path) => ({ ...base, action_type: 'write_file', target: repositoryPath(path, scope) }));
     case 'web_fetch': {
       // Network egress as the command that would do it, so the pack's command rules judge it.
@@ -85,8 +87,21 @@ export function toolCallRequests(call: AgentToolCall, scope: PathScope = {}): Ac
       return [{ ...base, action_type: 'execute_command', target: `curl --get --data-urlencode ${shellQuote(`q=${query}`)} -- https://web-search.invalid/`, network_egress: { kind: 'search', query } }];
     }
     default:
-      return [{ ...base, action_type: UNKNOWN_TOOL_ACTION, target: call.tool, requested_operation: call.tool }];
+      return [unknownToolRequest(base, call)];
   }
+}
+
+const READ_PATH_FIELDS = ['file_path', 'path', 'absolute_path', 'notebook_path', 'target_file', 'dir_path', 'target_directory'] as const;
+const WRITE_PATH_FIELDS = ['file_path', 'path', 'notebook_path', 'absolute_path', 'target_file', 'filePath'] as const;
+
+// A path field that holds something other than a string (`"file_path": ["x", ".env"]`): what
+// the tool opens is unknown, so the call is judged as an unknown tool, never as a read of `.`.
+function hasOddPath(input: Record<string, unknown>, fields: readonly string[]): boolean {
+  return fields.some((field) => Object.hasOwn(input, field) && input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string');
+}
+
+function unknownToolRequest(base: ActionRequest, call: AgentToolCall): ActionRequest {
+  return { ...base, action_type: UNKNOWN_TOOL_ACTION, target: call.tool, requested_operation: call.tool };
 }
 
 /** `mcp__<server>__<tool>` (Claude Code, Codex), or the server named apart from the tool (Gemini, Codex exec). */
@@ -127,7 +142,7 @@ function writePaths(call: AgentToolCall): string[] {
     // A patch we cannot read still writes somewhere: judge it as the repository itself.
     return paths.length > 0 ? paths : ['.'];
   }
-  return [firstString(input.file_path, input.path, input.notebook_path, input.absolute_path, input.target_file, input.filePath) ?? '.'];
+  return [firstString(...WRITE_PATH_FIELDS.map((field) => input[field])) ?? '.'];
 }
 
 function firstString(...values: unknown[]): string | undefined {

@@ -49,3 +49,17 @@ test('paths: inside the root relative, outside absolute, relative ones from the 
   // A sibling whose name starts like the root is outside it.
   expect(repositoryPath('/repo-evil/.env', { root: '/repo' })).toBe('/repo-evil/.env');
 });
+
+test('a path field that is not a string makes the call an unknown tool, never a read or write of the repository root', () => {
+  for (const [tool, input] of [
+    ['Read', { file_path: ['src/a.ts', '.env'] }],
+    ['Read', { path: { toString: '.env' } }],
+    ['Write', { file_path: 42, content: 'x' }],
+    ['Edit', { file_path: ['.github/workflows/ci.yml'], old_string: 'a', new_string: 'b' }],
+  ] as const) {
+    expect(toolCallRequests(call(tool, input)), tool).toEqual([{ agent_id: 'claude-code', tool_name: tool, tool_use_id: 'toolu_1', action_type: 'agent_tool', target: tool, requested_operation: tool }]);
+  }
+  // Absent or null fields still fall back to the next one.
+  expect(toolCallRequests(call('Read', { file_path: null, path: 'src' }))[0]).toMatchObject({ action_type: 'read_file', target: 'src' });
+  expect(toolCallRequests(call('Read', { file_path: 'src/a.ts' }))[0]).toMatchObject({ action_type: 'read_file', target: 'src/a.ts' });
+});
