@@ -125,6 +125,18 @@ export function decideGitOperation(pack: CompiledPack, operation: string, rawTar
       reason: `force-pushing \`${target}\` rewrites history; pack \`${pack.id}\` does not set \`git.allow_force_push\``,
     };
   }
+  // `HEAD`, `@` or no destination at all: the push goes to the checked-out branch, which only
+  // the agent's machine knows, and may be a protected one.
+  if (parsed.kind === 'push' && !parsed.allBranches && (parsed.branches.length === 0 || parsed.branches.some((branch) => branch === 'HEAD' || branch === '@'))) {
+    return {
+      ...base,
+      rule_id: 'git.push.current_branch.require_approval',
+      decision: 'require_approval',
+      severity: 'medium',
+      approver_group: APPROVER_GROUPS.repositoryOwners,
+      reason: `\`git ${parsed.name}${rawTarget.trim() ? ` ${rawTarget.trim()}` : ''}\` pushes whatever branch is checked out, which may be protected: name the branch`,
+    };
+  }
   const hits = parsed.branches.flatMap((branch) => findHits(pack.ruleIndex.git_operation, branch));
   const hit = strictest(hits);
   if (hit) {
