@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-2QWQI6VL.mjs";
+} from "./chunk-MCWAMZT7.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
