@@ -1,6 +1,7 @@
 // The files a program reads or writes through its arguments, so that `cat .env` is judged as
 // a read of `.env` and `sed -i … x.yml` as a write of `x.yml` (equivalent doors).
 import type { FileAccessFinding } from './types.ts';
+import { gitSubcommandIndex } from './git-subcommand.ts';
 import { own } from './own.ts';
 
 type Reader = (args: readonly string[]) => Array<['read' | 'write', string]>;
@@ -72,14 +73,16 @@ const archive: Reader = (args) => {
 // two files outside any repository with `diff --no-index A B`.
 const gitFiles: Reader = (args) => {
   const found: Array<['read' | 'write', string]> = [];
-  const sub = args.find((word) => !word.startsWith('-'));
+  const at = gitSubcommandIndex(args);
+  const sub = args[at];
+  const rest = args.slice(at + 1);
   if (sub === 'show' || sub === 'cat-file') {
-    for (const word of args) {
+    for (const word of rest) {
       const colon = word.indexOf(':');
       if (!word.startsWith('-') && colon >= 0 && colon < word.length - 1) found.push(['read', word.slice(colon + 1)]);
     }
   }
-  if (sub === 'diff' && args.includes('--no-index')) for (const path of operands(args.slice(args.indexOf(sub) + 1))) found.push(['read', path]);
+  if (sub === 'diff' && rest.includes('--no-index')) for (const path of operands(rest)) found.push(['read', path]);
   return found;
 };
 

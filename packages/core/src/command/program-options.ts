@@ -9,6 +9,7 @@
 //   destroy the program deletes the value, or what it works on (`pytest --basetemp`, `find -delete`)
 //   read    the program reads the file named by the value (`pytest @FILE`, `-var-file`)
 //   write   the program writes the file named by the value (`--junitxml`, `plan -out`)
+import { gitSubcommandIndex } from './git-subcommand.ts';
 
 /** What an option does with its value. */
 export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write';
@@ -200,7 +201,7 @@ function lessCommands(args: readonly string[], found: OptionHazard[]): void {
 
 // git subcommands that run a command given on their command line.
 function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): void {
-  const at = args.findIndex((word) => !word.startsWith('-') && !/^[A-Za-z0-9_.-]+=/.test(word));
+  const at = gitSubcommandIndex(args);
   const sub = args[at];
   if (sub === undefined) return;
   const rest = args.slice(at + 1);
