@@ -536,14 +536,15 @@ export class Scanner {
           if (access === 'read') stdin = substituted?.output ?? { kind: 'stream', from: 'a process substitution' };
           continue;
         }
+        const by = `${program || 'shell'} ${operator}`;
         if (target.dynamic) {
           // `> "$DIR/.github/workflows/x.yml"` writes a file of that shape, whatever DIR holds.
-          this.analysis.files.push({ access, path: operandPattern(destination, this.scope(frame)), by: `${program || 'shell'} ${operator}`, glob: true });
+          this.analysis.files.push({ access, path: operandPattern(destination, this.scope(frame)), by, glob: true });
           continue;
         }
         if (!usablePath(target.value)) continue;
         const glob = globPatternOf(destination);
-        this.analysis.files.push(glob === undefined ? { access, path: target.value, by: `${program || 'shell'} ${operator}` } : { access, path: glob, by: `${program || 'shell'} ${operator}`, glob: true });
+        this.analysis.files.push(glob === undefined ? { access, path: target.value, by } : { access, path: glob, by, glob: true });
         if (access === 'read') stdin = target.value === '/dev/stdin' ? stdin : { kind: 'stream', from: `file ${target.value}` };
       } else if (node.type === 'heredoc_redirect') {
         let quoted = false;

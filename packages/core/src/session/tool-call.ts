@@ -97,7 +97,7 @@ const WRITE_PATH_FIELDS = ['file_path', 'path', 'notebook_path', 'absolute_path'
 // A path field that holds something other than a string (`"file_path": ["x", ".env"]`): what
 // the tool opens is unknown, so the call is judged as an unknown tool, never as a read of `.`.
 function hasOddPath(input: Record<string, unknown>, fields: readonly string[]): boolean {
-  return fields.some((field) => Object.hasOwn(input, field) && input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string');
+  return fields.some((field) => input[field] !== undefined && input[field] !== null && typeof input[field] !== 'string');
 }
 
 function unknownToolRequest(base: ActionRequest, call: AgentToolCall): ActionRequest {
