@@ -18887,6 +18887,17 @@ var GitConfigView = class {
   }
 };
 
+// packages/core/src/command/git-subcommand.ts
+var GLOBAL_VALUES = toolSpecFor("git")?.valueFlags ?? /* @__PURE__ */ new Set();
+function gitSubcommandIndex(args2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (GLOBAL_VALUES.has(word)) index += 1;
+    else if (!word.startsWith("-") && !/^[A-Za-z0-9_.-]+=/.test(word)) return index;
+  }
+  return -1;
+}
+
 // packages/core/src/command/file-access.ts
 var operands = (args2, valueOptions = []) => {
   const out2 = [];
@@ -18943,14 +18954,16 @@ var archive = (args2) => {
 };
 var gitFiles = (args2) => {
   const found2 = [];
-  const sub = args2.find((word) => !word.startsWith("-"));
+  const at = gitSubcommandIndex(args2);
+  const sub = args2[at];
+  const rest = args2.slice(at + 1);
   if (sub === "show" || sub === "cat-file") {
-    for (const word of args2) {
+    for (const word of rest) {
       const colon = word.indexOf(":");
       if (!word.startsWith("-") && colon >= 0 && colon < word.length - 1) found2.push(["read", word.slice(colon + 1)]);
     }
   }
-  if (sub === "diff" && args2.includes("--no-index")) for (const path of operands(args2.slice(args2.indexOf(sub) + 1))) found2.push(["read", path]);
+  if (sub === "diff" && rest.includes("--no-index")) for (const path of operands(rest)) found2.push(["read", path]);
   return found2;
 };
 var READERS = {
@@ -19198,7 +19211,7 @@ function lessCommands(args2, found2) {
   }
 }
 function gitSubcommandHazards(args2, found2) {
-  const at = args2.findIndex((word) => !word.startsWith("-") && !/^[A-Za-z0-9_.-]+=/.test(word));
+  const at = gitSubcommandIndex(args2);
   const sub = args2[at];
   if (sub === void 0) return;
   const rest = args2.slice(at + 1);
@@ -21271,13 +21284,14 @@ var Scanner = class {
           if (access === "read") stdin = substituted?.output ?? { kind: "stream", from: "a process substitution" };
           continue;
         }
+        const by = `${program || "shell"} ${operator}`;
         if (target.dynamic) {
-          this.analysis.files.push({ access, path: operandPattern(destination, this.scope(frame)), by: `${program || "shell"} ${operator}`, glob: true });
+          this.analysis.files.push({ access, path: operandPattern(destination, this.scope(frame)), by, glob: true });
           continue;
         }
         if (!usablePath(target.value)) continue;
         const glob = globPatternOf(destination);
-        this.analysis.files.push(glob === void 0 ? { access, path: target.value, by: `${program || "shell"} ${operator}` } : { access, path: glob, by: `${program || "shell"} ${operator}`, glob: true });
+        this.analysis.files.push(glob === void 0 ? { access, path: target.value, by } : { access, path: glob, by, glob: true });
         if (access === "read") stdin = target.value === "/dev/stdin" ? stdin : { kind: "stream", from: `file ${target.value}` };
       } else if (node.type === "heredoc_redirect") {
         let quoted = false;
@@ -27048,7 +27062,7 @@ function toolCallRequests(call, scope = {}) {
 var READ_PATH_FIELDS = ["file_path", "path", "absolute_path", "notebook_path", "target_file", "dir_path", "target_directory"];
 var WRITE_PATH_FIELDS = ["file_path", "path", "notebook_path", "absolute_path", "target_file", "filePath"];
 function hasOddPath(input, fields) {
-  return fields.some((field) => Object.hasOwn(input, field) && input[field] !== void 0 && input[field] !== null && typeof input[field] !== "string");
+  return fields.some((field) => input[field] !== void 0 && input[field] !== null && typeof input[field] !== "string");
 }
 function unknownToolRequest(base, call) {
   return { ...base, action_type: UNKNOWN_TOOL_ACTION, target: call.tool, requested_operation: call.tool };

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-MCWAMZT7.mjs";
+} from "./chunk-QM5YLDCH.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-4YAA4A3G.mjs";
-import "./chunk-UEQZ3ESS.mjs";
+} from "./chunk-HQ6LWVJW.mjs";
+import "./chunk-XAP36FWD.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-MCWAMZT7.mjs";
+import "./chunk-QM5YLDCH.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

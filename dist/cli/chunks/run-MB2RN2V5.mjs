@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-MCWAMZT7.mjs";
+import "./chunk-QM5YLDCH.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-RPRGL5PA.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-DN5F2P52.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-VS2SPM2J.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-FZBYHFIM.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-URWOIB44.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-GCGB5WBT.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-CPOWL4Z5.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-VDVOBRVC.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-463SHTJI.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-Q5LYE7NQ.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-UQPTPI3F.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-34KOFIVS.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-QB7WRTC7.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-YEMJDWPU.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-AJGESVU4.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-DVNMYNIL.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-DD7JAGNL.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-JNYMAN4R.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-OMIZENL7.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-Q66ESFDR.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-I6ATMUDC.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-3JNUB4RH.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-YHANSHSK.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-GUIZ3AGH.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");
