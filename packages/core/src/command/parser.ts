@@ -9,6 +9,7 @@ import { CavraError } from '../errors.ts';
 import { parsePlainScript } from './plain-script.ts';
 import { snapshot } from './snapshot.ts';
 import type { ShellParser, SyntaxTree } from './syntax.ts';
+import { treeAddress, wasmTreeCursor } from './wasm-cursor.ts';
 
 /** Where to find the two wasm files; by default next to the bundle, then in node_modules. */
 export interface ShellParserOptions {
@@ -24,15 +25,19 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
   const runtime = locate(RUNTIME_WASM, 'web-tree-sitter/web-tree-sitter.wasm', options.wasmDir);
   const grammar = locate(GRAMMAR_WASM, 'tree-sitter-bash/tree-sitter-bash.wasm', options.wasmDir);
   try {
-    await Parser.init({ wasmBinary: readFileSync(runtime) });
+    // Parser.init fills this object with the module's exports (read by the direct cursor).
+    const module: Record<string, unknown> = { wasmBinary: readFileSync(runtime) };
+    await Parser.init(module);
     const language = await Language.load(readFileSync(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
     const types = language.types;
     const fields = language.fields;
     const named = types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
-    // One cursor, reset onto each tree: a new one per parse costs an allocation in wasm and a
-    // finalizer registration. Parses never nest (the copy is done before the analysis reads it).
+    // The direct cursor when this module's exports allow it; else one public cursor, reset onto
+    // each tree (a new one per parse costs an allocation in wasm and a finalizer registration).
+    // Parses never nest: the copy is done before the analysis reads it.
+    const direct = wasmTreeCursor(module);
     let cursor: TreeCursor | undefined;
     return {
       parse(source: string): SyntaxTree {
@@ -41,6 +46,8 @@ export async function loadShellParser(options: ShellParserOptions = {}): Promise
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError('ERR_COMMAND_PARSER_UNAVAILABLE', 'the bash parser returned no tree');
         try {
+          const address = direct === undefined ? undefined : treeAddress(tree);
+          if (direct !== undefined && address !== undefined) return direct.walk(address, (walker) => snapshot(walker, source, types, fields, named));
           if (cursor === undefined) cursor = tree.walk();
           else cursor.reset(tree.rootNode);
           return snapshot(cursor, source, types, fields, named);

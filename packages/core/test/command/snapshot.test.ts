@@ -4,8 +4,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
-import { Language, Parser } from 'web-tree-sitter';
-import { snapshot } from '../../src/command/snapshot.ts';
+import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { snapshot, type SyntaxCursor } from '../../src/command/snapshot.ts';
+import type { SyntaxTree } from '../../src/command/syntax.ts';
+import { treeAddress, wasmTreeCursor, type WasmTreeCursor } from '../../src/command/wasm-cursor.ts';
 import { treeDifferences } from './tree-differences.ts';
 
 const require = createRequire(import.meta.url);
@@ -19,25 +21,57 @@ const lines = [
 ];
 let parser: Parser;
 let language: Language;
+let direct: WasmTreeCursor | undefined;
 
 beforeAll(async () => {
-  await Parser.init({ wasmBinary: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')) });
+  const module: Record<string, unknown> = { wasmBinary: readFileSync(require.resolve('web-tree-sitter/web-tree-sitter.wasm')) };
+  await Parser.init(module);
+  direct = wasmTreeCursor(module);
   language = await Language.load(readFileSync(require.resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
   parser = new Parser();
   parser.setLanguage(language);
 });
 
-test(`copies ${lines.length} parses exactly`, () => {
+// Deep nesting grows the wasm cursor's node stack past its first allocation.
+const nested = `echo ${'$(a '.repeat(40)}x${')'.repeat(40)}`;
+
+type Copier = (tree: Tree, copy: (cursor: SyntaxCursor) => SyntaxTree) => SyntaxTree;
+
+function copyAll(copier: Copier, inputs: readonly string[]): { out: string[]; errors: number } {
   const out: string[] = [];
   let errors = 0;
-  for (const line of lines) {
+  const named = language.types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
+  for (const line of inputs) {
     const tree = parser.parse(line)!;
-    const copy = snapshot(tree.walk(), line, language.types, language.fields, language.types.map((_, typeId) => language.nodeTypeIsNamed(typeId)));
-    treeDifferences(tree.rootNode, copy.rootNode, JSON.stringify(line), out);
-    if (tree.rootNode.hasError !== copy.rootNode.hasError) out.push(`${line}: hasError`);
-    if (copy.rootNode.hasError) errors += 1;
-    tree.delete();
+    try {
+      const copy = copier(tree, (cursor) => snapshot(cursor, line, language.types, language.fields, named));
+      treeDifferences(tree.rootNode, copy.rootNode, JSON.stringify(line), out);
+      if (tree.rootNode.hasError !== copy.rootNode.hasError) out.push(`${line}: hasError`);
+      if (copy.rootNode.hasError) errors += 1;
+    } finally {
+      tree.delete();
+    }
   }
+  return { out, errors };
+}
+
+test(`copies ${lines.length} parses exactly through the public cursor`, () => {
+  const { out, errors } = copyAll((tree, copy) => copy(tree.walk()), lines);
   expect(out).toEqual([]);
   expect(errors).toBeGreaterThan(0);
+});
+
+test('copies the same parses through the direct wasm cursor, deep ones between shallow ones', () => {
+  expect(direct).toBeDefined();
+  const inputs = lines.flatMap((line) => [line, nested]);
+  const { out, errors } = copyAll((tree, copy) => direct!.walk(treeAddress(tree)!, copy), [...inputs, ...inputs]);
+  expect(out).toEqual([]);
+  expect(errors).toBeGreaterThan(0);
+});
+
+test('the direct cursor is only made from a module with every export it calls', () => {
+  const module = { _ts_tree_cursor_current_node_type_id_wasm: () => 0 };
+  expect(wasmTreeCursor(module)).toBeUndefined();
+  expect(wasmTreeCursor({})).toBeUndefined();
+  expect(treeAddress({})).toBeUndefined();
 });
