@@ -16,13 +16,15 @@ export function createCommandAnalyzer(parser: ShellParser): CommandAnalyzer {
       new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0 });
       analysis.opaque = dedupe(analysis.opaque, (item) => `${item.kind}:${item.detail}`);
       analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.path}`);
-      analysis.pipelines = [...new Set(analysis.pipelines)];
+      analysis.pipelines = dedupe(analysis.pipelines, (text) => text);
       return analysis;
     },
   };
 }
 
-function dedupe<T>(items: readonly T[], key: (item: T) => string): T[] {
+function dedupe<T>(items: T[], key: (item: T) => string): T[] {
+  // Most lines have none or one.
+  if (items.length < 2) return items;
   const seen = new Set<string>();
   return items.filter((item) => {
     const id = key(item);

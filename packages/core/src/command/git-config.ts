@@ -2,6 +2,7 @@
 // `git -c KEY=VALUE` and `GIT_CONFIG_KEY_n`/`GIT_CONFIG_VALUE_n` change what a later git
 // command does (push refspecs, mirror, aliases, commands git runs). Keys are compared in
 // git's canonical case: section and variable lower-cased, subsection kept.
+import { own } from './own.ts';
 
 /** What a configuration key makes git do with its value. */
 export type GitKeyEffect = 'exec' | 'hidden' | 'alias' | 'push' | undefined;
@@ -85,12 +86,14 @@ export function invocationSettings(args: readonly string[], env: Readonly<Record
       index += 1;
     }
   }
-  const count = Number.parseInt(env.GIT_CONFIG_COUNT ?? '', 10);
+  const count = Number.parseInt(own(env, 'GIT_CONFIG_COUNT') ?? '', 10);
   for (let at = 0; at < (Number.isFinite(count) ? Math.min(count, 64) : 0); at += 1) {
-    const key = env[`GIT_CONFIG_KEY_${at}`];
-    if (key !== undefined) settings.push({ key: canonicalKey(key), value: env[`GIT_CONFIG_VALUE_${at}`] ?? '' });
+    const key = own(env, `GIT_CONFIG_KEY_${at}`);
+    if (key !== undefined) settings.push({ key: canonicalKey(key), value: own(env, `GIT_CONFIG_VALUE_${at}`) ?? '' });
   }
-  for (const match of (env.GIT_CONFIG_PARAMETERS ?? '').matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
+  const parameters = own(env, 'GIT_CONFIG_PARAMETERS');
+  if (parameters === undefined) return settings;
+  for (const match of parameters.matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
     const pair = match[1]!;
     const eq = pair.indexOf('=');
     if (match[2] !== undefined) settings.push({ key: canonicalKey(pair), value: match[2] });

@@ -10,7 +10,7 @@ import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type 
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
-import type { CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
+import type { CanonicalForm, CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
 import { sshRemoteCommand } from './ssh.ts';
 import { xargsCommands } from './xargs.ts';
@@ -46,7 +46,7 @@ export interface ScriptRunner {
   reveal(value: string, frame: Frame): void;
 }
 
-const SHELLS = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh', 'ksh', 'ksh93', 'mksh', 'ash', 'yash', 'posh', 'rbash', 'fish', 'busybox']);
 const POWERSHELL = /^(pwsh|powershell)(\.exe)?$/i;
 // Files through which a shell or `source` reads its standard input.
 const STDIN_FILES = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\d+\/fd\/0|-)$/;
@@ -86,7 +86,7 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     }
     return;
   }
-  if (SHELLS.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
+  if (SHELLS.has(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== undefined) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
   const remote = program === 'ssh' ? sshRemoteCommand(words) : undefined;
@@ -520,23 +520,28 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: 
   });
   if (role !== 'run') return;
   // File operands keep their places: a word made by expansion stands as the pattern it can name
-  // (`**` when nothing of it is known), judged like a pathname pattern.
-  const literalArgs: string[] = [];
-  const operands: string[] = [];
-  const patterns = new Set<string>();
-  for (let index = 1; index < words.length; index += 1) {
-    const word = words[index]!;
-    if (!word.dynamic) {
-      literalArgs.push(word.value);
-      operands.push(word.value);
-      continue;
+  // (`**` when nothing of it is known), judged like a pathname pattern. Most commands have none.
+  let literalArgs: string[] = args;
+  let operands: string[] = args;
+  let patterns: Set<string> | undefined;
+  if (words.some((word, index) => index > 0 && word.dynamic)) {
+    literalArgs = [];
+    operands = [];
+    patterns = new Set<string>();
+    for (let index = 1; index < words.length; index += 1) {
+      const word = words[index]!;
+      if (!word.dynamic) {
+        literalArgs.push(word.value);
+        operands.push(word.value);
+        continue;
+      }
+      const pattern = word.pattern ?? '**';
+      operands.push(pattern);
+      patterns.add(pattern);
     }
-    const pattern = word.pattern ?? '**';
-    operands.push(pattern);
-    patterns.add(pattern);
   }
   for (const file of fileAccessesOf(program, operands)) {
-    if (patterns.has(file.path)) {
+    if (patterns?.has(file.path)) {
       runner.analysis.files.push({ ...file, glob: true });
       continue;
     }
@@ -544,10 +549,10 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: 
     runner.analysis.files.push(word?.glob === undefined ? file : { ...file, path: word.glob, glob: true });
   }
   judgeOptions(runner, program, literalArgs, frame);
-  const push = forms.filter((form) => form.program === 'git' && form.path[0] === 'push');
-  if (push.length > 0) {
-    const flags = new Set(push.flatMap((form) => [...form.flags.keys()]));
-    const operation = flags.has('--mirror') ? 'push --mirror' : flags.has('--force') ? 'push --force' : 'push';
+  const isPush = (form: CanonicalForm): boolean => form.program === 'git' && form.path[0] === 'push';
+  if (forms.some(isPush)) {
+    const push = forms.filter(isPush);
+    const operation = push.some((form) => form.flags.has('--mirror')) ? 'push --mirror' : push.some((form) => form.flags.has('--force')) ? 'push --force' : 'push';
     const target = push
       .filter((form) => form.positionals[1] !== undefined)
       .map((form) => `${form.flags.has('--delete') ? ':' : form.flags.has('--force') ? '+' : ''}${form.positionals[1]}`)

@@ -36,8 +36,13 @@ const NOT_REDIRECTED: Redirected = Object.freeze({ stdin: undefined, after: Obje
 
 /** What a pipeline stage hands to the next one. */
 interface StageResult {
-  text: string | undefined;
+  /** The stage's words, when it is a simple command (its text is made only in a pipeline). */
+  words: readonly Word[] | undefined;
   output: Stdin;
+}
+
+function stageText(stage: StageResult | undefined): string | undefined {
+  return stage?.words === undefined ? undefined : stage.words.map((word) => word.value).join(' ');
 }
 
 /** Collects the analysis of one command line, recursing into nested scripts. */
@@ -421,12 +426,14 @@ export class Scanner {
   }
 
   private pipeline(stages: readonly SyntaxNode[], frame: Frame, stdin: Stdin, first?: StageResult): StageResult | undefined {
-    const texts: string[] = first?.text ? [first.text] : [];
+    const firstText = stageText(first);
+    const texts: string[] = firstText ? [firstText] : [];
     let input = first ? first.output : stdin;
     let last: StageResult | undefined = first;
     for (const stage of stages) {
       last = this.walk(stage, frame, input);
-      if (last?.text !== undefined) texts.push(last.text);
+      const text = stageText(last);
+      if (text !== undefined) texts.push(text);
       input = last?.output;
     }
     if (texts.length > 1) this.analysis.pipelines.push(texts.join(' | '));
@@ -505,7 +512,7 @@ export class Scanner {
     const own = this.redirects(redirects, frame, program);
     const input = own.stdin ?? stdin;
     runCommand(this, words, { ...frame, env: { ...frame.env, ...assignments } }, input);
-    const result: StageResult = { text: words.length > 0 ? words.map((word) => word.value).join(' ') : undefined, output: outputOf(words, input) };
+    const result: StageResult = { words: words.length > 0 ? words : undefined, output: outputOf(words, input) };
     return this.continueRedirects(own.after, frame, result);
   }
 
@@ -513,7 +520,7 @@ export class Scanner {
   private continueRedirects(after: readonly SyntaxNode[], frame: Frame, result: StageResult | undefined): StageResult | undefined {
     let current = result;
     for (const node of after) {
-      if (node.type === 'pipeline') current = this.pipeline(node.namedChildren, frame, undefined, current ?? { text: undefined, output: undefined });
+      if (node.type === 'pipeline') current = this.pipeline(node.namedChildren, frame, undefined, current ?? { words: undefined, output: undefined });
       else this.walk(node, frame, undefined);
     }
     return current;

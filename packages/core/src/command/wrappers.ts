@@ -1,7 +1,6 @@
 // Programs that run another program given in their arguments, each with its own argument
 // grammar. Unknown options are read both ways (switch, and option with a value), so a
 // wrapper we do not fully know cannot hide the command it runs.
-import { own } from './own.ts';
 
 /** How a wrapper's own arguments end and the wrapped command begins. */
 export interface WrapperSpec {
@@ -25,7 +24,8 @@ export interface WrapperSpec {
   afterDoubleDash?: boolean;
 }
 
-export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
+// A Map: looked up by a word of the command line, it finds nothing a plain object would inherit.
+const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
   env: { valueOptions: ['-u', '--unset', '-C', '--chdir', '-P'], switches: ['-i', '-0', '-v', '--ignore-environment', '--null', '--debug'], assignments: true, splitOptions: ['-S', '--split-string'] },
   sudo: {
     valueOptions: ['-u', '--user', '-g', '--group', '-h', '--host', '-p', '--prompt', '-C', '--close-from', '-D', '--chdir', '-r', '--role', '-t', '--type', '-U', '--other-user', '-T', '--command-timeout'],
@@ -74,13 +74,13 @@ export const WRAPPERS: Readonly<Record<string, WrapperSpec>> = {
   'microk8s': { switches: [] },
   dotenv: { valueOptions: ['-e', '-v', '-c'], switches: ['-p'] },
   'op': { switches: [] },
-};
+}));
 
 /** The wrapper spec for a program basename. `op run -- cmd` and `k3s kubectl` are read by subcommand. */
 export function wrapperFor(program: string, next: string | undefined): WrapperSpec | undefined {
   if (program === 'op' || program === 'doppler' || program === 'aws-vault' || program === 'dotenvx') return next === 'run' || next === 'exec' ? RUN_SUBCOMMAND : undefined;
   if ((program === 'k3s' || program === 'microk8s') && next !== 'kubectl' && next !== 'helm' && next !== 'ctr') return undefined;
-  return own(WRAPPERS, program);
+  return WRAPPERS.get(program);
 }
 
 // `op run [opts] -- cmd`, `doppler run -- cmd`, `aws-vault exec profile -- cmd`: the command follows `--`.

@@ -83,9 +83,15 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   return {
     forText: (text) => lookUp([firstWord(text)]),
     forInvocation: (invocation) => {
-      const words = [firstWord(invocation.text)];
-      for (const text of invocation.canonical) words.push(firstWord(text));
-      for (const form of invocation.forms) words.push(form.program);
+      // Mostly the text starts with the program every form names, and a rendered form starts
+      // with its program: one word, looked up without gathering the words.
+      const { program, text, forms } = invocation;
+      if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) {
+        return byWord.has(program) ? withUnkeyed.get(program)! : unkeyed;
+      }
+      const words = [firstWord(text)];
+      for (const canonical of invocation.canonical) words.push(firstWord(canonical));
+      for (const form of forms) words.push(form.program);
       return lookUp(words);
     },
   };
@@ -99,6 +105,11 @@ function globFirstWord(pattern: CompiledPattern): string | undefined {
   const space = prefix.indexOf(' ');
   if (space >= 0) return prefix.slice(0, space);
   return literals.dirStars.length === 0 ? prefix : undefined;
+}
+
+// Whether `text`'s first word is `word`.
+function startsWithWord(text: string, word: string): boolean {
+  return text.startsWith(word) && (text.length === word.length || text.charCodeAt(word.length) === 0x20);
 }
 
 function firstWord(text: string): string {
