@@ -12,7 +12,7 @@ import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from '.
 import { runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
 import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
-import { decodeBase64, fieldsOf, globPatternOf, operandPattern, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
+import { decodeBase64, fieldsOf, globPatternOf, operandPattern, quotedLiteral, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
 import { own } from './own.ts';
 
 const MAX_DEPTH = 8;
@@ -475,6 +475,13 @@ export class Scanner {
           if (glob !== undefined) plain.glob = glob;
         }
         words.push(plain);
+        previousEnd = child.endIndex;
+        continue;
+      }
+      // Fast path: a quoted argument with nothing expanded in it is its inner text, one field.
+      const quoted = previousEnd < 0 || !lineContinuation(frame.source, previousEnd, child.startIndex) ? quotedLiteral(child) : undefined;
+      if (quoted !== undefined) {
+        words.push({ value: quoted, dynamic: false });
         previousEnd = child.endIndex;
         continue;
       }

@@ -56,6 +56,19 @@ export function resolveWord(node: SyntaxNode, scope: WordScope = NO_SCOPE): Word
 }
 
 /**
+ * The value of `'text'`, or of `"text"` holding no expansion and no escape: what `resolveWord`
+ * gives, one field, never a pathname pattern. Undefined for any other node.
+ */
+export function quotedLiteral(node: SyntaxNode): string | undefined {
+  if (node.type === 'raw_string') return node.text.slice(1, -1);
+  if (node.type !== 'string') return undefined;
+  const text = node.text;
+  if (text.charCodeAt(0) !== 0x22 || text.includes('\\')) return undefined;
+  for (const child of node.namedChildren) if (child.type !== 'string_content') return undefined;
+  return text.slice(1, -1);
+}
+
+/**
  * The fields a word becomes after word splitting: an unquoted expansion with a known value is
  * split on IFS, and `"${a[@]}"` of a literal array is one field per element. Undefined when the
  * word stays one field.
