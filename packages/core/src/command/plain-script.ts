@@ -35,7 +35,6 @@ const NOT_PLAIN_COMMAND_NAMES = new Set([
 ]);
 
 const NUMBER = /^-?[0-9]+$/;
-const NUMBER_LIKE = /^-?[0-9]/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const APPEND_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+=/;
 
@@ -155,6 +154,9 @@ class PlainParser {
   private assignment(pieces: readonly Piece[]): SnapshotNode | undefined {
     const first = pieces[0]!;
     if (first.kind !== 'word') return undefined;
+    // Most first words hold no `=`: neither kind of assignment, nothing to read.
+    const equalsAt = this.source.indexOf('=', first.start);
+    if (equalsAt < 0 || equalsAt >= first.end) return undefined;
     const text = this.source.slice(first.start, first.end);
     if (APPEND_ASSIGNMENT.test(text)) throw NOT_PLAIN;
     const match = ASSIGNMENT.exec(text);
@@ -192,10 +194,12 @@ class PlainParser {
   private pieceNode(piece: Piece, alone: boolean): SnapshotNode {
     const { source } = this;
     if (piece.kind === 'word') {
-      const text = source.slice(piece.start, piece.end);
       // tree-sitter reads some digit runs as numbers (`5`, `-1`, `10#5`), but not inside a
       // concatenation the same way: only the standalone whole-number case is taken here.
-      if (NUMBER_LIKE.test(text)) {
+      const digitAt = source.charCodeAt(piece.start) === 0x2d /* - */ ? piece.start + 1 : piece.start;
+      const lead = digitAt < piece.end ? source.charCodeAt(digitAt) : -1;
+      if (lead >= 0x30 && lead <= 0x39) {
+        const text = source.slice(piece.start, piece.end);
         if (alone && NUMBER.test(text)) return new SnapshotNode(source, 'number', true, false, piece.start, piece.end);
         if (!alone || text.includes('#')) throw NOT_PLAIN;
       }
