@@ -114,6 +114,8 @@ export class GitConfigView {
 
   /** The values of `key` under this view plus per-invocation settings, last wins for scalars. */
   get(key: string, extra: readonly GitSetting[] = []): string[] {
+    // Most lines configure nothing.
+    if (this.values.size === 0 && extra.length === 0) return [];
     const values = [...(this.values.get(key) ?? [])];
     for (const setting of extra) if (setting.key === key) values.push(setting.value);
     return values;
