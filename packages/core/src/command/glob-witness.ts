@@ -3,7 +3,9 @@
 // product of their automata breadth-first and return the first string both accept. The
 // decision then judges that witness path exactly like a literal one.
 
-type CharTest = { kind: 'char'; char: string } | { kind: 'set'; chars: string; negated: boolean; slash: boolean } | { kind: 'any'; slash: boolean };
+// `dot`: the test may take the leading dot of a name (what an expansion holds is not matched
+// against names on disk, so bash's dot rule does not bind it).
+type CharTest = { kind: 'char'; char: string } | { kind: 'set'; chars: string; negated: boolean; slash: boolean } | { kind: 'any'; slash: boolean; dot?: boolean };
 
 interface Automaton {
   /** Per state: outgoing character moves. */
@@ -16,16 +18,29 @@ interface Automaton {
 }
 
 const MAX_STATES = 4096;
+const ANYTHING: CharTest = { kind: 'any', slash: true, dot: true };
 const PROBES = 'xa0_.-/';
 
-/** A shell glob as an automaton (`*` and `?` never match `/`; `\x` is literal). */
+/**
+ * A shell glob as an automaton (`*` and `?` never match `/`; `\x` is literal). `**` is read as
+ * anything at all, a leading `**\/` as also nothing: it stands for an expansion whose value is
+ * unknown (`"$D/.github/workflows/x.yml"`: D may be `.`, a path, or empty), and, typed, for a
+ * globstar (which reaches every directory).
+ */
 export function shellGlobAutomaton(pattern: string): Automaton {
   const builder = new Builder();
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
     // (A leading dot of a name is matched only by a literal dot: enforced in the product walk.)
     if (char === '\\' && index + 1 < pattern.length) builder.step({ kind: 'char', char: pattern[++index]! });
-    else if (char === '*') builder.loop({ kind: 'any', slash: false });
+    else if (char === '*' && pattern[index + 1] === '*') {
+      const start = index;
+      while (pattern[index + 1] === '*') index += 1;
+      if (pattern[index + 1] === '/' && (start === 0 || pattern[start - 1] === '/')) {
+        builder.optionalDirectories(true);
+        index += 1;
+      } else builder.loop(ANYTHING);
+    } else if (char === '*') builder.loop({ kind: 'any', slash: false });
     else if (char === '?') builder.step({ kind: 'any', slash: false });
     else if (char === '[') {
       const close = classEnd(pattern, index);
@@ -84,7 +99,7 @@ export function globWitness(shellPattern: string, policyPattern: string, caseIns
     for (const to of right.empty[b]!) visit(parent, queue, state, (a * width + to) * 2 + fresh, '');
     for (const x of left.moves[a]!) {
       for (const y of right.moves[b]!) {
-        const char = common(x.test, y.test, fresh === 1 && x.test.kind !== 'char');
+        const char = common(x.test, y.test, fresh === 1 && x.test.kind !== 'char' && !(x.test.kind === 'any' && x.test.dot === true));
         if (char !== undefined) visit(parent, queue, state, (x.to * width + y.to) * 2 + (char === '/' ? 1 : 0), char);
       }
     }
@@ -203,13 +218,13 @@ class Builder {
     this.moves[this.current]!.push({ test, to: this.current });
   }
 
-  // `(?:.*/)?`: skip, or any run then a slash.
-  optionalDirectories(): void {
+  // `(?:.*/)?`: skip, or any run then a slash (`dot`: the run may start a name with a dot).
+  optionalDirectories(dot = false): void {
     const from = this.current;
     const inner = this.state();
     const after = this.state();
     this.empty[from]!.push(after, inner);
-    this.moves[inner]!.push({ test: { kind: 'any', slash: true }, to: inner }, { test: { kind: 'char', char: '/' }, to: after });
+    this.moves[inner]!.push({ test: dot ? ANYTHING : { kind: 'any', slash: true }, to: inner }, { test: { kind: 'char', char: '/' }, to: after });
     this.current = after;
   }
 

@@ -204,7 +204,8 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
 // see: it is judged as every protected path it can match (one witness per stopping rule).
 function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: string): Array<{ path: string; narrow: boolean }> {
   const witnesses: Array<{ path: string; narrow: boolean }> = [];
-  const starless = pattern.replace(/(^|[^\\])\*+/g, '$1');
+  // With every `*` empty, a leading `**/` is gone too (`$D/x`: D may be `.`).
+  const starless = pattern.replace(/(^|\/)\*\*+\//g, '$1').replace(/(^|[^\\])\*+/g, '$1');
   for (const rule of pack.rules[access === 'read' ? 'read_file' : 'write_file']) {
     if (permitsAction(rule.decision)) continue;
     for (const each of rule.patterns) {

@@ -4,14 +4,21 @@ import { describe, expect, test } from 'vitest';
 import { globWitness } from '../../src/command/glob-witness.ts';
 import { globToRegExp } from '../../src/policy/glob.ts';
 
-// bash pathname matching for one path (no dotglob): `*`/`?`/`[…]` never match `/`, nor a leading dot.
+// bash pathname matching for one path (no dotglob): `*`/`?`/`[…]` never match `/`, nor a leading
+// dot. `**` is anything (an unknown expansion, or a globstar), and a leading `**\/` also nothing.
 function shellRegExp(pattern: string): RegExp {
   let source = '';
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
     const start = index === 0 || pattern[index - 1] === '/';
     const noDot = start ? '(?!\\.)' : '';
-    if (char === '*') source += `${noDot}[^/]*`;
+    if (char === '*' && pattern[index + 1] === '*') {
+      while (pattern[index + 1] === '*') index += 1;
+      if (start && pattern[index + 1] === '/') {
+        source += '(?:.*/)?';
+        index += 1;
+      } else source += '.*';
+    } else if (char === '*') source += `${noDot}[^/]*`;
     else if (char === '?') source += `${noDot}[^/]`;
     else if (char === '[') {
       const close = pattern.indexOf(']', index + 2);
@@ -45,6 +52,10 @@ describe('glob witnesses', () => {
     ['.[e]nv', '**/.env', '.env'],
     ['.github/workflow?/ci.yml', '.github/workflows/**', '.github/workflows/ci.yml'],
     ['*.pem', '**/*.pem', '.pem'],
+    // `"$D/.github/workflows/x.yml"`, `"$D.yml"`: D may be `.`, or a path into the directory.
+    ['**/.github/workflows/x.yml', '.github/workflows/**', '.github/workflows/x.yml'],
+    ['**.yml', '.github/workflows/**', '.github/workflows/.yml'],
+    ['a/**/.git/config', '**/.git/config', 'a/.git/config'],
   ] as const)('%s meets %s', ([shell, policy]) => {
     const witness = globWitness(shell, policy);
     expect(witness).toBeDefined();
@@ -57,6 +68,8 @@ describe('glob witnesses', () => {
     ['?env', '**/.env'],
     ['*.md', '**/*.pem'],
     ['docs/[!.]env', '**/.env'],
+    ['src/**/*.ts', '**/.env'],
+    ['**/src/app.ts', '**/*.pem'],
   ] as const)('%s never meets %s', ([shell, policy]) => {
     expect(globWitness(shell, policy)).toBeUndefined();
   });
