@@ -289,6 +289,36 @@ const NO_DELETE = (): void => undefined;
 
 /** The tree tree-sitter would build for `source`, when it is plain bash; otherwise undefined. */
 export function parsePlainScript(source: string): SyntaxTree | undefined {
+  return mayBePlain(source) ? parseSubset(source) : undefined;
+}
+
+/**
+ * A pass over the characters alone: false when a character leaves the subset, so a line that
+ * needs tree-sitter costs no nodes first. True promises nothing (the parser decides).
+ */
+export function mayBePlain(source: string): boolean {
+  for (let index = 0; index < source.length; index += 1) {
+    const code = source.charCodeAt(index);
+    if ((code < 128 && WORD[code] === 1) || code === SPACE || code === TAB || code === TILDE || code === 0x3b || code === 0x7c || code === 0x26) continue;
+    if (code === SINGLE_QUOTE) {
+      index = source.indexOf("'", index + 1);
+      if (index < 0) return false;
+    } else if (code === DOUBLE_QUOTE) {
+      for (index += 1; source.charCodeAt(index) !== DOUBLE_QUOTE; index += 1) {
+        if (index >= source.length || DOUBLE_QUOTED_OUT.includes(source[index]!)) return false;
+      }
+    } else if (code !== NEWLINE || index !== source.length - 1) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Characters that end the subset inside double quotes (they expand, escape or break the line).
+const DOUBLE_QUOTED_OUT = '$`\\!\n';
+
+/** The subset parser without the character pass (tests hold the pass to never refuse a plain line). */
+export function parseSubset(source: string): SyntaxTree | undefined {
   try {
     return { rootNode: new PlainParser(source).program(), delete: NO_DELETE };
   } catch (error) {

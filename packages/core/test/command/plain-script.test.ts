@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { Language, Parser } from 'web-tree-sitter';
-import { parsePlainScript } from '../../src/command/plain-script.ts';
+import { mayBePlain, parsePlainScript, parseSubset } from '../../src/command/plain-script.ts';
 import { treeDifferences } from './tree-differences.ts';
 
 const require = createRequire(import.meta.url);
@@ -80,6 +80,14 @@ test('parses a random mix of plain pieces and near misses exactly as tree-sitter
   const { out, accepted } = compare(lines);
   expect(out.slice(0, 20)).toEqual([]);
   expect(accepted).toBeGreaterThan(15_000);
+});
+
+test('the character pass before the parser never turns a plain line away, and turns most others away', () => {
+  const lines = [...corpus, ...randomLines(150_000)];
+  const refused = lines.filter((line) => parseSubset(line) !== undefined && !mayBePlain(line));
+  expect(refused.slice(0, 20)).toEqual([]);
+  const others = lines.filter((line) => parseSubset(line) === undefined);
+  expect(others.filter((line) => !mayBePlain(line)).length).toBeGreaterThan(others.length / 2);
 });
 
 test.for([
