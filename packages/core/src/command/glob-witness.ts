@@ -75,69 +75,99 @@ export function policyGlobAutomaton(pattern: string): Automaton {
 
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
-  const fold = (text: string) => (caseInsensitive ? text.toLowerCase() : text);
-  const left = automatonOf('shell', fold(shellPattern));
-  const right = automatonOf('policy', fold(policyPattern));
+  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
+  const right = automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? policyPattern.toLowerCase() : policyPattern);
   // Every common string would end with both last characters: different ones rule it out at once.
   if (left.lastChar !== undefined && right.lastChar !== undefined && left.lastChar !== right.lastChar) return undefined;
   const width = right.moves.length;
   // A state is (shell state, policy state, at the start of a name), encoded as
   // (a * width + b) * 2 + fresh; bash matches a name's leading dot only with a literal dot, so a
-  // wildcard may not consume it.
-  const parent = new Map<number, [number, string]>();
+  // wildcard may not consume it. The search is breadth-first over flat arrays (a state's parent
+  // and the character that reached it), marked with this search's number so nothing is cleared.
+  const search = SEARCH.begin(left.moves.length * width * 2);
   const start = 1;
-  const queue: number[] = [start];
-  parent.set(start, [-1, '']);
-  for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
-    const state = queue[head]!;
+  search.reach(start, -1, NO_CHAR);
+  for (let head = 0; head < search.length && search.length < MAX_STATES; head += 1) {
+    const state = search.queue[head]!;
     const fresh = state & 1;
     const pair = state >> 1;
     const a = Math.floor(pair / width);
     const b = pair % width;
-    if (a === left.final && b === right.final) return spell(parent, state);
-    for (const to of left.empty[a]!) visit(parent, queue, state, (to * width + b) * 2 + fresh, '');
-    for (const to of right.empty[b]!) visit(parent, queue, state, (a * width + to) * 2 + fresh, '');
+    if (a === left.final && b === right.final) return search.spell(state);
+    for (const to of left.empty[a]!) search.reach((to * width + b) * 2 + fresh, state, NO_CHAR);
+    for (const to of right.empty[b]!) search.reach((a * width + to) * 2 + fresh, state, NO_CHAR);
     for (const x of left.moves[a]!) {
+      const noDot = fresh === 1 && x.test.kind !== 'char' && !(x.test.kind === 'any' && x.test.dot === true);
       for (const y of right.moves[b]!) {
-        const char = common(x.test, y.test, fresh === 1 && x.test.kind !== 'char' && !(x.test.kind === 'any' && x.test.dot === true));
-        if (char !== undefined) visit(parent, queue, state, (x.to * width + y.to) * 2 + (char === '/' ? 1 : 0), char);
+        const char = common(x.test, y.test, noDot);
+        if (char !== undefined) search.reach((x.to * width + y.to) * 2 + (char === '/' ? 1 : 0), state, char.charCodeAt(0));
       }
     }
   }
   return undefined;
 }
 
-function visit(parent: Map<number, [number, string]>, queue: number[], from: number, next: number, char: string): void {
-  if (parent.has(next)) return;
-  parent.set(next, [from, char]);
-  queue.push(next);
+const NO_CHAR = -1;
+
+/** The search's state: reused between searches (one runs at a time), grown when a product is larger. */
+class Search {
+  queue = new Int32Array(MAX_STATES + 64);
+  length = 0;
+  private parents = new Int32Array(1024);
+  private chars = new Int32Array(1024);
+  private marks = new Uint32Array(1024);
+  private mark = 0;
+
+  begin(states: number): this {
+    if (states > this.marks.length) {
+      this.parents = new Int32Array(states);
+      this.chars = new Int32Array(states);
+      this.marks = new Uint32Array(states);
+      this.mark = 0;
+    }
+    this.mark += 1;
+    if (this.mark === 0xffffffff) {
+      this.marks.fill(0);
+      this.mark = 1;
+    }
+    this.length = 0;
+    return this;
+  }
+
+  /** Records `state` as reached from `from` by `char` (a code unit, or NO_CHAR), once. */
+  reach(state: number, from: number, char: number): void {
+    if (this.marks[state] === this.mark) return;
+    this.marks[state] = this.mark;
+    this.parents[state] = from;
+    this.chars[state] = char;
+    // The loop stops at MAX_STATES; moves out of the last state may overrun it by a few.
+    if (this.length < this.queue.length) this.queue[this.length++] = state;
+  }
+
+  spell(end: number): string {
+    const codes: number[] = [];
+    for (let at = end; at !== -1; at = this.parents[at]!) if (this.chars[at] !== NO_CHAR) codes.push(this.chars[at]!);
+    return String.fromCharCode(...codes.reverse());
+  }
 }
+
+const SEARCH = new Search();
 
 // Automata are read-only once built, and the same ones recur: a pack's globs in every
-// decision, and one shell pattern tried against each of them. Built once per pattern.
+// decision, and one shell pattern tried against each of them. Built once per pattern, each
+// kind in its own map (keyed by the pattern itself, whose hash the string keeps).
 const MAX_CACHED_AUTOMATA = 1024;
-const automata = new Map<string, Automaton>();
+const SHELL_AUTOMATA = new Map<string, Automaton>();
+const POLICY_AUTOMATA = new Map<string, Automaton>();
 
-function automatonOf(kind: 'shell' | 'policy', pattern: string): Automaton {
-  const key = `${kind}:${pattern}`;
-  let automaton = automata.get(key);
+function automatonOf(cache: Map<string, Automaton>, build: (pattern: string) => Automaton, pattern: string): Automaton {
+  let automaton = cache.get(pattern);
   if (automaton === undefined) {
-    automaton = kind === 'shell' ? shellGlobAutomaton(pattern) : policyGlobAutomaton(pattern);
-    if (automata.size >= MAX_CACHED_AUTOMATA) automata.clear();
-    automata.set(key, automaton);
+    automaton = build(pattern);
+    if (cache.size >= MAX_CACHED_AUTOMATA) cache.clear();
+    cache.set(pattern, automaton);
   }
   return automaton;
-}
-
-function spell(parent: Map<number, [number, string]>, end: number): string {
-  let text = '';
-  let at = end;
-  while (at !== -1) {
-    const [from, char] = parent.get(at)!;
-    text = char + text;
-    at = from;
-  }
-  return text;
 }
 
 // A character both tests accept (not a dot when `noDot`), tried from their own characters first.
