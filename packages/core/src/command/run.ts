@@ -195,7 +195,6 @@ function resolutionBuiltin(runner: ScriptRunner, program: string, args: readonly
 // `read NAME`, `printf -v NAME`, `[[ -v NAME ]]`… with a subscript that runs code; and the
 // names they set are no longer constants.
 function nameArguments(runner: ScriptRunner, program: string, args: readonly Word[], frame: Frame): void {
-  const scope = runner.scope(frame);
   const names: Word[] = [];
   if (program === 'read' || program === 'mapfile' || program === 'readarray') {
     // Options with a value: read -a NAME -d -i -n -N -p -t -u; mapfile -d -n -O -s -u -C -c.
@@ -228,7 +227,7 @@ function nameArguments(runner: ScriptRunner, program: string, args: readonly Wor
     if (name === undefined) continue;
     const eq = name.value.indexOf('=');
     const bare = eq > 0 && program !== 'test' && program !== '[' ? name.value.slice(0, eq) : name.value;
-    const why = nameArgumentHazard(bare, name.dynamic, scope);
+    const why = nameArgumentHazard(bare, name.dynamic, runner.scope(frame));
     if (why !== undefined) {
       runner.opaque('re-evaluation', why);
       runner.reveal(bare, frame);
