@@ -80,14 +80,18 @@ function timeEach(run) {
   return { p50_us: +percentile(latencies, 50).toFixed(2), p99_us: +percentile(latencies, 99).toFixed(2) };
 }
 // Interleaved rounds, so both sides see the same machine load; the best round of each is kept.
+// This machine's speed drifts by a third within a minute: each round's own ratio is printed too,
+// with their median (a round's two sides ran seconds apart).
+const ROUNDS = 5;
 const rounds = { parse: [], evaluate: [] };
-for (let round = 0; round < 3; round += 1) {
+for (let round = 0; round < ROUNDS; round += 1) {
   rounds.parse.push(timeEach((line) => bare.parse(line).delete()));
   rounds.evaluate.push(timeEach((target) => core.evaluate(everyday, { action_type: 'execute_command', target }, context)));
 }
 const best = (list) => list.reduce((a, b) => (b.p50_us < a.p50_us ? b : a));
 const parse = best(rounds.parse);
 const decided = best(rounds.evaluate);
+const roundRatios = rounds.parse.map((each, round) => +(rounds.evaluate[round].p50_us / each.p50_us).toFixed(2));
 const commandSideBySide = {
   commands: COMMANDS,
   distinct: lines.length,
@@ -95,6 +99,8 @@ const commandSideBySide = {
   bare_parse: parse,
   evaluate: decided,
   p50_ratio_to_parse: +(decided.p50_us / parse.p50_us).toFixed(2),
+  p50_ratio_per_round: roundRatios,
+  p50_ratio_median_of_rounds: [...roundRatios].sort((a, b) => a - b)[ROUNDS >> 1],
   load_average: (await import('node:os')).loadavg().map((value) => +value.toFixed(1)),
 };
 
