@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-QM5YLDCH.mjs";
+import "./chunk-WJTXBOG4.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-QB7WRTC7.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-YEMJDWPU.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-AJGESVU4.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-DVNMYNIL.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-DD7JAGNL.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-JNYMAN4R.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-OMIZENL7.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-Q66ESFDR.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-I6ATMUDC.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-3JNUB4RH.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-YHANSHSK.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-GUIZ3AGH.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-JWRGMG4W.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-QH4S54IL.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-NJIR4IKX.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-LIEZUW2V.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-WVPZUCHS.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-UCDQVNRH.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-YMEB2CPR.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-4OBBLFYF.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-ZIJBXUU3.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-XE5ZMIRR.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-NK3XKGWX.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-7TORLGMU.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-QM5YLDCH.mjs";
+} from "./chunk-WJTXBOG4.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -108,7 +108,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node, visitor) {
+    function visit(node, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
@@ -117,9 +117,9 @@ var require_visit = __commonJS({
       } else
         visit_(null, node, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
@@ -253,7 +253,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit;
     exports.visitAsync = visitAsync;
   }
 });
@@ -263,7 +263,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -407,7 +407,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node) => {
+          visit.visit(doc.contents, (_key, node) => {
             if (identity.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
@@ -434,7 +434,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -445,7 +445,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root, {
+      visit.visit(root, {
         Value(_key, node) {
           if (node.anchor)
             anchors.add(node.anchor);
@@ -625,7 +625,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit = require_visit();
     var identity = require_identity();
     var Node2 = require_Node();
     var toJS = require_toJS();
@@ -651,7 +651,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit.visit(doc, {
             Node: (_key, node) => {
               if (identity.isAlias(node) || identity.hasAnchor(node))
                 nodes.push(node);
@@ -5573,15 +5573,15 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit.BREAK = BREAK;
+    visit.SKIP = SKIP;
+    visit.REMOVE = REMOVE;
+    visit.itemAtPath = (cst, path) => {
       let item = cst;
       for (const [field, index] of path) {
         const tok = item?.[field];
@@ -5592,8 +5592,8 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
+    visit.parentCollection = (cst, path) => {
+      const parent = visit.itemAtPath(cst, path.slice(0, -1));
       const field = path[path.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
@@ -5624,7 +5624,7 @@ var require_cst_visit = __commonJS({
       }
       return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit;
   }
 });
 
@@ -7340,7 +7340,7 @@ var require_dist4 = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document.Document;
     exports.Schema = Schema.Schema;
@@ -7368,8 +7368,8 @@ var require_dist4 = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit.visit;
+    exports.visitAsync = visit.visitAsync;
   }
 });
 
@@ -8920,13 +8920,21 @@ var GATE_DEFAULT_PACK_ID = "cavra-ci-baseline";
 
 // packages/core/src/command/glob-witness.ts
 var MAX_STATES = 4096;
+var ANYTHING = { kind: "any", slash: true, dot: true };
 var PROBES = "xa0_.-/";
 function shellGlobAutomaton(pattern) {
   const builder = new Builder();
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index];
     if (char === "\\" && index + 1 < pattern.length) builder.step({ kind: "char", char: pattern[++index] });
-    else if (char === "*") builder.loop({ kind: "any", slash: false });
+    else if (char === "*" && pattern[index + 1] === "*") {
+      const start2 = index;
+      while (pattern[index + 1] === "*") index += 1;
+      if (pattern[index + 1] === "/" && (start2 === 0 || pattern[start2 - 1] === "/")) {
+        builder.optionalDirectories(true);
+        index += 1;
+      } else builder.loop(ANYTHING);
+    } else if (char === "*") builder.loop({ kind: "any", slash: false });
     else if (char === "?") builder.step({ kind: "any", slash: false });
     else if (char === "[") {
       const close = classEnd(pattern, index);
@@ -8957,59 +8965,81 @@ function policyGlobAutomaton(pattern) {
   return builder.done();
 }
 function globWitness(shellPattern, policyPattern, caseInsensitive = false) {
-  const fold = (text3) => caseInsensitive ? text3.toLowerCase() : text3;
-  const left = automatonOf("shell", fold(shellPattern));
-  const right = automatonOf("policy", fold(policyPattern));
+  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
+  const right = automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? policyPattern.toLowerCase() : policyPattern);
   if (left.lastChar !== void 0 && right.lastChar !== void 0 && left.lastChar !== right.lastChar) return void 0;
   const width = right.moves.length;
-  const parent = /* @__PURE__ */ new Map();
+  const search = SEARCH.begin(left.moves.length * width * 2);
   const start2 = 1;
-  const queue = [start2];
-  parent.set(start2, [-1, ""]);
-  for (let head = 0; head < queue.length && queue.length < MAX_STATES; head += 1) {
-    const state2 = queue[head];
+  search.reach(start2, -1, NO_CHAR);
+  for (let head = 0; head < search.length && search.length < MAX_STATES; head += 1) {
+    const state2 = search.queue[head];
     const fresh = state2 & 1;
     const pair = state2 >> 1;
     const a = Math.floor(pair / width);
     const b = pair % width;
-    if (a === left.final && b === right.final) return spell(parent, state2);
-    for (const to of left.empty[a]) visit(parent, queue, state2, (to * width + b) * 2 + fresh, "");
-    for (const to of right.empty[b]) visit(parent, queue, state2, (a * width + to) * 2 + fresh, "");
+    if (a === left.final && b === right.final) return search.spell(state2);
+    for (const to of left.empty[a]) search.reach((to * width + b) * 2 + fresh, state2, NO_CHAR);
+    for (const to of right.empty[b]) search.reach((a * width + to) * 2 + fresh, state2, NO_CHAR);
     for (const x of left.moves[a]) {
+      const noDot = fresh === 1 && x.test.kind !== "char" && !(x.test.kind === "any" && x.test.dot === true);
       for (const y of right.moves[b]) {
-        const char = common(x.test, y.test, fresh === 1 && x.test.kind !== "char");
-        if (char !== void 0) visit(parent, queue, state2, (x.to * width + y.to) * 2 + (char === "/" ? 1 : 0), char);
+        const char = common(x.test, y.test, noDot);
+        if (char !== void 0) search.reach((x.to * width + y.to) * 2 + (char === "/" ? 1 : 0), state2, char.charCodeAt(0));
       }
     }
   }
   return void 0;
 }
-function visit(parent, queue, from, next, char) {
-  if (parent.has(next)) return;
-  parent.set(next, [from, char]);
-  queue.push(next);
-}
+var NO_CHAR = -1;
+var Search = class {
+  queue = new Int32Array(MAX_STATES + 64);
+  length = 0;
+  parents = new Int32Array(1024);
+  chars = new Int32Array(1024);
+  marks = new Uint32Array(1024);
+  mark = 0;
+  begin(states) {
+    if (states > this.marks.length) {
+      this.parents = new Int32Array(states);
+      this.chars = new Int32Array(states);
+      this.marks = new Uint32Array(states);
+      this.mark = 0;
+    }
+    this.mark += 1;
+    if (this.mark === 4294967295) {
+      this.marks.fill(0);
+      this.mark = 1;
+    }
+    this.length = 0;
+    return this;
+  }
+  /** Records `state` as reached from `from` by `char` (a code unit, or NO_CHAR), once. */
+  reach(state2, from, char) {
+    if (this.marks[state2] === this.mark) return;
+    this.marks[state2] = this.mark;
+    this.parents[state2] = from;
+    this.chars[state2] = char;
+    if (this.length < this.queue.length) this.queue[this.length++] = state2;
+  }
+  spell(end) {
+    const codes = [];
+    for (let at = end; at !== -1; at = this.parents[at]) if (this.chars[at] !== NO_CHAR) codes.push(this.chars[at]);
+    return String.fromCharCode(...codes.reverse());
+  }
+};
+var SEARCH = new Search();
 var MAX_CACHED_AUTOMATA = 1024;
-var automata = /* @__PURE__ */ new Map();
-function automatonOf(kind, pattern) {
-  const key = `${kind}:${pattern}`;
-  let automaton = automata.get(key);
+var SHELL_AUTOMATA = /* @__PURE__ */ new Map();
+var POLICY_AUTOMATA = /* @__PURE__ */ new Map();
+function automatonOf(cache2, build, pattern) {
+  let automaton = cache2.get(pattern);
   if (automaton === void 0) {
-    automaton = kind === "shell" ? shellGlobAutomaton(pattern) : policyGlobAutomaton(pattern);
-    if (automata.size >= MAX_CACHED_AUTOMATA) automata.clear();
-    automata.set(key, automaton);
+    automaton = build(pattern);
+    if (cache2.size >= MAX_CACHED_AUTOMATA) cache2.clear();
+    cache2.set(pattern, automaton);
   }
   return automaton;
-}
-function spell(parent, end) {
-  let text3 = "";
-  let at = end;
-  while (at !== -1) {
-    const [from, char] = parent.get(at);
-    text3 = char + text3;
-    at = from;
-  }
-  return text3;
 }
 function common(x, y, noDot) {
   return pick(x, x, y, noDot) ?? pick(y, x, y, noDot) ?? pickFrom(PROBES, x, y, noDot);
@@ -9078,13 +9108,13 @@ var Builder = class {
   loop(test) {
     this.moves[this.current].push({ test, to: this.current });
   }
-  // `(?:.*/)?`: skip, or any run then a slash.
-  optionalDirectories() {
+  // `(?:.*/)?`: skip, or any run then a slash (`dot`: the run may start a name with a dot).
+  optionalDirectories(dot = false) {
     const from = this.current;
     const inner = this.state();
     const after = this.state();
     this.empty[from].push(after, inner);
-    this.moves[inner].push({ test: { kind: "any", slash: true }, to: inner }, { test: { kind: "char", char: "/" }, to: after });
+    this.moves[inner].push({ test: dot ? ANYTHING : { kind: "any", slash: true }, to: inner }, { test: { kind: "char", char: "/" }, to: after });
     this.current = after;
   }
   done() {
@@ -9810,9 +9840,13 @@ function compileCommandRules(rules) {
   return {
     forText: (text3) => lookUp3([firstWord(text3)]),
     forInvocation: (invocation) => {
-      const words = [firstWord(invocation.text)];
-      for (const text3 of invocation.canonical) words.push(firstWord(text3));
-      for (const form of invocation.forms) words.push(form.program);
+      const { program, text: text3, forms } = invocation;
+      if (startsWithWord(text3, program) && !program.includes(" ") && forms.every((form) => form.program === program)) {
+        return byWord.has(program) ? withUnkeyed.get(program) : unkeyed;
+      }
+      const words = [firstWord(text3)];
+      for (const canonical of invocation.canonical) words.push(firstWord(canonical));
+      for (const form of forms) words.push(form.program);
       return lookUp3(words);
     }
   };
@@ -9824,6 +9858,9 @@ function globFirstWord(pattern) {
   const space = prefix.indexOf(" ");
   if (space >= 0) return prefix.slice(0, space);
   return literals.dirStars.length === 0 ? prefix : void 0;
+}
+function startsWithWord(text3, word) {
+  return text3.startsWith(word) && (text3.length === word.length || text3.charCodeAt(word.length) === 32);
 }
 function firstWord(text3) {
   const space = text3.indexOf(" ");
@@ -10227,7 +10264,7 @@ function doorVerdicts(pack, analysis, line, resolvePath) {
 }
 function globWitnesses(pack, access, pattern) {
   const witnesses = [];
-  const starless = pattern.replace(/(^|[^\\])\*+/g, "$1");
+  const starless = pattern.replace(/(^|\/)\*\*+\//g, "$1").replace(/(^|[^\\])\*+/g, "$1");
   for (const rule of pack.rules[access === "read" ? "read_file" : "write_file"]) {
     if (permitsAction(rule.decision)) continue;
     for (const each of rule.patterns) {
@@ -18855,12 +18892,14 @@ function invocationSettings(args2, env) {
       index += 1;
     }
   }
-  const count2 = Number.parseInt(env.GIT_CONFIG_COUNT ?? "", 10);
+  const count2 = Number.parseInt(own(env, "GIT_CONFIG_COUNT") ?? "", 10);
   for (let at = 0; at < (Number.isFinite(count2) ? Math.min(count2, 64) : 0); at += 1) {
-    const key = env[`GIT_CONFIG_KEY_${at}`];
-    if (key !== void 0) settings.push({ key: canonicalKey(key), value: env[`GIT_CONFIG_VALUE_${at}`] ?? "" });
+    const key = own(env, `GIT_CONFIG_KEY_${at}`);
+    if (key !== void 0) settings.push({ key: canonicalKey(key), value: own(env, `GIT_CONFIG_VALUE_${at}`) ?? "" });
   }
-  for (const match of (env.GIT_CONFIG_PARAMETERS ?? "").matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
+  const parameters = own(env, "GIT_CONFIG_PARAMETERS");
+  if (parameters === void 0) return settings;
+  for (const match of parameters.matchAll(/'([^']*)'(?:='([^']*)')?/g)) {
     const pair = match[1];
     const eq = pair.indexOf("=");
     if (match[2] !== void 0) settings.push({ key: canonicalKey(pair), value: match[2] });
@@ -18877,6 +18916,7 @@ var GitConfigView = class {
   }
   /** The values of `key` under this view plus per-invocation settings, last wins for scalars. */
   get(key, extra = []) {
+    if (this.values.size === 0 && extra.length === 0) return [];
     const values = [...this.values.get(key) ?? []];
     for (const setting of extra) if (setting.key === key) values.push(setting.value);
     return values;
@@ -18966,7 +19006,7 @@ var gitFiles = (args2) => {
   if (sub === "diff" && rest.includes("--no-index")) for (const path of operands(rest)) found2.push(["read", path]);
   return found2;
 };
-var READERS = {
+var READERS = new Map(Object.entries({
   cat: reads(),
   tac: reads(),
   nl: reads(),
@@ -19026,7 +19066,7 @@ var READERS = {
   nano: writes(),
   emacs: writes(),
   code: writes()
-};
+}));
 function fileAccessesOf(program, args2) {
   const found2 = [];
   if (program === "sed" || program === "perl") {
@@ -19041,7 +19081,7 @@ function fileAccessesOf(program, args2) {
     }
     return found2.filter((finding) => usablePath(finding.path));
   }
-  const reader = own(READERS, program);
+  const reader = READERS.get(program);
   if (reader === void 0) return found2;
   for (const [access, path] of reader(args2)) if (usablePath(path)) found2.push({ access, path, by: program });
   return found2;
@@ -20011,6 +20051,14 @@ function resolveWord(node, scope = NO_SCOPE) {
       return { value: node.text, dynamic: true };
   }
 }
+function quotedLiteral(node) {
+  if (node.type === "raw_string") return node.text.slice(1, -1);
+  if (node.type !== "string") return void 0;
+  const text3 = node.text;
+  if (text3.charCodeAt(0) !== 34 || text3.includes("\\")) return void 0;
+  for (const child of node.namedChildren) if (child.type !== "string_content") return void 0;
+  return text3.slice(1, -1);
+}
 function fieldsOf(node, word, scope = NO_SCOPE) {
   if (!word.computed || word.dynamic) return void 0;
   const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
@@ -20165,13 +20213,16 @@ function pipelineOutput(node, pipeline, scope) {
 }
 var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
 function decodeBase642(text3) {
+  let clean = text3.replace(/\s+/g, "");
+  if (clean.length % 4 === 0) clean = clean.replace(/={1,2}$/, "");
+  if (clean.length % 4 === 1 || !BASE64_ALPHABET.test(clean)) return void 0;
   try {
-    const binary2 = atob(text3.replace(/\s+/g, ""));
-    return STRICT_UTF8.decode(Buffer.from(binary2, "latin1"));
+    return STRICT_UTF8.decode(Buffer.from(clean, "base64"));
   } catch {
     return void 0;
   }
 }
+var BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
 function commandOutput(node, command, scope) {
   const words = [];
   for (const child of command.namedChildren) {
@@ -20257,7 +20308,7 @@ function decodeAnsiC(body2) {
 }
 
 // packages/core/src/command/wrappers.ts
-var WRAPPERS = {
+var WRAPPERS = new Map(Object.entries({
   env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-P"], switches: ["-i", "-0", "-v", "--ignore-environment", "--null", "--debug"], assignments: true, splitOptions: ["-S", "--split-string"] },
   sudo: {
     valueOptions: ["-u", "--user", "-g", "--group", "-h", "--host", "-p", "--prompt", "-C", "--close-from", "-D", "--chdir", "-r", "--role", "-t", "--type", "-U", "--other-user", "-T", "--command-timeout"],
@@ -20306,16 +20357,16 @@ var WRAPPERS = {
   "microk8s": { switches: [] },
   dotenv: { valueOptions: ["-e", "-v", "-c"], switches: ["-p"] },
   "op": { switches: [] }
-};
+}));
 function wrapperFor(program, next) {
   if (program === "op" || program === "doppler" || program === "aws-vault" || program === "dotenvx") return next === "run" || next === "exec" ? RUN_SUBCOMMAND : void 0;
   if ((program === "k3s" || program === "microk8s") && next !== "kubectl" && next !== "helm" && next !== "ctr") return void 0;
-  return own(WRAPPERS, program);
+  return WRAPPERS.get(program);
 }
 var RUN_SUBCOMMAND = { valueOptions: ["--env-file", "-p", "--project", "-c", "--config", "--duration", "--region"], switches: ["--no-masking"], operands: 1, afterDoubleDash: true };
 
 // packages/core/src/command/run.ts
-var SHELLS2 = /^(sh|bash|dash|zsh|ksh|ksh93|mksh|ash|yash|posh|rbash|fish|busybox)$/;
+var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "dash", "zsh", "ksh", "ksh93", "mksh", "ash", "yash", "posh", "rbash", "fish", "busybox"]);
 var POWERSHELL = /^(pwsh|powershell)(\.exe)?$/i;
 var STDIN_FILES = /^(\/dev\/stdin|\/dev\/fd\/0|\/proc\/self\/fd\/0|\/proc\/\d+\/fd\/0|-)$/;
 var SYSTEM_PROGRAM = /^\/(?:usr\/(?:local\/)?)?s?bin\/[^/]+$/;
@@ -20347,7 +20398,7 @@ function runCommand(runner, words, frame, stdin) {
     }
     return;
   }
-  if (SHELLS2.test(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
+  if (SHELLS2.has(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== void 0) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
   const remote = program === "ssh" ? sshRemoteCommand(words) : void 0;
@@ -20442,7 +20493,6 @@ function resolutionBuiltin(runner, program, args2) {
   if (changes) runner.opaque("resolution", `\`${program} ${clip3(values.join(" "))}\` changes which program a name runs`);
 }
 function nameArguments(runner, program, args2, frame) {
-  const scope = runner.scope(frame);
   const names = [];
   if (program === "read" || program === "mapfile" || program === "readarray") {
     const valued = program === "read" ? "adinNptu" : "dnOsuCc";
@@ -20474,7 +20524,7 @@ function nameArguments(runner, program, args2, frame) {
     if (name2 === void 0) continue;
     const eq = name2.value.indexOf("=");
     const bare = eq > 0 && program !== "test" && program !== "[" ? name2.value.slice(0, eq) : name2.value;
-    const why = nameArgumentHazard(bare, name2.dynamic, scope);
+    const why = nameArgumentHazard(bare, name2.dynamic, runner.scope(frame));
     if (why !== void 0) {
       runner.opaque("re-evaluation", why);
       runner.reveal(bare, frame);
@@ -20738,22 +20788,27 @@ function emit(runner, words, frame, role) {
     role
   });
   if (role !== "run") return;
-  const literalArgs = [];
-  const operands2 = [];
-  const patterns = /* @__PURE__ */ new Set();
-  for (let index = 1; index < words.length; index += 1) {
-    const word = words[index];
-    if (!word.dynamic) {
-      literalArgs.push(word.value);
-      operands2.push(word.value);
-      continue;
+  let literalArgs = args2;
+  let operands2 = args2;
+  let patterns;
+  if (words.some((word, index) => index > 0 && word.dynamic)) {
+    literalArgs = [];
+    operands2 = [];
+    patterns = /* @__PURE__ */ new Set();
+    for (let index = 1; index < words.length; index += 1) {
+      const word = words[index];
+      if (!word.dynamic) {
+        literalArgs.push(word.value);
+        operands2.push(word.value);
+        continue;
+      }
+      const pattern = word.pattern ?? "**";
+      operands2.push(pattern);
+      patterns.add(pattern);
     }
-    const pattern = word.pattern ?? "**";
-    operands2.push(pattern);
-    patterns.add(pattern);
   }
   for (const file of fileAccessesOf(program, operands2)) {
-    if (patterns.has(file.path)) {
+    if (patterns?.has(file.path)) {
       runner.analysis.files.push({ ...file, glob: true });
       continue;
     }
@@ -20761,10 +20816,10 @@ function emit(runner, words, frame, role) {
     runner.analysis.files.push(word?.glob === void 0 ? file : { ...file, path: word.glob, glob: true });
   }
   judgeOptions(runner, program, literalArgs, frame);
-  const push = forms.filter((form) => form.program === "git" && form.path[0] === "push");
-  if (push.length > 0) {
-    const flags2 = new Set(push.flatMap((form) => [...form.flags.keys()]));
-    const operation = flags2.has("--mirror") ? "push --mirror" : flags2.has("--force") ? "push --force" : "push";
+  const isPush = (form) => form.program === "git" && form.path[0] === "push";
+  if (forms.some(isPush)) {
+    const push = forms.filter(isPush);
+    const operation = push.some((form) => form.flags.has("--mirror")) ? "push --mirror" : push.some((form) => form.flags.has("--force")) ? "push --force" : "push";
     const target = push.filter((form) => form.positionals[1] !== void 0).map((form) => `${form.flags.has("--delete") ? ":" : form.flags.has("--force") ? "+" : ""}${form.positionals[1]}`).join(" ");
     runner.analysis.gitPushes.push({ operation, target });
   }
@@ -20822,6 +20877,9 @@ var OPAQUE_LEAVES = /* @__PURE__ */ new Set(["regex", "extglob_pattern", "word",
 var HIDDEN_SUBSTITUTION = /(^|[^\\])(\$[({[]|`|[<>]\()/;
 var ARITHMETIC_TESTS = /* @__PURE__ */ new Set(["-eq", "-ne", "-lt", "-le", "-gt", "-ge"]);
 var NOT_REDIRECTED = Object.freeze({ stdin: void 0, after: Object.freeze([]) });
+function stageText(stage) {
+  return stage?.words === void 0 ? void 0 : stage.words.map((word) => word.value).join(" ");
+}
 var Scanner = class {
   parser;
   analysis;
@@ -21176,12 +21234,14 @@ var Scanner = class {
     return this.continueRedirects(own2.after, frame, result);
   }
   pipeline(stages, frame, stdin, first) {
-    const texts = first?.text ? [first.text] : [];
+    const firstText = stageText(first);
+    const texts = firstText ? [firstText] : [];
     let input = first ? first.output : stdin;
     let last = first;
     for (const stage of stages) {
       last = this.walk(stage, frame, input);
-      if (last?.text !== void 0) texts.push(last.text);
+      const text3 = stageText(last);
+      if (text3 !== void 0) texts.push(text3);
       input = last?.output;
     }
     if (texts.length > 1) this.analysis.pipelines.push(texts.join(" | "));
@@ -21224,6 +21284,12 @@ var Scanner = class {
         previousEnd = child.endIndex;
         continue;
       }
+      const quoted = previousEnd < 0 || !lineContinuation(frame.source, previousEnd, child.startIndex) ? quotedLiteral(child) : void 0;
+      if (quoted !== void 0) {
+        words.push({ value: quoted, dynamic: false });
+        previousEnd = child.endIndex;
+        continue;
+      }
       const name2 = words.length === 0 && child.type === "command_name" && child.childCount === 1 ? child.children[0] : void 0;
       if (name2?.type === "word") {
         const text3 = name2.text;
@@ -21255,14 +21321,14 @@ var Scanner = class {
     const own2 = this.redirects(redirects, frame, program);
     const input = own2.stdin ?? stdin;
     runCommand(this, words, { ...frame, env: { ...frame.env, ...assignments } }, input);
-    const result = { text: words.length > 0 ? words.map((word) => word.value).join(" ") : void 0, output: outputOf(words, input) };
+    const result = { words: words.length > 0 ? words : void 0, output: outputOf(words, input) };
     return this.continueRedirects(own2.after, frame, result);
   }
   // tree-sitter puts `| next` of `cat <<EOF | next` inside the here-doc redirect.
   continueRedirects(after, frame, result) {
     let current = result;
     for (const node of after) {
-      if (node.type === "pipeline") current = this.pipeline(node.namedChildren, frame, void 0, current ?? { text: void 0, output: void 0 });
+      if (node.type === "pipeline") current = this.pipeline(node.namedChildren, frame, void 0, current ?? { words: void 0, output: void 0 });
       else this.walk(node, frame, void 0);
     }
     return current;
@@ -21370,12 +21436,13 @@ function createCommandAnalyzer(parser) {
       new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0 });
       analysis.opaque = dedupe(analysis.opaque, (item) => `${item.kind}:${item.detail}`);
       analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.path}`);
-      analysis.pipelines = [...new Set(analysis.pipelines)];
+      analysis.pipelines = dedupe(analysis.pipelines, (text3) => text3);
       return analysis;
     }
   };
 }
 function dedupe(items, key) {
+  if (items.length < 2) return items;
   const seen = /* @__PURE__ */ new Set();
   return items.filter((item) => {
     const id = key(item);
@@ -24673,14 +24740,14 @@ var Parser = class {
         address += SIZE_OF_RANGE;
       }
     }
-    const treeAddress = C._ts_parser_parse_wasm(
+    const treeAddress2 = C._ts_parser_parse_wasm(
       this[0],
       this[1],
       oldTree ? oldTree[0] : 0,
       rangeAddress,
       rangeCount
     );
-    if (!treeAddress) {
+    if (!treeAddress2) {
       C.currentParseCallback = null;
       C.currentLogCallback = null;
       C.currentProgressCallback = null;
@@ -24689,7 +24756,7 @@ var Parser = class {
     if (!this.language) {
       throw new Error("Parser must have a language to parse");
     }
-    const result = new Tree(INTERNAL, treeAddress, this.language, C.currentParseCallback);
+    const result = new Tree(INTERNAL, treeAddress2, this.language, C.currentParseCallback);
     C.currentParseCallback = null;
     C.currentLogCallback = null;
     C.currentProgressCallback = null;
@@ -25541,7 +25608,6 @@ var NOT_PLAIN_COMMAND_NAMES = /* @__PURE__ */ new Set([
   "eval"
 ]);
 var NUMBER3 = /^-?[0-9]+$/;
-var NUMBER_LIKE = /^-?[0-9]/;
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 var APPEND_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+=/;
 var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain");
@@ -25642,6 +25708,8 @@ var PlainParser = class {
   assignment(pieces) {
     const first = pieces[0];
     if (first.kind !== "word") return void 0;
+    const equalsAt = this.source.indexOf("=", first.start);
+    if (equalsAt < 0 || equalsAt >= first.end) return void 0;
     const text3 = this.source.slice(first.start, first.end);
     if (APPEND_ASSIGNMENT.test(text3)) throw NOT_PLAIN;
     const match = ASSIGNMENT.exec(text3);
@@ -25674,8 +25742,10 @@ var PlainParser = class {
   pieceNode(piece, alone) {
     const { source } = this;
     if (piece.kind === "word") {
-      const text3 = source.slice(piece.start, piece.end);
-      if (NUMBER_LIKE.test(text3)) {
+      const digitAt = source.charCodeAt(piece.start) === 45 ? piece.start + 1 : piece.start;
+      const lead = digitAt < piece.end ? source.charCodeAt(digitAt) : -1;
+      if (lead >= 48 && lead <= 57) {
+        const text3 = source.slice(piece.start, piece.end);
         if (alone && NUMBER3.test(text3)) return new SnapshotNode(source, "number", true, false, piece.start, piece.end);
         if (!alone || text3.includes("#")) throw NOT_PLAIN;
       }
@@ -25754,12 +25824,114 @@ var PlainParser = class {
 };
 var NO_DELETE = () => void 0;
 function parsePlainScript(source) {
+  return mayBePlain(source) ? parseSubset(source) : void 0;
+}
+function mayBePlain(source) {
+  for (let index = 0; index < source.length; index += 1) {
+    const code = source.charCodeAt(index);
+    if (code < 128 && WORD[code] === 1 || code === SPACE || code === TAB || code === TILDE || code === 59 || code === 124 || code === 38) continue;
+    if (code === SINGLE_QUOTE) {
+      index = source.indexOf("'", index + 1);
+      if (index < 0) return false;
+    } else if (code === DOUBLE_QUOTE) {
+      for (index += 1; source.charCodeAt(index) !== DOUBLE_QUOTE; index += 1) {
+        if (index >= source.length || DOUBLE_QUOTED_OUT.includes(source[index])) return false;
+      }
+    } else if (code !== NEWLINE2 || index !== source.length - 1) {
+      return false;
+    }
+  }
+  return true;
+}
+var DOUBLE_QUOTED_OUT = "$`\\!\n";
+function parseSubset(source) {
   try {
     return { rootNode: new PlainParser(source).program(), delete: NO_DELETE };
   } catch (error) {
     if (error === NOT_PLAIN) return void 0;
     throw error;
   }
+}
+
+// packages/core/src/command/wasm-cursor.ts
+var EXPORTS = {
+  typeId: "_ts_tree_cursor_current_node_type_id_wasm",
+  isNamed: "_ts_tree_cursor_current_node_is_named_wasm",
+  isMissing: "_ts_tree_cursor_current_node_is_missing_wasm",
+  start: "_ts_tree_cursor_start_index_wasm",
+  end: "_ts_tree_cursor_end_index_wasm",
+  fieldId: "_ts_tree_cursor_current_field_id_wasm",
+  firstChild: "_ts_tree_cursor_goto_first_child_wasm",
+  nextSibling: "_ts_tree_cursor_goto_next_sibling_wasm",
+  parent: "_ts_tree_cursor_goto_parent_wasm",
+  // The root node into the buffer; a cursor on the node in the buffer; freeing the buffer's cursor.
+  root: "_ts_tree_root_node_wasm",
+  create: "_ts_tree_cursor_new_wasm",
+  free: "_ts_tree_cursor_delete_wasm"
+};
+var WasmTreeCursor = class {
+  calls;
+  tree = 0;
+  constructor(calls) {
+    this.calls = calls;
+  }
+  /**
+   * Runs `walk` with this cursor on the root of `tree` (its wasm address), then frees the cursor.
+   * The cursor lives in the module's transfer buffer: `walk` must not call into web-tree-sitter.
+   */
+  walk(tree, walk) {
+    this.calls.root(tree);
+    this.calls.create(tree);
+    this.tree = tree;
+    try {
+      return walk(this);
+    } finally {
+      this.calls.free(tree);
+      this.tree = 0;
+    }
+  }
+  get nodeTypeId() {
+    return this.calls.typeId(this.tree);
+  }
+  get nodeIsNamed() {
+    return this.calls.isNamed(this.tree) === 1;
+  }
+  get nodeIsMissing() {
+    return this.calls.isMissing(this.tree) === 1;
+  }
+  get startIndex() {
+    return this.calls.start(this.tree);
+  }
+  get endIndex() {
+    return this.calls.end(this.tree);
+  }
+  get currentFieldId() {
+    return this.calls.fieldId(this.tree);
+  }
+  gotoFirstChild() {
+    return this.calls.firstChild(this.tree) === 1;
+  }
+  gotoNextSibling() {
+    return this.calls.nextSibling(this.tree) === 1;
+  }
+  gotoParent() {
+    return this.calls.parent(this.tree) === 1;
+  }
+  delete() {
+  }
+};
+function wasmTreeCursor(module2) {
+  const calls = {};
+  for (const [name2, exported] of Object.entries(EXPORTS)) {
+    const call = module2[exported];
+    if (typeof call !== "function") return void 0;
+    calls[name2] = call;
+  }
+  return new WasmTreeCursor(calls);
+}
+function treeAddress(tree) {
+  const address = tree[0];
+  return typeof address === "number" && address > 0 ? address : void 0;
 }
 
 // packages/core/src/command/parser.ts
@@ -25769,13 +25941,15 @@ async function loadShellParser(options = {}) {
   const runtime = locate(RUNTIME_WASM, "web-tree-sitter/web-tree-sitter.wasm", options.wasmDir);
   const grammar = locate(GRAMMAR_WASM, "tree-sitter-bash/tree-sitter-bash.wasm", options.wasmDir);
   try {
-    await Parser.init({ wasmBinary: (0, import_node_fs16.readFileSync)(runtime) });
+    const module2 = { wasmBinary: (0, import_node_fs16.readFileSync)(runtime) };
+    await Parser.init(module2);
     const language = await Language.load((0, import_node_fs16.readFileSync)(grammar));
     const parser = new Parser();
     parser.setLanguage(language);
     const types = language.types;
     const fields = language.fields;
     const named = types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
+    const direct = wasmTreeCursor(module2);
     let cursor;
     return {
       parse(source) {
@@ -25784,6 +25958,8 @@ async function loadShellParser(options = {}) {
         const tree = parser.parse(source);
         if (tree === null) throw new CavraError("ERR_COMMAND_PARSER_UNAVAILABLE", "the bash parser returned no tree");
         try {
+          const address = direct === void 0 ? void 0 : treeAddress(tree);
+          if (direct !== void 0 && address !== void 0) return direct.walk(address, (walker) => snapshot(walker, source, types, fields, named));
           if (cursor === void 0) cursor = tree.walk();
           else cursor.reset(tree.rootNode);
           return snapshot(cursor, source, types, fields, named);
