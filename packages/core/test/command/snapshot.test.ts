@@ -8,6 +8,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { snapshot, type SyntaxCursor } from '../../src/command/snapshot.ts';
 import type { SyntaxTree } from '../../src/command/syntax.ts';
 import { treeAddress, wasmTreeCursor, type WasmTreeCursor } from '../../src/command/wasm-cursor.ts';
+import { loadShellParser } from '../../src/command/parser.ts';
 import { treeDifferences } from './tree-differences.ts';
 
 const require = createRequire(import.meta.url);
@@ -75,3 +76,18 @@ test('the direct cursor is only made from a module with every export it calls', 
   expect(wasmTreeCursor({})).toBeUndefined();
   expect(treeAddress({})).toBeUndefined();
 });
+
+test('a parser loaded after another caller started web-tree-sitter copies through the public cursor, reset onto each tree', async () => {
+  // The module is already started (beforeAll): the parser's own options object stays unfilled.
+  const shell = await loadShellParser();
+  const out: string[] = [];
+  const inputs = lines.filter((line) => /[$<>(`]/.test(line)).slice(0, 200);
+  for (const line of [...inputs, nested, ...inputs]) {
+    const tree = parser.parse(line)!;
+    treeDifferences(tree.rootNode, shell.parse(line).rootNode, JSON.stringify(line), out);
+    tree.delete();
+  }
+  expect(inputs.length).toBeGreaterThan(100);
+  expect(out).toEqual([]);
+});
+
