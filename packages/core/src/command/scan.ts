@@ -5,6 +5,7 @@
 // On the way it keeps the constants the script sets (for the word evaluator), reads literal
 // loops once per value, and marks what bash evaluates again from a value (arithmetic,
 // `${x@P}`, `${!x}`, subscripted names) and what changes how a name resolves.
+import { braceFields } from './braces.ts';
 import { GitConfigView } from './git-config.ts';
 import { usablePath } from './file-access.ts';
 import { RESOLUTION_ENV } from './program-options.ts';
@@ -509,8 +510,11 @@ export class Scanner {
         previous.value += word.value;
         previous.dynamic ||= word.dynamic;
       } else {
-        const fields = fieldsOf(child, word, this.scope(frame));
-        if (fields === undefined) words.push(word);
+        // Brace expansion comes first (`.{env,x}` is `.env` and `.x`), then field splitting.
+        const braced = braceFields(child, this.scope(frame));
+        const fields = braced === undefined ? fieldsOf(child, word, this.scope(frame)) : undefined;
+        if (braced !== undefined) for (const each of braced) words.push(fetch === undefined ? each : { ...each, fetch });
+        else if (fields === undefined) words.push(word);
         else for (const value of fields) words.push({ value, dynamic: false, computed: true });
       }
       previousEnd = child.endIndex;

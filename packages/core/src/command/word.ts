@@ -167,7 +167,7 @@ export function operandPattern(node: SyntaxNode, scope: WordScope = NO_SCOPE): s
   }
 }
 
-function escapeGlob(text: string): string {
+export function escapeGlob(text: string): string {
   return text.replace(/[*?[\]\\]/g, '\\$&');
 }
 
