@@ -68,8 +68,12 @@ const archive: Reader = (args) => {
   return found;
 };
 
-// git prints a file's content with `show REV:PATH` and `cat-file -p REV:PATH`, and compares
-// two files outside any repository with `diff --no-index A B`.
+// git prints a file's content with `show REV:PATH` and `cat-file -p REV:PATH`, its lines with
+// `grep` and `blame`, and its changes with `diff` (also of two files outside any repository,
+// `--no-index`), `show` and `log -p` of the paths named after `--`. A revision read as a path
+// names no protected file.
+const GIT_GREP_VALUES = ['-A', '-B', '-C', '-m', '--max-count', '--max-depth', '--threads'];
+const GIT_BLAME_VALUES = ['-L', '-S', '--contents', '--ignore-rev', '--ignore-revs-file'];
 const gitFiles: Reader = (args) => {
   const found: Array<['read' | 'write', string]> = [];
   const at = gitSubcommandIndex(args);
@@ -81,9 +85,30 @@ const gitFiles: Reader = (args) => {
       if (!word.startsWith('-') && colon >= 0 && colon < word.length - 1) found.push(['read', word.slice(colon + 1)]);
     }
   }
-  if (sub === 'diff' && rest.includes('--no-index')) for (const path of operands(rest)) found.push(['read', path]);
+  const read = (paths: readonly string[]) => {
+    for (const path of paths) found.push(['read', path]);
+  };
+  if (sub === 'grep') found.push(...afterScript('read', ['-e', '-f'], GIT_GREP_VALUES)(rest));
+  if (sub === 'grep' || sub === 'blame' || sub === 'annotate') read(valuesOf(rest, ['-f', '--contents', '--ignore-revs-file']));
+  if (sub === 'blame' || sub === 'annotate') read(operands(rest, GIT_BLAME_VALUES));
+  if (sub === 'diff') read(operands(rest));
+  const pathspecs = rest.indexOf('--');
+  if (pathspecs >= 0 && (sub === 'show' || (sub === 'log' && rest.some((word) => /^(-p|-u|--patch|-L.*|--follow)$/.test(word))))) read(rest.slice(pathspecs + 1));
   return found;
 };
+
+// The values `args` gives to any of `options` (`-f FILE`, `--contents=FILE`).
+function valuesOf(args: readonly string[], options: readonly string[]): string[] {
+  const values: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '--') break;
+    const eq = word.indexOf('=');
+    if (eq > 0 && options.includes(word.slice(0, eq))) values.push(word.slice(eq + 1));
+    else if (options.includes(word) && args[index + 1] !== undefined) values.push(args[++index]!);
+  }
+  return values;
+}
 
 // A Map: looked up by a word of the command line, it finds nothing a plain object would inherit.
 const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({

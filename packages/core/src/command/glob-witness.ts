@@ -196,13 +196,41 @@ function accepts(test: CharTest, char: string): boolean {
   return test.chars.includes(char) !== test.negated;
 }
 
+// A bracket expression's `[:alpha:]`, `[=e=]` or `[.e.]` at `at`: where it ends, if it is one.
+function bracketItemEnd(pattern: string, at: number): number {
+  const kind = pattern[at + 1];
+  if (pattern[at] !== '[' || (kind !== ':' && kind !== '=' && kind !== '.')) return -1;
+  const close = pattern.indexOf(`${kind}]`, at + 2);
+  return close < 0 ? -1 : close + 1;
+}
+
 function classEnd(pattern: string, open: number): number {
   let index = open + 1;
   if (pattern[index] === '!' || pattern[index] === '^') index += 1;
   if (pattern[index] === ']') index += 1;
-  while (index < pattern.length && pattern[index] !== ']') index += 1;
+  while (index < pattern.length && pattern[index] !== ']') {
+    const item = bracketItemEnd(pattern, index);
+    index = item < 0 ? index + 1 : item + 1;
+  }
   return index < pattern.length ? index : -1;
 }
+
+// The characters of a POSIX class, as far as a path witness needs them (ASCII).
+const POSIX_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['alpha', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'],
+  ['upper', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'],
+  ['lower', 'abcdefghijklmnopqrstuvwxyz'],
+  ['digit', '0123456789'],
+  ['xdigit', '0123456789ABCDEFabcdef'],
+  ['alnum', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'],
+  ['word', 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'],
+  ['punct', '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'],
+  ['space', ' \t\n\r\f\v'],
+  ['blank', ' \t'],
+  ['cntrl', Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join('') + '\x7f'],
+  ['graph', Array.from({ length: 94 }, (_, code) => String.fromCharCode(code + 33)).join('')],
+  ['print', Array.from({ length: 95 }, (_, code) => String.fromCharCode(code + 32)).join('')],
+]);
 
 function classTest(body: string): CharTest {
   let negated = false;
@@ -214,6 +242,14 @@ function classTest(body: string): CharTest {
   let chars = '';
   while (index < body.length) {
     const char = body[index]!;
+    const item = bracketItemEnd(body, index);
+    if (item >= 0) {
+      // `[:name:]` is its class (an unknown name, nothing); `[=e=]` and `[.e.]` are `e`.
+      const inner = body.slice(index + 2, item - 1);
+      chars += body[index + 1] === ':' ? (POSIX_CLASSES.get(inner) ?? '') : inner;
+      index = item + 1;
+      continue;
+    }
     if (body[index + 1] === '-' && index + 2 < body.length) {
       const from = char.charCodeAt(0);
       const to = body.charCodeAt(index + 2);

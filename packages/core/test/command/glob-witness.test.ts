@@ -1,5 +1,6 @@
 // The glob door's intersection: a witness is returned exactly when a shell glob and a policy
 // glob share a path, and the witness matches both. Checked against brute force on generated cases.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { globWitness } from '../../src/command/glob-witness.ts';
 import { globToRegExp } from '../../src/policy/glob.ts';
@@ -61,6 +62,27 @@ describe('glob witnesses', () => {
     expect(witness).toBeDefined();
     expect(shellRegExp(shell).test(witness!) || shell === '*.pem').toBe(true);
     expect(globToRegExp(policy, { globstarMatchesRoot: true }).test(witness!)).toBe(true);
+  });
+
+  // Bracket expressions with POSIX classes, equivalence classes and collating symbols: each
+  // witness is checked by bash's own pattern matching (`case`).
+  test.for([
+    ['.[[:alpha:]]nv', '**/.env', true],
+    ['.[[:lower:]]n[[:lower:]]', '**/.env', true],
+    ['.[![:digit:]]nv', '**/.env', true],
+    ['.[[=e=]]nv', '**/.env', true],
+    ['.[[.e.]]nv', '**/.env', true],
+    ['.[ab[:lower:]x]nv', '**/.env', true],
+    ['*.[[:alpha:]]em', '**/*.pem', true],
+    ['.[[:digit:]]nv', '**/.env', false],
+    ['.[[:upper:]]nv', '**/.env', false],
+    ['.[[:bogus:]]nv', '**/.env', false],
+  ] as const)('%s meets %s: %s, as bash matches it', ([shell, policy, meets]) => {
+    const witness = globWitness(shell, policy);
+    expect(witness !== undefined).toBe(meets);
+    if (witness === undefined) return;
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', 'case "$1" in $2) exit 0;; esac; exit 1', 'bash', witness, shell]);
+    expect(result.status, `${witness} against ${shell}`).toBe(0);
   });
 
   test.for([
