@@ -92,6 +92,13 @@ export class Scanner {
         return this.command(node, frame, [], stdin);
       case 'redirected_statement':
         return this.redirected(node, frame, stdin);
+      // A redirect with no command: `$(< .env)` is the file's content, read by the shell.
+      case 'file_redirect':
+      case 'heredoc_redirect':
+      case 'herestring_redirect': {
+        const redirected = this.redirects([node], frame, '');
+        return this.continueRedirects(redirected.after, frame, { words: undefined, output: redirected.stdin });
+      }
       case 'pipeline':
         return this.pipeline(node.namedChildren, frame, stdin);
       case 'variable_assignment':
