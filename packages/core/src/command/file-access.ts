@@ -33,16 +33,56 @@ const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[],
   return files.slice(hasScriptOption ? 0 : 1).map((path) => [access, path]);
 };
 
-const copy: Reader = (args) => {
-  const files = operands(args, ['-t', '--target-directory', '-S', '--suffix']);
-  return files.map((path, index) => [index === files.length - 1 ? 'write' : 'read', path]);
+// cp, mv, install, ln and rsync read their sources and write the destination: a file, or a
+// directory the sources land in (`cp x.yml .github/workflows` writes `.github/workflows/x.yml`
+// when the directory exists; `-t DIR` names it first). What a recursive copy or a move carries
+// into a directory is shown as `DIR/*`: a directory may be what lands. A move removes its sources.
+const TRANSFER_VALUES = ['-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh'];
+const transfer = (moves: boolean): Reader => (args) => {
+  const found: Array<['read' | 'write', string]> = [];
+  const files = operands(args, [...TRANSFER_VALUES, '-t', '--target-directory']);
+  const target = targetDirectoryOf(args);
+  const sources = target === undefined ? files.slice(0, -1) : files;
+  const destination = target ?? files[files.length - 1];
+  if (destination === undefined) return found;
+  const recursive = moves || args.some((word) => word === '--recursive' || word === '--archive' || /^-[A-Za-z]*[rRa][A-Za-z]*$/.test(word));
+  for (const source of sources) {
+    found.push(['read', source]);
+    if (moves) found.push(['write', source]);
+    const landed = joinPath(destination, lastSegment(source));
+    found.push(['write', landed]);
+    if (recursive) found.push(['write', joinPath(landed, '*')]);
+  }
+  if (target === undefined) found.push(['write', destination]);
+  if (recursive) found.push(['write', joinPath(destination, '*')]);
+  return found;
 };
+const copy = transfer(false);
+const move = transfer(true);
 
-// A move reads its sources (their content lands at the destination) and removes them.
-const move: Reader = (args) => {
-  const files = operands(args, ['-t', '--target-directory', '-S', '--suffix']);
-  return files.flatMap((path, index): Array<['read' | 'write', string]> => (index === files.length - 1 ? [['write', path]] : [['read', path], ['write', path]]));
-};
+// `-t DIR`, `-tDIR`, `-rt DIR`, `--target-directory[=]DIR`.
+function targetDirectoryOf(args: readonly string[]): string | undefined {
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '--') return undefined;
+    if (word.startsWith('--target-directory=')) return word.slice('--target-directory='.length);
+    if (word === '--target-directory') return args[index + 1];
+    if (/^-[A-Za-z]*t/.test(word) && !word.startsWith('--')) {
+      const rest = word.slice(word.indexOf('t') + 1);
+      return rest !== '' ? rest : args[index + 1];
+    }
+  }
+  return undefined;
+}
+
+function lastSegment(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed.slice(trimmed.lastIndexOf('/') + 1) || trimmed;
+}
+
+function joinPath(directory: string, name: string): string {
+  return directory.endsWith('/') ? `${directory}${name}` : `${directory}/${name}`;
+}
 
 // tar reads or writes the archive that `f` names (the next word, in a cluster that ends with
 // it); `-c` (`czf`, `--create`) also reads the files it archives.
