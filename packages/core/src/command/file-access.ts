@@ -57,6 +57,11 @@ const transfer = (moves: boolean): Reader => (args) => {
   if (recursive) found.push(['write', joinPath(destination, '*')]);
   return found;
 };
+// `uniq INPUT OUTPUT`: the second operand is written.
+function inputThenOutput(valueOptions: readonly string[]): Reader {
+  return (args) => operands(args, valueOptions).slice(0, 2).map((path, index) => [index === 0 ? 'read' : 'write', path]);
+}
+
 const copy = transfer(false);
 const move = transfer(true);
 
@@ -155,7 +160,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   cat: reads(), tac: reads(), nl: reads(), less: reads(), more: reads(), bat: reads(), view: reads(),
   head: reads(['-n', '-c']), tail: reads(['-n', '-c']), od: reads(), xxd: reads(), hexdump: reads(), strings: reads(),
   base64: reads(), base32: reads(), md5sum: reads(), sha1sum: reads(), sha256sum: reads(), sha512sum: reads(),
-  wc: reads(), sort: reads(['-k', '-t', '-o']), uniq: reads(), cut: reads(['-d', '-f', '-c', '-b']), diff: reads(), cmp: reads(),
+  wc: reads(), sort: reads(['-k', '-t', '-o']), uniq: inputThenOutput(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']), cut: reads(['-d', '-f', '-c', '-b']), diff: reads(), cmp: reads(),
   source: reads(), '.': reads(), jq: afterScript('read', ['-f', '--from-file'], ['--arg', '--argjson']), yq: reads(),
   grep: afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C']), egrep: afterScript('read', ['-e', '-f']), fgrep: afterScript('read', ['-e', '-f']),
   rg: afterScript('read', ['-e', '-f', '--regexp'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C']),
