@@ -38,11 +38,11 @@ const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[],
 // when the directory exists; `-t DIR` names it first). What a recursive copy or a move carries
 // into a directory is shown as `DIR/*`: a directory may be what lands. A move removes its sources.
 const TRANSFER_VALUES = ['-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh'];
-const transfer = (moves: boolean): Reader => (args) => {
+const transfer = (moves: boolean, targetOption = true): Reader => (args) => {
   const found: Array<['read' | 'write', string]> = [];
-  const files = operands(args, [...TRANSFER_VALUES, '-t', '--target-directory']);
-  const target = targetDirectoryOf(args);
-  const sources = target === undefined ? files.slice(0, -1) : files;
+  const files = operands(args, targetOption ? [...TRANSFER_VALUES, '-t', '--target-directory'] : TRANSFER_VALUES);
+  const target = targetOption ? targetDirectoryOf(args) : undefined;
+  const sources = target === undefined ? files.slice(0, -1) : files.filter((file) => file !== target);
   const destination = target ?? files[files.length - 1];
   if (destination === undefined) return found;
   const recursive = moves || args.some((word) => word === '--recursive' || word === '--archive' || /^-[A-Za-z]*[rRa][A-Za-z]*$/.test(word));
@@ -64,6 +64,8 @@ function inputThenOutput(valueOptions: readonly string[]): Reader {
 
 const copy = transfer(false);
 const move = transfer(true);
+// rsync's `-t` keeps times: its destination is always the last operand.
+const sync = transfer(false, false);
 
 // `-t DIR`, `-tDIR`, `-rt DIR`, `--target-directory[=]DIR`.
 function targetDirectoryOf(args: readonly string[]): string | undefined {
@@ -167,7 +169,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
-  cp: copy, install: copy, ln: copy, rsync: copy, mv: move, tar: archive, bsdtar: archive, gtar: archive, git: gitFiles,
+  cp: copy, install: copy, ln: copy, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, git: gitFiles,
   vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),
 }));
 
