@@ -9062,13 +9062,37 @@ function accepts(test, char) {
   if (char === "/" && !test.slash) return false;
   return test.chars.includes(char) !== test.negated;
 }
+function bracketItemEnd(pattern, at) {
+  const kind = pattern[at + 1];
+  if (pattern[at] !== "[" || kind !== ":" && kind !== "=" && kind !== ".") return -1;
+  const close = pattern.indexOf(`${kind}]`, at + 2);
+  return close < 0 ? -1 : close + 1;
+}
 function classEnd(pattern, open) {
   let index = open + 1;
   if (pattern[index] === "!" || pattern[index] === "^") index += 1;
   if (pattern[index] === "]") index += 1;
-  while (index < pattern.length && pattern[index] !== "]") index += 1;
+  while (index < pattern.length && pattern[index] !== "]") {
+    const item = bracketItemEnd(pattern, index);
+    index = item < 0 ? index + 1 : item + 1;
+  }
   return index < pattern.length ? index : -1;
 }
+var POSIX_CLASSES = /* @__PURE__ */ new Map([
+  ["alpha", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"],
+  ["upper", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"],
+  ["lower", "abcdefghijklmnopqrstuvwxyz"],
+  ["digit", "0123456789"],
+  ["xdigit", "0123456789ABCDEFabcdef"],
+  ["alnum", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"],
+  ["word", "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"],
+  ["punct", "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"],
+  ["space", " 	\n\r\f\v"],
+  ["blank", " 	"],
+  ["cntrl", Array.from({ length: 32 }, (_, code) => String.fromCharCode(code)).join("") + "\x7F"],
+  ["graph", Array.from({ length: 94 }, (_, code) => String.fromCharCode(code + 33)).join("")],
+  ["print", Array.from({ length: 95 }, (_, code) => String.fromCharCode(code + 32)).join("")]
+]);
 function classTest(body2) {
   let negated = false;
   let index = 0;
@@ -9079,6 +9103,13 @@ function classTest(body2) {
   let chars = "";
   while (index < body2.length) {
     const char = body2[index];
+    const item = bracketItemEnd(body2, index);
+    if (item >= 0) {
+      const inner = body2.slice(index + 2, item - 1);
+      chars += body2[index + 1] === ":" ? POSIX_CLASSES.get(inner) ?? "" : inner;
+      index = item + 1;
+      continue;
+    }
     if (body2[index + 1] === "-" && index + 2 < body2.length) {
       const from = char.charCodeAt(0);
       const to = body2.charCodeAt(index + 2);
@@ -18815,6 +18846,425 @@ function parseStatement(payload, payloadType) {
   return value;
 }
 
+// packages/core/src/command/word.ts
+var NO_SCOPE = { scalar: () => void 0, array: () => void 0, ifs: () => " 	\n" };
+var DEFAULTING = /* @__PURE__ */ new Set([":-", "-", ":=", "="]);
+function resolveWord(node, scope = NO_SCOPE) {
+  switch (node.type) {
+    case "word":
+      return { value: unescapeUnquoted(node.text), dynamic: false };
+    case "command_name":
+      return resolveParts(node.namedChildren, scope);
+    case "raw_string":
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case "ansi_c_string":
+      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
+    case "string":
+    case "translated_string":
+      return resolveString(node, scope);
+    case "concatenation":
+      return resolveParts(node.children, scope);
+    case "number":
+    case "variable_name":
+      return { value: node.text, dynamic: false };
+    case "simple_expansion": {
+      const name2 = node.namedChildren[0];
+      if (name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*")) {
+        const positional = scope.array("@");
+        return positional === void 0 ? { value: node.text, dynamic: true } : { value: positional.join(" "), dynamic: false, computed: true };
+      }
+      return variable(name2?.text ?? "", node.text, scope);
+    }
+    case "expansion":
+      return expansion(node, scope);
+    case "command_substitution":
+      return substitution(node, scope);
+    default:
+      return { value: node.text, dynamic: true };
+  }
+}
+function quotedLiteral(node) {
+  if (node.type === "raw_string") return node.text.slice(1, -1);
+  if (node.type !== "string") return void 0;
+  const text3 = node.text;
+  if (text3.charCodeAt(0) !== 34 || text3.includes("\\")) return void 0;
+  for (const child of node.namedChildren) if (child.type !== "string_content") return void 0;
+  return text3.slice(1, -1);
+}
+function fieldsOf(node, word, scope = NO_SCOPE) {
+  if (!word.computed || word.dynamic) return void 0;
+  const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
+  if (target.type === "string" && target.namedChildren.length === 1) {
+    const elements2 = wholeArray(target.namedChildren[0], scope);
+    return elements2 === void 0 ? void 0 : [...elements2];
+  }
+  if (target.type !== "simple_expansion" && target.type !== "expansion" && target.type !== "command_substitution") return void 0;
+  const elements = wholeArray(target, scope);
+  const ifs = scope.ifs();
+  const parts2 = elements ?? [word.value];
+  const fields = [];
+  for (const part of parts2) for (const field of splitFields(part, ifs)) fields.push(field);
+  return fields;
+}
+function splitFields(text3, ifs) {
+  if (ifs === "") return text3 === "" ? [] : [text3];
+  const fields = [];
+  let current = "";
+  let pending2 = false;
+  for (const char of text3) {
+    if (ifs.includes(char)) {
+      if (current !== "" || pending2 && !/\s/.test(char)) fields.push(current);
+      current = "";
+      pending2 = !/\s/.test(char);
+      continue;
+    }
+    current += char;
+    pending2 = true;
+  }
+  if (current !== "") fields.push(current);
+  return fields;
+}
+function globPatternOf(node) {
+  let pattern = "";
+  let glob = false;
+  const parts2 = node.type === "concatenation" ? node.children : [node];
+  for (const part of parts2) {
+    if (part.type === "word") {
+      const text3 = part.text;
+      if (/(^|[^\\])[*?[]/.test(text3)) glob = true;
+      pattern += text3;
+    } else if (part.type === "raw_string" || part.type === "string" || part.type === "ansi_c_string") {
+      const word = resolveWord(part);
+      if (word.dynamic) return void 0;
+      pattern += word.value.replace(/[*?[\]\\]/g, "\\$&");
+    } else {
+      return void 0;
+    }
+  }
+  return glob ? pattern : void 0;
+}
+function operandPattern(node, scope = NO_SCOPE) {
+  switch (node.type) {
+    case "word":
+      return node.text;
+    case "raw_string":
+    case "ansi_c_string":
+      return escapeGlob(resolveWord(node, scope).value);
+    case "concatenation":
+    case "command_name":
+      return node.children.map((part) => operandPattern(part, scope)).join("");
+    case "string":
+    case "translated_string": {
+      const text3 = node.text;
+      const literal = (from, to) => to > from ? escapeGlob(unescapeDouble(text3.slice(from - node.startIndex, to - node.startIndex))) : "";
+      let pattern = "";
+      let cursor = node.startIndex + (text3.startsWith('$"') ? 2 : 1);
+      for (const child of node.namedChildren) {
+        pattern += literal(cursor, child.startIndex);
+        pattern += child.type === "string_content" ? escapeGlob(unescapeDouble(child.text)) : operandPattern(child, scope);
+        cursor = child.endIndex;
+      }
+      return pattern + literal(cursor, node.endIndex - 1);
+    }
+    default: {
+      const word = resolveWord(node, scope);
+      return word.dynamic ? "**" : escapeGlob(word.value);
+    }
+  }
+}
+function escapeGlob(text3) {
+  return text3.replace(/[*?[\]\\]/g, "\\$&");
+}
+function variable(name2, text3, scope) {
+  const value = name2 === "" ? void 0 : scope.scalar(name2);
+  return value === void 0 ? { value: text3, dynamic: true } : { value, dynamic: false, computed: true };
+}
+function expansion(node, scope) {
+  const children = node.children;
+  const inner = children[1];
+  if (inner === void 0) return { value: node.text, dynamic: true };
+  if (inner.type === "subscript") {
+    if (children.length !== 3) return { value: node.text, dynamic: true };
+    const elements = scope.array(inner.namedChildren[0]?.text ?? "");
+    const index = inner.namedChildren[1]?.text ?? "";
+    if (elements === void 0) return { value: node.text, dynamic: true };
+    if (index === "@" || index === "*") return { value: elements.join(" "), dynamic: false, computed: true };
+    if (/^\d+$/.test(index) && elements[Number(index)] !== void 0) return { value: elements[Number(index)], dynamic: false, computed: true };
+    return { value: node.text, dynamic: true };
+  }
+  if (inner.type !== "variable_name") return { value: node.text, dynamic: true };
+  if (children.length === 3) return variable(inner.text, node.text, scope);
+  const operator = children[2];
+  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
+  const known = scope.scalar(inner.text);
+  if (known !== void 0 && (known !== "" || !operator.type.startsWith(":"))) return { value: known, dynamic: false, computed: true };
+  const fallback = children.slice(3, -1);
+  const word = resolveParts(fallback, scope);
+  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
+}
+function wholeArray(node, scope) {
+  if (node.type === "simple_expansion") {
+    const name2 = node.namedChildren[0];
+    return name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*") ? scope.array("@") : void 0;
+  }
+  if (node.type !== "expansion") return void 0;
+  const inner = node.children[1];
+  if (inner?.type !== "subscript" || node.children.length !== 3) return void 0;
+  const index = inner.namedChildren[1]?.text;
+  if (index !== "@" && index !== "*") return void 0;
+  return scope.array(inner.namedChildren[0]?.text ?? "");
+}
+function substitution(node, scope) {
+  const commands = node.namedChildren;
+  if (commands.length === 1 && commands[0].type === "pipeline") return pipelineOutput(node, commands[0], scope);
+  const command = commands.length === 1 && commands[0].type === "command" ? commands[0] : void 0;
+  if (command === void 0) return { value: node.text, dynamic: true };
+  return commandOutput(node, command, scope);
+}
+function pipelineOutput(node, pipeline, scope) {
+  const stages = pipeline.namedChildren;
+  if (stages.length === 0 || stages[0].type !== "command") return { value: node.text, dynamic: true };
+  let text3 = commandOutput(node, stages[0], scope);
+  for (const stage of stages.slice(1)) {
+    if (text3.dynamic || stage.type !== "command") return { value: node.text, dynamic: true };
+    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
+    const program = words[0]?.value;
+    const args2 = words.slice(1).map((word) => word.value);
+    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+    if (program === "base64" && args2.length === 1 && /^(-d|-D|--decode)$/.test(args2[0])) {
+      const decoded = decodeBase642(text3.value);
+      if (decoded === void 0) return { value: node.text, dynamic: true };
+      text3 = { value: decoded.replace(/\n+$/, ""), dynamic: false, computed: true };
+    } else if (program === "rev" && args2.length === 0) {
+      text3 = { value: [...text3.value].reverse().join(""), dynamic: false, computed: true };
+    } else if (program !== "cat" || args2.length > 0) {
+      return { value: node.text, dynamic: true };
+    }
+  }
+  return text3;
+}
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+function decodeBase642(text3) {
+  let clean = text3.replace(/\s+/g, "");
+  if (clean.length % 4 === 0) clean = clean.replace(/={1,2}$/, "");
+  if (clean.length % 4 === 1 || !BASE64_ALPHABET.test(clean)) return void 0;
+  try {
+    return STRICT_UTF8.decode(Buffer.from(clean, "base64"));
+  } catch {
+    return void 0;
+  }
+}
+var BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
+function commandOutput(node, command, scope) {
+  const words = [];
+  for (const child of command.namedChildren) {
+    if (child.type === "variable_assignment" || child.type.endsWith("redirect")) return { value: node.text, dynamic: true };
+    words.push(resolveWord(child, scope));
+  }
+  const program = words[0]?.value;
+  if (program !== "echo" && program !== "printf" || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+  let args2 = words.slice(1).map((word) => word.value);
+  if (program === "echo") {
+    if (args2[0] !== void 0 && /^-[neE]+$/.test(args2[0])) args2 = args2.slice(1);
+    return { value: args2.join(" "), dynamic: false, computed: true };
+  }
+  if (args2.length === 0 || /%[^s%]/.test(args2[0])) return { value: node.text, dynamic: true };
+  const format = args2[0];
+  const rest = args2.slice(1);
+  const out2 = rest.length === 0 ? format.replace(/%%/g, "%") : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, "%")).join("");
+  return { value: out2.replace(/\\n/g, "\n").replace(/\n+$/, ""), dynamic: false, computed: true };
+}
+function resolveParts(parts2, scope) {
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  for (const part of parts2) {
+    const word = resolveWord(part, scope);
+    value += word.value;
+    dynamic ||= word.dynamic;
+    computed ||= word.computed === true;
+  }
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function resolveString(node, scope) {
+  const text3 = node.text;
+  const open = text3.startsWith('$"') ? 2 : 1;
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  let cursor = node.startIndex + open;
+  const end = node.endIndex - 1;
+  for (const child of node.namedChildren) {
+    if (child.startIndex > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
+    if (child.type === "string_content") value += unescapeDouble(child.text);
+    else {
+      const word = resolveWord(child, scope);
+      value += word.value;
+      dynamic ||= word.dynamic;
+      computed ||= word.computed === true;
+    }
+    cursor = child.endIndex;
+  }
+  if (end > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, end - node.startIndex));
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function unescapeUnquoted(text3) {
+  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
+}
+function unescapeDouble(text3) {
+  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
+}
+var SIMPLE_ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  E: "\x1B",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "?": "?"
+};
+function decodeAnsiC(body2) {
+  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
+    const head = esc[0];
+    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
+    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
+    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
+    return SIMPLE_ESCAPES[head] ?? whole;
+  });
+}
+
+// packages/core/src/command/braces.ts
+var MAX_WORDS = 64;
+var SEQUENCE = /^(?:(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?|([A-Za-z])\.\.([A-Za-z])(?:\.\.(-?\d+))?)$/;
+function braceFields(node, scope) {
+  const word = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
+  if (word.type !== "concatenation" && word.type !== "brace_expression" || !word.text.includes("{")) return void 0;
+  const tokens = tokensOf(word, scope);
+  const expanded = expand(tokens);
+  if (expanded === void 0) return [{ value: word.text, dynamic: true, pattern: "**" }];
+  if (expanded.length === 1 && expanded[0].length === tokens.length) return void 0;
+  return expanded.filter((each) => each.length > 0).map(wordOf);
+}
+function tokensOf(word, scope) {
+  const tokens = [];
+  const parts2 = word.type === "concatenation" ? word.children : [word];
+  for (const part of parts2) {
+    if (part.type === "word" || part.type === "brace_expression" || part.type === "number" || !part.isNamed) {
+      const text3 = part.text;
+      for (let index = 0; index < text3.length; index += 1) {
+        const char = text3[index];
+        if (char !== "\\" || index + 1 >= text3.length) tokens.push({ char, raw: char, active: true });
+        else if (text3[++index] !== "\n") tokens.push({ char: text3[index], raw: `\\${text3[index]}`, active: false });
+      }
+      continue;
+    }
+    const value = resolveWord(part, scope);
+    tokens.push({ part: value, pattern: value.dynamic ? operandPattern(part, scope) : escapeGlob(value.value) });
+  }
+  return tokens;
+}
+var isSyntax = (token, char) => token !== void 0 && "char" in token && token.active && token.char === char;
+function expand(tokens) {
+  for (let open = 0; open < tokens.length; open += 1) {
+    if (!isSyntax(tokens[open], "{")) continue;
+    const found2 = braceAt(tokens, open);
+    if (found2 === void 0) continue;
+    const preamble = tokens.slice(0, open);
+    const rests = expand(tokens.slice(found2.close + 1));
+    if (rests === void 0) return void 0;
+    const words = [];
+    for (const alternative of found2.alternatives) {
+      const inner = expand(alternative);
+      if (inner === void 0) return void 0;
+      for (const middle of inner) {
+        for (const rest of rests) {
+          if (words.length >= MAX_WORDS) return void 0;
+          words.push([...preamble, ...middle, ...rest]);
+        }
+      }
+    }
+    return words;
+  }
+  return [[...tokens]];
+}
+function braceAt(tokens, open) {
+  let depth = 0;
+  const commas = [];
+  for (let index = open + 1; index < tokens.length; index += 1) {
+    const token = tokens[index];
+    if (isSyntax(token, "{")) depth += 1;
+    else if (isSyntax(token, "}")) {
+      if (depth > 0) {
+        depth -= 1;
+        continue;
+      }
+      if (commas.length > 0) {
+        const bounds = [open, ...commas, index];
+        return { alternatives: bounds.slice(1).map((end, at) => tokens.slice(bounds[at] + 1, end)), close: index };
+      }
+      const sequence = sequenceOf(tokens.slice(open + 1, index));
+      return sequence === void 0 ? void 0 : { alternatives: sequence.map(sequenceTokens), close: index };
+    } else if (depth === 0 && isSyntax(token, ",")) commas.push(index);
+  }
+  return void 0;
+}
+function sequenceOf(inner) {
+  let text3 = "";
+  for (const token of inner) {
+    if (!("char" in token) || !token.active) return void 0;
+    text3 += token.char;
+  }
+  const match = SEQUENCE.exec(text3);
+  if (match === null) return void 0;
+  const step = Math.abs(Number(match[3] ?? match[6] ?? 1)) || 1;
+  const numeric = match[1] !== void 0;
+  const from = numeric ? Number(match[1]) : match[4].charCodeAt(0);
+  const to = numeric ? Number(match[2]) : match[5].charCodeAt(0);
+  const width = numeric && (/^-?0\d/.test(match[1]) || /^-?0\d/.test(match[2])) ? Math.max(match[1].length, match[2].length) : 0;
+  const values = [];
+  for (let value = from; (from <= to ? value <= to : value >= to) && values.length <= MAX_WORDS; value += from <= to ? step : -step) {
+    if (!numeric) values.push(String.fromCharCode(value));
+    else {
+      const digits = String(Math.abs(value)).padStart(width - (value < 0 ? 1 : 0), "0");
+      values.push(value < 0 ? `-${digits}` : digits);
+    }
+  }
+  return values;
+}
+function sequenceTokens(text3) {
+  if (text3 === "\\") return [{ part: { value: "", dynamic: false }, pattern: "" }];
+  return [...text3].map((char) => ({ char, raw: escapeGlob(char), active: false }));
+}
+function wordOf(tokens) {
+  let value = "";
+  let pattern = "";
+  let dynamic = false;
+  let computed = false;
+  let glob = false;
+  for (const token of tokens) {
+    if ("char" in token) {
+      value += token.char;
+      pattern += token.raw;
+      if (token.active && (token.char === "*" || token.char === "?" || token.char === "[")) glob = true;
+      continue;
+    }
+    value += token.part.value;
+    pattern += token.pattern;
+    dynamic ||= token.part.dynamic;
+    computed ||= token.part.computed === true;
+  }
+  const word = dynamic ? { value, dynamic, pattern } : { value, dynamic };
+  if (computed) word.computed = true;
+  if (glob && !dynamic) word.glob = pattern;
+  return word;
+}
+
 // packages/core/src/command/git-config.ts
 var EXEC_KEYS = /* @__PURE__ */ new Set([
   "core.sshcommand",
@@ -18963,14 +19413,52 @@ var afterScript = (access, scriptOptions, valueOptions = []) => (args2) => {
   const hasScriptOption = args2.some((arg) => scriptOptions.includes(arg));
   return files.slice(hasScriptOption ? 0 : 1).map((path) => [access, path]);
 };
-var copy = (args2) => {
-  const files = operands(args2, ["-t", "--target-directory", "-S", "--suffix"]);
-  return files.map((path, index) => [index === files.length - 1 ? "write" : "read", path]);
+var TRANSFER_VALUES = ["-S", "--suffix", "-m", "--mode", "-o", "--owner", "-g", "--group", "-e", "--rsh"];
+var transfer = (moves, targetOption = true) => (args2) => {
+  const found2 = [];
+  const files = operands(args2, targetOption ? [...TRANSFER_VALUES, "-t", "--target-directory"] : TRANSFER_VALUES);
+  const target = targetOption ? targetDirectoryOf(args2) : void 0;
+  const sources = target === void 0 ? files.slice(0, -1) : files.filter((file) => file !== target);
+  const destination = target ?? files[files.length - 1];
+  if (destination === void 0) return found2;
+  const recursive = moves || args2.some((word) => word === "--recursive" || word === "--archive" || /^-[A-Za-z]*[rRa][A-Za-z]*$/.test(word));
+  for (const source of sources) {
+    found2.push(["read", source]);
+    if (moves) found2.push(["write", source]);
+    const landed = joinPath(destination, lastSegment(source));
+    found2.push(["write", landed]);
+    if (recursive) found2.push(["write", joinPath(landed, "*")]);
+  }
+  if (target === void 0) found2.push(["write", destination]);
+  if (recursive) found2.push(["write", joinPath(destination, "*")]);
+  return found2;
 };
-var move = (args2) => {
-  const files = operands(args2, ["-t", "--target-directory", "-S", "--suffix"]);
-  return files.flatMap((path, index) => index === files.length - 1 ? [["write", path]] : [["read", path], ["write", path]]);
-};
+function inputThenOutput(valueOptions) {
+  return (args2) => operands(args2, valueOptions).slice(0, 2).map((path, index) => [index === 0 ? "read" : "write", path]);
+}
+var copy = transfer(false);
+var move = transfer(true);
+var sync = transfer(false, false);
+function targetDirectoryOf(args2) {
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "--") return void 0;
+    if (word.startsWith("--target-directory=")) return word.slice("--target-directory=".length);
+    if (word === "--target-directory") return args2[index + 1];
+    if (/^-[A-Za-z]*t/.test(word) && !word.startsWith("--")) {
+      const rest = word.slice(word.indexOf("t") + 1);
+      return rest !== "" ? rest : args2[index + 1];
+    }
+  }
+  return void 0;
+}
+function lastSegment(path) {
+  const trimmed = path.replace(/\/+$/, "");
+  return trimmed.slice(trimmed.lastIndexOf("/") + 1) || trimmed;
+}
+function joinPath(directory, name2) {
+  return directory.endsWith("/") ? `${directory}${name2}` : `${directory}/${name2}`;
+}
 var TAR_VALUES = /* @__PURE__ */ new Set(["-C", "--directory", "-T", "--files-from", "-X", "--exclude-from", "-I", "--use-compress-program", "-b", "--blocking-factor", "-H", "--format"]);
 var archive = (args2) => {
   const oldStyle = args2[0] !== void 0 && /^[A-Za-z]+$/.test(args2[0]);
@@ -18992,6 +19480,8 @@ var archive = (args2) => {
   }
   return found2;
 };
+var GIT_GREP_VALUES = ["-A", "-B", "-C", "-m", "--max-count", "--max-depth", "--threads"];
+var GIT_BLAME_VALUES = ["-L", "-S", "--contents", "--ignore-rev", "--ignore-revs-file"];
 var gitFiles = (args2) => {
   const found2 = [];
   const at = gitSubcommandIndex(args2);
@@ -19003,9 +19493,28 @@ var gitFiles = (args2) => {
       if (!word.startsWith("-") && colon >= 0 && colon < word.length - 1) found2.push(["read", word.slice(colon + 1)]);
     }
   }
-  if (sub === "diff" && rest.includes("--no-index")) for (const path of operands(rest)) found2.push(["read", path]);
+  const read = (paths) => {
+    for (const path of paths) found2.push(["read", path]);
+  };
+  if (sub === "grep") found2.push(...afterScript("read", ["-e", "-f"], GIT_GREP_VALUES)(rest));
+  if (sub === "grep" || sub === "blame" || sub === "annotate") read(valuesOf(rest, ["-f", "--contents", "--ignore-revs-file"]));
+  if (sub === "blame" || sub === "annotate") read(operands(rest, GIT_BLAME_VALUES));
+  if (sub === "diff") read(operands(rest));
+  const pathspecs = rest.indexOf("--");
+  if (pathspecs >= 0 && (sub === "show" || sub === "log" && rest.some((word) => /^(-p|-u|--patch|-L.*|--follow)$/.test(word)))) read(rest.slice(pathspecs + 1));
   return found2;
 };
+function valuesOf(args2, options) {
+  const values = [];
+  for (let index = 0; index < args2.length; index += 1) {
+    const word = args2[index];
+    if (word === "--") break;
+    const eq = word.indexOf("=");
+    if (eq > 0 && options.includes(word.slice(0, eq))) values.push(word.slice(eq + 1));
+    else if (options.includes(word) && args2[index + 1] !== void 0) values.push(args2[++index]);
+  }
+  return values;
+}
 var READERS = new Map(Object.entries({
   cat: reads(),
   tac: reads(),
@@ -19028,7 +19537,7 @@ var READERS = new Map(Object.entries({
   sha512sum: reads(),
   wc: reads(),
   sort: reads(["-k", "-t", "-o"]),
-  uniq: reads(),
+  uniq: inputThenOutput(["-f", "-s", "-w", "--skip-fields", "--skip-chars", "--check-chars"]),
   cut: reads(["-d", "-f", "-c", "-b"]),
   diff: reads(),
   cmp: reads(),
@@ -19054,7 +19563,7 @@ var READERS = new Map(Object.entries({
   cp: copy,
   install: copy,
   ln: copy,
-  rsync: copy,
+  rsync: sync,
   mv: move,
   tar: archive,
   bsdtar: archive,
@@ -20014,299 +20523,6 @@ function delimiterOf(words) {
   return /\s+/;
 }
 
-// packages/core/src/command/word.ts
-var NO_SCOPE = { scalar: () => void 0, array: () => void 0, ifs: () => " 	\n" };
-var DEFAULTING = /* @__PURE__ */ new Set([":-", "-", ":=", "="]);
-function resolveWord(node, scope = NO_SCOPE) {
-  switch (node.type) {
-    case "word":
-      return { value: unescapeUnquoted(node.text), dynamic: false };
-    case "command_name":
-      return resolveParts(node.namedChildren, scope);
-    case "raw_string":
-      return { value: node.text.slice(1, -1), dynamic: false };
-    case "ansi_c_string":
-      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
-    case "string":
-    case "translated_string":
-      return resolveString(node, scope);
-    case "concatenation":
-      return resolveParts(node.children, scope);
-    case "number":
-    case "variable_name":
-      return { value: node.text, dynamic: false };
-    case "simple_expansion": {
-      const name2 = node.namedChildren[0];
-      if (name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*")) {
-        const positional = scope.array("@");
-        return positional === void 0 ? { value: node.text, dynamic: true } : { value: positional.join(" "), dynamic: false, computed: true };
-      }
-      return variable(name2?.text ?? "", node.text, scope);
-    }
-    case "expansion":
-      return expansion(node, scope);
-    case "command_substitution":
-      return substitution(node, scope);
-    default:
-      return { value: node.text, dynamic: true };
-  }
-}
-function quotedLiteral(node) {
-  if (node.type === "raw_string") return node.text.slice(1, -1);
-  if (node.type !== "string") return void 0;
-  const text3 = node.text;
-  if (text3.charCodeAt(0) !== 34 || text3.includes("\\")) return void 0;
-  for (const child of node.namedChildren) if (child.type !== "string_content") return void 0;
-  return text3.slice(1, -1);
-}
-function fieldsOf(node, word, scope = NO_SCOPE) {
-  if (!word.computed || word.dynamic) return void 0;
-  const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
-  if (target.type === "string" && target.namedChildren.length === 1) {
-    const elements2 = wholeArray(target.namedChildren[0], scope);
-    return elements2 === void 0 ? void 0 : [...elements2];
-  }
-  if (target.type !== "simple_expansion" && target.type !== "expansion" && target.type !== "command_substitution") return void 0;
-  const elements = wholeArray(target, scope);
-  const ifs = scope.ifs();
-  const parts2 = elements ?? [word.value];
-  const fields = [];
-  for (const part of parts2) for (const field of splitFields(part, ifs)) fields.push(field);
-  return fields;
-}
-function splitFields(text3, ifs) {
-  if (ifs === "") return text3 === "" ? [] : [text3];
-  const fields = [];
-  let current = "";
-  let pending2 = false;
-  for (const char of text3) {
-    if (ifs.includes(char)) {
-      if (current !== "" || pending2 && !/\s/.test(char)) fields.push(current);
-      current = "";
-      pending2 = !/\s/.test(char);
-      continue;
-    }
-    current += char;
-    pending2 = true;
-  }
-  if (current !== "") fields.push(current);
-  return fields;
-}
-function globPatternOf(node) {
-  let pattern = "";
-  let glob = false;
-  const parts2 = node.type === "concatenation" ? node.children : [node];
-  for (const part of parts2) {
-    if (part.type === "word") {
-      const text3 = part.text;
-      if (/(^|[^\\])[*?[]/.test(text3)) glob = true;
-      pattern += text3;
-    } else if (part.type === "raw_string" || part.type === "string" || part.type === "ansi_c_string") {
-      const word = resolveWord(part);
-      if (word.dynamic) return void 0;
-      pattern += word.value.replace(/[*?[\]\\]/g, "\\$&");
-    } else {
-      return void 0;
-    }
-  }
-  return glob ? pattern : void 0;
-}
-function operandPattern(node, scope = NO_SCOPE) {
-  switch (node.type) {
-    case "word":
-      return node.text;
-    case "raw_string":
-    case "ansi_c_string":
-      return escapeGlob(resolveWord(node, scope).value);
-    case "concatenation":
-    case "command_name":
-      return node.children.map((part) => operandPattern(part, scope)).join("");
-    case "string":
-    case "translated_string": {
-      const text3 = node.text;
-      const literal = (from, to) => to > from ? escapeGlob(unescapeDouble(text3.slice(from - node.startIndex, to - node.startIndex))) : "";
-      let pattern = "";
-      let cursor = node.startIndex + (text3.startsWith('$"') ? 2 : 1);
-      for (const child of node.namedChildren) {
-        pattern += literal(cursor, child.startIndex);
-        pattern += child.type === "string_content" ? escapeGlob(unescapeDouble(child.text)) : operandPattern(child, scope);
-        cursor = child.endIndex;
-      }
-      return pattern + literal(cursor, node.endIndex - 1);
-    }
-    default: {
-      const word = resolveWord(node, scope);
-      return word.dynamic ? "**" : escapeGlob(word.value);
-    }
-  }
-}
-function escapeGlob(text3) {
-  return text3.replace(/[*?[\]\\]/g, "\\$&");
-}
-function variable(name2, text3, scope) {
-  const value = name2 === "" ? void 0 : scope.scalar(name2);
-  return value === void 0 ? { value: text3, dynamic: true } : { value, dynamic: false, computed: true };
-}
-function expansion(node, scope) {
-  const children = node.children;
-  const inner = children[1];
-  if (inner === void 0) return { value: node.text, dynamic: true };
-  if (inner.type === "subscript") {
-    if (children.length !== 3) return { value: node.text, dynamic: true };
-    const elements = scope.array(inner.namedChildren[0]?.text ?? "");
-    const index = inner.namedChildren[1]?.text ?? "";
-    if (elements === void 0) return { value: node.text, dynamic: true };
-    if (index === "@" || index === "*") return { value: elements.join(" "), dynamic: false, computed: true };
-    if (/^\d+$/.test(index) && elements[Number(index)] !== void 0) return { value: elements[Number(index)], dynamic: false, computed: true };
-    return { value: node.text, dynamic: true };
-  }
-  if (inner.type !== "variable_name") return { value: node.text, dynamic: true };
-  if (children.length === 3) return variable(inner.text, node.text, scope);
-  const operator = children[2];
-  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
-  const known = scope.scalar(inner.text);
-  if (known !== void 0 && (known !== "" || !operator.type.startsWith(":"))) return { value: known, dynamic: false, computed: true };
-  const fallback = children.slice(3, -1);
-  const word = resolveParts(fallback, scope);
-  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
-}
-function wholeArray(node, scope) {
-  if (node.type === "simple_expansion") {
-    const name2 = node.namedChildren[0];
-    return name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*") ? scope.array("@") : void 0;
-  }
-  if (node.type !== "expansion") return void 0;
-  const inner = node.children[1];
-  if (inner?.type !== "subscript" || node.children.length !== 3) return void 0;
-  const index = inner.namedChildren[1]?.text;
-  if (index !== "@" && index !== "*") return void 0;
-  return scope.array(inner.namedChildren[0]?.text ?? "");
-}
-function substitution(node, scope) {
-  const commands = node.namedChildren;
-  if (commands.length === 1 && commands[0].type === "pipeline") return pipelineOutput(node, commands[0], scope);
-  const command = commands.length === 1 && commands[0].type === "command" ? commands[0] : void 0;
-  if (command === void 0) return { value: node.text, dynamic: true };
-  return commandOutput(node, command, scope);
-}
-function pipelineOutput(node, pipeline, scope) {
-  const stages = pipeline.namedChildren;
-  if (stages.length === 0 || stages[0].type !== "command") return { value: node.text, dynamic: true };
-  let text3 = commandOutput(node, stages[0], scope);
-  for (const stage of stages.slice(1)) {
-    if (text3.dynamic || stage.type !== "command") return { value: node.text, dynamic: true };
-    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
-    const program = words[0]?.value;
-    const args2 = words.slice(1).map((word) => word.value);
-    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
-    if (program === "base64" && args2.length === 1 && /^(-d|-D|--decode)$/.test(args2[0])) {
-      const decoded = decodeBase642(text3.value);
-      if (decoded === void 0) return { value: node.text, dynamic: true };
-      text3 = { value: decoded.replace(/\n+$/, ""), dynamic: false, computed: true };
-    } else if (program === "rev" && args2.length === 0) {
-      text3 = { value: [...text3.value].reverse().join(""), dynamic: false, computed: true };
-    } else if (program !== "cat" || args2.length > 0) {
-      return { value: node.text, dynamic: true };
-    }
-  }
-  return text3;
-}
-var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-function decodeBase642(text3) {
-  let clean = text3.replace(/\s+/g, "");
-  if (clean.length % 4 === 0) clean = clean.replace(/={1,2}$/, "");
-  if (clean.length % 4 === 1 || !BASE64_ALPHABET.test(clean)) return void 0;
-  try {
-    return STRICT_UTF8.decode(Buffer.from(clean, "base64"));
-  } catch {
-    return void 0;
-  }
-}
-var BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
-function commandOutput(node, command, scope) {
-  const words = [];
-  for (const child of command.namedChildren) {
-    if (child.type === "variable_assignment" || child.type.endsWith("redirect")) return { value: node.text, dynamic: true };
-    words.push(resolveWord(child, scope));
-  }
-  const program = words[0]?.value;
-  if (program !== "echo" && program !== "printf" || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
-  let args2 = words.slice(1).map((word) => word.value);
-  if (program === "echo") {
-    if (args2[0] !== void 0 && /^-[neE]+$/.test(args2[0])) args2 = args2.slice(1);
-    return { value: args2.join(" "), dynamic: false, computed: true };
-  }
-  if (args2.length === 0 || /%[^s%]/.test(args2[0])) return { value: node.text, dynamic: true };
-  const format = args2[0];
-  const rest = args2.slice(1);
-  const out2 = rest.length === 0 ? format.replace(/%%/g, "%") : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, "%")).join("");
-  return { value: out2.replace(/\\n/g, "\n").replace(/\n+$/, ""), dynamic: false, computed: true };
-}
-function resolveParts(parts2, scope) {
-  let value = "";
-  let dynamic = false;
-  let computed = false;
-  for (const part of parts2) {
-    const word = resolveWord(part, scope);
-    value += word.value;
-    dynamic ||= word.dynamic;
-    computed ||= word.computed === true;
-  }
-  return computed ? { value, dynamic, computed } : { value, dynamic };
-}
-function resolveString(node, scope) {
-  const text3 = node.text;
-  const open = text3.startsWith('$"') ? 2 : 1;
-  let value = "";
-  let dynamic = false;
-  let computed = false;
-  let cursor = node.startIndex + open;
-  const end = node.endIndex - 1;
-  for (const child of node.namedChildren) {
-    if (child.startIndex > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
-    if (child.type === "string_content") value += unescapeDouble(child.text);
-    else {
-      const word = resolveWord(child, scope);
-      value += word.value;
-      dynamic ||= word.dynamic;
-      computed ||= word.computed === true;
-    }
-    cursor = child.endIndex;
-  }
-  if (end > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, end - node.startIndex));
-  return computed ? { value, dynamic, computed } : { value, dynamic };
-}
-function unescapeUnquoted(text3) {
-  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
-}
-function unescapeDouble(text3) {
-  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
-}
-var SIMPLE_ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  e: "\x1B",
-  E: "\x1B",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  "?": "?"
-};
-function decodeAnsiC(body2) {
-  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
-    const head = esc[0];
-    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
-    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
-    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
-    return SIMPLE_ESCAPES[head] ?? whole;
-  });
-}
-
 // packages/core/src/command/wrappers.ts
 var WRAPPERS = new Map(Object.entries({
   env: { valueOptions: ["-u", "--unset", "-C", "--chdir", "-P"], switches: ["-i", "-0", "-v", "--ignore-environment", "--null", "--debug"], assignments: true, splitOptions: ["-S", "--split-string"] },
@@ -20920,6 +21136,13 @@ var Scanner = class {
         return this.command(node, frame, [], stdin);
       case "redirected_statement":
         return this.redirected(node, frame, stdin);
+      // A redirect with no command: `$(< .env)` is the file's content, read by the shell.
+      case "file_redirect":
+      case "heredoc_redirect":
+      case "herestring_redirect": {
+        const redirected = this.redirects([node], frame, "");
+        return this.continueRedirects(redirected.after, frame, { words: void 0, output: redirected.stdin });
+      }
       case "pipeline":
         return this.pipeline(node.namedChildren, frame, stdin);
       case "variable_assignment":
@@ -21311,8 +21534,10 @@ var Scanner = class {
         previous.value += word.value;
         previous.dynamic ||= word.dynamic;
       } else {
-        const fields = fieldsOf(child, word, this.scope(frame));
-        if (fields === void 0) words.push(word);
+        const braced = braceFields(child, this.scope(frame));
+        const fields = braced === void 0 ? fieldsOf(child, word, this.scope(frame)) : void 0;
+        if (braced !== void 0) for (const each of braced) words.push(fetch2 === void 0 ? each : { ...each, fetch: fetch2 });
+        else if (fields === void 0) words.push(word);
         else for (const value of fields) words.push({ value, dynamic: false, computed: true });
       }
       previousEnd = child.endIndex;
@@ -22960,13 +23185,13 @@ ${body2}`);
     const mod = await C.loadWebAssemblyModule(binary2, { loadAsync: true });
     return _Language.loadFromWasmExports(mod, { sync: false });
   }
-  static loadFromWasmExports(mod, { sync }) {
+  static loadFromWasmExports(mod, { sync: sync2 }) {
     const symbolNames = Object.keys(mod);
     const functionName = symbolNames.find((key) => LANGUAGE_FUNCTION_REGEX.test(key) && !key.includes("external_scanner_"));
     if (!functionName) {
       console.log(`Couldn't find language function in Wasm file. Symbols:
 ${JSON.stringify(symbolNames, null, 2)}`);
-      throw new Error(`Language.${sync ? "loadSync" : "load"} failed: no language function found in Wasm file`);
+      throw new Error(`Language.${sync2 ? "loadSync" : "load"} failed: no language function found in Wasm file`);
     }
     const languageAddress = mod[functionName]();
     return new _Language(INTERNAL, languageAddress);

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-2EWMKQKN.mjs";
-import "./chunk-5PCCRX5J.mjs";
+} from "./chunk-3QVEPBR2.mjs";
+import "./chunk-GTWQADIT.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-WJTXBOG4.mjs";
+import "./chunk-MPNEWNQB.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-WJTXBOG4.mjs";
+} from "./chunk-MPNEWNQB.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
