@@ -6,7 +6,7 @@
 // literal file name while bash opens `.env`.
 import type { SyntaxNode } from './syntax.ts';
 import type { Word } from './types.ts';
-import { escapeGlob, operandPattern, resolveWord, type WordScope } from './word.ts';
+import { escapeGlob, NO_SCOPE, operandPattern, resolveWord, type WordScope } from './word.ts';
 
 /** Past this many words a brace word is judged as unknowable (bash would make them all). */
 const MAX_WORDS = 64;
@@ -20,7 +20,7 @@ const SEQUENCE = /^(?:(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?|([A-Za-z])\.\.([A-Za-z]
  * The words brace expansion makes of a word node, in bash's order; undefined when it has no
  * brace expression (most words). Past {@link MAX_WORDS}, one dynamic word that may name anything.
  */
-export function braceFields(node: SyntaxNode, scope: WordScope): Word[] | undefined {
+export function braceFields(node: SyntaxNode, scope: WordScope = NO_SCOPE): Word[] | undefined {
   const word = node.type === 'command_name' && node.namedChildren.length === 1 ? node.namedChildren[0]! : node;
   if ((word.type !== 'concatenation' && word.type !== 'brace_expression') || !word.text.includes('{')) return undefined;
   const tokens = tokensOf(word, scope);

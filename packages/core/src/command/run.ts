@@ -7,6 +7,7 @@ import { canonicalForms, renderForm } from './canonical/index.ts';
 import { containerCommands } from './containers.ts';
 import { fileAccessesOf, usablePath } from './file-access.ts';
 import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type GitSetting } from './git-config.ts';
+import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
@@ -400,8 +401,6 @@ function runFind(runner: ScriptRunner, words: readonly Word[], frame: Frame, std
   }
 }
 
-const GIT_VALUE_GLOBALS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path', '--super-prefix', '--config-env', '--list-cmds']);
-
 // git under the line's configuration view: `-c`, `GIT_CONFIG_*` and earlier `git config` writes.
 // Settings whose value git runs are analysed as commands, hidden loaders are opaque, aliases
 // expand, and a push reads the refspecs and mirror setting the line configured.
@@ -409,10 +408,10 @@ function runGit(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdi
   const values = words.map((word) => word.value);
   const settings = invocationSettings(values.slice(1), frame.env);
   for (const setting of settings) judgeSetting(runner, setting, frame, 'git -c');
-  let index = 1;
-  while (index < values.length && values[index]!.startsWith('-')) index += GIT_VALUE_GLOBALS.has(values[index]!) ? 2 : 1;
-  const sub = values[index];
-  if (sub === undefined) return false;
+  const at = gitSubcommandIndex(values.slice(1));
+  if (at < 0) return false;
+  const index = at + 1;
+  const sub = values[index]!;
   if (sub === 'config') {
     const change = settingsOf(values.slice(index + 1));
     for (const setting of change.set) judgeSetting(runner, setting, frame, 'git config');

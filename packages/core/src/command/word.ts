@@ -16,7 +16,8 @@ export interface WordScope {
   ifs(): string;
 }
 
-const NO_SCOPE: WordScope = { scalar: () => undefined, array: () => undefined, ifs: () => ' \t\n' };
+/** No constants known: every variable is unknown. */
+export const NO_SCOPE: WordScope = { scalar: () => undefined, array: () => undefined, ifs: () => ' \t\n' };
 const DEFAULTING = new Set([':-', '-', ':=', '=']);
 
 /** Resolves a word-like node (word, string, raw_string, ansi_c_string, concatenation, ...). */
