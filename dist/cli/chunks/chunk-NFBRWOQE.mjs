@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-MPNEWNQB.mjs";
+} from "./chunk-TYJPT47K.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-3QVEPBR2.mjs";
-import "./chunk-GTWQADIT.mjs";
+} from "./chunk-ZNKDFMVK.mjs";
+import "./chunk-UT4OLSLF.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-MPNEWNQB.mjs";
+import "./chunk-TYJPT47K.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

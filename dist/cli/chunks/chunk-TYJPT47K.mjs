@@ -19142,7 +19142,7 @@ function decodeAnsiC(body2) {
 // packages/core/src/command/braces.ts
 var MAX_WORDS = 64;
 var SEQUENCE = /^(?:(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?|([A-Za-z])\.\.([A-Za-z])(?:\.\.(-?\d+))?)$/;
-function braceFields(node, scope) {
+function braceFields(node, scope = NO_SCOPE) {
   const word = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
   if (word.type !== "concatenation" && word.type !== "brace_expression" || !word.text.includes("{")) return void 0;
   const tokens = tokensOf(word, scope);
@@ -20899,15 +20899,14 @@ function runFind(runner, words, frame, stdin) {
     index = end;
   }
 }
-var GIT_VALUE_GLOBALS = /* @__PURE__ */ new Set(["-C", "-c", "--git-dir", "--work-tree", "--namespace", "--exec-path", "--super-prefix", "--config-env", "--list-cmds"]);
 function runGit(runner, words, frame, stdin) {
   const values = words.map((word) => word.value);
   const settings = invocationSettings(values.slice(1), frame.env);
   for (const setting of settings) judgeSetting(runner, setting, frame, "git -c");
-  let index = 1;
-  while (index < values.length && values[index].startsWith("-")) index += GIT_VALUE_GLOBALS.has(values[index]) ? 2 : 1;
+  const at = gitSubcommandIndex(values.slice(1));
+  if (at < 0) return false;
+  const index = at + 1;
   const sub = values[index];
-  if (sub === void 0) return false;
   if (sub === "config") {
     const change = settingsOf(values.slice(index + 1));
     for (const setting of change.set) judgeSetting(runner, setting, frame, "git config");
