@@ -59,7 +59,7 @@ function renderExplanation(record: DecisionRecord): string {
   lines.push(`invocations (${analysis.invocations.length}):`);
   for (const invocation of analysis.invocations) {
     const via = invocation.via ? `  [via ${invocation.via.join(' > ')}]` : '';
-    lines.push(`  ${invocation.role === 'wrapper' ? '(wrapper) ' : ''}${invocation.text}${via}`);
+    lines.push(`  ${invocation.role === 'run' ? '' : `(${invocation.role}) `}${invocation.text}${via}`);
     // A wrapper's own canonical form mixes in the wrapped command's options; the wrapped command
     // is listed next as its own invocation (`[via …]`), so only real runs show a canonical line.
     const canonical = invocation.role === 'wrapper' ? [] : invocation.canonical.filter((text) => text !== invocation.text);

@@ -10,17 +10,20 @@ import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type 
 import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
+import { packageRunnerFor } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
-import type { CanonicalForm, CommandAnalysis, Invocation, OpaqueKind, StreamInput, Word } from './types.ts';
+import type { CanonicalForm, CommandAnalysis, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
 import { sshRemoteCommand } from './ssh.ts';
 import { xargsCommands } from './xargs.ts';
 import { splitFields, type WordScope } from './word.ts';
-import { wrapperFor } from './wrappers.ts';
+import { wrapperFor, type WrapperSpec } from './wrappers.ts';
 
 /** Where a command sits: wrappers around it, its environment and constants, how deep, its script. */
 export interface Frame {
   via: string[];
+  /** Inside what a package runner starts: its runs are `delegated` invocations. */
+  delegated?: boolean;
   /** Every variable set in this script or by a wrapper, value as written. */
   env: Record<string, string>;
   /** Variables whose value is a known constant (the word evaluator reads these). */
@@ -77,15 +80,13 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   const wrapper = wrapperFor(program, args[0]?.value);
   if (wrapper !== undefined) {
     emit(runner, words, frame, 'wrapper');
-    const via = [...frame.via, program];
-    for (const reading of readWrapper(words, wrapper)) {
-      const inner = { ...frame, via, env: { ...frame.env, ...reading.env } };
-      if (reading.script) runScript(runner, reading.script, inner, `${program} -c`);
-      else if (wrapper.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, program);
-      else if (program === 'xargs') for (const command of xargsCommands(words, reading.inner, stdin)) runCommand(runner, command, inner, undefined);
-      else runCommand(runner, reading.inner, inner, stdin);
-    }
-    return;
+    return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program] }, stdin, program);
+  }
+  const packageRunner = packageRunnerFor([program, args[0]?.value ?? '', args[1]?.value ?? '']);
+  if (packageRunner !== undefined) {
+    emit(runner, words, frame, 'run');
+    const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
+    return runWrapped(runner, words.slice(packageRunner.words - 1), packageRunner.spec, inner, stdin, packageRunner.name);
   }
   if (SHELLS.has(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
@@ -151,6 +152,17 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
       return emit(runner, words, frame, 'run');
     default:
       return emit(runner, words, frame, 'run');
+  }
+}
+
+// What a wrapper or package runner starts (`words` from its name on), once per reading of its arguments.
+function runWrapped(runner: ScriptRunner, words: readonly Word[], spec: WrapperSpec, frame: Frame, stdin: Stdin, label: string): void {
+  for (const reading of readWrapper(words, spec)) {
+    const inner = { ...frame, env: { ...frame.env, ...reading.env } };
+    if (reading.script) runScript(runner, reading.script, inner, `${label} -c`);
+    else if (spec.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, label);
+    else if (label === 'xargs') for (const command of xargsCommands(words, reading.inner, stdin)) runCommand(runner, command, inner, undefined);
+    else runCommand(runner, reading.inner, inner, stdin);
   }
 }
 
@@ -499,7 +511,8 @@ function noteOnce(runner: ScriptRunner, kind: OpaqueKind, detail: string): void 
   if (!runner.analysis.opaque.some((item) => item.detail === detail)) runner.opaque(kind, detail);
 }
 
-function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: Invocation['role']): void {
+function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'run' | 'wrapper'): void {
+  const role = as === 'run' && frame.delegated === true ? 'delegated' : as;
   const typed = words[0]!.value;
   const program = basename(typed);
   const args: string[] = [];
@@ -516,7 +529,7 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, role: 
     text: args.length === 0 ? typed : `${typed} ${args.join(' ')}`,
     role,
   });
-  if (role !== 'run') return;
+  if (role === 'wrapper') return;
   // File operands keep their places: a word made by expansion stands as the pattern it can name
   // (`**` when nothing of it is known), judged like a pathname pattern. Most commands have none.
   let literalArgs: string[] = args;

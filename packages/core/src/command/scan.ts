@@ -75,7 +75,7 @@ export class Scanner {
     try {
       const root = tree.rootNode;
       if (root.hasError) this.opaque('parse-error', `\`${clip(source)}\` does not parse as a complete shell command`);
-      this.walk(root, { via: frame.via, depth: frame.depth, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
+      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
     } finally {
       tree.delete();
     }

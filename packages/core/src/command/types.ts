@@ -54,8 +54,13 @@ export interface Invocation {
   canonical: string[];
   /** `argv` joined with single spaces. */
   text: string;
-  /** `wrapper` for a program that only runs another one (`sudo`, `bash -c`): matched by block and approval rules, never needed for allow. */
-  role: 'run' | 'wrapper';
+  /**
+   * `wrapper` for a program that only runs another one (`sudo`, `bash -c`): matched by block and
+   * approval rules, never needed for allow. `delegated` for a program a package runner starts
+   * (`tsc` in `npx tsc`): judged like a run, except that the runner's own invocation is the one
+   * an allow rule must match.
+   */
+  role: 'run' | 'wrapper' | 'delegated';
 }
 
 export const OPAQUE_KINDS = [

@@ -18,9 +18,10 @@ export function readWrapper(words: readonly Word[], spec: WrapperSpec): WrapperR
     const dash = words.findIndex((word, index) => index > 0 && word.value === '--');
     if (dash > 0) return [{ inner: words.slice(dash + 1), env: {} }];
   }
+  const { values, switches, scripts, splits, noRun, rests } = optionSetsOf(spec);
+  if (spec.restRequired) return restAfterOption(words, values, rests);
   const readings: WrapperReading[] = [];
   const env: Record<string, string> = {};
-  const { values, switches, scripts, splits, noRun } = optionSetsOf(spec);
   let lead: Word[] = [];
   let index = 1;
   while (index < words.length) {
@@ -45,6 +46,7 @@ export function readWrapper(words: readonly Word[], spec: WrapperSpec): WrapperR
     const name = text.startsWith('--') && eq > 0 ? text.slice(0, eq) : text;
     const attached = text.startsWith('--') && eq > 0 ? text.slice(eq + 1) : undefined;
     if (noRun.has(name)) return [];
+    if (rests.has(text)) return [{ inner: words.slice(index + 1), env }];
     if (scripts.has(name) || (!text.startsWith('--') && text.length > 2 && scripts.has(`-${text[text.length - 1]}`) && [...text.slice(1, -1)].every((ch) => switches.has(`-${ch}`)))) {
       const script = attached !== undefined ? { value: attached, dynamic: word.dynamic } : words[index + 1];
       return script === undefined ? [] : [{ inner: [], env, script }];
@@ -73,6 +75,17 @@ export function readWrapper(words: readonly Word[], spec: WrapperSpec): WrapperR
   return [...finish(words, index, spec, env, lead), ...readings];
 }
 
+// `nix develop .#ci --impure -c make test`: the words after the first rest option (a known
+// option's value skipped), or nothing when there is none (an interactive shell).
+function restAfterOption(words: readonly Word[], values: ReadonlySet<string>, rests: ReadonlySet<string>): WrapperReading[] {
+  for (let index = 1; index < words.length; index += 1) {
+    const text = words[index]!.value;
+    if (rests.has(text)) return [{ inner: words.slice(index + 1), env: {} }];
+    if (values.has(text)) index += 1;
+  }
+  return [];
+}
+
 /** A wrapper's option lists as sets, built once per spec. */
 interface OptionSets {
   values: ReadonlySet<string>;
@@ -80,6 +93,7 @@ interface OptionSets {
   scripts: ReadonlySet<string>;
   splits: ReadonlySet<string>;
   noRun: ReadonlySet<string>;
+  rests: ReadonlySet<string>;
 }
 
 const optionSets = new WeakMap<WrapperSpec, OptionSets>();
@@ -93,6 +107,7 @@ function optionSetsOf(spec: WrapperSpec): OptionSets {
       scripts: new Set(spec.scriptOptions ?? []),
       splits: new Set(spec.splitOptions ?? []),
       noRun: new Set(spec.noRun ?? []),
+      rests: new Set(spec.restOptions ?? []),
     };
     optionSets.set(spec, sets);
   }

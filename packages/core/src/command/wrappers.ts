@@ -22,6 +22,10 @@ export interface WrapperSpec {
   splitOptions?: readonly string[];
   /** When `--` is present, the command starts right after it (`op run -- cmd`). */
   afterDoubleDash?: boolean;
+  /** Options after which the rest of the line is the command (`nix develop -c make test`). */
+  restOptions?: readonly string[];
+  /** Only a rest option starts a command; other positionals are the wrapper's own (`nix develop .#ci -c make`). */
+  restRequired?: boolean;
 }
 
 // A Map: looked up by a word of the command line, it finds nothing a plain object would inherit.

@@ -128,14 +128,14 @@ function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): 
 }
 
 // A rule matches an invocation through its canonical reading, or by its upstream glob on the
-// invocation's text. Allow rules never match a workspace binary by basename, and only match
-// wrappers never (a wrapper needs no allow of its own).
+// invocation's text. Allow rules never match a workspace binary by basename, and never match
+// a wrapper or what a package runner starts (the runner's own invocation needs the allow).
 function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit[] {
   const hits: CommandHit[] = [];
   let settled: CompiledRule | undefined;
   for (const candidate of rules.forInvocation(invocation)) {
     const { rule } = candidate;
-    if (rule === settled || (candidate.permissive && invocation.role === 'wrapper')) continue;
+    if (rule === settled || (candidate.permissive && invocation.role !== 'run')) continue;
     const subject = matchInvocation(candidate, invocation);
     if (subject === undefined) continue;
     settled = rule;

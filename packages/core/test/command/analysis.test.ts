@@ -40,6 +40,38 @@ describe('analysis', () => {
     expect(analyzer.analyze('echo "unterminated').opaque.map((item) => item.kind)).toContain('parse-error');
   });
 
+  // What a package runner starts is a `delegated` invocation: judged like a run, but the runner's
+  // own invocation is the one an allow must match (a pack that allows `npx tsc*` keeps working).
+  test.for([
+    ['npx --yes -p typescript tsc --noEmit', 'npx', 'tsc --noEmit'],
+    ['npm exec --package=x -- eslint --fix .', 'npm exec', 'eslint --fix .'],
+    ['uv run --with rich --frozen pytest -x', 'uv run', 'pytest -x'],
+    ['uv tool run ruff check', 'uv tool run', 'ruff check'],
+    ['pnpm dlx -c "make test"', 'pnpm dlx', 'make test'],
+    ['mise exec node@22 python@3.12 -- npm test', 'mise exec', 'npm test'],
+    ['nix develop .#ci --impure -c make test', 'nix develop', 'make test'],
+    ['nix-shell -p go --run "go test ./..."', 'nix-shell', 'go test ./...'],
+    ['direnv exec . go vet ./...', 'direnv exec', 'go vet ./...'],
+    ['npx sudo make install', 'npx', 'make install'],
+  ])('%s: %s starts %s', ([line, runner, text]) => {
+    const invocations = analyzer.analyze(line!).invocations;
+    expect(invocations[0]).toMatchObject({ role: 'run', program: line!.split(' ')[0] });
+    expect(invocations.filter((item) => item.role === 'delegated').map((item) => [item.text, item.via[0]])).toContainEqual([text, runner]);
+  });
+
+  test('an allow of the runner covers what it starts; a block of what it starts holds', () => {
+    const policy = policyOf(`metadata: {id: r, title: r, version: 1}
+commands:
+  block: ["terraform apply*"]
+  allow: ["npx tsc*", "uv run *"]
+`);
+    expect(decide('npx tsc --noEmit', policy).decision).toBe('allow');
+    expect(decide('uv run pytest', policy).decision).toBe('allow');
+    expect(decide('uv run terraform apply', policy).decision).toBe('block');
+    // An allow of what is started does not stand in for the runner's own.
+    expect(decide('npx terraform plan', policyOf('metadata: {id: p, title: p, version: 1}\ncommands:\n  allow: ["terraform plan*"]\n')).decision).toBe('require_approval');
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
