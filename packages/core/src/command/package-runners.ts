@@ -5,6 +5,7 @@
 // an action and by the file doors, so `npx terraform apply` is blocked like `terraform apply`
 // even under a pack that allows `npx *`. Each grammar reads unknown options both ways (a
 // switch, and an option with a value), as the wrappers' do.
+import type { Word } from './types.ts';
 import type { WrapperSpec } from './wrappers.ts';
 
 /** How one package runner's command line is read. */
@@ -54,51 +55,62 @@ const NIX_SHELL: WrapperSpec = { valueOptions: ['-f', '--file', '--expr', '--ove
 const NIX_SHELL_LEGACY: WrapperSpec = { valueOptions: ['-p', '--packages', '-A', '--attr', '-I', '--arg', '--argstr'], switches: ['--pure', '--impure', '-Q', '--quiet'], scriptOptions: ['--run', '--command'] };
 const SIMPLE: WrapperSpec = { switches: [] };
 
-// Keyed by the runner's words as typed: program, or program and subcommand(s).
-const RUNNERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
-  npx: NPM_EXEC,
-  'npm exec': NPM_EXEC,
-  'npm x': NPM_EXEC,
-  pnpx: NPM_EXEC,
-  'pnpm dlx': PNPM_EXEC,
-  'pnpm exec': PNPM_EXEC,
-  'yarn dlx': YARN_DLX,
-  'yarn exec': YARN_EXEC,
-  bunx: BUNX,
-  'bun x': BUNX,
-  'uv run': UV_RUN,
-  uvx: UV_RUN,
-  'uv tool run': UV_RUN,
-  'pipx run': PIPX_RUN,
-  'poetry run': SIMPLE,
-  'pdm run': SIMPLE,
-  'pipenv run': SIMPLE,
-  'hatch run': SIMPLE,
-  'rye run': SIMPLE,
-  'conda run': ENV_RUN,
-  'mamba run': ENV_RUN,
-  'micromamba run': ENV_RUN,
-  'pixi run': ENV_RUN,
-  'mise exec': MISE_EXEC,
-  'mise x': MISE_EXEC,
-  'rtx exec': MISE_EXEC,
-  'asdf exec': SIMPLE,
-  'devbox run': SIMPLE,
-  'bundle exec': SIMPLE,
-  'direnv exec': { switches: [], operands: 1 },
-  'nix develop': NIX_SHELL,
-  'nix shell': NIX_SHELL,
-  'nix-shell': NIX_SHELL_LEGACY,
-}));
+// Keyed by program, then by the subcommand words that follow it (none for `npx`): most
+// programs are no runner, and a lookup by their name alone settles it.
+const RUNNERS: ReadonlyMap<string, ReadonlyArray<{ subcommands: readonly string[]; spec: WrapperSpec }>> = (() => {
+  const table = new Map<string, Array<{ subcommands: readonly string[]; spec: WrapperSpec }>>();
+  for (const [name, spec] of Object.entries({
+    npx: NPM_EXEC,
+    'npm exec': NPM_EXEC,
+    'npm x': NPM_EXEC,
+    pnpx: NPM_EXEC,
+    'pnpm dlx': PNPM_EXEC,
+    'pnpm exec': PNPM_EXEC,
+    'yarn dlx': YARN_DLX,
+    'yarn exec': YARN_EXEC,
+    bunx: BUNX,
+    'bun x': BUNX,
+    'uv run': UV_RUN,
+    uvx: UV_RUN,
+    'uv tool run': UV_RUN,
+    'pipx run': PIPX_RUN,
+    'poetry run': SIMPLE,
+    'pdm run': SIMPLE,
+    'pipenv run': SIMPLE,
+    'hatch run': SIMPLE,
+    'rye run': SIMPLE,
+    'conda run': ENV_RUN,
+    'mamba run': ENV_RUN,
+    'micromamba run': ENV_RUN,
+    'pixi run': ENV_RUN,
+    'mise exec': MISE_EXEC,
+    'mise x': MISE_EXEC,
+    'rtx exec': MISE_EXEC,
+    'asdf exec': SIMPLE,
+    'devbox run': SIMPLE,
+    'bundle exec': SIMPLE,
+    'direnv exec': { switches: [], operands: 1 },
+    'nix develop': NIX_SHELL,
+    'nix shell': NIX_SHELL,
+    'nix-shell': NIX_SHELL_LEGACY,
+  } satisfies Record<string, WrapperSpec>)) {
+    const [program, ...subcommands] = name.split(' ');
+    table.set(program!, [...(table.get(program!) ?? []), { subcommands, spec }]);
+  }
+  return table;
+})();
 
-/** The package runner a command line starts with (`words`: its words as typed), if any. */
-export function packageRunnerFor(words: readonly string[]): PackageRunner | undefined {
-  let name = words[0];
-  if (name === undefined) return undefined;
-  for (let count = 1; count <= 3 && count <= words.length; count += 1) {
-    if (count > 1) name = `${name} ${words[count - 1]}`;
-    const spec = RUNNERS.get(name);
-    if (spec !== undefined) return { name, words: count, spec };
+/** The package runner `program` is, read with its arguments `args`, if it is one. */
+export function packageRunnerFor(program: string, args: readonly Word[]): PackageRunner | undefined {
+  const candidates = RUNNERS.get(program);
+  if (candidates === undefined) return undefined;
+  for (const { subcommands, spec } of candidates) {
+    if (subcommands.every((word, index) => args[index]?.value === word)) return { name: [program, ...subcommands].join(' '), words: subcommands.length + 1, spec };
   }
   return undefined;
+}
+
+/** Whether a word made by expansion stands where a runner's subcommand goes (`npm $X terraform apply`). */
+export function runnerSubcommandIsDynamic(program: string, args: readonly Word[]): boolean {
+  return RUNNERS.get(program)?.some(({ subcommands }) => subcommands.some((_, index) => args[index]?.dynamic === true)) ?? false;
 }

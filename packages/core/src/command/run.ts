@@ -10,7 +10,7 @@ import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type 
 import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
-import { packageRunnerFor } from './package-runners.ts';
+import { packageRunnerFor, runnerSubcommandIsDynamic } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CanonicalForm, CommandAnalysis, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
@@ -82,12 +82,13 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     emit(runner, words, frame, 'wrapper');
     return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program] }, stdin, program);
   }
-  const packageRunner = packageRunnerFor([program, args[0]?.value ?? '', args[1]?.value ?? '']);
+  const packageRunner = packageRunnerFor(program, args);
   if (packageRunner !== undefined) {
     emit(runner, words, frame, 'run');
     const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
     return runWrapped(runner, words.slice(packageRunner.words - 1), packageRunner.spec, inner, stdin, packageRunner.name);
   }
+  if (runnerSubcommandIsDynamic(program, args)) runner.opaque('dynamic-program', `\`${program} ${args[0]!.value}\` may start any program: the subcommand is made by expansion`);
   if (SHELLS.has(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== undefined) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));

@@ -63,11 +63,15 @@ describe('analysis', () => {
     const policy = policyOf(`metadata: {id: r, title: r, version: 1}
 commands:
   block: ["terraform apply*"]
-  allow: ["npx tsc*", "uv run *"]
+  allow: ["npx tsc*", "uv run *", "npm *"]
 `);
     expect(decide('npx tsc --noEmit', policy).decision).toBe('allow');
     expect(decide('uv run pytest', policy).decision).toBe('allow');
     expect(decide('uv run terraform apply', policy).decision).toBe('block');
+    expect(decide('npm exec terraform apply', policy).decision).toBe('block');
+    // A subcommand made by expansion may be `exec`: never allowed.
+    expect(decide('npm $X terraform apply', policy).rule_id).toBe('commands.opaque');
+    expect(decide('npm run "$X"', policy).decision).toBe('allow');
     // An allow of what is started does not stand in for the runner's own.
     expect(decide('npx terraform plan', policyOf('metadata: {id: p, title: p, version: 1}\ncommands:\n  allow: ["terraform plan*"]\n')).decision).toBe('require_approval');
   });
