@@ -58,6 +58,7 @@ function expand(tokens: readonly Token[]): Token[][] | undefined {
     if (!isSyntax(tokens[open], '{')) continue;
     const found = braceAt(tokens, open);
     if (found === undefined) continue;
+    if (found.alternatives === undefined) return undefined;
     const preamble = tokens.slice(0, open);
     const rests = expand(tokens.slice(found.close + 1));
     if (rests === undefined) return undefined;
@@ -78,8 +79,9 @@ function expand(tokens: readonly Token[]): Token[][] | undefined {
 }
 
 // The brace expression opening at `open`: its alternatives (a comma list, or a sequence spelled
-// out) and its closing brace. Undefined when `{` opens none there (`{}`, `{a}`, no `}`).
-function braceAt(tokens: readonly Token[], open: number): { alternatives: Token[][]; close: number } | undefined {
+// out; undefined past MAX_WORDS) and its closing brace. Undefined when `{` opens none there
+// (`{}`, `{a}`, no `}`).
+function braceAt(tokens: readonly Token[], open: number): { alternatives: Token[][] | undefined; close: number } | undefined {
   let depth = 0;
   const commas: number[] = [];
   for (let index = open + 1; index < tokens.length; index += 1) {
@@ -95,7 +97,8 @@ function braceAt(tokens: readonly Token[], open: number): { alternatives: Token[
         return { alternatives: bounds.slice(1).map((end, at) => tokens.slice(bounds[at]! + 1, end)), close: index };
       }
       const sequence = sequenceOf(tokens.slice(open + 1, index));
-      return sequence === undefined ? undefined : { alternatives: sequence.map(sequenceTokens), close: index };
+      if (sequence === undefined) return undefined;
+      return { alternatives: sequence.length > MAX_WORDS ? undefined : sequence.map(sequenceTokens), close: index };
     } else if (depth === 0 && isSyntax(token, ',')) commas.push(index);
   }
   return undefined;
