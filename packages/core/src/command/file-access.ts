@@ -3,7 +3,9 @@
 import type { FileAccessFinding } from './types.ts';
 import { gitSubcommandIndex } from './git-subcommand.ts';
 
-type Reader = (args: readonly string[]) => Array<['read' | 'write', string]>;
+// A third element `tree` marks a directory whose contents the line does not show.
+type Found = ['read' | 'write', string] | ['write', string, 'tree'];
+type Reader = (args: readonly string[]) => Found[];
 
 const operands = (args: readonly string[], valueOptions: readonly string[] = []): string[] => {
   const out: string[] = [];
@@ -36,10 +38,12 @@ const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[],
 // cp, mv, install, ln and rsync read their sources and write the destination: a file, or a
 // directory the sources land in (`cp x.yml .github/workflows` writes `.github/workflows/x.yml`
 // when the directory exists; `-t DIR` names it first). What a recursive copy or a move carries
-// into a directory is shown as `DIR/*`: a directory may be what lands. A move removes its sources.
+// into a directory is shown as `DIR/*`: a directory may be what lands, and its contents are a
+// tree the line does not show (`cp -r tpl .github` may write `.github/workflows/x.yml`). A move
+// removes its sources.
 const TRANSFER_VALUES = ['-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh'];
 const transfer = (moves: boolean, targetOption = true): Reader => (args) => {
-  const found: Array<['read' | 'write', string]> = [];
+  const found: Found[] = [];
   const files = operands(args, targetOption ? [...TRANSFER_VALUES, '-t', '--target-directory'] : TRANSFER_VALUES);
   const target = targetOption ? targetDirectoryOf(args) : undefined;
   const sources = target === undefined ? files.slice(0, -1) : files.filter((file) => file !== target);
@@ -51,10 +55,12 @@ const transfer = (moves: boolean, targetOption = true): Reader => (args) => {
     if (moves) found.push(['write', source]);
     const landed = joinPath(destination, lastSegment(source));
     found.push(['write', landed]);
-    if (recursive) found.push(['write', joinPath(landed, '*')]);
+    if (recursive) found.push(['write', joinPath(landed, '*')], ['write', landed, 'tree']);
   }
   if (target === undefined) found.push(['write', destination]);
+  // A destination that does not exist becomes the copy; the current directory always exists.
   if (recursive) found.push(['write', joinPath(destination, '*')]);
+  if (recursive && !/^(?:\.\/*)+$/.test(destination)) found.push(['write', destination, 'tree']);
   return found;
 };
 // `uniq INPUT OUTPUT`: the second operand is written.
@@ -122,7 +128,7 @@ const archive: Reader = (args) => {
 const GIT_GREP_VALUES = ['-A', '-B', '-C', '-m', '--max-count', '--max-depth', '--threads'];
 const GIT_BLAME_VALUES = ['-L', '-S', '--contents', '--ignore-rev', '--ignore-revs-file'];
 const gitFiles: Reader = (args) => {
-  const found: Array<['read' | 'write', string]> = [];
+  const found: Found[] = [];
   const at = gitSubcommandIndex(args);
   const sub = args[at];
   const rest = args.slice(at + 1);
@@ -190,7 +196,9 @@ export function fileAccessesOf(program: string, args: readonly string[]): FileAc
   }
   const reader = READERS.get(program);
   if (reader === undefined) return found;
-  for (const [access, path] of reader(args)) if (usablePath(path)) found.push({ access, path, by: program });
+  for (const [access, path, tree] of reader(args)) {
+    if (usablePath(path)) found.push(tree === undefined ? { access, path, by: program } : { access, path, by: program, tree: true });
+  }
   return found;
 }
 

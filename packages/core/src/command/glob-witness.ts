@@ -19,6 +19,7 @@ interface Automaton {
 
 const MAX_STATES = 4096;
 const ANYTHING: CharTest = { kind: 'any', slash: true, dot: true };
+const NAME_CHARACTER: CharTest = { kind: 'any', slash: false, dot: true };
 const PROBES = 'xa0_.-/';
 
 /**
@@ -28,6 +29,10 @@ const PROBES = 'xa0_.-/';
  * globstar (which reaches every directory).
  */
 export function shellGlobAutomaton(pattern: string): Automaton {
+  return shellGlobBuilder(pattern).done();
+}
+
+function shellGlobBuilder(pattern: string): Builder {
   const builder = new Builder();
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
@@ -51,6 +56,49 @@ export function shellGlobAutomaton(pattern: string): Automaton {
       }
     } else builder.step({ kind: 'char', char });
   }
+  return builder;
+}
+
+/**
+ * One path below the directory a shell pattern names that a policy glob matches: what a
+ * recursive copy or move may carry there (`cp -r tpl .github` may write `.github/workflows/x`).
+ * A glob anchored at a directory (`.github/workflows/**`) protects a place, which the
+ * destination decides. One that matches anywhere protects a name (`**\/backend.tf`), which only
+ * the copied files could tell, so it is not matched; or a place by its name
+ * (`**\/.git/hooks/**`), matched below where the destination is in such a directory
+ * (`cp -r x .git`).
+ */
+export function treeWitness(directoryPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
+  const directory = directoryPattern.replace(/\/+$/, '').replace(/^(?:\.\/+)+/, '').replace(/^\.$/, '');
+  if (!policyPattern.startsWith('*')) return witnessBelow(directory, policyPattern, caseInsensitive);
+  const place = /^\*\*\/([^*?[\\/]+)\/(.+)$/.exec(policyPattern);
+  if (place === null || directory === '') return undefined;
+  const [, name, rest] = place as unknown as [string, string, string];
+  if (/[*?[\\]/.test(directory)) {
+    // A directory named by a pattern may be inside such a place anywhere.
+    const inside = globWitness(directory, `**/${name}`, caseInsensitive) ?? globWitness(directory, `**/${name}/**`, caseInsensitive);
+    return inside === undefined ? undefined : witnessBelow(directory, policyPattern, caseInsensitive);
+  }
+  const fold = (text: string): string => (caseInsensitive ? text.toLowerCase() : text);
+  const segments = directory.split('/');
+  const at = segments.findLastIndex((segment) => fold(segment) === fold(name));
+  if (at < 0) return undefined;
+  const witness = witnessBelow(segments.slice(at + 1).join('/'), rest, caseInsensitive);
+  return witness === undefined ? undefined : `${segments.slice(0, at + 1).join('/')}/${witness}`;
+}
+
+function witnessBelow(directory: string, policyPattern: string, caseInsensitive: boolean): string | undefined {
+  const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyPattern, caseInsensitive);
+  // A copied name is never `.` or `..`, and a leading `~` in one is not the home directory.
+  const names = witness?.slice(directory.length);
+  return names === undefined || /(^|\/)\.\.?(\/|$)/.test(names) || (directory === '' && names.startsWith('~')) ? undefined : witness;
+}
+
+// The directory's shell pattern, then one or more names below it.
+function treeAutomaton(directory: string): Automaton {
+  const builder = shellGlobBuilder(directory);
+  if (directory !== '') builder.step({ kind: 'char', char: '/' });
+  builder.names();
   return builder.done();
 }
 
@@ -75,7 +123,10 @@ export function policyGlobAutomaton(pattern: string): Automaton {
 
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
-  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
+  return witnessOf(automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern), policyPattern, caseInsensitive);
+}
+
+function witnessOf(left: Automaton, policyPattern: string, caseInsensitive: boolean): string | undefined {
   const right = automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? policyPattern.toLowerCase() : policyPattern);
   // Every common string would end with both last characters: different ones rule it out at once.
   if (left.lastChar !== undefined && right.lastChar !== undefined && left.lastChar !== right.lastChar) return undefined;
@@ -158,6 +209,7 @@ const SEARCH = new Search();
 // kind in its own map (keyed by the pattern itself, whose hash the string keeps).
 const MAX_CACHED_AUTOMATA = 1024;
 const SHELL_AUTOMATA = new Map<string, Automaton>();
+const TREE_AUTOMATA = new Map<string, Automaton>();
 const POLICY_AUTOMATA = new Map<string, Automaton>();
 
 function automatonOf(cache: Map<string, Automaton>, build: (pattern: string) => Automaton, pattern: string): Automaton {
@@ -282,6 +334,16 @@ class Builder {
 
   loop(test: CharTest): void {
     this.moves[this.current]!.push({ test, to: this.current });
+  }
+
+  // `[^/]+(?:/[^/]+)*`: one or more names, a name's first character may be a dot.
+  names(): void {
+    const name = this.state();
+    const slash = this.state();
+    this.moves[this.current]!.push({ test: NAME_CHARACTER, to: name });
+    this.moves[name]!.push({ test: NAME_CHARACTER, to: name }, { test: { kind: 'char', char: '/' }, to: slash });
+    this.moves[slash]!.push({ test: NAME_CHARACTER, to: name });
+    this.current = name;
   }
 
   // `(?:.*/)?`: skip, or any run then a slash (`dot`: the run may start a name with a dot).

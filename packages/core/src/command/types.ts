@@ -94,6 +94,11 @@ export interface FileAccessFinding {
   by: string;
   /** `path` is a pathname-expansion pattern: judged against the protected patterns it can match. */
   glob?: boolean;
+  /**
+   * `path` is a directory that a recursive copy or move fills with names this line does not
+   * show (`cp -r tpl .github`): judged as every protected path below it, by a reviewer.
+   */
+  tree?: boolean;
 }
 
 /** A `git push` found in a command, reduced to what the git decision reads. */

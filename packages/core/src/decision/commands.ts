@@ -1,5 +1,6 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
-import { globWitness } from '../command/glob-witness.ts';
+import { globWitness, treeWitness } from '../command/glob-witness.ts';
+import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
 import type { CommandAnalysis, Invocation } from '../command/types.ts';
@@ -183,13 +184,13 @@ function hitVerdict(hit: CommandHit, line: string, pack: CompiledPack): Verdict 
 function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: string, resolvePath: PathResolver | undefined): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const file of analysis.files) {
-    const paths = file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
+    const paths = file.tree ? treeWitnesses(pack, file.access, file.glob ? file.path : escapeGlob(file.path)) : file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
     for (const { path, narrow } of paths) {
       const decided = decideFileAccess(pack, file.access, path, resolvePath);
       // A pattern that names the protected path even with every `*` empty targets it (`*.pem`,
       // `.[e]nv`); a broad one (`*`) only might: never allowed, but a reviewer decides.
       const verdict = narrow || decided.decision !== 'block' ? decided : { ...decided, decision: 'require_approval' as const, approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
-      const shown = path === file.path ? '' : ` (the pattern \`${file.path}\` can name it)`;
+      const shown = file.tree ? ` (what it carries into \`${file.path}\` can land there)` : path === file.path ? '' : ` (the pattern \`${file.path}\` can name it)`;
       if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`${shown}: ${verdict.reason}`));
     }
   }
@@ -212,6 +213,20 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
       const narrow = globWitness(starless, each.text, pack.caseInsensitivePaths);
       const witness = narrow ?? globWitness(pattern, each.text, pack.caseInsensitivePaths);
       if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
+    }
+  }
+  return witnesses;
+}
+
+// A directory filled with names the line does not show: judged as every protected path below it
+// (one witness per stopping rule), never narrowly (only the files on disk could tell).
+function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): Array<{ path: string; narrow: boolean }> {
+  const witnesses: Array<{ path: string; narrow: boolean }> = [];
+  for (const rule of pack.rules[access === 'read' ? 'read_file' : 'write_file']) {
+    if (permitsAction(rule.decision)) continue;
+    for (const each of rule.patterns) {
+      const witness = treeWitness(directory, each.text, pack.caseInsensitivePaths);
+      if (witness !== undefined) witnesses.push({ path: witness, narrow: false });
     }
   }
   return witnesses;

@@ -2,7 +2,7 @@
 // glob share a path, and the witness matches both. Checked against brute force on generated cases.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { globWitness } from '../../src/command/glob-witness.ts';
+import { globWitness, treeWitness } from '../../src/command/glob-witness.ts';
 import { globToRegExp } from '../../src/policy/glob.ts';
 
 // bash pathname matching for one path (no dotglob): `*`/`?`/`[…]` never match `/`, nor a leading
@@ -123,5 +123,41 @@ describe('glob witnesses', () => {
       agreed += 1;
     }
     expect(agreed).toBe(300);
+  });
+});
+
+// What a recursive copy or move carries into a directory: every path below it that the
+// destination decides, never a name only the copied files could tell.
+describe('tree witnesses', () => {
+  test.for([
+    // A glob anchored at a directory: the destination decides.
+    ['.github', '.github/workflows/**', true],
+    ['.github/', '.github/workflows/**', true],
+    ['./.github', '.github/workflows/**', true],
+    ['.', '.github/workflows/**', true],
+    ['', '.github/workflows/**', true],
+    ['.github/ISSUE_TEMPLATE', '.github/workflows/**', false],
+    ['dist', '.github/workflows/**', false],
+    ['/tmp/backup', '/etc/**', false],
+    // Copied names are never `..`, nor the home directory.
+    ['', '../**', false],
+    ['', '~/**', false],
+    // A name that matches anywhere: only the copied files could tell.
+    ['dist', '**/backend.tf', false],
+    ['.github', '**/*.pem', false],
+    // A place by its name: below where the destination is in it.
+    ['.git', '**/.git/hooks/**', true],
+    ['sub/.git', '**/.git/config', true],
+    ['.git/modules/x', '**/.git/modules/**/hooks/**', true],
+    ['dist', '**/.git/config', false],
+    ['.github/docs', '**/.github/workflows/**', false],
+    ['**', '**/.git/config', true],
+  ] as const)('%j below %s: %s', ([directory, policy, found]) => {
+    const witness = treeWitness(directory, policy);
+    expect(witness !== undefined, witness).toBe(found);
+    if (witness === undefined) return;
+    expect(globToRegExp(policy, { globstarMatchesRoot: true }).test(witness), witness).toBe(true);
+    const prefix = directory.replace(/\/+$/, '').replace(/^(\.\/)+/, '').replace(/^\.$/, '');
+    if (!prefix.includes('*')) expect(witness.startsWith(prefix === '' ? '' : `${prefix}/`), witness).toBe(true);
   });
 });
