@@ -104,13 +104,46 @@ const RUNNERS: ReadonlyMap<string, ReadonlyArray<{ subcommands: readonly string[
 export function packageRunnerFor(program: string, args: readonly Word[]): PackageRunner | undefined {
   const candidates = RUNNERS.get(program);
   if (candidates === undefined) return undefined;
-  for (const { subcommands, spec } of candidates) {
-    if (subcommands.every((word, index) => args[index]?.value === word)) return { name: [program, ...subcommands].join(' '), words: subcommands.length + 1, spec };
+  // A runner named by its program alone (`npx`) reads its own options.
+  const whole = candidates.find(({ subcommands }) => subcommands.length === 0);
+  if (whole !== undefined) return { name: program, words: 1, spec: whole.spec };
+  for (const start of subcommandStarts(args)) {
+    for (const { subcommands, spec } of candidates) {
+      if (subcommands.every((word, index) => args[start + index]?.value === word)) return { name: [program, ...subcommands].join(' '), words: start + subcommands.length + 1, spec };
+    }
   }
   return undefined;
 }
 
-/** Whether a word made by expansion stands where a runner's subcommand goes (`npm $X terraform apply`). */
-export function runnerSubcommandIsDynamic(program: string, args: readonly Word[]): boolean {
-  return RUNNERS.get(program)?.some(({ subcommands }) => subcommands.some((_, index) => args[index]?.dynamic === true)) ?? false;
+/** A word made by expansion where a runner's subcommand goes (`npm $X terraform apply`), if any. */
+export function dynamicRunnerSubcommand(program: string, args: readonly Word[]): Word | undefined {
+  const candidates = RUNNERS.get(program);
+  if (candidates === undefined || candidates.every(({ subcommands }) => subcommands.length === 0)) return undefined;
+  for (const start of subcommandStarts(args)) if (args[start]?.dynamic === true) return args[start];
+  return undefined;
+}
+
+// Where a subcommand may start: after the program's global options (`npm --prefix x exec`,
+// `uv --directory x run`, `pnpm -r --filter app exec`), each read both as a switch and as an
+// option that takes the next word, as wrappers read options they do not know.
+function subcommandStarts(args: readonly Word[]): number[] {
+  if (!isOption(args[0])) return [0];
+  const starts: number[] = [];
+  const reachable = new Set([0]);
+  for (let index = 0; index < args.length; index += 1) {
+    if (!reachable.has(index)) continue;
+    const word = args[index]!;
+    if (!isOption(word)) {
+      starts.push(index);
+      continue;
+    }
+    if (word.value === '--') continue;
+    reachable.add(index + 1);
+    if (!word.value.includes('=')) reachable.add(index + 2);
+  }
+  return starts;
+}
+
+function isOption(word: Word | undefined): boolean {
+  return word !== undefined && !word.dynamic && word.value.length > 1 && word.value.startsWith('-');
 }

@@ -10,7 +10,7 @@ import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type 
 import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
-import { packageRunnerFor, runnerSubcommandIsDynamic } from './package-runners.ts';
+import { dynamicRunnerSubcommand, packageRunnerFor } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CanonicalForm, CommandAnalysis, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
@@ -88,7 +88,8 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
     return runWrapped(runner, words.slice(packageRunner.words - 1), packageRunner.spec, inner, stdin, packageRunner.name);
   }
-  if (runnerSubcommandIsDynamic(program, args)) runner.opaque('dynamic-program', `\`${program} ${args[0]!.value}\` may start any program: the subcommand is made by expansion`);
+  const dynamicSubcommand = dynamicRunnerSubcommand(program, args);
+  if (dynamicSubcommand !== undefined) runner.opaque('dynamic-program', `\`${program}\` may start any program: its subcommand \`${dynamicSubcommand.value}\` is made by expansion`);
   if (SHELLS.has(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== undefined) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));

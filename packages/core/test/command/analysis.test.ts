@@ -53,6 +53,9 @@ describe('analysis', () => {
     ['nix-shell -p go --run "go test ./..."', 'nix-shell', 'go test ./...'],
     ['direnv exec . go vet ./...', 'direnv exec', 'go vet ./...'],
     ['npx sudo make install', 'npx', 'make install'],
+    // Global options before the subcommand, read both as switches and as taking a value.
+    ['pnpm --filter web -r exec vitest run', 'pnpm exec', 'vitest run'],
+    ['uv --directory svc run pytest', 'uv run', 'pytest'],
   ])('%s: %s starts %s', ([line, runner, text]) => {
     const invocations = analyzer.analyze(line!).invocations;
     expect(invocations[0]).toMatchObject({ role: 'run', program: line!.split(' ')[0] });
