@@ -6,6 +6,7 @@
 // even under a pack that allows `npx *`. Each grammar reads unknown options both ways (a
 // switch, and an option with a value), as the wrappers' do.
 import type { Word } from './types.ts';
+import { subcommandStarts } from './subcommand-starts.ts';
 import type { WrapperSpec } from './wrappers.ts';
 
 /** How one package runner's command line is read. */
@@ -121,29 +122,4 @@ export function dynamicRunnerSubcommand(program: string, args: readonly Word[]):
   if (candidates === undefined || candidates.every(({ subcommands }) => subcommands.length === 0)) return undefined;
   for (const start of subcommandStarts(args)) if (args[start]?.dynamic === true) return args[start];
   return undefined;
-}
-
-// Where a subcommand may start: after the program's global options (`npm --prefix x exec`,
-// `uv --directory x run`, `pnpm -r --filter app exec`), each read both as a switch and as an
-// option that takes the next word, as wrappers read options they do not know.
-function subcommandStarts(args: readonly Word[]): number[] {
-  if (!isOption(args[0])) return [0];
-  const starts: number[] = [];
-  const reachable = new Set([0]);
-  for (let index = 0; index < args.length; index += 1) {
-    if (!reachable.has(index)) continue;
-    const word = args[index]!;
-    if (!isOption(word)) {
-      starts.push(index);
-      continue;
-    }
-    if (word.value === '--') continue;
-    reachable.add(index + 1);
-    if (!word.value.includes('=')) reachable.add(index + 2);
-  }
-  return starts;
-}
-
-function isOption(word: Word | undefined): boolean {
-  return word !== undefined && !word.dynamic && word.value.length > 1 && word.value.startsWith('-');
 }

@@ -77,7 +77,7 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   if (head.computed) runner.opaque('dynamic-program', `the program name \`${head.value}\` is made by expansion`);
   const program = basename(head.value);
   const args = words.slice(1);
-  const wrapper = wrapperFor(program, args[0]?.value);
+  const wrapper = wrapperFor(program, args);
   if (wrapper !== undefined) {
     emit(runner, words, frame, 'wrapper');
     return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program] }, stdin, program);

@@ -1,3 +1,6 @@
+import type { Word } from './types.ts';
+import { subcommandStarts } from './subcommand-starts.ts';
+
 // Programs that run another program given in their arguments, each with its own argument
 // grammar. Unknown options are read both ways (switch, and option with a value), so a
 // wrapper we do not fully know cannot hide the command it runs.
@@ -80,11 +83,20 @@ const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
   'op': { switches: [] },
 }));
 
-/** The wrapper spec for a program basename. `op run -- cmd` and `k3s kubectl` are read by subcommand. */
-export function wrapperFor(program: string, next: string | undefined): WrapperSpec | undefined {
-  if (program === 'op' || program === 'doppler' || program === 'aws-vault' || program === 'dotenvx') return next === 'run' || next === 'exec' ? RUN_SUBCOMMAND : undefined;
-  if ((program === 'k3s' || program === 'microk8s') && next !== 'kubectl' && next !== 'helm' && next !== 'ctr') return undefined;
+/**
+ * The wrapper spec for a program basename and its arguments. `op run -- cmd` and `k3s kubectl`
+ * are read by subcommand, after any global options (`op --account x run -- cmd`).
+ */
+export function wrapperFor(program: string, args: readonly Word[]): WrapperSpec | undefined {
+  if (program === 'op' || program === 'doppler' || program === 'aws-vault' || program === 'dotenvx') return hasSubcommand(args, RUN_SUBCOMMANDS) ? RUN_SUBCOMMAND : undefined;
+  if ((program === 'k3s' || program === 'microk8s') && args[0]?.value !== 'kubectl' && args[0]?.value !== 'helm' && args[0]?.value !== 'ctr') return undefined;
   return WRAPPERS.get(program);
+}
+
+const RUN_SUBCOMMANDS = new Set(['run', 'exec']);
+
+function hasSubcommand(args: readonly Word[], names: ReadonlySet<string>): boolean {
+  return subcommandStarts(args).some((start) => names.has(args[start]!.value));
 }
 
 // `op run [opts] -- cmd`, `doppler run -- cmd`, `aws-vault exec profile -- cmd`: the command follows `--`.

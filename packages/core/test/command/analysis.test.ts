@@ -28,6 +28,7 @@ describe('analysis', () => {
     ['t"erra"form a\'pp\'ly', 'terraform apply'],
     ['sudo -u x timeout -s KILL 5 env A=1 terraform apply', 'terraform apply'],
     ['bash -lc "git push -f origin x"', 'git push -f origin x'],
+    ['op --account team run --env-file x -- terraform apply', 'terraform apply'],
   ])('%s runs %s', ([line, text]) => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
   });
