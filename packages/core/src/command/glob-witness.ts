@@ -59,35 +59,77 @@ function shellGlobBuilder(pattern: string): Builder {
   return builder;
 }
 
-/**
- * One path below the directory a shell pattern names that a policy glob matches: what a
- * recursive copy or move may carry there (`cp -r tpl .github` may write `.github/workflows/x`).
- * A glob anchored at a directory (`.github/workflows/**`) protects a place, which the
- * destination decides. One that matches anywhere protects a name (`**\/backend.tf`), which only
- * the copied files could tell, so it is not matched; or a place by its name
- * (`**\/.git/hooks/**`), matched below where the destination is in such a directory
- * (`cp -r x .git`).
- */
-export function treeWitness(directoryPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
-  const directory = directoryPattern.replace(/\/+$/, '').replace(/^(?:\.\/+)+/, '').replace(/^\.$/, '');
-  if (!policyPattern.startsWith('*')) return witnessBelow(directory, policyPattern, caseInsensitive);
-  const place = /^\*\*\/([^*?[\\/]+)\/(.+)$/.exec(policyPattern);
-  if (place === null || directory === '') return undefined;
-  const [, name, rest] = place as unknown as [string, string, string];
-  if (/[*?[\\]/.test(directory)) {
-    // A directory named by a pattern may be inside such a place anywhere.
-    const inside = globWitness(directory, `**/${name}`, caseInsensitive) ?? globWitness(directory, `**/${name}/**`, caseInsensitive);
-    return inside === undefined ? undefined : witnessBelow(directory, policyPattern, caseInsensitive);
-  }
-  const fold = (text: string): string => (caseInsensitive ? text.toLowerCase() : text);
-  const segments = directory.split('/');
-  const at = segments.findLastIndex((segment) => fold(segment) === fold(name));
-  if (at < 0) return undefined;
-  const witness = witnessBelow(segments.slice(at + 1).join('/'), rest, caseInsensitive);
-  return witness === undefined ? undefined : `${segments.slice(0, at + 1).join('/')}/${witness}`;
+/** A directory a recursive copy or move fills, read once for every policy glob it is judged against. */
+export interface TreeDirectory {
+  /** The shell pattern, without `./` before it and `/` after it (`''` for the current directory). */
+  readonly directory: string;
+  readonly caseInsensitive: boolean;
+  /** Its segments when it is literal (folded when case does not matter); undefined for a pattern. */
+  readonly segments: readonly string[] | undefined;
+  /** What every path below it starts with. */
+  readonly prefix: string;
 }
 
-function witnessBelow(directory: string, policyPattern: string, caseInsensitive: boolean): string | undefined {
+export function treeDirectory(directoryPattern: string, caseInsensitive = false): TreeDirectory {
+  const directory = directoryPattern.replace(/\/+$/, '').replace(/^(?:\.\/+)+/, '').replace(/^\.$/, '');
+  const literal = literalPrefix(directory, SHELL_WILDCARDS) === directory;
+  return { directory, caseInsensitive, segments: literal ? (caseInsensitive ? directory.toLowerCase() : directory).split('/') : undefined, prefix: belowPrefix(directory, literal) };
+}
+
+/** Whether a policy glob can be matched by what a tree carries at all (a name-only glob cannot). */
+export function judgesTrees(policyPattern: string): boolean {
+  return policyShapeOf(policyPattern).kind !== 'name';
+}
+
+/**
+ * One path below a directory that a policy glob matches: what a recursive copy or move may
+ * carry there (`cp -r tpl .github` may write `.github/workflows/x`). A glob anchored at a
+ * directory (`.github/workflows/**`) protects a place, which the destination decides. One that
+ * matches anywhere protects a name (`**\/backend.tf`), which only the copied files could tell,
+ * so it is not matched; or a place by its name (`**\/.git/hooks/**`), matched below where the
+ * destination is in such a directory (`cp -r x .git`).
+ */
+export function treeWitness(tree: TreeDirectory, policyPattern: string): string | undefined {
+  const { directory, caseInsensitive, segments } = tree;
+  const shape = policyShapeOf(policyPattern);
+  if (shape.kind === 'anchored') {
+    if (!prefixesAgree(tree.prefix, shape.prefix, caseInsensitive)) return undefined;
+    return witnessBelow(directory, segments !== undefined, policyPattern, caseInsensitive);
+  }
+  if (shape.kind === 'name' || directory === '') return undefined;
+  if (segments === undefined) {
+    // A directory named by a pattern may be inside such a place anywhere.
+    const inside = globWitness(directory, `**/${shape.place}`, caseInsensitive) ?? globWitness(directory, `**/${shape.place}/**`, caseInsensitive);
+    return inside === undefined ? undefined : witnessBelow(directory, false, policyPattern, caseInsensitive);
+  }
+  const at = segments.lastIndexOf(caseInsensitive ? shape.place.toLowerCase() : shape.place);
+  if (at < 0) return undefined;
+  const above = directory.split('/').slice(0, at + 1).join('/');
+  const witness = witnessBelow(directory.slice(above.length + 1), true, shape.rest, caseInsensitive);
+  return witness === undefined ? undefined : `${above}/${witness}`;
+}
+
+type PolicyShape = { kind: 'anchored'; prefix: string } | { kind: 'name' } | { kind: 'place'; place: string; rest: string };
+
+const POLICY_SHAPES = new Map<string, PolicyShape>();
+
+function policyShapeOf(pattern: string): PolicyShape {
+  let shape = POLICY_SHAPES.get(pattern);
+  if (shape === undefined) {
+    const place = /^\*\*\/([^*?[\\/]+)\/(.+)$/.exec(pattern);
+    shape = !pattern.startsWith('*') ? { kind: 'anchored', prefix: literalPrefix(pattern, POLICY_WILDCARDS) } : place === null ? { kind: 'name' } : { kind: 'place', place: place[1]!, rest: place[2]! };
+    if (POLICY_SHAPES.size >= MAX_CACHED_AUTOMATA) POLICY_SHAPES.clear();
+    POLICY_SHAPES.set(pattern, shape);
+  }
+  return shape;
+}
+
+function belowPrefix(directory: string, literal: boolean): string {
+  return literal ? (directory === '' ? '' : `${directory}/`) : literalPrefix(directory, SHELL_WILDCARDS);
+}
+
+function witnessBelow(directory: string, literal: boolean, policyPattern: string, caseInsensitive: boolean): string | undefined {
+  if (!prefixesAgree(belowPrefix(directory, literal), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return undefined;
   const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyPattern, caseInsensitive);
   // A copied name is never `.` or `..`, and a leading `~` in one is not the home directory.
   const names = witness?.slice(directory.length);
@@ -123,7 +165,25 @@ export function policyGlobAutomaton(pattern: string): Automaton {
 
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
+  if (!prefixesAgree(literalPrefix(shellPattern, SHELL_WILDCARDS), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return undefined;
   return witnessOf(automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern), policyPattern, caseInsensitive);
+}
+
+// Every path both globs match starts with both literal prefixes, so one must start the other:
+// most pairs differ there, and are settled without building the product.
+const SHELL_WILDCARDS = '*?[\\';
+const POLICY_WILDCARDS = '*';
+
+function literalPrefix(pattern: string, wildcards: string): string {
+  for (let index = 0; index < pattern.length; index += 1) if (wildcards.includes(pattern[index]!)) return pattern.slice(0, index);
+  return pattern;
+}
+
+function prefixesAgree(shellPrefix: string, policyPrefix: string, caseInsensitive: boolean): boolean {
+  const length = Math.min(shellPrefix.length, policyPrefix.length);
+  const left = shellPrefix.slice(0, length);
+  const right = policyPrefix.slice(0, length);
+  return caseInsensitive ? left.toLowerCase() === right.toLowerCase() : left === right;
 }
 
 function witnessOf(left: Automaton, policyPattern: string, caseInsensitive: boolean): string | undefined {

@@ -1,5 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
-import { globWitness, treeWitness } from '../command/glob-witness.ts';
+import { globWitness, judgesTrees, treeDirectory, treeWitness } from '../command/glob-witness.ts';
 import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
@@ -222,14 +222,26 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
 // (one witness per stopping rule), never narrowly (only the files on disk could tell).
 function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): Array<{ path: string; narrow: boolean }> {
   const witnesses: Array<{ path: string; narrow: boolean }> = [];
-  for (const rule of pack.rules[access === 'read' ? 'read_file' : 'write_file']) {
-    if (permitsAction(rule.decision)) continue;
-    for (const each of rule.patterns) {
-      const witness = treeWitness(directory, each.text, pack.caseInsensitivePaths);
-      if (witness !== undefined) witnesses.push({ path: witness, narrow: false });
-    }
+  const tree = treeDirectory(directory, pack.caseInsensitivePaths);
+  for (const pattern of treePatternsOf(pack)[access]) {
+    const witness = treeWitness(tree, pattern);
+    if (witness !== undefined) witnesses.push({ path: witness, narrow: false });
   }
   return witnesses;
+}
+
+// The patterns of a pack's stopping file rules that a tree can reach, in pack order, listed once per pack.
+const TREE_PATTERNS = new WeakMap<CompiledPack, Record<'read' | 'write', string[]>>();
+
+function treePatternsOf(pack: CompiledPack): Record<'read' | 'write', string[]> {
+  let patterns = TREE_PATTERNS.get(pack);
+  if (patterns === undefined) {
+    const of = (rules: readonly CompiledRule[]): string[] =>
+      rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text).filter(judgesTrees));
+    patterns = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
+    TREE_PATTERNS.set(pack, patterns);
+  }
+  return patterns;
 }
 
 function asCommandVerdict(verdict: Verdict, line: string, reason: string): Verdict {

@@ -2,7 +2,7 @@
 // glob share a path, and the witness matches both. Checked against brute force on generated cases.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
-import { globWitness, treeWitness } from '../../src/command/glob-witness.ts';
+import { globWitness, treeDirectory, treeWitness } from '../../src/command/glob-witness.ts';
 import { globToRegExp } from '../../src/policy/glob.ts';
 
 // bash pathname matching for one path (no dotglob): `*`/`?`/`[…]` never match `/`, nor a leading
@@ -153,7 +153,7 @@ describe('tree witnesses', () => {
     ['.github/docs', '**/.github/workflows/**', false],
     ['**', '**/.git/config', true],
   ] as const)('%j below %s: %s', ([directory, policy, found]) => {
-    const witness = treeWitness(directory, policy);
+    const witness = treeWitness(treeDirectory(directory), policy);
     expect(witness !== undefined, witness).toBe(found);
     if (witness === undefined) return;
     expect(globToRegExp(policy, { globstarMatchesRoot: true }).test(witness), witness).toBe(true);
