@@ -1,9 +1,8 @@
-import type { Word } from './types.ts';
-import { subcommandStarts } from './subcommand-starts.ts';
-
 // Programs that run another program given in their arguments, each with its own argument
 // grammar. Unknown options are read both ways (switch, and option with a value), so a
 // wrapper we do not fully know cannot hide the command it runs.
+import { subcommandStarts } from './subcommand-starts.ts';
+import type { Word } from './types.ts';
 
 /** How a wrapper's own arguments end and the wrapped command begins. */
 export interface WrapperSpec {

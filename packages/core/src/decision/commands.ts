@@ -3,7 +3,7 @@ import { globWitness, judgesTrees, treeDirectory, treeWitness } from '../command
 import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
-import type { CommandAnalysis, Invocation } from '../command/types.ts';
+import type { CommandAnalysis, FileAccessFinding, Invocation } from '../command/types.ts';
 import { CavraError } from '../errors.ts';
 import type { CompiledPack, CompiledRule } from '../policy/compile.ts';
 import { commandRulesOf, type CommandPattern, type CommandRules } from './command-rules.ts';
@@ -184,8 +184,7 @@ function hitVerdict(hit: CommandHit, line: string, pack: CompiledPack): Verdict 
 function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: string, resolvePath: PathResolver | undefined): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const file of analysis.files) {
-    const paths = file.tree ? treeWitnesses(pack, file.access, file.glob ? file.path : escapeGlob(file.path)) : file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
-    for (const { path, narrow } of paths) {
+    for (const { path, narrow } of pathsToJudge(pack, file)) {
       const decided = decideFileAccess(pack, file.access, path, resolvePath);
       // A pattern that names the protected path even with every `*` empty targets it (`*.pem`,
       // `.[e]nv`); a broad one (`*`) only might: never allowed, but a reviewer decides.
@@ -199,6 +198,13 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`git ${push.operation}${push.target ? ` ${push.target}` : ''}\`: ${verdict.reason}`));
   }
   return verdicts;
+}
+
+// The paths a file finding is judged as: itself, or the protected paths a pattern or a tree can name.
+function pathsToJudge(pack: CompiledPack, file: FileAccessFinding): Array<{ path: string; narrow: boolean }> {
+  if (file.tree) return treeWitnesses(pack, file.access, file.glob ? file.path : escapeGlob(file.path));
+  if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)];
+  return [{ path: file.path, narrow: true }];
 }
 
 // A pathname pattern in a file word names whatever it matches on disk, which deciding cannot
@@ -219,7 +225,7 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
 }
 
 // A directory filled with names the line does not show: judged as every protected path below it
-// (one witness per stopping rule), never narrowly (only the files on disk could tell).
+// (one witness per stopping pattern), never narrowly (only the files on disk could tell).
 function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): Array<{ path: string; narrow: boolean }> {
   const witnesses: Array<{ path: string; narrow: boolean }> = [];
   const tree = treeDirectory(directory, pack.caseInsensitivePaths);
