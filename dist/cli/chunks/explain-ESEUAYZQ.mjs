@@ -13,7 +13,7 @@ import {
   neutraliseLogCommands,
   prepareDecisionPolicy,
   systemDecisionContext
-} from "./chunk-TYJPT47K.mjs";
+} from "./chunk-FEIRHTYE.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -65,7 +65,7 @@ function renderExplanation(record) {
   lines.push(`invocations (${analysis.invocations.length}):`);
   for (const invocation of analysis.invocations) {
     const via = invocation.via ? `  [via ${invocation.via.join(" > ")}]` : "";
-    lines.push(`  ${invocation.role === "wrapper" ? "(wrapper) " : ""}${invocation.text}${via}`);
+    lines.push(`  ${invocation.role === "run" ? "" : `(${invocation.role}) `}${invocation.text}${via}`);
     const canonical = invocation.role === "wrapper" ? [] : invocation.canonical.filter((text) => text !== invocation.text);
     if (canonical.length > 0) lines.push(`    canonical: ${canonical.join(" | ")}`);
     const program = firstWord(invocation.canonical[0] ?? invocation.text);

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-TYJPT47K.mjs";
+} from "./chunk-FEIRHTYE.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -8921,8 +8921,12 @@ var GATE_DEFAULT_PACK_ID = "cavra-ci-baseline";
 // packages/core/src/command/glob-witness.ts
 var MAX_STATES = 4096;
 var ANYTHING = { kind: "any", slash: true, dot: true };
+var NAME_CHARACTER = { kind: "any", slash: false, dot: true };
 var PROBES = "xa0_.-/";
 function shellGlobAutomaton(pattern) {
+  return shellGlobBuilder(pattern).done();
+}
+function shellGlobBuilder(pattern) {
   const builder = new Builder();
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index];
@@ -8945,6 +8949,58 @@ function shellGlobAutomaton(pattern) {
       }
     } else builder.step({ kind: "char", char });
   }
+  return builder;
+}
+function treeDirectory(directoryPattern, caseInsensitive = false) {
+  const directory = directoryPattern.replace(/\/+$/, "").replace(/^(?:\.\/+)+/, "").replace(/^\.$/, "");
+  const literal = literalPrefix(directory, SHELL_WILDCARDS) === directory;
+  return { directory, caseInsensitive, segments: literal ? (caseInsensitive ? directory.toLowerCase() : directory).split("/") : void 0, prefix: belowPrefix(directory, literal) };
+}
+function judgesTrees(policyPattern) {
+  return policyShapeOf(policyPattern).kind !== "name";
+}
+function treeWitness(tree, policyPattern) {
+  const { directory, caseInsensitive, segments } = tree;
+  const shape = policyShapeOf(policyPattern);
+  if (shape.kind === "anchored") {
+    if (!prefixesAgree(tree.prefix, shape.prefix, caseInsensitive)) return void 0;
+    return witnessBelow(directory, segments !== void 0, policyPattern, caseInsensitive);
+  }
+  if (shape.kind === "name" || directory === "") return void 0;
+  if (segments === void 0) {
+    const inside = globWitness(directory, `**/${shape.place}`, caseInsensitive) ?? globWitness(directory, `**/${shape.place}/**`, caseInsensitive);
+    return inside === void 0 ? void 0 : witnessBelow(directory, false, policyPattern, caseInsensitive);
+  }
+  const at = segments.lastIndexOf(caseInsensitive ? shape.place.toLowerCase() : shape.place);
+  if (at < 0) return void 0;
+  const above = directory.split("/").slice(0, at + 1).join("/");
+  const witness = witnessBelow(directory.slice(above.length + 1), true, shape.rest, caseInsensitive);
+  return witness === void 0 ? void 0 : `${above}/${witness}`;
+}
+var POLICY_SHAPES = /* @__PURE__ */ new Map();
+function policyShapeOf(pattern) {
+  let shape = POLICY_SHAPES.get(pattern);
+  if (shape === void 0) {
+    const place = /^\*\*\/([^*?[\\/]+)\/(.+)$/.exec(pattern);
+    shape = !pattern.startsWith("*") ? { kind: "anchored", prefix: literalPrefix(pattern, POLICY_WILDCARDS) } : place === null ? { kind: "name" } : { kind: "place", place: place[1], rest: place[2] };
+    if (POLICY_SHAPES.size >= MAX_CACHED_AUTOMATA) POLICY_SHAPES.clear();
+    POLICY_SHAPES.set(pattern, shape);
+  }
+  return shape;
+}
+function belowPrefix(directory, literal) {
+  return literal ? directory === "" ? "" : `${directory}/` : literalPrefix(directory, SHELL_WILDCARDS);
+}
+function witnessBelow(directory, literal, policyPattern, caseInsensitive) {
+  if (!prefixesAgree(belowPrefix(directory, literal), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return void 0;
+  const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyPattern, caseInsensitive);
+  const names = witness?.slice(directory.length);
+  return names === void 0 || /(^|\/)\.\.?(\/|$)/.test(names) || directory === "" && names.startsWith("~") ? void 0 : witness;
+}
+function treeAutomaton(directory) {
+  const builder = shellGlobBuilder(directory);
+  if (directory !== "") builder.step({ kind: "char", char: "/" });
+  builder.names();
   return builder.done();
 }
 function policyGlobAutomaton(pattern) {
@@ -8965,7 +9021,22 @@ function policyGlobAutomaton(pattern) {
   return builder.done();
 }
 function globWitness(shellPattern, policyPattern, caseInsensitive = false) {
-  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
+  if (!prefixesAgree(literalPrefix(shellPattern, SHELL_WILDCARDS), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return void 0;
+  return witnessOf(automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern), policyPattern, caseInsensitive);
+}
+var SHELL_WILDCARDS = "*?[\\";
+var POLICY_WILDCARDS = "*";
+function literalPrefix(pattern, wildcards) {
+  for (let index = 0; index < pattern.length; index += 1) if (wildcards.includes(pattern[index])) return pattern.slice(0, index);
+  return pattern;
+}
+function prefixesAgree(shellPrefix, policyPrefix, caseInsensitive) {
+  const length = Math.min(shellPrefix.length, policyPrefix.length);
+  const left = shellPrefix.slice(0, length);
+  const right = policyPrefix.slice(0, length);
+  return caseInsensitive ? left.toLowerCase() === right.toLowerCase() : left === right;
+}
+function witnessOf(left, policyPattern, caseInsensitive) {
   const right = automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? policyPattern.toLowerCase() : policyPattern);
   if (left.lastChar !== void 0 && right.lastChar !== void 0 && left.lastChar !== right.lastChar) return void 0;
   const width = right.moves.length;
@@ -9031,6 +9102,7 @@ var Search = class {
 var SEARCH = new Search();
 var MAX_CACHED_AUTOMATA = 1024;
 var SHELL_AUTOMATA = /* @__PURE__ */ new Map();
+var TREE_AUTOMATA = /* @__PURE__ */ new Map();
 var POLICY_AUTOMATA = /* @__PURE__ */ new Map();
 function automatonOf(cache2, build, pattern) {
   let automaton = cache2.get(pattern);
@@ -9139,6 +9211,15 @@ var Builder = class {
   loop(test) {
     this.moves[this.current].push({ test, to: this.current });
   }
+  // `[^/]+(?:/[^/]+)*`: one or more names, a name's first character may be a dot.
+  names() {
+    const name2 = this.state();
+    const slash = this.state();
+    this.moves[this.current].push({ test: NAME_CHARACTER, to: name2 });
+    this.moves[name2].push({ test: NAME_CHARACTER, to: name2 }, { test: { kind: "char", char: "/" }, to: slash });
+    this.moves[slash].push({ test: NAME_CHARACTER, to: name2 });
+    this.current = name2;
+  }
   // `(?:.*/)?`: skip, or any run then a slash (`dot`: the run may start a name with a dot).
   optionalDirectories(dot = false) {
     const from = this.current;
@@ -9160,6 +9241,303 @@ var Builder = class {
     return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === "char" ? only.char : void 0 };
   }
 };
+
+// packages/core/src/command/word.ts
+var NO_SCOPE = { scalar: () => void 0, array: () => void 0, ifs: () => " 	\n" };
+var DEFAULTING = /* @__PURE__ */ new Set([":-", "-", ":=", "="]);
+function resolveWord(node, scope = NO_SCOPE) {
+  switch (node.type) {
+    case "word":
+      return { value: unescapeUnquoted(node.text), dynamic: false };
+    case "command_name":
+      return resolveParts(node.namedChildren, scope);
+    case "raw_string":
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case "ansi_c_string":
+      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
+    case "string":
+    case "translated_string":
+      return resolveString(node, scope);
+    case "concatenation":
+      return resolveParts(node.children, scope);
+    case "number":
+    case "variable_name":
+      return { value: node.text, dynamic: false };
+    case "simple_expansion": {
+      const name2 = node.namedChildren[0];
+      if (name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*")) {
+        const positional = scope.array("@");
+        return positional === void 0 ? { value: node.text, dynamic: true } : { value: positional.join(" "), dynamic: false, computed: true };
+      }
+      return variable(name2?.text ?? "", node.text, scope);
+    }
+    case "expansion":
+      return expansion(node, scope);
+    case "command_substitution":
+      return substitution(node, scope);
+    default:
+      return { value: node.text, dynamic: true };
+  }
+}
+function quotedLiteral(node) {
+  if (node.type === "raw_string") return node.text.slice(1, -1);
+  if (node.type !== "string") return void 0;
+  const text3 = node.text;
+  if (text3.charCodeAt(0) !== 34 || text3.includes("\\")) return void 0;
+  for (const child of node.namedChildren) if (child.type !== "string_content") return void 0;
+  return text3.slice(1, -1);
+}
+function fieldsOf(node, word, scope = NO_SCOPE) {
+  if (!word.computed || word.dynamic) return void 0;
+  const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
+  if (target.type === "string" && target.namedChildren.length === 1) {
+    const elements2 = wholeArray(target.namedChildren[0], scope);
+    return elements2 === void 0 ? void 0 : [...elements2];
+  }
+  if (target.type !== "simple_expansion" && target.type !== "expansion" && target.type !== "command_substitution") return void 0;
+  const elements = wholeArray(target, scope);
+  const ifs = scope.ifs();
+  const parts2 = elements ?? [word.value];
+  const fields = [];
+  for (const part of parts2) for (const field of splitFields(part, ifs)) fields.push(field);
+  return fields;
+}
+function splitFields(text3, ifs) {
+  if (ifs === "") return text3 === "" ? [] : [text3];
+  const fields = [];
+  let current = "";
+  let pending2 = false;
+  for (const char of text3) {
+    if (ifs.includes(char)) {
+      if (current !== "" || pending2 && !/\s/.test(char)) fields.push(current);
+      current = "";
+      pending2 = !/\s/.test(char);
+      continue;
+    }
+    current += char;
+    pending2 = true;
+  }
+  if (current !== "") fields.push(current);
+  return fields;
+}
+function globPatternOf(node) {
+  let pattern = "";
+  let glob = false;
+  const parts2 = node.type === "concatenation" ? node.children : [node];
+  for (const part of parts2) {
+    if (part.type === "word") {
+      const text3 = part.text;
+      if (/(^|[^\\])[*?[]/.test(text3)) glob = true;
+      pattern += text3;
+    } else if (part.type === "raw_string" || part.type === "string" || part.type === "ansi_c_string") {
+      const word = resolveWord(part);
+      if (word.dynamic) return void 0;
+      pattern += word.value.replace(/[*?[\]\\]/g, "\\$&");
+    } else {
+      return void 0;
+    }
+  }
+  return glob ? pattern : void 0;
+}
+function operandPattern(node, scope = NO_SCOPE) {
+  switch (node.type) {
+    case "word":
+      return node.text;
+    case "raw_string":
+    case "ansi_c_string":
+      return escapeGlob(resolveWord(node, scope).value);
+    case "concatenation":
+    case "command_name":
+      return node.children.map((part) => operandPattern(part, scope)).join("");
+    case "string":
+    case "translated_string": {
+      const text3 = node.text;
+      const literal = (from, to) => to > from ? escapeGlob(unescapeDouble(text3.slice(from - node.startIndex, to - node.startIndex))) : "";
+      let pattern = "";
+      let cursor = node.startIndex + (text3.startsWith('$"') ? 2 : 1);
+      for (const child of node.namedChildren) {
+        pattern += literal(cursor, child.startIndex);
+        pattern += child.type === "string_content" ? escapeGlob(unescapeDouble(child.text)) : operandPattern(child, scope);
+        cursor = child.endIndex;
+      }
+      return pattern + literal(cursor, node.endIndex - 1);
+    }
+    default: {
+      const word = resolveWord(node, scope);
+      return word.dynamic ? "**" : escapeGlob(word.value);
+    }
+  }
+}
+function escapeGlob(text3) {
+  for (let index = 0; index < text3.length; index += 1) {
+    const code = text3.charCodeAt(index);
+    if (code === 42 || code === 63 || code === 91 || code === 93 || code === 92) return text3.replace(/[*?[\]\\]/g, "\\$&");
+  }
+  return text3;
+}
+function variable(name2, text3, scope) {
+  const value = name2 === "" ? void 0 : scope.scalar(name2);
+  return value === void 0 ? { value: text3, dynamic: true } : { value, dynamic: false, computed: true };
+}
+function expansion(node, scope) {
+  const children = node.children;
+  const inner = children[1];
+  if (inner === void 0) return { value: node.text, dynamic: true };
+  if (inner.type === "subscript") {
+    if (children.length !== 3) return { value: node.text, dynamic: true };
+    const elements = scope.array(inner.namedChildren[0]?.text ?? "");
+    const index = inner.namedChildren[1]?.text ?? "";
+    if (elements === void 0) return { value: node.text, dynamic: true };
+    if (index === "@" || index === "*") return { value: elements.join(" "), dynamic: false, computed: true };
+    if (/^\d+$/.test(index) && elements[Number(index)] !== void 0) return { value: elements[Number(index)], dynamic: false, computed: true };
+    return { value: node.text, dynamic: true };
+  }
+  if (inner.type !== "variable_name") return { value: node.text, dynamic: true };
+  if (children.length === 3) return variable(inner.text, node.text, scope);
+  const operator = children[2];
+  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
+  const known = scope.scalar(inner.text);
+  if (known !== void 0 && (known !== "" || !operator.type.startsWith(":"))) return { value: known, dynamic: false, computed: true };
+  const fallback = children.slice(3, -1);
+  const word = resolveParts(fallback, scope);
+  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
+}
+function wholeArray(node, scope) {
+  if (node.type === "simple_expansion") {
+    const name2 = node.namedChildren[0];
+    return name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*") ? scope.array("@") : void 0;
+  }
+  if (node.type !== "expansion") return void 0;
+  const inner = node.children[1];
+  if (inner?.type !== "subscript" || node.children.length !== 3) return void 0;
+  const index = inner.namedChildren[1]?.text;
+  if (index !== "@" && index !== "*") return void 0;
+  return scope.array(inner.namedChildren[0]?.text ?? "");
+}
+function substitution(node, scope) {
+  const commands = node.namedChildren;
+  if (commands.length === 1 && commands[0].type === "pipeline") return pipelineOutput(node, commands[0], scope);
+  const command = commands.length === 1 && commands[0].type === "command" ? commands[0] : void 0;
+  if (command === void 0) return { value: node.text, dynamic: true };
+  return commandOutput(node, command, scope);
+}
+function pipelineOutput(node, pipeline, scope) {
+  const stages = pipeline.namedChildren;
+  if (stages.length === 0 || stages[0].type !== "command") return { value: node.text, dynamic: true };
+  let text3 = commandOutput(node, stages[0], scope);
+  for (const stage of stages.slice(1)) {
+    if (text3.dynamic || stage.type !== "command") return { value: node.text, dynamic: true };
+    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
+    const program = words[0]?.value;
+    const args2 = words.slice(1).map((word) => word.value);
+    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+    if (program === "base64" && args2.length === 1 && /^(-d|-D|--decode)$/.test(args2[0])) {
+      const decoded = decodeBase64(text3.value);
+      if (decoded === void 0) return { value: node.text, dynamic: true };
+      text3 = { value: decoded.replace(/\n+$/, ""), dynamic: false, computed: true };
+    } else if (program === "rev" && args2.length === 0) {
+      text3 = { value: [...text3.value].reverse().join(""), dynamic: false, computed: true };
+    } else if (program !== "cat" || args2.length > 0) {
+      return { value: node.text, dynamic: true };
+    }
+  }
+  return text3;
+}
+var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
+function decodeBase64(text3) {
+  let clean = text3.replace(/\s+/g, "");
+  if (clean.length % 4 === 0) clean = clean.replace(/={1,2}$/, "");
+  if (clean.length % 4 === 1 || !BASE64_ALPHABET.test(clean)) return void 0;
+  try {
+    return STRICT_UTF8.decode(Buffer.from(clean, "base64"));
+  } catch {
+    return void 0;
+  }
+}
+var BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
+function commandOutput(node, command, scope) {
+  const words = [];
+  for (const child of command.namedChildren) {
+    if (child.type === "variable_assignment" || child.type.endsWith("redirect")) return { value: node.text, dynamic: true };
+    words.push(resolveWord(child, scope));
+  }
+  const program = words[0]?.value;
+  if (program !== "echo" && program !== "printf" || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
+  let args2 = words.slice(1).map((word) => word.value);
+  if (program === "echo") {
+    if (args2[0] !== void 0 && /^-[neE]+$/.test(args2[0])) args2 = args2.slice(1);
+    return { value: args2.join(" "), dynamic: false, computed: true };
+  }
+  if (args2.length === 0 || /%[^s%]/.test(args2[0])) return { value: node.text, dynamic: true };
+  const format = args2[0];
+  const rest = args2.slice(1);
+  const out2 = rest.length === 0 ? format.replace(/%%/g, "%") : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, "%")).join("");
+  return { value: out2.replace(/\\n/g, "\n").replace(/\n+$/, ""), dynamic: false, computed: true };
+}
+function resolveParts(parts2, scope) {
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  for (const part of parts2) {
+    const word = resolveWord(part, scope);
+    value += word.value;
+    dynamic ||= word.dynamic;
+    computed ||= word.computed === true;
+  }
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function resolveString(node, scope) {
+  const text3 = node.text;
+  const open = text3.startsWith('$"') ? 2 : 1;
+  let value = "";
+  let dynamic = false;
+  let computed = false;
+  let cursor = node.startIndex + open;
+  const end = node.endIndex - 1;
+  for (const child of node.namedChildren) {
+    if (child.startIndex > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
+    if (child.type === "string_content") value += unescapeDouble(child.text);
+    else {
+      const word = resolveWord(child, scope);
+      value += word.value;
+      dynamic ||= word.dynamic;
+      computed ||= word.computed === true;
+    }
+    cursor = child.endIndex;
+  }
+  if (end > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, end - node.startIndex));
+  return computed ? { value, dynamic, computed } : { value, dynamic };
+}
+function unescapeUnquoted(text3) {
+  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
+}
+function unescapeDouble(text3) {
+  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
+}
+var SIMPLE_ESCAPES = {
+  a: "\x07",
+  b: "\b",
+  e: "\x1B",
+  E: "\x1B",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "	",
+  v: "\v",
+  "\\": "\\",
+  "'": "'",
+  '"': '"',
+  "?": "?"
+};
+function decodeAnsiC(body2) {
+  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
+    const head = esc[0];
+    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
+    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
+    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
+    return SIMPLE_ESCAPES[head] ?? whole;
+  });
+}
 
 // packages/core/src/policy/glob.ts
 function compileGlob(pattern, options = {}) {
@@ -10239,7 +10617,7 @@ function invocationHits(rules, invocation) {
   let settled;
   for (const candidate of rules.forInvocation(invocation)) {
     const { rule } = candidate;
-    if (rule === settled || candidate.permissive && invocation.role === "wrapper") continue;
+    if (rule === settled || candidate.permissive && invocation.role !== "run") continue;
     const subject = matchInvocation(candidate, invocation);
     if (subject === void 0) continue;
     settled = rule;
@@ -10279,11 +10657,10 @@ function hitVerdict2(hit, line, pack) {
 function doorVerdicts(pack, analysis, line, resolvePath) {
   const verdicts = [];
   for (const file of analysis.files) {
-    const paths = file.glob ? [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)] : [{ path: file.path, narrow: true }];
-    for (const { path, narrow } of paths) {
+    for (const { path, narrow } of pathsToJudge(pack, file)) {
       const decided = decideFileAccess(pack, file.access, path, resolvePath);
       const verdict = narrow || decided.decision !== "block" ? decided : { ...decided, decision: "require_approval", approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
-      const shown = path === file.path ? "" : ` (the pattern \`${file.path}\` can name it)`;
+      const shown = file.tree ? ` (what it carries into \`${file.path}\` can land there)` : path === file.path ? "" : ` (the pattern \`${file.path}\` can name it)`;
       if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === "read" ? "reads" : "writes"} \`${verdict.target}\`${shown}: ${verdict.reason}`));
     }
   }
@@ -10292,6 +10669,11 @@ function doorVerdicts(pack, analysis, line, resolvePath) {
     if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`git ${push.operation}${push.target ? ` ${push.target}` : ""}\`: ${verdict.reason}`));
   }
   return verdicts;
+}
+function pathsToJudge(pack, file) {
+  if (file.tree) return treeWitnesses(pack, file.access, file.glob ? file.path : escapeGlob(file.path));
+  if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)];
+  return [{ path: file.path, narrow: true }];
 }
 function globWitnesses(pack, access, pattern) {
   const witnesses = [];
@@ -10305,6 +10687,25 @@ function globWitnesses(pack, access, pattern) {
     }
   }
   return witnesses;
+}
+function treeWitnesses(pack, access, directory) {
+  const witnesses = [];
+  const tree = treeDirectory(directory, pack.caseInsensitivePaths);
+  for (const pattern of treePatternsOf(pack)[access]) {
+    const witness = treeWitness(tree, pattern);
+    if (witness !== void 0) witnesses.push({ path: witness, narrow: false });
+  }
+  return witnesses;
+}
+var TREE_PATTERNS = /* @__PURE__ */ new WeakMap();
+function treePatternsOf(pack) {
+  let patterns = TREE_PATTERNS.get(pack);
+  if (patterns === void 0) {
+    const of = (rules) => rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text).filter(judgesTrees));
+    patterns = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
+    TREE_PATTERNS.set(pack, patterns);
+  }
+  return patterns;
 }
 function asCommandVerdict(verdict, line, reason) {
   const { action_type: _ignored, matches: _matches, ...rest } = verdict;
@@ -14858,7 +15259,7 @@ function encode(string) {
   }
   return bytes;
 }
-function decodeBase64(encoded, url = false) {
+function decodeBase642(encoded, url = false) {
   if (Uint8Array.fromBase64)
     return Uint8Array.fromBase64(encoded, { alphabet: url ? "base64url" : "base64" });
   if (url) {
@@ -14988,7 +15389,7 @@ var JWSSignatureVerificationFailed = class extends JOSEError {
 var invalid3 = "The input to be decoded is not correctly encoded.";
 function decode(input) {
   try {
-    return decodeBase64(typeof input == "string" ? input : decoder.decode(input), true);
+    return decodeBase642(typeof input == "string" ? input : decoder.decode(input), true);
   } catch (cause) {
     throw new TypeError(invalid3, { cause });
   }
@@ -18846,299 +19247,6 @@ function parseStatement(payload, payloadType) {
   return value;
 }
 
-// packages/core/src/command/word.ts
-var NO_SCOPE = { scalar: () => void 0, array: () => void 0, ifs: () => " 	\n" };
-var DEFAULTING = /* @__PURE__ */ new Set([":-", "-", ":=", "="]);
-function resolveWord(node, scope = NO_SCOPE) {
-  switch (node.type) {
-    case "word":
-      return { value: unescapeUnquoted(node.text), dynamic: false };
-    case "command_name":
-      return resolveParts(node.namedChildren, scope);
-    case "raw_string":
-      return { value: node.text.slice(1, -1), dynamic: false };
-    case "ansi_c_string":
-      return { value: decodeAnsiC(node.text.slice(2, -1)), dynamic: false };
-    case "string":
-    case "translated_string":
-      return resolveString(node, scope);
-    case "concatenation":
-      return resolveParts(node.children, scope);
-    case "number":
-    case "variable_name":
-      return { value: node.text, dynamic: false };
-    case "simple_expansion": {
-      const name2 = node.namedChildren[0];
-      if (name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*")) {
-        const positional = scope.array("@");
-        return positional === void 0 ? { value: node.text, dynamic: true } : { value: positional.join(" "), dynamic: false, computed: true };
-      }
-      return variable(name2?.text ?? "", node.text, scope);
-    }
-    case "expansion":
-      return expansion(node, scope);
-    case "command_substitution":
-      return substitution(node, scope);
-    default:
-      return { value: node.text, dynamic: true };
-  }
-}
-function quotedLiteral(node) {
-  if (node.type === "raw_string") return node.text.slice(1, -1);
-  if (node.type !== "string") return void 0;
-  const text3 = node.text;
-  if (text3.charCodeAt(0) !== 34 || text3.includes("\\")) return void 0;
-  for (const child of node.namedChildren) if (child.type !== "string_content") return void 0;
-  return text3.slice(1, -1);
-}
-function fieldsOf(node, word, scope = NO_SCOPE) {
-  if (!word.computed || word.dynamic) return void 0;
-  const target = node.type === "command_name" && node.namedChildren.length === 1 ? node.namedChildren[0] : node;
-  if (target.type === "string" && target.namedChildren.length === 1) {
-    const elements2 = wholeArray(target.namedChildren[0], scope);
-    return elements2 === void 0 ? void 0 : [...elements2];
-  }
-  if (target.type !== "simple_expansion" && target.type !== "expansion" && target.type !== "command_substitution") return void 0;
-  const elements = wholeArray(target, scope);
-  const ifs = scope.ifs();
-  const parts2 = elements ?? [word.value];
-  const fields = [];
-  for (const part of parts2) for (const field of splitFields(part, ifs)) fields.push(field);
-  return fields;
-}
-function splitFields(text3, ifs) {
-  if (ifs === "") return text3 === "" ? [] : [text3];
-  const fields = [];
-  let current = "";
-  let pending2 = false;
-  for (const char of text3) {
-    if (ifs.includes(char)) {
-      if (current !== "" || pending2 && !/\s/.test(char)) fields.push(current);
-      current = "";
-      pending2 = !/\s/.test(char);
-      continue;
-    }
-    current += char;
-    pending2 = true;
-  }
-  if (current !== "") fields.push(current);
-  return fields;
-}
-function globPatternOf(node) {
-  let pattern = "";
-  let glob = false;
-  const parts2 = node.type === "concatenation" ? node.children : [node];
-  for (const part of parts2) {
-    if (part.type === "word") {
-      const text3 = part.text;
-      if (/(^|[^\\])[*?[]/.test(text3)) glob = true;
-      pattern += text3;
-    } else if (part.type === "raw_string" || part.type === "string" || part.type === "ansi_c_string") {
-      const word = resolveWord(part);
-      if (word.dynamic) return void 0;
-      pattern += word.value.replace(/[*?[\]\\]/g, "\\$&");
-    } else {
-      return void 0;
-    }
-  }
-  return glob ? pattern : void 0;
-}
-function operandPattern(node, scope = NO_SCOPE) {
-  switch (node.type) {
-    case "word":
-      return node.text;
-    case "raw_string":
-    case "ansi_c_string":
-      return escapeGlob(resolveWord(node, scope).value);
-    case "concatenation":
-    case "command_name":
-      return node.children.map((part) => operandPattern(part, scope)).join("");
-    case "string":
-    case "translated_string": {
-      const text3 = node.text;
-      const literal = (from, to) => to > from ? escapeGlob(unescapeDouble(text3.slice(from - node.startIndex, to - node.startIndex))) : "";
-      let pattern = "";
-      let cursor = node.startIndex + (text3.startsWith('$"') ? 2 : 1);
-      for (const child of node.namedChildren) {
-        pattern += literal(cursor, child.startIndex);
-        pattern += child.type === "string_content" ? escapeGlob(unescapeDouble(child.text)) : operandPattern(child, scope);
-        cursor = child.endIndex;
-      }
-      return pattern + literal(cursor, node.endIndex - 1);
-    }
-    default: {
-      const word = resolveWord(node, scope);
-      return word.dynamic ? "**" : escapeGlob(word.value);
-    }
-  }
-}
-function escapeGlob(text3) {
-  return text3.replace(/[*?[\]\\]/g, "\\$&");
-}
-function variable(name2, text3, scope) {
-  const value = name2 === "" ? void 0 : scope.scalar(name2);
-  return value === void 0 ? { value: text3, dynamic: true } : { value, dynamic: false, computed: true };
-}
-function expansion(node, scope) {
-  const children = node.children;
-  const inner = children[1];
-  if (inner === void 0) return { value: node.text, dynamic: true };
-  if (inner.type === "subscript") {
-    if (children.length !== 3) return { value: node.text, dynamic: true };
-    const elements = scope.array(inner.namedChildren[0]?.text ?? "");
-    const index = inner.namedChildren[1]?.text ?? "";
-    if (elements === void 0) return { value: node.text, dynamic: true };
-    if (index === "@" || index === "*") return { value: elements.join(" "), dynamic: false, computed: true };
-    if (/^\d+$/.test(index) && elements[Number(index)] !== void 0) return { value: elements[Number(index)], dynamic: false, computed: true };
-    return { value: node.text, dynamic: true };
-  }
-  if (inner.type !== "variable_name") return { value: node.text, dynamic: true };
-  if (children.length === 3) return variable(inner.text, node.text, scope);
-  const operator = children[2];
-  if (!DEFAULTING.has(operator.type)) return { value: node.text, dynamic: true };
-  const known = scope.scalar(inner.text);
-  if (known !== void 0 && (known !== "" || !operator.type.startsWith(":"))) return { value: known, dynamic: false, computed: true };
-  const fallback = children.slice(3, -1);
-  const word = resolveParts(fallback, scope);
-  return word.dynamic ? { value: node.text, dynamic: true } : { value: word.value, dynamic: false, computed: true };
-}
-function wholeArray(node, scope) {
-  if (node.type === "simple_expansion") {
-    const name2 = node.namedChildren[0];
-    return name2?.type === "special_variable_name" && (name2.text === "@" || name2.text === "*") ? scope.array("@") : void 0;
-  }
-  if (node.type !== "expansion") return void 0;
-  const inner = node.children[1];
-  if (inner?.type !== "subscript" || node.children.length !== 3) return void 0;
-  const index = inner.namedChildren[1]?.text;
-  if (index !== "@" && index !== "*") return void 0;
-  return scope.array(inner.namedChildren[0]?.text ?? "");
-}
-function substitution(node, scope) {
-  const commands = node.namedChildren;
-  if (commands.length === 1 && commands[0].type === "pipeline") return pipelineOutput(node, commands[0], scope);
-  const command = commands.length === 1 && commands[0].type === "command" ? commands[0] : void 0;
-  if (command === void 0) return { value: node.text, dynamic: true };
-  return commandOutput(node, command, scope);
-}
-function pipelineOutput(node, pipeline, scope) {
-  const stages = pipeline.namedChildren;
-  if (stages.length === 0 || stages[0].type !== "command") return { value: node.text, dynamic: true };
-  let text3 = commandOutput(node, stages[0], scope);
-  for (const stage of stages.slice(1)) {
-    if (text3.dynamic || stage.type !== "command") return { value: node.text, dynamic: true };
-    const words = stage.namedChildren.map((child) => resolveWord(child, scope));
-    const program = words[0]?.value;
-    const args2 = words.slice(1).map((word) => word.value);
-    if (words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
-    if (program === "base64" && args2.length === 1 && /^(-d|-D|--decode)$/.test(args2[0])) {
-      const decoded = decodeBase642(text3.value);
-      if (decoded === void 0) return { value: node.text, dynamic: true };
-      text3 = { value: decoded.replace(/\n+$/, ""), dynamic: false, computed: true };
-    } else if (program === "rev" && args2.length === 0) {
-      text3 = { value: [...text3.value].reverse().join(""), dynamic: false, computed: true };
-    } else if (program !== "cat" || args2.length > 0) {
-      return { value: node.text, dynamic: true };
-    }
-  }
-  return text3;
-}
-var STRICT_UTF8 = new TextDecoder("utf-8", { fatal: true });
-function decodeBase642(text3) {
-  let clean = text3.replace(/\s+/g, "");
-  if (clean.length % 4 === 0) clean = clean.replace(/={1,2}$/, "");
-  if (clean.length % 4 === 1 || !BASE64_ALPHABET.test(clean)) return void 0;
-  try {
-    return STRICT_UTF8.decode(Buffer.from(clean, "base64"));
-  } catch {
-    return void 0;
-  }
-}
-var BASE64_ALPHABET = /^[A-Za-z0-9+/]*$/;
-function commandOutput(node, command, scope) {
-  const words = [];
-  for (const child of command.namedChildren) {
-    if (child.type === "variable_assignment" || child.type.endsWith("redirect")) return { value: node.text, dynamic: true };
-    words.push(resolveWord(child, scope));
-  }
-  const program = words[0]?.value;
-  if (program !== "echo" && program !== "printf" || words.some((word) => word.dynamic)) return { value: node.text, dynamic: true };
-  let args2 = words.slice(1).map((word) => word.value);
-  if (program === "echo") {
-    if (args2[0] !== void 0 && /^-[neE]+$/.test(args2[0])) args2 = args2.slice(1);
-    return { value: args2.join(" "), dynamic: false, computed: true };
-  }
-  if (args2.length === 0 || /%[^s%]/.test(args2[0])) return { value: node.text, dynamic: true };
-  const format = args2[0];
-  const rest = args2.slice(1);
-  const out2 = rest.length === 0 ? format.replace(/%%/g, "%") : rest.map((arg) => format.replace(/%s/g, arg).replace(/%%/g, "%")).join("");
-  return { value: out2.replace(/\\n/g, "\n").replace(/\n+$/, ""), dynamic: false, computed: true };
-}
-function resolveParts(parts2, scope) {
-  let value = "";
-  let dynamic = false;
-  let computed = false;
-  for (const part of parts2) {
-    const word = resolveWord(part, scope);
-    value += word.value;
-    dynamic ||= word.dynamic;
-    computed ||= word.computed === true;
-  }
-  return computed ? { value, dynamic, computed } : { value, dynamic };
-}
-function resolveString(node, scope) {
-  const text3 = node.text;
-  const open = text3.startsWith('$"') ? 2 : 1;
-  let value = "";
-  let dynamic = false;
-  let computed = false;
-  let cursor = node.startIndex + open;
-  const end = node.endIndex - 1;
-  for (const child of node.namedChildren) {
-    if (child.startIndex > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, child.startIndex - node.startIndex));
-    if (child.type === "string_content") value += unescapeDouble(child.text);
-    else {
-      const word = resolveWord(child, scope);
-      value += word.value;
-      dynamic ||= word.dynamic;
-      computed ||= word.computed === true;
-    }
-    cursor = child.endIndex;
-  }
-  if (end > cursor) value += unescapeDouble(text3.slice(cursor - node.startIndex, end - node.startIndex));
-  return computed ? { value, dynamic, computed } : { value, dynamic };
-}
-function unescapeUnquoted(text3) {
-  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\(\n|.)/gs, (_, char) => char === "\n" ? "" : char);
-}
-function unescapeDouble(text3) {
-  return text3.indexOf("\\") < 0 ? text3 : text3.replace(/\\([$`"\\\n])/g, (_, char) => char === "\n" ? "" : char);
-}
-var SIMPLE_ESCAPES = {
-  a: "\x07",
-  b: "\b",
-  e: "\x1B",
-  E: "\x1B",
-  f: "\f",
-  n: "\n",
-  r: "\r",
-  t: "	",
-  v: "\v",
-  "\\": "\\",
-  "'": "'",
-  '"': '"',
-  "?": "?"
-};
-function decodeAnsiC(body2) {
-  return body2.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{1,4}|U[0-9a-fA-F]{1,8}|[0-7]{1,3}|c.|.)/gs, (whole, esc) => {
-    const head = esc[0];
-    if (head === "x" || head === "u" || head === "U") return String.fromCodePoint(Number.parseInt(esc.slice(1), 16));
-    if (/[0-7]/.test(head)) return String.fromCharCode(Number.parseInt(esc, 8) & 255);
-    if (head === "c" && esc.length === 2) return String.fromCharCode(esc.charCodeAt(1) & 31);
-    return SIMPLE_ESCAPES[head] ?? whole;
-  });
-}
-
 // packages/core/src/command/braces.ts
 var MAX_WORDS = 64;
 var SEQUENCE = /^(?:(-?\d+)\.\.(-?\d+)(?:\.\.(-?\d+))?|([A-Za-z])\.\.([A-Za-z])(?:\.\.(-?\d+))?)$/;
@@ -19175,6 +19283,7 @@ function expand(tokens) {
     if (!isSyntax(tokens[open], "{")) continue;
     const found2 = braceAt(tokens, open);
     if (found2 === void 0) continue;
+    if (found2.alternatives === void 0) return void 0;
     const preamble = tokens.slice(0, open);
     const rests = expand(tokens.slice(found2.close + 1));
     if (rests === void 0) return void 0;
@@ -19209,7 +19318,8 @@ function braceAt(tokens, open) {
         return { alternatives: bounds.slice(1).map((end, at) => tokens.slice(bounds[at] + 1, end)), close: index };
       }
       const sequence = sequenceOf(tokens.slice(open + 1, index));
-      return sequence === void 0 ? void 0 : { alternatives: sequence.map(sequenceTokens), close: index };
+      if (sequence === void 0) return void 0;
+      return { alternatives: sequence.length > MAX_WORDS ? void 0 : sequence.map(sequenceTokens), close: index };
     } else if (depth === 0 && isSyntax(token, ",")) commas.push(index);
   }
   return void 0;
@@ -19427,10 +19537,11 @@ var transfer = (moves, targetOption = true) => (args2) => {
     if (moves) found2.push(["write", source]);
     const landed = joinPath(destination, lastSegment(source));
     found2.push(["write", landed]);
-    if (recursive) found2.push(["write", joinPath(landed, "*")]);
+    if (recursive) found2.push(["write", joinPath(landed, "*")], ["write", landed, "tree"]);
   }
   if (target === void 0) found2.push(["write", destination]);
   if (recursive) found2.push(["write", joinPath(destination, "*")]);
+  if (recursive && !/^(?:\.\/*)+$/.test(destination)) found2.push(["write", destination, "tree"]);
   return found2;
 };
 function inputThenOutput(valueOptions) {
@@ -19592,7 +19703,9 @@ function fileAccessesOf(program, args2) {
   }
   const reader = READERS.get(program);
   if (reader === void 0) return found2;
-  for (const [access, path] of reader(args2)) if (usablePath(path)) found2.push({ access, path, by: program });
+  for (const [access, path, tree] of reader(args2)) {
+    if (usablePath(path)) found2.push(tree === void 0 ? { access, path, by: program } : { access, path, by: program, tree: true });
+  }
   return found2;
 }
 function usablePath(path) {
@@ -20374,15 +20487,193 @@ function unescapeLiteral(text3) {
   return text3.replace(/\\(["'\\`])/g, "$1").replace(/\\n/g, "\n");
 }
 
+// packages/core/src/command/subcommand-starts.ts
+function subcommandStarts(args2) {
+  if (!isOption(args2[0])) return [0];
+  const starts = [];
+  const reachable = /* @__PURE__ */ new Set([0]);
+  for (let index = 0; index < args2.length; index += 1) {
+    if (!reachable.has(index)) continue;
+    const word = args2[index];
+    if (!isOption(word)) {
+      starts.push(index);
+      continue;
+    }
+    if (word.value === "--") continue;
+    reachable.add(index + 1);
+    if (!word.value.includes("=")) reachable.add(index + 2);
+  }
+  return starts;
+}
+function isOption(word) {
+  return word !== void 0 && !word.dynamic && word.value.length > 1 && word.value.startsWith("-");
+}
+
+// packages/core/src/command/package-runners.ts
+var NPM_EXEC = {
+  valueOptions: ["-p", "--package", "-w", "--workspace", "--prefix", "--cache", "--registry", "--userconfig", "--loglevel"],
+  switches: ["-y", "--yes", "--no", "-q", "--quiet", "-s", "--silent", "--ignore-existing", "--no-install", "--workspaces", "--include-workspace-root", "-ws"],
+  scriptOptions: ["-c", "--call"]
+};
+var PNPM_EXEC = {
+  valueOptions: ["--package", "--filter", "-F", "--dir", "-C", "--workspace-concurrency", "--reporter", "--resume-from", "--report-summary"],
+  switches: ["-r", "--recursive", "--parallel", "--no-bail", "--silent", "-s", "--workspace-root", "-w", "--allow-build", "--shell-mode"],
+  scriptOptions: ["-c"]
+};
+var YARN_DLX = { valueOptions: ["-p", "--package"], switches: ["-q", "--quiet"] };
+var YARN_EXEC = { switches: [], joinsScript: true };
+var BUNX = { valueOptions: ["-p", "--package"], switches: ["--bun", "--silent", "--verbose", "--no-install"] };
+var UV_RUN = {
+  valueOptions: [
+    "--with",
+    "--with-editable",
+    "--with-requirements",
+    "-p",
+    "--python",
+    "--project",
+    "--directory",
+    "--package",
+    "--extra",
+    "--group",
+    "--only-group",
+    "--no-group",
+    "--env-file",
+    "--index",
+    "--default-index",
+    "--index-url",
+    "-i",
+    "--extra-index-url",
+    "--find-links",
+    "-f",
+    "--index-strategy",
+    "--keyring-provider",
+    "--resolution",
+    "--prerelease",
+    "--cache-dir",
+    "--config-file",
+    "--color",
+    "--python-preference",
+    "--link-mode",
+    "--exclude-newer",
+    "-m",
+    "--module",
+    "--from"
+  ],
+  switches: [
+    "--no-sync",
+    "--frozen",
+    "--locked",
+    "--isolated",
+    "--active",
+    "--no-project",
+    "--no-dev",
+    "--dev",
+    "--all-extras",
+    "--all-packages",
+    "--no-editable",
+    "--script",
+    "-s",
+    "--gui-script",
+    "-q",
+    "--quiet",
+    "-v",
+    "--verbose",
+    "--offline",
+    "--no-cache",
+    "-n",
+    "--native-tls",
+    "--no-progress",
+    "--no-env-file",
+    "--all-groups",
+    "--only-dev",
+    "--exact",
+    "--inexact",
+    "--upgrade",
+    "-U",
+    "--reinstall",
+    "--refresh",
+    "--no-build-isolation",
+    "--compile-bytecode",
+    "--no-python-downloads"
+  ]
+};
+var PIPX_RUN = { valueOptions: ["--spec", "--python", "--pip-args", "--index-url", "-i"], switches: ["--no-cache", "--path", "--pypackages", "-q", "--quiet", "-v", "--verbose", "--system-site-packages", "-e", "--editable"] };
+var ENV_RUN = { valueOptions: ["-e", "--env", "-n", "--name", "-p", "--prefix", "--cwd"], switches: ["-v", "--verbose", "-q", "--quiet", "--no-capture-output", "--live-stream", "--debug-wrapper-scripts"] };
+var MISE_EXEC = { valueOptions: ["-C", "--cd", "-j", "--jobs", "-E", "--env"], switches: ["--raw", "--fresh-env", "-q", "--quiet", "-v", "--verbose", "-y", "--yes"], scriptOptions: ["-c", "--command"], afterDoubleDash: true };
+var NIX_SHELL = { valueOptions: ["-f", "--file", "--expr", "--override-input", "--option", "--profile"], switches: ["--impure", "-i", "--ignore-environment", "--offline", "--refresh", "--no-write-lock-file"], restOptions: ["-c", "--command"], restRequired: true };
+var NIX_SHELL_LEGACY = { valueOptions: ["-p", "--packages", "-A", "--attr", "-I", "--arg", "--argstr"], switches: ["--pure", "--impure", "-Q", "--quiet"], scriptOptions: ["--run", "--command"] };
+var SIMPLE = { switches: [] };
+var RUNNERS = (() => {
+  const table2 = /* @__PURE__ */ new Map();
+  for (const [name2, spec] of Object.entries({
+    npx: NPM_EXEC,
+    "npm exec": NPM_EXEC,
+    "npm x": NPM_EXEC,
+    pnpx: NPM_EXEC,
+    "pnpm dlx": PNPM_EXEC,
+    "pnpm exec": PNPM_EXEC,
+    "yarn dlx": YARN_DLX,
+    "yarn exec": YARN_EXEC,
+    bunx: BUNX,
+    "bun x": BUNX,
+    "uv run": UV_RUN,
+    uvx: UV_RUN,
+    "uv tool run": UV_RUN,
+    "pipx run": PIPX_RUN,
+    "poetry run": SIMPLE,
+    "pdm run": SIMPLE,
+    "pipenv run": SIMPLE,
+    "hatch run": SIMPLE,
+    "rye run": SIMPLE,
+    "conda run": ENV_RUN,
+    "mamba run": ENV_RUN,
+    "micromamba run": ENV_RUN,
+    "pixi run": ENV_RUN,
+    "mise exec": MISE_EXEC,
+    "mise x": MISE_EXEC,
+    "rtx exec": MISE_EXEC,
+    "asdf exec": SIMPLE,
+    "devbox run": SIMPLE,
+    "bundle exec": SIMPLE,
+    "direnv exec": { switches: [], operands: 1 },
+    "nix develop": NIX_SHELL,
+    "nix shell": NIX_SHELL,
+    "nix-shell": NIX_SHELL_LEGACY
+  })) {
+    const [program, ...subcommands] = name2.split(" ");
+    table2.set(program, [...table2.get(program) ?? [], { subcommands, spec }]);
+  }
+  return table2;
+})();
+function packageRunnerFor(program, args2) {
+  const candidates = RUNNERS.get(program);
+  if (candidates === void 0) return void 0;
+  const whole = candidates.find(({ subcommands }) => subcommands.length === 0);
+  if (whole !== void 0) return { name: program, words: 1, spec: whole.spec };
+  for (const start2 of subcommandStarts(args2)) {
+    for (const { subcommands, spec } of candidates) {
+      if (subcommands.every((word, index) => args2[start2 + index]?.value === word)) return { name: [program, ...subcommands].join(" "), words: start2 + subcommands.length + 1, spec };
+    }
+  }
+  return void 0;
+}
+function dynamicRunnerSubcommand(program, args2) {
+  const candidates = RUNNERS.get(program);
+  if (candidates === void 0 || candidates.every(({ subcommands }) => subcommands.length === 0)) return void 0;
+  for (const start2 of subcommandStarts(args2)) if (args2[start2]?.dynamic === true) return args2[start2];
+  return void 0;
+}
+
 // packages/core/src/command/unwrap.ts
 function readWrapper(words, spec) {
   if (spec.afterDoubleDash) {
     const dash = words.findIndex((word, index2) => index2 > 0 && word.value === "--");
     if (dash > 0) return [{ inner: words.slice(dash + 1), env: {} }];
   }
+  const { values, switches, scripts, splits, noRun, rests } = optionSetsOf(spec);
+  if (spec.restRequired) return restAfterOption(words, values, rests);
   const readings = [];
   const env = {};
-  const { values, switches, scripts, splits, noRun } = optionSetsOf(spec);
   let lead = [];
   let index = 1;
   while (index < words.length) {
@@ -20407,6 +20698,7 @@ function readWrapper(words, spec) {
     const name2 = text3.startsWith("--") && eq > 0 ? text3.slice(0, eq) : text3;
     const attached = text3.startsWith("--") && eq > 0 ? text3.slice(eq + 1) : void 0;
     if (noRun.has(name2)) return [];
+    if (rests.has(text3)) return [{ inner: words.slice(index + 1), env }];
     if (scripts.has(name2) || !text3.startsWith("--") && text3.length > 2 && scripts.has(`-${text3[text3.length - 1]}`) && [...text3.slice(1, -1)].every((ch) => switches.has(`-${ch}`))) {
       const script = attached !== void 0 ? { value: attached, dynamic: word.dynamic } : words[index + 1];
       return script === void 0 ? [] : [{ inner: [], env, script }];
@@ -20433,6 +20725,14 @@ function readWrapper(words, spec) {
   }
   return [...finish(words, index, spec, env, lead), ...readings];
 }
+function restAfterOption(words, values, rests) {
+  for (let index = 1; index < words.length; index += 1) {
+    const text3 = words[index].value;
+    if (rests.has(text3)) return [{ inner: words.slice(index + 1), env: {} }];
+    if (values.has(text3)) index += 1;
+  }
+  return [];
+}
 var optionSets = /* @__PURE__ */ new WeakMap();
 function optionSetsOf(spec) {
   let sets = optionSets.get(spec);
@@ -20442,7 +20742,8 @@ function optionSetsOf(spec) {
       switches: new Set(spec.switches ?? []),
       scripts: new Set(spec.scriptOptions ?? []),
       splits: new Set(spec.splitOptions ?? []),
-      noRun: new Set(spec.noRun ?? [])
+      noRun: new Set(spec.noRun ?? []),
+      rests: new Set(spec.restOptions ?? [])
     };
     optionSets.set(spec, sets);
   }
@@ -20574,10 +20875,14 @@ var WRAPPERS = new Map(Object.entries({
   dotenv: { valueOptions: ["-e", "-v", "-c"], switches: ["-p"] },
   "op": { switches: [] }
 }));
-function wrapperFor(program, next) {
-  if (program === "op" || program === "doppler" || program === "aws-vault" || program === "dotenvx") return next === "run" || next === "exec" ? RUN_SUBCOMMAND : void 0;
-  if ((program === "k3s" || program === "microk8s") && next !== "kubectl" && next !== "helm" && next !== "ctr") return void 0;
+function wrapperFor(program, args2) {
+  if (program === "op" || program === "doppler" || program === "aws-vault" || program === "dotenvx") return hasSubcommand(args2, RUN_SUBCOMMANDS) ? RUN_SUBCOMMAND : void 0;
+  if ((program === "k3s" || program === "microk8s") && args2[0]?.value !== "kubectl" && args2[0]?.value !== "helm" && args2[0]?.value !== "ctr") return void 0;
   return WRAPPERS.get(program);
+}
+var RUN_SUBCOMMANDS = /* @__PURE__ */ new Set(["run", "exec"]);
+function hasSubcommand(args2, names) {
+  return subcommandStarts(args2).some((start2) => names.has(args2[start2].value));
 }
 var RUN_SUBCOMMAND = { valueOptions: ["--env-file", "-p", "--project", "-c", "--config", "--duration", "--region"], switches: ["--no-masking"], operands: 1, afterDoubleDash: true };
 
@@ -20601,19 +20906,19 @@ function runCommand(runner, words, frame, stdin) {
   if (head.computed) runner.opaque("dynamic-program", `the program name \`${head.value}\` is made by expansion`);
   const program = basename5(head.value);
   const args2 = words.slice(1);
-  const wrapper = wrapperFor(program, args2[0]?.value);
+  const wrapper = wrapperFor(program, args2);
   if (wrapper !== void 0) {
     emit(runner, words, frame, "wrapper");
-    const via = [...frame.via, program];
-    for (const reading of readWrapper(words, wrapper)) {
-      const inner = { ...frame, via, env: { ...frame.env, ...reading.env } };
-      if (reading.script) runScript(runner, reading.script, inner, `${program} -c`);
-      else if (wrapper.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, program);
-      else if (program === "xargs") for (const command of xargsCommands(words, reading.inner, stdin)) runCommand(runner, command, inner, void 0);
-      else runCommand(runner, reading.inner, inner, stdin);
-    }
-    return;
+    return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program] }, stdin, program);
   }
+  const packageRunner = packageRunnerFor(program, args2);
+  if (packageRunner !== void 0) {
+    emit(runner, words, frame, "run");
+    const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
+    return runWrapped(runner, words.slice(packageRunner.words - 1), packageRunner.spec, inner, stdin, packageRunner.name);
+  }
+  const dynamicSubcommand = dynamicRunnerSubcommand(program, args2);
+  if (dynamicSubcommand !== void 0) runner.opaque("dynamic-program", `\`${program}\` may start any program: its subcommand \`${dynamicSubcommand.value}\` is made by expansion`);
   if (SHELLS2.has(program) || POWERSHELL.test(program)) return runShell(runner, words, frame, stdin, program);
   const interpreter = interpreterFor(program);
   if (interpreter !== void 0) return runInterpreter(runner, words, frame, stdin, program, locateCode(words.map((word) => word.value), interpreter));
@@ -20677,6 +20982,15 @@ function runCommand(runner, words, frame, stdin) {
       return emit(runner, words, frame, "run");
     default:
       return emit(runner, words, frame, "run");
+  }
+}
+function runWrapped(runner, words, spec, frame, stdin, label) {
+  for (const reading of readWrapper(words, spec)) {
+    const inner = { ...frame, env: { ...frame.env, ...reading.env } };
+    if (reading.script) runScript(runner, reading.script, inner, `${label} -c`);
+    else if (spec.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, label);
+    else if (label === "xargs") for (const command of xargsCommands(words, reading.inner, stdin)) runCommand(runner, command, inner, void 0);
+    else runCommand(runner, reading.inner, inner, stdin);
   }
 }
 function readLiteral(args2, frame, stdin) {
@@ -20985,7 +21299,8 @@ function checkEnvironment(runner, frame) {
 function noteOnce(runner, kind, detail) {
   if (!runner.analysis.opaque.some((item) => item.detail === detail)) runner.opaque(kind, detail);
 }
-function emit(runner, words, frame, role) {
+function emit(runner, words, frame, as) {
+  const role = as === "run" && frame.delegated === true ? "delegated" : as;
   const typed = words[0].value;
   const program = basename5(typed);
   const args2 = [];
@@ -21002,7 +21317,7 @@ function emit(runner, words, frame, role) {
     text: args2.length === 0 ? typed : `${typed} ${args2.join(" ")}`,
     role
   });
-  if (role !== "run") return;
+  if (role === "wrapper") return;
   let literalArgs = args2;
   let operands2 = args2;
   let patterns;
@@ -21120,7 +21435,7 @@ var Scanner = class {
     try {
       const root = tree.rootNode;
       if (root.hasError) this.opaque("parse-error", `\`${clip4(source)}\` does not parse as a complete shell command`);
-      this.walk(root, { via: frame.via, depth: frame.depth, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, void 0);
+      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, void 0);
     } finally {
       tree.delete();
     }
@@ -21638,7 +21953,7 @@ function outputOf(words, stdin) {
   }
   if (program === "cat" && args2.length === 0) return stdin;
   if (program === "base64" && args2.some((word) => /^(-d|-D|--decode)$/.test(word.value)) && stdin?.kind === "text" && !stdin.dynamic) {
-    const decoded = decodeBase642(stdin.text);
+    const decoded = decodeBase64(stdin.text);
     return decoded === void 0 ? { kind: "stream", from: "base64 -d" } : { kind: "text", text: decoded, dynamic: false, decoded: true };
   }
   if (FETCHERS.has(program)) return { kind: "fetch", text: `curl ${args2.map((word) => word.value).join(" ")}`.trim() };
@@ -21659,7 +21974,7 @@ function createCommandAnalyzer(parser) {
       const analysis = { line, invocations: [], pipelines: [], opaque: [], files: [], gitPushes: [] };
       new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0 });
       analysis.opaque = dedupe(analysis.opaque, (item) => `${item.kind}:${item.detail}`);
-      analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.path}`);
+      analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.tree === true ? "tree:" : ""}${item.path}`);
       analysis.pipelines = dedupe(analysis.pipelines, (text3) => text3);
       return analysis;
     }
