@@ -89,8 +89,13 @@ const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
 export function wrapperFor(program: string, args: readonly Word[]): WrapperSpec | undefined {
   if (program === 'op' || program === 'doppler' || program === 'aws-vault' || program === 'dotenvx') return hasSubcommand(args, RUN_SUBCOMMANDS) ? RUN_SUBCOMMAND : undefined;
   if ((program === 'k3s' || program === 'microk8s') && args[0]?.value !== 'kubectl' && args[0]?.value !== 'helm' && args[0]?.value !== 'ctr') return undefined;
+  // `corepack pnpm dlx …` runs the package manager it names; `corepack enable` runs nothing.
+  if (program === 'corepack') return COREPACK_MANAGERS.has(args[0]?.value ?? '') ? COREPACK : undefined;
   return WRAPPERS.get(program);
 }
+
+const COREPACK_MANAGERS = new Set(['npm', 'npx', 'pnpm', 'pnpx', 'yarn', 'yarnpkg']);
+const COREPACK: WrapperSpec = { switches: [] };
 
 const RUN_SUBCOMMANDS = new Set(['run', 'exec']);
 

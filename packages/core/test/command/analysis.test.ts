@@ -29,6 +29,7 @@ describe('analysis', () => {
     ['sudo -u x timeout -s KILL 5 env A=1 terraform apply', 'terraform apply'],
     ['bash -lc "git push -f origin x"', 'git push -f origin x'],
     ['op --account team run --env-file x -- terraform apply', 'terraform apply'],
+    ['corepack yarn test --watch=false', 'yarn test --watch=false'],
   ])('%s runs %s', ([line, text]) => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
   });
