@@ -51,6 +51,18 @@ describe('evaluate()', () => {
     expect(free(command(line).decision)).toBe(false);
   });
 
+  // Allowed spellings that did something else: a package the line picks under an allowed tool
+  // name, and an unknown tree copied where workflows live.
+  test.for([
+    'npx --package=@evil/typescript tsc --noEmit',
+    'npx tsc@latest --noEmit',
+    'cp -r templates/. .github',
+    'mv ci-templates .github',
+  ])('%s is not allowed', (line) => {
+    const record = command(line);
+    expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);
+  });
+
   test.for(evasions.entries.filter((entry) => entry.expect === 'dangerous'))('evasion $name is still stopped: $command', (entry) => {
     const record = command(entry.command);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

@@ -18,6 +18,29 @@ export interface PackageRunner {
   spec: WrapperSpec;
 }
 
+// Runners whose first word is a package to fetch, which a version or a location pins to one
+// outside the lockfile (`npx tsc@latest`, `uvx ruff@0.5`, `npx github:user/repo`).
+const FETCHERS = new Set(['npx', 'npm exec', 'npm x', 'pnpx', 'pnpm dlx', 'yarn dlx', 'bunx', 'bun x', 'uvx', 'uv tool run', 'pipx run']);
+
+/**
+ * The package a runner's line picks itself (`--package=x`, `tsc@latest`), if any: an allow
+ * of the runner must not cover a dependency the lockfile does not pin. `words` are the line's
+ * words from the runner's last name word on; `started` is the program it runs.
+ */
+export function pickedPackage(runner: PackageRunner, words: readonly Word[], started: Word | undefined): string | undefined {
+  for (let index = 1; index < words.length; index += 1) {
+    const text = words[index]!.value;
+    if (text === '--' || text === started?.value) break;
+    const option = PACKAGE_OPTIONS.get(runner.spec)?.find((name) => text === name || text.startsWith(`${name}=`));
+    if (option === undefined) continue;
+    return text === option ? `${option} ${words[index + 1]?.value ?? ''}` : text;
+  }
+  if (started === undefined || !FETCHERS.has(runner.name)) return undefined;
+  const name = started.value.slice(1);
+  const scoped = started.value.startsWith('@');
+  return name.includes('@') || name.includes(':') || (!scoped && name.includes('/') && !/^[./~]/.test(started.value)) ? started.value : undefined;
+}
+
 const NPM_EXEC: WrapperSpec = {
   valueOptions: ['-p', '--package', '-w', '--workspace', '--prefix', '--cache', '--registry', '--userconfig', '--loglevel'],
   switches: ['-y', '--yes', '--no', '-q', '--quiet', '-s', '--silent', '--ignore-existing', '--no-install', '--workspaces', '--include-workspace-root', '-ws'],
@@ -55,6 +78,17 @@ const MISE_EXEC: WrapperSpec = { valueOptions: ['-C', '--cd', '-j', '--jobs', '-
 const NIX_SHELL: WrapperSpec = { valueOptions: ['-f', '--file', '--expr', '--override-input', '--option', '--profile'], switches: ['--impure', '-i', '--ignore-environment', '--offline', '--refresh', '--no-write-lock-file'], restOptions: ['-c', '--command'], restRequired: true };
 const NIX_SHELL_LEGACY: WrapperSpec = { valueOptions: ['-p', '--packages', '-A', '--attr', '-I', '--arg', '--argstr'], switches: ['--pure', '--impure', '-Q', '--quiet'], scriptOptions: ['--run', '--command'] };
 const SIMPLE: WrapperSpec = { switches: [] };
+
+// Options that name the package a runner fetches the program from (`npx --package=x tsc`,
+// `uv run --with x pytest`): a dependency the line picks, outside the lockfile.
+const PACKAGE_OPTIONS: ReadonlyMap<WrapperSpec, readonly string[]> = new Map([
+  [NPM_EXEC, ['-p', '--package']],
+  [PNPM_EXEC, ['--package']],
+  [YARN_DLX, ['-p', '--package']],
+  [BUNX, ['-p', '--package']],
+  [UV_RUN, ['--with', '--with-editable', '--with-requirements', '--from']],
+  [PIPX_RUN, ['--spec']],
+]);
 
 // Keyed by program, then by the subcommand words that follow it (none for `npx`): most
 // programs are no runner, and a lookup by their name alone settles it.

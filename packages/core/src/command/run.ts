@@ -10,7 +10,7 @@ import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type 
 import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
-import { dynamicRunnerSubcommand, packageRunnerFor } from './package-runners.ts';
+import { dynamicRunnerSubcommand, packageRunnerFor, pickedPackage } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CanonicalForm, CommandAnalysis, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
@@ -85,8 +85,11 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   const packageRunner = packageRunnerFor(program, args);
   if (packageRunner !== undefined) {
     emit(runner, words, frame, 'run');
+    const own = words.slice(packageRunner.words - 1);
+    const picked = pickedPackage(packageRunner, own, readWrapper(own, packageRunner.spec)[0]?.inner[0]);
+    if (picked !== undefined) runner.opaque('code-option', `\`${packageRunner.name}\` runs a package the line picks (\`${picked}\`), not one the lockfile pins`);
     const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
-    return runWrapped(runner, words.slice(packageRunner.words - 1), packageRunner.spec, inner, stdin, packageRunner.name);
+    return runWrapped(runner, own, packageRunner.spec, inner, stdin, packageRunner.name);
   }
   const dynamicSubcommand = dynamicRunnerSubcommand(program, args);
   if (dynamicSubcommand !== undefined) runner.opaque('dynamic-program', `\`${program}\` may start any program: its subcommand \`${dynamicSubcommand.value}\` is made by expansion`);
