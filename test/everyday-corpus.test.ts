@@ -52,12 +52,15 @@ describe('evaluate()', () => {
   });
 
   // Allowed spellings that did something else: a package the line picks under an allowed tool
-  // name, and an unknown tree copied where workflows live.
+  // name, an unknown tree copied where workflows live, a package index the line names, and a
+  // build goal that runs a program.
   test.for([
     'npx --package=@evil/typescript tsc --noEmit',
     'npx tsc@latest --noEmit',
     'cp -r templates/. .github',
     'mv ci-templates .github',
+    'pip install -r requirements.txt --index-url https://pypi.example.net/simple',
+    'mvn test exec:exec -Dexec.executable=terraform -Dexec.args=apply',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

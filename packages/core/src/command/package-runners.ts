@@ -86,7 +86,7 @@ const PACKAGE_OPTIONS: ReadonlyMap<WrapperSpec, readonly string[]> = new Map([
   [PNPM_EXEC, ['--package']],
   [YARN_DLX, ['-p', '--package']],
   [BUNX, ['-p', '--package']],
-  [UV_RUN, ['--with', '--with-editable', '--with-requirements', '--from']],
+  [UV_RUN, ['--with', '--with-editable', '--with-requirements', '--from', '--index', '--default-index', '--index-url', '-i', '--extra-index-url', '--find-links', '-f']],
   [PIPX_RUN, ['--spec']],
 ]);
 

@@ -103,7 +103,17 @@ const SPLIT = entry({ '--filter': 'code' });
 // file; its `+` start-up commands are read below.
 const LESS = entry({ '-k --lesskey-file --lesskey-src --lesskey-content': 'load' });
 
+// Package installers that fetch from a source the line names, not the one the project pins.
+const PIP = entry({ '-i --index-url --extra-index-url -f --find-links --trusted-host': 'load' });
+const UV = entry({ '--index --default-index --index-url --extra-index-url -i -f --find-links': 'load' });
+// Maven's settings and another project's POM load configuration; its exec and antrun goals run
+// programs the build does not show (read below). Gradle's init scripts are code.
+const MAVEN = entry({ '-s --settings -gs --global-settings -f --file': 'load' });
+const GRADLE = entry({ '-I --init-script -b --build-file -c --settings-file': 'load' });
+
 const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
+  ['pip', PIP], ['pip3', PIP],
+  ['mvn', MAVEN], ['mvnw', MAVEN], ['gradle', GRADLE], ['gradlew', GRADLE],
   ...['npm', 'npx', 'pnpm', 'yarn', 'corepack'].map((name) => [name, NPM] as const),
   ['pytest', PYTEST], ['py.test', PYTEST],
   ...['terraform', 'tofu', 'terragrunt'].map((name) => [name, TERRAFORM] as const),
@@ -130,7 +140,22 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'git') gitSubcommandHazards(args, found);
   if (program === 'curl') curlData(args, found);
   if (program === 'less') lessCommands(args, found);
+  if (program === 'mvn' || program === 'mvnw') mavenGoals(args, found);
+  // `uv run` and `uv tool run` start a program whose options these are not (package-runners.ts).
+  if (program === 'uv' && !['run', 'tool'].includes(args.find((word) => !word.startsWith('-')) ?? '')) scanOptions(UV, args, found);
   return found;
+}
+
+// `mvn test exec:exec -Dexec.executable=terraform -Dexec.args=apply` runs that command line;
+// `exec:java` and `antrun:run` run code the build names.
+function mavenGoals(args: readonly string[], found: OptionHazard[]): void {
+  const property = (name: string): string | undefined => args.findLast((word) => word.startsWith(`-D${name}=`))?.slice(name.length + 3);
+  for (const goal of args) {
+    if (/(^|:)exec:exec$|exec-maven-plugin(:[^:]+)?:exec$/.test(goal)) {
+      const executable = property('exec.executable');
+      found.push(executable === undefined ? { effect: 'load', option: goal } : { effect: 'code', option: goal, value: [executable, property('exec.args')].filter(Boolean).join(' ') });
+    } else if (/(^|:)(exec:java|antrun:run)$/.test(goal)) found.push({ effect: 'load', option: goal });
+  }
 }
 
 function scanOptions(table: ProgramEntry, args: readonly string[], found: OptionHazard[]): void {
