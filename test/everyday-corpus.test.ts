@@ -61,6 +61,8 @@ describe('evaluate()', () => {
     'mv ci-templates .github',
     'pip install -r requirements.txt --index-url https://pypi.example.net/simple',
     'mvn test exec:exec -Dexec.executable=terraform -Dexec.args=apply',
+    'GOPROXY=https://proxy.example.net go mod download',
+    'tsc --outDir .github/workflows',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

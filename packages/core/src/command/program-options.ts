@@ -9,10 +9,11 @@
 //   destroy the program deletes the value, or what it works on (`pytest --basetemp`, `find -delete`)
 //   read    the program reads the file named by the value (`pytest @FILE`, `-var-file`)
 //   write   the program writes the file named by the value (`--junitxml`, `plan -out`)
+//   fill    the program writes files of its own naming into the directory the value names (`tsc --outDir`)
 import { gitSubcommandIndex } from './git-subcommand.ts';
 
 /** What an option does with its value. */
-export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write';
+export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write' | 'fill';
 
 /** One hazardous use found in an argument list. */
 export interface OptionHazard {
@@ -111,8 +112,11 @@ const UV = entry({ '--index --default-index --index-url --extra-index-url -i -f 
 const MAVEN = entry({ '-s --settings -gs --global-settings -f --file': 'load' });
 const GRADLE = entry({ '-I --init-script -b --build-file -c --settings-file': 'load' });
 
+// tsc writes what it compiles where these name.
+const TSC = entry({ '--outFile --out --tsBuildInfoFile': 'write', '--outDir --declarationDir': 'fill' });
+
 const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
-  ['pip', PIP], ['pip3', PIP],
+  ['pip', PIP], ['pip3', PIP], ['tsc', TSC],
   ['mvn', MAVEN], ['mvnw', MAVEN], ['gradle', GRADLE], ['gradlew', GRADLE],
   ...['npm', 'npx', 'pnpm', 'yarn', 'corepack'].map((name) => [name, NPM] as const),
   ['pytest', PYTEST], ['py.test', PYTEST],
@@ -141,6 +145,8 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'curl') curlData(args, found);
   if (program === 'less') lessCommands(args, found);
   if (program === 'mvn' || program === 'mvnw') mavenGoals(args, found);
+  // `npm ci --@scope:registry=URL`: a registry for one scope, named on the line.
+  if (PROGRAMS.get(program) === NPM) for (const word of args) if (/^--@[^:=]+:registry(=|$)/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]! });
   // `uv run` and `uv tool run` start a program whose options these are not (package-runners.ts).
   if (program === 'uv' && !['run', 'tool'].includes(args.find((word) => !word.startsWith('-')) ?? '')) scanOptions(UV, args, found);
   return found;
@@ -403,8 +409,16 @@ const LOAD_ENV = new Set([
   'GOFLAGS', 'GOENV', 'RUSTC_WRAPPER', 'RUSTC', 'RUSTC_WORKSPACE_WRAPPER', 'RUSTFLAGS', 'CARGO_BUILD_RUSTC_WRAPPER', 'MAKEFLAGS', 'MAKEFILES',
   'JAVA_TOOL_OPTIONS', '_JAVA_OPTIONS', 'JDK_JAVA_OPTIONS', 'KUBECONFIG', 'AWS_CONFIG_FILE', 'DOCKER_CONFIG', 'CURL_HOME', 'WGETRC', 'NPM_CONFIG_USERCONFIG',
   'CC', 'CXX', 'LDSHARED', 'CFLAGS', 'LDFLAGS',
+  // Where packages and toolchains come from: a source the line names, not the one the project pins.
+  'GOPROXY', 'GOSUMDB', 'GONOSUMDB', 'GONOSUMCHECK', 'GONOPROXY', 'GOPRIVATE', 'GOINSECURE', 'GOTOOLCHAIN',
+  'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'PIP_TRUSTED_HOST', 'PIP_CONFIG_FILE',
+  'UV_INDEX', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_FIND_LINKS', 'UV_CONFIG_FILE',
+  'YARN_NPM_REGISTRY_SERVER', 'YARN_RC_FILENAME', 'CARGO_HOME', 'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME',
 ]);
-const LOAD_ENV_PREFIXES = ['GIT_CONFIG_KEY_', 'GIT_CONFIG_VALUE_', 'NPM_CONFIG_', 'TF_CLI_ARGS_', 'CARGO_TARGET_', 'PYTHONINSPECT'];
+const LOAD_ENV_PREFIXES = [
+  'GIT_CONFIG_KEY_', 'GIT_CONFIG_VALUE_', 'NPM_CONFIG_', 'TF_CLI_ARGS_', 'CARGO_TARGET_', 'PYTHONINSPECT',
+  'CARGO_REGISTRIES_', 'CARGO_REGISTRY_', 'CARGO_SOURCE_', 'POETRY_REPOSITORIES_', 'POETRY_SOURCE_', 'BUNDLE_MIRROR__', 'YARN_NPM_SCOPES_',
+];
 
 /** Whether setting this variable loads code or configuration the command does not show. */
 export function loadsCode(name: string): boolean {

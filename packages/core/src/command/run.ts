@@ -603,6 +603,9 @@ function judgeOptions(runner: ScriptRunner, program: string, args: readonly stri
       case 'write':
         if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label });
         break;
+      case 'fill':
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: 'write', path: hazard.value, by: label, tree: true });
+        break;
     }
   }
 }

@@ -189,7 +189,7 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
       // A pattern that names the protected path even with every `*` empty targets it (`*.pem`,
       // `.[e]nv`); a broad one (`*`) only might: never allowed, but a reviewer decides.
       const verdict = narrow || decided.decision !== 'block' ? decided : { ...decided, decision: 'require_approval' as const, approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
-      const shown = file.tree ? ` (what it carries into \`${file.path}\` can land there)` : path === file.path ? '' : ` (the pattern \`${file.path}\` can name it)`;
+      const shown = file.tree ? ` (what it puts into \`${file.path}\` can land there)` : path === file.path ? '' : ` (the pattern \`${file.path}\` can name it)`;
       if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`${shown}: ${verdict.reason}`));
     }
   }
