@@ -52,8 +52,8 @@ describe('evaluate()', () => {
   });
 
   // Allowed spellings that did something else: a package the line picks under an allowed tool
-  // name, an unknown tree copied where workflows live, a package index the line names, and a
-  // build goal that runs a program.
+  // name, an unknown tree copied where workflows live, a package index the line names, a
+  // build goal that runs a program, and a git remote given as an address.
   test.for([
     'npx --package=@evil/typescript tsc --noEmit',
     'npx tsc@latest --noEmit',
@@ -63,6 +63,8 @@ describe('evaluate()', () => {
     'mvn test exec:exec -Dexec.executable=terraform -Dexec.args=apply',
     'GOPROXY=https://proxy.example.net go mod download',
     'tsc --outDir .github/workflows',
+    'git push https://git.example.net/mirror.git agent/fix',
+    'git pull https://git.example.net/other.git main',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

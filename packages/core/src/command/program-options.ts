@@ -10,10 +10,11 @@
 //   read    the program reads the file named by the value (`pytest @FILE`, `-var-file`)
 //   write   the program writes the file named by the value (`--junitxml`, `plan -out`)
 //   fill    the program writes files of its own naming into the directory the value names (`tsc --outDir`)
+//   remote  the program talks to the host the value names, not a configured remote (`git push https://…`)
 import { gitSubcommandIndex } from './git-subcommand.ts';
 
 /** What an option does with its value. */
-export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write' | 'fill';
+export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write' | 'fill' | 'remote';
 
 /** One hazardous use found in an argument list. */
 export interface OptionHazard {
@@ -236,6 +237,7 @@ function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): v
   const sub = args[at];
   if (sub === undefined) return;
   const rest = args.slice(at + 1);
+  if (REMOTE_SUBCOMMANDS.has(sub)) remoteUrls(sub, rest, found);
   if (sub === 'rebase') {
     for (let index = 0; index < rest.length; index += 1) {
       const word = rest[index]!;
@@ -256,6 +258,38 @@ function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): v
       else if (word.startsWith('--extcmd=')) found.push({ effect: 'code', option: `${sub} --extcmd`, value: word.slice(9) });
     }
   }
+}
+
+// Subcommands that talk to a repository named by their first operand (or `--repo`, `--remote`).
+const REMOTE_SUBCOMMANDS = new Set(['push', 'fetch', 'pull', 'ls-remote', 'archive']);
+const GIT_REMOTE_VALUES = new Set(['-o', '--push-option', '--server-option', '--receive-pack', '--upload-pack', '--exec', '--depth', '--deepen', '--shallow-since', '--shallow-exclude', '--negotiation-tip', '--refmap', '-j', '--jobs', '--filter', '--format', '--prefix', '--output', '-s', '--strategy', '-X', '--strategy-option']);
+const REMOTE_URL = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+const REMOTE_SCP_WITH_USER = /^[^\s/:@]+@[^\s/:@{}]+:/;
+const REMOTE_SCP = /^[^\s/:@]+:[^\s]/;
+
+// `git push https://host/x.git`, `git fetch git@host:x`, `--repo=URL`: a URL or scp-style
+// address where a remote name goes (a local path is no egress).
+function remoteUrls(sub: string, rest: readonly string[], found: OptionHazard[]): void {
+  let first = true;
+  for (let index = 0; index < rest.length; index += 1) {
+    const word = rest[index]!;
+    if (word === '--') continue;
+    const named = /^--(repo|remote)=(.*)$/.exec(word);
+    if (named !== null && isRemoteAddress(named[2]!, true)) found.push({ effect: 'remote', option: `${sub} --${named[1]}`, value: named[2]! });
+    if ((word === '--repo' || word === '--remote') && isRemoteAddress(rest[index + 1] ?? '', true)) found.push({ effect: 'remote', option: `${sub} ${word}`, value: rest[++index]! });
+    if (word.startsWith('-')) {
+      if (GIT_REMOTE_VALUES.has(word)) index += 1;
+      continue;
+    }
+    // A refspec (`HEAD:main`) looks like `host:path`: only the repository operand is read so.
+    if (isRemoteAddress(word, first)) found.push({ effect: 'remote', option: sub, value: word });
+    first = false;
+  }
+}
+
+function isRemoteAddress(word: string, repositoryOperand: boolean): boolean {
+  if (word.startsWith('file://')) return false;
+  return REMOTE_URL.test(word) || REMOTE_SCP_WITH_USER.test(word) || (repositoryOperand && REMOTE_SCP.test(word) && !word.startsWith('.'));
 }
 
 function quote(word: string): string {

@@ -603,6 +603,9 @@ function judgeOptions(runner: ScriptRunner, program: string, args: readonly stri
       case 'write':
         if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label });
         break;
+      case 'remote':
+        runner.opaque('named-remote', `\`${label} ${clip(hazard.value ?? '')}\` talks to a host the line names, not a configured remote`);
+        break;
       case 'fill':
         if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: 'write', path: hazard.value, by: label, tree: true });
         break;

@@ -77,6 +77,7 @@ export const OPAQUE_KINDS = [
   're-evaluation',
   'resolution',
   'code-option',
+  'named-remote',
 ] as const;
 /** Why part of a command could not be seen into. */
 export type OpaqueKind = (typeof OPAQUE_KINDS)[number];
