@@ -163,6 +163,28 @@ function valuesOf(args: readonly string[], options: readonly string[]): string[]
   return values;
 }
 
+// grep and rg read their patterns from the file `-f` names (`grep -f .env x`, `-vf .env`,
+// `-f.env`, `--file=.env` read .env).
+function withPatternFiles(reader: Reader): Reader {
+  return (args) => {
+    const found = reader(args);
+    for (let index = 0; index < args.length; index += 1) {
+      const word = args[index]!;
+      if (word === '--') break;
+      if (word === '--file' && args[index + 1] !== undefined) found.push(['read', args[++index]!]);
+      else if (word.startsWith('--file=')) found.push(['read', word.slice(7)]);
+      else {
+        // In a cluster, the first option that takes a value takes the rest of the word or the next one.
+        const cluster = /^-([A-Za-z]*?)([efmABCdD])(.*)$/.exec(word);
+        if (cluster === null || cluster[2] !== 'f') continue;
+        const value = cluster[3] !== '' ? cluster[3] : args[++index];
+        if (value !== undefined) found.push(['read', value]);
+      }
+    }
+    return found;
+  };
+}
+
 // A Map: looked up by a word of the command line, it finds nothing a plain object would inherit.
 const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   cat: reads(), tac: reads(), nl: reads(), less: reads(), more: reads(), bat: reads(), view: reads(),
@@ -170,8 +192,9 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   base64: reads(), base32: reads(), md5sum: reads(), sha1sum: reads(), sha256sum: reads(), sha512sum: reads(),
   wc: reads(), sort: reads(['-k', '-t', '-o']), uniq: inputThenOutput(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']), cut: reads(['-d', '-f', '-c', '-b']), diff: reads(), cmp: reads(),
   source: reads(), '.': reads(), jq: afterScript('read', ['-f', '--from-file'], ['--arg', '--argjson']), yq: reads(),
-  grep: afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C']), egrep: afterScript('read', ['-e', '-f']), fgrep: afterScript('read', ['-e', '-f']),
-  rg: afterScript('read', ['-e', '-f', '--regexp'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C']),
+  grep: withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C'])),
+  egrep: withPatternFiles(afterScript('read', ['-e', '-f'])), fgrep: withPatternFiles(afterScript('read', ['-e', '-f'])),
+  rg: withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C'])),
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
