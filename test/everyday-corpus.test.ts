@@ -70,6 +70,7 @@ describe('evaluate()', () => {
     'diff -rN . /tmp/empty',
     'echo "$ACTIONS_ID_TOKEN_REQUEST_TOKEN"',
     'cat /proc/self/environ',
+    'gh pr create --title fix --body-file .env',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

@@ -146,11 +146,31 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'curl') curlData(args, found);
   if (program === 'less') lessCommands(args, found);
   if (program === 'mvn' || program === 'mvnw') mavenGoals(args, found);
+  if (program === 'gh') ghUploads(args, found);
   // `npm ci --@scope:registry=URL`: a registry for one scope, named on the line.
   if (PROGRAMS.get(program) === NPM) for (const word of args) if (/^--@[^:=]+:registry(=|$)/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]! });
   // `uv run` and `uv tool run` start a program whose options these are not (package-runners.ts).
   if (program === 'uv' && !['run', 'tool'].includes(args.find((word) => !word.startsWith('-')) ?? '')) scanOptions(UV, args, found);
   return found;
+}
+
+// gh posts the files it is given to the forge: a body or notes file (`gh pr create -F .env`),
+// an API field `@file` or `--input`, a gist's files and a release's assets.
+function ghUploads(args: readonly string[], found: OptionHazard[]): void {
+  const positionals = args.filter((word) => !word.startsWith('-'));
+  const api = positionals[0] === 'api';
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = eq > 0 ? word.slice(0, eq) : word;
+    if (!['--body-file', '--notes-file', '--input', '-F', '--field'].includes(name)) continue;
+    const value = eq > 0 ? word.slice(eq + 1) : args[++index] ?? '';
+    const file = api && (name === '-F' || name === '--field') ? /=@(.+)$/.exec(value)?.[1] : value;
+    if (file !== undefined && file !== '' && file !== '-') found.push({ effect: 'read', option: name, value: file });
+  }
+  const [group, action] = positionals;
+  const files = group === 'gist' && action === 'create' ? positionals.slice(2) : group === 'release' && (action === 'create' || action === 'upload') ? positionals.slice(3) : [];
+  for (const file of files) found.push({ effect: 'read', option: `${group} ${action}`, value: file.replace(/#.*$/, '') });
 }
 
 // `mvn test exec:exec -Dexec.executable=terraform -Dexec.args=apply` runs that command line;
