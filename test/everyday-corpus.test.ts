@@ -71,6 +71,7 @@ describe('evaluate()', () => {
     'echo "$ACTIONS_ID_TOKEN_REQUEST_TOKEN"',
     'cat /proc/self/environ',
     'gh pr create --title fix --body-file .env',
+    'cd .github/workflows && echo "on: push" > ci.yml',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

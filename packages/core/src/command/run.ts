@@ -12,11 +12,11 @@ import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './int
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
 import { dynamicRunnerSubcommand, packageRunnerFor, pickedPackage } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
-import type { CanonicalForm, CommandAnalysis, OpaqueKind, StreamInput, Word } from './types.ts';
+import type { CanonicalForm, CommandAnalysis, FileAccessFinding, OpaqueKind, StreamInput, Word } from './types.ts';
 import { readWrapper } from './unwrap.ts';
 import { sshRemoteCommand } from './ssh.ts';
 import { xargsCommands } from './xargs.ts';
-import { splitFields, type WordScope } from './word.ts';
+import { escapeGlob, splitFields, type WordScope } from './word.ts';
 import { wrapperFor, type WrapperSpec } from './wrappers.ts';
 
 /** Where a command sits: wrappers around it, its environment and constants, how deep, its script. */
@@ -24,6 +24,11 @@ export interface Frame {
   via: string[];
   /** Inside what a package runner starts: its runs are `delegated` invocations. */
   delegated?: boolean;
+  /**
+   * The shell's working directory, shared by the commands of one shell (`cd x && …`): relative
+   * file names are judged from it. No path is the workspace root; UNKNOWN_DIRECTORY is unknown.
+   */
+  dir?: { path?: string };
   /** Every variable set in this script or by a wrapper, value as written. */
   env: Record<string, string>;
   /** Variables whose value is a known constant (the word evaluator reads these). */
@@ -155,9 +160,42 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     case 'git':
       if (runGit(runner, words, frame, stdin)) return;
       return emit(runner, words, frame, 'run');
+    case 'cd':
+    case 'pushd':
+    case 'popd':
+      changeDirectory(frame, program, args);
+      return emit(runner, words, frame, 'run');
     default:
       return emit(runner, words, frame, 'run');
   }
+}
+
+/** The working directory of a shell that moved to a place the line does not show (`cd "$D"`, `cd -`, `popd`). */
+export const UNKNOWN_DIRECTORY = '**';
+
+// `cd DIR`, `pushd DIR`, `popd`: where the next commands of this shell run.
+function changeDirectory(frame: Frame, program: string, args: readonly Word[]): void {
+  const dir = (frame.dir ??= {});
+  const operands = args.filter((word) => word.value !== '--' && !/^-[LPe@]+$/.test(word.value));
+  const target = operands[0];
+  if (program === 'popd' || (program === 'pushd' && target === undefined) || target?.dynamic || target?.value === '-' || /^[+-]\d+$/.test(target?.value ?? '')) {
+    dir.path = UNKNOWN_DIRECTORY;
+    return;
+  }
+  dir.path = target === undefined ? '~' : directoryFrom(dir.path, target.value);
+}
+
+function directoryFrom(current: string | undefined, path: string): string {
+  if (path.startsWith('/') || path.startsWith('~') || current === undefined) return path;
+  return current === UNKNOWN_DIRECTORY ? `${UNKNOWN_DIRECTORY}/${path}` : `${current}/${path}`;
+}
+
+/** A file finding with a relative name judged from the shell's working directory. */
+export function inDirectory(frame: Pick<Frame, 'dir'>, file: FileAccessFinding): FileAccessFinding {
+  const dir = frame.dir?.path;
+  if (dir === undefined || file.path.startsWith('/') || file.path.startsWith('~')) return file;
+  if (dir.includes(UNKNOWN_DIRECTORY)) return { ...file, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, glob: true };
+  return { ...file, path: `${file.glob ? escapeGlob(dir) : dir}/${file.path}` };
 }
 
 // What a wrapper or package runner starts (`words` from its name on), once per reading of its arguments.
@@ -558,11 +596,11 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
   }
   for (const file of fileAccessesOf(program, operands)) {
     if (patterns?.has(file.path)) {
-      runner.analysis.files.push({ ...file, glob: true });
+      runner.analysis.files.push(inDirectory(frame, { ...file, glob: true }));
       continue;
     }
     const word = words.find((each, index) => index > 0 && each.value === file.path);
-    runner.analysis.files.push(word?.glob === undefined ? file : { ...file, path: word.glob, glob: true });
+    runner.analysis.files.push(inDirectory(frame, word?.glob === undefined ? file : { ...file, path: word.glob, glob: true }));
   }
   judgeOptions(runner, program, literalArgs, frame);
   const isPush = (form: CanonicalForm): boolean => form.program === 'git' && form.path[0] === 'push';
@@ -597,17 +635,17 @@ function judgeOptions(runner: ScriptRunner, program: string, args: readonly stri
         break;
       case 'destroy':
         runner.opaque('code-option', `\`${label}${hazard.value ? ` ${clip(hazard.value)}` : ''}\` deletes files`);
-        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: 'write', path: hazard.value, by: label });
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label }));
         break;
       case 'read':
       case 'write':
-        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label });
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label }));
         break;
       case 'remote':
         runner.opaque('named-remote', `\`${label} ${clip(hazard.value ?? '')}\` talks to a host the line names, not a configured remote`);
         break;
       case 'fill':
-        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push({ access: 'write', path: hazard.value, by: label, tree: true });
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label, tree: true }));
         break;
     }
   }

@@ -10,9 +10,9 @@ import { GitConfigView } from './git-config.ts';
 import { usablePath } from './file-access.ts';
 import { RESOLUTION_ENV } from './program-options.ts';
 import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from './reeval.ts';
-import { runCommand, type Frame, type Stdin } from './run.ts';
+import { inDirectory, runCommand, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
-import type { CommandAnalysis, OpaqueKind, Word } from './types.ts';
+import type { CommandAnalysis, FileAccessFinding, OpaqueKind, Word } from './types.ts';
 import { decodeBase64, fieldsOf, globPatternOf, operandPattern, quotedLiteral, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
 import { own } from './own.ts';
 
@@ -75,7 +75,7 @@ export class Scanner {
     try {
       const root = tree.rootNode;
       if (root.hasError) this.opaque('parse-error', `\`${clip(source)}\` does not parse as a complete shell command`);
-      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
+      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir ?? {}, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
     } finally {
       tree.delete();
     }
@@ -162,7 +162,9 @@ export class Scanner {
         break;
     }
     let last: StageResult | undefined;
-    for (const child of node.namedChildren) last = this.walk(child, frame, stdin) ?? last;
+    // A subshell's `cd` stays in it.
+    const inner = node.type === 'subshell' ? { ...frame, dir: { ...frame.dir } } : frame;
+    for (const child of node.namedChildren) last = this.walk(child, inner, stdin) ?? last;
     return node.type === 'subshell' || node.type === 'compound_statement' ? last : undefined;
   }
 
@@ -428,9 +430,22 @@ export class Scanner {
       if (node.fieldNameForChild(index) === 'redirect' || REDIRECTS.has(child.type)) redirects.push(child);
     });
     if (body?.type === 'command') return this.command(body, frame, redirects, stdin);
-    const own = this.redirects(redirects, frame, '');
+    // tree-sitter hangs `a && cd x && b > f` on the whole list, and bash opens `f` for `b`, after
+    // the `cd`: the file is judged from the directory before the list and from the one after it.
+    const files: FileAccessFinding[] = [];
+    const before = frame.dir?.path;
+    const own = this.redirects(redirects, frame, '', files);
     const result = body ? this.walk(body, frame, own.stdin ?? stdin) : undefined;
+    for (const file of files) {
+      this.analysis.files.push(inDirectory({ dir: { path: before } }, file));
+      if (frame.dir?.path !== before) this.analysis.files.push(inDirectory(frame, file));
+    }
     return this.continueRedirects(own.after, frame, result);
+  }
+
+  private placeFile(frame: Frame, file: FileAccessFinding, files: FileAccessFinding[] | undefined): void {
+    if (files !== undefined) files.push(file);
+    else this.analysis.files.push(inDirectory(frame, file));
   }
 
   private pipeline(stages: readonly SyntaxNode[], frame: Frame, stdin: Stdin, first?: StageResult): StageResult | undefined {
@@ -544,7 +559,8 @@ export class Scanner {
     return current;
   }
 
-  private redirects(nodes: readonly SyntaxNode[], frame: Frame, program: string): Redirected {
+  /** `files`: where the redirects' file findings go, unjudged, when the caller places them itself. */
+  private redirects(nodes: readonly SyntaxNode[], frame: Frame, program: string, files?: FileAccessFinding[]): Redirected {
     if (nodes.length === 0) return NOT_REDIRECTED;
     let stdin: Stdin;
     const after: SyntaxNode[] = [];
@@ -564,12 +580,12 @@ export class Scanner {
         const by = `${program || 'shell'} ${operator}`;
         if (target.dynamic) {
           // `> "$DIR/.github/workflows/x.yml"` writes a file of that shape, whatever DIR holds.
-          this.analysis.files.push({ access, path: operandPattern(destination, this.scope(frame)), by, glob: true });
+          this.placeFile(frame, { access, path: operandPattern(destination, this.scope(frame)), by, glob: true }, files);
           continue;
         }
         if (!usablePath(target.value)) continue;
         const glob = globPatternOf(destination);
-        this.analysis.files.push(glob === undefined ? { access, path: target.value, by } : { access, path: glob, by, glob: true });
+        this.placeFile(frame, glob === undefined ? { access, path: target.value, by } : { access, path: glob, by, glob: true }, files);
         if (access === 'read') stdin = target.value === '/dev/stdin' ? stdin : { kind: 'stream', from: `file ${target.value}` };
       } else if (node.type === 'heredoc_redirect') {
         let quoted = false;
