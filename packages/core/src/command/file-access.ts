@@ -103,7 +103,7 @@ const TAR_VALUES = new Set(['-C', '--directory', '-T', '--files-from', '-X', '--
 const archive: Reader = (args) => {
   const oldStyle = args[0] !== undefined && /^[A-Za-z]+$/.test(args[0]);
   const creates = args.includes('--create') || args.some((word, index) => ((index === 0 && oldStyle) || /^-[A-Za-z]+$/.test(word)) && word.includes('c'));
-  const found: Array<['read' | 'write', string]> = [];
+  const found: Found[] = [];
   let ended = false;
   let next: 'archive' | 'value' | undefined = oldStyle && args[0]!.includes('f') ? 'archive' : undefined;
   for (let index = oldStyle ? 1 : 0; index < args.length; index += 1) {
@@ -118,7 +118,18 @@ const archive: Reader = (args) => {
     else if (!ended && /^-[A-Za-z]+$/.test(word)) next = word.endsWith('f') ? 'archive' : undefined;
     else if (creates && (ended || !word.startsWith('-'))) found.push(['read', word]);
   }
+  // Extracting writes members the line does not name, into `-C DIR` or the working directory.
+  const extracts = args.includes('--extract') || args.includes('--get') || args.some((word, index) => ((index === 0 && oldStyle) || /^-[A-Za-z]+$/.test(word)) && word.includes('x'));
+  if (extracts) found.push(['write', valuesOf(args, ['-C', '--directory']).at(-1) ?? '.', 'tree']);
   return found;
+};
+
+// unzip reads its archive and extracts members it does not name into `-d DIR` or the working directory.
+const unzip: Reader = (args) => {
+  const [archiveFile] = operands(args, ['-d', '-x', '-P']);
+  if (archiveFile === undefined) return [];
+  const listsOnly = args.some((word) => /^-[A-Za-z]*[lvtpcZz]/.test(word));
+  return listsOnly ? [['read', archiveFile]] : [['read', archiveFile], ['write', valuesOf(args, ['-d']).at(-1) ?? '.', 'tree']];
 };
 
 // git prints a file's content with `show REV:PATH` and `cat-file -p REV:PATH`, its lines with
@@ -198,7 +209,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
-  cp: copy, install: copy, ln: copy, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, git: gitFiles,
+  cp: copy, install: copy, ln: copy, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, unzip: unzip, git: gitFiles,
   vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),
 }));
 

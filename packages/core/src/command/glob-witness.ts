@@ -109,6 +109,16 @@ export function treeWitness(tree: TreeDirectory, policyPattern: string): string 
   return witness === undefined ? undefined : `${above}/${witness}`;
 }
 
+/** Whether every path below the tree is one the policy glob names (`.github/workflows/**` over `.github/workflows`). */
+export function treeInside(tree: TreeDirectory, policyPattern: string): boolean {
+  if (tree.segments === undefined || tree.directory === '' || !policyPattern.endsWith('/**')) return false;
+  const place = policyPattern.slice(0, -3);
+  if (literalPrefix(place, POLICY_WILDCARDS) !== place) return false;
+  const fold = (text: string): string => (tree.caseInsensitive ? text.toLowerCase() : text);
+  const directory = fold(tree.directory);
+  return directory === fold(place) || directory.startsWith(`${fold(place)}/`);
+}
+
 type PolicyShape = { kind: 'anchored'; prefix: string } | { kind: 'name' } | { kind: 'place'; place: string; rest: string };
 
 const POLICY_SHAPES = new Map<string, PolicyShape>();

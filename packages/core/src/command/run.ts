@@ -85,7 +85,10 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
   const wrapper = wrapperFor(program, args);
   if (wrapper !== undefined) {
     emit(runner, words, frame, 'wrapper');
-    return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program] }, stdin, program);
+    // `env -C DIR cmd` runs cmd in DIR.
+    const chdir = program === 'env' ? optionValue(words, ['-C', '--chdir']) : undefined;
+    const dir = chdir === undefined ? frame.dir : { path: chdir.dynamic ? UNKNOWN_DIRECTORY : directoryFrom(frame.dir?.path, chdir.value) };
+    return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program], dir }, stdin, program);
   }
   const packageRunner = packageRunnerFor(program, args);
   if (packageRunner !== undefined) {
@@ -183,6 +186,20 @@ function changeDirectory(frame: Frame, program: string, args: readonly Word[]): 
     return;
   }
   dir.path = target === undefined ? '~' : directoryFrom(dir.path, target.value);
+}
+
+// The value of the first of `names` among a command's words (`-C DIR`, `-CDIR`, `--chdir=DIR`).
+function optionValue(words: readonly Word[], names: readonly string[]): Word | undefined {
+  for (let index = 1; index < words.length; index += 1) {
+    const word = words[index]!;
+    for (const name of names) {
+      if (word.value === name) return words[index + 1];
+      if (name.startsWith('--') ? word.value.startsWith(`${name}=`) : word.value.startsWith(name) && word.value.length > name.length) {
+        return { ...word, value: word.value.slice(name.length + (name.startsWith('--') ? 1 : 0)) };
+      }
+    }
+  }
+  return undefined;
 }
 
 function directoryFrom(current: string | undefined, path: string): string {

@@ -1,5 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
-import { globWitness, judgesTrees, treeDirectory, treeWitness } from '../command/glob-witness.ts';
+import { globWitness, judgesTrees, treeDirectory, treeInside, treeWitness } from '../command/glob-witness.ts';
 import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
@@ -225,13 +225,14 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
 }
 
 // A directory filled with names the line does not show: judged as every protected path below it
-// (one witness per stopping pattern), never narrowly (only the files on disk could tell).
+// (one witness per stopping pattern); narrowly only when the directory lies inside a protected
+// place (`tar -x -C .github/workflows`), else only the files on disk could tell.
 function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): Array<{ path: string; narrow: boolean }> {
   const witnesses: Array<{ path: string; narrow: boolean }> = [];
   const tree = treeDirectory(directory, pack.caseInsensitivePaths);
   for (const pattern of treePatternsOf(pack)[access]) {
     const witness = treeWitness(tree, pattern);
-    if (witness !== undefined) witnesses.push({ path: witness, narrow: false });
+    if (witness !== undefined) witnesses.push({ path: witness, narrow: treeInside(tree, pattern) });
   }
   return witnesses;
 }
