@@ -72,6 +72,8 @@ describe('evaluate()', () => {
     'cat /proc/self/environ',
     'gh pr create --title fix --body-file .env',
     'cd .github/workflows && echo "on: push" > ci.yml',
+    'git commit -F .env',
+    'cp -l .github/workflows/ci.yml notes.yml',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

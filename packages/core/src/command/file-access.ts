@@ -42,8 +42,11 @@ const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[],
 // tree the line does not show (`cp -r tpl .github` may write `.github/workflows/x.yml`). A move
 // removes its sources.
 const TRANSFER_VALUES = ['-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh'];
-const transfer = (moves: boolean, targetOption = true): Reader => (args) => {
+// `links`: whether the program makes links (`ln`), or does when asked (`cp -l`, `cp -s`).
+const transfer = (moves: boolean, targetOption = true, links: 'never' | 'asked' | 'always' = 'never'): Reader => (args) => {
   const found: Found[] = [];
+  // A link is another name for its source: writing through it writes the source.
+  const linking = links === 'always' || (links === 'asked' && args.some((word) => word === '--link' || word === '--symbolic-link' || /^-[A-Za-z]*[ls][A-Za-z]*$/.test(word)));
   const files = operands(args, targetOption ? [...TRANSFER_VALUES, '-t', '--target-directory'] : TRANSFER_VALUES);
   const target = targetOption ? targetDirectoryOf(args) : undefined;
   const sources = target === undefined ? files.slice(0, -1) : files.filter((file) => file !== target);
@@ -52,7 +55,8 @@ const transfer = (moves: boolean, targetOption = true): Reader => (args) => {
   const recursive = moves || args.some((word) => word === '--recursive' || word === '--archive' || /^-[A-Za-z]*[rRa][A-Za-z]*$/.test(word));
   for (const source of sources) {
     found.push(['read', source]);
-    if (moves) found.push(['write', source]);
+    if (moves || linking) found.push(['write', source]);
+    if (linking) found.push(['write', source, 'tree']);
     const landed = joinPath(destination, lastSegment(source));
     found.push(['write', landed]);
     if (recursive) found.push(['write', joinPath(landed, '*')], ['write', landed, 'tree']);
@@ -68,7 +72,9 @@ function inputThenOutput(valueOptions: readonly string[]): Reader {
   return (args) => operands(args, valueOptions).slice(0, 2).map((path, index) => [index === 0 ? 'read' : 'write', path]);
 }
 
-const copy = transfer(false);
+const copy = transfer(false, true, 'asked');
+const install = transfer(false);
+const link = transfer(false, true, 'always');
 const move = transfer(true);
 // rsync's `-t` keeps times: its destination is always the last operand.
 const sync = transfer(false, false);
@@ -156,6 +162,8 @@ const gitFiles: Reader = (args) => {
   if (sub === 'grep' || sub === 'blame' || sub === 'annotate') read(valuesOf(rest, ['-f', '--contents', '--ignore-revs-file']));
   if (sub === 'blame' || sub === 'annotate') read(operands(rest, GIT_BLAME_VALUES));
   if (sub === 'diff') read(operands(rest));
+  // A message or note taken from a file carries its content into history (`commit -F .env`).
+  if (sub === 'commit' || sub === 'tag' || sub === 'merge' || sub === 'notes') read(valuesOf(rest, ['-F', '--file', '-t', '--template']));
   const pathspecs = rest.indexOf('--');
   if (pathspecs >= 0 && (sub === 'show' || (sub === 'log' && rest.some((word) => /^(-p|-u|--patch|-L.*|--follow)$/.test(word))))) read(rest.slice(pathspecs + 1));
   return found;
@@ -209,7 +217,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
-  cp: copy, install: copy, ln: copy, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, unzip: unzip, git: gitFiles,
+  cp: copy, install, ln: link, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, unzip: unzip, git: gitFiles,
   vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),
 }));
 
