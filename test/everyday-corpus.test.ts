@@ -74,6 +74,7 @@ describe('evaluate()', () => {
     'cd .github/workflows && echo "on: push" > ci.yml',
     'git commit -F .env',
     'cp -l .github/workflows/ci.yml notes.yml',
+    'git restore --staged --worktree --source=HEAD~3 .github/workflows/ci.yml',
   ])('%s is not allowed', (line) => {
     const record = command(line);
     expect(free(record.decision), `${record.decision} by ${record.rule_id}: ${record.reason}`).toBe(false);

@@ -166,6 +166,15 @@ const gitFiles: Reader = (args) => {
   if (sub === 'commit' || sub === 'tag' || sub === 'merge' || sub === 'notes') read(valuesOf(rest, ['-F', '--file', '-t', '--template']));
   const pathspecs = rest.indexOf('--');
   if (pathspecs >= 0 && (sub === 'show' || (sub === 'log' && rest.some((word) => /^(-p|-u|--patch|-L.*|--follow)$/.test(word))))) read(rest.slice(pathspecs + 1));
+  // Restoring from another revision, checking out, removing and moving paths write them, in the
+  // work tree or in the index the next commit takes (`restore --staged --source=HEAD~3 x`);
+  // `restore --staged x` alone only unstages.
+  const write = (paths: readonly string[]) => {
+    for (const path of paths) found.push(['write', path]);
+  };
+  if (sub === 'restore' && valuesOf(rest, ['-s', '--source']).length > 0) write(operands(rest, ['-s', '--source', '--pathspec-from-file']));
+  if (sub === 'checkout' && pathspecs >= 0) write(rest.slice(pathspecs + 1));
+  if (sub === 'rm' || sub === 'mv') write(operands(rest));
   return found;
 };
 
