@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-FEIRHTYE.mjs";
+import "./chunk-DHWUSRGT.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-OUVYTMCC.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-YL22CEED.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-5F5SZZE5.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-C5HOSQ6H.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-GFKXX3B6.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-ESEUAYZQ.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-ILXDHDRQ.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-LGHPJZR3.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-VDJULBHK.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-2O22G5GJ.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-3KER3URT.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-A57M6OI7.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-5QVG7NHS.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-VLCRNTY4.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-HBBXSLLD.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-MLITSW3Y.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-GLDW3O7E.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-DDAWMB3Y.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-U2P5BID6.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-Y47N277G.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-F3WM3XZY.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-6YBBAW2K.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-6XJ6FZDQ.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-OLOOLFDH.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-FEIRHTYE.mjs";
+} from "./chunk-DHWUSRGT.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
