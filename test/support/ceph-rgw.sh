@@ -13,7 +13,7 @@ dir=${2:?missing DIR}
 # A zombie (state Z) has exited; only its parent can reap it.
 alive() { [ -r "/proc/$1/stat" ] && ! awk '{ exit ($3 == "Z") ? 0 : 1 }' "/proc/$1/stat"; }
 
-stop_cluster() {
+stop_daemons() {
   # Only the PIDs this script recorded, never by name.
   if [ -d "$dir/pids" ]; then
     for name in rgw osd mon; do
@@ -28,6 +28,10 @@ stop_cluster() {
       rm -f "$f"
     done
   fi
+}
+
+stop_cluster() {
+  stop_daemons
   rm -rf "$dir"
 }
 
@@ -49,6 +53,9 @@ done
 started=$(date +%s.%N)
 stop_cluster
 mkdir -p "$dir/pids" "$dir/mon" "$dir/osd" "$dir/run" "$dir/log"
+# A start that fails stops the daemons it started (their logs stay for the error message).
+ready=0
+trap '[ "$ready" = 1 ] || stop_daemons' EXIT
 fsid=$(cat /proc/sys/kernel/random/uuid)
 conf="$dir/ceph.conf"
 cat >"$conf" <<EOF
@@ -108,7 +115,10 @@ echo $! >"$dir/pids/mon.pid"
 wait_for 30 "monitor quorum" timeout 5 ceph "${c[@]}" quorum_status
 
 osd_uuid=$(cat /proc/sys/kernel/random/uuid)
-osd_id=$(timeout 20 ceph "${c[@]}" osd new "$osd_uuid")
+# Right after quorum the monitor may still refuse commands (`EPERM: problem getting command
+# descriptions`, seen under load); `osd new` is idempotent for one uuid, so it is retried.
+new_osd() { osd_id=$(timeout 20 ceph "${c[@]}" osd new "$osd_uuid"); }
+wait_for 60 "the monitor to accept commands" new_osd
 mkdir -p "$dir/osd/ceph-$osd_id"
 ceph-osd "${c[@]}" -i "$osd_id" --mkfs --osd-uuid "$osd_uuid" >/dev/null 2>&1 || fail "ceph-osd --mkfs failed"
 start_osd() {
@@ -130,4 +140,5 @@ wait_for 90 "RGW on 127.0.0.1:$rgw_port" curl -sf -o /dev/null "http://127.0.0.1
 timeout 30 radosgw-admin "${c[@]}" user create --uid=cavra-ci --display-name=cavra-ci \
   --access-key="$access_key" --secret-key="$secret_key" >/dev/null || fail "radosgw-admin user create failed"
 
+ready=1
 echo "ready $(echo "$(date +%s.%N) - $started" | bc)"
