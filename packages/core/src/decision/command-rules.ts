@@ -22,6 +22,8 @@ export interface CommandPattern {
   readonly shape: StructuredPattern | null;
   /** Place in pack order, rules then their patterns. */
   readonly order: number;
+  /** A pattern that matches text only and names no program (`*GITHUB_TOKEN*`): see `mayMatchTextOnly`. */
+  readonly textOnly: boolean;
 }
 
 /** A pack's command patterns, indexed by the program word they need. */
@@ -30,6 +32,11 @@ export interface CommandRules {
   forText(text: string): readonly CommandPattern[];
   /** Patterns that can match an invocation through its text, canonical texts or forms. */
   forInvocation(invocation: Invocation): readonly CommandPattern[];
+  /**
+   * Whether any `textOnly` pattern can match `subject`: each holds a literal that a matching
+   * subject contains, and one search for all of them settles most subjects at once.
+   */
+  mayMatchTextOnly(subject: string): boolean;
 }
 
 const tables = new WeakMap<CompiledPack, CommandRules>();
@@ -47,11 +54,15 @@ export function commandRulesOf(pack: CompiledPack): CommandRules {
 function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   const byWord = new Map<string, CommandPattern[]>();
   const unkeyed: CommandPattern[] = [];
+  const textOnlyLiterals: string[] = [];
   let order = 0;
   rules.forEach((rule, index) => {
     for (const pattern of rule.patterns) {
-      const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape: structurePattern(pattern.text) ?? null, order: order++ };
+      const shape = structurePattern(pattern.text) ?? null;
       const word = globFirstWord(pattern);
+      const literal = word === undefined && shape === null ? longestLiteral(pattern) : undefined;
+      if (literal !== undefined) textOnlyLiterals.push(literal);
+      const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== undefined };
       if (word === undefined) {
         unkeyed.push(entry);
         continue;
@@ -80,7 +91,9 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     if (found !== undefined) return inPackOrder(found);
     return only === undefined ? unkeyed : withUnkeyed.get(only)!;
   };
+  const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   return {
+    mayMatchTextOnly: (subject) => textOnly !== undefined && textOnly.test(subject),
     forText: (text) => lookUp([firstWord(text)]),
     forInvocation: (invocation) => {
       // Mostly the text starts with the program every form names, and a rendered form starts
@@ -105,6 +118,14 @@ function globFirstWord(pattern: CompiledPattern): string | undefined {
   const space = prefix.indexOf(' ');
   if (space >= 0) return prefix.slice(0, space);
   return literals.dirStars.length === 0 ? prefix : undefined;
+}
+
+// The longest literal a subject must contain to match the glob, when there is one to search for.
+function longestLiteral(pattern: CompiledPattern): string | undefined {
+  const literals = pattern.matcher.literals;
+  if (literals === undefined || pattern.matcher.caseInsensitive === true) return undefined;
+  const longest = literals.segments.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
+  return longest === '' ? undefined : longest;
 }
 
 // Whether `text`'s first word is `word`.

@@ -121,8 +121,9 @@ function mentionsApplyOrDelete(text: string): boolean {
 function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): void {
   // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
   let settled: CompiledRule | undefined;
-  for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
-    if (permissive || rule === settled || !pattern.matcher.test(subject)) continue;
+  const textOnly = rules.mayMatchTextOnly(subject);
+  for (const { rule, ruleOrder, permissive, pattern, textOnly: needsLiteral } of rules.forText(subject)) {
+    if (permissive || rule === settled || (needsLiteral && !textOnly) || !pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
   }
@@ -134,9 +135,11 @@ function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): 
 function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit[] {
   const hits: CommandHit[] = [];
   let settled: CompiledRule | undefined;
+  // A text-only pattern is matched against the invocation's text and canonical texts alone.
+  const textOnly = rules.mayMatchTextOnly(invocation.text) || invocation.canonical.some((text) => rules.mayMatchTextOnly(text));
   for (const candidate of rules.forInvocation(invocation)) {
     const { rule } = candidate;
-    if (rule === settled || (candidate.permissive && invocation.role !== 'run')) continue;
+    if (rule === settled || (candidate.permissive && invocation.role !== 'run') || (candidate.textOnly && !textOnly)) continue;
     const subject = matchInvocation(candidate, invocation);
     if (subject === undefined) continue;
     settled = rule;
