@@ -10223,11 +10223,15 @@ function commandRulesOf(pack) {
 function compileCommandRules(rules) {
   const byWord = /* @__PURE__ */ new Map();
   const unkeyed = [];
+  const textOnlyLiterals = [];
   let order = 0;
   rules.forEach((rule, index) => {
     for (const pattern of rule.patterns) {
-      const entry2 = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape: structurePattern(pattern.text) ?? null, order: order++ };
+      const shape = structurePattern(pattern.text) ?? null;
       const word = globFirstWord(pattern);
+      const literal = word === void 0 && shape === null ? longestLiteral(pattern) : void 0;
+      if (literal !== void 0) textOnlyLiterals.push(literal);
+      const entry2 = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== void 0 };
       if (word === void 0) {
         unkeyed.push(entry2);
         continue;
@@ -10254,7 +10258,9 @@ function compileCommandRules(rules) {
     if (found2 !== void 0) return inPackOrder(found2);
     return only === void 0 ? unkeyed : withUnkeyed.get(only);
   };
+  const textOnly = textOnlyLiterals.length === 0 ? void 0 : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   return {
+    mayMatchTextOnly: (subject) => textOnly !== void 0 && textOnly.test(subject),
     forText: (text3) => lookUp3([firstWord(text3)]),
     forInvocation: (invocation) => {
       const { program, text: text3, forms } = invocation;
@@ -10275,6 +10281,12 @@ function globFirstWord(pattern) {
   const space = prefix.indexOf(" ");
   if (space >= 0) return prefix.slice(0, space);
   return literals.dirStars.length === 0 ? prefix : void 0;
+}
+function longestLiteral(pattern) {
+  const literals = pattern.matcher.literals;
+  if (literals === void 0 || pattern.matcher.caseInsensitive === true) return void 0;
+  const longest = literals.segments.reduce((best, segment) => segment.length > best.length ? segment : best, "");
+  return longest === "" ? void 0 : longest;
 }
 function startsWithWord(text3, word) {
   return text3.startsWith(word) && (text3.length === word.length || text3.charCodeAt(word.length) === 32);
@@ -10614,8 +10626,9 @@ function mentionsApplyOrDelete(text3) {
 }
 function addTextHits(hits, rules, subject) {
   let settled;
-  for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
-    if (permissive || rule === settled || !pattern.matcher.test(subject)) continue;
+  const textOnly = rules.mayMatchTextOnly(subject);
+  for (const { rule, ruleOrder, permissive, pattern, textOnly: needsLiteral } of rules.forText(subject)) {
+    if (permissive || rule === settled || needsLiteral && !textOnly || !pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
   }
@@ -10623,9 +10636,10 @@ function addTextHits(hits, rules, subject) {
 function invocationHits(rules, invocation) {
   const hits = [];
   let settled;
+  const textOnly = rules.mayMatchTextOnly(invocation.text) || invocation.canonical.some((text3) => rules.mayMatchTextOnly(text3));
   for (const candidate of rules.forInvocation(invocation)) {
     const { rule } = candidate;
-    if (rule === settled || candidate.permissive && invocation.role !== "run") continue;
+    if (rule === settled || candidate.permissive && invocation.role !== "run" || candidate.textOnly && !textOnly) continue;
     const subject = matchInvocation(candidate, invocation);
     if (subject === void 0) continue;
     settled = rule;

@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-DHWUSRGT.mjs";
+import "./chunk-AU4D4H6X.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-5QVG7NHS.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-VLCRNTY4.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-HBBXSLLD.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-MLITSW3Y.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-GLDW3O7E.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-DDAWMB3Y.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-U2P5BID6.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-Y47N277G.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-F3WM3XZY.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-6YBBAW2K.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-6XJ6FZDQ.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-OLOOLFDH.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-JATCRHCU.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-2CZSS2UM.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-SVSUFHJY.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-SG7PYC5Q.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-BTOD472V.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-2KQKBYM4.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-AJ2DN7N2.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-ZCMONQGX.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-263FB2DR.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-YJO3S5QA.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-VCYVNSYF.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-G3RYE6TM.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");
