@@ -13,7 +13,7 @@ export function createCommandAnalyzer(parser: ShellParser): CommandAnalyzer {
   return {
     analyze(line: string): CommandAnalysis {
       const analysis: CommandAnalysis = { line, invocations: [], pipelines: [], opaque: [], files: [], gitPushes: [] };
-      new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0 });
+      new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0, dir: {} });
       analysis.opaque = dedupe(analysis.opaque, (item) => `${item.kind}:${item.detail}`);
       analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.tree === true ? 'tree:' : ''}${item.path}`);
       analysis.pipelines = dedupe(analysis.pipelines, (text) => text);

@@ -94,18 +94,20 @@ export function treeWitness(tree: TreeDirectory, policyPattern: string): string 
   const shape = policyShapeOf(policyPattern);
   if (shape.kind === 'anchored') {
     if (!prefixesAgree(tree.prefix, shape.prefix, caseInsensitive)) return undefined;
-    return witnessBelow(directory, segments !== undefined, policyPattern, caseInsensitive);
+    return witnessBelow(directory, policyPattern, caseInsensitive);
   }
   if (shape.kind === 'name' || directory === '') return undefined;
   if (segments === undefined) {
     // A directory named by a pattern may be inside such a place anywhere.
     const inside = globWitness(directory, `**/${shape.place}`, caseInsensitive) ?? globWitness(directory, `**/${shape.place}/**`, caseInsensitive);
-    return inside === undefined ? undefined : witnessBelow(directory, false, policyPattern, caseInsensitive);
+    return inside === undefined ? undefined : witnessBelow(directory, policyPattern, caseInsensitive);
   }
   const at = segments.lastIndexOf(caseInsensitive ? shape.place.toLowerCase() : shape.place);
   if (at < 0) return undefined;
   const above = directory.split('/').slice(0, at + 1).join('/');
-  const witness = witnessBelow(directory.slice(above.length + 1), true, shape.rest, caseInsensitive);
+  const below = directory.slice(above.length + 1);
+  if (!prefixesAgree(belowPrefix(below, true), shape.restPrefix, caseInsensitive)) return undefined;
+  const witness = witnessBelow(below, shape.rest, caseInsensitive);
   return witness === undefined ? undefined : `${above}/${witness}`;
 }
 
@@ -119,7 +121,8 @@ export function treeInside(tree: TreeDirectory, policyPattern: string): boolean 
   return directory === fold(place) || directory.startsWith(`${fold(place)}/`);
 }
 
-type PolicyShape = { kind: 'anchored'; prefix: string } | { kind: 'name' } | { kind: 'place'; place: string; rest: string };
+// A glob's literal start is kept with it: whether a directory can hold what it names is settled by it.
+type PolicyShape = { kind: 'anchored'; prefix: string } | { kind: 'name' } | { kind: 'place'; place: string; rest: string; restPrefix: string };
 
 const POLICY_SHAPES = new Map<string, PolicyShape>();
 
@@ -127,7 +130,7 @@ function policyShapeOf(pattern: string): PolicyShape {
   let shape = POLICY_SHAPES.get(pattern);
   if (shape === undefined) {
     const place = /^\*\*\/([^*?[\\/]+)\/(.+)$/.exec(pattern);
-    shape = !pattern.startsWith('*') ? { kind: 'anchored', prefix: literalPrefix(pattern, POLICY_WILDCARDS) } : place === null ? { kind: 'name' } : { kind: 'place', place: place[1]!, rest: place[2]! };
+    shape = !pattern.startsWith('*') ? { kind: 'anchored', prefix: literalPrefix(pattern, POLICY_WILDCARDS) } : place === null ? { kind: 'name' } : { kind: 'place', place: place[1]!, rest: place[2]!, restPrefix: literalPrefix(place[2]!, POLICY_WILDCARDS) };
     if (POLICY_SHAPES.size >= MAX_CACHED_AUTOMATA) POLICY_SHAPES.clear();
     POLICY_SHAPES.set(pattern, shape);
   }
@@ -138,8 +141,8 @@ function belowPrefix(directory: string, literal: boolean): string {
   return literal ? (directory === '' ? '' : `${directory}/`) : literalPrefix(directory, SHELL_WILDCARDS);
 }
 
-function witnessBelow(directory: string, literal: boolean, policyPattern: string, caseInsensitive: boolean): string | undefined {
-  if (!prefixesAgree(belowPrefix(directory, literal), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return undefined;
+// The caller has checked that the literal starts agree.
+function witnessBelow(directory: string, policyPattern: string, caseInsensitive: boolean): string | undefined {
   const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyPattern, caseInsensitive);
   // A copied name is never `.` or `..`, and a leading `~` in one is not the home directory.
   const names = witness?.slice(directory.length);

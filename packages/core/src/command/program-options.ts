@@ -148,7 +148,7 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'mvn' || program === 'mvnw') mavenGoals(args, found);
   if (program === 'gh') ghUploads(args, found);
   // `npm ci --@scope:registry=URL`: a registry for one scope, named on the line.
-  if (PROGRAMS.get(program) === NPM) for (const word of args) if (/^--@[^:=]+:registry(=|$)/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]! });
+  if (table === NPM) for (const word of args) if (/^--@[^:=]+:registry(=|$)/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]! });
   // `uv run` and `uv tool run` start a program whose options these are not (package-runners.ts).
   if (program === 'uv' && !['run', 'tool'].includes(args.find((word) => !word.startsWith('-')) ?? '')) scanOptions(UV, args, found);
   return found;

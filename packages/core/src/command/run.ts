@@ -28,7 +28,7 @@ export interface Frame {
    * The shell's working directory, shared by the commands of one shell (`cd x && …`): relative
    * file names are judged from it. No path is the workspace root; UNKNOWN_DIRECTORY is unknown.
    */
-  dir?: { path?: string };
+  dir: { path?: string };
   /** Every variable set in this script or by a wrapper, value as written. */
   env: Record<string, string>;
   /** Variables whose value is a known constant (the word evaluator reads these). */
@@ -87,17 +87,18 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
     emit(runner, words, frame, 'wrapper');
     // `env -C DIR cmd` runs cmd in DIR.
     const chdir = program === 'env' ? optionValue(words, ['-C', '--chdir']) : undefined;
-    const dir = chdir === undefined ? frame.dir : { path: chdir.dynamic ? UNKNOWN_DIRECTORY : directoryFrom(frame.dir?.path, chdir.value) };
+    const dir = chdir === undefined ? frame.dir : { path: chdir.dynamic ? UNKNOWN_DIRECTORY : directoryFrom(frame.dir.path, chdir.value) };
     return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program], dir }, stdin, program);
   }
   const packageRunner = packageRunnerFor(program, args);
   if (packageRunner !== undefined) {
     emit(runner, words, frame, 'run');
     const own = words.slice(packageRunner.words - 1);
-    const picked = pickedPackage(packageRunner, own, readWrapper(own, packageRunner.spec)[0]?.inner[0]);
+    const readings = readWrapper(own, packageRunner.spec);
+    const picked = pickedPackage(packageRunner, own, readings[0]?.inner[0]);
     if (picked !== undefined) runner.opaque('code-option', `\`${packageRunner.name}\` runs a package the line picks (\`${picked}\`), not one the lockfile pins`);
     const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
-    return runWrapped(runner, own, packageRunner.spec, inner, stdin, packageRunner.name);
+    return runWrapped(runner, own, packageRunner.spec, inner, stdin, packageRunner.name, readings);
   }
   const dynamicSubcommand = dynamicRunnerSubcommand(program, args);
   if (dynamicSubcommand !== undefined) runner.opaque('dynamic-program', `\`${program}\` may start any program: its subcommand \`${dynamicSubcommand.value}\` is made by expansion`);
@@ -178,7 +179,7 @@ export const UNKNOWN_DIRECTORY = '**';
 
 // `cd DIR`, `pushd DIR`, `popd`: where the next commands of this shell run.
 function changeDirectory(frame: Frame, program: string, args: readonly Word[]): void {
-  const dir = (frame.dir ??= {});
+  const { dir } = frame;
   const operands = args.filter((word) => word.value !== '--' && !/^-[LPe@]+$/.test(word.value));
   const target = operands[0];
   if (program === 'popd' || (program === 'pushd' && target === undefined) || target?.dynamic || target?.value === '-' || /^[+-]\d+$/.test(target?.value ?? '')) {
@@ -209,15 +210,15 @@ function directoryFrom(current: string | undefined, path: string): string {
 
 /** A file finding with a relative name judged from the shell's working directory. */
 export function inDirectory(frame: Pick<Frame, 'dir'>, file: FileAccessFinding): FileAccessFinding {
-  const dir = frame.dir?.path;
+  const dir = frame.dir.path;
   if (dir === undefined || file.path.startsWith('/') || file.path.startsWith('~')) return file;
   if (dir.includes(UNKNOWN_DIRECTORY)) return { ...file, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, glob: true };
   return { ...file, path: `${file.glob ? escapeGlob(dir) : dir}/${file.path}` };
 }
 
 // What a wrapper or package runner starts (`words` from its name on), once per reading of its arguments.
-function runWrapped(runner: ScriptRunner, words: readonly Word[], spec: WrapperSpec, frame: Frame, stdin: Stdin, label: string): void {
-  for (const reading of readWrapper(words, spec)) {
+function runWrapped(runner: ScriptRunner, words: readonly Word[], spec: WrapperSpec, frame: Frame, stdin: Stdin, label: string, readings = readWrapper(words, spec)): void {
+  for (const reading of readings) {
     const inner = { ...frame, env: { ...frame.env, ...reading.env } };
     if (reading.script) runScript(runner, reading.script, inner, `${label} -c`);
     else if (spec.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, label);

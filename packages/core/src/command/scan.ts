@@ -75,7 +75,7 @@ export class Scanner {
     try {
       const root = tree.rootNode;
       if (root.hasError) this.opaque('parse-error', `\`${clip(source)}\` does not parse as a complete shell command`);
-      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir ?? {}, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
+      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
     } finally {
       tree.delete();
     }
@@ -433,12 +433,12 @@ export class Scanner {
     // tree-sitter hangs `a && cd x && b > f` on the whole list, and bash opens `f` for `b`, after
     // the `cd`: the file is judged from the directory before the list and from the one after it.
     const files: FileAccessFinding[] = [];
-    const before = frame.dir?.path;
+    const before = frame.dir.path;
     const own = this.redirects(redirects, frame, '', files);
     const result = body ? this.walk(body, frame, own.stdin ?? stdin) : undefined;
     for (const file of files) {
       this.analysis.files.push(inDirectory({ dir: { path: before } }, file));
-      if (frame.dir?.path !== before) this.analysis.files.push(inDirectory(frame, file));
+      if (frame.dir.path !== before) this.analysis.files.push(inDirectory(frame, file));
     }
     return this.continueRedirects(own.after, frame, result);
   }

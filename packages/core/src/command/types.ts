@@ -96,8 +96,9 @@ export interface FileAccessFinding {
   /** `path` is a pathname-expansion pattern: judged against the protected patterns it can match. */
   glob?: boolean;
   /**
-   * `path` is a directory that a recursive copy or move fills with names this line does not
-   * show (`cp -r tpl .github`): judged as every protected path below it, by a reviewer.
+   * `path` is a directory the command fills with names this line does not show (a recursive
+   * copy or move, a link, an extracted archive, `tsc --outDir`): judged as every protected path
+   * below it.
    */
   tree?: boolean;
 }
