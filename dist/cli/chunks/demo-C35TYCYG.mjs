@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-ANQA3QUR.mjs";
-import "./chunk-JWWRHYU3.mjs";
+} from "./chunk-675BQ4O2.mjs";
+import "./chunk-KUHTKWCE.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-AU4D4H6X.mjs";
+import "./chunk-RQ5233YY.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-AU4D4H6X.mjs";
+} from "./chunk-RQ5233YY.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

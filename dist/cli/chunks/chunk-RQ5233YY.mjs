@@ -8964,17 +8964,19 @@ function treeWitness(tree, policyPattern) {
   const shape = policyShapeOf(policyPattern);
   if (shape.kind === "anchored") {
     if (!prefixesAgree(tree.prefix, shape.prefix, caseInsensitive)) return void 0;
-    return witnessBelow(directory, segments !== void 0, policyPattern, caseInsensitive);
+    return witnessBelow(directory, policyPattern, caseInsensitive);
   }
   if (shape.kind === "name" || directory === "") return void 0;
   if (segments === void 0) {
     const inside = globWitness(directory, `**/${shape.place}`, caseInsensitive) ?? globWitness(directory, `**/${shape.place}/**`, caseInsensitive);
-    return inside === void 0 ? void 0 : witnessBelow(directory, false, policyPattern, caseInsensitive);
+    return inside === void 0 ? void 0 : witnessBelow(directory, policyPattern, caseInsensitive);
   }
   const at = segments.lastIndexOf(caseInsensitive ? shape.place.toLowerCase() : shape.place);
   if (at < 0) return void 0;
   const above = directory.split("/").slice(0, at + 1).join("/");
-  const witness = witnessBelow(directory.slice(above.length + 1), true, shape.rest, caseInsensitive);
+  const below = directory.slice(above.length + 1);
+  if (!prefixesAgree(belowPrefix(below, true), shape.restPrefix, caseInsensitive)) return void 0;
+  const witness = witnessBelow(below, shape.rest, caseInsensitive);
   return witness === void 0 ? void 0 : `${above}/${witness}`;
 }
 function treeInside(tree, policyPattern) {
@@ -8990,7 +8992,7 @@ function policyShapeOf(pattern) {
   let shape = POLICY_SHAPES.get(pattern);
   if (shape === void 0) {
     const place = /^\*\*\/([^*?[\\/]+)\/(.+)$/.exec(pattern);
-    shape = !pattern.startsWith("*") ? { kind: "anchored", prefix: literalPrefix(pattern, POLICY_WILDCARDS) } : place === null ? { kind: "name" } : { kind: "place", place: place[1], rest: place[2] };
+    shape = !pattern.startsWith("*") ? { kind: "anchored", prefix: literalPrefix(pattern, POLICY_WILDCARDS) } : place === null ? { kind: "name" } : { kind: "place", place: place[1], rest: place[2], restPrefix: literalPrefix(place[2], POLICY_WILDCARDS) };
     if (POLICY_SHAPES.size >= MAX_CACHED_AUTOMATA) POLICY_SHAPES.clear();
     POLICY_SHAPES.set(pattern, shape);
   }
@@ -8999,8 +9001,7 @@ function policyShapeOf(pattern) {
 function belowPrefix(directory, literal) {
   return literal ? directory === "" ? "" : `${directory}/` : literalPrefix(directory, SHELL_WILDCARDS);
 }
-function witnessBelow(directory, literal, policyPattern, caseInsensitive) {
-  if (!prefixesAgree(belowPrefix(directory, literal), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return void 0;
+function witnessBelow(directory, policyPattern, caseInsensitive) {
   const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyPattern, caseInsensitive);
   const names = witness?.slice(directory.length);
   return names === void 0 || /(^|\/)\.\.?(\/|$)/.test(names) || directory === "" && names.startsWith("~") ? void 0 : witness;
@@ -19884,7 +19885,7 @@ function optionHazards(program, args2) {
   if (program === "less") lessCommands(args2, found2);
   if (program === "mvn" || program === "mvnw") mavenGoals(args2, found2);
   if (program === "gh") ghUploads(args2, found2);
-  if (PROGRAMS.get(program) === NPM) {
+  if (table2 === NPM) {
     for (const word of args2) if (/^--@[^:=]+:registry(=|$)/.test(word)) found2.push({ effect: "load", option: word.split("=")[0] });
   }
   if (program === "uv" && !["run", "tool"].includes(args2.find((word) => !word.startsWith("-")) ?? "")) scanOptions(UV, args2, found2);
@@ -21105,17 +21106,18 @@ function runCommand(runner, words, frame, stdin) {
   if (wrapper !== void 0) {
     emit(runner, words, frame, "wrapper");
     const chdir = program === "env" ? optionValue(words, ["-C", "--chdir"]) : void 0;
-    const dir = chdir === void 0 ? frame.dir : { path: chdir.dynamic ? UNKNOWN_DIRECTORY : directoryFrom(frame.dir?.path, chdir.value) };
+    const dir = chdir === void 0 ? frame.dir : { path: chdir.dynamic ? UNKNOWN_DIRECTORY : directoryFrom(frame.dir.path, chdir.value) };
     return runWrapped(runner, words, wrapper, { ...frame, via: [...frame.via, program], dir }, stdin, program);
   }
   const packageRunner = packageRunnerFor(program, args2);
   if (packageRunner !== void 0) {
     emit(runner, words, frame, "run");
     const own2 = words.slice(packageRunner.words - 1);
-    const picked = pickedPackage(packageRunner, own2, readWrapper(own2, packageRunner.spec)[0]?.inner[0]);
+    const readings = readWrapper(own2, packageRunner.spec);
+    const picked = pickedPackage(packageRunner, own2, readings[0]?.inner[0]);
     if (picked !== void 0) runner.opaque("code-option", `\`${packageRunner.name}\` runs a package the line picks (\`${picked}\`), not one the lockfile pins`);
     const inner = { ...frame, via: [...frame.via, packageRunner.name], delegated: true };
-    return runWrapped(runner, own2, packageRunner.spec, inner, stdin, packageRunner.name);
+    return runWrapped(runner, own2, packageRunner.spec, inner, stdin, packageRunner.name, readings);
   }
   const dynamicSubcommand = dynamicRunnerSubcommand(program, args2);
   if (dynamicSubcommand !== void 0) runner.opaque("dynamic-program", `\`${program}\` may start any program: its subcommand \`${dynamicSubcommand.value}\` is made by expansion`);
@@ -21191,7 +21193,7 @@ function runCommand(runner, words, frame, stdin) {
 }
 var UNKNOWN_DIRECTORY = "**";
 function changeDirectory(frame, program, args2) {
-  const dir = frame.dir ??= {};
+  const { dir } = frame;
   const operands2 = args2.filter((word) => word.value !== "--" && !/^-[LPe@]+$/.test(word.value));
   const target = operands2[0];
   if (program === "popd" || program === "pushd" && target === void 0 || target?.dynamic || target?.value === "-" || /^[+-]\d+$/.test(target?.value ?? "")) {
@@ -21217,13 +21219,13 @@ function directoryFrom(current, path) {
   return current === UNKNOWN_DIRECTORY ? `${UNKNOWN_DIRECTORY}/${path}` : `${current}/${path}`;
 }
 function inDirectory(frame, file) {
-  const dir = frame.dir?.path;
+  const dir = frame.dir.path;
   if (dir === void 0 || file.path.startsWith("/") || file.path.startsWith("~")) return file;
   if (dir.includes(UNKNOWN_DIRECTORY)) return { ...file, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, glob: true };
   return { ...file, path: `${file.glob ? escapeGlob(dir) : dir}/${file.path}` };
 }
-function runWrapped(runner, words, spec, frame, stdin, label) {
-  for (const reading of readWrapper(words, spec)) {
+function runWrapped(runner, words, spec, frame, stdin, label, readings = readWrapper(words, spec)) {
+  for (const reading of readings) {
     const inner = { ...frame, env: { ...frame.env, ...reading.env } };
     if (reading.script) runScript(runner, reading.script, inner, `${label} -c`);
     else if (spec.joinsScript && reading.inner.length > 0) runScript(runner, joinWords(reading.inner), inner, label);
@@ -21679,7 +21681,7 @@ var Scanner = class {
     try {
       const root = tree.rootNode;
       if (root.hasError) this.opaque("parse-error", `\`${clip4(source)}\` does not parse as a complete shell command`);
-      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir ?? {}, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, void 0);
+      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, void 0);
     } finally {
       tree.delete();
     }
@@ -22012,12 +22014,12 @@ var Scanner = class {
     });
     if (body2?.type === "command") return this.command(body2, frame, redirects, stdin);
     const files = [];
-    const before = frame.dir?.path;
+    const before = frame.dir.path;
     const own2 = this.redirects(redirects, frame, "", files);
     const result = body2 ? this.walk(body2, frame, own2.stdin ?? stdin) : void 0;
     for (const file of files) {
       this.analysis.files.push(inDirectory({ dir: { path: before } }, file));
-      if (frame.dir?.path !== before) this.analysis.files.push(inDirectory(frame, file));
+      if (frame.dir.path !== before) this.analysis.files.push(inDirectory(frame, file));
     }
     return this.continueRedirects(own2.after, frame, result);
   }
@@ -22228,7 +22230,7 @@ function createCommandAnalyzer(parser) {
   return {
     analyze(line) {
       const analysis = { line, invocations: [], pipelines: [], opaque: [], files: [], gitPushes: [] };
-      new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0 });
+      new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0, dir: {} });
       analysis.opaque = dedupe(analysis.opaque, (item) => `${item.kind}:${item.detail}`);
       analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.tree === true ? "tree:" : ""}${item.path}`);
       analysis.pipelines = dedupe(analysis.pipelines, (text3) => text3);

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-6MW26FEQ.mjs";
+} from "./chunk-2YLFAXM2.mjs";
 import "./chunk-CPZPROH3.mjs";
 import {
   EXIT,
@@ -9,7 +9,7 @@ import {
 } from "./chunk-YN2G34MT.mjs";
 import {
   wasmTunedForShortRuns
-} from "./chunk-AU4D4H6X.mjs";
+} from "./chunk-RQ5233YY.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
