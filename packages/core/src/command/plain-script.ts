@@ -1,31 +1,54 @@
 // A parser for the plain subset of bash that most agent commands are written in: words of
-// literal characters, single- and double-quoted strings without expansions, leading variable
-// assignments, and the operators `|`, `&&`, `||` and `;`. In that subset nothing is expanded,
-// so bash's words are exactly what a reader sees. It builds the same tree tree-sitter builds
-// (node types, ranges, field names; the tests compare the two on every input they accept), so
-// the analysis cannot tell them apart, and it skips the wasm parse and the copy out of wasm.
+// literal and glob characters, single-quoted strings, double-quoted strings, `$NAME` and
+// `${NAME}`, leading variable assignments, output and input redirections to a word, the operators
+// `|`, `&&`, `||`, `;` and `&`, and a closing comment. It builds the same tree tree-sitter
+// builds (node types, ranges, field names; the tests compare the two on every input they accept
+// and on a seeded random mix of the subset's pieces and the characters just outside it), so the
+// analysis cannot tell them apart, and it skips the wasm parse and the copy out of wasm.
 // Anything outside the subset, or in doubt, returns undefined and goes to tree-sitter.
 import { SnapshotNode } from './snapshot.ts';
 import type { SyntaxTree } from './syntax.ts';
 
-// Characters that bash never treats specially in an unquoted word. `#`, `~` (but see below),
-// globs, braces, `!`, `$`, `\`, quotes, redirections and control operators are all left out.
+// Characters that make up a word here: bash gives none of them a meaning between words. Globs
+// (`*`, `?`) and `~` stay in the word's text, as tree-sitter leaves them; the analysis reads them
+// there. `[`, braces, `!`, `$`, `\`, quotes, redirections and control operators are left out.
 const WORD = new Uint8Array(128);
-for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-') WORD[char.charCodeAt(0)] = 1;
-
-// `~` inside a word, not after `=` or `:` (`HEAD~1`): bash expands a tilde only at the start of a
-// word or of an assignment's value or path list.
-const TILDE = 0x7e;
-
-function isWordChar(code: number, previous: number): boolean {
-  return (code < 128 && WORD[code] === 1) || (code === TILDE && previous !== 0x3d && previous !== 0x3a);
-}
+for (const char of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-*?~') WORD[char.charCodeAt(0)] = 1;
 
 const SPACE = 0x20;
+const TILDE = 0x7e;
 const TAB = 0x09;
 const NEWLINE = 0x0a;
 const SINGLE_QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
+const DOLLAR = 0x24;
+// `#` starts a comment where a word would start.
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
+const AMPERSAND = 0x26;
+const BAR = 0x7c;
+const GREATER = 0x3e;
+const LESS = 0x3c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+function isWordChar(code: number): boolean {
+  return code < 128 && WORD[code] === 1;
+}
+
+// tree-sitter reads `$_` as the special parameter even before more name characters (`$_a`):
+// a name here starts with a letter.
+function isNameStart(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || isDigit(code) || code === 0x5f;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
 
 // Words that start something other than a simple command (tree-sitter gives them their own
 // nodes), or that this parser leaves to tree-sitter rather than reason about.
@@ -38,9 +61,9 @@ const NUMBER = /^-?[0-9]+$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const APPEND_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+=/;
 
-/** A maximal run of unquoted word characters, or one quoted string. */
+/** A maximal run of word characters, one quoted string, or one `$NAME` or `${NAME}`. */
 interface Piece {
-  kind: 'word' | 'raw_string' | 'string';
+  kind: 'word' | 'raw_string' | 'string' | 'simple_expansion' | 'expansion';
   start: number;
   end: number;
 }
@@ -59,16 +82,21 @@ class PlainParser {
   program(): SnapshotNode {
     this.skipBlanks();
     const start = this.position;
-    const statements: SnapshotNode[] = [this.andOr()];
+    const statements: SnapshotNode[] = [];
+    if (this.peek() !== HASH) statements.push(this.andOr());
     for (;;) {
       this.skipBlanks();
-      if (this.peek() !== 0x3b /* ; */) break;
-      const semicolon = this.anonymous(';', this.position, this.position + 1);
+      const code = this.peek();
+      if (code === HASH) {
+        statements.push(this.comment());
+        break;
+      }
+      // `&` here is a background job: `&&` and `&>` were taken by the statement before.
+      if (code !== SEMICOLON && code !== AMPERSAND) break;
+      statements.push(this.anonymous(code === SEMICOLON ? ';' : '&', this.position, this.position + 1));
       this.position += 1;
-      statements.push(semicolon);
       this.skipBlanks();
-      if (this.atEnd()) break;
-      statements.push(this.andOr());
+      if (!this.atEnd() && this.peek() !== HASH) statements.push(this.andOr());
     }
     if (this.peek() === NEWLINE) this.position += 1;
     if (!this.atEnd()) throw NOT_PLAIN;
@@ -77,9 +105,18 @@ class PlainParser {
     return program;
   }
 
+  // A comment runs to the end of the line, which must be the end of the input.
+  private comment(): SnapshotNode {
+    const newline = this.source.indexOf('\n', this.position);
+    const end = newline < 0 ? this.source.length : newline;
+    const node = new SnapshotNode(this.source, 'comment', true, false, this.position, end);
+    this.position = end;
+    return node;
+  }
+
   // `&&` and `||` bind equally and to the left; `|` binds tighter.
   private andOr(): SnapshotNode {
-    let left = this.pipeline();
+    let left = this.pipeline(true);
     for (;;) {
       this.skipBlanks();
       const operator = this.operator2();
@@ -87,29 +124,38 @@ class PlainParser {
       const token = this.anonymous(operator, this.position, this.position + 2);
       this.position += 2;
       this.skipBlanks();
-      const right = this.pipeline();
-      const list = new SnapshotNode(this.source, 'list', true, false, left.startIndex, right.endIndex);
-      list.adopt([left, token, right], undefined);
-      left = list;
+      const right = this.pipeline(false);
+      // As for pipelines, the redirections of the last command go on the whole list so far.
+      const [body, redirects] = unwrapRedirected(right);
+      const list = new SnapshotNode(this.source, 'list', true, false, left.startIndex, body.endIndex);
+      list.adopt([left, token, body], undefined);
+      left = redirects === undefined ? list : this.redirected(list, redirects);
     }
     return left;
   }
 
-  private pipeline(): SnapshotNode {
+  // tree-sitter hangs a redirection before a `|` on everything to its left: only the first
+  // command of a line's first pipeline, or a pipeline's last command, is redirected here.
+  private pipeline(leading: boolean): SnapshotNode {
     const first = this.command();
     const stages: SnapshotNode[] = [first];
     for (;;) {
       this.skipBlanks();
       if (this.operator2() !== '|') break;
+      const before = stages[stages.length - 1]!;
+      if (before.type === 'redirected_statement' && (stages.length > 1 || !leading)) throw NOT_PLAIN;
       stages.push(this.anonymous('|', this.position, this.position + 1));
       this.position += 1;
       this.skipBlanks();
       stages.push(this.command());
     }
     if (stages.length === 1) return first;
-    const pipeline = new SnapshotNode(this.source, 'pipeline', true, false, first.startIndex, stages[stages.length - 1]!.endIndex);
+    // tree-sitter hangs the redirections of a pipeline's last command on the whole pipeline.
+    const [last, redirects] = unwrapRedirected(stages[stages.length - 1]!);
+    stages[stages.length - 1] = last;
+    const pipeline = new SnapshotNode(this.source, 'pipeline', true, false, first.startIndex, last.endIndex);
     pipeline.adopt(stages, undefined);
-    return pipeline;
+    return redirects === undefined ? pipeline : this.redirected(pipeline, redirects);
   }
 
   private command(): SnapshotNode {
@@ -117,6 +163,7 @@ class PlainParser {
     const fields: Array<string | null> = [];
     let named = false;
     for (;;) {
+      if (this.atRedirect()) break;
       const pieces = this.word();
       if (pieces === undefined) break;
       if (!named) {
@@ -128,12 +175,16 @@ class PlainParser {
           continue;
         }
         const name = new SnapshotNode(this.source, 'command_name', true, false, pieces[0]!.start, pieces[pieces.length - 1]!.end);
+        // A name that is a number, or that holds an expansion: tree-sitter's lexer reads some
+        // of them in ways of its own (`'time'x$y`), and they are rare where work is plain.
+        if (pieces.some((piece) => piece.kind !== 'word' && piece.kind !== 'raw_string' && (piece.kind !== 'string' || this.holdsExpansion(piece)))) throw NOT_PLAIN;
         const word = this.wordNode(pieces);
-        if (word.type !== 'word' && word.type !== 'raw_string' && word.type !== 'string' && word.type !== 'concatenation') throw NOT_PLAIN;
+        if (word.type === 'number') throw NOT_PLAIN;
         // tree-sitter starts a declaration at `local` even when a string follows it unspaced.
         if (pieces[0]!.kind === 'word' && NOT_PLAIN_COMMAND_NAMES.has(this.source.slice(pieces[0]!.start, pieces[0]!.end))) throw NOT_PLAIN;
-        // tree-sitter cannot parse a command name with `%` or `@` in it (`cd@z`): it finds an error.
-        if (/[%@]/.test(word.text)) throw NOT_PLAIN;
+        // tree-sitter cannot parse a command name with `%`, `@` or `?` in it (`cd@z`, `x?y`): it
+        // finds an error. A glob names the program only by what is on disk: left to it too.
+        if (/[%@?*]/.test(word.text)) throw NOT_PLAIN;
         name.adopt([word], undefined);
         children.push(name);
         fields.push('name');
@@ -148,7 +199,88 @@ class PlainParser {
     if (!named) throw NOT_PLAIN;
     const command = new SnapshotNode(this.source, 'command', true, false, children[0]!.startIndex, children[children.length - 1]!.endIndex);
     command.adopt(children, fields);
-    return command;
+    const redirects: SnapshotNode[] = [];
+    while (this.atRedirect()) {
+      redirects.push(this.redirect());
+      this.skipBlanks();
+    }
+    if (redirects.length === 0) return command;
+    // tree-sitter reads a word after a redirection as a second destination (`echo a >f b`):
+    // only an operator, a comment or the end may follow here.
+    const next = this.peek();
+    if (next !== -1 && next !== NEWLINE && next !== SEMICOLON && next !== BAR && next !== AMPERSAND && next !== HASH) throw NOT_PLAIN;
+    return this.redirected(command, redirects);
+  }
+
+  private holdsExpansion(piece: Piece): boolean {
+    const dollar = this.source.indexOf('$', piece.start);
+    return dollar >= 0 && dollar < piece.end;
+  }
+
+  private redirected(body: SnapshotNode, redirects: readonly SnapshotNode[]): SnapshotNode {
+    const node = new SnapshotNode(this.source, 'redirected_statement', true, false, body.startIndex, redirects[redirects.length - 1]!.endIndex);
+    node.adopt([body, ...redirects], ['body', ...redirects.map(() => 'redirect')]);
+    return node;
+  }
+
+  /** Whether a redirection starts here: `>`, `<`, `&>`, or a digit 1-9 right before `>` or `<`. */
+  private atRedirect(): boolean {
+    const code = this.peek();
+    if (code === GREATER || code === LESS) {
+      // Digits right before it (`x12>f`): tree-sitter may read them as a descriptor.
+      if (isDigit(this.source.charCodeAt(this.position - 1))) throw NOT_PLAIN;
+      return true;
+    }
+    const next = this.source.charCodeAt(this.position + 1);
+    if (code === AMPERSAND) return next === GREATER;
+    if (!isDigit(code) || (next !== GREATER && next !== LESS)) return false;
+    // tree-sitter reads `0` there as an argument, not as a descriptor.
+    if (code === 0x30) throw NOT_PLAIN;
+    return true;
+  }
+
+  // `[n]>`, `[n]>>`, `[n]<`, `[n]>&`, `&>` or `&>>`, then one word. Here-documents and
+  // here-strings, `<&`, `<>`, `>|` and process substitutions are left to tree-sitter.
+  private redirect(): SnapshotNode {
+    const { source } = this;
+    const start = this.position;
+    const children: SnapshotNode[] = [];
+    const fields: Array<string | null> = [];
+    if (isDigit(this.peek())) {
+      children.push(new SnapshotNode(source, 'file_descriptor', true, false, start, start + 1));
+      fields.push('descriptor');
+      this.position += 1;
+    }
+    const operator = this.redirectOperator();
+    children.push(this.anonymous(operator, this.position, this.position + operator.length));
+    fields.push(null);
+    this.position += operator.length;
+    this.skipBlanks();
+    const pieces = this.word();
+    if (pieces === undefined) throw NOT_PLAIN;
+    children.push(this.wordNode(pieces));
+    fields.push('destination');
+    const node = new SnapshotNode(source, 'file_redirect', true, false, start, this.position);
+    node.adopt(children, fields);
+    return node;
+  }
+
+  private redirectOperator(): string {
+    const code = this.peek();
+    const next = this.source.charCodeAt(this.position + 1);
+    if (code === AMPERSAND) return this.source.charCodeAt(this.position + 2) === GREATER ? '&>>' : '&>';
+    if (code === GREATER) {
+      if (next === GREATER) return '>>';
+      // `>&-` closes a descriptor: tree-sitter has a token of its own for it.
+      if (next === AMPERSAND) {
+        if (this.source.charCodeAt(this.position + 2) === 0x2d /* - */) throw NOT_PLAIN;
+        return '>&';
+      }
+      if (next === BAR) throw NOT_PLAIN;
+      return '>';
+    }
+    if (code === LESS && next !== LESS && next !== AMPERSAND && next !== GREATER) return '<';
+    throw NOT_PLAIN;
   }
 
   private assignment(pieces: readonly Piece[]): SnapshotNode | undefined {
@@ -193,25 +325,77 @@ class PlainParser {
 
   private pieceNode(piece: Piece, alone: boolean): SnapshotNode {
     const { source } = this;
-    if (piece.kind === 'word') {
-      // tree-sitter reads some digit runs as numbers (`5`, `-1`, `10#5`), but not inside a
-      // concatenation the same way: only the standalone whole-number case is taken here.
-      const digitAt = source.charCodeAt(piece.start) === 0x2d /* - */ ? piece.start + 1 : piece.start;
-      const lead = digitAt < piece.end ? source.charCodeAt(digitAt) : -1;
-      if (lead >= 0x30 && lead <= 0x39) {
-        const text = source.slice(piece.start, piece.end);
-        if (alone && NUMBER.test(text)) return new SnapshotNode(source, 'number', true, false, piece.start, piece.end);
-        if (!alone || text.includes('#')) throw NOT_PLAIN;
+    switch (piece.kind) {
+      case 'word': {
+        // tree-sitter reads some digit runs as numbers (`5`, `-1`, `10#5`), but not inside a
+        // concatenation the same way: only the standalone whole-number case is taken here.
+        const digitAt = source.charCodeAt(piece.start) === 0x2d /* - */ ? piece.start + 1 : piece.start;
+        if (digitAt < piece.end && isDigit(source.charCodeAt(digitAt))) {
+          const text = source.slice(piece.start, piece.end);
+          if (alone && NUMBER.test(text)) return new SnapshotNode(source, 'number', true, false, piece.start, piece.end);
+          if (!alone || text.includes('#')) throw NOT_PLAIN;
+        }
+        return new SnapshotNode(source, 'word', true, false, piece.start, piece.end);
       }
-      return new SnapshotNode(source, 'word', true, false, piece.start, piece.end);
+      case 'raw_string':
+        return new SnapshotNode(source, 'raw_string', true, false, piece.start, piece.end);
+      case 'string':
+        return this.stringNode(piece);
+      default:
+        return this.expansionNode(piece);
     }
-    if (piece.kind === 'raw_string') return new SnapshotNode(source, 'raw_string', true, false, piece.start, piece.end);
-    const node = new SnapshotNode(source, 'string', true, false, piece.start, piece.end);
+  }
+
+  // `"…"`: its text between expansions is string_content; an empty string has quotes alone.
+  private stringNode(piece: Piece): SnapshotNode {
+    const { source } = this;
     const children = [this.anonymous('"', piece.start, piece.start + 1)];
-    if (piece.end - piece.start > 2) children.push(new SnapshotNode(source, 'string_content', true, false, piece.start + 1, piece.end - 1));
-    children.push(this.anonymous('"', piece.end - 1, piece.end));
+    const close = piece.end - 1;
+    let content = piece.start + 1;
+    let index = content;
+    while (index < close) {
+      if (source.charCodeAt(index) !== DOLLAR) {
+        index += 1;
+        continue;
+      }
+      if (index > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, index));
+      const end = this.expansionEnd(index);
+      children.push(this.expansionNode({ kind: source.charCodeAt(index + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start: index, end }));
+      index = end;
+      content = end;
+    }
+    if (close > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, close));
+    children.push(this.anonymous('"', close, piece.end));
+    const node = new SnapshotNode(source, 'string', true, false, piece.start, piece.end);
     node.adopt(children, undefined);
     return node;
+  }
+
+  private expansionNode(piece: Piece): SnapshotNode {
+    const { source } = this;
+    const braced = piece.kind === 'expansion';
+    const open = braced ? 2 : 1;
+    const close = braced ? 1 : 0;
+    const children = [
+      this.anonymous(braced ? '${' : '$', piece.start, piece.start + open),
+      new SnapshotNode(source, 'variable_name', true, false, piece.start + open, piece.end - close),
+    ];
+    if (braced) children.push(this.anonymous('}', piece.end - 1, piece.end));
+    const node = new SnapshotNode(source, piece.kind, true, false, piece.start, piece.end);
+    node.adopt(children, undefined);
+    return node;
+  }
+
+  /** Where `$NAME` or `${NAME}` at `start` ends; any other expansion is not plain. */
+  private expansionEnd(start: number): number {
+    const { source } = this;
+    const braced = source.charCodeAt(start + 1) === OPEN_BRACE;
+    let end = braced ? start + 2 : start + 1;
+    if (!isNameStart(source.charCodeAt(end))) throw NOT_PLAIN;
+    while (isNameChar(source.charCodeAt(end))) end += 1;
+    if (!braced) return end;
+    if (source.charCodeAt(end) !== CLOSE_BRACE) throw NOT_PLAIN;
+    return end + 1;
   }
 
   /** The pieces of the next word, or undefined when no word starts here. */
@@ -221,9 +405,13 @@ class PlainParser {
     for (;;) {
       const start = this.position;
       const code = this.peek();
-      if (code < 128 && WORD[code] === 1) {
+      if (isWordChar(code)) {
         let end = start + 1;
-        while (end < source.length && isWordChar(source.charCodeAt(end), source.charCodeAt(end - 1))) end += 1;
+        while (end < source.length && isWordChar(source.charCodeAt(end))) {
+          // A tilde after `=` or `:` expands in an assignment, and tree-sitter finds errors there.
+          if (source.charCodeAt(end) === TILDE && (source.charCodeAt(end - 1) === 0x3d || source.charCodeAt(end - 1) === 0x3a)) throw NOT_PLAIN;
+          end += 1;
+        }
         pieces.push({ kind: 'word', start, end });
         this.position = end;
       } else if (code === SINGLE_QUOTE) {
@@ -237,34 +425,41 @@ class PlainParser {
           if (end >= source.length) throw NOT_PLAIN;
           const inner = source.charCodeAt(end);
           if (inner === DOUBLE_QUOTE) break;
-          // `$`, backquote and backslash expand or escape inside double quotes; `!` is left out too.
-          if (inner === 0x24 || inner === 0x60 || inner === 0x5c || inner === 0x21 || inner === NEWLINE) throw NOT_PLAIN;
-          end += 1;
+          // Backquote and backslash expand or escape inside double quotes; `!` is left out too.
+          if (inner === 0x60 || inner === 0x5c || inner === 0x21 || inner === NEWLINE) throw NOT_PLAIN;
+          end = inner === DOLLAR ? this.expansionEnd(end) : end + 1;
         }
         pieces.push({ kind: 'string', start, end: end + 1 });
         this.position = end + 1;
+      } else if (code === DOLLAR) {
+        const end = this.expansionEnd(start);
+        // tree-sitter misreads some runs of expansions (`x$y$x~`): one unquoted expansion per word.
+        if (pieces.some((piece) => piece.kind === 'simple_expansion' || piece.kind === 'expansion')) throw NOT_PLAIN;
+        pieces.push({ kind: source.charCodeAt(start + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start, end });
+        this.position = end;
       } else {
         break;
       }
     }
-    if (pieces.length > 0) return pieces;
     const code = this.peek();
-    // A word ends at a blank, an operator this parser knows, or the end; anything else is not plain.
-    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE || code === 0x3b || code === 0x7c /* | */ || this.operator2() === '&&') return undefined;
+    // `#` inside a word: bash keeps it in the word, and tree-sitter finds errors around it.
+    if (pieces.length > 0) {
+      if (code === HASH) throw NOT_PLAIN;
+      return pieces;
+    }
+    // A word ends at a blank, an operator this parser knows, a comment or the end; anything else is not plain.
+    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE || code === SEMICOLON || code === BAR || code === AMPERSAND || code === HASH || code === GREATER || code === LESS) return undefined;
     throw NOT_PLAIN;
   }
 
-  /** `&&`, `||` or `|` at the current position. `|&` and a lone `&` are not plain. */
+  /** `&&`, `||` or `|` at the current position. `|&` is not plain. */
   private operator2(): '&&' | '||' | '|' | undefined {
     const code = this.peek();
     const next = this.source.charCodeAt(this.position + 1);
-    if (code === 0x26 /* & */) {
-      if (next === 0x26) return '&&';
-      throw NOT_PLAIN;
-    }
-    if (code !== 0x7c) return undefined;
-    if (next === 0x7c) return '||';
-    if (next === 0x26) throw NOT_PLAIN;
+    if (code === AMPERSAND) return next === AMPERSAND ? '&&' : undefined;
+    if (code !== BAR) return undefined;
+    if (next === BAR) return '||';
+    if (next === AMPERSAND) throw NOT_PLAIN;
     return '|';
   }
 
@@ -285,6 +480,11 @@ class PlainParser {
   }
 }
 
+/** A redirected statement's body and its redirections; any other node and undefined. */
+function unwrapRedirected(node: SnapshotNode): [SnapshotNode, readonly SnapshotNode[] | undefined] {
+  return node.type === 'redirected_statement' ? [node.children[0]!, node.children.slice(1)] : [node, undefined];
+}
+
 const NO_DELETE = (): void => undefined;
 
 /** The tree tree-sitter would build for `source`, when it is plain bash; otherwise undefined. */
@@ -299,8 +499,20 @@ export function parsePlainScript(source: string): SyntaxTree | undefined {
 export function mayBePlain(source: string): boolean {
   for (let index = 0; index < source.length; index += 1) {
     const code = source.charCodeAt(index);
-    if ((code < 128 && WORD[code] === 1) || code === SPACE || code === TAB || code === TILDE || code === 0x3b || code === 0x7c || code === 0x26) continue;
-    if (code === SINGLE_QUOTE) {
+    if (isWordChar(code) || code === SPACE || code === TAB || code === SEMICOLON || code === BAR || code === AMPERSAND || code === CLOSE_BRACE) continue;
+    const next = source.charCodeAt(index + 1);
+    if (code === HASH) {
+      // A comment where a word would start runs to the end of the line; `#` inside a word is not plain.
+      const previous = index === 0 ? SPACE : source.charCodeAt(index - 1);
+      return previous === SPACE || previous === TAB || previous === SEMICOLON || previous === AMPERSAND || previous === BAR;
+    }
+    if (code === DOLLAR) {
+      if (!isNameStart(next) && next !== OPEN_BRACE) return false;
+    } else if (code === OPEN_BRACE) {
+      if (source.charCodeAt(index - 1) !== DOLLAR) return false;
+    } else if (code === GREATER || code === LESS) {
+      if (next === 0x28 /* ( */ || (code === LESS ? next === LESS || next === AMPERSAND || next === GREATER : next === BAR)) return false;
+    } else if (code === SINGLE_QUOTE) {
       index = source.indexOf("'", index + 1);
       if (index < 0) return false;
     } else if (code === DOUBLE_QUOTE) {
@@ -315,7 +527,7 @@ export function mayBePlain(source: string): boolean {
 }
 
 // Characters that end the subset inside double quotes (they expand, escape or break the line).
-const DOUBLE_QUOTED_OUT = '$`\\!\n';
+const DOUBLE_QUOTED_OUT = '`\\!\n';
 
 /** The subset parser without the character pass (tests hold the pass to never refuse a plain line). */
 export function parseSubset(source: string): SyntaxTree | undefined {
