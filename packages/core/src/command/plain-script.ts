@@ -31,6 +31,11 @@ const GREATER = 0x3e;
 const LESS = 0x3c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+// tree-sitter makes each `[` and `]` in an argument a word of its own (`a[x]`: four words).
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
 
 function isWordChar(code: number): boolean {
   return code < 128 && WORD[code] === 1;
@@ -61,11 +66,13 @@ const NUMBER = /^-?[0-9]+$/;
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const APPEND_ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*\+=/;
 
-/** A maximal run of word characters, one quoted string, or one `$NAME` or `${NAME}`. */
+/** A maximal run of word characters, a bracket, one quoted string, `$NAME`, `${NAME}` or `$(…)`. */
 interface Piece {
-  kind: 'word' | 'raw_string' | 'string' | 'simple_expansion' | 'expansion';
+  kind: 'word' | 'bracket' | 'raw_string' | 'string' | 'simple_expansion' | 'expansion' | 'command_substitution';
   start: number;
   end: number;
+  /** A substitution's node, built as it was read. */
+  node?: SnapshotNode;
 }
 
 /** Thrown inside the parser when the input leaves the subset; caught at its entry. */
@@ -74,6 +81,8 @@ const NOT_PLAIN = Symbol('not plain');
 class PlainParser {
   private readonly source: string;
   private position = 0;
+  /** How many command substitutions the position is inside. */
+  private depth = 0;
 
   constructor(source: string) {
     this.source = source;
@@ -82,12 +91,23 @@ class PlainParser {
   program(): SnapshotNode {
     this.skipBlanks();
     const start = this.position;
+    const statements = this.statements();
+    if (this.peek() === NEWLINE) this.position += 1;
+    if (!this.atEnd()) throw NOT_PLAIN;
+    const program = new SnapshotNode(this.source, 'program', true, false, start, this.source.length);
+    program.adopt(statements, undefined);
+    return program;
+  }
+
+  // Statements and their `;` and `&` separators, up to the end of the line or, inside a
+  // substitution, its `)`; a comment closes a line's statements.
+  private statements(): SnapshotNode[] {
     const statements: SnapshotNode[] = [];
     if (this.peek() !== HASH) statements.push(this.andOr());
     for (;;) {
       this.skipBlanks();
       const code = this.peek();
-      if (code === HASH) {
+      if (code === HASH && this.depth === 0) {
         statements.push(this.comment());
         break;
       }
@@ -96,13 +116,28 @@ class PlainParser {
       statements.push(this.anonymous(code === SEMICOLON ? ';' : '&', this.position, this.position + 1));
       this.position += 1;
       this.skipBlanks();
-      if (!this.atEnd() && this.peek() !== HASH) statements.push(this.andOr());
+      if (!this.atEnd() && this.peek() !== HASH && !this.atClose()) statements.push(this.andOr());
     }
-    if (this.peek() === NEWLINE) this.position += 1;
-    if (!this.atEnd()) throw NOT_PLAIN;
-    const program = new SnapshotNode(this.source, 'program', true, false, start, this.source.length);
-    program.adopt(statements, undefined);
-    return program;
+    return statements;
+  }
+
+  /** `$(…)`, its statements parsed as a line's. `$((` is arithmetic, left to tree-sitter. */
+  private substitution(start: number): SnapshotNode {
+    if (this.source.charCodeAt(start + 2) === OPEN_PAREN) throw NOT_PLAIN;
+    this.position = start + 2;
+    this.depth += 1;
+    this.skipBlanks();
+    const statements = this.statements();
+    if (statements.length === 0 || !this.atClose()) throw NOT_PLAIN;
+    this.depth -= 1;
+    this.position += 1;
+    const node = new SnapshotNode(this.source, 'command_substitution', true, false, start, this.position);
+    node.adopt([this.anonymous('$(', start, start + 2), ...statements, this.anonymous(')', this.position - 1, this.position)], undefined);
+    return node;
+  }
+
+  private atClose(): boolean {
+    return this.depth > 0 && this.peek() === CLOSE_PAREN;
   }
 
   // A comment runs to the end of the line, which must be the end of the input.
@@ -175,9 +210,11 @@ class PlainParser {
           continue;
         }
         const name = new SnapshotNode(this.source, 'command_name', true, false, pieces[0]!.start, pieces[pieces.length - 1]!.end);
-        // A name that is a number, or that holds an expansion: tree-sitter's lexer reads some
-        // of them in ways of its own (`'time'x$y`), and they are rare where work is plain.
-        if (pieces.some((piece) => piece.kind !== 'word' && piece.kind !== 'raw_string' && (piece.kind !== 'string' || this.holdsExpansion(piece)))) throw NOT_PLAIN;
+        // A name that joins an expansion to other text: tree-sitter's lexer reads some of them
+        // in ways of its own (`'time'x$y`). An expansion alone (`$TF apply`) is read plainly.
+        // Brackets there start a test or a subscript (`[ -f x ]`, `a[1]=x`).
+        if (pieces.length > 1 && pieces.some((piece) => piece.kind !== 'word' && piece.kind !== 'raw_string' && (piece.kind !== 'string' || this.holdsExpansion(piece)))) throw NOT_PLAIN;
+        if (pieces[0]!.kind === 'bracket') throw NOT_PLAIN;
         const word = this.wordNode(pieces);
         if (word.type === 'number') throw NOT_PLAIN;
         // tree-sitter starts a declaration at `local` even when a string follows it unspaced.
@@ -185,6 +222,8 @@ class PlainParser {
         // tree-sitter cannot parse a command name with `%`, `@` or `?` in it (`cd@z`, `x?y`): it
         // finds an error. A glob names the program only by what is on disk: left to it too.
         if (/[%@?*]/.test(word.text)) throw NOT_PLAIN;
+        // After an assignment, tree-sitter finds an error at a name like `t:x`.
+        if (children.length > 0 && word.text.includes(':')) throw NOT_PLAIN;
         name.adopt([word], undefined);
         children.push(name);
         fields.push('name');
@@ -195,8 +234,7 @@ class PlainParser {
       }
       this.skipBlanks();
     }
-    // Assignments alone, or nothing at all: not a plain command.
-    if (!named) throw NOT_PLAIN;
+    if (!named) return this.assignmentsAlone(children);
     const command = new SnapshotNode(this.source, 'command', true, false, children[0]!.startIndex, children[children.length - 1]!.endIndex);
     command.adopt(children, fields);
     const redirects: SnapshotNode[] = [];
@@ -208,13 +246,23 @@ class PlainParser {
     // tree-sitter reads a word after a redirection as a second destination (`echo a >f b`):
     // only an operator, a comment or the end may follow here.
     const next = this.peek();
-    if (next !== -1 && next !== NEWLINE && next !== SEMICOLON && next !== BAR && next !== AMPERSAND && next !== HASH) throw NOT_PLAIN;
+    if (next !== -1 && next !== NEWLINE && next !== SEMICOLON && next !== BAR && next !== AMPERSAND && next !== HASH && !this.atClose()) throw NOT_PLAIN;
     return this.redirected(command, redirects);
   }
 
   private holdsExpansion(piece: Piece): boolean {
     const dollar = this.source.indexOf('$', piece.start);
     return dollar >= 0 && dollar < piece.end;
+  }
+
+  // Assignments with no command set shell variables: one is a statement of its own, more are
+  // grouped. Nothing at all, or a redirection after them, is not plain.
+  private assignmentsAlone(assignments: SnapshotNode[]): SnapshotNode {
+    if (assignments.length === 0 || this.atRedirect()) throw NOT_PLAIN;
+    if (assignments.length === 1) return assignments[0]!;
+    const node = new SnapshotNode(this.source, 'variable_assignments', true, false, assignments[0]!.startIndex, assignments[assignments.length - 1]!.endIndex);
+    node.adopt(assignments, undefined);
+    return node;
   }
 
   private redirected(body: SnapshotNode, redirects: readonly SnapshotNode[]): SnapshotNode {
@@ -285,6 +333,7 @@ class PlainParser {
 
   private assignment(pieces: readonly Piece[]): SnapshotNode | undefined {
     const first = pieces[0]!;
+    if (pieces.some((piece) => piece.kind === 'bracket')) throw NOT_PLAIN;
     if (first.kind !== 'word') return undefined;
     // Most first words hold no `=`: neither kind of assignment, nothing to read.
     const equalsAt = this.source.indexOf('=', first.start);
@@ -337,10 +386,14 @@ class PlainParser {
         }
         return new SnapshotNode(source, 'word', true, false, piece.start, piece.end);
       }
+      case 'bracket':
+        return new SnapshotNode(source, 'word', true, false, piece.start, piece.end);
       case 'raw_string':
         return new SnapshotNode(source, 'raw_string', true, false, piece.start, piece.end);
       case 'string':
         return this.stringNode(piece);
+      case 'command_substitution':
+        return piece.node!;
       default:
         return this.expansionNode(piece);
     }
@@ -421,20 +474,38 @@ class PlainParser {
         this.position = close + 1;
       } else if (code === DOUBLE_QUOTE) {
         let end = start + 1;
+        // tree-sitter takes blanks between the opening quote or an expansion and the next
+        // expansion into that one's `$` token (`" $D"`, `"$a $b"`): not plain.
+        let onlyBlanksSinceExpansion = true;
         for (;;) {
           if (end >= source.length) throw NOT_PLAIN;
           const inner = source.charCodeAt(end);
           if (inner === DOUBLE_QUOTE) break;
           // Backquote and backslash expand or escape inside double quotes; `!` is left out too.
           if (inner === 0x60 || inner === 0x5c || inner === 0x21 || inner === NEWLINE) throw NOT_PLAIN;
-          end = inner === DOLLAR ? this.expansionEnd(end) : end + 1;
+          if (inner === DOLLAR) {
+            if (onlyBlanksSinceExpansion && end > start + 1 && (source.charCodeAt(end - 1) === SPACE || source.charCodeAt(end - 1) === TAB)) throw NOT_PLAIN;
+            end = this.expansionEnd(end);
+            onlyBlanksSinceExpansion = true;
+          } else {
+            if (inner !== SPACE && inner !== TAB) onlyBlanksSinceExpansion = false;
+            end += 1;
+          }
         }
         pieces.push({ kind: 'string', start, end: end + 1 });
         this.position = end + 1;
+      } else if (code === OPEN_BRACKET || code === CLOSE_BRACKET) {
+        pieces.push({ kind: 'bracket', start, end: start + 1 });
+        this.position = start + 1;
       } else if (code === DOLLAR) {
-        const end = this.expansionEnd(start);
         // tree-sitter misreads some runs of expansions (`x$y$x~`): one unquoted expansion per word.
-        if (pieces.some((piece) => piece.kind === 'simple_expansion' || piece.kind === 'expansion')) throw NOT_PLAIN;
+        if (pieces.some(isExpansion)) throw NOT_PLAIN;
+        if (source.charCodeAt(start + 1) === OPEN_PAREN) {
+          const node = this.substitution(start);
+          pieces.push({ kind: 'command_substitution', start, end: this.position, node });
+          continue;
+        }
+        const end = this.expansionEnd(start);
         pieces.push({ kind: source.charCodeAt(start + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start, end });
         this.position = end;
       } else {
@@ -448,7 +519,7 @@ class PlainParser {
       return pieces;
     }
     // A word ends at a blank, an operator this parser knows, a comment or the end; anything else is not plain.
-    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE || code === SEMICOLON || code === BAR || code === AMPERSAND || code === HASH || code === GREATER || code === LESS) return undefined;
+    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE || code === SEMICOLON || code === BAR || code === AMPERSAND || code === HASH || code === GREATER || code === LESS || this.atClose()) return undefined;
     throw NOT_PLAIN;
   }
 
@@ -480,6 +551,10 @@ class PlainParser {
   }
 }
 
+function isExpansion(piece: Piece): boolean {
+  return piece.kind === 'simple_expansion' || piece.kind === 'expansion' || piece.kind === 'command_substitution';
+}
+
 /** A redirected statement's body and its redirections; any other node and undefined. */
 function unwrapRedirected(node: SnapshotNode): [SnapshotNode, readonly SnapshotNode[] | undefined] {
   return node.type === 'redirected_statement' ? [node.children[0]!, node.children.slice(1)] : [node, undefined];
@@ -499,7 +574,7 @@ export function parsePlainScript(source: string): SyntaxTree | undefined {
 export function mayBePlain(source: string): boolean {
   for (let index = 0; index < source.length; index += 1) {
     const code = source.charCodeAt(index);
-    if (isWordChar(code) || code === SPACE || code === TAB || code === SEMICOLON || code === BAR || code === AMPERSAND || code === CLOSE_BRACE) continue;
+    if (isWordChar(code) || code === SPACE || code === TAB || code === SEMICOLON || code === BAR || code === AMPERSAND || code === CLOSE_BRACE || code === CLOSE_PAREN || code === OPEN_BRACKET || code === CLOSE_BRACKET) continue;
     const next = source.charCodeAt(index + 1);
     if (code === HASH) {
       // A comment where a word would start runs to the end of the line; `#` inside a word is not plain.
@@ -507,11 +582,12 @@ export function mayBePlain(source: string): boolean {
       return previous === SPACE || previous === TAB || previous === SEMICOLON || previous === AMPERSAND || previous === BAR;
     }
     if (code === DOLLAR) {
-      if (!isNameStart(next) && next !== OPEN_BRACE) return false;
+      if (next === OPEN_PAREN ? source.charCodeAt(index + 2) === OPEN_PAREN : !isNameStart(next) && next !== OPEN_BRACE) return false;
+      if (next === OPEN_PAREN) index += 1;
     } else if (code === OPEN_BRACE) {
       if (source.charCodeAt(index - 1) !== DOLLAR) return false;
     } else if (code === GREATER || code === LESS) {
-      if (next === 0x28 /* ( */ || (code === LESS ? next === LESS || next === AMPERSAND || next === GREATER : next === BAR)) return false;
+      if (next === OPEN_PAREN || (code === LESS ? next === LESS || next === AMPERSAND || next === GREATER : next === BAR)) return false;
     } else if (code === SINGLE_QUOTE) {
       index = source.indexOf("'", index + 1);
       if (index < 0) return false;

@@ -51,14 +51,14 @@ function seeded(seed: number): () => number {
 }
 
 const PIECES = [
-  'git', 'push', 'npm', 'test', 'ls', '-la', '--force', '-f', 'origin', 'main', 'src/app.ts', './x', '../y', 'a=b', '--x=1', 'A=1', 'B=', '_x9=', 'a.b=1', 'A+=1',
+  'git', 'push', 'npm', 'test', 'ls', '-la', '--force', '-f', 'origin', 'main', 'src/app.ts', './x', '../y', 'a=b', '--x=1', 'A=1', 'B=', '_x9=', 'a.b=1', 'A+=1', 't:x', 'A=b ',
   '5', '-1', '007', '10#5', '1.5', '0x1f', '12abc', '1-', '-', '--', ':', '@z', '%q', '+y,', 'a,b', 'x:y', '=', '==x', 'A==1',
   'if', 'then', 'fi', 'for', 'do', 'done', 'in', 'time', 'export', 'declare', 'local', 'unset', 'let', 'eval', 'echo', 'cd', 'test', '[', ']', '{', '}', '!',
   'HEAD~1', 'a~', '~', '~/x', '=~', ':~x', 'x=~', "'a'~b", '5~', '"if"', "'then'", '"export"', "'time'", '"done"', 'e"val"',
   "'b c'", "''", "'a\"b'", '"d e"', '""', '"it\'s"', '"x=1"', '"-"', '"5"',
   ' ', ' ', ' ', ' ', '\t', '  ', ';', '; ', '|', ' | ', '&&', ' && ', '||', ' || ', '&', ' & ', '|&', '\n', '#', ' #', '# c', 'a#b', '~', '*', '?', '*.ts', 'src/**', '?x', 'a*b?',
-  '$', '$x', '$_', '$_a9', '$1', '$@', '$?', '$#', '${x}', '${x', '${x}y', '${1}', '${x:-y}', '${#x}', '$x$y', 'x$y', '"$x"', '"a $x b"', '"${x}/y"', '"a$"', '"$1"', '"$x$y"', '"a\\"b"', '\'a\nb\'',
-  '`', '\\', '(', ')', '{', '}', '<', '>', '>>', '2>', '12>', '&>', '&>>', '>&', '>&2', '2>&1', '>&-', '<<', '<<<', '<&', '<>', '>|', ' > f', ' >f', ' < in', '1>', '0<', ' 0<', ' 0>', ' 3<', '>(', '<(',
+  '$', '$x', '$_', '$_a9', '$1', '$@', '$?', '$#', '${x}', '${x', '${x}y', '${1}', '${x:-y}', '${#x}', '$x$y', 'x$y', '"$x"', '"a $x b"', '" $x"', '"$x $y"', '"${x} $y"', '"${x}/y"', '"a$"', '"$1"', '"$x$y"', '"a\\"b"', '\'a\nb\'',
+  '`', '\\', '(', ')', '{', '}', '$(', '$(ls)', '$( a; b )', '$(a && b)', '$((1))', '$()', '[[', ']]', 'a[x]', '[ab]', '<', '>', '>>', '2>', '12>', '&>', '&>>', '>&', '>&2', '2>&1', '>&-', '<<', '<<<', '<&', '<>', '>|', ' > f', ' >f', ' < in', '1>', '0<', ' 0<', ' 0>', ' 3<', '>(', '<(',
 ];
 
 function randomLines(count: number): string[] {
@@ -118,14 +118,15 @@ test('the character pass before the parser never turns a plain line away, and tu
 
 test.for([
   ['', 'an empty line'],
-  ['A=1', 'assignments alone'],
   ['export X=1', 'a declaration'],
   ['if true; then ls; fi', 'a keyword'],
   ['ls |& cat', 'a pipe with stderr'],
   ['echo "${HOME:-/}"', 'an expansion with an operator'],
   ['echo $1', 'a positional parameter'],
   ['echo "a$"', 'a lone `$` in double quotes'],
-  ['echo $(ls)', 'a command substitution'],
+  ['echo $((1 + 2))', 'an arithmetic expansion'],
+  ['echo `ls`', 'a substitution in backquotes'],
+  ['echo "$(ls)"', 'a substitution in double quotes'],
   ['cat <<< x', 'a here-string'],
   ['cat <(ls)', 'a process substitution'],
   ['echo a >f b', 'a word after a redirection'],
