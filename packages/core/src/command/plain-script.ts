@@ -71,7 +71,7 @@ interface Piece {
   kind: 'word' | 'bracket' | 'raw_string' | 'string' | 'simple_expansion' | 'expansion' | 'command_substitution';
   start: number;
   end: number;
-  /** A substitution's node, built as it was read. */
+  /** A double-quoted string's or a substitution's node, built as it was read. */
   node?: SnapshotNode;
 }
 
@@ -217,13 +217,10 @@ class PlainParser {
         if (pieces[0]!.kind === 'bracket') throw NOT_PLAIN;
         const word = this.wordNode(pieces);
         if (word.type === 'number') throw NOT_PLAIN;
+        const first = pieces[0]!;
         // tree-sitter starts a declaration at `local` even when a string follows it unspaced.
-        if (pieces[0]!.kind === 'word' && NOT_PLAIN_COMMAND_NAMES.has(this.source.slice(pieces[0]!.start, pieces[0]!.end))) throw NOT_PLAIN;
-        // tree-sitter cannot parse a command name with `%`, `@` or `?` in it (`cd@z`, `x?y`): it
-        // finds an error. A glob names the program only by what is on disk: left to it too.
-        if (/[%@?*]/.test(word.text)) throw NOT_PLAIN;
-        // After an assignment, tree-sitter finds an error at a name like `t:x`.
-        if (children.length > 0 && word.text.includes(':')) throw NOT_PLAIN;
+        if (first.kind === 'word' && NOT_PLAIN_COMMAND_NAMES.has(pieces.length === 1 ? word.text : this.source.slice(first.start, first.end))) throw NOT_PLAIN;
+        if (!this.plainName(first.start, word.endIndex, children.length > 0)) throw NOT_PLAIN;
         name.adopt([word], undefined);
         children.push(name);
         fields.push('name');
@@ -248,6 +245,17 @@ class PlainParser {
     const next = this.peek();
     if (next !== -1 && next !== NEWLINE && next !== SEMICOLON && next !== BAR && next !== AMPERSAND && next !== HASH && !this.atClose()) throw NOT_PLAIN;
     return this.redirected(command, redirects);
+  }
+
+  // tree-sitter cannot parse a command name with `%`, `@` or `?` in it (`cd@z`, `x?y`): it finds
+  // an error; nor, after an assignment, one holding `:` (`A=1 t:x`). A glob names the program
+  // only by what is on disk: left to it too.
+  private plainName(start: number, end: number, afterAssignment: boolean): boolean {
+    for (let index = start; index < end; index += 1) {
+      const code = this.source.charCodeAt(index);
+      if (code === 0x25 || code === 0x40 || code === 0x3f || code === 0x2a || (code === 0x3a && afterAssignment)) return false;
+    }
+    return true;
   }
 
   private holdsExpansion(piece: Piece): boolean {
@@ -391,7 +399,6 @@ class PlainParser {
       case 'raw_string':
         return new SnapshotNode(source, 'raw_string', true, false, piece.start, piece.end);
       case 'string':
-        return this.stringNode(piece);
       case 'command_substitution':
         return piece.node!;
       default:
@@ -399,27 +406,45 @@ class PlainParser {
     }
   }
 
-  // `"…"`: its text between expansions is string_content; an empty string has quotes alone.
-  private stringNode(piece: Piece): SnapshotNode {
+  // `"…"`: its text between expansions and substitutions is string_content; an empty string has
+  // quotes alone. Built as it is read, since a substitution inside is parsed as statements.
+  private doubleQuoted(start: number): SnapshotNode {
     const { source } = this;
-    const children = [this.anonymous('"', piece.start, piece.start + 1)];
-    const close = piece.end - 1;
-    let content = piece.start + 1;
-    let index = content;
-    while (index < close) {
-      if (source.charCodeAt(index) !== DOLLAR) {
+    const children = [this.anonymous('"', start, start + 1)];
+    let index = start + 1;
+    let content = index;
+    // tree-sitter takes blanks between the opening quote or an expansion and the next
+    // expansion into that one's `$` token (`" $D"`, `"$a $b"`): not plain.
+    let onlyBlanksSinceExpansion = true;
+    for (;;) {
+      if (index >= source.length) throw NOT_PLAIN;
+      const inner = source.charCodeAt(index);
+      if (inner === DOUBLE_QUOTE) break;
+      // Backquote and backslash expand or escape inside double quotes; `!` is left out too.
+      if (inner === 0x60 || inner === 0x5c || inner === 0x21 || inner === NEWLINE) throw NOT_PLAIN;
+      if (inner !== DOLLAR) {
+        if (inner !== SPACE && inner !== TAB) onlyBlanksSinceExpansion = false;
         index += 1;
         continue;
       }
+      const before = source.charCodeAt(index - 1);
+      if (onlyBlanksSinceExpansion && index > start + 1 && (before === SPACE || before === TAB)) throw NOT_PLAIN;
       if (index > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, index));
-      const end = this.expansionEnd(index);
-      children.push(this.expansionNode({ kind: source.charCodeAt(index + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start: index, end }));
-      index = end;
-      content = end;
+      if (source.charCodeAt(index + 1) === OPEN_PAREN) {
+        children.push(this.substitution(index));
+        index = this.position;
+      } else {
+        const end = this.expansionEnd(index);
+        children.push(this.expansionNode({ kind: source.charCodeAt(index + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start: index, end }));
+        index = end;
+      }
+      content = index;
+      onlyBlanksSinceExpansion = true;
     }
-    if (close > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, close));
-    children.push(this.anonymous('"', close, piece.end));
-    const node = new SnapshotNode(source, 'string', true, false, piece.start, piece.end);
+    if (index > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, index));
+    children.push(this.anonymous('"', index, index + 1));
+    this.position = index + 1;
+    const node = new SnapshotNode(source, 'string', true, false, start, this.position);
     node.adopt(children, undefined);
     return node;
   }
@@ -473,28 +498,11 @@ class PlainParser {
         pieces.push({ kind: 'raw_string', start, end: close + 1 });
         this.position = close + 1;
       } else if (code === DOUBLE_QUOTE) {
-        let end = start + 1;
-        // tree-sitter takes blanks between the opening quote or an expansion and the next
-        // expansion into that one's `$` token (`" $D"`, `"$a $b"`): not plain.
-        let onlyBlanksSinceExpansion = true;
-        for (;;) {
-          if (end >= source.length) throw NOT_PLAIN;
-          const inner = source.charCodeAt(end);
-          if (inner === DOUBLE_QUOTE) break;
-          // Backquote and backslash expand or escape inside double quotes; `!` is left out too.
-          if (inner === 0x60 || inner === 0x5c || inner === 0x21 || inner === NEWLINE) throw NOT_PLAIN;
-          if (inner === DOLLAR) {
-            if (onlyBlanksSinceExpansion && end > start + 1 && (source.charCodeAt(end - 1) === SPACE || source.charCodeAt(end - 1) === TAB)) throw NOT_PLAIN;
-            end = this.expansionEnd(end);
-            onlyBlanksSinceExpansion = true;
-          } else {
-            if (inner !== SPACE && inner !== TAB) onlyBlanksSinceExpansion = false;
-            end += 1;
-          }
-        }
-        pieces.push({ kind: 'string', start, end: end + 1 });
-        this.position = end + 1;
+        const node = this.doubleQuoted(start);
+        pieces.push({ kind: 'string', start, end: this.position, node });
       } else if (code === OPEN_BRACKET || code === CLOSE_BRACKET) {
+        // A word that starts with one is read in ways of tree-sitter's own (`] ]` is one word).
+        if (pieces.length === 0) throw NOT_PLAIN;
         pieces.push({ kind: 'bracket', start, end: start + 1 });
         this.position = start + 1;
       } else if (code === DOLLAR) {
