@@ -36,6 +36,15 @@ const CLOSE_PAREN = 0x29;
 // tree-sitter makes each `[` and `]` in an argument a word of its own (`a[x]`: four words).
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const BANG = 0x21;
+const AT = 0x40;
+const COLON = 0x3a;
+// In `${NAME…}`: the transforms after `@`, the default operators, the pattern operators, and
+// what a pattern may not hold here.
+const TRANSFORMS = 'UuLQEPAKak';
+const DEFAULTS = '-=+?';
+const PATTERN_OPERATORS = '%#,^';
+const PATTERN_OUT = [0x22, 0x27, 0x5c, 0x60, 0x7b, 0x0a];
 
 function isWordChar(code: number): boolean {
   return code < 128 && WORD[code] === 1;
@@ -59,7 +68,7 @@ function isDigit(code: number): boolean {
 // nodes), or that this parser leaves to tree-sitter rather than reason about.
 const NOT_PLAIN_COMMAND_NAMES = new Set([
   'if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in',
-  'function', 'time', 'coproc', 'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv', 'let', 'eval',
+  'function', 'export', 'declare', 'local', 'readonly', 'typeset', 'unset', 'unsetenv',
 ]);
 
 const NUMBER = /^-?[0-9]+$/;
@@ -71,7 +80,7 @@ interface Piece {
   kind: 'word' | 'bracket' | 'raw_string' | 'string' | 'simple_expansion' | 'expansion' | 'command_substitution';
   start: number;
   end: number;
-  /** A double-quoted string's or a substitution's node, built as it was read. */
+  /** The node of a string, an expansion or a substitution, built as it was read. */
   node?: SnapshotNode;
 }
 
@@ -398,11 +407,8 @@ class PlainParser {
         return new SnapshotNode(source, 'word', true, false, piece.start, piece.end);
       case 'raw_string':
         return new SnapshotNode(source, 'raw_string', true, false, piece.start, piece.end);
-      case 'string':
-      case 'command_substitution':
-        return piece.node!;
       default:
-        return this.expansionNode(piece);
+        return piece.node!;
     }
   }
 
@@ -420,8 +426,9 @@ class PlainParser {
       if (index >= source.length) throw NOT_PLAIN;
       const inner = source.charCodeAt(index);
       if (inner === DOUBLE_QUOTE) break;
-      // Backquote and backslash expand or escape inside double quotes; `!` is left out too.
-      if (inner === 0x60 || inner === 0x5c || inner === 0x21 || inner === NEWLINE) throw NOT_PLAIN;
+      // Backquote and backslash expand or escape inside double quotes (`!` expands only where
+      // history is on, never in a script).
+      if (inner === 0x60 || inner === 0x5c || inner === NEWLINE) throw NOT_PLAIN;
       if (inner !== DOLLAR) {
         if (inner !== SPACE && inner !== TAB) onlyBlanksSinceExpansion = false;
         index += 1;
@@ -429,19 +436,13 @@ class PlainParser {
       }
       const before = source.charCodeAt(index - 1);
       if (onlyBlanksSinceExpansion && index > start + 1 && (before === SPACE || before === TAB)) throw NOT_PLAIN;
-      if (index > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, index));
-      if (source.charCodeAt(index + 1) === OPEN_PAREN) {
-        children.push(this.substitution(index));
-        index = this.position;
-      } else {
-        const end = this.expansionEnd(index);
-        children.push(this.expansionNode({ kind: source.charCodeAt(index + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start: index, end }));
-        index = end;
-      }
+      if (index > content) children.push(this.stringContent(content, index));
+      children.push(this.dollar(index));
+      index = this.position;
       content = index;
       onlyBlanksSinceExpansion = true;
     }
-    if (index > content) children.push(new SnapshotNode(source, 'string_content', true, false, content, index));
+    if (index > content) children.push(this.stringContent(content, index));
     children.push(this.anonymous('"', index, index + 1));
     this.position = index + 1;
     const node = new SnapshotNode(source, 'string', true, false, start, this.position);
@@ -449,31 +450,121 @@ class PlainParser {
     return node;
   }
 
-  private expansionNode(piece: Piece): SnapshotNode {
-    const { source } = this;
-    const braced = piece.kind === 'expansion';
-    const open = braced ? 2 : 1;
-    const close = braced ? 1 : 0;
-    const children = [
-      this.anonymous(braced ? '${' : '$', piece.start, piece.start + open),
-      new SnapshotNode(source, 'variable_name', true, false, piece.start + open, piece.end - close),
-    ];
-    if (braced) children.push(this.anonymous('}', piece.end - 1, piece.end));
-    const node = new SnapshotNode(source, piece.kind, true, false, piece.start, piece.end);
-    node.adopt(children, undefined);
+  // tree-sitter makes no node of text in double quotes that is blanks alone (`" "`).
+  private stringContent(start: number, end: number): SnapshotNode {
+    let index = start;
+    while (index < end && (this.source.charCodeAt(index) === SPACE || this.source.charCodeAt(index) === TAB)) index += 1;
+    if (index === end) throw NOT_PLAIN;
+    return new SnapshotNode(this.source, 'string_content', true, false, start, end);
+  }
+
+  /** `$NAME`, `${…}` or `$(…)` at `start`; the position moves past it. Any other `$` is not plain. */
+  private dollar(start: number): SnapshotNode {
+    const next = this.source.charCodeAt(start + 1);
+    if (next === OPEN_PAREN) return this.substitution(start);
+    if (next === OPEN_BRACE) return this.braced(start);
+    const end = this.nameEnd(start + 1);
+    this.position = end;
+    const node = new SnapshotNode(this.source, 'simple_expansion', true, false, start, end);
+    node.adopt([this.anonymous('$', start, start + 1), new SnapshotNode(this.source, 'variable_name', true, false, start + 1, end)], undefined);
     return node;
   }
 
-  /** Where `$NAME` or `${NAME}` at `start` ends; any other expansion is not plain. */
-  private expansionEnd(start: number): number {
+  /** Where the variable name at `start` ends; a name here starts with a letter. */
+  private nameEnd(start: number): number {
+    if (!isNameStart(this.source.charCodeAt(start))) throw NOT_PLAIN;
+    let end = start + 1;
+    while (isNameChar(this.source.charCodeAt(end))) end += 1;
+    return end;
+  }
+
+  // `${NAME}`, `${!NAME}`, `${NAME@P}`, a default (`${NAME:-word}`, `-`, `=`, `+`, `?`, with or
+  // without `:`) whose value is a word, `$NAME` or `$(…)`, and a pattern removal or case change
+  // (`${NAME%pattern}`, `%%`, `#`, `##`, `,`, `,,`, `^`, `^^`) whose pattern tree-sitter reads as
+  // one `regex` (`${PWD%$(cmd)}` too: the analysis re-reads it). Slices, replacements, lengths
+  // and anything else go to tree-sitter.
+  private braced(start: number): SnapshotNode {
     const { source } = this;
-    const braced = source.charCodeAt(start + 1) === OPEN_BRACE;
-    let end = braced ? start + 2 : start + 1;
-    if (!isNameStart(source.charCodeAt(end))) throw NOT_PLAIN;
-    while (isNameChar(source.charCodeAt(end))) end += 1;
-    if (!braced) return end;
-    if (source.charCodeAt(end) !== CLOSE_BRACE) throw NOT_PLAIN;
-    return end + 1;
+    const children = [this.anonymous('${', start, start + 2)];
+    const fields: Array<string | null> = [null];
+    let index = start + 2;
+    const indirect = source.charCodeAt(index) === BANG;
+    if (indirect) {
+      children.push(this.anonymous('!', index, index + 1));
+      fields.push('operator');
+      index += 1;
+    }
+    const nameEnd = this.nameEnd(index);
+    children.push(new SnapshotNode(source, 'variable_name', true, false, index, nameEnd));
+    fields.push(null);
+    index = nameEnd;
+    if (!indirect && source.charCodeAt(index) !== CLOSE_BRACE) index = this.expansionOperation(index, children, fields);
+    if (source.charCodeAt(index) !== CLOSE_BRACE) throw NOT_PLAIN;
+    children.push(this.anonymous('}', index, index + 1));
+    fields.push(null);
+    this.position = index + 1;
+    const node = new SnapshotNode(source, 'expansion', true, false, start, this.position);
+    node.adopt(children, fields.length > 3 || indirect ? fields : undefined);
+    return node;
+  }
+
+  /** The operator after a braced expansion's name and what follows it; returns where it ends. */
+  private expansionOperation(at: number, children: SnapshotNode[], fields: Array<string | null>): number {
+    const { source } = this;
+    const code = source.charCodeAt(at);
+    const next = source.charCodeAt(at + 1);
+    const operator = (start: number, end: number): void => {
+      children.push(this.anonymous(source.slice(start, end), start, end));
+      fields.push('operator');
+    };
+    if (code === AT) {
+      if (!TRANSFORMS.includes(source[at + 1] ?? '-')) throw NOT_PLAIN;
+      operator(at, at + 1);
+      operator(at + 1, at + 2);
+      return at + 2;
+    }
+    const defaultWidth = DEFAULTS.includes(source[at]!) ? 1 : code === COLON && DEFAULTS.includes(source[at + 1] ?? '.') ? 2 : 0;
+    if (defaultWidth > 0) {
+      operator(at, at + defaultWidth);
+      let index = at + defaultWidth;
+      const value = source.charCodeAt(index);
+      if (value === DOLLAR) {
+        if (source.charCodeAt(index + 1) === OPEN_BRACE) throw NOT_PLAIN;
+        children.push(this.dollar(index));
+        fields.push(null);
+        return this.position;
+      }
+      if (isWordChar(value)) {
+        while (isWordChar(source.charCodeAt(index))) index += 1;
+        children.push(new SnapshotNode(source, 'word', true, false, at + defaultWidth, index));
+        fields.push(null);
+      }
+      return index;
+    }
+    if (!PATTERN_OPERATORS.includes(source[at] ?? '.')) throw NOT_PLAIN;
+    const width = next === code ? 2 : 1;
+    operator(at, at + width);
+    // The pattern runs to the closing brace: no quotes, escapes, backquotes or braces, and
+    // parentheses balanced (a stray `)` splits it into several nodes).
+    let index = at + width;
+    let depth = 0;
+    for (;;) {
+      const inner = source.charCodeAt(index);
+      if (inner === CLOSE_BRACE && depth === 0) break;
+      if (Number.isNaN(inner) || PATTERN_OUT.includes(inner)) throw NOT_PLAIN;
+      if (inner === OPEN_PAREN) depth += 1;
+      else if (inner === CLOSE_PAREN && (depth -= 1) < 0) throw NOT_PLAIN;
+      index += 1;
+    }
+    if (depth !== 0) throw NOT_PLAIN;
+    // Blanks at either end of the pattern are tree-sitter's own nodes, or none.
+    const isBlank = (offset: number): boolean => source.charCodeAt(offset) === SPACE || source.charCodeAt(offset) === TAB;
+    if (index > at + width && (isBlank(at + width) || isBlank(index - 1))) throw NOT_PLAIN;
+    if (index > at + width) {
+      children.push(new SnapshotNode(source, 'regex', true, false, at + width, index));
+      fields.push(null);
+    }
+    return index;
   }
 
   /** The pieces of the next word, or undefined when no word starts here. */
@@ -506,16 +597,14 @@ class PlainParser {
         pieces.push({ kind: 'bracket', start, end: start + 1 });
         this.position = start + 1;
       } else if (code === DOLLAR) {
-        // tree-sitter misreads some runs of expansions (`x$y$x~`): one unquoted expansion per word.
-        if (pieces.some(isExpansion)) throw NOT_PLAIN;
-        if (source.charCodeAt(start + 1) === OPEN_PAREN) {
-          const node = this.substitution(start);
-          pieces.push({ kind: 'command_substitution', start, end: this.position, node });
-          continue;
-        }
-        const end = this.expansionEnd(start);
-        pieces.push({ kind: source.charCodeAt(start + 1) === OPEN_BRACE ? 'expansion' : 'simple_expansion', start, end });
-        this.position = end;
+        // tree-sitter misreads some runs of expansions (`x$y$x~`): one unquoted expansion per word,
+        // nor after a quoted part or a bracket (`s"x"r$x/a` is two words there): only plain text
+        // may come before an expansion in a word.
+        if (pieces.some((piece) => piece.kind !== 'word')) throw NOT_PLAIN;
+        const node = this.dollar(start);
+        // Nor a tilde right after one (`$y~/x`), which tree-sitter reads in ways of its own.
+        if (this.peek() === TILDE) throw NOT_PLAIN;
+        pieces.push({ kind: node.type as Piece['kind'], start, end: this.position, node });
       } else {
         break;
       }
@@ -559,10 +648,6 @@ class PlainParser {
   }
 }
 
-function isExpansion(piece: Piece): boolean {
-  return piece.kind === 'simple_expansion' || piece.kind === 'expansion' || piece.kind === 'command_substitution';
-}
-
 /** A redirected statement's body and its redirections; any other node and undefined. */
 function unwrapRedirected(node: SnapshotNode): [SnapshotNode, readonly SnapshotNode[] | undefined] {
   return node.type === 'redirected_statement' ? [node.children[0]!, node.children.slice(1)] : [node, undefined];
@@ -580,9 +665,16 @@ export function parsePlainScript(source: string): SyntaxTree | undefined {
  * needs tree-sitter costs no nodes first. True promises nothing (the parser decides).
  */
 export function mayBePlain(source: string): boolean {
+  // How many `${` are open: operators of an expansion are plain inside one.
+  let braces = 0;
   for (let index = 0; index < source.length; index += 1) {
     const code = source.charCodeAt(index);
-    if (isWordChar(code) || code === SPACE || code === TAB || code === SEMICOLON || code === BAR || code === AMPERSAND || code === CLOSE_BRACE || code === CLOSE_PAREN || code === OPEN_BRACKET || code === CLOSE_BRACKET) continue;
+    if (isWordChar(code) || code === SPACE || code === TAB || code === SEMICOLON || code === BAR || code === AMPERSAND || code === CLOSE_PAREN || code === OPEN_BRACKET || code === CLOSE_BRACKET) continue;
+    if (code === CLOSE_BRACE) {
+      if (braces > 0) braces -= 1;
+      continue;
+    }
+    if (braces > 0 && IN_BRACES.includes(code)) continue;
     const next = source.charCodeAt(index + 1);
     if (code === HASH) {
       // A comment where a word would start runs to the end of the line; `#` inside a word is not plain.
@@ -590,10 +682,16 @@ export function mayBePlain(source: string): boolean {
       return previous === SPACE || previous === TAB || previous === SEMICOLON || previous === AMPERSAND || previous === BAR;
     }
     if (code === DOLLAR) {
-      if (next === OPEN_PAREN ? source.charCodeAt(index + 2) === OPEN_PAREN : !isNameStart(next) && next !== OPEN_BRACE) return false;
-      if (next === OPEN_PAREN) index += 1;
-    } else if (code === OPEN_BRACE) {
-      if (source.charCodeAt(index - 1) !== DOLLAR) return false;
+      if (next === OPEN_PAREN) {
+        if (source.charCodeAt(index + 2) === OPEN_PAREN) return false;
+      } else if (next === OPEN_BRACE) {
+        const first = source.charCodeAt(index + 2);
+        if (!isNameStart(first) && first !== BANG) return false;
+        braces += 1;
+      } else if (!isNameStart(next)) {
+        return false;
+      }
+      if (next === OPEN_PAREN || next === OPEN_BRACE) index += 1;
     } else if (code === GREATER || code === LESS) {
       if (next === OPEN_PAREN || (code === LESS ? next === LESS || next === AMPERSAND || next === GREATER : next === BAR)) return false;
     } else if (code === SINGLE_QUOTE) {
@@ -610,8 +708,12 @@ export function mayBePlain(source: string): boolean {
   return true;
 }
 
+// Operator characters of a `${…}` expansion (`${!x}`, `${x@P}`, `${x%$(cmd)}`, `${x,,}`, `${x^}`),
+// and what its pattern may hold (`${PWD%<(cmd)}`, `${x%$ y}`).
+const IN_BRACES = [0x21, 0x23, 0x24, 0x25, 0x28, 0x2c, 0x3a, 0x3c, 0x3e, 0x40, 0x5e];
+
 // Characters that end the subset inside double quotes (they expand, escape or break the line).
-const DOUBLE_QUOTED_OUT = '`\\!\n';
+const DOUBLE_QUOTED_OUT = '`\\\n';
 
 /** The subset parser without the character pass (tests hold the pass to never refuse a plain line). */
 export function parseSubset(source: string): SyntaxTree | undefined {

@@ -1,12 +1,19 @@
 // A few lines of plain bash are decided without loading the wasm parser, with the decisions the
-// full analyser makes; a line that is not plain, at any depth, loads the parser; and the
-// wasm-free analyser, asked about anything else, blocks rather than guess.
+// full analyser makes; a line that is not plain, at any depth, loads the parser; the wasm-free
+// analyser, asked about anything else, blocks rather than guess; and the analysis, nested
+// scripts included, is the one tree-sitter alone would give.
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
+import { Language, Parser } from 'web-tree-sitter';
 import { evaluate, loadCommandAnalyzer, prepareDecisionPolicy, type ActionRequest } from '../../src/index.ts';
+import { createCommandAnalyzer } from '../../src/command/analyze.ts';
 import { plainCommandAnalyzer } from '../../src/command/load.ts';
 import { loadedCommandAnalyzer } from '../../src/command/registry.ts';
+import { snapshot } from '../../src/command/snapshot.ts';
+import type { ShellParser } from '../../src/command/syntax.ts';
+import { corpus as linesToCompare, mutatedLines } from './plain-lines.ts';
 
 const context = { now: () => new Date(0), randomHex: (bytes: number) => '0'.repeat(bytes * 2) };
 const command = (target: string): ActionRequest => ({ action_type: 'execute_command', target });
@@ -52,4 +59,29 @@ test('every plain everyday and evasion line gets the decision and analysis the f
     expect(plain.analyze(line)).toEqual(full.analyze(line));
     expect(evaluate({ ...prepared, commandAnalyzer: plain }, command(line), context)).toEqual(evaluate({ ...prepared, commandAnalyzer: full }, command(line), context));
   }
+});
+
+// The plain parser is also asked about scripts the analysis builds (`bash -c` bodies, values read
+// again), which no corpus line shows on its own: the whole analysis is compared.
+test('every line, and every script nested in it, is analysed as with tree-sitter alone', async () => {
+  const full = await loadCommandAnalyzer();
+  const language = await Language.load(readFileSync(createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm')));
+  const parser = new Parser();
+  parser.setLanguage(language);
+  const named = language.types.map((_, typeId) => language.nodeTypeIsNamed(typeId));
+  const treeSitterAlone: ShellParser = {
+    parse(source) {
+      const tree = parser.parse(source)!;
+      const cursor = tree.walk();
+      try {
+        return snapshot(cursor, source, language.types, language.fields, named);
+      } finally {
+        cursor.delete();
+        tree.delete();
+      }
+    },
+  };
+  const alone = createCommandAnalyzer(treeSitterAlone);
+  const differing = [...linesToCompare, ...mutatedLines(20_000, 23)].filter((line) => JSON.stringify(full.analyze(line)) !== JSON.stringify(alone.analyze(line)));
+  expect(differing.slice(0, 10)).toEqual([]);
 });
