@@ -60,6 +60,10 @@ function isNameChar(code: number): boolean {
   return isNameStart(code) || isDigit(code) || code === 0x5f;
 }
 
+function isDefaultChar(code: number): boolean {
+  return isNameChar(code) || code === 0x2e || code === 0x2f;
+}
+
 function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
@@ -203,6 +207,8 @@ class PlainParser {
   }
 
   private command(): SnapshotNode {
+    if (this.peek() === OPEN_PAREN) return this.subshell();
+    if (this.atKeyword('export')) return this.exported();
     const children: SnapshotNode[] = [];
     const fields: Array<string | null> = [];
     let named = false;
@@ -251,8 +257,7 @@ class PlainParser {
     if (redirects.length === 0) return command;
     // tree-sitter reads a word after a redirection as a second destination (`echo a >f b`):
     // only an operator, a comment or the end may follow here.
-    const next = this.peek();
-    if (next !== -1 && next !== NEWLINE && next !== SEMICOLON && next !== BAR && next !== AMPERSAND && next !== HASH && !this.atClose()) throw NOT_PLAIN;
+    if (!this.atOperatorOrEnd()) throw NOT_PLAIN;
     return this.redirected(command, redirects);
   }
 
@@ -280,6 +285,63 @@ class PlainParser {
     const node = new SnapshotNode(this.source, 'variable_assignments', true, false, assignments[0]!.startIndex, assignments[assignments.length - 1]!.endIndex);
     node.adopt(assignments, undefined);
     return node;
+  }
+
+  // `( … )`: its statements are read as a line's; a redirection after it is left to tree-sitter.
+  private subshell(): SnapshotNode {
+    const start = this.position;
+    // `((…))` is arithmetic.
+    if (this.source.charCodeAt(start + 1) === OPEN_PAREN) throw NOT_PLAIN;
+    this.position += 1;
+    this.depth += 1;
+    this.skipBlanks();
+    const statements = this.statements();
+    if (statements.length === 0 || !this.atClose()) throw NOT_PLAIN;
+    this.depth -= 1;
+    this.position += 1;
+    const node = new SnapshotNode(this.source, 'subshell', true, false, start, this.position);
+    node.adopt([this.anonymous('(', start, start + 1), ...statements, this.anonymous(')', this.position - 1, this.position)], undefined);
+    this.skipBlanks();
+    if (!this.atOperatorOrEnd()) throw NOT_PLAIN;
+    return node;
+  }
+
+  /** Whether `word` stands here as a word of its own. */
+  private atKeyword(word: string): boolean {
+    return this.source.startsWith(word, this.position) && this.source.charCodeAt(this.position + word.length) === SPACE;
+  }
+
+  // `export NAME=value NAME …`: assignments and names only (options such as `-n` are left to
+  // tree-sitter), and nothing after them but an operator or the end.
+  private exported(): SnapshotNode {
+    const start = this.position;
+    const children = [this.anonymous('export', start, start + 6)];
+    this.position += 6;
+    this.skipBlanks();
+    for (;;) {
+      if (this.atRedirect()) throw NOT_PLAIN;
+      const pieces = this.word();
+      if (pieces === undefined) break;
+      const assignment = this.assignment(pieces);
+      if (assignment !== undefined) children.push(assignment);
+      else if (pieces.length === 1 && pieces[0]!.kind === 'word' && this.isName(pieces[0]!)) children.push(new SnapshotNode(this.source, 'variable_name', true, false, pieces[0]!.start, pieces[0]!.end));
+      else throw NOT_PLAIN;
+      this.skipBlanks();
+    }
+    if (children.length === 1 || !this.atOperatorOrEnd()) throw NOT_PLAIN;
+    const node = new SnapshotNode(this.source, 'declaration_command', true, false, start, children[children.length - 1]!.endIndex);
+    node.adopt(children, undefined);
+    return node;
+  }
+
+  private isName(piece: Piece): boolean {
+    return isNameStart(this.source.charCodeAt(piece.start)) && this.nameEnd(piece.start) === piece.end;
+  }
+
+  /** Whether an operator this parser knows, a comment, a closing parenthesis or the end comes next. */
+  private atOperatorOrEnd(): boolean {
+    const next = this.peek();
+    return next === -1 || next === NEWLINE || next === SEMICOLON || next === BAR || next === AMPERSAND || next === HASH || this.atClose();
   }
 
   private redirected(body: SnapshotNode, redirects: readonly SnapshotNode[]): SnapshotNode {
@@ -375,6 +437,10 @@ class PlainParser {
       if (rest[0]!.kind === 'word' && this.source.charCodeAt(rest[0]!.start) === 0x3d /* = */) throw NOT_PLAIN;
       children.push(this.wordNode(rest));
       fields.push('value');
+    } else {
+      // An empty value right before an operator (`B=|x`) is an error there.
+      const next = this.peek();
+      if (next !== -1 && next !== SPACE && next !== TAB && next !== NEWLINE) throw NOT_PLAIN;
     }
     const node = new SnapshotNode(this.source, 'variable_assignment', true, false, first.start, pieces[pieces.length - 1]!.end);
     node.adopt(children, fields);
@@ -535,7 +601,9 @@ class PlainParser {
         return this.position;
       }
       if (isWordChar(value)) {
-        while (isWordChar(source.charCodeAt(index))) index += 1;
+        // Letters, digits, `_`, `.` and `/` only: with others tree-sitter may read a name and a
+        // word there (`${x:+a=1}`, `${x=b-y}`).
+        while (isWordChar(source.charCodeAt(index))) if (!isDefaultChar(source.charCodeAt(index++))) throw NOT_PLAIN;
         children.push(new SnapshotNode(source, 'word', true, false, at + defaultWidth, index));
         fields.push(null);
       }
@@ -545,18 +613,22 @@ class PlainParser {
     const width = next === code ? 2 : 1;
     operator(at, at + width);
     // The pattern runs to the closing brace: no quotes, escapes, backquotes or braces, and
-    // parentheses balanced (a stray `)` splits it into several nodes).
+    // parentheses and brackets balanced (a stray `)` splits it into several nodes, a stray `]`
+    // is an error there).
     let index = at + width;
-    let depth = 0;
+    let parens = 0;
+    let brackets = 0;
     for (;;) {
       const inner = source.charCodeAt(index);
-      if (inner === CLOSE_BRACE && depth === 0) break;
+      if (inner === CLOSE_BRACE && parens === 0) break;
       if (Number.isNaN(inner) || PATTERN_OUT.includes(inner)) throw NOT_PLAIN;
-      if (inner === OPEN_PAREN) depth += 1;
-      else if (inner === CLOSE_PAREN && (depth -= 1) < 0) throw NOT_PLAIN;
+      if (inner === OPEN_PAREN) parens += 1;
+      else if (inner === CLOSE_PAREN && (parens -= 1) < 0) throw NOT_PLAIN;
+      else if (inner === OPEN_BRACKET) brackets += 1;
+      else if (inner === CLOSE_BRACKET && (brackets -= 1) < 0) throw NOT_PLAIN;
       index += 1;
     }
-    if (depth !== 0) throw NOT_PLAIN;
+    if (parens !== 0) throw NOT_PLAIN;
     // Blanks at either end of the pattern are tree-sitter's own nodes, or none.
     const isBlank = (offset: number): boolean => source.charCodeAt(offset) === SPACE || source.charCodeAt(offset) === TAB;
     if (index > at + width && (isBlank(at + width) || isBlank(index - 1))) throw NOT_PLAIN;
@@ -598,9 +670,10 @@ class PlainParser {
         this.position = start + 1;
       } else if (code === DOLLAR) {
         // tree-sitter misreads some runs of expansions (`x$y$x~`): one unquoted expansion per word,
-        // nor after a quoted part or a bracket (`s"x"r$x/a` is two words there): only plain text
-        // may come before an expansion in a word.
-        if (pieces.some((piece) => piece.kind !== 'word')) throw NOT_PLAIN;
+        // nor after a quoted part (`s"x"r$x/a` is two words there); after a bracket, only a
+        // substitution (`a[$(cmd)]`, an index evaluated again). Plain text may come before any.
+        const substitution = source.charCodeAt(start + 1) === OPEN_PAREN;
+        if (pieces.some((piece) => piece.kind !== 'word' && (piece.kind !== 'bracket' || !substitution))) throw NOT_PLAIN;
         const node = this.dollar(start);
         // Nor a tilde right after one (`$y~/x`), which tree-sitter reads in ways of its own.
         if (this.peek() === TILDE) throw NOT_PLAIN;
@@ -679,7 +752,7 @@ export function mayBePlain(source: string): boolean {
     if (code === HASH) {
       // A comment where a word would start runs to the end of the line; `#` inside a word is not plain.
       const previous = index === 0 ? SPACE : source.charCodeAt(index - 1);
-      return previous === SPACE || previous === TAB || previous === SEMICOLON || previous === AMPERSAND || previous === BAR;
+      return previous === SPACE || previous === TAB || previous === SEMICOLON || previous === AMPERSAND || previous === BAR || previous === CLOSE_PAREN;
     }
     if (code === DOLLAR) {
       if (next === OPEN_PAREN) {
@@ -692,6 +765,12 @@ export function mayBePlain(source: string): boolean {
         return false;
       }
       if (next === OPEN_PAREN || next === OPEN_BRACE) index += 1;
+    } else if (code === OPEN_PAREN) {
+      // A subshell starts a statement.
+      let before = index - 1;
+      while (source.charCodeAt(before) === SPACE || source.charCodeAt(before) === TAB) before -= 1;
+      const previous = before < 0 ? SEMICOLON : source.charCodeAt(before);
+      if (previous !== SEMICOLON && previous !== AMPERSAND && previous !== BAR && previous !== OPEN_PAREN) return false;
     } else if (code === GREATER || code === LESS) {
       if (next === OPEN_PAREN || (code === LESS ? next === LESS || next === AMPERSAND || next === GREATER : next === BAR)) return false;
     } else if (code === SINGLE_QUOTE) {
@@ -700,6 +779,8 @@ export function mayBePlain(source: string): boolean {
     } else if (code === DOUBLE_QUOTE) {
       for (index += 1; source.charCodeAt(index) !== DOUBLE_QUOTE; index += 1) {
         if (index >= source.length || DOUBLE_QUOTED_OUT.includes(source[index]!)) return false;
+        // A substitution may hold quotes of its own: the parser pairs them.
+        if (source.charCodeAt(index) === DOLLAR && source.charCodeAt(index + 1) === OPEN_PAREN) return true;
       }
     } else if (code !== NEWLINE || index !== source.length - 1) {
       return false;

@@ -68,7 +68,8 @@ test('the character pass before the parser never turns a plain line away, and tu
 
 test.for([
   ['', 'an empty line'],
-  ['export X=1', 'a declaration'],
+  ['export -n X', 'a declaration with an option'],
+  ['declare X=1', 'a declaration other than export'],
   ['if true; then ls; fi', 'a keyword'],
   ['ls |& cat', 'a pipe with stderr'],
   ['echo "${HOME:1:2}"', 'a slice of an expansion'],
