@@ -136,16 +136,23 @@ class PlainParser {
 
   /** `$(…)`, its statements parsed as a line's. `$((` is arithmetic, left to tree-sitter. */
   private substitution(start: number): SnapshotNode {
-    if (this.source.charCodeAt(start + 2) === OPEN_PAREN) throw NOT_PLAIN;
-    this.position = start + 2;
+    return this.enclosed('command_substitution', start, '$(');
+  }
+
+  // `type` of an opening token at `start`, statements read as a line's, and `)`: a substitution
+  // or a subshell. `((` after the opening is arithmetic, left to tree-sitter.
+  private enclosed(type: string, start: number, open: string): SnapshotNode {
+    const inside = start + open.length;
+    if (this.source.charCodeAt(inside) === OPEN_PAREN) throw NOT_PLAIN;
+    this.position = inside;
     this.depth += 1;
     this.skipBlanks();
     const statements = this.statements();
     if (statements.length === 0 || !this.atClose()) throw NOT_PLAIN;
     this.depth -= 1;
     this.position += 1;
-    const node = new SnapshotNode(this.source, 'command_substitution', true, false, start, this.position);
-    node.adopt([this.anonymous('$(', start, start + 2), ...statements, this.anonymous(')', this.position - 1, this.position)], undefined);
+    const node = new SnapshotNode(this.source, type, true, false, start, this.position);
+    node.adopt([this.anonymous(open, start, inside), ...statements, this.anonymous(')', this.position - 1, this.position)], undefined);
     return node;
   }
 
@@ -231,7 +238,8 @@ class PlainParser {
         if (pieces.length > 1 && pieces.some((piece) => piece.kind !== 'word' && piece.kind !== 'raw_string' && (piece.kind !== 'string' || this.holdsExpansion(piece)))) throw NOT_PLAIN;
         if (pieces[0]!.kind === 'bracket') throw NOT_PLAIN;
         const word = this.wordNode(pieces);
-        if (word.type === 'number') throw NOT_PLAIN;
+        // A name that is a number, or `-` alone (tree-sitter drops it before `x=1`).
+        if (word.type === 'number' || (pieces.length === 1 && word.text === '-')) throw NOT_PLAIN;
         const first = pieces[0]!;
         // tree-sitter starts a declaration at `local` even when a string follows it unspaced.
         if (first.kind === 'word' && NOT_PLAIN_COMMAND_NAMES.has(pieces.length === 1 ? word.text : this.source.slice(first.start, first.end))) throw NOT_PLAIN;
@@ -289,18 +297,7 @@ class PlainParser {
 
   // `( … )`: its statements are read as a line's; a redirection after it is left to tree-sitter.
   private subshell(): SnapshotNode {
-    const start = this.position;
-    // `((…))` is arithmetic.
-    if (this.source.charCodeAt(start + 1) === OPEN_PAREN) throw NOT_PLAIN;
-    this.position += 1;
-    this.depth += 1;
-    this.skipBlanks();
-    const statements = this.statements();
-    if (statements.length === 0 || !this.atClose()) throw NOT_PLAIN;
-    this.depth -= 1;
-    this.position += 1;
-    const node = new SnapshotNode(this.source, 'subshell', true, false, start, this.position);
-    node.adopt([this.anonymous('(', start, start + 1), ...statements, this.anonymous(')', this.position - 1, this.position)], undefined);
+    const node = this.enclosed('subshell', this.position, '(');
     this.skipBlanks();
     if (!this.atOperatorOrEnd()) throw NOT_PLAIN;
     return node;
@@ -620,7 +617,11 @@ class PlainParser {
     let brackets = 0;
     for (;;) {
       const inner = source.charCodeAt(index);
-      if (inner === CLOSE_BRACE && parens === 0) break;
+      if (inner === CLOSE_BRACE) {
+        // A brace inside a substitution there is read as the end by one parser and not the other.
+        if (parens > 0) throw NOT_PLAIN;
+        break;
+      }
       if (Number.isNaN(inner) || PATTERN_OUT.includes(inner)) throw NOT_PLAIN;
       if (inner === OPEN_PAREN) parens += 1;
       else if (inner === CLOSE_PAREN && (parens -= 1) < 0) throw NOT_PLAIN;
