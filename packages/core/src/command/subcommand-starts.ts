@@ -8,7 +8,7 @@ import type { Word } from './types.ts';
  * option that takes the next word, as a wrapper's unknown options are.
  */
 export function subcommandStarts(args: readonly Word[]): number[] {
-  if (!isOption(args[0])) return [0];
+  if (!isOption(args[0])) return args.length === 0 ? [] : [0];
   const starts: number[] = [];
   const reachable = new Set([0]);
   for (let index = 0; index < args.length; index += 1) {

@@ -34,6 +34,12 @@ describe('analysis', () => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
   });
 
+  // A program read by subcommand, given none (`op`, `npx`), runs nothing else: it was once an
+  // internal error, which a decision turns into a block.
+  test.for(['op', 'doppler', 'aws-vault', 'npx', 'pnpm', 'corepack'])('%s alone runs itself only', (line) => {
+    expect(analyzer.analyze(line).invocations.map((item) => item.text)).toEqual([line]);
+  });
+
   test('an expansion-made program name is opaque', () => {
     expect(analyzer.analyze('$TF apply').opaque.map((item) => item.kind)).toEqual(['dynamic-program']);
   });
