@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-RQ5233YY.mjs";
+} from "./chunk-K5QZPAD5.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

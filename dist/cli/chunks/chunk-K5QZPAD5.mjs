@@ -20660,7 +20660,7 @@ function unescapeLiteral(text3) {
 
 // packages/core/src/command/subcommand-starts.ts
 function subcommandStarts(args2) {
-  if (!isOption(args2[0])) return [0];
+  if (!isOption(args2[0])) return args2.length === 0 ? [] : [0];
   const starts = [];
   const reachable = /* @__PURE__ */ new Set([0]);
   for (let index = 0; index < args2.length; index += 1) {
@@ -26366,16 +26366,48 @@ function snapshot(cursor, source, types, fields, named) {
 
 // packages/core/src/command/plain-script.ts
 var WORD = new Uint8Array(128);
-for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-") WORD[char.charCodeAt(0)] = 1;
-var TILDE = 126;
-function isWordChar(code, previous) {
-  return code < 128 && WORD[code] === 1 || code === TILDE && previous !== 61 && previous !== 58;
-}
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./=:@%+,-*?~") WORD[char.charCodeAt(0)] = 1;
 var SPACE = 32;
+var TILDE = 126;
 var TAB = 9;
 var NEWLINE2 = 10;
 var SINGLE_QUOTE = 39;
 var DOUBLE_QUOTE = 34;
+var DOLLAR = 36;
+var HASH = 35;
+var SEMICOLON = 59;
+var AMPERSAND = 38;
+var BAR = 124;
+var GREATER = 62;
+var LESS2 = 60;
+var OPEN_BRACE = 123;
+var CLOSE_BRACE = 125;
+var OPEN_PAREN = 40;
+var CLOSE_PAREN = 41;
+var OPEN_BRACKET = 91;
+var CLOSE_BRACKET = 93;
+var BANG = 33;
+var AT = 64;
+var COLON = 58;
+var TRANSFORMS = "UuLQEPAKak";
+var DEFAULTS = "-=+?";
+var PATTERN_OPERATORS = "%#,^";
+var PATTERN_OUT = [34, 39, 92, 96, 123, 10];
+function isWordChar(code) {
+  return code < 128 && WORD[code] === 1;
+}
+function isNameStart(code) {
+  return code >= 65 && code <= 90 || code >= 97 && code <= 122;
+}
+function isNameChar(code) {
+  return isNameStart(code) || isDigit(code) || code === 95;
+}
+function isDefaultChar(code) {
+  return isNameChar(code) || code === 46 || code === 47;
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
 var NOT_PLAIN_COMMAND_NAMES = /* @__PURE__ */ new Set([
   "if",
   "then",
@@ -26392,17 +26424,13 @@ var NOT_PLAIN_COMMAND_NAMES = /* @__PURE__ */ new Set([
   "done",
   "in",
   "function",
-  "time",
-  "coproc",
   "export",
   "declare",
   "local",
   "readonly",
   "typeset",
   "unset",
-  "unsetenv",
-  "let",
-  "eval"
+  "unsetenv"
 ]);
 var NUMBER3 = /^-?[0-9]+$/;
 var ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -26411,32 +26439,75 @@ var NOT_PLAIN = /* @__PURE__ */ Symbol("not plain");
 var PlainParser = class {
   source;
   position = 0;
+  /** How many command substitutions the position is inside. */
+  depth = 0;
   constructor(source) {
     this.source = source;
   }
   program() {
     this.skipBlanks();
     const start2 = this.position;
-    const statements = [this.andOr()];
-    for (; ; ) {
-      this.skipBlanks();
-      if (this.peek() !== 59) break;
-      const semicolon = this.anonymous(";", this.position, this.position + 1);
-      this.position += 1;
-      statements.push(semicolon);
-      this.skipBlanks();
-      if (this.atEnd()) break;
-      statements.push(this.andOr());
-    }
+    const statements = this.statements();
     if (this.peek() === NEWLINE2) this.position += 1;
     if (!this.atEnd()) throw NOT_PLAIN;
     const program = new SnapshotNode(this.source, "program", true, false, start2, this.source.length);
     program.adopt(statements, void 0);
     return program;
   }
+  // Statements and their `;` and `&` separators, up to the end of the line or, inside a
+  // substitution, its `)`; a comment closes a line's statements.
+  statements() {
+    const statements = [];
+    if (this.peek() !== HASH) statements.push(this.andOr());
+    for (; ; ) {
+      this.skipBlanks();
+      const code = this.peek();
+      if (code === HASH && this.depth === 0) {
+        statements.push(this.comment());
+        break;
+      }
+      if (code !== SEMICOLON && code !== AMPERSAND) break;
+      statements.push(this.anonymous(code === SEMICOLON ? ";" : "&", this.position, this.position + 1));
+      this.position += 1;
+      this.skipBlanks();
+      if (!this.atEnd() && this.peek() !== HASH && !this.atClose()) statements.push(this.andOr());
+    }
+    return statements;
+  }
+  /** `$(…)`, its statements parsed as a line's. `$((` is arithmetic, left to tree-sitter. */
+  substitution(start2) {
+    return this.enclosed("command_substitution", start2, "$(");
+  }
+  // `type` of an opening token at `start`, statements read as a line's, and `)`: a substitution
+  // or a subshell. `((` after the opening is arithmetic, left to tree-sitter.
+  enclosed(type, start2, open) {
+    const inside = start2 + open.length;
+    if (this.source.charCodeAt(inside) === OPEN_PAREN) throw NOT_PLAIN;
+    this.position = inside;
+    this.depth += 1;
+    this.skipBlanks();
+    const statements = this.statements();
+    if (statements.length === 0 || !this.atClose()) throw NOT_PLAIN;
+    this.depth -= 1;
+    this.position += 1;
+    const node = new SnapshotNode(this.source, type, true, false, start2, this.position);
+    node.adopt([this.anonymous(open, start2, inside), ...statements, this.anonymous(")", this.position - 1, this.position)], void 0);
+    return node;
+  }
+  atClose() {
+    return this.depth > 0 && this.peek() === CLOSE_PAREN;
+  }
+  // A comment runs to the end of the line, which must be the end of the input.
+  comment() {
+    const newline = this.source.indexOf("\n", this.position);
+    const end = newline < 0 ? this.source.length : newline;
+    const node = new SnapshotNode(this.source, "comment", true, false, this.position, end);
+    this.position = end;
+    return node;
+  }
   // `&&` and `||` bind equally and to the left; `|` binds tighter.
   andOr() {
-    let left = this.pipeline();
+    let left = this.pipeline(true);
     for (; ; ) {
       this.skipBlanks();
       const operator = this.operator2();
@@ -26444,34 +26515,44 @@ var PlainParser = class {
       const token = this.anonymous(operator, this.position, this.position + 2);
       this.position += 2;
       this.skipBlanks();
-      const right = this.pipeline();
-      const list = new SnapshotNode(this.source, "list", true, false, left.startIndex, right.endIndex);
-      list.adopt([left, token, right], void 0);
-      left = list;
+      const right = this.pipeline(false);
+      const [body2, redirects] = unwrapRedirected(right);
+      const list = new SnapshotNode(this.source, "list", true, false, left.startIndex, body2.endIndex);
+      list.adopt([left, token, body2], void 0);
+      left = redirects === void 0 ? list : this.redirected(list, redirects);
     }
     return left;
   }
-  pipeline() {
+  // tree-sitter hangs a redirection before a `|` on everything to its left: only the first
+  // command of a line's first pipeline, or a pipeline's last command, is redirected here.
+  pipeline(leading) {
     const first = this.command();
     const stages = [first];
     for (; ; ) {
       this.skipBlanks();
       if (this.operator2() !== "|") break;
+      const before = stages[stages.length - 1];
+      if (before.type === "redirected_statement" && (stages.length > 1 || !leading)) throw NOT_PLAIN;
       stages.push(this.anonymous("|", this.position, this.position + 1));
       this.position += 1;
       this.skipBlanks();
       stages.push(this.command());
     }
     if (stages.length === 1) return first;
-    const pipeline = new SnapshotNode(this.source, "pipeline", true, false, first.startIndex, stages[stages.length - 1].endIndex);
+    const [last, redirects] = unwrapRedirected(stages[stages.length - 1]);
+    stages[stages.length - 1] = last;
+    const pipeline = new SnapshotNode(this.source, "pipeline", true, false, first.startIndex, last.endIndex);
     pipeline.adopt(stages, void 0);
-    return pipeline;
+    return redirects === void 0 ? pipeline : this.redirected(pipeline, redirects);
   }
   command() {
+    if (this.peek() === OPEN_PAREN) return this.subshell();
+    if (this.atKeyword("export")) return this.exported();
     const children = [];
     const fields = [];
     let named = false;
     for (; ; ) {
+      if (this.atRedirect()) break;
       const pieces = this.word();
       if (pieces === void 0) break;
       if (!named) {
@@ -26483,10 +26564,13 @@ var PlainParser = class {
           continue;
         }
         const name2 = new SnapshotNode(this.source, "command_name", true, false, pieces[0].start, pieces[pieces.length - 1].end);
+        if (pieces.length > 1 && pieces.some((piece) => piece.kind !== "word" && piece.kind !== "raw_string" && (piece.kind !== "string" || this.holdsExpansion(piece)))) throw NOT_PLAIN;
+        if (pieces[0].kind === "bracket") throw NOT_PLAIN;
         const word = this.wordNode(pieces);
-        if (word.type !== "word" && word.type !== "raw_string" && word.type !== "string" && word.type !== "concatenation") throw NOT_PLAIN;
-        if (pieces[0].kind === "word" && NOT_PLAIN_COMMAND_NAMES.has(this.source.slice(pieces[0].start, pieces[0].end))) throw NOT_PLAIN;
-        if (/[%@]/.test(word.text)) throw NOT_PLAIN;
+        if (word.type === "number" || pieces.length === 1 && word.text === "-") throw NOT_PLAIN;
+        const first = pieces[0];
+        if (first.kind === "word" && NOT_PLAIN_COMMAND_NAMES.has(pieces.length === 1 ? word.text : this.source.slice(first.start, first.end))) throw NOT_PLAIN;
+        if (!this.plainName(first.start, word.endIndex, children.length > 0)) throw NOT_PLAIN;
         name2.adopt([word], void 0);
         children.push(name2);
         fields.push("name");
@@ -26497,13 +26581,144 @@ var PlainParser = class {
       }
       this.skipBlanks();
     }
-    if (!named) throw NOT_PLAIN;
+    if (!named) return this.assignmentsAlone(children);
     const command = new SnapshotNode(this.source, "command", true, false, children[0].startIndex, children[children.length - 1].endIndex);
     command.adopt(children, fields);
-    return command;
+    const redirects = [];
+    while (this.atRedirect()) {
+      redirects.push(this.redirect());
+      this.skipBlanks();
+    }
+    if (redirects.length === 0) return command;
+    if (!this.atOperatorOrEnd()) throw NOT_PLAIN;
+    return this.redirected(command, redirects);
+  }
+  // tree-sitter cannot parse a command name with `%`, `@` or `?` in it (`cd@z`, `x?y`): it finds
+  // an error; nor, after an assignment, one holding `:` (`A=1 t:x`). A glob names the program
+  // only by what is on disk: left to it too.
+  plainName(start2, end, afterAssignment) {
+    for (let index = start2; index < end; index += 1) {
+      const code = this.source.charCodeAt(index);
+      if (code === 37 || code === 64 || code === 63 || code === 42 || code === 58 && afterAssignment) return false;
+    }
+    return true;
+  }
+  holdsExpansion(piece) {
+    const dollar = this.source.indexOf("$", piece.start);
+    return dollar >= 0 && dollar < piece.end;
+  }
+  // Assignments with no command set shell variables: one is a statement of its own, more are
+  // grouped. Nothing at all, or a redirection after them, is not plain.
+  assignmentsAlone(assignments) {
+    if (assignments.length === 0 || this.atRedirect()) throw NOT_PLAIN;
+    if (assignments.length === 1) return assignments[0];
+    const node = new SnapshotNode(this.source, "variable_assignments", true, false, assignments[0].startIndex, assignments[assignments.length - 1].endIndex);
+    node.adopt(assignments, void 0);
+    return node;
+  }
+  // `( … )`: its statements are read as a line's; a redirection after it is left to tree-sitter.
+  subshell() {
+    const node = this.enclosed("subshell", this.position, "(");
+    this.skipBlanks();
+    if (!this.atOperatorOrEnd()) throw NOT_PLAIN;
+    return node;
+  }
+  /** Whether `word` stands here as a word of its own. */
+  atKeyword(word) {
+    return this.source.startsWith(word, this.position) && this.source.charCodeAt(this.position + word.length) === SPACE;
+  }
+  // `export NAME=value NAME …`: assignments and names only (options such as `-n` are left to
+  // tree-sitter), and nothing after them but an operator or the end.
+  exported() {
+    const start2 = this.position;
+    const children = [this.anonymous("export", start2, start2 + 6)];
+    this.position += 6;
+    this.skipBlanks();
+    for (; ; ) {
+      if (this.atRedirect()) throw NOT_PLAIN;
+      const pieces = this.word();
+      if (pieces === void 0) break;
+      const assignment = this.assignment(pieces);
+      if (assignment !== void 0) children.push(assignment);
+      else if (pieces.length === 1 && pieces[0].kind === "word" && this.isName(pieces[0])) children.push(new SnapshotNode(this.source, "variable_name", true, false, pieces[0].start, pieces[0].end));
+      else throw NOT_PLAIN;
+      this.skipBlanks();
+    }
+    if (children.length === 1 || !this.atOperatorOrEnd()) throw NOT_PLAIN;
+    const node = new SnapshotNode(this.source, "declaration_command", true, false, start2, children[children.length - 1].endIndex);
+    node.adopt(children, void 0);
+    return node;
+  }
+  isName(piece) {
+    return isNameStart(this.source.charCodeAt(piece.start)) && this.nameEnd(piece.start) === piece.end;
+  }
+  /** Whether an operator this parser knows, a comment, a closing parenthesis or the end comes next. */
+  atOperatorOrEnd() {
+    const next = this.peek();
+    return next === -1 || next === NEWLINE2 || next === SEMICOLON || next === BAR || next === AMPERSAND || next === HASH || this.atClose();
+  }
+  redirected(body2, redirects) {
+    const node = new SnapshotNode(this.source, "redirected_statement", true, false, body2.startIndex, redirects[redirects.length - 1].endIndex);
+    node.adopt([body2, ...redirects], ["body", ...redirects.map(() => "redirect")]);
+    return node;
+  }
+  /** Whether a redirection starts here: `>`, `<`, `&>`, or a digit 1-9 right before `>` or `<`. */
+  atRedirect() {
+    const code = this.peek();
+    if (code === GREATER || code === LESS2) {
+      if (isDigit(this.source.charCodeAt(this.position - 1))) throw NOT_PLAIN;
+      return true;
+    }
+    const next = this.source.charCodeAt(this.position + 1);
+    if (code === AMPERSAND) return next === GREATER;
+    if (!isDigit(code) || next !== GREATER && next !== LESS2) return false;
+    if (code === 48) throw NOT_PLAIN;
+    return true;
+  }
+  // `[n]>`, `[n]>>`, `[n]<`, `[n]>&`, `&>` or `&>>`, then one word. Here-documents and
+  // here-strings, `<&`, `<>`, `>|` and process substitutions are left to tree-sitter.
+  redirect() {
+    const { source } = this;
+    const start2 = this.position;
+    const children = [];
+    const fields = [];
+    if (isDigit(this.peek())) {
+      children.push(new SnapshotNode(source, "file_descriptor", true, false, start2, start2 + 1));
+      fields.push("descriptor");
+      this.position += 1;
+    }
+    const operator = this.redirectOperator();
+    children.push(this.anonymous(operator, this.position, this.position + operator.length));
+    fields.push(null);
+    this.position += operator.length;
+    this.skipBlanks();
+    const pieces = this.word();
+    if (pieces === void 0) throw NOT_PLAIN;
+    children.push(this.wordNode(pieces));
+    fields.push("destination");
+    const node = new SnapshotNode(source, "file_redirect", true, false, start2, this.position);
+    node.adopt(children, fields);
+    return node;
+  }
+  redirectOperator() {
+    const code = this.peek();
+    const next = this.source.charCodeAt(this.position + 1);
+    if (code === AMPERSAND) return this.source.charCodeAt(this.position + 2) === GREATER ? "&>>" : "&>";
+    if (code === GREATER) {
+      if (next === GREATER) return ">>";
+      if (next === AMPERSAND) {
+        if (this.source.charCodeAt(this.position + 2) === 45) throw NOT_PLAIN;
+        return ">&";
+      }
+      if (next === BAR) throw NOT_PLAIN;
+      return ">";
+    }
+    if (code === LESS2 && next !== LESS2 && next !== AMPERSAND && next !== GREATER) return "<";
+    throw NOT_PLAIN;
   }
   assignment(pieces) {
     const first = pieces[0];
+    if (pieces.some((piece) => piece.kind === "bracket")) throw NOT_PLAIN;
     if (first.kind !== "word") return void 0;
     const equalsAt = this.source.indexOf("=", first.start);
     if (equalsAt < 0 || equalsAt >= first.end) return void 0;
@@ -26524,6 +26739,9 @@ var PlainParser = class {
       if (rest[0].kind === "word" && this.source.charCodeAt(rest[0].start) === 61) throw NOT_PLAIN;
       children.push(this.wordNode(rest));
       fields.push("value");
+    } else {
+      const next = this.peek();
+      if (next !== -1 && next !== SPACE && next !== TAB && next !== NEWLINE2) throw NOT_PLAIN;
     }
     const node = new SnapshotNode(this.source, "variable_assignment", true, false, first.start, pieces[pieces.length - 1].end);
     node.adopt(children, fields);
@@ -26538,23 +26756,171 @@ var PlainParser = class {
   }
   pieceNode(piece, alone) {
     const { source } = this;
-    if (piece.kind === "word") {
-      const digitAt = source.charCodeAt(piece.start) === 45 ? piece.start + 1 : piece.start;
-      const lead = digitAt < piece.end ? source.charCodeAt(digitAt) : -1;
-      if (lead >= 48 && lead <= 57) {
-        const text3 = source.slice(piece.start, piece.end);
-        if (alone && NUMBER3.test(text3)) return new SnapshotNode(source, "number", true, false, piece.start, piece.end);
-        if (!alone || text3.includes("#")) throw NOT_PLAIN;
+    switch (piece.kind) {
+      case "word": {
+        const digitAt = source.charCodeAt(piece.start) === 45 ? piece.start + 1 : piece.start;
+        if (digitAt < piece.end && isDigit(source.charCodeAt(digitAt))) {
+          const text3 = source.slice(piece.start, piece.end);
+          if (alone && NUMBER3.test(text3)) return new SnapshotNode(source, "number", true, false, piece.start, piece.end);
+          if (!alone || text3.includes("#")) throw NOT_PLAIN;
+        }
+        return new SnapshotNode(source, "word", true, false, piece.start, piece.end);
       }
-      return new SnapshotNode(source, "word", true, false, piece.start, piece.end);
+      case "bracket":
+        return new SnapshotNode(source, "word", true, false, piece.start, piece.end);
+      case "raw_string":
+        return new SnapshotNode(source, "raw_string", true, false, piece.start, piece.end);
+      default:
+        return piece.node;
     }
-    if (piece.kind === "raw_string") return new SnapshotNode(source, "raw_string", true, false, piece.start, piece.end);
-    const node = new SnapshotNode(source, "string", true, false, piece.start, piece.end);
-    const children = [this.anonymous('"', piece.start, piece.start + 1)];
-    if (piece.end - piece.start > 2) children.push(new SnapshotNode(source, "string_content", true, false, piece.start + 1, piece.end - 1));
-    children.push(this.anonymous('"', piece.end - 1, piece.end));
+  }
+  // `"…"`: its text between expansions and substitutions is string_content; an empty string has
+  // quotes alone. Built as it is read, since a substitution inside is parsed as statements.
+  doubleQuoted(start2) {
+    const { source } = this;
+    const children = [this.anonymous('"', start2, start2 + 1)];
+    let index = start2 + 1;
+    let content = index;
+    let onlyBlanksSinceExpansion = true;
+    for (; ; ) {
+      if (index >= source.length) throw NOT_PLAIN;
+      const inner = source.charCodeAt(index);
+      if (inner === DOUBLE_QUOTE) break;
+      if (inner === 96 || inner === 92 || inner === NEWLINE2) throw NOT_PLAIN;
+      if (inner !== DOLLAR) {
+        if (inner !== SPACE && inner !== TAB) onlyBlanksSinceExpansion = false;
+        index += 1;
+        continue;
+      }
+      const before = source.charCodeAt(index - 1);
+      if (onlyBlanksSinceExpansion && index > start2 + 1 && (before === SPACE || before === TAB)) throw NOT_PLAIN;
+      if (index > content) children.push(this.stringContent(content, index));
+      children.push(this.dollar(index));
+      index = this.position;
+      content = index;
+      onlyBlanksSinceExpansion = true;
+    }
+    if (index > content) children.push(this.stringContent(content, index));
+    children.push(this.anonymous('"', index, index + 1));
+    this.position = index + 1;
+    const node = new SnapshotNode(source, "string", true, false, start2, this.position);
     node.adopt(children, void 0);
     return node;
+  }
+  // tree-sitter makes no node of text in double quotes that is blanks alone (`" "`).
+  stringContent(start2, end) {
+    let index = start2;
+    while (index < end && (this.source.charCodeAt(index) === SPACE || this.source.charCodeAt(index) === TAB)) index += 1;
+    if (index === end) throw NOT_PLAIN;
+    return new SnapshotNode(this.source, "string_content", true, false, start2, end);
+  }
+  /** `$NAME`, `${…}` or `$(…)` at `start`; the position moves past it. Any other `$` is not plain. */
+  dollar(start2) {
+    const next = this.source.charCodeAt(start2 + 1);
+    if (next === OPEN_PAREN) return this.substitution(start2);
+    if (next === OPEN_BRACE) return this.braced(start2);
+    const end = this.nameEnd(start2 + 1);
+    this.position = end;
+    const node = new SnapshotNode(this.source, "simple_expansion", true, false, start2, end);
+    node.adopt([this.anonymous("$", start2, start2 + 1), new SnapshotNode(this.source, "variable_name", true, false, start2 + 1, end)], void 0);
+    return node;
+  }
+  /** Where the variable name at `start` ends; a name here starts with a letter. */
+  nameEnd(start2) {
+    if (!isNameStart(this.source.charCodeAt(start2))) throw NOT_PLAIN;
+    let end = start2 + 1;
+    while (isNameChar(this.source.charCodeAt(end))) end += 1;
+    return end;
+  }
+  // `${NAME}`, `${!NAME}`, `${NAME@P}`, a default (`${NAME:-word}`, `-`, `=`, `+`, `?`, with or
+  // without `:`) whose value is a word, `$NAME` or `$(…)`, and a pattern removal or case change
+  // (`${NAME%pattern}`, `%%`, `#`, `##`, `,`, `,,`, `^`, `^^`) whose pattern tree-sitter reads as
+  // one `regex` (`${PWD%$(cmd)}` too: the analysis re-reads it). Slices, replacements, lengths
+  // and anything else go to tree-sitter.
+  braced(start2) {
+    const { source } = this;
+    const children = [this.anonymous("${", start2, start2 + 2)];
+    const fields = [null];
+    let index = start2 + 2;
+    const indirect = source.charCodeAt(index) === BANG;
+    if (indirect) {
+      children.push(this.anonymous("!", index, index + 1));
+      fields.push("operator");
+      index += 1;
+    }
+    const nameEnd = this.nameEnd(index);
+    children.push(new SnapshotNode(source, "variable_name", true, false, index, nameEnd));
+    fields.push(null);
+    index = nameEnd;
+    if (!indirect && source.charCodeAt(index) !== CLOSE_BRACE) index = this.expansionOperation(index, children, fields);
+    if (source.charCodeAt(index) !== CLOSE_BRACE) throw NOT_PLAIN;
+    children.push(this.anonymous("}", index, index + 1));
+    fields.push(null);
+    this.position = index + 1;
+    const node = new SnapshotNode(source, "expansion", true, false, start2, this.position);
+    node.adopt(children, fields.length > 3 || indirect ? fields : void 0);
+    return node;
+  }
+  /** The operator after a braced expansion's name and what follows it; returns where it ends. */
+  expansionOperation(at, children, fields) {
+    const { source } = this;
+    const code = source.charCodeAt(at);
+    const next = source.charCodeAt(at + 1);
+    const operator = (start2, end) => {
+      children.push(this.anonymous(source.slice(start2, end), start2, end));
+      fields.push("operator");
+    };
+    if (code === AT) {
+      if (!TRANSFORMS.includes(source[at + 1] ?? "-")) throw NOT_PLAIN;
+      operator(at, at + 1);
+      operator(at + 1, at + 2);
+      return at + 2;
+    }
+    const defaultWidth = DEFAULTS.includes(source[at]) ? 1 : code === COLON && DEFAULTS.includes(source[at + 1] ?? ".") ? 2 : 0;
+    if (defaultWidth > 0) {
+      operator(at, at + defaultWidth);
+      let index2 = at + defaultWidth;
+      const value = source.charCodeAt(index2);
+      if (value === DOLLAR) {
+        if (source.charCodeAt(index2 + 1) === OPEN_BRACE) throw NOT_PLAIN;
+        children.push(this.dollar(index2));
+        fields.push(null);
+        return this.position;
+      }
+      if (isWordChar(value)) {
+        while (isWordChar(source.charCodeAt(index2))) if (!isDefaultChar(source.charCodeAt(index2++))) throw NOT_PLAIN;
+        children.push(new SnapshotNode(source, "word", true, false, at + defaultWidth, index2));
+        fields.push(null);
+      }
+      return index2;
+    }
+    if (!PATTERN_OPERATORS.includes(source[at] ?? ".")) throw NOT_PLAIN;
+    const width = next === code ? 2 : 1;
+    operator(at, at + width);
+    let index = at + width;
+    let parens = 0;
+    let brackets = 0;
+    for (; ; ) {
+      const inner = source.charCodeAt(index);
+      if (inner === CLOSE_BRACE) {
+        if (parens > 0) throw NOT_PLAIN;
+        break;
+      }
+      if (Number.isNaN(inner) || PATTERN_OUT.includes(inner)) throw NOT_PLAIN;
+      if (inner === OPEN_PAREN) parens += 1;
+      else if (inner === CLOSE_PAREN && (parens -= 1) < 0) throw NOT_PLAIN;
+      else if (inner === OPEN_BRACKET) brackets += 1;
+      else if (inner === CLOSE_BRACKET && (brackets -= 1) < 0) throw NOT_PLAIN;
+      index += 1;
+    }
+    if (parens !== 0) throw NOT_PLAIN;
+    const isBlank = (offset) => source.charCodeAt(offset) === SPACE || source.charCodeAt(offset) === TAB;
+    if (index > at + width && (isBlank(at + width) || isBlank(index - 1))) throw NOT_PLAIN;
+    if (index > at + width) {
+      children.push(new SnapshotNode(source, "regex", true, false, at + width, index));
+      fields.push(null);
+    }
+    return index;
   }
   /** The pieces of the next word, or undefined when no word starts here. */
   word() {
@@ -26563,9 +26929,12 @@ var PlainParser = class {
     for (; ; ) {
       const start2 = this.position;
       const code2 = this.peek();
-      if (code2 < 128 && WORD[code2] === 1) {
+      if (isWordChar(code2)) {
         let end = start2 + 1;
-        while (end < source.length && isWordChar(source.charCodeAt(end), source.charCodeAt(end - 1))) end += 1;
+        while (end < source.length && isWordChar(source.charCodeAt(end))) {
+          if (source.charCodeAt(end) === TILDE && (source.charCodeAt(end - 1) === 61 || source.charCodeAt(end - 1) === 58)) throw NOT_PLAIN;
+          end += 1;
+        }
         pieces.push({ kind: "word", start: start2, end });
         this.position = end;
       } else if (code2 === SINGLE_QUOTE) {
@@ -26574,36 +26943,38 @@ var PlainParser = class {
         pieces.push({ kind: "raw_string", start: start2, end: close + 1 });
         this.position = close + 1;
       } else if (code2 === DOUBLE_QUOTE) {
-        let end = start2 + 1;
-        for (; ; ) {
-          if (end >= source.length) throw NOT_PLAIN;
-          const inner = source.charCodeAt(end);
-          if (inner === DOUBLE_QUOTE) break;
-          if (inner === 36 || inner === 96 || inner === 92 || inner === 33 || inner === NEWLINE2) throw NOT_PLAIN;
-          end += 1;
-        }
-        pieces.push({ kind: "string", start: start2, end: end + 1 });
-        this.position = end + 1;
+        const node = this.doubleQuoted(start2);
+        pieces.push({ kind: "string", start: start2, end: this.position, node });
+      } else if (code2 === OPEN_BRACKET || code2 === CLOSE_BRACKET) {
+        if (pieces.length === 0) throw NOT_PLAIN;
+        pieces.push({ kind: "bracket", start: start2, end: start2 + 1 });
+        this.position = start2 + 1;
+      } else if (code2 === DOLLAR) {
+        const substitution2 = source.charCodeAt(start2 + 1) === OPEN_PAREN;
+        if (pieces.some((piece) => piece.kind !== "word" && (piece.kind !== "bracket" || !substitution2))) throw NOT_PLAIN;
+        const node = this.dollar(start2);
+        if (this.peek() === TILDE) throw NOT_PLAIN;
+        pieces.push({ kind: node.type, start: start2, end: this.position, node });
       } else {
         break;
       }
     }
-    if (pieces.length > 0) return pieces;
     const code = this.peek();
-    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE2 || code === 59 || code === 124 || this.operator2() === "&&") return void 0;
+    if (pieces.length > 0) {
+      if (code === HASH) throw NOT_PLAIN;
+      return pieces;
+    }
+    if (this.atEnd() || code === SPACE || code === TAB || code === NEWLINE2 || code === SEMICOLON || code === BAR || code === AMPERSAND || code === HASH || code === GREATER || code === LESS2 || this.atClose()) return void 0;
     throw NOT_PLAIN;
   }
-  /** `&&`, `||` or `|` at the current position. `|&` and a lone `&` are not plain. */
+  /** `&&`, `||` or `|` at the current position. `|&` is not plain. */
   operator2() {
     const code = this.peek();
     const next = this.source.charCodeAt(this.position + 1);
-    if (code === 38) {
-      if (next === 38) return "&&";
-      throw NOT_PLAIN;
-    }
-    if (code !== 124) return void 0;
-    if (next === 124) return "||";
-    if (next === 38) throw NOT_PLAIN;
+    if (code === AMPERSAND) return next === AMPERSAND ? "&&" : void 0;
+    if (code !== BAR) return void 0;
+    if (next === BAR) return "||";
+    if (next === AMPERSAND) throw NOT_PLAIN;
     return "|";
   }
   anonymous(type, start2, end) {
@@ -26619,20 +26990,53 @@ var PlainParser = class {
     return this.position >= this.source.length;
   }
 };
+function unwrapRedirected(node) {
+  return node.type === "redirected_statement" ? [node.children[0], node.children.slice(1)] : [node, void 0];
+}
 var NO_DELETE = () => void 0;
 function parsePlainScript(source) {
   return mayBePlain(source) ? parseSubset(source) : void 0;
 }
 function mayBePlain(source) {
+  let braces = 0;
   for (let index = 0; index < source.length; index += 1) {
     const code = source.charCodeAt(index);
-    if (code < 128 && WORD[code] === 1 || code === SPACE || code === TAB || code === TILDE || code === 59 || code === 124 || code === 38) continue;
-    if (code === SINGLE_QUOTE) {
+    if (isWordChar(code) || code === SPACE || code === TAB || code === SEMICOLON || code === BAR || code === AMPERSAND || code === CLOSE_PAREN || code === OPEN_BRACKET || code === CLOSE_BRACKET) continue;
+    if (code === CLOSE_BRACE) {
+      if (braces > 0) braces -= 1;
+      continue;
+    }
+    if (braces > 0 && IN_BRACES.includes(code)) continue;
+    const next = source.charCodeAt(index + 1);
+    if (code === HASH) {
+      const previous = index === 0 ? SPACE : source.charCodeAt(index - 1);
+      return previous === SPACE || previous === TAB || previous === SEMICOLON || previous === AMPERSAND || previous === BAR || previous === CLOSE_PAREN;
+    }
+    if (code === DOLLAR) {
+      if (next === OPEN_PAREN) {
+        if (source.charCodeAt(index + 2) === OPEN_PAREN) return false;
+      } else if (next === OPEN_BRACE) {
+        const first = source.charCodeAt(index + 2);
+        if (!isNameStart(first) && first !== BANG) return false;
+        braces += 1;
+      } else if (!isNameStart(next)) {
+        return false;
+      }
+      if (next === OPEN_PAREN || next === OPEN_BRACE) index += 1;
+    } else if (code === OPEN_PAREN) {
+      let before = index - 1;
+      while (source.charCodeAt(before) === SPACE || source.charCodeAt(before) === TAB) before -= 1;
+      const previous = before < 0 ? SEMICOLON : source.charCodeAt(before);
+      if (previous !== SEMICOLON && previous !== AMPERSAND && previous !== BAR && previous !== OPEN_PAREN) return false;
+    } else if (code === GREATER || code === LESS2) {
+      if (next === OPEN_PAREN || (code === LESS2 ? next === LESS2 || next === AMPERSAND || next === GREATER : next === BAR)) return false;
+    } else if (code === SINGLE_QUOTE) {
       index = source.indexOf("'", index + 1);
       if (index < 0) return false;
     } else if (code === DOUBLE_QUOTE) {
       for (index += 1; source.charCodeAt(index) !== DOUBLE_QUOTE; index += 1) {
         if (index >= source.length || DOUBLE_QUOTED_OUT.includes(source[index])) return false;
+        if (source.charCodeAt(index) === DOLLAR && source.charCodeAt(index + 1) === OPEN_PAREN) return true;
       }
     } else if (code !== NEWLINE2 || index !== source.length - 1) {
       return false;
@@ -26640,7 +27044,8 @@ function mayBePlain(source) {
   }
   return true;
 }
-var DOUBLE_QUOTED_OUT = "$`\\!\n";
+var IN_BRACES = [33, 35, 36, 37, 40, 44, 58, 60, 62, 64, 94];
+var DOUBLE_QUOTED_OUT = "`\\\n";
 function parseSubset(source) {
   try {
     return { rootNode: new PlainParser(source).program(), delete: NO_DELETE };
