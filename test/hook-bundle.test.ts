@@ -27,7 +27,7 @@ const EVENTS = {
   readEnv: event('Read', { file_path: join(root, '.env') }),
   readSource: event('Read', { file_path: join(root, 'dist', 'cli', 'cavra.mjs') }),
   plainCommand: event('Bash', { command: 'npm test -- --run' }),
-  parsedCommand: event('Bash', { command: 'ls *.ts && cat .e""nv' }),
+  parsedCommand: event('Bash', { command: 'for f in *.ts; do cat .e""nv; done' }),
   mcp: event('mcp__github__get_issue', { owner: 'o', repo: 'r', issue_number: 1 }),
 };
 
