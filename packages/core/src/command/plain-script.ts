@@ -253,6 +253,8 @@ class PlainParser {
         fields.push('argument');
       }
       this.skipBlanks();
+      // tree-sitter drops a `-` alone right before a descriptor's redirection (`cat - 2>&1`).
+      if (pieces.length === 1 && pieces[0]!.end - pieces[0]!.start === 1 && this.source.charCodeAt(pieces[0]!.start) === 0x2d && isDigit(this.peek())) throw NOT_PLAIN;
     }
     if (!named) return this.assignmentsAlone(children);
     const command = new SnapshotNode(this.source, 'command', true, false, children[0]!.startIndex, children[children.length - 1]!.endIndex);

@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-K5QZPAD5.mjs";
+import "./chunk-U45AUJXU.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-VWS5KKED.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-YAB2N2DV.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-NPSNLYVZ.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-SW3KLIGQ.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-GCQXS2HO.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-C7KYCGYK.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-MZE3GM5C.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-DXN45P6O.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-YHKIBYGV.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-LTWENZFH.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-7GLQQ7I7.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-5KD6IM6A.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-ETQPDNOT.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-NW4AOISC.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-RPIHV2FI.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-URVTLBVN.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-5HA2UEW7.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-745G6FBM.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-ZEKXPTI3.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-ZTXTPPEI.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-S6UZQBYQ.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-VXH3FNNV.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-D6UISC3M.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-M5XQ75JT.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

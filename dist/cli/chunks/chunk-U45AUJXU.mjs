@@ -26580,6 +26580,7 @@ var PlainParser = class {
         fields.push("argument");
       }
       this.skipBlanks();
+      if (pieces.length === 1 && pieces[0].end - pieces[0].start === 1 && this.source.charCodeAt(pieces[0].start) === 45 && isDigit(this.peek())) throw NOT_PLAIN;
     }
     if (!named) return this.assignmentsAlone(children);
     const command = new SnapshotNode(this.source, "command", true, false, children[0].startIndex, children[children.length - 1].endIndex);

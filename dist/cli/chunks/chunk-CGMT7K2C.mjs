@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-K5QZPAD5.mjs";
+} from "./chunk-U45AUJXU.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
