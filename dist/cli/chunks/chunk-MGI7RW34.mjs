@@ -10627,9 +10627,11 @@ function mentionsApplyOrDelete(text3) {
 }
 function addTextHits(hits, rules, subject) {
   let settled;
-  const textOnly = rules.mayMatchTextOnly(subject);
+  let textOnly;
   for (const { rule, ruleOrder, permissive, pattern, textOnly: needsLiteral } of rules.forText(subject)) {
-    if (permissive || rule === settled || needsLiteral && !textOnly || !pattern.matcher.test(subject)) continue;
+    if (permissive || rule === settled) continue;
+    if (needsLiteral && !(textOnly ??= rules.mayMatchTextOnly(subject))) continue;
+    if (!pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
   }
@@ -10637,10 +10639,11 @@ function addTextHits(hits, rules, subject) {
 function invocationHits(rules, invocation) {
   const hits = [];
   let settled;
-  const textOnly = rules.mayMatchTextOnly(invocation.text) || invocation.canonical.some((text3) => rules.mayMatchTextOnly(text3));
+  let textOnly;
   for (const candidate of rules.forInvocation(invocation)) {
     const { rule } = candidate;
-    if (rule === settled || candidate.permissive && invocation.role !== "run" || candidate.textOnly && !textOnly) continue;
+    if (rule === settled || candidate.permissive && invocation.role !== "run") continue;
+    if (candidate.textOnly && !(textOnly ??= rules.mayMatchTextOnly(invocation.text) || invocation.canonical.some((text3) => rules.mayMatchTextOnly(text3)))) continue;
     const subject = matchInvocation(candidate, invocation);
     if (subject === void 0) continue;
     settled = rule;

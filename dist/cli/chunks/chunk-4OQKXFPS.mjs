@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-U45AUJXU.mjs";
+} from "./chunk-MGI7RW34.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
