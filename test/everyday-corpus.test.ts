@@ -52,12 +52,18 @@ describe('evaluate()', () => {
   });
 
   // Allowed spellings that did something else: a package the line picks under an allowed tool
-  // name, an unknown tree copied where workflows live, a package index the line names, a
+  // name, a package an allowed install of the lockfile names as well, an unknown tree copied where workflows live, a package index the line names, a
   // build goal that runs a program, a git remote given as an address, a pattern file that is a
   // secret, a recursive diff of the workspace, and the job's credentials in its environment.
   test.for([
     'npx --package=@evil/typescript tsc --noEmit',
     'npx tsc@latest --noEmit',
+    'pip install -r requirements.txt evil-pkg',
+    'pip install -r requirements-dev.txt -e git+https://git.example.net/x.git',
+    'python3 -m pip install -r requirements.txt requests',
+    'npm ci left-pad',
+    'pnpm install zod',
+    'yarn install left-pad',
     'cp -r templates/. .github',
     'mv ci-templates .github',
     'pip install -r requirements.txt --index-url https://pypi.example.net/simple',

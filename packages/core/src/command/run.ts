@@ -10,6 +10,7 @@ import { gitKeyEffect, invocationSettings, settingsOf, type GitConfigView, type 
 import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
+import { namedInstalls } from './package-installs.ts';
 import { dynamicRunnerSubcommand, packageRunnerFor, pickedPackage } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CanonicalForm, CommandAnalysis, FileAccessFinding, OpaqueKind, StreamInput, Word } from './types.ts';
@@ -621,6 +622,11 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     runner.analysis.files.push(inDirectory(frame, word?.glob === undefined ? file : { ...file, path: word.glob, glob: true }));
   }
   judgeOptions(runner, program, literalArgs, frame);
+  // Read as its own install, each package is judged apart from the locked install around it.
+  for (const install of namedInstalls(program, words)) {
+    if (install.words.length === words.length && install.words.every((word, index) => word === (index === 0 ? program : args[index - 1]))) continue;
+    emit(runner, install.words.map((value) => ({ value, dynamic: false })), { ...frame, via: [...frame.via, install.via] }, 'run');
+  }
   const isPush = (form: CanonicalForm): boolean => form.program === 'git' && form.path[0] === 'push';
   if (forms.some(isPush)) {
     const push = forms.filter(isPush);

@@ -87,6 +87,46 @@ commands:
     expect(decide('npx terraform plan', policyOf('metadata: {id: p, title: p, version: 1}\ncommands:\n  allow: ["terraform plan*"]\n')).decision).toBe('require_approval');
   });
 
+  // Each package an install names is read as its own install; what the lockfile pins is not.
+  test.for([
+    ['pip install -r requirements.txt evil', ['pip install evil']],
+    ['pip install -qr requirements.txt evil', ['pip install evil']],
+    ['pip install -rrequirements.txt --no-deps evil==1.0', ['pip install evil==1.0']],
+    ['pip3 install --requirement=req.txt -e git+https://h.example/x.git', ['pip3 install git+https://h.example/x.git']],
+    ['pip install -r https://h.example/req.txt', ['pip install https://h.example/req.txt']],
+    ['python3 -I -m pip install -r req.txt a b', ['python3 -m pip install a', 'python3 -m pip install b']],
+    ['uv pip install -r req.txt --override o.txt evil', ['uv pip install evil']],
+    ['npm --prefix web ci -w app left-pad', ['npm install left-pad']],
+    ['npm ci -- --evil', ['npm install --evil']],
+    ['pnpm --filter app install zod', ['pnpm add zod']],
+    ['yarn install --cwd web left-pad', ['yarn add left-pad']],
+    ['uv sync --extra dev evil', ['uv add evil']],
+    ['poetry install --with dev evil', ['poetry add evil']],
+    ['pip install -r requirements.txt -q -c constraints.txt', []],
+    ['pip install -e . -e ./plugins/x -e ".[dev]"', []],
+    ['pip install ../wheels/x.whl /opt/y.whl', []],
+    ['npm ci --omit dev --no-audit', []],
+    ['uv sync --group lint --frozen', []],
+  ])('%s installs %j apart', ([line, installs]) => {
+    const invocations = analyzer.analyze(line as string).invocations;
+    expect(invocations[0]!.text).toBe((line as string).replaceAll('"', ''));
+    expect(invocations.slice(1).map((item) => [item.text, item.role])).toEqual((installs as string[]).map((text) => [text, 'run']));
+  });
+
+  test('an allow of the locked install does not cover a package the line names', () => {
+    const policy = policyOf(`metadata: {id: i, title: i, version: 1}
+commands:
+  block: ["npm install event-stream*"]
+  allow: ["npm ci*", "pip install -r *"]
+`);
+    expect(decide('npm ci --no-audit', policy).decision).toBe('allow');
+    expect(decide('pip install -r requirements.txt -q', policy).decision).toBe('allow');
+    expect(decide('pip install -r requirements.txt evil', policy).decision).toBe('require_approval');
+    expect(decide('npm ci event-stream', policy).decision).toBe('block');
+    // A pack that allows installing any package still does.
+    expect(decide('pip install -r requirements.txt evil', policyOf('metadata: {id: a, title: a, version: 1}\ncommands:\n  allow: ["pip install *"]\n')).decision).toBe('allow');
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
