@@ -67,6 +67,9 @@ const INSTALLERS: ReadonlyMap<string, ReadonlyArray<{ before: readonly string[];
   ['poetry', [{ before: [], spec: POETRY }]],
 ]);
 
+// Most programs install nothing: one shared, frozen answer.
+const NONE: readonly NamedInstall[] = Object.freeze([]);
+
 /** One package a line installs outside what its lockfile pins, read as its own install. */
 export interface NamedInstall {
   /** The install of that package alone, program first (`npm install evil`). */
@@ -79,18 +82,20 @@ export interface NamedInstall {
  * The packages an install names itself (positionals and remote sources), each as its own
  * install; none for an install of what the project pins. `python -m pip` reads as pip.
  */
-export function namedInstalls(program: string, words: readonly Word[]): NamedInstall[] {
-  let prefix = [program];
-  let args = words.slice(1);
+export function namedInstalls(program: string, words: readonly Word[]): readonly NamedInstall[] {
   let installers = INSTALLERS.get(program);
-  if (installers === undefined && program.startsWith('python') && PYTHON.test(program)) {
-    const module = args.findIndex((word) => word.value === '-m');
-    if (module < 0 || args[module + 1]?.value !== 'pip') return [];
+  let prefix: string[];
+  let args: readonly Word[];
+  if (installers !== undefined) {
+    prefix = [program];
+    args = words.slice(1);
+  } else if (program.startsWith('python') && PYTHON.test(program)) {
+    const module = words.findIndex((word) => word.value === '-m');
+    if (module < 0 || words[module + 1]?.value !== 'pip') return NONE;
     prefix = [program, '-m', 'pip'];
-    args = args.slice(module + 2);
-    installers = INSTALLERS.get('pip');
-  }
-  if (installers === undefined) return [];
+    args = words.slice(module + 2);
+    installers = INSTALLERS.get('pip')!;
+  } else return NONE;
   const found: NamedInstall[] = [];
   for (const start of subcommandStarts(args)) {
     for (const { before, spec } of installers) {
