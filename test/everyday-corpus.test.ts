@@ -52,7 +52,7 @@ describe('evaluate()', () => {
   });
 
   // Allowed spellings that did something else: a package the line picks under an allowed tool
-  // name, a package an allowed install of the lockfile names as well, an unknown tree copied where workflows live, a package index the line names, a
+  // name, a package an allowed install of the lockfile names as well, a plugin named by expansion, an unknown tree copied where workflows live, a package index the line names, a
   // build goal that runs a program, a git remote given as an address, a pattern file that is a
   // secret, a recursive diff of the workspace, and the job's credentials in its environment.
   test.for([
@@ -64,6 +64,7 @@ describe('evaluate()', () => {
     'npm ci left-pad',
     'pnpm install zod',
     'yarn install left-pad',
+    'python -m pytest -p "$X" no:cacheprovider',
     'cp -r templates/. .github',
     'mv ci-templates .github',
     'pip install -r requirements.txt --index-url https://pypi.example.net/simple',

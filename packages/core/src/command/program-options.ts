@@ -91,7 +91,31 @@ const WGET = entry({ '-O --output-document -o --output-file -a --append-output':
 const ZIP = entry({ '-TT --unzip-command': 'code' });
 const SSH = entry({ '-F': 'load' });
 const SCP = entry({ '-S': 'code', '-F': 'load' });
-const MAKE = entry({ '--eval -f --file --makefile -I --include-dir': 'load' }, { assignments: new Map([['SHELL', 'load'], ['.SHELLFLAGS', 'load'], ['MAKEFLAGS', 'load'], ['MAKEFILES', 'load']]) });
+// A value inside the workspace, or a bare name (`verbose`, `react`): the repository's own code
+// and its installed packages, which a reviewer sees in the diff and the lockfile. An absolute
+// path, `~`, a `..` that leaves the workspace, a URL, inline JSON, or a value made by expansion
+// (its pattern holds `*`) is not.
+const IN_WORKSPACE = /^(?![/~])(?![A-Za-z][\w+.-]*:)(?!(?:.*\/)?\.\.(?:\/|$))[^{*$`\\]*$/;
+
+/** `load` options whose value is harmless inside the workspace. */
+function workspaceLoaders(names: string, spec: Spec = {}, extra: Omit<Parameters<typeof entry>[1], 'harmless'> = {}): ProgramEntry {
+  return entry({ ...spec, [names]: 'load' }, { ...extra, harmless: Object.fromEntries(names.split(' ').map((name) => [name, IN_WORKSPACE])) });
+}
+
+// `make -C DIR` runs the makefile there.
+const MAKE = entry(
+  { '--eval -f --file --makefile -I --include-dir': 'load', '-C --directory': 'load' },
+  { assignments: new Map([['SHELL', 'load'], ['.SHELLFLAGS', 'load'], ['MAKEFLAGS', 'load'], ['MAKEFILES', 'load']]), harmless: { '-C': IN_WORKSPACE, '--directory': IN_WORKSPACE } },
+);
+// Test runners, linters and formatters load their configuration, setup files, environments,
+// reporters, transforms and plugins from these values, and run them.
+const VITEST = workspaceLoaders('-c --config -r --root --dir --globalSetup --setupFiles --environment --reporter --workspace', { '--outputFile': 'write' });
+const JEST = workspaceLoaders(
+  '-c --config --rootDir --roots --projects --globalSetup --globalTeardown --setupFiles --setupFilesAfterEnv --testEnvironment --testRunner --testSequencer --reporters --transform --preset --resolver --snapshotResolver --watchPlugins --testResultsProcessor --filter --moduleDirectories --modulePaths',
+  { '--outputFile': 'write', '--coverageDirectory': 'fill' },
+);
+const ESLINT = workspaceLoaders('-c --config --rulesdir --resolve-plugins-relative-to --plugin --parser -f --format', { '-o --output-file': 'write' });
+const PRETTIER = workspaceLoaders('--plugin --config --parser --plugin-search-dir');
 const DOCKER = entry({ '--config': 'load' });
 const KUBECTL = entry({ '--kubeconfig': 'load' });
 const FIND = entry({ '-delete': 'destroy!', '-fprint -fprint0 -fprintf -fls': 'write' }, { stopAtDoubleDash: false });
@@ -128,6 +152,7 @@ const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ['rsync', RSYNC], ['curl', CURL], ['wget', WGET], ['zip', ZIP],
   ['ssh', SSH], ['scp', SCP], ['sftp', SCP],
   ['make', MAKE], ['gmake', MAKE],
+  ['vitest', VITEST], ['jest', JEST], ['eslint', ESLINT], ['prettier', PRETTIER],
   ['docker', DOCKER], ['podman', DOCKER], ['nerdctl', DOCKER],
   ['kubectl', KUBECTL], ['helm', KUBECTL],
   ['find', FIND], ['git', GIT],

@@ -594,17 +594,14 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
   if (role === 'wrapper') return;
   // File operands keep their places: a word made by expansion stands as the pattern it can name
   // (`**` when nothing of it is known), judged like a pathname pattern. Most commands have none.
-  let literalArgs: string[] = args;
   let operands: string[] = args;
   let patterns: Set<string> | undefined;
   if (words.some((word, index) => index > 0 && word.dynamic)) {
-    literalArgs = [];
     operands = [];
     patterns = new Set<string>();
     for (let index = 1; index < words.length; index += 1) {
       const word = words[index]!;
       if (!word.dynamic) {
-        literalArgs.push(word.value);
         operands.push(word.value);
         continue;
       }
@@ -621,7 +618,7 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     const word = words.find((each, index) => index > 0 && each.value === file.path);
     runner.analysis.files.push(inDirectory(frame, word?.glob === undefined ? file : { ...file, path: word.glob, glob: true }));
   }
-  judgeOptions(runner, program, literalArgs, frame);
+  judgeOptions(runner, program, operands, patterns, frame);
   // Read as its own install, each package is judged apart from the locked install around it.
   for (const install of namedInstalls(program, words)) {
     if (install.words.length === words.length && install.words.every((word, index) => word === (index === 0 ? program : args[index - 1]))) continue;
@@ -640,8 +637,10 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
 }
 
 // The per-program table: code values are analysed as commands, loaders and destroyers are
-// opaque (an allow rule never covers them), file values are judged as reads and writes.
-function judgeOptions(runner: ScriptRunner, program: string, args: readonly string[], frame: Frame): void {
+// opaque (an allow rule never covers them), file values are judged as reads and writes. A value
+// made by expansion stands as the pattern it can name (`patterns`): never a harmless value, never
+// code to read, and a file of that shape.
+function judgeOptions(runner: ScriptRunner, program: string, args: readonly string[], patterns: ReadonlySet<string> | undefined, frame: Frame): void {
   let hazards: OptionHazard[] = optionHazards(program, args);
   if (interpreterFor(program) !== undefined) {
     const module = args.indexOf('-m');
@@ -649,9 +648,12 @@ function judgeOptions(runner: ScriptRunner, program: string, args: readonly stri
   }
   for (const hazard of hazards) {
     const label = `${program} ${hazard.option}`;
+    // The whole of a word made by expansion, or its part after `=` (`--to-command=$X`).
+    const expanded = hazard.value !== undefined && patterns !== undefined && [...patterns].some((pattern) => pattern.endsWith(hazard.value!));
+    const glob = expanded ? { glob: true } : {};
     switch (hazard.effect) {
       case 'code':
-        if (hazard.value !== undefined && hazard.value !== '') runScript(runner, { value: codeOf(hazard.value), dynamic: false }, { ...frame, via: [...frame.via, label] }, label);
+        if (hazard.value !== undefined && hazard.value !== '' && !expanded) runScript(runner, { value: codeOf(hazard.value), dynamic: false }, { ...frame, via: [...frame.via, label] }, label);
         else runner.opaque('code-option', `\`${label}\` runs a command the line does not show`);
         break;
       case 'load':
@@ -659,17 +661,17 @@ function judgeOptions(runner: ScriptRunner, program: string, args: readonly stri
         break;
       case 'destroy':
         runner.opaque('code-option', `\`${label}${hazard.value ? ` ${clip(hazard.value)}` : ''}\` deletes files`);
-        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label }));
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label, ...glob }));
         break;
       case 'read':
       case 'write':
-        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label }));
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: hazard.effect, path: hazard.value.replace(/^[a-z-]+:(?=[^/])/, (prefix) => (program === 'pytest' ? '' : prefix)), by: label, ...glob }));
         break;
       case 'remote':
         runner.opaque('named-remote', `\`${label} ${clip(hazard.value ?? '')}\` talks to a host the line names, not a configured remote`);
         break;
       case 'fill':
-        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label, tree: true }));
+        if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label, tree: true, ...glob }));
         break;
     }
   }

@@ -127,6 +127,16 @@ commands:
     expect(decide('pip install -r requirements.txt evil', policyOf('metadata: {id: a, title: a, version: 1}\ncommands:\n  allow: ["pip install *"]\n')).decision).toBe('allow');
   });
 
+  // An option's value made by expansion keeps its place: it is not the next literal word.
+  test('an option value made by expansion is never harmless, never read as code, and a file of its shape', () => {
+    const plugin = analyzer.analyze('python -m pytest -p "$X" no:cacheprovider');
+    expect(plugin.opaque.map((item) => item.kind)).toContain('code-option');
+    const shell = analyzer.analyze('rsync -e "$CMD" src/ host:dst/');
+    expect(shell.opaque.map((item) => item.detail)).toContain('`rsync -e` runs a command the line does not show');
+    expect(shell.invocations.map((item) => item.text)).toEqual(['rsync -e $CMD src/ host:dst/']);
+    expect(analyzer.analyze('pytest --junitxml "$D/.github/workflows/x.yml"').files).toContainEqual({ access: 'write', path: '**/.github/workflows/x.yml', by: 'pytest --junitxml', glob: true });
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
