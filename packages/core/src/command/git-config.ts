@@ -38,6 +38,8 @@ export function gitKeyEffect(key: string): GitKeyEffect {
 export interface GitSetting {
   key: string;
   value: string;
+  /** The value comes from an environment variable the line does not set (`--config-env KEY=VAR`). */
+  unknown?: boolean;
 }
 
 const SCOPE_SWITCHES = new Set(['--global', '--system', '--local', '--worktree', '--bool', '--int', '--path', '--bool-or-int', '--expiry-date', '--no-type', '-z', '--null', '--includes', '--no-includes', '--show-origin', '--show-scope', '--all', '--append', '--fixed-value']);
@@ -72,7 +74,7 @@ export function settingsOf(args: readonly string[]): { set: GitSetting[]; unset:
   return { set: [{ key: canonicalKey(words[0]!), value: words[1]! }], unset: [] };
 }
 
-/** `-c KEY=VALUE` and `--config-env`-free `GIT_CONFIG_*` settings in effect for one git invocation. */
+/** `-c KEY=VALUE`, `--config-env KEY=VAR` and `GIT_CONFIG_*` settings in effect for one git invocation. */
 export function invocationSettings(args: readonly string[], env: Readonly<Record<string, string>>): GitSetting[] {
   const settings: GitSetting[] = [];
   for (let index = 0; index < args.length; index += 1) {
@@ -82,7 +84,13 @@ export function invocationSettings(args: readonly string[], env: Readonly<Record
       const pair = args[++index] ?? '';
       const eq = pair.indexOf('=');
       settings.push(eq < 0 ? { key: canonicalKey(pair), value: 'true' } : { key: canonicalKey(pair.slice(0, eq)), value: pair.slice(eq + 1) });
-    } else if (/^(-C|--git-dir|--work-tree|--namespace|--exec-path|--super-prefix|--config-env)$/.test(word)) {
+    } else if (word === '--config-env' || word.startsWith('--config-env=')) {
+      // The value is that of the variable: known when the line sets it, else unknown.
+      const pair = word === '--config-env' ? args[++index] ?? '' : word.slice('--config-env='.length);
+      const eq = pair.indexOf('=');
+      const value = own(env, pair.slice(eq + 1));
+      settings.push(value === undefined ? { key: canonicalKey(eq < 0 ? pair : pair.slice(0, eq)), value: '', unknown: true } : { key: canonicalKey(pair.slice(0, eq)), value });
+    } else if (/^(-C|--git-dir|--work-tree|--namespace|--exec-path|--super-prefix)$/.test(word)) {
       index += 1;
     }
   }

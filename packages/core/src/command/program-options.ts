@@ -279,6 +279,7 @@ function lessCommands(args: readonly string[], found: OptionHazard[]): void {
 // git subcommands that run a command given on their command line.
 function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): void {
   const at = gitSubcommandIndex(args);
+  gitPlaces(args, at < 0 ? args.length : at, found);
   const sub = args[at];
   if (sub === undefined) return;
   const rest = args.slice(at + 1);
@@ -302,6 +303,23 @@ function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): v
       if (/^--(env|tree|index|parent|msg|commit|tag-name)-filter$|^(-x|--extcmd|-t|--tool)$/.test(word)) found.push({ effect: 'code', option: `${sub} ${word}`, value: rest[++index] ?? '' });
       else if (word.startsWith('--extcmd=')) found.push({ effect: 'code', option: `${sub} --extcmd`, value: word.slice(9) });
     }
+  }
+}
+
+// Global options that move git to another repository or working tree, whose own configuration
+// (`core.fsmonitor`, hooks, aliases) runs code and whose files are not the workspace's: outside
+// the workspace they load it. `--exec-path=DIR` runs git's own programs from DIR.
+const GIT_PLACES = new Set(['-C', '--git-dir', '--work-tree']);
+
+function gitPlaces(args: readonly string[], end: number, found: OptionHazard[]): void {
+  for (let index = 0; index < end; index += 1) {
+    const word = args[index]!;
+    const eq = word.startsWith('--') ? word.indexOf('=') : -1;
+    const name = eq > 0 ? word.slice(0, eq) : word;
+    if (name === '--exec-path' && eq > 0) found.push({ effect: 'load', option: name, value: word.slice(eq + 1) });
+    if (!GIT_PLACES.has(name)) continue;
+    const value = eq > 0 ? word.slice(eq + 1) : args[++index] ?? '';
+    if (!IN_WORKSPACE.test(value)) found.push({ effect: 'load', option: name, value });
   }
 }
 

@@ -516,7 +516,9 @@ function runGit(runner: ScriptRunner, words: readonly Word[], frame: Frame, stdi
 function judgeSetting(runner: ScriptRunner, setting: GitSetting, frame: Frame, label: string): void {
   const effect = gitKeyEffect(setting.key);
   const via = { ...frame, via: [...frame.via, `${label} ${setting.key}`] };
-  if (effect === 'exec' && setting.value !== '' && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
+  if (effect !== undefined && setting.unknown === true) {
+    runner.opaque('hidden-config', `\`git --config-env ${setting.key}\` takes its value from a variable the line does not set`);
+  } else if (effect === 'exec' && setting.value !== '' && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
     runScript(runner, { value: setting.value.replace(/^!/, ''), dynamic: false }, via, `${label} ${setting.key}`);
   } else if (effect === 'hidden') {
     runner.opaque('hidden-config', `\`${label} ${setting.key}\` loads code or changes where git sends data`);

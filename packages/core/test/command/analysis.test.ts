@@ -137,6 +137,16 @@ commands:
     expect(analyzer.analyze('pytest --junitxml "$D/.github/workflows/x.yml"').files).toContainEqual({ access: 'write', path: '**/.github/workflows/x.yml', by: 'pytest --junitxml', glob: true });
   });
 
+  test('git in another repository, or with configuration from a variable, is opaque', () => {
+    const kinds = (line: string) => analyzer.analyze(line).opaque.map((item) => item.kind);
+    for (const line of ['git -C /tmp/evil status', 'git -C ../other log', 'git --git-dir=/tmp/x/.git log', 'git --work-tree / status', 'git --exec-path=/tmp/x status']) expect(kinds(line), line).toContain('code-option');
+    for (const line of ['git -C packages/app status', 'git --git-dir=.git --work-tree=. status', 'git log -C -C --stat']) expect(kinds(line), line).toEqual([]);
+    expect(kinds('git --config-env=core.fsmonitor=X status')).toContain('hidden-config');
+    expect(kinds('git --config-env user.name=NAME commit -m x')).toEqual([]);
+    // A variable the line sets is read as its value.
+    expect(analyzer.analyze("X='terraform apply' git --config-env=core.fsmonitor=X status").invocations.map((item) => item.text)).toContain('terraform apply');
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
