@@ -3,11 +3,13 @@
 import type { FileAccessFinding } from './types.ts';
 import { gitSubcommandIndex } from './git-subcommand.ts';
 
-// A third element `tree` marks a directory whose contents the line does not show.
-type Found = ['read' | 'write', string] | ['write', string, 'tree'];
+// A third element `tree` marks a directory whose contents the line does not show, `glob` a
+// pattern the program matches itself (git's pathspecs).
+type Found = ['read' | 'write', string] | ['write', string, 'tree'] | ['read', string, 'glob'];
 type Reader = (args: readonly string[]) => Found[];
 
-const operands = (args: readonly string[], valueOptions: readonly string[] = []): string[] => {
+// `clustered`: the short options that take a value, which may end a cluster (`git commit -am MSG`).
+const operands = (args: readonly string[], valueOptions: readonly string[] = [], clustered = ''): string[] => {
   const out: string[] = [];
   let ended = false;
   for (let index = 0; index < args.length; index += 1) {
@@ -17,7 +19,7 @@ const operands = (args: readonly string[], valueOptions: readonly string[] = [])
       continue;
     }
     if (!ended && word.startsWith('-') && word !== '-') {
-      if (valueOptions.includes(word)) index += 1;
+      if (valueOptions.includes(word) || (clustered !== '' && /^-[A-Za-z]{2,}$/.test(word) && clustered.includes(word[word.length - 1]!))) index += 1;
       continue;
     }
     out.push(word);
@@ -144,6 +146,7 @@ const unzip: Reader = (args) => {
 // names no protected file.
 const GIT_GREP_VALUES = ['-A', '-B', '-C', '-m', '--max-count', '--max-depth', '--threads'];
 const GIT_BLAME_VALUES = ['-L', '-S', '--contents', '--ignore-rev', '--ignore-revs-file'];
+const GIT_COMMIT_VALUES = ['-m', '--message', '-F', '--file', '-C', '--reuse-message', '-c', '--reedit-message', '--author', '--date', '--fixup', '--squash', '-t', '--template', '--cleanup', '--trailer', '--pathspec-from-file'];
 const gitFiles: Reader = (args) => {
   const found: Found[] = [];
   const at = gitSubcommandIndex(args);
@@ -162,6 +165,12 @@ const gitFiles: Reader = (args) => {
   if (sub === 'grep' || sub === 'blame' || sub === 'annotate') read(valuesOf(rest, ['-f', '--contents', '--ignore-revs-file']));
   if (sub === 'blame' || sub === 'annotate') read(operands(rest, GIT_BLAME_VALUES));
   if (sub === 'diff') read(operands(rest));
+  // Staging or committing paths carries their content into history, and out with the next
+  // push (`git add .env`, `git commit -m x .env`, `git add '*.env'`, `git add :/.env`).
+  if (sub === 'add') found.push(...pathspecReads(operands(rest, ['--pathspec-from-file'])));
+  if (sub === 'commit') found.push(...pathspecReads(operands(rest, GIT_COMMIT_VALUES, 'mFCct')));
+  // A file of pathspecs is read, and git quotes the lines it cannot match.
+  read(valuesOf(rest, ['--pathspec-from-file']));
   // A message or note taken from a file carries its content into history (`commit -F .env`).
   if (sub === 'commit' || sub === 'tag' || sub === 'merge' || sub === 'notes') read(valuesOf(rest, ['-F', '--file', '-t', '--template']));
   const pathspecs = rest.indexOf('--');
@@ -177,6 +186,23 @@ const gitFiles: Reader = (args) => {
   if (sub === 'rm' || sub === 'mv') write(operands(rest));
   return found;
 };
+
+// git matches a pathspec as a glob itself, `:/x` and `:(top)x` name x from the top, and an
+// excluding one (`:!x`, `:(exclude)x`) reads nothing.
+function pathspecReads(specs: readonly string[]): Found[] {
+  const found: Found[] = [];
+  for (const spec of specs) {
+    let path = spec;
+    if (spec.startsWith(':')) {
+      if (spec.startsWith(':!') || spec.startsWith(':^')) continue;
+      const close = spec.startsWith(':(') ? spec.indexOf(')') : -1;
+      if (close >= 0 && /exclude/.test(spec.slice(2, close))) continue;
+      path = close >= 0 ? spec.slice(close + 1) : spec.slice(spec.startsWith(':/') ? 2 : 1);
+    }
+    found.push(/[*?[]/.test(path) ? ['read', path, 'glob'] : ['read', path]);
+  }
+  return found;
+}
 
 // The values `args` gives to any of `options` (`-f FILE`, `--contents=FILE`).
 function valuesOf(args: readonly string[], options: readonly string[]): string[] {
@@ -247,8 +273,8 @@ export function fileAccessesOf(program: string, args: readonly string[]): FileAc
   }
   const reader = READERS.get(program);
   if (reader === undefined) return found;
-  for (const [access, path, tree] of reader(args)) {
-    if (usablePath(path)) found.push(tree === undefined ? { access, path, by: program } : { access, path, by: program, tree: true });
+  for (const [access, path, kind] of reader(args)) {
+    if (usablePath(path)) found.push(kind === undefined ? { access, path, by: program } : kind === 'tree' ? { access, path, by: program, tree: true } : { access, path, by: program, glob: true });
   }
   return found;
 }
