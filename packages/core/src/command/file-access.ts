@@ -204,6 +204,30 @@ function pathspecReads(specs: readonly string[]): Found[] {
   return found;
 }
 
+// Formatters and fixers rewrite what they are given (`prettier --write x`, `eslint --fix dir`,
+// `black x`, `gofmt -w x`), a file or every file below a directory: judged as the tree they fill,
+// so naming a protected place is a write there. The workspace root as a whole (`prettier
+// --write .`) is everyday work: what it rewrites there follows the repository's own
+// configuration and plugins, which a reviewer sees in the diff.
+const rewrites = (valueOptions: readonly string[], when: (args: readonly string[]) => boolean = () => true): Reader => (args) => {
+  if (!when(args)) return [];
+  const found: Found[] = [];
+  for (const path of operands(args, valueOptions)) if (!/^(\.\/*)+$/.test(path)) found.push(['write', path, 'tree']);
+  return found;
+};
+const PRETTIER_VALUES = ['--config', '--plugin', '--parser', '--ignore-path', '--log-level', '--cache-location', '--cache-strategy', '--end-of-line', '--print-width', '--tab-width', '--trailing-comma', '--arrow-parens', '--prose-wrap', '--quote-props', '--html-whitespace-sensitivity', '--embedded-language-formatting', '--object-wrap', '--stdin-filepath', '--config-precedence', '--cursor-offset', '--range-start', '--range-end'];
+const ESLINT_VALUES = ['-c', '--config', '--rulesdir', '--resolve-plugins-relative-to', '--plugin', '--parser', '-f', '--format', '-o', '--output-file', '--ext', '--ignore-path', '--ignore-pattern', '--max-warnings', '--cache-location', '--cache-strategy', '--env', '--global', '--parser-options', '--rule', '--fix-type', '--report-unused-disable-directives-severity', '--flag'];
+const BLACK_VALUES = ['-l', '--line-length', '-t', '--target-version', '--include', '--exclude', '--extend-exclude', '--force-exclude', '--stdin-filename', '--config', '-W', '--workers', '--python-cell-magics', '--required-version'];
+const RUFF_VALUES = ['--config', '--line-length', '--target-version', '--exclude', '--extend-exclude', '--stdin-filename', '--select', '--ignore', '--extend-select', '--fixable', '--unfixable', '--output-format', '-o', '--output-file', '--cache-dir', '--range'];
+const has = (...flags: string[]) => (args: readonly string[]): boolean => args.some((arg) => flags.includes(arg));
+const lacks = (...flags: string[]) => (args: readonly string[]): boolean => !args.some((arg) => flags.includes(arg));
+const ruff: Reader = (args) => {
+  const [sub, ...rest] = args;
+  if (sub === 'format') return rewrites(RUFF_VALUES, lacks('--check', '--diff'))(rest);
+  if (sub === 'check') return rewrites(RUFF_VALUES, has('--fix'))(rest);
+  return [];
+};
+
 // The values `args` gives to any of `options` (`-f FILE`, `--contents=FILE`).
 function valuesOf(args: readonly string[], options: readonly string[]): string[] {
   const values: string[] = [];
@@ -254,6 +278,8 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
   cp: copy, install, ln: link, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, unzip: unzip, git: gitFiles,
   vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),
+  prettier: rewrites(PRETTIER_VALUES, has('--write', '-w')), eslint: rewrites(ESLINT_VALUES, has('--fix')),
+  black: rewrites(BLACK_VALUES, lacks('--check', '--diff')), ruff, gofmt: rewrites([], has('-w')), rustfmt: rewrites(['--edition', '--config-path', '--config', '--emit'], lacks('--check')),
 }));
 
 /** File reads and writes implied by running `program args`. */
