@@ -228,6 +228,14 @@ const ruff: Reader = (args) => {
   return [];
 };
 
+// Options whose value names a file the program reads and echoes back in part: a list of names
+// (`wc --files0-from=F`, `file -f F`: errors quote what they cannot open), the other side of a
+// comparison (`diff --from-file=F`), ignore rules (`rg --ignore-file F`).
+const alsoReads = (options: readonly string[], reader: Reader = () => []): Reader => (args) => [...reader(args), ...valuesOf(args, options).map((path): Found => ['read', path])];
+const TREE_VALUES = ['-L', '-P', '-I', '-o', '-H', '-T', '--charset', '--filelimit', '--timefmt', '--sort', '--gitfile', '--infofile', '--hintro', '--houtro'];
+// `tree --fromfile LIST` prints the names LIST holds, one per line.
+const tree: Reader = (args) => (args.includes('--fromfile') ? operands(args, TREE_VALUES).map((path): Found => ['read', path]) : []);
+
 // The values `args` gives to any of `options` (`-f FILE`, `--contents=FILE`).
 function valuesOf(args: readonly string[], options: readonly string[]): string[] {
   const values: string[] = [];
@@ -268,11 +276,12 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   cat: reads(), tac: reads(), nl: reads(), less: reads(), more: reads(), bat: reads(), view: reads(),
   head: reads(['-n', '-c']), tail: reads(['-n', '-c']), od: reads(), xxd: reads(), hexdump: reads(), strings: reads(),
   base64: reads(), base32: reads(), md5sum: reads(), sha1sum: reads(), sha256sum: reads(), sha512sum: reads(),
-  wc: reads(), sort: reads(['-k', '-t', '-o']), uniq: inputThenOutput(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']), cut: reads(['-d', '-f', '-c', '-b']), diff: reads(), cmp: reads(),
+  wc: alsoReads(['--files0-from'], reads()), sort: alsoReads(['--files0-from'], reads(['-k', '-t', '-o'])), uniq: inputThenOutput(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']), cut: reads(['-d', '-f', '-c', '-b']), diff: alsoReads(['--from-file', '--to-file'], reads()), cmp: reads(),
   source: reads(), '.': reads(), jq: afterScript('read', ['-f', '--from-file'], ['--arg', '--argjson']), yq: reads(),
   grep: withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C'])),
   egrep: withPatternFiles(afterScript('read', ['-e', '-f'])), fgrep: withPatternFiles(afterScript('read', ['-e', '-f'])),
-  rg: withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C'])),
+  rg: alsoReads(['--ignore-file'], withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C', '--ignore-file']))),
+  du: alsoReads(['--files0-from']), file: alsoReads(['-f', '--files-from']), tree,
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
