@@ -169,24 +169,48 @@ class PlainParser {
     return node;
   }
 
-  // `&&` and `||` bind equally and to the left; `|` binds tighter.
+  // `&&` and `||` bind equally and to the left; `|` binds tighter. But tree-sitter reads a
+  // leading pipeline of three commands or more before `&&` or `||` as its first command piped
+  // into the list of the rest: `a | b | c || d` is `a | (b | c || d)`. It splits a pipeline of
+  // four or more again at the next operator: left to it, as are the odd splits below.
   private andOr(): SnapshotNode {
     let left = this.pipeline(true);
+    let resplit = false;
     for (;;) {
       this.skipBlanks();
       const operator = this.operator2();
       if (operator === undefined || operator === '|') break;
+      if (resplit || this.splitsOddly(left)) throw NOT_PLAIN;
       const token = this.anonymous(operator, this.position, this.position + 2);
       this.position += 2;
       this.skipBlanks();
       const right = this.pipeline(false);
       // As for pipelines, the redirections of the last command go on the whole list so far.
       const [body, redirects] = unwrapRedirected(right);
-      const list = new SnapshotNode(this.source, 'list', true, false, left.startIndex, body.endIndex);
-      list.adopt([left, token, body], undefined);
+      let list: SnapshotNode;
+      if (left.type === 'pipeline' && left.children.length >= 5) {
+        const [first, pipe, ...rest] = left.children;
+        list = this.parent('pipeline', [first!, pipe!, this.parent('list', [this.parent('pipeline', rest), token, body])]);
+        resplit = rest.length >= 5;
+      } else {
+        list = this.parent('list', [left, token, body]);
+      }
       left = redirects === undefined ? list : this.redirected(list, redirects);
     }
     return left;
+  }
+
+  // A pipeline of four commands or more before the operator: inside parentheses tree-sitter
+  // does not split it, and with a redirection after its last command it splits it twice.
+  private splitsOddly(left: SnapshotNode): boolean {
+    const pipeline = left.type === 'redirected_statement' ? left.children[0]! : left;
+    return pipeline.type === 'pipeline' && pipeline.children.length >= 7 && (this.depth > 0 || pipeline !== left);
+  }
+
+  private parent(type: string, children: SnapshotNode[]): SnapshotNode {
+    const node = new SnapshotNode(this.source, type, true, false, children[0]!.startIndex, children[children.length - 1]!.endIndex);
+    node.adopt(children, undefined);
+    return node;
   }
 
   // tree-sitter hangs a redirection before a `|` on everything to its left: only the first
@@ -205,12 +229,12 @@ class PlainParser {
       stages.push(this.command());
     }
     if (stages.length === 1) return first;
-    // tree-sitter hangs the redirections of a pipeline's last command on the whole pipeline.
+    // tree-sitter hangs the redirections of a pipeline's last command on the whole pipeline;
+    // inside parentheses, on a pipeline of three commands or more, in ways of its own.
     const [last, redirects] = unwrapRedirected(stages[stages.length - 1]!);
+    if (redirects !== undefined && this.depth > 0 && stages.length >= 5) throw NOT_PLAIN;
     stages[stages.length - 1] = last;
-    const pipeline = new SnapshotNode(this.source, 'pipeline', true, false, first.startIndex, last.endIndex);
-    pipeline.adopt(stages, undefined);
-    return redirects === undefined ? pipeline : this.redirected(pipeline, redirects);
+    return redirects === undefined ? this.parent('pipeline', stages) : this.redirected(this.parent('pipeline', stages), redirects);
   }
 
   private command(): SnapshotNode {

@@ -40,6 +40,8 @@ interface ProgramEntry {
   argFiles?: boolean;
   /** `NAME=value` arguments (make's variables) with an effect. */
   assignments?: ReadonlyMap<string, OptionEffect>;
+  /** The effect of any other `NAME=value` argument, by its value. */
+  assignedValue?: (value: string) => OptionEffect | undefined;
   /** Options end at `--`. */
   stopAtDoubleDash: boolean;
 }
@@ -102,10 +104,22 @@ function workspaceLoaders(names: string, spec: Spec = {}, extra: Omit<Parameters
   return entry({ ...spec, [names]: 'load' }, { ...extra, harmless: Object.fromEntries(names.split(' ').map((name) => [name, IN_WORKSPACE])) });
 }
 
+const VARIABLE = /^[A-Za-z_.][A-Za-z0-9_.]*$/;
+// A variable set on make's command line overrides the makefile's, and recipes run its value as
+// part of their command lines (`make test PYTHON='curl … | sh'`): a value with shell syntax in it
+// is analysed as a command line, one naming a program outside the workspace loads it.
+function makeVariable(value: string): OptionEffect | undefined {
+  if (/[;|&$`<>()\n]/.test(value)) return 'code';
+  return /^(\/|~|\.\.(\/|$))/.test(value) ? 'load' : undefined;
+}
 // `make -C DIR` runs the makefile there.
 const MAKE = entry(
   { '--eval -f --file --makefile -I --include-dir': 'load', '-C --directory': 'load' },
-  { assignments: new Map([['SHELL', 'load'], ['.SHELLFLAGS', 'load'], ['MAKEFLAGS', 'load'], ['MAKEFILES', 'load']]), harmless: { '-C': IN_WORKSPACE, '--directory': IN_WORKSPACE } },
+  {
+    assignments: new Map([['SHELL', 'load'], ['.SHELLFLAGS', 'load'], ['MAKEFLAGS', 'load'], ['MAKEFILES', 'load']]),
+    assignedValue: makeVariable,
+    harmless: { '-C': IN_WORKSPACE, '--directory': IN_WORKSPACE },
+  },
 );
 // Test runners, linters and formatters load their configuration, setup files, environments,
 // reporters, transforms and plugins from these values, and run them.
@@ -220,9 +234,11 @@ function scanOptions(table: ProgramEntry, args: readonly string[], found: Option
     }
     if (table.assignments !== undefined) {
       const eq = word.indexOf('=');
-      const effect = eq > 0 ? table.assignments.get(word.slice(0, eq).replace(/[+:?]$/, '')) : undefined;
+      const name = eq > 0 ? word.slice(0, eq).replace(/[+:?]$/, '') : '';
+      const value = word.slice(eq + 1);
+      const effect = eq > 0 ? table.assignments.get(name) ?? (VARIABLE.test(name) ? table.assignedValue?.(value) : undefined) : undefined;
       if (effect !== undefined) {
-        found.push({ effect, option: `${word.slice(0, eq)}=`, value: word.slice(eq + 1) });
+        found.push({ effect, option: `${word.slice(0, eq)}=`, value });
         continue;
       }
     }

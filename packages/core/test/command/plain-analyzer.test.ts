@@ -13,7 +13,7 @@ import { plainCommandAnalyzer } from '../../src/command/load.ts';
 import { loadedCommandAnalyzer } from '../../src/command/registry.ts';
 import { snapshot } from '../../src/command/snapshot.ts';
 import type { ShellParser } from '../../src/command/syntax.ts';
-import { corpus as linesToCompare, mutatedLines } from './plain-lines.ts';
+import { corpus as linesToCompare, mutatedLines, structuredLines } from './plain-lines.ts';
 
 const context = { now: () => new Date(0), randomHex: (bytes: number) => '0'.repeat(bytes * 2) };
 const command = (target: string): ActionRequest => ({ action_type: 'execute_command', target });
@@ -82,6 +82,6 @@ test('every line, and every script nested in it, is analysed as with tree-sitter
     },
   };
   const alone = createCommandAnalyzer(treeSitterAlone);
-  const differing = [...linesToCompare, ...mutatedLines(20_000, 23)].filter((line) => JSON.stringify(full.analyze(line)) !== JSON.stringify(alone.analyze(line)));
+  const differing = [...linesToCompare, ...mutatedLines(20_000, 23), ...structuredLines(3_000, 29)].filter((line) => JSON.stringify(full.analyze(line)) !== JSON.stringify(alone.analyze(line)));
   expect(differing.slice(0, 10)).toEqual([]);
-});
+}, 120_000);

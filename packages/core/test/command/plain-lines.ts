@@ -57,3 +57,38 @@ export function mutatedLines(count: number, seed = 5): string[] {
     return line;
   });
 }
+
+// Lines built from the subset's structures (pipelines of one to four commands, `&&` and `||`
+// lists, `;` and `&`, subshells, substitutions, redirections, assignments), in combinations the
+// random mix and the corpus rarely hold: `a | b | c || d` is read by tree-sitter in a way of its own.
+const SIMPLE = ['a', 'ls -la', 'git push origin main', 'echo "$x"', "grep -n 'x y' src", 'cat f', 'A=1 b', '$x', 'x=1', 'export A=1', 'b ${x:-y}', 'c *.ts ~/x', 'd a[1] ]', 'e -'];
+const REDIRECTIONS = ['', '', '', '', ' > f', ' 2>&1', ' < in', ' >> log', ' &> all', ' 2> err'];
+
+export function structuredLines(count: number, seed = 13): string[] {
+  const random = seeded(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  // Mostly without a redirection where the subset leaves one to tree-sitter (a middle stage).
+  const command = (depth: number, redirected: boolean): string => {
+    const redirection = redirected || random() < 0.05 ? pick(REDIRECTIONS) : '';
+    const kind = random();
+    if (depth < 2 && kind < 0.08) return `( ${statements(depth + 1)} )${redirection}`;
+    if (depth < 2 && kind < 0.16) return `echo $(${statements(depth + 1)})${redirection}`;
+    if (depth < 2 && kind < 0.2) return `echo "$(${statements(depth + 1)})"`;
+    return pick(SIMPLE) + redirection;
+  };
+  const pipeline = (depth: number): string => {
+    const length = 1 + Math.floor(random() * 4);
+    return Array.from({ length }, (_, at) => command(depth, at === 0 || at === length - 1)).join(pick([' | ', '|', ' |  ']));
+  };
+  const andOr = (depth: number): string => {
+    let line = pipeline(depth);
+    for (let more = Math.floor(random() * 3); more > 0; more -= 1) line += pick([' && ', ' || ', '&&', '||  ']) + pipeline(depth);
+    return line;
+  };
+  const statements = (depth: number): string => {
+    let line = andOr(depth);
+    for (let more = Math.floor(random() * 2); more > 0; more -= 1) line += pick(['; ', ' & ', ';']) + andOr(depth);
+    return line;
+  };
+  return Array.from({ length: count }, () => statements(0) + pick(['', '', ' &', ' # c', ';']));
+}

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, expect, test } from 'vitest';
 import { Language, Parser } from 'web-tree-sitter';
 import { mayBePlain, parsePlainScript, parseSubset } from '../../src/command/plain-script.ts';
-import { corpus, mutatedLines, randomLines } from './plain-lines.ts';
+import { corpus, mutatedLines, randomLines, structuredLines } from './plain-lines.ts';
 import { treeDifferences } from './tree-differences.ts';
 
 const require = createRequire(import.meta.url);
@@ -48,6 +48,12 @@ test('parses a random mix of plain pieces and near misses exactly as tree-sitter
   const { out, accepted } = compare(lines);
   expect(out.slice(0, 20)).toEqual([]);
   expect(accepted).toBeGreaterThan(15_000);
+});
+
+test('parses lists, pipelines, subshells and substitutions in every combination exactly as tree-sitter does', () => {
+  const { out, accepted } = compare(structuredLines(40_000));
+  expect(out.slice(0, 10)).toEqual([]);
+  expect(accepted).toBeGreaterThan(4_000);
 });
 
 test('parses mutations of the corpus exactly as tree-sitter does', () => {
