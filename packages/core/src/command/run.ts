@@ -621,9 +621,10 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     runner.analysis.files.push(inDirectory(frame, word?.glob === undefined ? file : { ...file, path: word.glob, glob: true }));
   }
   judgeOptions(runner, program, operands, patterns, frame);
-  // Read as its own install, each package is judged apart from the locked install around it.
+  // Read as its own install, each package is judged apart from the locked install around it
+  // (`npm install zod` alone already is that install).
   for (const install of namedInstalls(program, words)) {
-    if (install.words.length === words.length && install.words.every((word, index) => word === (index === 0 ? program : args[index - 1]))) continue;
+    if (install.words.join(' ') === `${program} ${args.join(' ')}`) continue;
     emit(runner, install.words.map((value) => ({ value, dynamic: false })), { ...frame, via: [...frame.via, install.via] }, 'run');
   }
   const isPush = (form: CanonicalForm): boolean => form.program === 'git' && form.path[0] === 'push';
