@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-MGI7RW34.mjs";
+} from "./chunk-PFINULAE.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-UZ6KRXVU.mjs";
-import "./chunk-QREVVNAJ.mjs";
+} from "./chunk-CNKDXARJ.mjs";
+import "./chunk-ZN42HTRB.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-MGI7RW34.mjs";
+import "./chunk-PFINULAE.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-MGI7RW34.mjs";
+import "./chunk-PFINULAE.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-JFPPDEJ4.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-OXPWM5ZS.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-PXCF62T3.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-IE3C4AXK.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-DFV55E46.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-C3UHMW7E.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-IDAYAFKA.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-4LDZG52T.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-JH6KEJFJ.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-JW7FORYQ.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-4BYQ63AC.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-UVZEYQIN.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-AUR2KMKC.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-H2MDBLFV.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-QVXOXE6H.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-JT4NHWK2.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-7OSC5Y5E.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-QTEROVC4.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-KHOT2RKP.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-TEFSRFRQ.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-OCXZQLOG.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-7HIRIQVH.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-F6YFOZRN.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-JC5OCZZH.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");
