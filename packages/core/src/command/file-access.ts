@@ -5,7 +5,7 @@ import { gitSubcommandIndex } from './git-subcommand.ts';
 
 // A third element `tree` marks a directory whose contents the line does not show, `glob` a
 // pattern the program matches itself (git's pathspecs).
-type Found = ['read' | 'write', string] | ['write', string, 'tree'] | ['read', string, 'glob'];
+type Found = ['read' | 'write', string] | ['read' | 'write', string, 'tree'] | ['read', string, 'glob'];
 type Reader = (args: readonly string[]) => Found[];
 
 // `clustered`: the short options that take a value, which may end a cluster (`git commit -am MSG`).
@@ -236,6 +236,21 @@ const TREE_VALUES = ['-L', '-P', '-I', '-o', '-H', '-T', '--charset', '--filelim
 // `tree --fromfile LIST` prints the names LIST holds, one per line.
 const tree: Reader = (args) => (args.includes('--fromfile') ? operands(args, TREE_VALUES).map((path): Found => ['read', path]) : []);
 
+// A recursive search reads every file below the directories it is given (`grep -r token ~/.config`,
+// `rg KEY ~/.aws`): each is also judged as the tree it reads. The workspace root is left to the
+// pack (`grep -r x .` needs approval in cavra-ci-baseline; rg skips hidden and ignored files there),
+// and so is a pattern inside the workspace (`grep -rn x src/**/*.ts`), which names its files.
+const recursive = (reader: Reader, always = false): Reader => (args) => {
+  const found = reader(args);
+  if (!always && !args.some((arg) => /^-[A-Za-z]*[rR][A-Za-z]*$/.test(arg) || arg === '--recursive' || arg === '--dereference-recursive' || arg === '--directories=recurse')) return found;
+  const trees: Found[] = [];
+  for (const [access, path] of found) {
+    if (access !== 'read' || /^(\.\/*)+$/.test(path) || (/[*?[]/.test(path) && !/^(~|\/|\.\.(\/|$))/.test(path))) continue;
+    trees.push(['read', path, 'tree']);
+  }
+  return [...found, ...trees];
+};
+
 // The values `args` gives to any of `options` (`-f FILE`, `--contents=FILE`).
 function valuesOf(args: readonly string[], options: readonly string[]): string[] {
   const values: string[] = [];
@@ -278,9 +293,9 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   base64: reads(), base32: reads(), md5sum: reads(), sha1sum: reads(), sha256sum: reads(), sha512sum: reads(),
   wc: alsoReads(['--files0-from'], reads()), sort: alsoReads(['--files0-from'], reads(['-k', '-t', '-o'])), uniq: inputThenOutput(['-f', '-s', '-w', '--skip-fields', '--skip-chars', '--check-chars']), cut: reads(['-d', '-f', '-c', '-b']), diff: alsoReads(['--from-file', '--to-file'], reads()), cmp: reads(),
   source: reads(), '.': reads(), jq: afterScript('read', ['-f', '--from-file'], ['--arg', '--argjson']), yq: reads(),
-  grep: withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C'])),
+  grep: recursive(withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-m', '-A', '-B', '-C']))),
   egrep: withPatternFiles(afterScript('read', ['-e', '-f'])), fgrep: withPatternFiles(afterScript('read', ['-e', '-f'])),
-  rg: alsoReads(['--ignore-file'], withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C', '--ignore-file']))),
+  rg: recursive(alsoReads(['--ignore-file'], withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C', '--ignore-file']))), true),
   du: alsoReads(['--files0-from']), file: alsoReads(['-f', '--files-from']), tree,
   awk: afterScript('read', ['-f'], ['-F', '-v']),
   tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),

@@ -306,6 +306,13 @@ function gitSubcommandHazards(args: readonly string[], found: OptionHazard[]): v
       if (word === '-x' || word === '--exec') found.push({ effect: 'code', option: `rebase ${word}`, value: rest[++index] ?? '' });
       else if (word.startsWith('--exec=')) found.push({ effect: 'code', option: 'rebase --exec', value: word.slice(7) });
     }
+  } else if (sub === 'grep') {
+    // `git grep -O<pager>`: the files found are opened with that command.
+    for (const word of rest) {
+      if (word === '--') break;
+      if (word.startsWith('-O') && word.length > 2) found.push({ effect: 'code', option: 'grep -O', value: word.slice(2) });
+      else if (word.startsWith('--open-files-in-pager=')) found.push({ effect: 'code', option: 'grep --open-files-in-pager', value: word.slice(22) });
+    }
   } else if (sub === 'clone' || sub === 'ls-remote') {
     for (let index = 0; index < rest.length; index += 1) if (rest[index] === '-u') found.push({ effect: 'code', option: `${sub} -u`, value: rest[index + 1] ?? '' });
   } else if (sub === 'submodule' && rest.includes('foreach')) {
