@@ -80,8 +80,15 @@ const TERRAFORM = entry({
   '-var-file --var-file -state --state': 'read',
   '-plugin-dir --plugin-dir': 'load',
 });
-const GO = entry({ '-toolexec --toolexec -exec --exec': 'code', '-overlay --overlay -modfile --modfile -pgo --pgo': 'load', '-o --o': 'write' });
-const CARGO = entry({ '--config': 'load', '--manifest-path': 'load' });
+// go test writes its profiles and traces where these name, and `go vet -vettool` runs that program.
+const GO_PROFILES = ['coverprofile', 'cpuprofile', 'memprofile', 'blockprofile', 'mutexprofile', 'trace'].flatMap((name) => [`-${name}`, `--${name}`, `-test.${name}`]).join(' ');
+const GO = entry({
+  '-toolexec --toolexec -exec --exec -vettool --vettool': 'code',
+  '-overlay --overlay -modfile --modfile -pgo --pgo': 'load',
+  [`-o --o ${GO_PROFILES}`]: 'write',
+  '-outputdir --outputdir -test.outputdir': 'fill',
+});
+const CARGO = entry({ '--config': 'load', '--manifest-path': 'load', '--target-dir --artifact-dir --out-dir': 'fill' });
 const NODE = entry({ '-r --require --import --loader --experimental-loader --env-file --experimental-config-file': 'load' });
 const TAR = entry({
   '--checkpoint-action --to-command --use-compress-program -I --rsh-command --info-script -F --new-volume-script': 'code',
@@ -130,6 +137,14 @@ const JEST = workspaceLoaders(
 );
 const ESLINT = workspaceLoaders('-c --config --rulesdir --resolve-plugins-relative-to --plugin --parser -f --format', { '-o --output-file': 'write' });
 const PRETTIER = workspaceLoaders('--plugin --config --parser --plugin-search-dir');
+// mypy's configuration names its plugins, and it runs the interpreter it is given; unittest
+// imports the tests of the directory it discovers in; golangci-lint's configuration loads plugins.
+const MYPY = workspaceLoaders('--config-file --python-executable', { '--cache-dir': 'fill' });
+const UNITTEST = workspaceLoaders('-s --start-directory -t --top-level-directory');
+const GOLANGCI_LINT = workspaceLoaders('-c --config');
+// dotnet's output and results directories are filled, loggers, adapters and run settings load
+// code; MSBuild properties are read below.
+const DOTNET = workspaceLoaders('--test-adapter-path -a --settings -s --logger -l', { '-o --output --results-directory': 'fill' });
 const DOCKER = entry({ '--config': 'load' });
 const KUBECTL = entry({ '--kubeconfig': 'load' });
 const FIND = entry({ '-delete': 'destroy!', '-fprint -fprint0 -fprintf -fls': 'write' }, { stopAtDoubleDash: false });
@@ -152,7 +167,7 @@ const MAVEN = entry({ '-s --settings -gs --global-settings -f --file': 'load' })
 const GRADLE = entry({ '-I --init-script -b --build-file -c --settings-file': 'load' });
 
 // tsc writes what it compiles where these name.
-const TSC = entry({ '--outFile --out --tsBuildInfoFile': 'write', '--outDir --declarationDir': 'fill' });
+const TSC = entry({ '--outFile --out --tsBuildInfoFile --generateCpuProfile': 'write', '--outDir --declarationDir --generateTrace': 'fill' });
 
 const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ['pip', PIP], ['pip3', PIP], ['tsc', TSC],
@@ -167,6 +182,7 @@ const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ['ssh', SSH], ['scp', SCP], ['sftp', SCP],
   ['make', MAKE], ['gmake', MAKE],
   ['vitest', VITEST], ['jest', JEST], ['eslint', ESLINT], ['prettier', PRETTIER],
+  ['mypy', MYPY], ['unittest', UNITTEST], ['golangci-lint', GOLANGCI_LINT], ['dotnet', DOTNET],
   ['docker', DOCKER], ['podman', DOCKER], ['nerdctl', DOCKER],
   ['kubectl', KUBECTL], ['helm', KUBECTL],
   ['find', FIND], ['git', GIT],
@@ -185,6 +201,8 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'curl') curlData(args, found);
   if (program === 'less') lessCommands(args, found);
   if (program === 'mvn' || program === 'mvnw') mavenGoals(args, found);
+  if (program === 'mvn' || program === 'mvnw' || program === 'gradle' || program === 'gradlew' || program === 'dotnet') jvmAgentsAndProperties(program, args, found);
+  if (program === 'cargo') cargoTestHarness(args, found);
   if (program === 'gh') ghUploads(args, found);
   // `npm ci --@scope:registry=URL`: a registry for one scope, named on the line.
   if (table === NPM) for (const word of args) if (/^--@[^:=]+:registry(=|$)/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]! });
@@ -210,6 +228,37 @@ function ghUploads(args: readonly string[], found: OptionHazard[]): void {
   const [group, action] = positionals;
   const files = group === 'gist' && action === 'create' ? positionals.slice(2) : group === 'release' && (action === 'create' || action === 'upload') ? positionals.slice(3) : [];
   for (const file of files) found.push({ effect: 'read', option: `${group} ${action}`, value: file.replace(/#.*$/, '') });
+}
+
+// A JVM agent named in a build's properties (`-DargLine=-javaagent:/tmp/x.jar`,
+// `-Dorg.gradle.jvmargs=…`) is code the build loads. MSBuild's `PreBuildEvent` and
+// `PostBuildEvent` are command lines it runs, and any other property set on the line overrides
+// the project's, which its targets may run: read like make's variables.
+function jvmAgentsAndProperties(program: string, args: readonly string[], found: OptionHazard[]): void {
+  for (const word of args) {
+    if (/-(javaagent|agentpath|agentlib):|-Xbootclasspath/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]!, value: word });
+    if (program !== 'dotnet') continue;
+    const property = /^[-/](p|property):(.*)$/i.exec(word);
+    if (property === null) continue;
+    for (const pair of property[2]!.split(';')) {
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      const effect = eq <= 0 ? undefined : /^(PreBuildEvent|PostBuildEvent|RunCommand)$/i.test(name) ? 'code' : makeVariable(value);
+      if (effect !== undefined) found.push({ effect, option: `-p:${name}`, value });
+    }
+  }
+}
+
+// `cargo test -- --logfile FILE`: the test harness writes its log there.
+function cargoTestHarness(args: readonly string[], found: OptionHazard[]): void {
+  const harness = args.indexOf('--');
+  if (harness < 0) return;
+  for (let index = harness + 1; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '--logfile' && args[index + 1] !== undefined) found.push({ effect: 'write', option: 'test --logfile', value: args[++index]! });
+    else if (word.startsWith('--logfile=')) found.push({ effect: 'write', option: 'test --logfile', value: word.slice(10) });
+  }
 }
 
 // `mvn test exec:exec -Dexec.executable=terraform -Dexec.args=apply` runs that command line;
