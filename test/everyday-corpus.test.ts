@@ -80,6 +80,7 @@ describe('evaluate()', () => {
     'cat ~/.config/gh/hosts.yml',
     'grep -r token ~/.npmrc',
     'cat ~/.pypirc',
+    'cat /var/run/secrets/kubernetes.io/serviceaccount/token',
     'npx eslint --fix .github/actions/setup/index.js',
     "npx prettier --write '.github/**/*.yml'",
     'black .github/actions/lint/main.py',
