@@ -72,6 +72,14 @@ const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
   strace: { valueOptions: ['-e', '-o', '-p', '-s', '-u', '-E', '-I', '-b', '-a', '-P', '-S', '-X'], switches: ['-f', '-ff', '-c', '-C', '-d', '-q', '-qq', '-r', '-t', '-tt', '-ttt', '-T', '-v', '-V', '-x', '-xx', '-y', '-yy', '-k', '-w', '-D', '-z', '-Z', '-n'] },
   ltrace: { valueOptions: ['-e', '-o', '-p', '-s', '-u', '-a', '-n', '-l', '-F', '-x', '-A', '-D'], switches: ['-f', '-c', '-C', '-i', '-r', '-S', '-t', '-tt', '-ttt', '-T', '-w', '-b'] },
   caffeinate: { valueOptions: ['-t', '-w'], switches: ['-d', '-i', '-m', '-s', '-u'] },
+  // Debuggers and session helpers that start the command they are given. (Proxies such as
+  // torsocks and proxychains are not: they send the command's traffic elsewhere, for a reviewer.)
+  valgrind: { switches: ['-q', '-v', '--quiet', '--verbose'] },
+  catchsegv: { switches: [] },
+  'xvfb-run': { valueOptions: ['-n', '--server-num', '-s', '--server-args', '-e', '--error-file', '-f', '--auth-file', '-w', '--wait', '-p', '--xauth-protocol'], switches: ['-a', '--auto-servernum', '-l', '--listen-tcp'] },
+  'dbus-run-session': { valueOptions: ['--config-file', '--dbus-daemon'], switches: [] },
+  'ssh-agent': { valueOptions: ['-a', '-E', '-t', '-P'], switches: ['-c', '-s', '-d', '-D'] },
+  faketime: { valueOptions: ['--exclude-monotonic'], switches: ['-m', '-f'], operands: 1 },
   chronic: { switches: ['-e', '-v'] },
   unbuffer: { switches: ['-p'] },
   firejail: { switches: ['--quiet', '--noprofile', '--private', '--net=none'] },

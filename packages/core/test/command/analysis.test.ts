@@ -30,6 +30,9 @@ describe('analysis', () => {
     ['bash -lc "git push -f origin x"', 'git push -f origin x'],
     ['op --account team run --env-file x -- terraform apply', 'terraform apply'],
     ['corepack yarn test --watch=false', 'yarn test --watch=false'],
+    ['valgrind --tool=memcheck terraform apply', 'terraform apply'],
+    ['xvfb-run -a -s "-screen 0 1024x768x24" terraform apply', 'terraform apply'],
+    ['faketime 2020-01-01 ssh-agent dbus-run-session catchsegv terraform apply', 'terraform apply'],
   ])('%s runs %s', ([line, text]) => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
   });
