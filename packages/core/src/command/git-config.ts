@@ -13,7 +13,7 @@ const EXEC_KEYS = new Set([
 ]);
 const EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool)\..+\.cmd|browser\..+\.cmd|man\..+\.cmd)$/;
 const HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|remote\..+\.(url|pushurl)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
-const PUSH_KEYS = /^(remote\..+\.(push|mirror|pushurl)|push\.default|remote\.pushdefault|branch\..+\.(merge|pushremote|remote))$/;
+const PUSH_KEYS = /^(remote\..+\.(push|mirror|pushurl)|push\.default|push\.pushoption|remote\.pushdefault|branch\..+\.(merge|pushremote|remote))$/;
 
 /** Canonical key: section and last part lower-cased, a subsection kept as written. */
 export function canonicalKey(key: string): string {

@@ -526,7 +526,7 @@ function judgeSetting(runner: ScriptRunner, setting: GitSetting, frame: Frame, l
     // Judged as what it expands to, in a clean environment (the settings are judged once, here).
     if (setting.value.startsWith('!')) runScript(runner, { value: setting.value.slice(1), dynamic: false }, { ...via, env: {} }, `${label} ${setting.key}`);
     else if (frame.depth < 8) runCommand(runner, [{ value: 'git', dynamic: false }, ...setting.value.split(/\s+/).filter(Boolean).map((value) => ({ value, dynamic: false }))], { ...via, env: {}, depth: frame.depth + 1 }, undefined);
-  } else if (effect === 'push' && /^(push\.default|remote\.pushdefault|branch\..+)$/.test(setting.key)) {
+  } else if (effect === 'push' && /^(push\.default|push\.pushoption|remote\.pushdefault|branch\..+)$/.test(setting.key)) {
     runner.opaque('hidden-config', `\`${label} ${setting.key}\` changes what a later \`git push\` pushes`);
   }
 }
