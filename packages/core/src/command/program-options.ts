@@ -211,7 +211,7 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   return found;
 }
 
-// gh posts the files it is given to the forge: a body or notes file (`gh pr create -F .env`),
+// gh posts the files it is given to the forge: a body, notes or template file (`gh pr create -F .env`, `-T .env`),
 // an API field `@file` or `--input`, a gist's files and a release's assets.
 function ghUploads(args: readonly string[], found: OptionHazard[]): void {
   const positionals = args.filter((word) => !word.startsWith('-'));
@@ -220,7 +220,7 @@ function ghUploads(args: readonly string[], found: OptionHazard[]): void {
     const word = args[index]!;
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     const name = eq > 0 ? word.slice(0, eq) : word;
-    if (!['--body-file', '--notes-file', '--input', '-F', '--field'].includes(name)) continue;
+    if (!['--body-file', '--notes-file', '--input', '-F', '--field', '-T', '--template'].includes(name)) continue;
     const value = eq > 0 ? word.slice(eq + 1) : args[++index] ?? '';
     const file = api && (name === '-F' || name === '--field') ? /=@(.+)$/.exec(value)?.[1] : value;
     if (file !== undefined && file !== '' && file !== '-') found.push({ effect: 'read', option: name, value: file });
