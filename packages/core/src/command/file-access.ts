@@ -42,7 +42,7 @@ const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[],
 // when the directory exists; `-t DIR` names it first). What a recursive copy or a move carries
 // into a directory is shown as `DIR/*`: a directory may be what lands, and its contents are a
 // tree the line does not show (`cp -r tpl .github` may write `.github/workflows/x.yml`). A move
-// removes its sources.
+// removes its sources. `cp --parents` lands each source's whole path under the directory.
 const TRANSFER_VALUES = ['-S', '--suffix', '-m', '--mode', '-o', '--owner', '-g', '--group', '-e', '--rsh'];
 // `links`: whether the program makes links (`ln`), or does when asked (`cp -l`, `cp -s`).
 const transfer = (moves: boolean, targetOption = true, links: 'never' | 'asked' | 'always' = 'never'): Reader => (args) => {
@@ -55,11 +55,13 @@ const transfer = (moves: boolean, targetOption = true, links: 'never' | 'asked' 
   const destination = target ?? files[files.length - 1];
   if (destination === undefined) return found;
   const recursive = moves || args.some((word) => word === '--recursive' || word === '--archive' || /^-[A-Za-z]*[rRa][A-Za-z]*$/.test(word));
+  // `cp --parents a/b/x DIR` writes DIR/a/b/x.
+  const parents = args.includes('--parents');
   for (const source of sources) {
     found.push(['read', source]);
     if (moves || linking) found.push(['write', source]);
     if (linking) found.push(['write', source, 'tree']);
-    const landed = joinPath(destination, lastSegment(source));
+    const landed = joinPath(destination, parents ? source.replace(/^(\.\/+)+/, '') : lastSegment(source));
     found.push(['write', landed]);
     if (recursive) found.push(['write', joinPath(landed, '*')], ['write', landed, 'tree']);
   }
