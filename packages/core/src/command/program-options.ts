@@ -201,7 +201,7 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'curl') curlData(args, found);
   if (program === 'less') lessCommands(args, found);
   if (program === 'mvn' || program === 'mvnw') mavenGoals(args, found);
-  if (program === 'mvn' || program === 'mvnw' || program === 'gradle' || program === 'gradlew' || program === 'dotnet') jvmAgentsAndProperties(program, args, found);
+  if (program === 'mvn' || program === 'mvnw' || program === 'gradle' || program === 'gradlew' || program === 'dotnet') buildProperties(program, args, found);
   if (program === 'cargo') cargoTestHarness(args, found);
   if (program === 'gh') ghUploads(args, found);
   // `npm ci --@scope:registry=URL`: a registry for one scope, named on the line.
@@ -234,7 +234,7 @@ function ghUploads(args: readonly string[], found: OptionHazard[]): void {
 // `-Dorg.gradle.jvmargs=…`) is code the build loads. MSBuild's `PreBuildEvent` and
 // `PostBuildEvent` are command lines it runs, and any other property set on the line overrides
 // the project's, which its targets may run: read like make's variables.
-function jvmAgentsAndProperties(program: string, args: readonly string[], found: OptionHazard[]): void {
+function buildProperties(program: string, args: readonly string[], found: OptionHazard[]): void {
   for (const word of args) {
     if (/-(javaagent|agentpath|agentlib):|-Xbootclasspath/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]!, value: word });
     if (program !== 'dotnet') continue;
