@@ -16,7 +16,7 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-PFINULAE.mjs";
+} from "./chunk-566ZWVW6.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
