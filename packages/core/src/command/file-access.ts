@@ -8,6 +8,14 @@ import { gitSubcommandIndex } from './git-subcommand.ts';
 type Found = ['read' | 'write', string] | ['read' | 'write', string, 'tree'] | ['read', string, 'glob'];
 type Reader = (args: readonly string[]) => Found[];
 
+// The workspace root itself (`.`, `./`, `././`).
+const WORKSPACE_ROOT = /^(?:\.\/*)+$/;
+
+/** Whether a path starts outside the workspace: absolute, in the home directory, or above it. */
+export function startsOutsideWorkspace(path: string): boolean {
+  return /^(?:\/|~|\.\.(?:\/|$))/.test(path);
+}
+
 // `clustered`: the short options that take a value, which may end a cluster (`git commit -am MSG`).
 const operands = (args: readonly string[], valueOptions: readonly string[] = [], clustered = ''): string[] => {
   const out: string[] = [];
@@ -68,7 +76,7 @@ const transfer = (moves: boolean, targetOption = true, links: 'never' | 'asked' 
   if (target === undefined) found.push(['write', destination]);
   // A destination that does not exist becomes the copy; the current directory always exists.
   if (recursive) found.push(['write', joinPath(destination, '*')]);
-  if (recursive && !/^(?:\.\/*)+$/.test(destination)) found.push(['write', destination, 'tree']);
+  if (recursive && !WORKSPACE_ROOT.test(destination)) found.push(['write', destination, 'tree']);
   return found;
 };
 // `uniq INPUT OUTPUT`: the second operand is written.
@@ -214,7 +222,7 @@ function pathspecReads(specs: readonly string[]): Found[] {
 const rewrites = (valueOptions: readonly string[], when: (args: readonly string[]) => boolean = () => true): Reader => (args) => {
   if (!when(args)) return [];
   const found: Found[] = [];
-  for (const path of operands(args, valueOptions)) if (!/^(\.\/*)+$/.test(path)) found.push(['write', path, 'tree']);
+  for (const path of operands(args, valueOptions)) if (!WORKSPACE_ROOT.test(path)) found.push(['write', path, 'tree']);
   return found;
 };
 const PRETTIER_VALUES = ['--config', '--plugin', '--parser', '--ignore-path', '--log-level', '--cache-location', '--cache-strategy', '--end-of-line', '--print-width', '--tab-width', '--trailing-comma', '--arrow-parens', '--prose-wrap', '--quote-props', '--html-whitespace-sensitivity', '--embedded-language-formatting', '--object-wrap', '--stdin-filepath', '--config-precedence', '--cursor-offset', '--range-start', '--range-end'];
@@ -247,7 +255,7 @@ const recursive = (reader: Reader, always = false): Reader => (args) => {
   if (!always && !args.some((arg) => /^-[A-Za-z]*[rR][A-Za-z]*$/.test(arg) || arg === '--recursive' || arg === '--dereference-recursive' || arg === '--directories=recurse')) return found;
   const trees: Found[] = [];
   for (const [access, path] of found) {
-    if (access !== 'read' || /^(\.\/*)+$/.test(path) || (/[*?[]/.test(path) && !/^(~|\/|\.\.(\/|$))/.test(path))) continue;
+    if (access !== 'read' || WORKSPACE_ROOT.test(path) || (/[*?[]/.test(path) && !startsOutsideWorkspace(path))) continue;
     trees.push(['read', path, 'tree']);
   }
   return [...found, ...trees];

@@ -11,6 +11,7 @@
 //   write   the program writes the file named by the value (`--junitxml`, `plan -out`)
 //   fill    the program writes files of its own naming into the directory the value names (`tsc --outDir`)
 //   remote  the program talks to the host the value names, not a configured remote (`git push https://…`)
+import { startsOutsideWorkspace } from './file-access.ts';
 import { gitSubcommandIndex } from './git-subcommand.ts';
 
 /** What an option does with its value. */
@@ -117,7 +118,7 @@ const VARIABLE = /^[A-Za-z_.][A-Za-z0-9_.]*$/;
 // is analysed as a command line, one naming a program outside the workspace loads it.
 function makeVariable(value: string): OptionEffect | undefined {
   if (/[;|&$`<>()\n]/.test(value)) return 'code';
-  return /^(\/|~|\.\.(\/|$))/.test(value) ? 'load' : undefined;
+  return startsOutsideWorkspace(value) ? 'load' : undefined;
 }
 // `make -C DIR` runs the makefile there.
 const MAKE = entry(
