@@ -19530,6 +19530,10 @@ function gitSubcommandIndex(args2) {
 }
 
 // packages/core/src/command/file-access.ts
+var WORKSPACE_ROOT = /^(?:\.\/*)+$/;
+function startsOutsideWorkspace(path) {
+  return /^(?:\/|~|\.\.(?:\/|$))/.test(path);
+}
 var operands = (args2, valueOptions = [], clustered = "") => {
   const out2 = [];
   let ended = false;
@@ -19575,7 +19579,7 @@ var transfer = (moves, targetOption = true, links = "never") => (args2) => {
   }
   if (target === void 0) found2.push(["write", destination]);
   if (recursive2) found2.push(["write", joinPath(destination, "*")]);
-  if (recursive2 && !/^(?:\.\/*)+$/.test(destination)) found2.push(["write", destination, "tree"]);
+  if (recursive2 && !WORKSPACE_ROOT.test(destination)) found2.push(["write", destination, "tree"]);
   return found2;
 };
 function inputThenOutput(valueOptions) {
@@ -19687,7 +19691,7 @@ function pathspecReads(specs) {
 var rewrites = (valueOptions, when = () => true) => (args2) => {
   if (!when(args2)) return [];
   const found2 = [];
-  for (const path of operands(args2, valueOptions)) if (!/^(\.\/*)+$/.test(path)) found2.push(["write", path, "tree"]);
+  for (const path of operands(args2, valueOptions)) if (!WORKSPACE_ROOT.test(path)) found2.push(["write", path, "tree"]);
   return found2;
 };
 var PRETTIER_VALUES = ["--config", "--plugin", "--parser", "--ignore-path", "--log-level", "--cache-location", "--cache-strategy", "--end-of-line", "--print-width", "--tab-width", "--trailing-comma", "--arrow-parens", "--prose-wrap", "--quote-props", "--html-whitespace-sensitivity", "--embedded-language-formatting", "--object-wrap", "--stdin-filepath", "--config-precedence", "--cursor-offset", "--range-start", "--range-end"];
@@ -19710,7 +19714,7 @@ var recursive = (reader, always = false) => (args2) => {
   if (!always && !args2.some((arg) => /^-[A-Za-z]*[rR][A-Za-z]*$/.test(arg) || arg === "--recursive" || arg === "--dereference-recursive" || arg === "--directories=recurse")) return found2;
   const trees = [];
   for (const [access, path] of found2) {
-    if (access !== "read" || /^(\.\/*)+$/.test(path) || /[*?[]/.test(path) && !/^(~|\/|\.\.(\/|$))/.test(path)) continue;
+    if (access !== "read" || WORKSPACE_ROOT.test(path) || /[*?[]/.test(path) && !startsOutsideWorkspace(path)) continue;
     trees.push(["read", path, "tree"]);
   }
   return [...found2, ...trees];
@@ -19897,7 +19901,7 @@ function workspaceLoaders(names, spec = {}, extra = {}) {
 var VARIABLE = /^[A-Za-z_.][A-Za-z0-9_.]*$/;
 function makeVariable(value) {
   if (/[;|&$`<>()\n]/.test(value)) return "code";
-  return /^(\/|~|\.\.(\/|$))/.test(value) ? "load" : void 0;
+  return startsOutsideWorkspace(value) ? "load" : void 0;
 }
 var MAKE = entry(
   { "--eval -f --file --makefile -I --include-dir": "load", "-C --directory": "load" },

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-566ZWVW6.mjs";
+} from "./chunk-ZHPRNDDK.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
