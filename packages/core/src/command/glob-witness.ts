@@ -15,6 +15,8 @@ interface Automaton {
   final: number;
   /** The character every accepted string ends with, when one move alone (a literal) reaches `final`. */
   lastChar: string | undefined;
+  /** Literal text every accepted string ends with (the pattern's tail after its last wildcard; may be empty). */
+  suffix: string;
 }
 
 const MAX_STATES = 4096;
@@ -29,7 +31,7 @@ const PROBES = 'xa0_.-/';
  * globstar (which reaches every directory).
  */
 export function shellGlobAutomaton(pattern: string): Automaton {
-  return shellGlobBuilder(pattern).done();
+  return shellGlobBuilder(pattern).done(literalSuffix(pattern, SHELL_TAIL_STOPS));
 }
 
 function shellGlobBuilder(pattern: string): Builder {
@@ -154,7 +156,7 @@ function treeAutomaton(directory: string): Automaton {
   const builder = shellGlobBuilder(directory);
   if (directory !== '') builder.step({ kind: 'char', char: '/' });
   builder.names();
-  return builder.done();
+  return builder.done('');
 }
 
 /** A policy glob (`*` and `**` match anything, `**\/` also zero directories) as an automaton. */
@@ -173,7 +175,7 @@ export function policyGlobAutomaton(pattern: string): Automaton {
       index += 1;
     }
   }
-  return builder.done();
+  return builder.done(literalSuffix(pattern, POLICY_WILDCARDS));
 }
 
 /** One path both globs match, or undefined when they share none. */
@@ -186,6 +188,21 @@ export function globWitness(shellPattern: string, policyPattern: string, caseIns
 // most pairs differ there, and are settled without building the product.
 const SHELL_WILDCARDS = '*?[\\';
 const POLICY_WILDCARDS = '*';
+
+// The literal end of a pattern, read back to its last wildcard. In a shell pattern a `]` may close
+// a class and a `\\` escapes what follows: the end is read no further back than either.
+const SHELL_TAIL_STOPS = '*?[]\\';
+
+function literalSuffix(pattern: string, stops: string): string {
+  for (let index = pattern.length - 1; index >= 0; index -= 1) if (stops.includes(pattern[index]!)) return pattern.slice(index + 1);
+  return pattern;
+}
+
+// Every path both globs match ends with both literal ends, so one must end the other.
+function suffixesAgree(left: string, right: string): boolean {
+  for (let l = left.length - 1, r = right.length - 1; l >= 0 && r >= 0; l -= 1, r -= 1) if (left.charCodeAt(l) !== right.charCodeAt(r)) return false;
+  return true;
+}
 
 function literalPrefix(pattern: string, wildcards: string): string {
   for (let index = 0; index < pattern.length; index += 1) if (wildcards.includes(pattern[index]!)) return pattern.slice(0, index);
@@ -203,6 +220,7 @@ function witnessOf(left: Automaton, policyPattern: string, caseInsensitive: bool
   const right = automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? policyPattern.toLowerCase() : policyPattern);
   // Every common string would end with both last characters: different ones rule it out at once.
   if (left.lastChar !== undefined && right.lastChar !== undefined && left.lastChar !== right.lastChar) return undefined;
+  if (!suffixesAgree(left.suffix, right.suffix)) return undefined;
   const width = right.moves.length;
   // A state is (shell state, policy state, at the start of a name), encoded as
   // (a * width + b) * 2 + fresh; bash matches a name's leading dot only with a literal dot, so a
@@ -429,7 +447,7 @@ class Builder {
     this.current = after;
   }
 
-  done(): Automaton {
+  done(suffix: string): Automaton {
     const final = this.current;
     const into: CharTest[] = [];
     let emptyInto = final === 0;
@@ -438,6 +456,6 @@ class Builder {
     });
     for (const targets of this.empty) if (targets.includes(final)) emptyInto = true;
     const only = into.length === 1 && !emptyInto ? into[0]! : undefined;
-    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined };
+    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined, suffix };
   }
 }

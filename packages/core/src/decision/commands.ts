@@ -7,7 +7,7 @@ import type { CommandAnalysis, FileAccessFinding, Invocation } from '../command/
 import { CavraError } from '../errors.ts';
 import type { CompiledPack, CompiledRule } from '../policy/compile.ts';
 import { commandRulesOf, type CommandPattern, type CommandRules } from './command-rules.ts';
-import { decideFileAccess, type PathResolver } from './files.ts';
+import { stoppingFileAccess, type PathResolver } from './files.ts';
 import { decideGitOperation } from './git.ts';
 import { defaultVerdict } from './match.ts';
 import { outranks, permitsAction, strictest } from './precedence.ts';
@@ -68,21 +68,22 @@ export function decideCommand(pack: CompiledPack, rawLine: string, analyzer: Com
   for (const door of doors) if (beats(door.decision, door.severity, winner)) winner = door;
   const fallback = pack.defaults.execute_command;
   let runs = 0;
-  analysis.invocations.forEach((invocation, index) => {
-    if (invocation.role !== 'run') return;
+  for (let index = 0; index < analysis.invocations.length; index += 1) {
+    const invocation = analysis.invocations[index]!;
+    if (invocation.role !== 'run') continue;
     runs += 1;
     if (perInvocation[index]!.length === 0 && beats(fallback.decision, fallback.severity, winner)) {
       winner = defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${invocation.text}\``);
     }
-  });
+  }
   if (runs === 0 && analysis.opaque.length === 0 && beats(fallback.decision, fallback.severity, winner)) {
     winner = defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
   }
-  analysis.invocations.forEach((invocation, index) => {
-    if (invocation.role !== 'run') return;
+  for (let index = 0; index < analysis.invocations.length; index += 1) {
+    if (analysis.invocations[index]!.role !== 'run') continue;
     const decisive = strictest(perInvocation[index]!);
     if (decisive !== undefined && permitsAction(decisive.decision) && beats(decisive.decision, hitSeverity(decisive, line), winner)) winner = hitVerdict(decisive, line, pack);
-  });
+  }
   winner ??= defaultVerdict(fallback, line, line, `no command rule of \`${pack.id}\` matches \`${line}\``);
   // Every candidate above was built for this decision alone: the winner is completed in place.
   const matches = matchesOf(hits, analysis, doors);
@@ -193,12 +194,13 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
   const verdicts: Verdict[] = [];
   for (const file of analysis.files) {
     for (const { path, narrow } of pathsToJudge(pack, file)) {
-      const decided = decideFileAccess(pack, file.access, path, resolvePath);
+      const decided = stoppingFileAccess(pack, file.access, path, resolvePath);
+      if (decided === undefined) continue;
       // A pattern that names the protected path even with every `*` empty targets it (`*.pem`,
       // `.[e]nv`); a broad one (`*`) only might: never allowed, but a reviewer decides.
       const verdict = narrow || decided.decision !== 'block' ? decided : { ...decided, decision: 'require_approval' as const, approver_group: decided.approver_group ?? APPROVER_GROUPS.repositoryOwners };
       const shown = file.tree ? ` (what it puts into \`${file.path}\` can land there)` : path === file.path ? '' : ` (the pattern \`${file.path}\` can name it)`;
-      if (!permitsAction(verdict.decision)) verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`${shown}: ${verdict.reason}`));
+      verdicts.push(asCommandVerdict(verdict, line, `\`${file.by}\` ${file.access === 'read' ? 'reads' : 'writes'} \`${verdict.target}\`${shown}: ${verdict.reason}`));
     }
   }
   for (const push of analysis.gitPushes) {
@@ -259,9 +261,12 @@ function treePatternsOf(pack: CompiledPack): Record<'read' | 'write', string[]> 
   return patterns;
 }
 
+// A door's verdict as the command's: its own action type and matches are the file's or the push's.
 function asCommandVerdict(verdict: Verdict, line: string, reason: string): Verdict {
-  const { action_type: _ignored, matches: _matches, ...rest } = verdict;
-  return { ...rest, reason, target: line, requested_operation: line };
+  const shown: Verdict = { rule_id: verdict.rule_id, decision: verdict.decision, severity: verdict.severity, reason, approver_group: verdict.approver_group, target: line, requested_operation: line };
+  if (verdict.compliance !== undefined) shown.compliance = verdict.compliance;
+  if (verdict.analysis !== undefined) shown.analysis = verdict.analysis;
+  return shown;
 }
 
 // Every rule hit, opaque finding and door, each rule and subject once.

@@ -136,13 +136,16 @@ function decideCommandRequest(pack: CompiledPack, policy: DecisionPolicy, reques
       requested_operation: '',
     };
   }
-  const verdicts = [...new Set(lines)].map((line) => decideCommand(pack, line, policy.commandAnalyzer, policy.resolvePath));
-  return strictestVerdict(verdicts)!;
+  if (lines.length === 1 || lines[0] === lines[1]) return decideCommand(pack, lines[0]!, policy.commandAnalyzer, policy.resolvePath);
+  return strictestVerdict(lines.map((line) => decideCommand(pack, line, policy.commandAnalyzer, policy.resolvePath)))!;
 }
 
 /** The command lines an `execute_command` request is judged on: its `target`, and its `command` when an agent sends one. */
 export function commandLinesOf(request: ActionRequest): string[] {
-  return [request.target, typeof request.command === 'string' ? request.command : undefined].filter((line): line is string => line !== undefined && line.trim() !== '');
+  const lines: string[] = [];
+  if (request.target !== undefined && request.target.trim() !== '') lines.push(request.target);
+  if (typeof request.command === 'string' && request.command.trim() !== '') lines.push(request.command);
+  return lines;
 }
 
 function failClosed(request: ActionRequest, error: unknown): Verdict {

@@ -1,7 +1,7 @@
 import type { CompiledPack } from '../policy/compile.ts';
 import { filePathAlias, normalizeFilePath } from '../policy/path.ts';
 import { defaultVerdict, findHits, hitVerdict } from './match.ts';
-import { strictest, strictestVerdict } from './precedence.ts';
+import { permitsAction, strictest, strictestVerdict } from './precedence.ts';
 import { APPROVER_GROUPS, type Verdict } from './types.ts';
 
 export type FileAccess = 'read' | 'write';
@@ -18,6 +18,24 @@ export type PathResolver = (path: string) => string | undefined;
  * Reads never consult write rules and writes never consult read rules.
  */
 export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarget: string, resolvePath?: PathResolver): Verdict {
+  return decideAccess(pack, access, rawTarget, resolvePath, false);
+}
+
+/**
+ * The verdict on a file access when it stops the action (a block or an approval); otherwise
+ * undefined, without building the verdict (a command's doors keep only those that stop it).
+ */
+export function stoppingFileAccess(pack: CompiledPack, access: FileAccess, rawTarget: string, resolvePath?: PathResolver): Verdict | undefined {
+  const verdict = decideAccess(pack, access, rawTarget, resolvePath, true);
+  return permitsAction(verdict.decision) ? undefined : verdict;
+}
+
+// A stand-in for a verdict that lets the access go ahead, where only stopping ones are wanted.
+const PERMITTED: Verdict = Object.freeze({ rule_id: '', decision: 'allow', severity: 'low', reason: '', approver_group: null, target: '', requested_operation: '' });
+
+// `stoppingOnly`: a verdict that lets the access go ahead may be PERMITTED. Only blocks and
+// approvals outrank it, so the strictest of several stays what it would have been.
+function decideAccess(pack: CompiledPack, access: FileAccess, rawTarget: string, resolvePath: PathResolver | undefined, stoppingOnly: boolean): Verdict {
   if (rawTarget.trim() === '') {
     // Upstream judged an empty target as `.`; a read or write of nothing named is not allowed blind.
     return {
@@ -32,11 +50,11 @@ export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarg
     };
   }
   const target = normalizeFilePath(rawTarget);
-  const direct = decideLinked(pack, access, target, resolvePath);
+  const direct = decideLinked(pack, access, target, resolvePath, stoppingOnly);
   const alias = filePathAlias(target);
   if (alias === undefined) return direct;
   // An alias of the name (`.env::$DATA`, `.env.`, a NUL) is judged as what it opens too.
-  const viaAlias = decideLinked(pack, access, alias, resolvePath);
+  const viaAlias = decideLinked(pack, access, alias, resolvePath, stoppingOnly);
   // The name it opens goes first, so a tie is reported under the rule for that name.
   const winner = strictestVerdict([{ ...viaAlias, reason: `\`${target}\` opens \`${alias}\` on some file systems: ${viaAlias.reason}` }, direct])!;
   return { ...winner, target };
@@ -46,20 +64,21 @@ export function decideFileAccess(pack: CompiledPack, access: FileAccess, rawTarg
 // follow, and walking tens of thousands of segments on disk would stall the decision.
 const PATH_MAX = 4096;
 
-function decideLinked(pack: CompiledPack, access: FileAccess, target: string, resolvePath?: PathResolver): Verdict {
+function decideLinked(pack: CompiledPack, access: FileAccess, target: string, resolvePath: PathResolver | undefined, stoppingOnly: boolean): Verdict {
   const real = target.length > PATH_MAX ? undefined : resolvePath?.(target);
-  if (real === undefined || real === target) return decidePath(pack, access, target);
+  if (real === undefined || real === target) return decidePath(pack, access, target, stoppingOnly);
   // A link is judged as itself and as what it points to; the stricter outcome wins.
-  const viaLink = decidePath(pack, access, real);
-  const direct = decidePath(pack, access, target);
+  const viaLink = decidePath(pack, access, real, stoppingOnly);
+  const direct = decidePath(pack, access, target, stoppingOnly);
   const winner = strictestVerdict([direct, { ...viaLink, reason: `\`${target}\` is a link to \`${real}\`: ${viaLink.reason}` }])!;
   return { ...winner, target };
 }
 
-function decidePath(pack: CompiledPack, access: FileAccess, target: string): Verdict {
+function decidePath(pack: CompiledPack, access: FileAccess, target: string, stoppingOnly: boolean): Verdict {
   const subject = access === 'read' ? 'read_file' : 'write_file';
   const hits = findHits(pack.ruleIndex[subject], target);
   const hit = strictest(hits);
+  if (stoppingOnly && permitsAction((hit ?? pack.defaults[subject]).decision)) return PERMITTED;
   if (!hit) {
     return defaultVerdict(pack.defaults[subject], target, access, `no ${access} rule of \`${pack.id}\` matches \`${target}\``);
   }
