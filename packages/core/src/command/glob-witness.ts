@@ -5,7 +5,30 @@
 
 // `dot`: the test may take the leading dot of a name (what an expansion holds is not matched
 // against names on disk, so bash's dot rule does not bind it).
-type CharTest = { kind: 'char'; char: string } | { kind: 'set'; chars: string; negated: boolean; slash: boolean } | { kind: 'any'; slash: boolean; dot?: boolean };
+// One shape for every kind (unused fields empty), so the product walk's reads of a test stay monomorphic.
+interface CharTest {
+  readonly kind: 'char' | 'set' | 'any';
+  /** `char`: the character. */
+  readonly char: string;
+  /** `set`: its characters, or those it excludes when negated. */
+  readonly chars: string;
+  readonly negated: boolean;
+  /** `set`, `any`: whether it takes a `/`. */
+  readonly slash: boolean;
+  readonly dot: boolean;
+}
+
+function literalChar(char: string): CharTest {
+  return { kind: 'char', char, chars: '', negated: false, slash: false, dot: false };
+}
+
+function anyChar(slash: boolean, dot = false): CharTest {
+  return { kind: 'any', char: '', chars: '', negated: false, slash, dot };
+}
+
+function charSet(chars: string, negated: boolean): CharTest {
+  return { kind: 'set', char: '', chars, negated, slash: false, dot: false };
+}
 
 interface Automaton {
   /** Per state: outgoing character moves. */
@@ -15,13 +38,16 @@ interface Automaton {
   final: number;
   /** The character every accepted string ends with, when one move alone (a literal) reaches `final`. */
   lastChar: string | undefined;
+  /** Literal text every accepted string starts with (the pattern's head before its first wildcard). */
+  prefix: string;
   /** Literal text every accepted string ends with (the pattern's tail after its last wildcard; may be empty). */
   suffix: string;
 }
 
 const MAX_STATES = 4096;
-const ANYTHING: CharTest = { kind: 'any', slash: true, dot: true };
-const NAME_CHARACTER: CharTest = { kind: 'any', slash: false, dot: true };
+const ANYTHING = anyChar(true, true);
+const NAME_CHARACTER = anyChar(false, true);
+const SLASH = literalChar('/');
 const PROBES = 'xa0_.-/';
 
 /**
@@ -31,7 +57,7 @@ const PROBES = 'xa0_.-/';
  * globstar (which reaches every directory).
  */
 export function shellGlobAutomaton(pattern: string): Automaton {
-  return shellGlobBuilder(pattern).done(literalSuffix(pattern, SHELL_TAIL_STOPS));
+  return shellGlobBuilder(pattern).done(literalPrefix(pattern, SHELL_WILDCARDS), literalSuffix(pattern, SHELL_TAIL_STOPS));
 }
 
 function shellGlobBuilder(pattern: string): Builder {
@@ -39,7 +65,7 @@ function shellGlobBuilder(pattern: string): Builder {
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
     // (A leading dot of a name is matched only by a literal dot: enforced in the product walk.)
-    if (char === '\\' && index + 1 < pattern.length) builder.step({ kind: 'char', char: pattern[++index]! });
+    if (char === '\\' && index + 1 < pattern.length) builder.step(literalChar(pattern[++index]!));
     else if (char === '*' && pattern[index + 1] === '*') {
       const start = index;
       while (pattern[index + 1] === '*') index += 1;
@@ -47,16 +73,16 @@ function shellGlobBuilder(pattern: string): Builder {
         builder.optionalDirectories(true);
         index += 1;
       } else builder.loop(ANYTHING);
-    } else if (char === '*') builder.loop({ kind: 'any', slash: false });
-    else if (char === '?') builder.step({ kind: 'any', slash: false });
+    } else if (char === '*') builder.loop(anyChar(false));
+    else if (char === '?') builder.step(anyChar(false));
     else if (char === '[') {
       const close = classEnd(pattern, index);
-      if (close < 0) builder.step({ kind: 'char', char });
+      if (close < 0) builder.step(literalChar(char));
       else {
         builder.step(classTest(pattern.slice(index + 1, close)));
         index = close;
       }
-    } else builder.step({ kind: 'char', char });
+    } else builder.step(literalChar(char));
   }
   return builder;
 }
@@ -145,7 +171,7 @@ function belowPrefix(directory: string, literal: boolean): string {
 
 // The caller has checked that the literal starts agree.
 function witnessBelow(directory: string, policyPattern: string, caseInsensitive: boolean): string | undefined {
-  const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyPattern, caseInsensitive);
+  const witness = witnessOf(automatonOf(TREE_AUTOMATA, treeAutomaton, caseInsensitive ? directory.toLowerCase() : directory), policyAutomaton(policyPattern, caseInsensitive));
   // A copied name is never `.` or `..`, and a leading `~` in one is not the home directory.
   const names = witness?.slice(directory.length);
   return names === undefined || /(^|\/)\.\.?(\/|$)/.test(names) || (directory === '' && names.startsWith('~')) ? undefined : witness;
@@ -154,9 +180,9 @@ function witnessBelow(directory: string, policyPattern: string, caseInsensitive:
 // The directory's shell pattern, then one or more names below it.
 function treeAutomaton(directory: string): Automaton {
   const builder = shellGlobBuilder(directory);
-  if (directory !== '') builder.step({ kind: 'char', char: '/' });
+  if (directory !== '') builder.step(SLASH);
   builder.names();
-  return builder.done('');
+  return builder.done('', '');
 }
 
 /** A policy glob (`*` and `**` match anything, `**\/` also zero directories) as an automaton. */
@@ -169,19 +195,26 @@ export function policyGlobAutomaton(pattern: string): Automaton {
       index += 3;
     } else if (pattern[index] === '*') {
       while (pattern[index] === '*') index += 1;
-      builder.loop({ kind: 'any', slash: true });
+      builder.loop(anyChar(true));
     } else {
-      builder.step({ kind: 'char', char: pattern[index]! });
+      builder.step(literalChar(pattern[index]!));
       index += 1;
     }
   }
-  return builder.done(literalSuffix(pattern, POLICY_WILDCARDS));
+  return builder.done(literalPrefix(pattern, POLICY_WILDCARDS), literalSuffix(pattern, POLICY_WILDCARDS));
 }
 
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
-  if (!prefixesAgree(literalPrefix(shellPattern, SHELL_WILDCARDS), literalPrefix(policyPattern, POLICY_WILDCARDS), caseInsensitive)) return undefined;
-  return witnessOf(automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern), policyPattern, caseInsensitive);
+  // Both automata are kept with their literal starts: most pairs end there, before any search.
+  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
+  const right = policyAutomaton(policyPattern, caseInsensitive);
+  if (!startsAgree(left.prefix, right.prefix)) return undefined;
+  return witnessOf(left, right);
+}
+
+function policyAutomaton(pattern: string, caseInsensitive: boolean): Automaton {
+  return automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? pattern.toLowerCase() : pattern);
 }
 
 // Every path both globs match starts with both literal prefixes, so one must start the other:
@@ -209,6 +242,13 @@ function literalPrefix(pattern: string, wildcards: string): string {
   return pattern;
 }
 
+// Whether one text starts the other (neither is sliced).
+function startsAgree(left: string, right: string): boolean {
+  const length = Math.min(left.length, right.length);
+  for (let index = 0; index < length; index += 1) if (left.charCodeAt(index) !== right.charCodeAt(index)) return false;
+  return true;
+}
+
 function prefixesAgree(shellPrefix: string, policyPrefix: string, caseInsensitive: boolean): boolean {
   const length = Math.min(shellPrefix.length, policyPrefix.length);
   const left = shellPrefix.slice(0, length);
@@ -216,8 +256,7 @@ function prefixesAgree(shellPrefix: string, policyPrefix: string, caseInsensitiv
   return caseInsensitive ? left.toLowerCase() === right.toLowerCase() : left === right;
 }
 
-function witnessOf(left: Automaton, policyPattern: string, caseInsensitive: boolean): string | undefined {
-  const right = automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? policyPattern.toLowerCase() : policyPattern);
+function witnessOf(left: Automaton, right: Automaton): string | undefined {
   // Every common string would end with both last characters: different ones rule it out at once.
   if (left.lastChar !== undefined && right.lastChar !== undefined && left.lastChar !== right.lastChar) return undefined;
   if (!suffixesAgree(left.suffix, right.suffix)) return undefined;
@@ -239,10 +278,13 @@ function witnessOf(left: Automaton, policyPattern: string, caseInsensitive: bool
     for (const to of left.empty[a]!) search.reach((to * width + b) * 2 + fresh, state, NO_CHAR);
     for (const to of right.empty[b]!) search.reach((a * width + to) * 2 + fresh, state, NO_CHAR);
     for (const x of left.moves[a]!) {
-      const noDot = fresh === 1 && x.test.kind !== 'char' && !(x.test.kind === 'any' && x.test.dot === true);
+      const noDot = fresh === 1 && x.test.kind !== 'char' && !(x.test.kind === 'any' && x.test.dot);
       for (const y of right.moves[b]!) {
+        const next = (x.to * width + y.to) * 2;
+        // Reached already, at a name's start and inside one: no character can add to it.
+        if (search.seen(next) && search.seen(next + 1)) continue;
         const char = common(x.test, y.test, noDot);
-        if (char !== undefined) search.reach((x.to * width + y.to) * 2 + (char === '/' ? 1 : 0), state, char.charCodeAt(0));
+        if (char !== undefined) search.reach(next + (char === '/' ? 1 : 0), state, char.charCodeAt(0));
       }
     }
   }
@@ -277,6 +319,10 @@ class Search {
   }
 
   /** Records `state` as reached from `from` by `char` (a code unit, or NO_CHAR), once. */
+  seen(state: number): boolean {
+    return this.marks[state] === this.mark;
+  }
+
   reach(state: number, from: number, char: number): void {
     if (this.marks[state] === this.mark) return;
     this.marks[state] = this.mark;
@@ -403,7 +449,7 @@ function classTest(body: string): CharTest {
       index += 1;
     }
   }
-  return { kind: 'set', chars, negated, slash: false };
+  return charSet(chars, negated);
 }
 
 class Builder {
@@ -432,7 +478,7 @@ class Builder {
     const name = this.state();
     const slash = this.state();
     this.moves[this.current]!.push({ test: NAME_CHARACTER, to: name });
-    this.moves[name]!.push({ test: NAME_CHARACTER, to: name }, { test: { kind: 'char', char: '/' }, to: slash });
+    this.moves[name]!.push({ test: NAME_CHARACTER, to: name }, { test: SLASH, to: slash });
     this.moves[slash]!.push({ test: NAME_CHARACTER, to: name });
     this.current = name;
   }
@@ -443,11 +489,11 @@ class Builder {
     const inner = this.state();
     const after = this.state();
     this.empty[from]!.push(after, inner);
-    this.moves[inner]!.push({ test: dot ? ANYTHING : { kind: 'any', slash: true }, to: inner }, { test: { kind: 'char', char: '/' }, to: after });
+    this.moves[inner]!.push({ test: dot ? ANYTHING : anyChar(true), to: inner }, { test: SLASH, to: after });
     this.current = after;
   }
 
-  done(suffix: string): Automaton {
+  done(prefix: string, suffix: string): Automaton {
     const final = this.current;
     const into: CharTest[] = [];
     let emptyInto = final === 0;
@@ -456,6 +502,6 @@ class Builder {
     });
     for (const targets of this.empty) if (targets.includes(final)) emptyInto = true;
     const only = into.length === 1 && !emptyInto ? into[0]! : undefined;
-    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined, suffix };
+    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined, prefix, suffix };
   }
 }

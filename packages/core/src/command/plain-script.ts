@@ -634,6 +634,8 @@ class PlainParser {
     }
     if (!PATTERN_OPERATORS.includes(source[at] ?? '.')) throw NOT_PLAIN;
     const width = next === code ? 2 : 1;
+    // tree-sitter reads `${x##}` as `#` with the pattern `#` (but `${x%%}` as `%%`).
+    if (width === 2 && source.charCodeAt(at + 2) === CLOSE_BRACE) throw NOT_PLAIN;
     operator(at, at + width);
     // The pattern runs to the closing brace: no quotes, escapes, backquotes or braces, and
     // parentheses and brackets balanced (a stray `)` splits it into several nodes, a stray `]`

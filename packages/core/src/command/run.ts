@@ -11,6 +11,7 @@ import { gitSubcommandIndex } from './git-subcommand.ts';
 import { canRunPrograms, interpreterFor, locateCode, scriptsInCode } from './interpreters.ts';
 import { EXEC_ENV, harmlessSetting, loadsCode, optionHazards, RESOLUTION_ENV, type OptionHazard } from './program-options.ts';
 import { namedInstalls } from './package-installs.ts';
+import { own } from './own.ts';
 import { dynamicRunnerSubcommand, packageRunnerFor, pickedPackage } from './package-runners.ts';
 import { expressionHazard, nameArgumentHazard } from './reeval.ts';
 import type { CanonicalForm, CommandAnalysis, FileAccessFinding, OpaqueKind, StreamInput, Word } from './types.ts';
@@ -32,6 +33,11 @@ export interface Frame {
   dir: { path?: string };
   /** Every variable set in this script or by a wrapper, value as written. */
   env: Record<string, string>;
+  /**
+   * The script's own variables, where a command's `env` is its copy with the assignments before
+   * it: code the command runs in this same shell (`eval`, `source`) sets variables here.
+   */
+  shellEnv?: Record<string, string>;
   /** Variables whose value is a known constant (the word evaluator reads these). */
   consts: Record<string, string>;
   /** Arrays assigned from literals. */
@@ -49,7 +55,11 @@ export type Stdin = StreamInput;
 export interface ScriptRunner {
   readonly analysis: CommandAnalysis;
   readonly gitConfig: GitConfigView;
-  script(source: string, frame: Omit<Frame, 'source' | 'consts' | 'arrays' | 'assoc'> & Partial<Pick<Frame, 'consts' | 'arrays' | 'assoc'>>): void;
+  /**
+   * `shell`: `'same'` when the script runs in the caller's shell (`eval`, `source`), so its
+   * assignments and `cd` are the caller's; `'child'` (the default) when it runs in a shell of its own.
+   */
+  script(source: string, frame: Omit<Frame, 'source' | 'consts' | 'arrays' | 'assoc'> & Partial<Pick<Frame, 'consts' | 'arrays' | 'assoc'>>, shell?: 'same' | 'child'): void;
   opaque(kind: OpaqueKind, detail: string): void;
   forget(name: string, frame: Frame): void;
   scope(frame: Frame): WordScope;
@@ -127,9 +137,9 @@ export function runCommand(runner: ScriptRunner, words: readonly Word[], frame: 
       return emit(runner, words, frame, 'run');
     case 'eval':
       emit(runner, words, frame, 'wrapper');
-      return runScript(runner, joinWords(args), { ...frame, via: [...frame.via, 'eval'] }, 'eval');
+      return runScript(runner, joinWords(args), { ...frame, via: [...frame.via, 'eval'] }, 'eval', 'same');
     case 'trap':
-      if (args[0] && !args[0].value.startsWith('-')) runScript(runner, args[0], { ...frame, via: [...frame.via, 'trap'] }, 'trap');
+      if (args[0] && !args[0].value.startsWith('-')) runScript(runner, args[0], { ...frame, via: [...frame.via, 'trap'] }, 'trap', 'later');
       return emit(runner, words, frame, 'run');
     case 'at':
     case 'batch':
@@ -386,12 +396,12 @@ function runSource(runner: ScriptRunner, words: readonly Word[], frame: Frame, s
   if (file.fetch !== undefined) fetchedScript(runner, file.fetch, program);
   if (file.input !== undefined) {
     emit(runner, words, frame, 'wrapper');
-    return consumeStdin(runner, file.input, inner, program, 'shell');
+    return consumeStdin(runner, file.input, inner, program, 'source');
   }
   if (!file.dynamic && STDIN_FILES.test(file.value)) {
     emit(runner, words, frame, 'wrapper');
     if (stdin === undefined) return runner.opaque('stdin-shell', `\`${program} ${file.value}\` runs whatever arrives on standard input`);
-    return consumeStdin(runner, stdin, inner, program, 'shell');
+    return consumeStdin(runner, stdin, inner, program, 'source');
   }
   if (file.dynamic) runner.opaque('dynamic-script', `\`${program}\` runs a file made by expansion`);
   return emit(runner, words, frame, 'run');
@@ -425,7 +435,8 @@ function probeCode(runner: ScriptRunner, code: string, frame: Frame, program: st
   for (const script of scriptsInCode(code)) runner.script(script, { ...frame, depth: frame.depth + 1 });
 }
 
-function consumeStdin(runner: ScriptRunner, stdin: Stdin, frame: Frame, program: string, as: 'shell' | 'code'): void {
+// `shell`: a shell of its own reads it; `source`: this shell does (`source /dev/stdin`); `code`: an interpreter.
+function consumeStdin(runner: ScriptRunner, stdin: Stdin, frame: Frame, program: string, as: 'shell' | 'source' | 'code'): void {
   if (stdin === undefined) return;
   if (stdin.kind === 'fetch') return fetchedScript(runner, stdin.text, program);
   if (stdin.kind === 'stream') {
@@ -435,7 +446,7 @@ function consumeStdin(runner: ScriptRunner, stdin: Stdin, frame: Frame, program:
   if (stdin.decoded) runner.opaque('encoded-payload', `\`${program}\` runs a decoded payload`);
   if (stdin.dynamic) runner.opaque('dynamic-script', `\`${program}\` reads a here-document with expansions`);
   if (as === 'code') return probeCode(runner, stdin.text, frame, program);
-  runner.script(stdin.text, { ...frame, depth: frame.depth + 1 });
+  runner.script(stdin.text, { ...frame, depth: frame.depth + 1 }, as === 'source' ? 'same' : 'child');
 }
 
 function fetchedScript(runner: ScriptRunner, fetch: string, program: string): void {
@@ -443,14 +454,23 @@ function fetchedScript(runner: ScriptRunner, fetch: string, program: string): vo
   runner.analysis.pipelines.push(`${fetch} | sh`);
 }
 
-function runScript(runner: ScriptRunner, script: Word, frame: Frame, label: string): void {
+// `shell`: where the script runs; `later` is this shell at times the line does not show (a trap
+// handler), so what it assigns is unknown afterwards.
+function runScript(runner: ScriptRunner, script: Word, frame: Frame, label: string, shell: 'same' | 'child' | 'later' = 'child'): void {
   // A script computed from constants may still differ at run time (`${CMD:-ls}`): judged, never allowed.
   if (script.computed && !script.dynamic) runner.opaque(label === 'eval' ? 'eval-dynamic' : 'dynamic-script', `\`${label}\` runs \`${clip(script.value)}\`, computed from expansions`);
   if (script.dynamic) {
     runner.opaque(label === 'eval' ? 'eval-dynamic' : 'dynamic-script', `\`${label}\` runs \`${script.value}\`, made by expansion`);
     if (script.fetch !== undefined) runner.analysis.pipelines.push(`${script.fetch} | sh`);
   }
-  runner.script(script.value, { ...frame, depth: frame.depth + 1 });
+  if (shell !== 'later') return runner.script(script.value, { ...frame, depth: frame.depth + 1 }, shell);
+  const consts = { ...frame.consts };
+  const arrays = { ...frame.arrays };
+  const dir = frame.dir.path;
+  runner.script(script.value, { ...frame, depth: frame.depth + 1 }, 'same');
+  for (const name of Object.keys(frame.consts)) if (frame.consts[name] !== own(consts, name)) runner.forget(name, frame);
+  for (const name of Object.keys(frame.arrays)) if (frame.arrays[name] !== own(arrays, name)) runner.forget(name, frame);
+  if (frame.dir.path !== dir) frame.dir.path = UNKNOWN_DIRECTORY;
 }
 
 // `sh -c 'terraform $1' sh apply`: the words after the script are $0, $1, ...

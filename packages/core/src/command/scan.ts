@@ -10,7 +10,7 @@ import { GitConfigView } from './git-config.ts';
 import { usablePath } from './file-access.ts';
 import { RESOLUTION_ENV } from './program-options.ts';
 import { arithmeticHazard, nameArgumentHazard, quotedDeclarationHazard } from './reeval.ts';
-import { inDirectory, runCommand, type Frame, type Stdin } from './run.ts';
+import { inDirectory, runCommand, UNKNOWN_DIRECTORY, type Frame, type Stdin } from './run.ts';
 import type { ShellParser, SyntaxNode } from './syntax.ts';
 import type { CommandAnalysis, FileAccessFinding, OpaqueKind, Word } from './types.ts';
 import { decodeBase64, fieldsOf, globPatternOf, operandPattern, quotedLiteral, resolveWord, splitFields, unescapeUnquoted, type WordScope } from './word.ts';
@@ -66,7 +66,7 @@ export class Scanner {
   }
 
   /** Parses and walks a script (the line itself, or a nested `bash -c` script). */
-  script(source: string, frame: Omit<Frame, 'source' | 'consts' | 'arrays' | 'assoc'> & Partial<Pick<Frame, 'consts' | 'arrays' | 'assoc'>>): void {
+  script(source: string, frame: Omit<Frame, 'source' | 'consts' | 'arrays' | 'assoc'> & Partial<Pick<Frame, 'consts' | 'arrays' | 'assoc'>>, shell: 'same' | 'child' = 'child'): void {
     if (frame.depth > MAX_DEPTH) {
       this.opaque('depth-limit', `nesting deeper than ${MAX_DEPTH} levels`);
       return;
@@ -75,7 +75,12 @@ export class Scanner {
     try {
       const root = tree.rootNode;
       if (root.hasError) this.opaque('parse-error', `\`${clip(source)}\` does not parse as a complete shell command`);
-      this.walk(root, { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source }, undefined);
+      // A shell of its own starts from copies of what this one knows, and what it changes stays there.
+      const inner: Frame =
+        shell === 'same' && frame.consts !== undefined && frame.arrays !== undefined && frame.assoc !== undefined
+          ? { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: frame.dir, env: frame.shellEnv ?? frame.env, consts: frame.consts, arrays: frame.arrays, assoc: frame.assoc, source }
+          : { via: frame.via, depth: frame.depth, delegated: frame.delegated, dir: { ...frame.dir }, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc), source };
+      this.walk(root, inner, undefined);
     } finally {
       tree.delete();
     }
@@ -150,8 +155,10 @@ export class Scanner {
         break;
       case 'process_substitution':
       case 'command_substitution': {
+        // A subshell: its assignments and `cd` stay in it.
+        const inner = subshellOf(frame);
         let last: StageResult | undefined;
-        for (const child of node.namedChildren) last = this.walk(child, frame, undefined) ?? last;
+        for (const child of node.namedChildren) last = this.walk(child, inner, undefined) ?? last;
         return last;
       }
       default:
@@ -162,9 +169,16 @@ export class Scanner {
         break;
     }
     let last: StageResult | undefined;
-    // A subshell's `cd` stays in it.
-    const inner = node.type === 'subshell' ? { ...frame, dir: { ...frame.dir } } : frame;
-    for (const child of node.namedChildren) last = this.walk(child, inner, stdin) ?? last;
+    // A subshell's assignments and `cd` stay in it; so do those of a command sent to the
+    // background (`f=a & cat "$f"`: bash runs `f=a` in a subshell of its own).
+    const inner = node.type === 'subshell' ? subshellOf(frame) : frame;
+    const children = node.children;
+    for (let index = 0; index < children.length; index += 1) {
+      const child = children[index]!;
+      if (!child.isNamed) continue;
+      const background = children[index + 1]?.type === '&';
+      last = this.walk(child, background ? subshellOf(inner) : inner, stdin) ?? last;
+    }
     return node.type === 'subshell' || node.type === 'compound_statement' ? last : undefined;
   }
 
@@ -233,6 +247,14 @@ export class Scanner {
     if (word.dynamic || previous === undefined) delete frame.consts[name];
     else frame.consts[name] = previous + word.value;
     delete frame.arrays[name];
+  }
+
+  /** Forgets, in `frame`, every variable `changed` (a subshell of it) set differently, and its directory if that moved. */
+  private forgetChanges(changed: Frame, frame: Frame): void {
+    for (const name in changed.consts) if (changed.consts[name] !== own(frame.consts, name)) this.forget(name, frame);
+    for (const name in changed.env) if (changed.env[name] !== own(frame.env, name)) this.forget(name, frame);
+    for (const name in changed.arrays) if (changed.arrays[name] !== own(frame.arrays, name)) this.forget(name, frame);
+    if (changed.dir.path !== frame.dir.path) frame.dir.path = UNKNOWN_DIRECTORY;
   }
 
   /** Forgets what the script knew of a variable (`read x`, `unset x`, a loop over unknowns). */
@@ -453,8 +475,20 @@ export class Scanner {
     const texts: string[] = firstText ? [firstText] : [];
     let input = first ? first.output : stdin;
     let last: StageResult | undefined = first;
-    for (const stage of stages) {
-      last = this.walk(stage, frame, input);
+    // Each command of a pipeline runs in a subshell, the last one too unless `lastpipe` is set:
+    // what the last one assigns is unknown afterwards, what the others assign stays in them.
+    const piped = stages.length + (first === undefined ? 0 : 1) > 1;
+    for (let index = 0; index < stages.length; index += 1) {
+      const stage = stages[index]!;
+      if (!piped) {
+        last = this.walk(stage, frame, input);
+      } else if (index < stages.length - 1) {
+        last = this.walk(stage, subshellOf(frame), input);
+      } else {
+        const inner = subshellOf(frame);
+        last = this.walk(stage, inner, input);
+        this.forgetChanges(inner, frame);
+      }
       const text = stageText(last);
       if (text !== undefined) texts.push(text);
       input = last?.output;
@@ -544,7 +578,7 @@ export class Scanner {
     const program = words[0]?.value ?? '';
     const own = this.redirects(redirects, frame, program);
     const input = own.stdin ?? stdin;
-    runCommand(this, words, { ...frame, env: { ...frame.env, ...assignments } }, input);
+    runCommand(this, words, { ...frame, env: { ...frame.env, ...assignments }, shellEnv: frame.env }, input);
     const result: StageResult = { words: words.length > 0 ? words : undefined, output: outputOf(words, input) };
     return this.continueRedirects(own.after, frame, result);
   }
@@ -626,6 +660,11 @@ export class Scanner {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+// The frame of a subshell: copies of what the shell knows, so what it changes stays in it.
+function subshellOf(frame: Frame): Frame {
+  return { ...frame, dir: { ...frame.dir }, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc) };
+}
 
 // Whether exactly a backslash-newline lies between two words (read without slicing the source).
 function lineContinuation(source: string, from: number, to: number): boolean {

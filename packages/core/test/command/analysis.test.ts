@@ -150,6 +150,26 @@ commands:
     expect(analyzer.analyze("X='terraform apply' git --config-env=core.fsmonitor=X status").invocations.map((item) => item.text)).toContain('terraform apply');
   });
 
+  // What the line knows follows bash's scopes: a shell of its own keeps its assignments and `cd`,
+  // code run in this shell (`eval`, sourced text) shares them, and what the last command of a
+  // pipeline or a trap handler sets is unknown afterwards.
+  test('variables and the working directory follow shell scopes', () => {
+    const reads = (line: string) => analyzer.analyze(line).files.filter((item) => item.access === 'read').map((item) => item.path);
+    for (const inner of ['(f=a)', 'echo $(f=a)', 'x=$(f=a)', 'f=a | cat', 'f=a &', 'cat <(f=a) >/dev/null', "bash -c 'f=a'"]) {
+      expect(reads(`f=.env; ${inner}; cat "$f"`), inner).toContain('.env');
+    }
+    for (const inner of ['eval f=.env', 'eval "f=.env"', 'source /dev/stdin <<< "f=.env"', '. <(echo f=.env)', '{ f=.env; }']) {
+      expect(reads(`f=a; ${inner}; cat "$f"`), inner).toContain('.env');
+    }
+    for (const inner of ['cat x | f=b', "trap 'f=b' EXIT"]) expect(reads(`f=a; ${inner}; cat "$f"`), inner).toContain('**');
+    const writes = (line: string) => analyzer.analyze(line).files.filter((item) => item.access === 'write').map((item) => item.path);
+    for (const inner of ['(cd /tmp)', 'echo $(cd /tmp)', 'cd /tmp | cat', 'cd /tmp &', "bash -c 'cd /tmp'"]) {
+      expect(writes(`${inner}; echo x > ci.yml`), inner).toEqual(['ci.yml']);
+    }
+    expect(writes("eval 'cd .github/workflows'; echo x > ci.yml")).toEqual(['.github/workflows/ci.yml']);
+    expect(writes("trap 'cd /tmp' EXIT; echo x > ci.yml")).toEqual(['**/ci.yml']);
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
