@@ -278,11 +278,12 @@ export class Scanner {
         const value = child.childForFieldName('value');
         if (flags.includes('A')) frame.assoc.add(name);
         if (flags.includes('i') && value) this.arithmetic(value, frame);
-        if (flags.includes('n') && value && /[[`$]/.test(value.text)) this.opaque('re-evaluation', `\`${keyword} -n ${name}\` refers to \`${clip(value.text)}\`, evaluated on every use`);
+        if (flags.includes('n')) this.nameReference(keyword, name, value?.text, frame);
         continue;
       }
       if (child.type === 'variable_name') {
         if (flags.includes('A')) frame.assoc.add(child.text);
+        if (flags.includes('n')) this.nameReference(keyword, child.text, undefined, frame);
         continue;
       }
       this.walk(child, frame, undefined);
@@ -294,6 +295,15 @@ export class Scanner {
       const eq = word.value.indexOf('=');
       if (eq > 0) this.forget(word.value.slice(0, eq), frame);
     }
+  }
+
+  // `declare -n r=f`: r is another name for f, so `r=.env` sets f and `$r` reads it. What is
+  // read and set through a reference is not followed: never allowed, and both names unknown.
+  private nameReference(keyword: string, name: string, target: string | undefined, frame: Frame): void {
+    const why = target !== undefined && /[[`$]/.test(target) ? `refers to \`${clip(target)}\`, evaluated on every use` : `makes \`${name}\` another name for ${target === undefined ? 'the variable it is later set to' : `\`${clip(target)}\``}, which the line reads and sets through it`;
+    this.opaque('re-evaluation', `\`${keyword} -n ${name}\` ${why}`);
+    this.forget(name, frame);
+    if (target !== undefined && IDENTIFIER.test(target)) this.forget(target, frame);
   }
 
   private unset(node: SyntaxNode, frame: Frame): void {

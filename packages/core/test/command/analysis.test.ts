@@ -168,6 +168,12 @@ commands:
     }
     expect(writes("eval 'cd .github/workflows'; echo x > ci.yml")).toEqual(['.github/workflows/ci.yml']);
     expect(writes("trap 'cd /tmp' EXIT; echo x > ci.yml")).toEqual(['**/ci.yml']);
+    // A name reference sets and reads another variable: not followed, never allowed.
+    for (const line of ['f=a; declare -n r=f; r=.env; cat "$f"', 'r=.env; local -n f=r; cat "$f"', 'declare -n r; r=f; r=.env; cat "$f"']) {
+      const analysis = analyzer.analyze(line);
+      expect(analysis.opaque.map((item) => item.kind), line).toContain('re-evaluation');
+      expect(analysis.files.map((item) => item.path), line).toContain('**');
+    }
   });
 
   test('git push refspecs become the git operation', () => {
