@@ -88,7 +88,7 @@ interface Hole {
 const HOLE_CLASSES = [
   'substitution-in-operands', 're-evaluation', 'code-options', 'program-resolution', 'file-doors',
   'stdin-code', 'containers', 'git-config-view', 'parse-errors', 'constant-evaluation', 'brace-expansion',
-  'package-runners', 'named-remotes', 'package-installs', 'shell-scopes',
+  'package-runners', 'named-remotes', 'package-installs', 'shell-scopes', 'package-wrappers',
 ] as const;
 const holes = JSON.parse(readFileSync(join(DIR, 'holes.json'), 'utf8')) as { pack: string; entries: Hole[] };
 let holesPolicy: DecisionPolicy;

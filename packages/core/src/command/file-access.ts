@@ -36,6 +36,14 @@ const operands = (args: readonly string[], valueOptions: readonly string[] = [],
 };
 
 const reads = (valueOptions: readonly string[] = []): Reader => (args) => operands(args, valueOptions).map((path) => ['read', path]);
+
+// A recursive delete writes each operand and everything below it: a tree, judged like what a
+// recursive copy fills (`rm -r .github/workflows` deletes the workflows in it).
+const RECURSIVE_RM = /^(-[A-Za-z]*[rR][A-Za-z]*|--recursive)$/;
+const removes = (always: boolean): Reader => (args) => {
+  const recursive = always || args.some((arg) => RECURSIVE_RM.test(arg));
+  return operands(args).flatMap((path): Found[] => (recursive ? [['write', path], ['write', path, 'tree']] : [['write', path]]));
+};
 const writes = (valueOptions: readonly string[] = [], skip = 0): Reader => (args) => operands(args, valueOptions).slice(skip).map((path) => ['write', path]);
 
 // grep, sed and awk take their program first unless it is given with -e/-f.
@@ -308,7 +316,7 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   rg: recursive(alsoReads(['--ignore-file'], withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C', '--ignore-file']))), true),
   du: alsoReads(['--files0-from']), file: alsoReads(['-f', '--files-from']), tree,
   awk: afterScript('read', ['-f'], ['-F', '-v']),
-  tee: writes(), rm: writes(), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
+  tee: writes(), rm: removes(false), rimraf: removes(true), del: removes(true), 'del-cli': removes(true), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
   cp: copy, install, ln: link, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, unzip: unzip, git: gitFiles,
   vi: writes(), vim: writes(), nvim: writes(), nano: writes(), emacs: writes(), code: writes(),

@@ -158,6 +158,11 @@ const SPLIT = entry({ '--filter': 'code' });
 // less reads key bindings and environment (LESSOPEN, a preprocessor it runs) from a lesskey
 // file; its `+` start-up commands are read below.
 const LESS = entry({ '-k --lesskey-file --lesskey-src --lesskey-content': 'load' });
+// nodemon runs `--exec CMD` on every change (and a file with node, which is the repository's code).
+const NODEMON = entry({ '-x --exec': 'code', '--config': 'load' });
+// The file whose variables env-cmd and dotenv-cli hand to the command (`-f .env`) is read.
+const ENV_CMD = entry({ '-f --file -r --rc-file': 'read' });
+const DOTENV = entry({ '-e': 'read' });
 
 // Package installers that fetch from a source the line names, not the one the project pins.
 const PIP = entry({ '-i --index-url --extra-index-url -f --find-links --trusted-host': 'load' });
@@ -187,7 +192,8 @@ const PROGRAMS: ReadonlyMap<string, ProgramEntry> = new Map([
   ['docker', DOCKER], ['podman', DOCKER], ['nerdctl', DOCKER],
   ['kubectl', KUBECTL], ['helm', KUBECTL],
   ['find', FIND], ['git', GIT],
-  ['sort', SORT], ['gsort', SORT], ['split', SPLIT], ['gsplit', SPLIT], ['less', LESS],
+  ['sort', SORT], ['gsort', SORT], ['split', SPLIT], ['gsplit', SPLIT], ['less', LESS], ['nodemon', NODEMON],
+  ['env-cmd', ENV_CMD], ['dotenv', DOTENV],
 ]);
 
 /** Every hazardous option of `program` in `args` (words after the program). */
@@ -205,6 +211,7 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
   if (program === 'mvn' || program === 'mvnw' || program === 'gradle' || program === 'gradlew' || program === 'dotnet') buildProperties(program, args, found);
   if (program === 'cargo') cargoTestHarness(args, found);
   if (program === 'gh') ghUploads(args, found);
+  if (program === 'concurrently' || program === 'start-server-and-test' || program === 'server-test' || program === 'start-test') packageScriptCommands(program, args, found);
   // `npm ci --@scope:registry=URL`: a registry for one scope, named on the line.
   if (table === NPM) for (const word of args) if (/^--@[^:=]+:registry(=|$)/.test(word)) found.push({ effect: 'load', option: word.split('=')[0]! });
   // `uv run` and `uv tool run` start a program whose options these are not (package-runners.ts).
@@ -214,6 +221,33 @@ export function optionHazards(program: string, args: readonly string[]): OptionH
 
 // gh posts the files it is given to the forge: a body, notes or template file (`gh pr create -F .env`, `-T .env`),
 // an API field `@file` or `--input`, a gist's files and a release's assets.
+// concurrently runs each of its arguments as a command line (`npm:build` is `npm run build`);
+// start-server-and-test runs its first and third (a bare name is an npm script). Values of
+// options it does not know are read as commands too: a word is never skipped unread.
+const CONCURRENTLY_VALUES = new Set(['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-l', '--prefix-length', '-t', '--timestamp-format', '-s', '--success', '-m', '--max-processes', '--default-input-target', '--restart-tries', '--restart-after', '--name-separator', '--hide', '--teardown', '--pad-prefix']);
+const CONCURRENTLY_SWITCHES = new Set(['-k', '--kill-others', '--kill-others-on-fail', '-r', '--raw', '--no-color', '-i', '--handle-input', '-g', '--group', '--timings', '-P', '--passthrough-arguments']);
+const NPM_SCRIPT = /^(npm|yarn|pnpm|bun):(.+)$/;
+
+function packageScriptCommands(program: string, args: readonly string[], found: OptionHazard[]): void {
+  const commands: string[] = [];
+  for (let index = 0; index < args.length; index += 1) {
+    const word = args[index]!;
+    if (word === '--') continue;
+    if (word.startsWith('-') && word !== '-') {
+      if (word.includes('=') || CONCURRENTLY_SWITCHES.has(word)) continue;
+      if (CONCURRENTLY_VALUES.has(word)) index += 1;
+      continue;
+    }
+    commands.push(word);
+  }
+  const picked = program === 'concurrently' ? commands : commands.filter((_, index) => index % 2 === 0);
+  for (const command of picked) {
+    const script = NPM_SCRIPT.exec(command);
+    const value = script !== null ? `${script[1]} run ${script[2]}` : program !== 'concurrently' && /^[\w:.-]+$/.test(command) ? `npm run ${command}` : command;
+    found.push({ effect: 'code', option: program, value });
+  }
+}
+
 function ghUploads(args: readonly string[], found: OptionHazard[]): void {
   const positionals = args.filter((word) => !word.startsWith('-'));
   const api = positionals[0] === 'api';

@@ -613,7 +613,6 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     text: args.length === 0 ? typed : `${typed} ${args.join(' ')}`,
     role,
   });
-  if (role === 'wrapper') return;
   // File operands keep their places: a word made by expansion stands as the pattern it can name
   // (`**` when nothing of it is known), judged like a pathname pattern. Most commands have none.
   let operands: string[] = args;
@@ -632,6 +631,8 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
       patterns.add(pattern);
     }
   }
+  // A wrapper's own options count (`env-cmd -f .env cmd` reads `.env`); its command is judged apart.
+  if (role === 'wrapper') return judgeOptions(runner, program, operands, patterns, frame);
   for (const file of fileAccessesOf(program, operands)) {
     if (patterns?.has(file.path)) {
       runner.analysis.files.push(inDirectory(frame, { ...file, glob: true }));

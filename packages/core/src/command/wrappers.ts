@@ -87,6 +87,14 @@ const WRAPPERS: ReadonlyMap<string, WrapperSpec> = new Map(Object.entries({
   'k3s': { switches: [] },
   'microk8s': { switches: [] },
   dotenv: { valueOptions: ['-e', '-v', '-c'], switches: ['-p'] },
+  // npm packages that start the command they are given: with variables set (`cross-env`, a
+  // shell for `cross-env-shell`), with variables from a file (`env-cmd`), as shelljs commands
+  // (`shx rm -rf x`), or on file changes (`onchange src -- cmd`).
+  'cross-env': { switches: [], assignments: true },
+  'cross-env-shell': { switches: [], assignments: true, joinsScript: true },
+  'env-cmd': { valueOptions: ['-f', '--file', '-r', '--rc-file', '-e', '--environments'], switches: ['--fallback', '--no-override', '--silent', '--use-shell', '--expand-envs', '--verbose', '-x'] },
+  shx: { switches: ['--silent', '--verbose', '--noglob'] },
+  onchange: { valueOptions: ['-e', '--exclude', '-d', '--delay', '-j', '--jobs', '-p', '--poll', '--cwd', '-o', '--outpipe', '-f', '--filter', '--await-write-finish'], switches: ['-i', '--initial', '-k', '--kill', '-v', '--verbose', '--no-exclude'], afterDoubleDash: true, restRequired: true },
   'op': { switches: [] },
 }));
 

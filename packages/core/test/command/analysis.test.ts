@@ -33,6 +33,15 @@ describe('analysis', () => {
     ['valgrind --tool=memcheck terraform apply', 'terraform apply'],
     ['xvfb-run -a -s "-screen 0 1024x768x24" terraform apply', 'terraform apply'],
     ['faketime 2020-01-01 ssh-agent dbus-run-session catchsegv terraform apply', 'terraform apply'],
+    ['cross-env NODE_ENV=production terraform apply', 'terraform apply'],
+    ['env-cmd -f .env.ci -- terraform apply', 'terraform apply'],
+    ['shx rm -rf .github', 'rm -rf .github'],
+    ['onchange "src/**" -- terraform apply', 'terraform apply'],
+    ['concurrently -n a,b "npm:build" "terraform apply"', 'npm run build'],
+    ['concurrently -n a,b "npm:build" "terraform apply"', 'terraform apply'],
+    ['start-server-and-test start http://localhost:3000 "terraform apply"', 'npm run start'],
+    ['start-server-and-test start http://localhost:3000 "terraform apply"', 'terraform apply'],
+    ['nodemon --exec "terraform apply"', 'terraform apply'],
   ])('%s runs %s', ([line, text]) => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
   });
@@ -174,6 +183,16 @@ commands:
       expect(analysis.opaque.map((item) => item.kind), line).toContain('re-evaluation');
       expect(analysis.files.map((item) => item.path), line).toContain('**');
     }
+  });
+
+  // A recursive delete empties a tree: `rm -r`, and npm's deleters, which are `rm -rf` by another name.
+  test('recursive deletes write the trees they remove', () => {
+    const trees = (line: string) => analyzer.analyze(line).files.filter((item) => item.tree === true).map((item) => item.path);
+    expect(trees('rm -r .github/workflows')).toEqual(['.github/workflows']);
+    expect(trees('rm -fR a b')).toEqual(['a', 'b']);
+    expect(trees('npx rimraf .git')).toEqual(['.git']);
+    expect(trees('rm -f .github/x')).toEqual([]);
+    expect(analyzer.analyze('npx rimraf dist').invocations.flatMap((item) => item.canonical)).toContain('rm --recursive --force dist');
   });
 
   test('git push refspecs become the git operation', () => {

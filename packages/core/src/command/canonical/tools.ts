@@ -55,6 +55,18 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     shortClusters: true,
     aliases: { '-r': '--recursive', '-R': '--recursive', '-f': '--force', '-i': '--interactive', '-I': '--interactive', '-d': '--dir', '-v': '--verbose' },
   },
+  // npm's deleters remove every operand with all below it: `rm -rf` by another name, so a
+  // pack's rules on `rm -rf` hold for them (`npx rimraf .git`).
+  {
+    names: ['rimraf', 'del', 'del-cli'],
+    canonicalProgram: 'rm',
+    pathDepth: 0,
+    refine: (form) => {
+      form.flags.set('--recursive', true);
+      form.flags.set('--force', true);
+      return [form];
+    },
+  },
   {
     names: ['aws'],
     pathDepth: 2,
