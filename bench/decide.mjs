@@ -111,7 +111,12 @@ function sideBySide(lines, policy, pack) {
   };
 }
 const everydayAllow = core.compilePolicy(core.openPolicy({ packs: [join(fixtures, 'everyday-allow.yaml')] }), []);
-const gateDefault = core.compilePolicy(core.openPolicy({}), [core.GATE_DEFAULT_PACK_ID]);
+// The gate's default decides every request (compiled in beside the baseline, it would decide none).
+const gateDefault = core.compilePolicy(core.openPolicy({ packs: [core.GATE_DEFAULT_PACK_ID] }), []);
+for (const [policy, pack] of [[everydayAllow, 'everyday-allow'], [gateDefault, core.GATE_DEFAULT_PACK_ID]]) {
+  const probe = core.evaluate(policy, { action_type: 'execute_command', target: 'ls' }, context);
+  if (probe.policy_pack !== pack) throw new Error(`bench/decide: commands are decided under \`${probe.policy_pack}\`, not \`${pack}\``);
+}
 const commandSideBySide = sideBySide(corpusLines, everydayAllow, 'fixtures/evasions/everyday-allow.yaml');
 const everydaySideBySide = sideBySide(everydayLines, gateDefault, core.GATE_DEFAULT_PACK_ID);
 
