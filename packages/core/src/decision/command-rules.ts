@@ -30,13 +30,13 @@ export interface CommandPattern {
 export interface CommandRules {
   /** Patterns that can match a text (the line or a pipeline) through their glob. */
   forText(text: string): readonly CommandPattern[];
-  /** Patterns that can match an invocation through its text, canonical texts or forms. */
-  forInvocation(invocation: Invocation): readonly CommandPattern[];
   /**
-   * Whether any `textOnly` pattern can match `subject`: each holds a literal that a matching
-   * subject contains, and one search for all of them settles most subjects at once.
+   * Patterns that can match an invocation through its text, canonical texts or forms. A
+   * `textOnly` pattern is among them only when one of those texts holds its literal: each holds
+   * a literal that a matching subject contains, and one search for all of them settles most
+   * subjects at once.
    */
-  mayMatchTextOnly(subject: string): boolean;
+  forInvocation(invocation: Invocation): readonly CommandPattern[];
 }
 
 const tables = new WeakMap<CompiledPack, CommandRules>();
@@ -53,7 +53,7 @@ export function commandRulesOf(pack: CompiledPack): CommandRules {
 
 function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   const byWord = new Map<string, CommandPattern[]>();
-  const unkeyed: CommandPattern[] = [];
+  const unkeyed: UnkeyedPattern[] = [];
   const textOnlyLiterals: string[] = [];
   let order = 0;
   rules.forEach((rule, index) => {
@@ -64,7 +64,7 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
       if (literal !== undefined) textOnlyLiterals.push(literal);
       const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== undefined };
       if (word === undefined) {
-        unkeyed.push(entry);
+        unkeyed.push({ entry, prefix: pattern.matcher.caseInsensitive === true ? '' : (pattern.matcher.literals?.segments[0] ?? ''), programs: new Set(shape?.forms.map((form) => form.program)) });
         continue;
       }
       // The canonical route needs the pattern's program among the invocation's form programs.
@@ -73,41 +73,69 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
       for (const key of keys) byWord.set(key, [...(byWord.get(key) ?? []), entry]);
     }
   });
-  // Most subjects show one word: its candidates are merged with the unkeyed ones once, here.
-  const withUnkeyed = new Map<string, readonly CommandPattern[]>();
-  for (const [word, bucket] of byWord) withUnkeyed.set(word, inPackOrder([...unkeyed, ...bucket]));
-  const lookUp = (words: readonly string[]): readonly CommandPattern[] => {
-    let only: string | undefined;
-    let found: CommandPattern[] | undefined;
-    for (const word of words) {
-      if (word === only || !byWord.has(word)) continue;
-      if (only === undefined) {
-        only = word;
-        continue;
-      }
-      found ??= [...withUnkeyed.get(only)!];
-      for (const entry of byWord.get(word)!) found.push(entry);
+  // The candidates of subjects that show one word (most of them), built on first use: that
+  // word's patterns and the unkeyed ones that word can start; the text-only patterns only for a
+  // subject that holds one of their literals (one search for all of them).
+  const forWord = [new Map<string, readonly CommandPattern[]>(), new Map<string, readonly CommandPattern[]>()] as const;
+  const candidatesOf = (word: string, withTextOnly: boolean): readonly CommandPattern[] => {
+    const cache = forWord[withTextOnly ? 1 : 0];
+    let found = cache.get(word);
+    if (found === undefined) {
+      found = gather([word], withTextOnly);
+      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
+      cache.set(word, found);
     }
-    if (found !== undefined) return inPackOrder(found);
-    return only === undefined ? unkeyed : withUnkeyed.get(only)!;
+    return found;
+  };
+  const gather = (words: readonly string[], withTextOnly: boolean): CommandPattern[] => {
+    const found: CommandPattern[] = [];
+    for (const { entry, prefix, programs } of unkeyed) if ((withTextOnly || !entry.textOnly) && canStart(words, prefix, programs)) found.push(entry);
+    const seen = new Set<string>();
+    for (const word of words) {
+      if (seen.has(word)) continue;
+      seen.add(word);
+      const bucket = byWord.get(word);
+      if (bucket !== undefined) for (const entry of bucket) found.push(entry);
+    }
+    return inPackOrder(found);
   };
   const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const mayMatchTextOnly = (subject: string): boolean => textOnly !== undefined && textOnly.test(subject);
   return {
-    mayMatchTextOnly: (subject) => textOnly !== undefined && textOnly.test(subject),
-    forText: (text) => lookUp([firstWord(text)]),
+    forText: (text) => candidatesOf(firstWord(text), mayMatchTextOnly(text)),
     forInvocation: (invocation) => {
+      // A text-only pattern is matched against the invocation's text and canonical texts alone.
+      const withTextOnly = mayMatchTextOnly(invocation.text) || invocation.canonical.some(mayMatchTextOnly);
       // Mostly the text starts with the program every form names, and a rendered form starts
-      // with its program: one word, looked up without gathering the words.
+      // with its program: one word.
       const { program, text, forms } = invocation;
-      if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) {
-        return byWord.has(program) ? withUnkeyed.get(program)! : unkeyed;
-      }
+      if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) return candidatesOf(program, withTextOnly);
       const words = [firstWord(text)];
       for (const canonical of invocation.canonical) words.push(firstWord(canonical));
       for (const form of forms) words.push(form.program);
-      return lookUp(words);
+      return gather(words, withTextOnly);
     },
   };
+}
+
+/** A pattern no word keys: tried where a subject's first word can start its glob, or name its program. */
+interface UnkeyedPattern {
+  entry: CommandPattern;
+  /** The glob's literal start, which holds no space (`ls` of `ls*`); empty when it starts with `*` or ignores case. */
+  prefix: string;
+  /** The programs of its structured reading. */
+  programs: ReadonlySet<string>;
+}
+
+const MAX_CACHED_WORDS = 4096;
+
+// A subject matches a glob only if it starts with the glob's literal start, which holds no
+// space, so only if its first word does; its structured reading only if a form's program is
+// the pattern's. `words` are the first words of every text and the program of every form.
+function canStart(words: readonly string[], prefix: string, programs: ReadonlySet<string>): boolean {
+  if (prefix === '') return true;
+  for (const word of words) if (word.startsWith(prefix) || programs.has(word)) return true;
+  return false;
 }
 
 // The word a glob's text must start with, when its literal start holds a space (or it has no star).

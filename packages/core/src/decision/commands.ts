@@ -122,11 +122,8 @@ function mentionsApplyOrDelete(text: string): boolean {
 function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): void {
   // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
   let settled: CompiledRule | undefined;
-  // Searched once, and only when a text-only pattern is a candidate.
-  let textOnly: boolean | undefined;
-  for (const { rule, ruleOrder, permissive, pattern, textOnly: needsLiteral } of rules.forText(subject)) {
+  for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
     if (permissive || rule === settled) continue;
-    if (needsLiteral && !(textOnly ??= rules.mayMatchTextOnly(subject))) continue;
     if (!pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
@@ -139,13 +136,9 @@ function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): 
 function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit[] {
   const hits: CommandHit[] = [];
   let settled: CompiledRule | undefined;
-  // A text-only pattern is matched against the invocation's text and canonical texts alone:
-  // searched once, and only when such a pattern is a candidate.
-  let textOnly: boolean | undefined;
   for (const candidate of rules.forInvocation(invocation)) {
     const { rule } = candidate;
     if (rule === settled || (candidate.permissive && invocation.role !== 'run')) continue;
-    if (candidate.textOnly && !(textOnly ??= rules.mayMatchTextOnly(invocation.text) || invocation.canonical.some((text) => rules.mayMatchTextOnly(text)))) continue;
     const subject = matchInvocation(candidate, invocation);
     if (subject === undefined) continue;
     settled = rule;
