@@ -255,6 +255,12 @@ function ghUploads(args: readonly string[], found: OptionHazard[]): void {
     const word = args[index]!;
     const eq = word.startsWith('--') ? word.indexOf('=') : -1;
     const name = eq > 0 ? word.slice(0, eq) : word;
+    // `-R owner/repo` acts on a repository the line names, not the one checked out (a pull
+    // request opened elsewhere with this job's token).
+    if (name === '-R' || name === '--repo' || (word.startsWith('-R') && word.length > 2 && !word.startsWith('--'))) {
+      found.push({ effect: 'remote', option: name === '--repo' ? '--repo' : '-R', value: eq > 0 ? word.slice(eq + 1) : word.length > 2 && name !== '--repo' ? word.slice(2) : args[++index] ?? '' });
+      continue;
+    }
     if (!['--body-file', '--notes-file', '--input', '-F', '--field', '-T', '--template'].includes(name)) continue;
     const value = eq > 0 ? word.slice(eq + 1) : args[++index] ?? '';
     const file = api && (name === '-F' || name === '--field') ? /=@(.+)$/.exec(value)?.[1] : value;
@@ -618,6 +624,8 @@ const LOAD_ENV = new Set([
   'PIP_INDEX_URL', 'PIP_EXTRA_INDEX_URL', 'PIP_FIND_LINKS', 'PIP_TRUSTED_HOST', 'PIP_CONFIG_FILE',
   'UV_INDEX', 'UV_INDEX_URL', 'UV_EXTRA_INDEX_URL', 'UV_DEFAULT_INDEX', 'UV_FIND_LINKS', 'UV_CONFIG_FILE',
   'YARN_NPM_REGISTRY_SERVER', 'YARN_RC_FILENAME', 'CARGO_HOME', 'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME',
+  // Which host and repository gh acts on, and where it reads its configuration.
+  'GH_HOST', 'GH_REPO', 'GH_CONFIG_DIR',
 ]);
 const LOAD_ENV_PREFIXES = [
   'GIT_CONFIG_KEY_', 'GIT_CONFIG_VALUE_', 'NPM_CONFIG_', 'TF_CLI_ARGS_', 'CARGO_TARGET_', 'PYTHONINSPECT',

