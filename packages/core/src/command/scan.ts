@@ -156,7 +156,7 @@ export class Scanner {
       case 'process_substitution':
       case 'command_substitution': {
         // A subshell: its assignments and `cd` stay in it.
-        const inner = subshellOf(frame);
+        const inner = this.subshellOf(frame);
         let last: StageResult | undefined;
         for (const child of node.namedChildren) last = this.walk(child, inner, undefined) ?? last;
         return last;
@@ -171,13 +171,13 @@ export class Scanner {
     let last: StageResult | undefined;
     // A subshell's assignments and `cd` stay in it; so do those of a command sent to the
     // background (`f=a & cat "$f"`: bash runs `f=a` in a subshell of its own).
-    const inner = node.type === 'subshell' ? subshellOf(frame) : frame;
+    const inner = node.type === 'subshell' ? this.subshellOf(frame) : frame;
     const children = node.children;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index]!;
       if (!child.isNamed) continue;
       const background = children[index + 1]?.type === '&';
-      last = this.walk(child, background ? subshellOf(inner) : inner, stdin) ?? last;
+      last = this.walk(child, background ? this.subshellOf(inner) : inner, stdin) ?? last;
     }
     return node.type === 'subshell' || node.type === 'compound_statement' ? last : undefined;
   }
@@ -191,6 +191,7 @@ export class Scanner {
         scalar: (name) => own(frame.consts, name),
         array: (name) => own(frame.arrays, name),
         ifs: () => frame.consts.IFS ?? (frame.env.IFS === undefined ? ' \t\n' : '\u0000'),
+        pattern: (name) => this.globBindings.get(frame.consts)?.get(name),
       };
       this.scopes.set(frame.consts, scope);
     }
@@ -199,6 +200,8 @@ export class Scanner {
 
   // A Map, not a WeakMap: it lives as long as the one analysis, and is faster to read.
   private readonly scopes = new Map<object, WordScope>();
+  /** Per constants object: loop variables bound to the pattern they walk (`for f in *.ts`). */
+  private readonly globBindings = new Map<object, Map<string, string>>();
 
   /** Resolves a word node against the frame's constants. */
   word(node: SyntaxNode, frame: Frame): Word {
@@ -226,6 +229,7 @@ export class Scanner {
 
   /** Records an assignment: a constant for the evaluator when its value is known. */
   setVariable(name: string, value: SyntaxNode | null, frame: Frame, append = false): void {
+    this.globBindings.get(frame.consts)?.delete(name);
     if (RESOLUTION_ENV.has(name)) this.opaque('resolution', `\`${name}\` is set, which changes which program a name runs`);
     if (value?.type === 'array') {
       const elements: string[] = [];
@@ -249,6 +253,14 @@ export class Scanner {
     delete frame.arrays[name];
   }
 
+  /** A subshell of `frame`, knowing what it knows (loop variables' patterns too). */
+  private subshellOf(frame: Frame): Frame {
+    const inner = subshellFrame(frame);
+    const bindings = this.globBindings.get(frame.consts);
+    if (bindings !== undefined && bindings.size > 0) this.globBindings.set(inner.consts, new Map(bindings));
+    return inner;
+  }
+
   /** Forgets, in `frame`, every variable `changed` (a subshell of it) set differently, and its directory if that moved. */
   private forgetChanges(changed: Frame, frame: Frame): void {
     for (const name in changed.consts) if (changed.consts[name] !== own(frame.consts, name)) this.forget(name, frame);
@@ -259,6 +271,7 @@ export class Scanner {
 
   /** Forgets what the script knew of a variable (`read x`, `unset x`, a loop over unknowns). */
   forget(name: string, frame: Frame): void {
+    this.globBindings.get(frame.consts)?.delete(name);
     delete frame.consts[name];
     delete frame.arrays[name];
     frame.env[name] ??= '';
@@ -399,11 +412,13 @@ export class Scanner {
     }
   }
 
-  // `for x in a b c`: the body once per literal value, so `$x` is judged as each.
+  // `for x in a b c`: the body once per literal value, so `$x` is judged as each; and once per
+  // pathname pattern (`for f in *.ts`), with x an unknown name that the pattern matches.
   private forLoop(node: SyntaxNode, frame: Frame): void {
     const variable = node.childForFieldName('variable')?.text;
     const body = node.childForFieldName('body');
     const values: string[] = [];
+    const globs: string[] = [];
     let known = true;
     let sawIn = false;
     for (const child of node.children) {
@@ -411,23 +426,35 @@ export class Scanner {
       else if (sawIn && child.isNamed && child !== body && child.type !== 'do_group' && child.type !== 'comment') {
         this.walk(child, frame, undefined);
         const word = this.word(child, frame);
-        if (word.dynamic || globPatternOf(child) !== undefined) known = false;
+        const glob = word.dynamic ? undefined : globPatternOf(child);
+        if (word.dynamic) known = false;
+        else if (glob !== undefined) globs.push(glob);
         else values.push(...(fieldsOf(child, word, this.scope(frame)) ?? [word.value]));
       }
     }
     if (!sawIn) known = false;
     if (variable === undefined || body === null) return;
     const distinct = [...new Set(values)];
-    if (!known || distinct.length === 0 || distinct.length > MAX_LOOP_VALUES || distinct.length > this.loopBudget) {
+    const walks = distinct.length + globs.length;
+    if (!known || walks === 0 || walks > MAX_LOOP_VALUES || walks > this.loopBudget) {
       this.forget(variable, frame);
       this.walk(body, frame, undefined);
       return;
     }
-    this.loopBudget -= distinct.length;
+    this.loopBudget -= walks;
     for (const value of distinct) {
       frame.consts[variable] = value;
       frame.env[variable] = value;
       this.walk(body, frame, undefined);
+    }
+    for (const glob of globs) {
+      this.forget(variable, frame);
+      let bindings = this.globBindings.get(frame.consts);
+      if (bindings === undefined) this.globBindings.set(frame.consts, (bindings = new Map()));
+      bindings.set(variable, glob);
+      this.walk(body, frame, undefined);
+      // Afterwards the variable holds the last name the pattern matched: unknown.
+      this.forget(variable, frame);
     }
   }
 
@@ -493,9 +520,9 @@ export class Scanner {
       if (!piped) {
         last = this.walk(stage, frame, input);
       } else if (index < stages.length - 1) {
-        last = this.walk(stage, subshellOf(frame), input);
+        last = this.walk(stage, this.subshellOf(frame), input);
       } else {
-        const inner = subshellOf(frame);
+        const inner = this.subshellOf(frame);
         last = this.walk(stage, inner, input);
         this.forgetChanges(inner, frame);
       }
@@ -679,7 +706,7 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NETWORK_DEVICE = /^\/dev\/(tcp|udp)\//;
 
 // The frame of a subshell: copies of what the shell knows, so what it changes stays in it.
-function subshellOf(frame: Frame): Frame {
+function subshellFrame(frame: Frame): Frame {
   return { ...frame, dir: { ...frame.dir }, env: { ...frame.env }, consts: { ...frame.consts }, arrays: { ...frame.arrays }, assoc: new Set(frame.assoc) };
 }
 

@@ -14,6 +14,11 @@ export interface WordScope {
   array(name: string): readonly string[] | undefined;
   /** The field separators in effect (`IFS`), default space, tab, newline. */
   ifs(): string;
+  /**
+   * The pathname pattern an unknown scalar's value matches, when the line shows it (`for f in
+   * *.ts`: f names a file that `*.ts` matches). Read only where the value is not split or globbed again (in double quotes).
+   */
+  pattern?(name: string): string | undefined;
 }
 
 /** No constants known: every variable is unknown. */
@@ -155,7 +160,7 @@ export function operandPattern(node: SyntaxNode, scope: WordScope = NO_SCOPE): s
       let cursor = node.startIndex + (text.startsWith('$"') ? 2 : 1);
       for (const child of node.namedChildren) {
         pattern += literal(cursor, child.startIndex);
-        pattern += child.type === 'string_content' ? escapeGlob(unescapeDouble(child.text)) : operandPattern(child, scope);
+        pattern += child.type === 'string_content' ? escapeGlob(unescapeDouble(child.text)) : (boundPattern(child, scope) ?? operandPattern(child, scope));
         cursor = child.endIndex;
       }
       return pattern + literal(cursor, node.endIndex - 1);
@@ -166,6 +171,14 @@ export function operandPattern(node: SyntaxNode, scope: WordScope = NO_SCOPE): s
       return word.dynamic ? '**' : escapeGlob(word.value);
     }
   }
+}
+
+// `"$f"` or `"${f}"` of a variable whose value is unknown but matches a pattern the line shows.
+function boundPattern(node: SyntaxNode, scope: WordScope): string | undefined {
+  if (scope.pattern === undefined) return undefined;
+  const name = node.type === 'simple_expansion' || (node.type === 'expansion' && node.childCount === 3) ? node.namedChildren[0] : undefined;
+  if (name?.type !== 'variable_name' || scope.scalar(name.text) !== undefined) return undefined;
+  return scope.pattern(name.text);
 }
 
 export function escapeGlob(text: string): string {

