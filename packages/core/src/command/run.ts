@@ -648,6 +648,7 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     if (install.words.join(' ') === `${program} ${args.join(' ')}`) continue;
     emit(runner, install.words.map((value) => ({ value, dynamic: false })), { ...frame, via: [...frame.via, install.via] }, 'run');
   }
+  if (dumpsEnvironment(program, args)) emit(runner, [{ value: 'env', dynamic: false }], { ...frame, via: [...frame.via, `${program} run env`] }, 'run');
   const isPush = (form: CanonicalForm): boolean => form.program === 'git' && form.path[0] === 'push';
   if (forms.some(isPush)) {
     const push = forms.filter(isPush);
@@ -658,6 +659,15 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
       .join(' ');
     runner.analysis.gitPushes.push({ operation, target });
   }
+}
+
+// npm's (and yarn classic's) `run env` prints the environment, the job's tokens with it, unless
+// the project defines an `env` script: read as `env` too, so rules on printing it hold.
+const NPM_RUN = new Set(['run', 'run-script', 'rum', 'urn']);
+function dumpsEnvironment(program: string, args: readonly string[]): boolean {
+  if (program !== 'npm' && program !== 'yarn') return false;
+  const positionals = args.filter((arg) => !arg.startsWith('-'));
+  return NPM_RUN.has(positionals[0] ?? '') && positionals[1] === 'env';
 }
 
 // The per-program table: code values are analysed as commands, loaders and destroyers are

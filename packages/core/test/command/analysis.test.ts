@@ -42,6 +42,8 @@ describe('analysis', () => {
     ['start-server-and-test start http://localhost:3000 "terraform apply"', 'npm run start'],
     ['start-server-and-test start http://localhost:3000 "terraform apply"', 'terraform apply'],
     ['nodemon --exec "terraform apply"', 'terraform apply'],
+    ['npm run env', 'env'],
+    ['yarn --silent run-script env', 'env'],
   ])('%s runs %s', ([line, text]) => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
   });
