@@ -204,6 +204,31 @@ export function policyGlobAutomaton(pattern: string): Automaton {
   return builder.done(literalPrefix(pattern, POLICY_WILDCARDS), literalSuffix(pattern, POLICY_WILDCARDS));
 }
 
+/**
+ * A pathname pattern's segments read as a path's: `./x`, `x//y` and `x/./y` name what `x`,
+ * `x/y` and `x/y` name, and `x/../y` what `y` names. After a segment that may be no directory or
+ * many (`**`), `..` is dropped: `**\/../y` stays any `y` below the workspace.
+ */
+export function normalizeGlobPath(pattern: string): string {
+  if (!pattern.includes('/.') && !pattern.includes('//') && !pattern.startsWith('./')) return pattern;
+  const absolute = pattern.startsWith('/');
+  const segments: string[] = [];
+  for (const segment of pattern.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') {
+      const last = segments[segments.length - 1];
+      if (last?.includes('**')) continue;
+      if (last !== undefined && last !== '..') segments.pop();
+      else if (!absolute) segments.push('..');
+      continue;
+    }
+    segments.push(segment);
+  }
+  const joined = segments.join('/');
+  if (absolute) return `/${joined}`;
+  return joined === '' ? '.' : joined;
+}
+
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
   // Both automata are kept with their literal starts: most pairs end there, before any search.

@@ -633,14 +633,7 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
   }
   // A wrapper's own options count (`env-cmd -f .env cmd` reads `.env`); its command is judged apart.
   if (role === 'wrapper') return judgeOptions(runner, program, operands, patterns, frame);
-  for (const file of fileAccessesOf(program, operands)) {
-    if (patterns?.has(file.path)) {
-      runner.analysis.files.push(inDirectory(frame, { ...file, glob: true }));
-      continue;
-    }
-    const word = words.find((each, index) => index > 0 && each.value === file.path);
-    runner.analysis.files.push(inDirectory(frame, word?.glob === undefined ? file : { ...file, path: word.glob, glob: true }));
-  }
+  for (const file of fileAccessesOf(program, operands)) runner.analysis.files.push(inDirectory(frame, asPattern(file, words, patterns)));
   judgeOptions(runner, program, operands, patterns, frame);
   // Read as its own install, each package is judged apart from the locked install around it
   // (`npm install zod` alone already is that install).
@@ -659,6 +652,30 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
       .join(' ');
     runner.analysis.gitPushes.push({ operation, target });
   }
+}
+
+// A file named by a pattern operand (a glob, or a word made by expansion) is that pattern; so is
+// a name a copy or move puts under one (`cp x "$D/"` writes `**/x`, `cp x dir[s]/` `dir[s]/x`).
+function asPattern(file: FileAccessFinding, words: readonly Word[], patterns: ReadonlySet<string> | undefined): FileAccessFinding {
+  if (patterns?.has(file.path)) return { ...file, glob: true };
+  for (let index = 1; index < words.length; index += 1) if (words[index]!.value === file.path && words[index]!.glob !== undefined) return { ...file, path: words[index]!.glob!, glob: true };
+  if (patterns !== undefined) for (const pattern of patterns) {
+    const below = nameBelow(file.path, pattern);
+    if (below !== undefined) return { ...file, path: `${pattern}${pattern.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true };
+  }
+  for (let index = 1; index < words.length; index += 1) {
+    const { value, glob } = words[index]!;
+    const below = glob === undefined ? undefined : nameBelow(file.path, value);
+    if (below !== undefined) return { ...file, path: `${glob}${glob!.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true };
+  }
+  return file;
+}
+
+// The name `path` puts directly below `directory` (file-access.ts joins them so), if it does.
+function nameBelow(path: string, directory: string): string | undefined {
+  if (directory === '' || !path.startsWith(directory)) return undefined;
+  const rest = directory.endsWith('/') ? path.slice(directory.length) : path[directory.length] === '/' ? path.slice(directory.length + 1) : undefined;
+  return rest === undefined || rest === '' || rest.includes('/') ? undefined : rest;
 }
 
 // npm's (and yarn classic's) `run env` prints the environment, the job's tokens with it, unless

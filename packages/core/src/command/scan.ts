@@ -154,13 +154,12 @@ export class Scanner {
         this.testHazards(node, frame);
         break;
       case 'process_substitution':
-      case 'command_substitution': {
+      case 'command_substitution':
         // A subshell: its assignments and `cd` stay in it.
-        const inner = this.subshellOf(frame);
-        let last: StageResult | undefined;
-        for (const child of node.namedChildren) last = this.walk(child, inner, undefined) ?? last;
-        return last;
-      }
+        return this.statements(node, this.subshellOf(frame), undefined);
+      // `! a | b`: the pipeline runs, its status negated.
+      case 'negated_command':
+        return this.statements(node, frame, stdin);
       default:
         if (OPAQUE_LEAVES.has(node.type) && node.childCount === 0) {
           this.hiddenSubstitution(node, frame);
@@ -168,18 +167,23 @@ export class Scanner {
         }
         break;
     }
+    // A subshell's assignments and `cd` stay in it.
+    const last = this.statements(node, node.type === 'subshell' ? this.subshellOf(frame) : frame, stdin);
+    return node.type === 'subshell' || node.type === 'compound_statement' ? last : undefined;
+  }
+
+  // The named children of `node` in order, the last one's result returned. A command sent to the
+  // background (`f=a & cat "$f"`) runs in a subshell of its own: what it sets stays there.
+  private statements(node: SyntaxNode, frame: Frame, stdin: Stdin): StageResult | undefined {
     let last: StageResult | undefined;
-    // A subshell's assignments and `cd` stay in it; so do those of a command sent to the
-    // background (`f=a & cat "$f"`: bash runs `f=a` in a subshell of its own).
-    const inner = node.type === 'subshell' ? this.subshellOf(frame) : frame;
     const children = node.children;
     for (let index = 0; index < children.length; index += 1) {
       const child = children[index]!;
       if (!child.isNamed) continue;
       const background = children[index + 1]?.type === '&';
-      last = this.walk(child, background ? this.subshellOf(inner) : inner, stdin) ?? last;
+      last = this.walk(child, background ? this.subshellOf(frame) : frame, stdin) ?? last;
     }
-    return node.type === 'subshell' || node.type === 'compound_statement' ? last : undefined;
+    return last;
   }
 
   /** The constants of `frame`, as the word evaluator reads them. */
@@ -528,7 +532,8 @@ export class Scanner {
       }
       const text = stageText(last);
       if (text !== undefined) texts.push(text);
-      input = last?.output;
+      // What a compound stage (`if …; fi | bash`) writes is not known: a stream, never nothing.
+      input = last?.output ?? COMPOUND_OUTPUT;
     }
     if (texts.length > 1) this.analysis.pipelines.push(texts.join(' | '));
     return last;
@@ -558,7 +563,11 @@ export class Scanner {
         continue;
       }
       const field = node.fieldNameForChild(index);
-      if (field !== 'name' && field !== 'argument') continue;
+      if (field !== 'name' && field !== 'argument') {
+        // tree-sitter reads `time ((y))` as `time` beside a subshell: whatever it holds is walked.
+        if (child.isNamed) this.walk(child, frame, undefined);
+        continue;
+      }
       // Fast path: a plain word (most arguments) needs no evaluation, walk or field splitting.
       if (child.type === 'word' && (previousEnd < 0 || !lineContinuation(frame.source, previousEnd, child.startIndex))) {
         const text = child.text;
@@ -704,6 +713,7 @@ export class Scanner {
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const NETWORK_DEVICE = /^\/dev\/(tcp|udp)\//;
+const COMPOUND_OUTPUT: Stdin = { kind: 'stream', from: 'a compound command' };
 
 // The frame of a subshell: copies of what the shell knows, so what it changes stays in it.
 function subshellFrame(frame: Frame): Frame {

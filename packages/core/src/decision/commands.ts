@@ -1,5 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
-import { globWitness, judgesTrees, treeDirectory, treeInside, treeWitness } from '../command/glob-witness.ts';
+import { globWitness, judgesTrees, normalizeGlobPath, treeDirectory, treeInside, treeWitness } from '../command/glob-witness.ts';
 import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
@@ -204,9 +204,10 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
 }
 
 // The paths a file finding is judged as: itself, or the protected paths a pattern or a tree can name.
+// Patterns are read as paths first (`./.github/workflow?/ci.yml`, `src/../.github`), as a literal path is.
 function pathsToJudge(pack: CompiledPack, file: FileAccessFinding): Array<{ path: string; narrow: boolean }> {
-  if (file.tree) return treeWitnesses(pack, file.access, file.glob ? file.path : escapeGlob(file.path));
-  if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, file.path)];
+  if (file.tree) return treeWitnesses(pack, file.access, normalizeGlobPath(file.glob ? file.path : escapeGlob(file.path)));
+  if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, normalizeGlobPath(file.path))];
   return [{ path: file.path, narrow: true }];
 }
 

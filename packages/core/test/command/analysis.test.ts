@@ -178,6 +178,7 @@ commands:
       expect(writes(`${inner}; echo x > ci.yml`), inner).toEqual(['ci.yml']);
     }
     expect(writes("eval 'cd .github/workflows'; echo x > ci.yml")).toEqual(['.github/workflows/ci.yml']);
+    expect(reads('echo "$(f=.env; f=a & cat "$f")"')).toContain('.env');
     expect(writes("trap 'cd /tmp' EXIT; echo x > ci.yml")).toEqual(['**/ci.yml']);
     // A name reference sets and reads another variable: not followed, never allowed.
     for (const line of ['f=a; declare -n r=f; r=.env; cat "$f"', 'r=.env; local -n f=r; cat "$f"', 'declare -n r; r=f; r=.env; cat "$f"']) {
@@ -213,6 +214,26 @@ commands:
     expect(decide('for f in *.ts; do cat "$f"; done', reads).decision).toBe('allow');
     expect(decide('for f in *.env .env; do cat "$f"; done', reads).decision).toBe('block');
     expect(decide('for f in *.ts; do cat $f; done', reads).decision).toBe('require_approval');
+  });
+
+  // A negated pipeline still pipes; what a compound command writes into one is a stream; and a
+  // subshell tree-sitter hangs beside a command's words (`time ((y))`) is walked.
+  test('pipelines keep what flows through them, and no part of a command goes unread', () => {
+    expect(analyzer.analyze('! echo "terraform apply" | at now').invocations.map((item) => item.text)).toContain('terraform apply');
+    expect(analyzer.analyze('if true; then echo x; fi | bash').opaque.map((item) => item.kind)).toContain('stdin-shell');
+    expect(analyzer.analyze('time ((y))').invocations.map((item) => item.text)).toContain('y');
+  });
+
+  // A name a copy puts under a pattern operand is a pattern too; patterns are read as paths.
+  test('names under a pattern operand are patterns, and patterns are read as paths', () => {
+    const writes = (line: string) => analyzer.analyze(line).files.filter((item) => item.access === 'write').map((item) => [item.path, item.glob === true]);
+    expect(writes('cp x .github/workflow[s]/')).toContainEqual(['.github/workflow[s]/x', true]);
+    expect(writes('cp evil.yml "$D/"')).toContainEqual(['**/evil.yml', true]);
+    expect(writes('cp -t "$D" evil.yml')).toContainEqual(['**/evil.yml', true]);
+    expect(writes('cp a.ts b.ts src/')).toEqual([['src/a.ts', false], ['src/b.ts', false], ['src/', false]]);
+    for (const line of ['npm test > ./.github/workflow?/ci.yml', 'cp -r tpl src/../.github', 'tar -xf x.tar -C src/../.github/workflows', 'cp -r tpl ./.git[h]ub']) {
+      expect(decide(line, policyOf('metadata: {id: w, title: w, version: 1}\ncommands:\n  allow: ["npm test*", "cp *", "tar *"]\nfilesystem:\n  block_write: [".github/workflows/**"]\n')).decision, line).not.toBe('allow');
+    }
   });
 
   test('a redirect to /dev/tcp or /dev/udp connects to a host the line names', () => {
