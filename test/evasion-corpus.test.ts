@@ -123,3 +123,42 @@ describe('holes fixtures', () => {
     expect(decisions).toEqual(holes.entries.map((entry) => entry.decision));
   });
 });
+
+// Every attack of both fixtures, rewritten in ways that keep what bash may run (a subshell, a
+// group, a nested shell, eval, a list, a branch, a loop, a negation, a redirection, a trap): a
+// rewrite never allows what the line itself stops, under the holes pack and the gate's default.
+// Lines the parser already finds broken, and lines of several lines, are left out: wrapping them
+// changes how bash reads them.
+const REWRITES: ReadonlyArray<readonly [string, (line: string) => string]> = [
+  ['subshell', (line) => `( ${line} )`],
+  ['group', (line) => `{ ${line}; }`],
+  ['bash -c', (line) => `bash -c ${quote(line)}`],
+  ['sh -c', (line) => `sh -c ${quote(line)}`],
+  ['eval', (line) => `eval ${quote(line)}`],
+  ['after &&', (line) => `true && ${line}`],
+  ['after cd .', (line) => `cd . ; ${line}`],
+  ['if', (line) => `if true; then ${line}; fi`],
+  ['for', (line) => `for i in 1; do ${line}; done`],
+  ['while', (line) => `while true; do ${line}; break; done`],
+  ['function', (line) => `f() { ${line}; }; f`],
+  ['negated', (line) => `! ${line}`],
+  ['redirected', (line) => `${line} > /dev/null 2>&1`],
+  ['trap', (line) => `trap ${quote(line)} EXIT`],
+];
+
+function quote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+describe('rewrites of the attacks', () => {
+  test.for(['holes', 'cavra-ci-baseline'])('under %s, no rewrite allows what the line itself stops', async (name) => {
+    const analyzer = await loadCommandAnalyzer();
+    const rewritten = compilePolicy(openPolicy({ packs: [name === 'holes' ? join(DIR, holes.pack) : name] }), []);
+    const allows = (line: string) => !['block', 'require_approval'].includes(evaluate(rewritten, { action_type: 'execute_command', target: line }, context).decision);
+    const attacks = [...corpus.entries, ...holes.entries].filter((entry) => entry.expect === 'dangerous').map((entry) => entry.command);
+    const stopped = attacks.filter((line) => !line.includes('\n') && !analyzer.analyze(line).opaque.some((item) => item.kind === 'parse-error') && !allows(line));
+    expect(stopped.length).toBeGreaterThan(500);
+    const allowed = stopped.flatMap((line) => REWRITES.filter(([, rewrite]) => allows(rewrite(line))).map(([rewrite]) => `${rewrite}: ${line}`));
+    expect(allowed).toEqual([]);
+  });
+});
