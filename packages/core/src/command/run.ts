@@ -633,7 +633,7 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
   }
   // A wrapper's own options count (`env-cmd -f .env cmd` reads `.env`); its command is judged apart.
   if (role === 'wrapper') return judgeOptions(runner, program, operands, patterns, frame);
-  for (const file of fileAccessesOf(program, operands)) runner.analysis.files.push(inDirectory(frame, asPattern(file, words, patterns)));
+  for (const file of fileAccessesOf(program, operands)) runner.analysis.files.push(inDirectory(frame, asPattern(file, words)));
   judgeOptions(runner, program, operands, patterns, frame);
   // Read as its own install, each package is judged apart from the locked install around it
   // (`npm install zod` alone already is that install).
@@ -656,17 +656,18 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
 
 // A file named by a pattern operand (a glob, or a word made by expansion) is that pattern; so is
 // a name a copy or move puts under one (`cp x "$D/"` writes `**/x`, `cp x dir[s]/` `dir[s]/x`).
-function asPattern(file: FileAccessFinding, words: readonly Word[], patterns: ReadonlySet<string> | undefined): FileAccessFinding {
-  if (patterns?.has(file.path)) return { ...file, glob: true };
-  for (let index = 1; index < words.length; index += 1) if (words[index]!.value === file.path && words[index]!.glob !== undefined) return { ...file, path: words[index]!.glob!, glob: true };
-  if (patterns !== undefined) for (const pattern of patterns) {
-    const below = nameBelow(file.path, pattern);
-    if (below !== undefined) return { ...file, path: `${pattern}${pattern.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true };
-  }
-  for (let index = 1; index < words.length; index += 1) {
-    const { value, glob } = words[index]!;
-    const below = glob === undefined ? undefined : nameBelow(file.path, value);
-    if (below !== undefined) return { ...file, path: `${glob}${glob!.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true };
+function asPattern(file: FileAccessFinding, words: readonly Word[]): FileAccessFinding {
+  for (const near of [false, true]) {
+    for (let index = 1; index < words.length; index += 1) {
+      const word = words[index]!;
+      // The operand as emit placed it: a word made by expansion is the pattern it can name.
+      const operand = word.dynamic ? (word.pattern ?? '**') : word.value;
+      const pattern = word.dynamic ? operand : word.glob;
+      if (pattern === undefined) continue;
+      if (!near && file.path === operand) return { ...file, path: pattern, glob: true };
+      const below = near ? nameBelow(file.path, operand) : undefined;
+      if (below !== undefined) return { ...file, path: `${pattern}${pattern.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true };
+    }
   }
   return file;
 }
