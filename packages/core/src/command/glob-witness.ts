@@ -2,6 +2,7 @@
 // a policy glob protects, and if so one such path. Both are regular languages: we walk the
 // product of their automata breadth-first and return the first string both accept. The
 // decision then judges that witness path exactly like a literal one.
+import { resolveSegments } from '../policy/path.ts';
 
 // `dot`: the test may take the leading dot of a name (what an expansion holds is not matched
 // against names on disk, so bash's dot rule does not bind it).
@@ -211,22 +212,7 @@ export function policyGlobAutomaton(pattern: string): Automaton {
  */
 export function normalizeGlobPath(pattern: string): string {
   if (!pattern.includes('/.') && !pattern.includes('//') && !pattern.startsWith('./')) return pattern;
-  const absolute = pattern.startsWith('/');
-  const segments: string[] = [];
-  for (const segment of pattern.split('/')) {
-    if (segment === '' || segment === '.') continue;
-    if (segment === '..') {
-      const last = segments[segments.length - 1];
-      if (last?.includes('**')) continue;
-      if (last !== undefined && last !== '..') segments.pop();
-      else if (!absolute) segments.push('..');
-      continue;
-    }
-    segments.push(segment);
-  }
-  const joined = segments.join('/');
-  if (absolute) return `/${joined}`;
-  return joined === '' ? '.' : joined;
+  return resolveSegments(pattern, (segment) => segment.includes('**'));
 }
 
 /** One path both globs match, or undefined when they share none. */

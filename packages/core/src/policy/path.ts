@@ -9,12 +9,22 @@ export function normalizeFilePath(raw: string): string {
   if (isNormalized(trimmed)) return trimmed;
   const target = trimmed.replace(/\\/g, '/');
   if (target === '') return '.';
+  return resolveSegments(target);
+}
+
+/**
+ * Drops the empty and `.` segments of a `/`-separated path and resolves each `..` against the
+ * segment before it. `..` after a segment that `absorbs` it is dropped instead (a pattern's
+ * `**`, which may stand for no directory or many).
+ */
+export function resolveSegments(target: string, absorbs: (segment: string) => boolean = () => false): string {
   const absolute = target.startsWith('/');
   const segments: string[] = [];
   for (const segment of target.split('/')) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') {
       const last = segments[segments.length - 1];
+      if (last !== undefined && absorbs(last)) continue;
       if (last !== undefined && last !== '..') segments.pop();
       else if (!absolute) segments.push('..');
       continue;
