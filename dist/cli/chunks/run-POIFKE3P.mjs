@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-ZHPRNDDK.mjs";
+import "./chunk-VXCQONOA.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-XKLI6NSU.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-XQLFMU5T.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-LAAHJVD7.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-YHRW2KPO.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-SJALP6UH.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-4MIM3V2M.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-2T6ZC4XY.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-LUUIBTZ4.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-LGMH3H5J.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-JFBODJT7.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-D3MA6CMM.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-H5CA6A74.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-O36NU4KB.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-EX5WO5KC.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-KHHGWLFY.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-63KIJXAT.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-UEH3FYPX.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-2IOHRMXY.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-LUGWW3UH.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-25RTGZI4.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-7VTRMZ4A.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-QX5V7NHJ.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-CXCUOASG.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-LDFHNMG5.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

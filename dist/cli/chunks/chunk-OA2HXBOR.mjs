@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-ZHPRNDDK.mjs";
+} from "./chunk-VXCQONOA.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
