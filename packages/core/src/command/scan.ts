@@ -226,6 +226,7 @@ export class Scanner {
     if (!name) return;
     if (name.type === 'subscript') {
       this.walk(name, frame, undefined);
+      this.setElement(name, value, frame);
       return;
     }
     this.setVariable(name.text, value, frame, node.text.includes('+='));
@@ -263,6 +264,24 @@ export class Scanner {
     const bindings = this.globBindings.get(frame.consts);
     if (bindings !== undefined && bindings.size > 0) this.globBindings.set(inner.consts, new Map(bindings));
     return inner;
+  }
+
+  // `a[1]=x`: one element of a known array, when the index is a number and the value known;
+  // otherwise what the array holds is no longer known.
+  private setElement(subscript: SyntaxNode, value: SyntaxNode | null, frame: Frame): void {
+    const array = subscript.childForFieldName('name')?.text;
+    if (array === undefined) return;
+    const index = subscript.childForFieldName('index');
+    const known = own(frame.arrays, array);
+    const word = value ? this.word(value, frame) : { value: '', dynamic: false };
+    if (known === undefined || index?.type !== 'number' || !/^\d+$/.test(index.text) || word.dynamic || frame.assoc.has(array)) {
+      this.forget(array, frame);
+      return;
+    }
+    const elements = [...known];
+    elements[Number(index.text)] = word.value;
+    frame.arrays[array] = Array.from(elements, (element) => element ?? '');
+    delete frame.consts[array];
   }
 
   /** Forgets, in `frame`, every variable `changed` (a subshell of it) set differently, and its directory if that moved. */

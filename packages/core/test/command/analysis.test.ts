@@ -179,6 +179,9 @@ commands:
     }
     expect(writes("eval 'cd .github/workflows'; echo x > ci.yml")).toEqual(['.github/workflows/ci.yml']);
     expect(reads('echo "$(f=.env; f=a & cat "$f")"')).toContain('.env');
+    // An element assigned by index is that element afterwards; by an index not known, the array is unknown.
+    expect(reads('a=(README.md x); a[1]=.env; cat "${a[1]}"')).toEqual(['.env']);
+    expect(reads('a=(README.md x); a[i]=.env; cat "${a[1]}"')).toEqual(['**']);
     expect(writes("trap 'cd /tmp' EXIT; echo x > ci.yml")).toEqual(['**/ci.yml']);
     // A name reference sets and reads another variable: not followed, never allowed.
     for (const line of ['f=a; declare -n r=f; r=.env; cat "$f"', 'r=.env; local -n f=r; cat "$f"', 'declare -n r; r=f; r=.env; cat "$f"']) {
