@@ -22264,6 +22264,7 @@ var Scanner = class {
     if (!name2) return;
     if (name2.type === "subscript") {
       this.walk(name2, frame, void 0);
+      this.setElement(name2, value, frame);
       return;
     }
     this.setVariable(name2.text, value, frame, node.text.includes("+="));
@@ -22299,6 +22300,23 @@ var Scanner = class {
     const bindings = this.globBindings.get(frame.consts);
     if (bindings !== void 0 && bindings.size > 0) this.globBindings.set(inner.consts, new Map(bindings));
     return inner;
+  }
+  // `a[1]=x`: one element of a known array, when the index is a number and the value known;
+  // otherwise what the array holds is no longer known.
+  setElement(subscript, value, frame) {
+    const array = subscript.childForFieldName("name")?.text;
+    if (array === void 0) return;
+    const index = subscript.childForFieldName("index");
+    const known = own(frame.arrays, array);
+    const word = value ? this.word(value, frame) : { value: "", dynamic: false };
+    if (known === void 0 || index?.type !== "number" || !/^\d+$/.test(index.text) || word.dynamic || frame.assoc.has(array)) {
+      this.forget(array, frame);
+      return;
+    }
+    const elements = [...known];
+    elements[Number(index.text)] = word.value;
+    frame.arrays[array] = Array.from(elements, (element) => element ?? "");
+    delete frame.consts[array];
   }
   /** Forgets, in `frame`, every variable `changed` (a subshell of it) set differently, and its directory if that moved. */
   forgetChanges(changed, frame) {

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-OA2HXBOR.mjs";
+} from "./chunk-HLSANJ6M.mjs";
 import "./chunk-CPZPROH3.mjs";
 import {
   EXIT,
@@ -9,7 +9,7 @@ import {
 } from "./chunk-YN2G34MT.mjs";
 import {
   wasmTunedForShortRuns
-} from "./chunk-VXCQONOA.mjs";
+} from "./chunk-TNP5N5GH.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
