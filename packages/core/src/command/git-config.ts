@@ -10,9 +10,12 @@ export type GitKeyEffect = 'exec' | 'hidden' | 'alias' | 'push' | undefined;
 const EXEC_KEYS = new Set([
   'core.sshcommand', 'core.editor', 'core.pager', 'core.fsmonitor', 'core.askpass', 'core.gitproxy', 'diff.external', 'sequence.editor', 'credential.helper',
   'gpg.program', 'uploadpack.packobjectshook', 'web.browser', 'sendemail.smtpserver', 'sendemail.tocmd', 'sendemail.cccmd',
+  'sendemail.sendmailcmd', 'interactive.difffilter', 'gpg.ssh.defaultkeycommand', 'help.browser', 'man.viewer',
 ]);
-const EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool)\..+\.cmd|browser\..+\.cmd|man\..+\.cmd)$/;
-const HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|remote\..+\.(url|pushurl)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
+// `*.path` of a tool names the program git starts; `submodule.*.update` may be `!command` (its
+// other values, `checkout`, `rebase`, `merge`, `none`, run nothing: see judgeSetting).
+const EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool|browser|man)\..+\.(cmd|path)|trailer\..+\.(command|cmd)|submodule\..+\.update)$/;
+const HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|remote\..+\.(url|pushurl|vcs)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
 const PUSH_KEYS = /^(remote\..+\.(push|mirror|pushurl)|push\.default|push\.pushoption|remote\.pushdefault|branch\..+\.(merge|pushremote|remote))$/;
 
 /** Canonical key: section and last part lower-cased, a subsection kept as written. */

@@ -538,7 +538,7 @@ function judgeSetting(runner: ScriptRunner, setting: GitSetting, frame: Frame, l
   const via = { ...frame, via: [...frame.via, `${label} ${setting.key}`] };
   if (effect !== undefined && setting.unknown === true) {
     runner.opaque('hidden-config', `\`git --config-env ${setting.key}\` takes its value from a variable the line does not set`);
-  } else if (effect === 'exec' && setting.value !== '' && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
+  } else if (effect === 'exec' && setting.value !== '' && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value) && !(/^submodule\./i.test(setting.key) && !setting.value.startsWith('!'))) {
     runScript(runner, { value: setting.value.replace(/^!/, ''), dynamic: false }, via, `${label} ${setting.key}`);
   } else if (effect === 'hidden') {
     runner.opaque('hidden-config', `\`${label} ${setting.key}\` loads code or changes where git sends data`);

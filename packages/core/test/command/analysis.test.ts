@@ -43,6 +43,10 @@ describe('analysis', () => {
     ['start-server-and-test start http://localhost:3000 "terraform apply"', 'terraform apply'],
     ['nodemon --exec "terraform apply"', 'terraform apply'],
     ['npm run env', 'env'],
+    ["git -c interactive.diffFilter='terraform apply' add -p", 'terraform apply'],
+    ["git -c gpg.ssh.defaultKeyCommand='terraform apply' commit -S -m x", 'terraform apply'],
+    ["git -c trailer.x.command='terraform apply' commit -m x", 'terraform apply'],
+    ["git -c submodule.s.update='!terraform apply' submodule update", 'terraform apply'],
     ['yarn --silent run-script env', 'env'],
   ])('%s runs %s', ([line, text]) => {
     expect(analyzer.analyze(line!).invocations.filter((item) => item.role === 'run').map((item) => item.text)).toContain(text);
