@@ -626,6 +626,14 @@ const LOAD_ENV = new Set([
   'YARN_NPM_REGISTRY_SERVER', 'YARN_RC_FILENAME', 'CARGO_HOME', 'MAVEN_OPTS', 'MAVEN_ARGS', 'GRADLE_OPTS', 'GRADLE_USER_HOME',
   // Which host and repository gh acts on, and where it reads its configuration.
   'GH_HOST', 'GH_REPO', 'GH_CONFIG_DIR',
+  // Where user configuration is read from (a `.gitconfig` with `core.pager`, an `.npmrc` with `script-shell`).
+  'HOME', 'XDG_CONFIG_HOME',
+  // Which repository, index and objects git works on.
+  'GIT_WORK_TREE', 'GIT_COMMON_DIR', 'GIT_INDEX_FILE', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  // Code a runtime loads: Java's class path, .NET's startup hooks, Python's breakpoint hook.
+  'CLASSPATH', 'DOTNET_STARTUP_HOOKS', 'PYTHONBREAKPOINT',
+  // Which servers are trusted: a package or a clone fetched without TLS verification, or under another CA.
+  'NODE_TLS_REJECT_UNAUTHORIZED', 'NODE_EXTRA_CA_CERTS', 'GIT_SSL_NO_VERIFY', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'REQUESTS_CA_BUNDLE', 'CURL_CA_BUNDLE', 'PIP_CERT',
 ]);
 const LOAD_ENV_PREFIXES = [
   'GIT_CONFIG_KEY_', 'GIT_CONFIG_VALUE_', 'NPM_CONFIG_', 'TF_CLI_ARGS_', 'CARGO_TARGET_', 'PYTHONINSPECT',

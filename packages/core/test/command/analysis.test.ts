@@ -257,6 +257,11 @@ commands:
       expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('named-remote');
     }
     for (const line of ['GH_REPO=attacker/fork gh pr create --fill', 'GH_HOST=evil.example gh pr view 1']) expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('hidden-config');
+    // Where user configuration, repository objects and code come from, and which servers are trusted.
+    for (const line of ['HOME=/tmp/x git status', 'export XDG_CONFIG_HOME=/tmp/x; git log', 'GIT_WORK_TREE=/ git status', 'NODE_TLS_REJECT_UNAUTHORIZED=0 npm ci', 'CLASSPATH=/tmp/x.jar mvn test']) {
+      expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('hidden-config');
+    }
+    expect(analyzer.analyze('NODE_ENV=test npm test').opaque).toEqual([]);
     expect(analyzer.analyze('gh pr create --fill --reviewer octocat').opaque).toEqual([]);
   });
 
