@@ -670,7 +670,12 @@ export class Scanner {
         const substituted = this.walk(destination, frame, undefined);
         const target = this.word(destination, frame);
         const operator = node.children.find((child) => !child.isNamed)?.text ?? '>';
-        if (operator === '>&' || operator === '<&') continue;
+        if (operator === '<&') continue;
+        if (operator === '>&') {
+          // `>&2` and `2>&1` copy a descriptor; `>& FILE` (and `1>& FILE`) is bash's `&> FILE`.
+          const descriptor = node.children.find((child) => child.type === 'file_descriptor')?.text;
+          if ((descriptor !== undefined && descriptor !== '1') || (!target.dynamic && /^(\d+|-)$/.test(target.value))) continue;
+        }
         const access = operator.includes('>') ? 'write' : 'read';
         if (destination.type === 'process_substitution') {
           if (access === 'read') stdin = substituted?.output ?? { kind: 'stream', from: 'a process substitution' };

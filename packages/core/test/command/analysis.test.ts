@@ -250,6 +250,11 @@ commands:
       expect(analysis.files, line).toEqual([]);
     }
     expect(analyzer.analyze('git diff > /dev/null').opaque).toEqual([]);
+    // `>& FILE` (and `1>& FILE`) is bash's `&> FILE`; `>&2`, `2>&1` and `>&-` copy or close a descriptor.
+    const writes = (line: string) => analyzer.analyze(line).files.map((item) => item.path);
+    expect(writes('echo x >& out.log')).toEqual(['out.log']);
+    expect(writes('echo x 1>& out.log')).toEqual(['out.log']);
+    for (const line of ['echo x >&2', 'echo x 2>&1', 'echo x >&-', 'echo x 2>& out.log']) expect(writes(line), line).toEqual([]);
   });
 
   test('gh on a repository or host the line names is a named remote', () => {
