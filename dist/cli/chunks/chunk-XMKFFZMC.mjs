@@ -19500,10 +19500,15 @@ var EXEC_KEYS = /* @__PURE__ */ new Set([
   "web.browser",
   "sendemail.smtpserver",
   "sendemail.tocmd",
-  "sendemail.cccmd"
+  "sendemail.cccmd",
+  "sendemail.sendmailcmd",
+  "interactive.difffilter",
+  "gpg.ssh.defaultkeycommand",
+  "help.browser",
+  "man.viewer"
 ]);
-var EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool)\..+\.cmd|browser\..+\.cmd|man\..+\.cmd)$/;
-var HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|remote\..+\.(url|pushurl)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
+var EXEC_PATTERNS = /^(pager\.[^.]+|diff\..+\.(textconv|command)|filter\..+\.(clean|smudge|process)|merge\..+\.driver|remote\..+\.(uploadpack|receivepack|proxy)|credential\..+\.helper|gpg\..+\.program|(difftool|mergetool|browser|man)\..+\.(cmd|path)|trailer\..+\.(command|cmd)|submodule\..+\.update)$/;
+var HIDDEN_KEYS = /^(core\.hookspath|include\.path|includeif\..+\.path|core\.worktree|init\.templatedir|protocol\.(ext\.)?allow|protocol\..+\.allow|core\.sshcommand|url\..+\.(insteadof|pushinsteadof)|remote\..+\.(url|pushurl|vcs)|http\..*proxy|core\.attributesfile|core\.excludesfile)$/;
 var PUSH_KEYS = /^(remote\..+\.(push|mirror|pushurl)|push\.default|push\.pushoption|remote\.pushdefault|branch\..+\.(merge|pushremote|remote))$/;
 function canonicalKey(key) {
   const first = key.indexOf(".");
@@ -20548,7 +20553,31 @@ var LOAD_ENV = /* @__PURE__ */ new Set([
   // Which host and repository gh acts on, and where it reads its configuration.
   "GH_HOST",
   "GH_REPO",
-  "GH_CONFIG_DIR"
+  "GH_CONFIG_DIR",
+  // Where user configuration is read from (a `.gitconfig` with `core.pager`, an `.npmrc` with `script-shell`).
+  "HOME",
+  "XDG_CONFIG_HOME",
+  // Which repository, index and objects git works on.
+  "GIT_WORK_TREE",
+  "GIT_COMMON_DIR",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  // Code a runtime loads: Java's class path, .NET's startup hooks, Python's breakpoint hook.
+  "CLASSPATH",
+  "DOTNET_STARTUP_HOOKS",
+  "PYTHONBREAKPOINT",
+  // Which servers are trusted: a package or a clone fetched without TLS verification, or under another CA.
+  "NODE_TLS_REJECT_UNAUTHORIZED",
+  "NODE_EXTRA_CA_CERTS",
+  "GIT_SSL_NO_VERIFY",
+  "GIT_SSL_CAINFO",
+  "GIT_SSL_CAPATH",
+  "SSL_CERT_FILE",
+  "SSL_CERT_DIR",
+  "REQUESTS_CA_BUNDLE",
+  "CURL_CA_BUNDLE",
+  "PIP_CERT"
 ]);
 var LOAD_ENV_PREFIXES = [
   "GIT_CONFIG_KEY_",
@@ -21915,7 +21944,7 @@ function judgeSetting(runner, setting, frame, label) {
   const via = { ...frame, via: [...frame.via, `${label} ${setting.key}`] };
   if (effect !== void 0 && setting.unknown === true) {
     runner.opaque("hidden-config", `\`git --config-env ${setting.key}\` takes its value from a variable the line does not set`);
-  } else if (effect === "exec" && setting.value !== "" && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value)) {
+  } else if (effect === "exec" && setting.value !== "" && !/^(true|false|yes|no|on|off|0|1)$/i.test(setting.value) && !(/^submodule\./i.test(setting.key) && !setting.value.startsWith("!"))) {
     runScript(runner, { value: setting.value.replace(/^!/, ""), dynamic: false }, via, `${label} ${setting.key}`);
   } else if (effect === "hidden") {
     runner.opaque("hidden-config", `\`${label} ${setting.key}\` loads code or changes where git sends data`);
@@ -22672,7 +22701,11 @@ var Scanner = class {
         const substituted = this.walk(destination, frame, void 0);
         const target = this.word(destination, frame);
         const operator = node.children.find((child) => !child.isNamed)?.text ?? ">";
-        if (operator === ">&" || operator === "<&") continue;
+        if (operator === "<&") continue;
+        if (operator === ">&") {
+          const descriptor = node.children.find((child) => child.type === "file_descriptor")?.text;
+          if (descriptor !== void 0 && descriptor !== "1" || !target.dynamic && /^(\d+|-)$/.test(target.value)) continue;
+        }
         const access = operator.includes(">") ? "write" : "read";
         if (destination.type === "process_substitution") {
           if (access === "read") stdin = substituted?.output ?? { kind: "stream", from: "a process substitution" };

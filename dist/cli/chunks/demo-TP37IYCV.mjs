@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-MHIKZTFM.mjs";
-import "./chunk-2CDFI4A6.mjs";
+} from "./chunk-O7J4D3HR.mjs";
+import "./chunk-3HHTFL6V.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-TNP5N5GH.mjs";
+import "./chunk-XMKFFZMC.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

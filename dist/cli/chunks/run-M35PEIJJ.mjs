@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-TNP5N5GH.mjs";
+import "./chunk-XMKFFZMC.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-EJN7ZWXB.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-QQG346TW.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-EQLZLGCY.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-EWADNQWW.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-M3YFLYNK.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-EUNCQVSN.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-NILGHCSZ.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-SAMJBPWG.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-QHPU2OGA.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-3Z2RFKYF.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-DHMGF73V.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-EBZEYK5V.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-WQUGL3AJ.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-IQTQEYTX.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-TP37IYCV.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-S6JXBRNR.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-VWYCAA3N.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-RLHLRFCB.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-LUV6727T.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-VNG5NKZE.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-WN75NO4D.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-E5D4ETWS.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-4VGPNT4Z.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-3Y5J4FVU.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-TNP5N5GH.mjs";
+} from "./chunk-XMKFFZMC.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
