@@ -37,11 +37,13 @@ const operands = (args: readonly string[], valueOptions: readonly string[] = [],
 
 const reads = (valueOptions: readonly string[] = []): Reader => (args) => operands(args, valueOptions).map((path) => ['read', path]);
 
+// `-r`, `-R` or `--recursive`, alone or in a cluster (`-rf`), as rm and grep spell it.
+const RECURSIVE = /^(-[A-Za-z]*[rR][A-Za-z]*|--recursive)$/;
+
 // A recursive delete writes each operand and everything below it: a tree, judged like what a
 // recursive copy fills (`rm -r .github/workflows` deletes the workflows in it).
-const RECURSIVE_RM = /^(-[A-Za-z]*[rR][A-Za-z]*|--recursive)$/;
 const removes = (always: boolean): Reader => (args) => {
-  const recursive = always || args.some((arg) => RECURSIVE_RM.test(arg));
+  const recursive = always || args.some((arg) => RECURSIVE.test(arg));
   return operands(args).flatMap((path): Found[] => (recursive ? [['write', path], ['write', path, 'tree']] : [['write', path]]));
 };
 const writes = (valueOptions: readonly string[] = [], skip = 0): Reader => (args) => operands(args, valueOptions).slice(skip).map((path) => ['write', path]);
@@ -260,7 +262,7 @@ const tree: Reader = (args) => (args.includes('--fromfile') ? operands(args, TRE
 // and so is a pattern inside the workspace (`grep -rn x src/**/*.ts`), which names its files.
 const recursive = (reader: Reader, always = false): Reader => (args) => {
   const found = reader(args);
-  if (!always && !args.some((arg) => /^-[A-Za-z]*[rR][A-Za-z]*$/.test(arg) || arg === '--recursive' || arg === '--dereference-recursive' || arg === '--directories=recurse')) return found;
+  if (!always && !args.some((arg) => RECURSIVE.test(arg) || arg === '--dereference-recursive' || arg === '--directories=recurse')) return found;
   const trees: Found[] = [];
   for (const [access, path] of found) {
     if (access !== 'read' || WORKSPACE_ROOT.test(path) || (/[*?[]/.test(path) && !startsOutsideWorkspace(path))) continue;

@@ -257,8 +257,10 @@ function ghUploads(args: readonly string[], found: OptionHazard[]): void {
     const name = eq > 0 ? word.slice(0, eq) : word;
     // `-R owner/repo` acts on a repository the line names, not the one checked out (a pull
     // request opened elsewhere with this job's token).
-    if (name === '-R' || name === '--repo' || (word.startsWith('-R') && word.length > 2 && !word.startsWith('--'))) {
-      found.push({ effect: 'remote', option: name === '--repo' ? '--repo' : '-R', value: eq > 0 ? word.slice(eq + 1) : word.length > 2 && name !== '--repo' ? word.slice(2) : args[++index] ?? '' });
+    const glued = !word.startsWith('--') && word.startsWith('-R') && word.length > 2;
+    if (name === '-R' || name === '--repo' || glued) {
+      const value = eq > 0 ? word.slice(eq + 1) : glued ? word.slice(2) : (args[++index] ?? '');
+      found.push({ effect: 'remote', option: name === '--repo' ? '--repo' : '-R', value });
       continue;
     }
     if (!['--body-file', '--notes-file', '--input', '-F', '--field', '-T', '--template'].includes(name)) continue;

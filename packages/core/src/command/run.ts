@@ -622,13 +622,9 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     patterns = new Set<string>();
     for (let index = 1; index < words.length; index += 1) {
       const word = words[index]!;
-      if (!word.dynamic) {
-        operands.push(word.value);
-        continue;
-      }
-      const pattern = word.pattern ?? '**';
-      operands.push(pattern);
-      patterns.add(pattern);
+      const operand = operandOf(word);
+      operands.push(operand);
+      if (word.dynamic) patterns.add(operand);
     }
   }
   // A wrapper's own options count (`env-cmd -f .env cmd` reads `.env`); its command is judged apart.
@@ -660,8 +656,7 @@ function asPattern(file: FileAccessFinding, words: readonly Word[]): FileAccessF
   for (const near of [false, true]) {
     for (let index = 1; index < words.length; index += 1) {
       const word = words[index]!;
-      // The operand as emit placed it: a word made by expansion is the pattern it can name.
-      const operand = word.dynamic ? (word.pattern ?? '**') : word.value;
+      const operand = operandOf(word);
       const pattern = word.dynamic ? operand : word.glob;
       if (pattern === undefined) continue;
       if (!near && file.path === operand) return { ...file, path: pattern, glob: true };
@@ -670,6 +665,12 @@ function asPattern(file: FileAccessFinding, words: readonly Word[]): FileAccessF
     }
   }
   return file;
+}
+
+// A word as a file operand: a word made by expansion is the pattern it can name (`**` when
+// nothing of it is known).
+function operandOf(word: Word): string {
+  return word.dynamic ? (word.pattern ?? '**') : word.value;
 }
 
 // The name `path` puts directly below `directory` (file-access.ts joins them so), if it does.

@@ -36,3 +36,21 @@ describe('built-in packs resolved at build time', () => {
     expect(shadowed.rules.read_file.some((rule) => rule.patterns.some((pattern) => pattern.text === '**/shadowed-secret.txt'))).toBe(true);
   });
 });
+
+// The compliance packs inherit nothing: each carries its own copy of the secret-material rule,
+// so a credential store added to one must land in every one (checked here, not by hand).
+describe('the secret-material rule of the built-in packs', () => {
+  interface Rule {
+    id?: string;
+    match?: string[];
+    except?: string[];
+  }
+  const copies = Object.entries(BUILTIN_PACK_JSON).flatMap(([id, json]) =>
+    ((JSON.parse(json) as { rules?: Rule[] }).rules ?? []).filter((rule) => rule.id === 'filesystem.read.block.secret_material').map((rule) => ({ id, match: rule.match, except: rule.except })),
+  );
+
+  it('is the same in every pack that defines it', () => {
+    expect(copies.length).toBeGreaterThan(10);
+    for (const { id, match, except } of copies) expect({ match, except }, id).toEqual({ match: copies[0]!.match, except: copies[0]!.except });
+  });
+});
