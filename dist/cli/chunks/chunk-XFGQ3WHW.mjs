@@ -19640,9 +19640,9 @@ var operands = (args2, valueOptions = [], clustered = "") => {
   return out2;
 };
 var reads = (valueOptions = []) => (args2) => operands(args2, valueOptions).map((path) => ["read", path]);
-var RECURSIVE_RM = /^(-[A-Za-z]*[rR][A-Za-z]*|--recursive)$/;
+var RECURSIVE = /^(-[A-Za-z]*[rR][A-Za-z]*|--recursive)$/;
 var removes = (always) => (args2) => {
-  const recursive2 = always || args2.some((arg) => RECURSIVE_RM.test(arg));
+  const recursive2 = always || args2.some((arg) => RECURSIVE.test(arg));
   return operands(args2).flatMap((path) => recursive2 ? [["write", path], ["write", path, "tree"]] : [["write", path]]);
 };
 var writes = (valueOptions = [], skip = 0) => (args2) => operands(args2, valueOptions).slice(skip).map((path) => ["write", path]);
@@ -19804,7 +19804,7 @@ var TREE_VALUES = ["-L", "-P", "-I", "-o", "-H", "-T", "--charset", "--filelimit
 var tree = (args2) => args2.includes("--fromfile") ? operands(args2, TREE_VALUES).map((path) => ["read", path]) : [];
 var recursive = (reader, always = false) => (args2) => {
   const found2 = reader(args2);
-  if (!always && !args2.some((arg) => /^-[A-Za-z]*[rR][A-Za-z]*$/.test(arg) || arg === "--recursive" || arg === "--dereference-recursive" || arg === "--directories=recurse")) return found2;
+  if (!always && !args2.some((arg) => RECURSIVE.test(arg) || arg === "--dereference-recursive" || arg === "--directories=recurse")) return found2;
   const trees = [];
   for (const [access, path] of found2) {
     if (access !== "read" || WORKSPACE_ROOT.test(path) || /[*?[]/.test(path) && !startsOutsideWorkspace(path)) continue;
@@ -20137,8 +20137,10 @@ function ghUploads(args2, found2) {
     const word = args2[index];
     const eq = word.startsWith("--") ? word.indexOf("=") : -1;
     const name2 = eq > 0 ? word.slice(0, eq) : word;
-    if (name2 === "-R" || name2 === "--repo" || word.startsWith("-R") && word.length > 2 && !word.startsWith("--")) {
-      found2.push({ effect: "remote", option: name2 === "--repo" ? "--repo" : "-R", value: eq > 0 ? word.slice(eq + 1) : word.length > 2 && name2 !== "--repo" ? word.slice(2) : args2[++index] ?? "" });
+    const glued = !word.startsWith("--") && word.startsWith("-R") && word.length > 2;
+    if (name2 === "-R" || name2 === "--repo" || glued) {
+      const value2 = eq > 0 ? word.slice(eq + 1) : glued ? word.slice(2) : args2[++index] ?? "";
+      found2.push({ effect: "remote", option: name2 === "--repo" ? "--repo" : "-R", value: value2 });
       continue;
     }
     if (!["--body-file", "--notes-file", "--input", "-F", "--field", "-T", "--template"].includes(name2)) continue;
@@ -22018,13 +22020,9 @@ function emit(runner, words, frame, as) {
     patterns = /* @__PURE__ */ new Set();
     for (let index = 1; index < words.length; index += 1) {
       const word = words[index];
-      if (!word.dynamic) {
-        operands2.push(word.value);
-        continue;
-      }
-      const pattern = word.pattern ?? "**";
-      operands2.push(pattern);
-      patterns.add(pattern);
+      const operand = operandOf(word);
+      operands2.push(operand);
+      if (word.dynamic) patterns.add(operand);
     }
   }
   if (role === "wrapper") return judgeOptions(runner, program, operands2, patterns, frame);
@@ -22047,7 +22045,7 @@ function asPattern(file, words) {
   for (const near of [false, true]) {
     for (let index = 1; index < words.length; index += 1) {
       const word = words[index];
-      const operand = word.dynamic ? word.pattern ?? "**" : word.value;
+      const operand = operandOf(word);
       const pattern = word.dynamic ? operand : word.glob;
       if (pattern === void 0) continue;
       if (!near && file.path === operand) return { ...file, path: pattern, glob: true };
@@ -22056,6 +22054,9 @@ function asPattern(file, words) {
     }
   }
   return file;
+}
+function operandOf(word) {
+  return word.dynamic ? word.pattern ?? "**" : word.value;
 }
 function nameBelow(path, directory) {
   if (directory === "" || !path.startsWith(directory)) return void 0;

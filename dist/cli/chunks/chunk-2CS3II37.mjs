@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-XMKFFZMC.mjs";
+} from "./chunk-XFGQ3WHW.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-O7J4D3HR.mjs";
-import "./chunk-3HHTFL6V.mjs";
+} from "./chunk-OZHGBOI6.mjs";
+import "./chunk-DJS7ZYO6.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-XMKFFZMC.mjs";
+import "./chunk-XFGQ3WHW.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
