@@ -1,12 +1,13 @@
 // A pack's command rules, read once: each pattern's structured reading, and an index by
-// program word so that an invocation (or a line) is only tried against the patterns that can
-// match it. A pattern matches a text through its glob, whose literal start names the first
-// word when it holds a space (`git push --force*` needs `git …`), and an invocation through its
-// canonical forms, whose program must equal the pattern's. Patterns with neither known
+// program word (and subcommand) so that an invocation (or a line) is only tried against the
+// patterns that can match it. A pattern matches a text through its glob, whose literal start
+// names the first words when it holds a space (`git push --force*` needs `git push …`), and an
+// invocation through its canonical forms, whose program and subcommand must equal the
+// pattern's. Patterns with neither known
 // (`ls*`, `*foo*`) are tried against everything. Keys are necessary conditions only: every
 // candidate still runs the full match, so the index skips work, never a match.
 import { structurePattern, type StructuredPattern } from '../command/pattern.ts';
-import type { Invocation } from '../command/types.ts';
+import type { CanonicalForm, Invocation } from '../command/types.ts';
 import type { CompiledPack, CompiledPattern, CompiledRule } from '../policy/compile.ts';
 import { permitsAction } from './precedence.ts';
 
@@ -28,8 +29,10 @@ export interface CommandPattern {
 
 /** A pack's command patterns, indexed by the program word they need. */
 export interface CommandRules {
-  /** Patterns that can match a text (the line or a pipeline) through their glob. */
-  forText(text: string): readonly CommandPattern[];
+  /** Every pattern, in pack order. */
+  readonly patterns: readonly CommandPattern[];
+  /** Patterns of rules that stop an action (block, approval and the like) that can match a text (the line or a pipeline) through their glob. */
+  stoppingForText(text: string): readonly CommandPattern[];
   /**
    * Patterns that can match an invocation through its text, canonical texts or forms. A
    * `textOnly` pattern is among them only when one of those texts holds its literal: each holds
@@ -52,70 +55,91 @@ export function commandRulesOf(pack: CompiledPack): CommandRules {
 }
 
 function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
-  const byWord = new Map<string, CommandPattern[]>();
+  const byFirstWord = new Map<string, KeyedPattern[]>();
   const unkeyed: UnkeyedPattern[] = [];
   const textOnlyLiterals: string[] = [];
+  const patterns: CommandPattern[] = [];
   let order = 0;
   rules.forEach((rule, index) => {
     for (const pattern of rule.patterns) {
       const shape = structurePattern(pattern.text) ?? null;
-      const word = globFirstWord(pattern);
-      const literal = word === undefined && shape === null ? longestLiteral(pattern) : undefined;
+      const textKey = globKey(pattern);
+      const literal = textKey === undefined && shape === null ? longestLiteral(pattern) : undefined;
       if (literal !== undefined) textOnlyLiterals.push(literal);
       const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== undefined };
-      if (word === undefined) {
+      patterns.push(entry);
+      if (textKey === undefined) {
         unkeyed.push({ entry, prefix: pattern.matcher.caseInsensitive === true ? '' : (pattern.matcher.literals?.segments[0] ?? ''), programs: new Set(shape?.forms.map((form) => form.program)) });
         continue;
       }
-      // The canonical route needs the pattern's program among the invocation's form programs.
-      const keys = new Set([word]);
-      if (entry.shape !== null) for (const form of entry.shape.forms) keys.add(form.program);
-      for (const key of keys) byWord.set(key, [...(byWord.get(key) ?? []), entry]);
+      // The canonical route needs the pattern's program (and subcommand) among the invocation's forms.
+      const keys = [textKey];
+      if (entry.shape !== null) for (const form of entry.shape.forms) keys.push(shapeKey(entry.shape, form));
+      for (const key of keys) byFirstWord.set(key.first, [...(byFirstWord.get(key.first) ?? []), { entry, ...key }]);
     }
   });
-  // The candidates of subjects that show one word (most of them), built on first use: that
-  // word's patterns and the unkeyed ones that word can start; the text-only patterns only for a
-  // subject that holds one of their literals (one search for all of them).
-  const forWord = [new Map<string, readonly CommandPattern[]>(), new Map<string, readonly CommandPattern[]>()] as const;
-  const candidatesOf = (word: string, withTextOnly: boolean): readonly CommandPattern[] => {
-    const cache = forWord[withTextOnly ? 1 : 0];
-    let found = cache.get(word);
+  // Candidates of the words a subject shows (each text's first two, each form's program and
+  // subcommand), built on first use: the keyed patterns those words satisfy and the unkeyed
+  // ones a first word can start; the text-only patterns only for a subject that holds one of
+  // their literals (one search for all of them).
+  // One cache per kind of list: with or without the text-only patterns, all or the stopping ones.
+  const cached = Array.from({ length: 4 }, () => new Map<string, readonly CommandPattern[]>());
+  const candidatesOf = (shown: readonly string[], withTextOnly: boolean, stoppingOnly: boolean): readonly CommandPattern[] => {
+    const cache = cached[(withTextOnly ? 1 : 0) + (stoppingOnly ? 2 : 0)]!;
+    const id = shown.length === 1 ? shown[0]! : shown.join(SUBJECTS_APART);
+    let found = cache.get(id);
     if (found === undefined) {
-      found = gather([word], withTextOnly);
-      if (cache.size >= MAX_CACHED_WORDS) cache.clear();
-      cache.set(word, found);
+      found = gather(shown, withTextOnly);
+      if (stoppingOnly) found = found.filter((entry) => !entry.permissive);
+      if (cache.size >= MAX_CACHED_SUBJECTS) cache.clear();
+      cache.set(id, found);
     }
     return found;
   };
-  const gather = (words: readonly string[], withTextOnly: boolean): CommandPattern[] => {
+  const gather = (shown: readonly string[], withTextOnly: boolean): CommandPattern[] => {
     const found: CommandPattern[] = [];
-    for (const { entry, prefix, programs } of unkeyed) if ((withTextOnly || !entry.textOnly) && canStart(words, prefix, programs)) found.push(entry);
-    const seen = new Set<string>();
-    for (const word of words) {
-      if (seen.has(word)) continue;
-      seen.add(word);
-      const bucket = byWord.get(word);
-      if (bucket !== undefined) for (const entry of bucket) found.push(entry);
+    const pairs = shown.map((words) => words.split(WORDS_APART));
+    const firstWords = pairs.map(([first]) => first!);
+    for (const { entry, prefix, programs } of unkeyed) if ((withTextOnly || !entry.textOnly) && canStart(firstWords, prefix, programs)) found.push(entry);
+    for (const [first, second] of pairs) {
+      for (const key of byFirstWord.get(first!) ?? []) if (satisfies(key, second)) found.push(key.entry);
     }
     return inPackOrder(found);
   };
   const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const mayMatchTextOnly = (subject: string): boolean => textOnly !== undefined && textOnly.test(subject);
   return {
-    forText: (text) => candidatesOf(firstWord(text), mayMatchTextOnly(text)),
+    patterns,
+    stoppingForText: (text) => candidatesOf([leadingWords(text)], mayMatchTextOnly(text), true),
     forInvocation: (invocation) => {
       // A text-only pattern is matched against the invocation's text and canonical texts alone.
       const withTextOnly = mayMatchTextOnly(invocation.text) || invocation.canonical.some(mayMatchTextOnly);
-      // Mostly the text starts with the program every form names, and a rendered form starts
-      // with its program: one word.
-      const { program, text, forms } = invocation;
-      if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) return candidatesOf(program, withTextOnly);
-      const words = [firstWord(text)];
-      for (const canonical of invocation.canonical) words.push(firstWord(canonical));
-      for (const form of forms) words.push(form.program);
-      return gather(words, withTextOnly);
+      const shown = [leadingWords(invocation.text)];
+      for (const canonical of invocation.canonical) addOnce(shown, leadingWords(canonical));
+      for (const form of invocation.forms) formWords(form, shown);
+      return candidatesOf(shown, withTextOnly, false);
     },
   };
+}
+
+/**
+ * What a keyed pattern needs of a subject: its first word, and its second word (or a form's
+ * subcommand) when the pattern names that, whole or as a prefix (`git status*`).
+ */
+interface PatternKey {
+  first: string;
+  second: string | undefined;
+  secondIsPrefix: boolean;
+}
+
+interface KeyedPattern extends PatternKey {
+  entry: CommandPattern;
+}
+
+function satisfies(key: PatternKey, second: string | undefined): boolean {
+  if (key.second === undefined) return true;
+  if (second === undefined) return false;
+  return key.secondIsPrefix ? second.startsWith(key.second) : second === key.second;
 }
 
 /** A pattern no word keys: tried where a subject's first word can start its glob, or name its program. */
@@ -127,7 +151,7 @@ interface UnkeyedPattern {
   programs: ReadonlySet<string>;
 }
 
-const MAX_CACHED_WORDS = 4096;
+const MAX_CACHED_SUBJECTS = 4096;
 
 // A subject matches a glob only if it starts with the glob's literal start, which holds no
 // space, so only if its first word does; its structured reading only if a form's program is
@@ -138,14 +162,55 @@ function canStart(words: readonly string[], prefix: string, programs: ReadonlySe
   return false;
 }
 
-// The word a glob's text must start with, when its literal start holds a space (or it has no star).
-function globFirstWord(pattern: CompiledPattern): string | undefined {
+// A subject's words are joined by a character no word holds, and subjects (in a cache key) by another.
+const WORDS_APART = '\u0000';
+const SUBJECTS_APART = '\u0001';
+// Marks a form's positional, which a subcommand never equals.
+const POSITIONAL = '\u0002';
+
+// What a glob's text must show: its first word when its literal start holds a space (or it
+// has no star), and what its literal start holds of the second (`git push --force*` needs
+// `git push …`, `git status*` needs `git status…`).
+function globKey(pattern: CompiledPattern): PatternKey | undefined {
   const literals = pattern.matcher.literals;
   if (literals === undefined || pattern.matcher.caseInsensitive === true) return undefined;
   const prefix = literals.segments[0]!;
+  const whole = literals.dirStars.length === 0;
   const space = prefix.indexOf(' ');
-  if (space >= 0) return prefix.slice(0, space);
-  return literals.dirStars.length === 0 ? prefix : undefined;
+  if (space < 0) return whole ? { first: prefix, second: undefined, secondIsPrefix: false } : undefined;
+  const next = prefix.indexOf(' ', space + 1);
+  const second = next < 0 ? prefix.slice(space + 1) : prefix.slice(space + 1, next);
+  const secondIsPrefix = next < 0 && !whole;
+  return { first: prefix.slice(0, space), second: second === '' ? undefined : second, secondIsPrefix };
+}
+
+// What a structured pattern's form needs of an invocation's form: its program, and its
+// subcommand or else its first positional (`git pu*` may be `git push`, `npm test*` `npm tests`).
+function shapeKey(shape: StructuredPattern, form: CanonicalForm): PatternKey {
+  if (form.path.length > 0) {
+    const secondIsPrefix = shape.partial && form.path.length === 1 && form.positionals.length === 0 && form.flags.size === 0;
+    return { first: form.program, second: form.path[0], secondIsPrefix };
+  }
+  if (form.positionals.length === 0) return { first: form.program, second: undefined, secondIsPrefix: false };
+  return { first: form.program, second: POSITIONAL + form.positionals[0]!, secondIsPrefix: shape.partial && form.positionals.length === 1 };
+}
+
+// The words of an invocation's form that keys can need.
+function formWords(form: CanonicalForm, shown: string[]): void {
+  addOnce(shown, form.path.length > 0 ? form.program + WORDS_APART + form.path[0]! : form.program);
+  if (form.positionals.length > 0) addOnce(shown, form.program + WORDS_APART + POSITIONAL + form.positionals[0]!);
+}
+
+// A text's first two words, joined.
+function leadingWords(text: string): string {
+  const space = text.indexOf(' ');
+  if (space < 0) return text;
+  const next = text.indexOf(' ', space + 1);
+  return next < 0 ? text.replace(' ', WORDS_APART) : text.slice(0, space) + WORDS_APART + text.slice(space + 1, next);
+}
+
+function addOnce(list: string[], item: string): void {
+  if (!list.includes(item)) list.push(item);
 }
 
 // The longest literal a subject must contain to match the glob, when there is one to search for.
@@ -154,16 +219,6 @@ function longestLiteral(pattern: CompiledPattern): string | undefined {
   if (literals === undefined || pattern.matcher.caseInsensitive === true) return undefined;
   const longest = literals.segments.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
   return longest === '' ? undefined : longest;
-}
-
-// Whether `text`'s first word is `word`.
-function startsWithWord(text: string, word: string): boolean {
-  return text.startsWith(word) && (text.length === word.length || text.charCodeAt(word.length) === 0x20);
-}
-
-function firstWord(text: string): string {
-  const space = text.indexOf(' ');
-  return space < 0 ? text : text.slice(0, space);
 }
 
 // Sorted by pack order, each entry once (two words can file the same pattern).

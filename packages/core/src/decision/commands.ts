@@ -122,8 +122,8 @@ function mentionsApplyOrDelete(text: string): boolean {
 function addTextHits(hits: CommandHit[], rules: CommandRules, subject: string): void {
   // Candidates come in pack order, so a rule's first matching candidate is its first matching pattern.
   let settled: CompiledRule | undefined;
-  for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
-    if (permissive || rule === settled) continue;
+  for (const { rule, ruleOrder, pattern } of rules.stoppingForText(subject)) {
+    if (rule === settled) continue;
     if (!pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
@@ -147,7 +147,8 @@ function invocationHits(rules: CommandRules, invocation: Invocation): CommandHit
   return hits;
 }
 
-function matchInvocation({ pattern, shape, permissive }: CommandPattern, invocation: Invocation): string | undefined {
+/** What of an invocation a pattern matches (its text, a canonical text or a form's rendering), if it does. */
+export function matchInvocation({ pattern, shape, permissive }: CommandPattern, invocation: Invocation): string | undefined {
   if (permissive) {
     if (invocation.workspaceBinary || shape === null) return pattern.matcher.test(invocation.text) ? invocation.text : undefined;
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : undefined;
