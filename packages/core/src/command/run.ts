@@ -275,6 +275,17 @@ function resolutionBuiltin(runner: ScriptRunner, program: string, args: readonly
     : program === 'enable' ? values.some((value) => !/^-[aps]+$/.test(value))
     : values.includes('expand_aliases') && values.some((value) => /^-[a-z]*s/.test(value));
   if (changes) runner.opaque('resolution', `\`${program} ${clip(values.join(' '))}\` changes which program a name runs`);
+  if (program === 'shopt' && values.some((value) => /^-[a-z]*s/.test(value))) globOptions(runner, args, program);
+}
+
+// Shell options under which a typed pathname pattern names other files than it reads as:
+// `dotglob` lets `*` name hidden files (`*nv` names `.env`), `nocaseglob` lets `.EN[V]` name `.env`.
+const GLOB_OPTIONS = new Set(['dotglob', 'nocaseglob']);
+
+// `shopt -s dotglob`, `bash -O nocaseglob`: what later patterns name is not what they show.
+function globOptions(runner: ScriptRunner, options: readonly Word[], by: string): void {
+  const option = options.find((word) => word.dynamic || GLOB_OPTIONS.has(word.value));
+  if (option !== undefined) runner.opaque('hidden-config', `\`${by} ${clip(option.value)}\` changes what a pathname pattern names (a \`*\` may name hidden files, or match without regard to case)`);
 }
 
 // `read NAME`, `printf -v NAME`, `[[ -v NAME ]]`… with a subscript that runs code; and the
@@ -355,6 +366,7 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
       if (letters.includes('c')) command = true;
       if (letters.includes('s')) fromStdin = true;
       if (letters.includes('i') && !command) runner.opaque('code-option', `\`${program} -i\` reads start-up files`);
+      if (word.startsWith('-O') && words[index + 1] !== undefined) globOptions(runner, [words[index + 1]!], `${program} -O`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }

@@ -270,6 +270,13 @@ commands:
     expect(analyzer.analyze('gh pr create --fill --reviewer octocat').opaque).toEqual([]);
   });
 
+  test('shell options that change what a pathname pattern names are hidden configuration', () => {
+    for (const line of ["bash -O dotglob -c 'cat *nv'", "bash -O nocaseglob -c 'cat .EN[V]'", 'shopt -s dotglob; cat *nv', 'shopt -qs nocaseglob', 'shopt -s $OPT']) {
+      expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('hidden-config');
+    }
+    for (const line of ["bash -O globstar -c 'ls src/**/*.ts'", "bash -O nullglob -c 'cat *.md'", 'shopt -u dotglob', 'shopt dotglob']) expect(analyzer.analyze(line).opaque, line).toEqual([]);
+  });
+
   test('git push refspecs become the git operation', () => {
     expect(analyzer.analyze('git -C r push origin +HEAD:refs/heads/main').gitPushes).toEqual([{ operation: 'push --force', target: '+main' }]);
   });
