@@ -43,6 +43,8 @@ interface Automaton {
   prefix: string;
   /** Literal text every accepted string ends with (the pattern's tail after its last wildcard; may be empty). */
   suffix: string;
+  /** The one string accepted, when the automaton is a chain of characters (a pattern with no wildcard). */
+  literal: string | undefined;
 }
 
 const MAX_STATES = 4096;
@@ -267,10 +269,29 @@ function prefixesAgree(shellPrefix: string, policyPrefix: string, caseInsensitiv
   return caseInsensitive ? left.toLowerCase() === right.toLowerCase() : left === right;
 }
 
+// Whether an automaton accepts a text: the set of states it can be in, character by character.
+function acceptsText(automaton: Automaton, text: string): boolean {
+  let states = closure(automaton, [0]);
+  for (let index = 0; index < text.length && states.length > 0; index += 1) {
+    const char = text[index]!;
+    const next: number[] = [];
+    for (const state of states) for (const move of automaton.moves[state]!) if (accepts(move.test, char) && !next.includes(move.to)) next.push(move.to);
+    states = closure(automaton, next);
+  }
+  return states.includes(automaton.final);
+}
+
+function closure(automaton: Automaton, states: number[]): number[] {
+  for (let index = 0; index < states.length; index += 1) for (const to of automaton.empty[states[index]!]!) if (!states.includes(to)) states.push(to);
+  return states;
+}
+
 function witnessOf(left: Automaton, right: Automaton): string | undefined {
   // Every common string would end with both last characters: different ones rule it out at once.
   if (left.lastChar !== undefined && right.lastChar !== undefined && left.lastChar !== right.lastChar) return undefined;
   if (!suffixesAgree(left.suffix, right.suffix)) return undefined;
+  // One string (`src/.ts`, the starless reading of most patterns): the policy glob settles it.
+  if (left.literal !== undefined) return acceptsText(right, left.literal) ? left.literal : undefined;
   const width = right.moves.length;
   // A state is (shell state, policy state, at the start of a name), encoded as
   // (a * width + b) * 2 + fresh; bash matches a name's leading dot only with a literal dot, so a
@@ -513,6 +534,20 @@ class Builder {
     });
     for (const targets of this.empty) if (targets.includes(final)) emptyInto = true;
     const only = into.length === 1 && !emptyInto ? into[0]! : undefined;
-    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined, prefix, suffix };
+    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === 'char' ? only.char : undefined, prefix, suffix, literal: this.literal() };
+  }
+
+  // A chain of single characters, state to next state, and nothing else: its text.
+  private literal(): string | undefined {
+    let text = '';
+    for (let state = 0; state < this.moves.length; state += 1) {
+      const moves = this.moves[state]!;
+      if (this.empty[state]!.length > 0 || moves.length > 1) return undefined;
+      const move = moves[0];
+      if (move === undefined) return state === this.current ? text : undefined;
+      if (move.test.kind !== 'char' || move.to !== state + 1) return undefined;
+      text += move.test.char;
+    }
+    return undefined;
   }
 }

@@ -59,6 +59,8 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   const unkeyed: UnkeyedPattern[] = [];
   const textOnlyLiterals: string[] = [];
   const patterns: CommandPattern[] = [];
+  // First words under which some pattern needs a second word: only those are shown with one.
+  const readsSecond = new Set<string>();
   let order = 0;
   rules.forEach((rule, index) => {
     for (const pattern of rule.patterns) {
@@ -75,7 +77,10 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
       // The canonical route needs the pattern's program (and subcommand) among the invocation's forms.
       const keys = [textKey];
       if (entry.shape !== null) for (const form of entry.shape.forms) keys.push(shapeKey(entry.shape, form));
-      for (const key of keys) byFirstWord.set(key.first, [...(byFirstWord.get(key.first) ?? []), { entry, ...key }]);
+      for (const key of keys) {
+        byFirstWord.set(key.first, [...(byFirstWord.get(key.first) ?? []), { entry, ...key }]);
+        if (key.second !== undefined) readsSecond.add(key.first);
+      }
     }
   });
   // Candidates of the words a subject shows (each text's first two, each form's program and
@@ -108,6 +113,14 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   };
   const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const mayMatchTextOnly = (subject: string): boolean => textOnly !== undefined && textOnly.test(subject);
+  const words = (first: string, second: string | undefined): string => (second !== undefined && readsSecond.has(first) ? first + WORDS_APART + second : first);
+  // A text's first word, with its second.
+  const leadingWords = (text: string): string => {
+    const space = text.indexOf(' ');
+    if (space < 0) return text;
+    const next = text.indexOf(' ', space + 1);
+    return words(text.slice(0, space), next < 0 ? text.slice(space + 1) : text.slice(space + 1, next));
+  };
   return {
     patterns,
     stoppingForText: (text) => candidatesOf([leadingWords(text)], mayMatchTextOnly(text), true),
@@ -116,7 +129,10 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
       const withTextOnly = mayMatchTextOnly(invocation.text) || invocation.canonical.some(mayMatchTextOnly);
       const shown = [leadingWords(invocation.text)];
       for (const canonical of invocation.canonical) addOnce(shown, leadingWords(canonical));
-      for (const form of invocation.forms) formWords(form, shown);
+      for (const { program, path, positionals } of invocation.forms) {
+        addOnce(shown, words(program, path[0]));
+        if (positionals.length > 0) addOnce(shown, words(program, POSITIONAL + positionals[0]!));
+      }
       return candidatesOf(shown, withTextOnly, false);
     },
   };
@@ -193,20 +209,6 @@ function shapeKey(shape: StructuredPattern, form: CanonicalForm): PatternKey {
   }
   if (form.positionals.length === 0) return { first: form.program, second: undefined, secondIsPrefix: false };
   return { first: form.program, second: POSITIONAL + form.positionals[0]!, secondIsPrefix: shape.partial && form.positionals.length === 1 };
-}
-
-// The words of an invocation's form that keys can need.
-function formWords(form: CanonicalForm, shown: string[]): void {
-  addOnce(shown, form.path.length > 0 ? form.program + WORDS_APART + form.path[0]! : form.program);
-  if (form.positionals.length > 0) addOnce(shown, form.program + WORDS_APART + POSITIONAL + form.positionals[0]!);
-}
-
-// A text's first two words, joined.
-function leadingWords(text: string): string {
-  const space = text.indexOf(' ');
-  if (space < 0) return text;
-  const next = text.indexOf(' ', space + 1);
-  return next < 0 ? text.replace(' ', WORDS_APART) : text.slice(0, space) + WORDS_APART + text.slice(space + 1, next);
 }
 
 function addOnce(list: string[], item: string): void {
