@@ -25,6 +25,8 @@ test('strictness orders the six decisions', () => {
   expect(core.isStricter('require_approval', 'allow_with_attestation')).toBe(true);
   expect(core.isStricter('warn', 'audit_only')).toBe(true);
   expect(core.isStricter('allow', 'audit_only')).toBe(false);
+  // DECISIONS lists them from most to least permissive: strictness is exactly that order.
+  for (const a of core.DECISIONS) for (const b of core.DECISIONS) expect(core.isStricter(a, b), `${a} over ${b}`).toBe(core.DECISIONS.indexOf(a) > core.DECISIONS.indexOf(b));
   expect(core.permitsAction('warn')).toBe(true);
   expect(core.permitsAction('require_approval')).toBe(false);
 });

@@ -31,18 +31,18 @@ interface OptionRule {
   /** Takes a value (`--x VALUE`, `--x=VALUE`, `-xVALUE` for one-letter options). */
   value: boolean;
   /** Values that make the option harmless (`pytest -p no:cacheprovider` disables a plugin). */
-  harmless?: RegExp;
+  harmless: RegExp | undefined;
 }
 
 interface ProgramEntry {
   /** Options by exact spelling. */
   options: ReadonlyMap<string, OptionRule>;
   /** `@FILE` reads arguments from FILE (pytest, javac, gcc). */
-  argFiles?: boolean;
+  argFiles: boolean;
   /** `NAME=value` arguments (make's variables) with an effect. */
-  assignments?: ReadonlyMap<string, OptionEffect>;
+  assignments: ReadonlyMap<string, OptionEffect> | undefined;
   /** The effect of any other `NAME=value` argument, by its value. */
-  assignedValue?: (value: string) => OptionEffect | undefined;
+  assignedValue: ((value: string) => OptionEffect | undefined) | undefined;
   /** Options end at `--`. */
   stopAtDoubleDash: boolean;
 }
@@ -57,11 +57,11 @@ function entry(spec: Spec, extra: Partial<Omit<ProgramEntry, 'options'>> & { har
     const base = (flagOnly ? effect.slice(0, -1) : effect) as OptionEffect;
     for (const name of names.split(' ')) {
       const harmless = extra.harmless?.[name];
-      options.set(name, { effect: base, value: !flagOnly, ...(harmless ? { harmless } : {}) });
+      options.set(name, { effect: base, value: !flagOnly, harmless });
     }
   }
-  const { harmless: _unused, ...rest } = extra;
-  return { options, stopAtDoubleDash: true, ...rest };
+  // One shape for every entry and rule, so the scan's reads of them stay monomorphic.
+  return { options, argFiles: extra.argFiles ?? false, assignments: extra.assignments, assignedValue: extra.assignedValue, stopAtDoubleDash: extra.stopAtDoubleDash ?? true };
 }
 
 const NPM = entry({

@@ -1,16 +1,39 @@
-import { DECISIONS, SEVERITIES, type DecisionValue, type Severity } from './types.ts';
+import type { DecisionValue, Severity } from './types.ts';
 
-const DECISION_RANK: Readonly<Record<DecisionValue, number>> = Object.fromEntries(
-  DECISIONS.map((value, rank) => [value, rank]),
-) as Record<DecisionValue, number>;
+// Ranks by switch, not by a keyed lookup: these run for every candidate verdict of a decision.
+function decisionRank(decision: DecisionValue): number {
+  switch (decision) {
+    case 'allow':
+      return 0;
+    case 'audit_only':
+      return 1;
+    case 'warn':
+      return 2;
+    case 'allow_with_attestation':
+      return 3;
+    case 'require_approval':
+      return 4;
+    case 'block':
+      return 5;
+  }
+}
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = Object.fromEntries(
-  SEVERITIES.map((value, rank) => [value, rank]),
-) as Record<Severity, number>;
+function severityRank(severity: Severity): number {
+  switch (severity) {
+    case 'low':
+      return 0;
+    case 'medium':
+      return 1;
+    case 'high':
+      return 2;
+    case 'critical':
+      return 3;
+  }
+}
 
 /** Whether `a` is stricter than `b`: block > require_approval > allow_with_attestation > warn > audit_only > allow. */
 export function isStricter(a: DecisionValue, b: DecisionValue): boolean {
-  return DECISION_RANK[a] > DECISION_RANK[b];
+  return decisionRank(a) > decisionRank(b);
 }
 
 /** Whether a decision lets the action go ahead without a human. */
@@ -19,7 +42,7 @@ export function permitsAction(decision: DecisionValue): boolean {
 }
 
 export function maxSeverity(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[a] >= SEVERITY_RANK[b] ? a : b;
+  return severityRank(a) >= severityRank(b) ? a : b;
 }
 
 /** The strictest of several items by decision; the first wins a tie, so pack order breaks ties. */
@@ -43,5 +66,5 @@ export function strictestVerdict<T extends { decision: DecisionValue; severity: 
 
 /** Whether `a` is stricter than `b` by decision, then by severity; false for a tie. */
 export function outranks(a: { decision: DecisionValue; severity: Severity }, b: { decision: DecisionValue; severity: Severity }): boolean {
-  return isStricter(a.decision, b.decision) || (a.decision === b.decision && SEVERITY_RANK[a.severity] > SEVERITY_RANK[b.severity]);
+  return isStricter(a.decision, b.decision) || (a.decision === b.decision && severityRank(a.severity) > severityRank(b.severity));
 }

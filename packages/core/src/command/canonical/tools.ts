@@ -107,7 +107,26 @@ function refineGh(form: CanonicalForm): CanonicalForm[] {
   return [form];
 }
 
-const BY_NAME: ReadonlyMap<string, ToolSpec> = new Map(TOOL_SPECS.flatMap((spec) => spec.names.map((name) => [name, spec] as const)));
+// Every spec in one shape, absent fields undefined, so the reading's loads of a spec stay monomorphic.
+function fullSpec(spec: ToolSpec): ToolSpec {
+  return {
+    names: spec.names,
+    canonicalProgram: spec.canonicalProgram,
+    pathDepth: spec.pathDepth,
+    valueFlags: spec.valueFlags,
+    switchFlags: spec.switchFlags,
+    longTakesValue: spec.longTakesValue,
+    aliases: spec.aliases,
+    subcommands: spec.subcommands,
+    longNames: spec.longNames,
+    shortClusters: spec.shortClusters,
+    singleDashLong: spec.singleDashLong,
+    refine: spec.refine,
+    injected: spec.injected,
+  };
+}
+
+const BY_NAME: ReadonlyMap<string, ToolSpec> = new Map(TOOL_SPECS.map(fullSpec).flatMap((spec) => spec.names.map((name) => [name, spec] as const)));
 
 /** The spec that reads `program`, if it is a tool we model. */
 export function toolSpecFor(program: string): ToolSpec | undefined {
@@ -115,4 +134,4 @@ export function toolSpecFor(program: string): ToolSpec | undefined {
 }
 
 /** The reading for tools we do not model: options as given, clusters kept, words positional. */
-export const GENERIC_SPEC: ToolSpec = { names: [], pathDepth: 0 };
+export const GENERIC_SPEC: ToolSpec = fullSpec({ names: [], pathDepth: 0 });
