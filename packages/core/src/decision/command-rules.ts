@@ -114,23 +114,43 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const mayMatchTextOnly = (subject: string): boolean => textOnly !== undefined && textOnly.test(subject);
   const words = (first: string, second: string | undefined): string => (second !== undefined && readsSecond.has(first) ? first + WORDS_APART + second : first);
-  // A text's first word, with its second.
-  const leadingWords = (text: string): string => {
+  // A text's first two words, left in `first` and `second` (no pair is built per text).
+  let first = '';
+  let second: string | undefined;
+  const split = (text: string): void => {
     const space = text.indexOf(' ');
-    if (space < 0) return text;
+    if (space < 0) {
+      first = text;
+      second = undefined;
+      return;
+    }
     const next = text.indexOf(' ', space + 1);
-    return words(text.slice(0, space), next < 0 ? text.slice(space + 1) : text.slice(space + 1, next));
+    first = text.slice(0, space);
+    second = next < 0 ? text.slice(space + 1) : text.slice(space + 1, next);
   };
   return {
     patterns,
-    stoppingForText: (text) => candidatesOf([leadingWords(text)], mayMatchTextOnly(text), true),
+    stoppingForText: (text) => {
+      split(text);
+      return candidatesOf([words(first, second)], mayMatchTextOnly(text), true);
+    },
     forInvocation: (invocation) => {
-      // A text-only pattern is matched against the invocation's text and canonical texts alone.
-      const withTextOnly = mayMatchTextOnly(invocation.text) || invocation.canonical.some(mayMatchTextOnly);
-      const shown = [leadingWords(invocation.text)];
-      for (const canonical of invocation.canonical) addOnce(shown, leadingWords(canonical));
-      for (const { program, path, positionals } of invocation.forms) {
-        addOnce(shown, words(program, path[0]));
+      const { text, canonical, forms } = invocation;
+      // Mostly a canonical text is the text itself, and the form's program and subcommand are its first words.
+      let withTextOnly = mayMatchTextOnly(text);
+      split(text);
+      const textFirst = first;
+      const textSecond = second;
+      const shown = [words(textFirst, textSecond)];
+      for (const each of canonical) {
+        if (each === text) continue;
+        // A text-only pattern is matched against the invocation's text and canonical texts alone.
+        withTextOnly ||= mayMatchTextOnly(each);
+        split(each);
+        addOnce(shown, words(first, second));
+      }
+      for (const { program, path, positionals } of forms) {
+        if (program !== textFirst || path[0] !== textSecond) addOnce(shown, words(program, path[0]));
         if (positionals.length > 0) addOnce(shown, words(program, POSITIONAL + positionals[0]!));
       }
       return candidatesOf(shown, withTextOnly, false);
