@@ -98,6 +98,24 @@ function sideBySide(lines, policy, pack) {
   const parse = best(rounds.parse);
   const decided = best(rounds.evaluate);
   const roundRatios = rounds.parse.map((each, round) => +(rounds.evaluate[round].p50_us / each.p50_us).toFixed(2));
+  // The same commands once more, each parsed and decided back to back: both sides of every pair
+  // run under the same load, which a round of 10k seconds apart cannot promise.
+  const paired = [];
+  for (let round = 0; round < 3; round += 1) {
+    const parses = new Float64Array(commands.length);
+    const decisions = new Float64Array(commands.length);
+    for (let i = 0; i < commands.length; i += 1) {
+      let t0 = process.hrtime.bigint();
+      bare.parse(commands[i]).delete();
+      parses[i] = Number(process.hrtime.bigint() - t0) / 1000;
+      t0 = process.hrtime.bigint();
+      core.evaluate(policy, { action_type: 'execute_command', target: commands[i] }, context);
+      decisions[i] = Number(process.hrtime.bigint() - t0) / 1000;
+    }
+    parses.sort();
+    decisions.sort();
+    paired.push({ parse_p50_us: +percentile(parses, 50).toFixed(2), evaluate_p50_us: +percentile(decisions, 50).toFixed(2), evaluate_p99_us: +percentile(decisions, 99).toFixed(2), p50_ratio: +(percentile(decisions, 50) / percentile(parses, 50)).toFixed(2) });
+  }
   return {
     commands: COMMANDS,
     distinct: lines.length,
@@ -107,6 +125,7 @@ function sideBySide(lines, policy, pack) {
     p50_ratio_to_parse: +(decided.p50_us / parse.p50_us).toFixed(2),
     p50_ratio_per_round: roundRatios,
     p50_ratio_median_of_rounds: [...roundRatios].sort((a, b) => a - b)[ROUNDS >> 1],
+    paired_rounds: paired,
     load_average: loadavg().map((value) => +value.toFixed(1)),
   };
 }

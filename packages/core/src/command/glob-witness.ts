@@ -17,21 +17,24 @@ interface CharTest {
   /** `set`, `any`: whether it takes a `/`. */
   readonly slash: boolean;
   readonly dot: boolean;
+  /** `char`: its code unit (the product walk compares codes); -1 otherwise. */
+  readonly code: number;
 }
 
 function literalChar(char: string): CharTest {
-  return { kind: 'char', char, chars: '', negated: false, slash: false, dot: false };
+  return { kind: 'char', char, chars: '', negated: false, slash: false, dot: false, code: char.charCodeAt(0) };
 }
 
 function anyChar(slash: boolean, dot = false): CharTest {
-  return { kind: 'any', char: '', chars: '', negated: false, slash, dot };
+  return { kind: 'any', char: '', chars: '', negated: false, slash, dot, code: -1 };
 }
 
 function charSet(chars: string, negated: boolean): CharTest {
-  return { kind: 'set', char: '', chars, negated, slash: false, dot: false };
+  return { kind: 'set', char: '', chars, negated, slash: false, dot: false, code: -1 };
 }
 
-interface Automaton {
+/** A glob read as an automaton, kept to be matched against many others (see `automataWitness`). */
+export interface Automaton {
   /** Per state: outgoing character moves. */
   moves: Array<Array<{ test: CharTest; to: number }>>;
   /** Per state: epsilon moves. */
@@ -219,15 +222,24 @@ export function normalizeGlobPath(pattern: string): string {
 
 /** One path both globs match, or undefined when they share none. */
 export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
-  // Both automata are kept with their literal starts: most pairs end there, before any search.
-  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
-  const right = policyAutomaton(policyPattern, caseInsensitive);
-  if (!startsAgree(left.prefix, right.prefix)) return undefined;
-  return witnessOf(left, right);
+  return automataWitness(shellAutomaton(shellPattern, caseInsensitive), policyAutomaton(policyPattern, caseInsensitive));
 }
 
-function policyAutomaton(pattern: string, caseInsensitive: boolean): Automaton {
+/** A shell pattern's automaton (folded when case does not matter), built once per pattern. */
+export function shellAutomaton(pattern: string, caseInsensitive: boolean): Automaton {
+  return automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? pattern.toLowerCase() : pattern);
+}
+
+/** A policy glob's automaton (folded when case does not matter), built once per glob. */
+export function policyAutomaton(pattern: string, caseInsensitive: boolean): Automaton {
   return automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? pattern.toLowerCase() : pattern);
+}
+
+/** One path a shell pattern's automaton and a policy glob's both accept, or undefined. */
+export function automataWitness(shell: Automaton, policy: Automaton): string | undefined {
+  // Both automata are kept with their literal starts: most pairs end there, before any search.
+  if (!startsAgree(shell.prefix, policy.prefix)) return undefined;
+  return witnessOf(shell, policy);
 }
 
 // Every path both globs match starts with both literal prefixes, so one must start the other:
@@ -315,8 +327,8 @@ function witnessOf(left: Automaton, right: Automaton): string | undefined {
         const next = (x.to * width + y.to) * 2;
         // Reached already, at a name's start and inside one: no character can add to it.
         if (search.seen(next) && search.seen(next + 1)) continue;
-        const char = common(x.test, y.test, noDot);
-        if (char !== undefined) search.reach(next + (char === '/' ? 1 : 0), state, char.charCodeAt(0));
+        const code = commonCode(x.test, y.test, noDot);
+        if (code !== NO_CHAR) search.reach(next + (code === SLASH_CODE ? 1 : 0), state, code);
       }
     }
   }
@@ -389,6 +401,27 @@ function automatonOf(cache: Map<string, Automaton>, build: (pattern: string) => 
     cache.set(pattern, automaton);
   }
   return automaton;
+}
+
+const SLASH_CODE = 0x2f;
+const DOT_CODE = 0x2e;
+const PROBE_CODE = PROBES.charCodeAt(0);
+
+// The code of a character both tests accept, or NO_CHAR: `common`, with a literal on either side
+// settled by comparing codes (`noDot` never holds for a literal on the shell side).
+function commonCode(x: CharTest, y: CharTest, noDot: boolean): number {
+  if (x.kind === 'char') return acceptsCode(y, x.code) ? x.code : NO_CHAR;
+  if (y.kind === 'char') return !(noDot && y.code === DOT_CODE) && acceptsCode(x, y.code) ? y.code : NO_CHAR;
+  // Two wildcards: the first probe, `x`, which any wildcard takes.
+  if (x.kind === 'any' && y.kind === 'any') return PROBE_CODE;
+  const char = common(x, y, noDot);
+  return char === undefined ? NO_CHAR : char.charCodeAt(0);
+}
+
+function acceptsCode(test: CharTest, code: number): boolean {
+  if (test.kind === 'char') return test.code === code;
+  if (test.kind === 'any') return test.slash || code !== SLASH_CODE;
+  return accepts(test, String.fromCharCode(code));
 }
 
 // A character both tests accept (not a dot when `noDot`), tried from their own characters first.

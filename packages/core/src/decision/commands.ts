@@ -1,5 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
-import { globWitness, judgesTrees, normalizeGlobPath, treeDirectory, treeInside, treeWitness } from '../command/glob-witness.ts';
+import { automataWitness, judgesTrees, normalizeGlobPath, policyAutomaton, shellAutomaton, treeDirectory, treeInside, treeWitness, type Automaton } from '../command/glob-witness.ts';
 import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
@@ -218,15 +218,28 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
   const witnesses: Array<{ path: string; narrow: boolean }> = [];
   // With every `*` empty, a leading `**/` is gone too (`$D/x`: D may be `.`).
   const starless = pattern.replace(/(^|\/)\*\*+\//g, '$1').replace(/(^|[^\\])\*+/g, '$1');
-  for (const rule of pack.rules[access === 'read' ? 'read_file' : 'write_file']) {
-    if (permitsAction(rule.decision)) continue;
-    for (const each of rule.patterns) {
-      const narrow = globWitness(starless, each.text, pack.caseInsensitivePaths);
-      const witness = narrow ?? globWitness(pattern, each.text, pack.caseInsensitivePaths);
-      if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
-    }
+  const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
+  const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
+  for (const policy of stoppingGlobsOf(pack)[access]) {
+    const narrow = automataWitness(narrowShell, policy);
+    const witness = narrow ?? automataWitness(broadShell, policy);
+    if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
   }
   return witnesses;
+}
+
+// The automata of a pack's stopping file globs, in pack order, built once per pack.
+const STOPPING_GLOBS = new WeakMap<CompiledPack, Record<'read' | 'write', Automaton[]>>();
+
+function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', Automaton[]> {
+  let globs = STOPPING_GLOBS.get(pack);
+  if (globs === undefined) {
+    const of = (rules: readonly CompiledRule[]): Automaton[] =>
+      rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => policyAutomaton(each.text, pack.caseInsensitivePaths)));
+    globs = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
+    STOPPING_GLOBS.set(pack, globs);
+  }
+  return globs;
 }
 
 // A directory filled with names the line does not show: judged as every protected path below it
