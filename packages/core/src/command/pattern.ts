@@ -17,6 +17,8 @@ export interface StructuredPattern {
   programOnly: boolean;
   /** What follows the first `*`, matched against the canonical text (`*--context*prod*`). */
   tail: GlobMatcher | undefined;
+  /** Each form's flags as a list, in `forms` order: read for every invocation, without a Map iterator. */
+  flagLists: Array<ReadonlyArray<readonly [string, string | true]>>;
 }
 
 const SPANS_COMMANDS = /[|;&<>()`$\n]/;
@@ -32,8 +34,10 @@ export function structurePattern(text: string): StructuredPattern | undefined {
   const words = literal.trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/^(['"])(.*)\1$/, '$2'));
   if (words.length === 0) return undefined;
   const program = words[0]!.slice(words[0]!.lastIndexOf('/') + 1).toLowerCase();
+  const forms = canonicalForms(program, words.slice(1), {}, true);
   return {
-    forms: canonicalForms(program, words.slice(1), {}, true),
+    forms,
+    flagLists: forms.map((form) => [...form.flags]),
     open,
     partial,
     programOnly: words.length === 1,
@@ -51,8 +55,8 @@ export function matchesInvocation(pattern: StructuredPattern, invocation: Invoca
   for (let index = 0; index < invocation.forms.length; index += 1) {
     const subject = invocation.forms[index]!;
     const rendered = invocation.canonical[index] ?? renderForm(subject);
-    for (const form of pattern.forms) {
-      if (matchesForm(pattern, form, subject, rendered, exact)) return subject;
+    for (let each = 0; each < pattern.forms.length; each += 1) {
+      if (matchesForm(pattern, pattern.forms[each]!, pattern.flagLists[each]!, subject, rendered, exact)) return subject;
     }
   }
   return undefined;
@@ -64,7 +68,7 @@ function firstFlagStartingWith(flags: ReadonlyMap<string, string | true>, name: 
   return undefined;
 }
 
-function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: CanonicalForm, rendered: string, exact: boolean): boolean {
+function matchesForm(pattern: StructuredPattern, form: CanonicalForm, flags: ReadonlyArray<readonly [string, string | true]>, subject: CanonicalForm, rendered: string, exact: boolean): boolean {
   if (form.program !== subject.program) return false;
   if (pattern.programOnly) {
     // A closed allow names the bare program: `yarn` allows `yarn`, not `yarn dlx pkg`.
@@ -79,7 +83,7 @@ function matchesForm(pattern: StructuredPattern, form: CanonicalForm, subject: C
     const prefixOk = pattern.partial && lastIsPath && index === form.path.length - 1;
     if (want !== have && !(prefixOk && have.startsWith(want))) return false;
   }
-  for (const [name, value] of form.flags) {
+  for (const [name, value] of flags) {
     const found = pattern.partial ? firstFlagStartingWith(subject.flags, name) : subject.flags.get(name);
     if (found === undefined) return false;
     if (value !== true && found !== value) return false;
