@@ -59,8 +59,10 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   const unkeyed: UnkeyedPattern[] = [];
   const textOnlyLiterals: string[] = [];
   const patterns: CommandPattern[] = [];
-  // First words under which some pattern needs a second word: only those are shown with one.
+  // First words under which some pattern needs a second word, and those where it can be a
+  // form's first positional: only those are read off a subject.
   const readsSecond = new Set<string>();
+  const readsPositional = new Set<string>();
   let order = 0;
   rules.forEach((rule, index) => {
     for (const pattern of rule.patterns) {
@@ -76,86 +78,127 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
       }
       // The canonical route needs the pattern's program (and subcommand) among the invocation's forms.
       const keys = [textKey];
-      if (entry.shape !== null) for (const form of entry.shape.forms) keys.push(shapeKey(entry.shape, form));
+      if (entry.shape !== null) {
+        for (const form of entry.shape.forms) {
+          keys.push(shapeKey(entry.shape, form));
+          if (form.path.length === 0 && form.positionals.length > 0) readsPositional.add(form.program);
+        }
+      }
       for (const key of keys) {
         byFirstWord.set(key.first, [...(byFirstWord.get(key.first) ?? []), { entry, ...key }]);
         if (key.second !== undefined) readsSecond.add(key.first);
       }
     }
   });
-  // Candidates of the words a subject shows (each text's first two, each form's program and
-  // subcommand), built on first use: the keyed patterns those words satisfy and the unkeyed
-  // ones a first word can start; the text-only patterns only for a subject that holds one of
-  // their literals (one search for all of them).
-  // One cache per kind of list: with or without the text-only patterns, all or the stopping ones.
-  const cached = Array.from({ length: 4 }, () => new Map<string, readonly CommandPattern[]>());
-  const candidatesOf = (shown: readonly string[], withTextOnly: boolean, stoppingOnly: boolean): readonly CommandPattern[] => {
-    const cache = cached[(withTextOnly ? 1 : 0) + (stoppingOnly ? 2 : 0)]!;
-    const id = shown.length === 1 ? shown[0]! : shown.join(SUBJECTS_APART);
+  // The candidates of what a subject shows (its first word, and its second where patterns of
+  // that word need one), built on first use: the keyed patterns those words satisfy and the
+  // unkeyed ones a first word can start; the text-only patterns only for a subject that holds
+  // one of their literals (one search for all of them). One cache per kind of list (with or
+  // without the text-only patterns, all or the stopping ones); a subject showing one pair (most)
+  // is looked up by its words, one showing several by their joined text.
+  const single = Array.from({ length: 4 }, () => new Map<string, CachedWord>());
+  const several = Array.from({ length: 4 }, () => new Map<string, readonly CommandPattern[]>());
+  const build = (pairs: ReadonlyArray<readonly [string, string | undefined]>, kind: number): readonly CommandPattern[] => {
+    const found: CommandPattern[] = [];
+    const firstWords = pairs.map(([first]) => first);
+    for (const { entry, prefix, programs } of unkeyed) if ((kind & WITH_TEXT_ONLY || !entry.textOnly) && canStart(firstWords, prefix, programs)) found.push(entry);
+    for (const [first, second] of pairs) for (const key of byFirstWord.get(first) ?? []) if (satisfies(key, second)) found.push(key.entry);
+    const listed = inPackOrder(found);
+    return kind & STOPPING_ONLY ? listed.filter((entry) => !entry.permissive) : listed;
+  };
+  const ofPair = (first: string, second: string | undefined, kind: number): readonly CommandPattern[] => {
+    const cache = single[kind]!;
+    let cached = cache.get(first);
+    if (cached === undefined) {
+      if (cache.size >= MAX_CACHED_SUBJECTS) cache.clear();
+      cached = { withoutSecond: undefined, bySecond: new Map() };
+      cache.set(first, cached);
+    }
+    if (second === undefined) return (cached.withoutSecond ??= build([[first, undefined]], kind));
+    let found = cached.bySecond.get(second);
+    if (found === undefined) {
+      if (cached.bySecond.size >= MAX_CACHED_SUBJECTS) cached.bySecond.clear();
+      found = build([[first, second]], kind);
+      cached.bySecond.set(second, found);
+    }
+    return found;
+  };
+  const ofPairs = (pairs: Array<readonly [string, string | undefined]>, kind: number): readonly CommandPattern[] => {
+    if (pairs.length === 1) return ofPair(pairs[0]![0], pairs[0]![1], kind);
+    const cache = several[kind]!;
+    const id = pairs.map(([first, second]) => (second === undefined ? first : `${first}${WORDS_APART}${second}`)).join(SUBJECTS_APART);
     let found = cache.get(id);
     if (found === undefined) {
-      found = gather(shown, withTextOnly);
-      if (stoppingOnly) found = found.filter((entry) => !entry.permissive);
       if (cache.size >= MAX_CACHED_SUBJECTS) cache.clear();
+      found = build(pairs, kind);
       cache.set(id, found);
     }
     return found;
   };
-  const gather = (shown: readonly string[], withTextOnly: boolean): CommandPattern[] => {
-    const found: CommandPattern[] = [];
-    const pairs = shown.map((words) => words.split(WORDS_APART));
-    const firstWords = pairs.map(([first]) => first!);
-    for (const { entry, prefix, programs } of unkeyed) if ((withTextOnly || !entry.textOnly) && canStart(firstWords, prefix, programs)) found.push(entry);
-    for (const [first, second] of pairs) {
-      for (const key of byFirstWord.get(first!) ?? []) if (satisfies(key, second)) found.push(key.entry);
-    }
-    return inPackOrder(found);
-  };
   const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
   const mayMatchTextOnly = (subject: string): boolean => textOnly !== undefined && textOnly.test(subject);
-  const words = (first: string, second: string | undefined): string => (second !== undefined && readsSecond.has(first) ? first + WORDS_APART + second : first);
-  // A text's first two words, left in `first` and `second` (no pair is built per text).
-  let first = '';
-  let second: string | undefined;
-  const split = (text: string): void => {
+  // A text's first word, and its second where patterns of the first need one.
+  const pairOf = (text: string): readonly [string, string | undefined] => {
     const space = text.indexOf(' ');
-    if (space < 0) {
-      first = text;
-      second = undefined;
-      return;
-    }
-    const next = text.indexOf(' ', space + 1);
-    first = text.slice(0, space);
-    second = next < 0 ? text.slice(space + 1) : text.slice(space + 1, next);
+    if (space < 0) return [text, undefined];
+    const first = text.slice(0, space);
+    return [first, readsSecond.has(first) ? secondWord(text, space) : undefined];
   };
   return {
     patterns,
     stoppingForText: (text) => {
-      split(text);
-      return candidatesOf([words(first, second)], mayMatchTextOnly(text), true);
+      const [first, second] = pairOf(text);
+      return ofPair(first, second, STOPPING_ONLY | (mayMatchTextOnly(text) ? WITH_TEXT_ONLY : 0));
     },
     forInvocation: (invocation) => {
-      const { text, canonical, forms } = invocation;
-      // Mostly a canonical text is the text itself, and the form's program and subcommand are its first words.
+      const { text, canonical, forms, program } = invocation;
+      // A text-only pattern is matched against the invocation's text and canonical texts alone.
       let withTextOnly = mayMatchTextOnly(text);
-      split(text);
-      const textFirst = first;
-      const textSecond = second;
-      const shown = [words(textFirst, textSecond)];
-      for (const each of canonical) {
-        if (each === text) continue;
-        // A text-only pattern is matched against the invocation's text and canonical texts alone.
-        withTextOnly ||= mayMatchTextOnly(each);
-        split(each);
-        addOnce(shown, words(first, second));
+      for (const each of canonical) if (!withTextOnly && each !== text) withTextOnly = mayMatchTextOnly(each);
+      const kind = withTextOnly ? WITH_TEXT_ONLY : 0;
+      // Mostly the text starts with the program every form names (a rendered form starts with
+      // its program), and the second word it shows is the forms' subcommand or first positional.
+      if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) {
+        if (!readsSecond.has(program)) return ofPair(program, undefined, kind);
+        const second = secondWord(text, program.length);
+        const agree = (word: string | undefined): boolean => word === undefined || word === second;
+        const positional = readsPositional.has(program);
+        if (canonical.every((each) => each === text || secondWord(each, program.length) === second) && forms.every((form) => agree(form.path[0]) && (!positional || agree(form.positionals[0])))) {
+          return ofPair(program, second, kind);
+        }
       }
-      for (const { program, path, positionals } of forms) {
-        if (program !== textFirst || path[0] !== textSecond) addOnce(shown, words(program, path[0]));
-        if (positionals.length > 0) addOnce(shown, words(program, POSITIONAL + positionals[0]!));
+      const pairs: Array<readonly [string, string | undefined]> = [];
+      const show = (first: string, second: string | undefined): void => {
+        const shown = readsSecond.has(first) ? second : undefined;
+        if (!pairs.some(([have, also]) => have === first && also === shown)) pairs.push([first, shown]);
+      };
+      for (const each of [text, ...canonical]) {
+        const [first, second] = pairOf(each);
+        show(first, second);
       }
-      return candidatesOf(shown, withTextOnly, false);
+      for (const form of forms) {
+        show(form.program, form.path[0]);
+        if (readsPositional.has(form.program) && form.positionals.length > 0) show(form.program, form.positionals[0]);
+      }
+      return ofPairs(pairs, kind);
     },
   };
+}
+
+// What one first word's lists are cached as.
+interface CachedWord {
+  withoutSecond: readonly CommandPattern[] | undefined;
+  bySecond: Map<string, readonly CommandPattern[]>;
+}
+
+const WITH_TEXT_ONLY = 1;
+const STOPPING_ONLY = 2;
+
+// The word after the space at `space` (a text's second word when `space` ends its first).
+function secondWord(text: string, space: number): string | undefined {
+  if (space >= text.length) return undefined;
+  const next = text.indexOf(' ', space + 1);
+  return next < 0 ? text.slice(space + 1) : text.slice(space + 1, next);
 }
 
 /**
@@ -201,8 +244,6 @@ function canStart(words: readonly string[], prefix: string, programs: ReadonlySe
 // A subject's words are joined by a character no word holds, and subjects (in a cache key) by another.
 const WORDS_APART = '\u0000';
 const SUBJECTS_APART = '\u0001';
-// Marks a form's positional, which a subcommand never equals.
-const POSITIONAL = '\u0002';
 
 // What a glob's text must show: its first word when its literal start holds a space (or it
 // has no star), and what its literal start holds of the second (`git push --force*` needs
@@ -228,11 +269,12 @@ function shapeKey(shape: StructuredPattern, form: CanonicalForm): PatternKey {
     return { first: form.program, second: form.path[0], secondIsPrefix };
   }
   if (form.positionals.length === 0) return { first: form.program, second: undefined, secondIsPrefix: false };
-  return { first: form.program, second: POSITIONAL + form.positionals[0]!, secondIsPrefix: shape.partial && form.positionals.length === 1 };
+  return { first: form.program, second: form.positionals[0], secondIsPrefix: shape.partial && form.positionals.length === 1 };
 }
 
-function addOnce(list: string[], item: string): void {
-  if (!list.includes(item)) list.push(item);
+// Whether `text`'s first word is `word`.
+function startsWithWord(text: string, word: string): boolean {
+  return text.startsWith(word) && (text.length === word.length || text.charCodeAt(word.length) === 0x20);
 }
 
 // The longest literal a subject must contain to match the glob, when there is one to search for.
