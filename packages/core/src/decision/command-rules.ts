@@ -1,11 +1,12 @@
 // A pack's command rules, read once: each pattern's structured reading, and an index by
-// program word (and subcommand) so that an invocation (or a line) is only tried against the
+// program word and second word so that an invocation (or a line) is only tried against the
 // patterns that can match it. A pattern matches a text through its glob, whose literal start
-// names the first words when it holds a space (`git push --force*` needs `git push …`), and an
-// invocation through its canonical forms, whose program and subcommand must equal the
-// pattern's. Patterns with neither known
-// (`ls*`, `*foo*`) are tried against everything. Keys are necessary conditions only: every
-// candidate still runs the full match, so the index skips work, never a match.
+// names the first words when it holds a space (`git push --force*` needs `git push …`,
+// `git status*` a second word starting `status`), and an invocation through its canonical
+// forms, whose program must equal the pattern's, and whose subcommand (or first positional)
+// the pattern's. Patterns with neither known (`ls*`, `*foo*`) are tried against everything.
+// Keys are necessary conditions only: every candidate still runs the full match, so the index
+// skips work, never a match (test/decision/command-index.test.ts of this package holds it to it).
 import { structurePattern, type StructuredPattern } from '../command/pattern.ts';
 import type { CanonicalForm, Invocation } from '../command/types.ts';
 import type { CompiledPack, CompiledPattern, CompiledRule } from '../policy/compile.ts';
@@ -203,7 +204,7 @@ function secondWord(text: string, space: number): string | undefined {
 
 /**
  * What a keyed pattern needs of a subject: its first word, and its second word (or a form's
- * subcommand) when the pattern names that, whole or as a prefix (`git status*`).
+ * subcommand or first positional) when the pattern names that, whole or as a prefix (`git status*`).
  */
 interface PatternKey {
   first: string;
