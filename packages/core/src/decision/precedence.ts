@@ -1,34 +1,13 @@
-import type { DecisionValue, Severity } from './types.ts';
+import { DECISIONS, SEVERITIES, type DecisionValue, type Severity } from './types.ts';
 
-// Ranks by switch, not by a keyed lookup: these run for every candidate verdict of a decision.
+// A place in a short constant list, not a keyed lookup: these run for every candidate verdict
+// of a decision, with decisions and severities of many objects.
 function decisionRank(decision: DecisionValue): number {
-  switch (decision) {
-    case 'allow':
-      return 0;
-    case 'audit_only':
-      return 1;
-    case 'warn':
-      return 2;
-    case 'allow_with_attestation':
-      return 3;
-    case 'require_approval':
-      return 4;
-    case 'block':
-      return 5;
-  }
+  return DECISIONS.indexOf(decision);
 }
 
 function severityRank(severity: Severity): number {
-  switch (severity) {
-    case 'low':
-      return 0;
-    case 'medium':
-      return 1;
-    case 'high':
-      return 2;
-    case 'critical':
-      return 3;
-  }
+  return SEVERITIES.indexOf(severity);
 }
 
 /** Whether `a` is stricter than `b`: block > require_approval > allow_with_attestation > warn > audit_only > allow. */
