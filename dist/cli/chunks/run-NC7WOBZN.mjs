@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-XFGQ3WHW.mjs";
+import "./chunk-U6V66CKP.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-L6TOHO24.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-MB62SSZ2.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-GY33ZHR3.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-4NPLFZRB.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-3FPCOPY6.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-OYGFN7IC.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-SN6ALLTX.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-YJJNNK6W.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-DZ3JJDSQ.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-6INRWLM6.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-HGH2T3WS.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-WSY7Q3IW.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-HYLLTDM4.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-CN52VOWQ.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-GSJW7TQI.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-CQLOYE5M.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-DI6RAL2R.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-4GXDL5MI.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-UBK52B6D.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-6NBVWXAF.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-BIK7NFFW.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-VEIVIQJX.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-V6AM2RRP.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-YRBAM6HK.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

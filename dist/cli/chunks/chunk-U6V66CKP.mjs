@@ -8989,13 +8989,13 @@ function mayHaveAlias(path) {
 
 // packages/core/src/command/glob-witness.ts
 function literalChar(char) {
-  return { kind: "char", char, chars: "", negated: false, slash: false, dot: false };
+  return { kind: "char", char, chars: "", negated: false, slash: false, dot: false, code: char.charCodeAt(0) };
 }
 function anyChar(slash, dot = false) {
-  return { kind: "any", char: "", chars: "", negated: false, slash, dot };
+  return { kind: "any", char: "", chars: "", negated: false, slash, dot, code: -1 };
 }
 function charSet(chars, negated) {
-  return { kind: "set", char: "", chars, negated, slash: false, dot: false };
+  return { kind: "set", char: "", chars, negated, slash: false, dot: false, code: -1 };
 }
 var MAX_STATES = 4096;
 var ANYTHING = anyChar(true, true);
@@ -9113,13 +9113,17 @@ function normalizeGlobPath(pattern) {
   return resolveSegments(pattern, (segment) => segment.includes("**"));
 }
 function globWitness(shellPattern, policyPattern, caseInsensitive = false) {
-  const left = automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? shellPattern.toLowerCase() : shellPattern);
-  const right = policyAutomaton(policyPattern, caseInsensitive);
-  if (!startsAgree(left.prefix, right.prefix)) return void 0;
-  return witnessOf(left, right);
+  return automataWitness(shellAutomaton(shellPattern, caseInsensitive), policyAutomaton(policyPattern, caseInsensitive));
+}
+function shellAutomaton(pattern, caseInsensitive) {
+  return automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? pattern.toLowerCase() : pattern);
 }
 function policyAutomaton(pattern, caseInsensitive) {
   return automatonOf(POLICY_AUTOMATA, policyGlobAutomaton, caseInsensitive ? pattern.toLowerCase() : pattern);
+}
+function automataWitness(shell, policy) {
+  if (!startsAgree(shell.prefix, policy.prefix)) return void 0;
+  return witnessOf(shell, policy);
 }
 var SHELL_WILDCARDS = "*?[\\";
 var POLICY_WILDCARDS = "*";
@@ -9147,9 +9151,24 @@ function prefixesAgree(shellPrefix, policyPrefix, caseInsensitive) {
   const right = policyPrefix.slice(0, length);
   return caseInsensitive ? left.toLowerCase() === right.toLowerCase() : left === right;
 }
+function acceptsText(automaton, text3) {
+  let states = closure(automaton, [0]);
+  for (let index = 0; index < text3.length && states.length > 0; index += 1) {
+    const char = text3[index];
+    const next = [];
+    for (const state2 of states) for (const move2 of automaton.moves[state2]) if (accepts(move2.test, char) && !next.includes(move2.to)) next.push(move2.to);
+    states = closure(automaton, next);
+  }
+  return states.includes(automaton.final);
+}
+function closure(automaton, states) {
+  for (let index = 0; index < states.length; index += 1) for (const to of automaton.empty[states[index]]) if (!states.includes(to)) states.push(to);
+  return states;
+}
 function witnessOf(left, right) {
   if (left.lastChar !== void 0 && right.lastChar !== void 0 && left.lastChar !== right.lastChar) return void 0;
   if (!suffixesAgree(left.suffix, right.suffix)) return void 0;
+  if (left.literal !== void 0) return acceptsText(right, left.literal) ? left.literal : void 0;
   const width = right.moves.length;
   const search = SEARCH.begin(left.moves.length * width * 2);
   const start2 = 1;
@@ -9168,8 +9187,8 @@ function witnessOf(left, right) {
       for (const y of right.moves[b]) {
         const next = (x.to * width + y.to) * 2;
         if (search.seen(next) && search.seen(next + 1)) continue;
-        const char = common(x.test, y.test, noDot);
-        if (char !== void 0) search.reach(next + (char === "/" ? 1 : 0), state2, char.charCodeAt(0));
+        const code = commonCode(x.test, y.test, noDot);
+        if (code !== NO_CHAR) search.reach(next + (code === SLASH_CODE ? 1 : 0), state2, code);
       }
     }
   }
@@ -9228,6 +9247,21 @@ function automatonOf(cache2, build, pattern) {
     cache2.set(pattern, automaton);
   }
   return automaton;
+}
+var SLASH_CODE = 47;
+var DOT_CODE = 46;
+var PROBE_CODE = PROBES.charCodeAt(0);
+function commonCode(x, y, noDot) {
+  if (x.kind === "char") return acceptsCode(y, x.code) ? x.code : NO_CHAR;
+  if (y.kind === "char") return !(noDot && y.code === DOT_CODE) && acceptsCode(x, y.code) ? y.code : NO_CHAR;
+  if (x.kind === "any" && y.kind === "any") return PROBE_CODE;
+  const char = common(x, y, noDot);
+  return char === void 0 ? NO_CHAR : char.charCodeAt(0);
+}
+function acceptsCode(test, code) {
+  if (test.kind === "char") return test.code === code;
+  if (test.kind === "any") return test.slash || code !== SLASH_CODE;
+  return accepts(test, String.fromCharCode(code));
 }
 function common(x, y, noDot) {
   return pick(x, x, y, noDot) ?? pick(y, x, y, noDot) ?? pickFrom(PROBES, x, y, noDot);
@@ -9354,7 +9388,20 @@ var Builder = class {
     });
     for (const targets of this.empty) if (targets.includes(final)) emptyInto = true;
     const only = into.length === 1 && !emptyInto ? into[0] : void 0;
-    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === "char" ? only.char : void 0, prefix, suffix };
+    return { moves: this.moves, empty: this.empty, final, lastChar: only?.kind === "char" ? only.char : void 0, prefix, suffix, literal: this.literal() };
+  }
+  // A chain of single characters, state to next state, and nothing else: its text.
+  literal() {
+    let text3 = "";
+    for (let state2 = 0; state2 < this.moves.length; state2 += 1) {
+      const moves = this.moves[state2];
+      if (this.empty[state2].length > 0 || moves.length > 1) return void 0;
+      const move2 = moves[0];
+      if (move2 === void 0) return state2 === this.current ? text3 : void 0;
+      if (move2.test.kind !== "char" || move2.to !== state2 + 1) return void 0;
+      text3 += move2.test.char;
+    }
+    return void 0;
   }
 };
 
@@ -10211,11 +10258,28 @@ function refineGh(form) {
   if (typeof method === "string") form.flags.set("--method", method.toUpperCase());
   return [form];
 }
-var BY_NAME = new Map(TOOL_SPECS.flatMap((spec) => spec.names.map((name2) => [name2, spec])));
+function fullSpec(spec) {
+  return {
+    names: spec.names,
+    canonicalProgram: spec.canonicalProgram,
+    pathDepth: spec.pathDepth,
+    valueFlags: spec.valueFlags,
+    switchFlags: spec.switchFlags,
+    longTakesValue: spec.longTakesValue,
+    aliases: spec.aliases,
+    subcommands: spec.subcommands,
+    longNames: spec.longNames,
+    shortClusters: spec.shortClusters,
+    singleDashLong: spec.singleDashLong,
+    refine: spec.refine,
+    injected: spec.injected
+  };
+}
+var BY_NAME = new Map(TOOL_SPECS.map(fullSpec).flatMap((spec) => spec.names.map((name2) => [name2, spec])));
 function toolSpecFor(program) {
   return BY_NAME.get(program);
 }
-var GENERIC_SPEC = { names: [], pathDepth: 0 };
+var GENERIC_SPEC = fullSpec({ names: [], pathDepth: 0 });
 
 // packages/core/src/command/canonical/index.ts
 function canonicalForms(program, args2, env = {}, pattern = false) {
@@ -10246,8 +10310,10 @@ function structurePattern(text3) {
   const words = literal.trim().split(/\s+/).filter(Boolean).map((word) => word.replace(/^(['"])(.*)\1$/, "$2"));
   if (words.length === 0) return void 0;
   const program = words[0].slice(words[0].lastIndexOf("/") + 1).toLowerCase();
+  const forms = canonicalForms(program, words.slice(1), {}, true);
   return {
-    forms: canonicalForms(program, words.slice(1), {}, true),
+    forms,
+    flagLists: forms.map((form) => [...form.flags]),
     open,
     partial,
     programOnly: words.length === 1,
@@ -10258,8 +10324,8 @@ function matchesInvocation(pattern, invocation, exact) {
   for (let index = 0; index < invocation.forms.length; index += 1) {
     const subject = invocation.forms[index];
     const rendered = invocation.canonical[index] ?? renderForm(subject);
-    for (const form of pattern.forms) {
-      if (matchesForm(pattern, form, subject, rendered, exact)) return subject;
+    for (let each = 0; each < pattern.forms.length; each += 1) {
+      if (matchesForm(pattern, pattern.forms[each], pattern.flagLists[each], subject, rendered, exact)) return subject;
     }
   }
   return void 0;
@@ -10268,7 +10334,7 @@ function firstFlagStartingWith(flags2, name2) {
   for (const [have, value] of flags2) if (have.startsWith(name2)) return value;
   return void 0;
 }
-function matchesForm(pattern, form, subject, rendered, exact) {
+function matchesForm(pattern, form, flags2, subject, rendered, exact) {
   if (form.program !== subject.program) return false;
   if (pattern.programOnly) {
     if (exact && !pattern.open && (subject.path.length > 0 || subject.flags.size > 0 || subject.positionals.length > 0)) return false;
@@ -10282,7 +10348,7 @@ function matchesForm(pattern, form, subject, rendered, exact) {
     const prefixOk = pattern.partial && lastIsPath && index === form.path.length - 1;
     if (want2 !== have2 && !(prefixOk && have2.startsWith(want2))) return false;
   }
-  for (const [name2, value] of form.flags) {
+  for (const [name2, value] of flags2) {
     const found2 = pattern.partial ? firstFlagStartingWith(subject.flags, name2) : subject.flags.get(name2);
     if (found2 === void 0) return false;
     if (value !== true && found2 !== value) return false;
@@ -10308,14 +10374,14 @@ function installCommandAnalyzer(analyzer) {
 }
 
 // packages/core/src/decision/precedence.ts
-var DECISION_RANK = Object.fromEntries(
-  DECISIONS.map((value, rank) => [value, rank])
-);
-var SEVERITY_RANK = Object.fromEntries(
-  SEVERITIES.map((value, rank) => [value, rank])
-);
+function decisionRank(decision) {
+  return DECISIONS.indexOf(decision);
+}
+function severityRank(severity) {
+  return SEVERITIES.indexOf(severity);
+}
 function isStricter(a, b) {
-  return DECISION_RANK[a] > DECISION_RANK[b];
+  return decisionRank(a) > decisionRank(b);
 }
 function permitsAction(decision) {
   return decision !== "block" && decision !== "require_approval";
@@ -10333,7 +10399,7 @@ function strictestVerdict(items) {
   return best;
 }
 function outranks(a, b) {
-  return isStricter(a.decision, b.decision) || a.decision === b.decision && SEVERITY_RANK[a.severity] > SEVERITY_RANK[b.severity];
+  return isStricter(a.decision, b.decision) || a.decision === b.decision && severityRank(a.severity) > severityRank(b.severity);
 }
 
 // packages/core/src/decision/command-rules.ts
@@ -10347,90 +10413,170 @@ function commandRulesOf(pack) {
   return table2;
 }
 function compileCommandRules(rules) {
-  const byWord = /* @__PURE__ */ new Map();
+  const byFirstWord = /* @__PURE__ */ new Map();
   const unkeyed = [];
   const textOnlyLiterals = [];
+  const patterns = [];
+  const readsSecond = /* @__PURE__ */ new Set();
+  const readsPositional = /* @__PURE__ */ new Set();
   let order = 0;
   rules.forEach((rule, index) => {
     for (const pattern of rule.patterns) {
       const shape = structurePattern(pattern.text) ?? null;
-      const word = globFirstWord(pattern);
-      const literal = word === void 0 && shape === null ? longestLiteral(pattern) : void 0;
+      const textKey = globKey(pattern);
+      const literal = textKey === void 0 && shape === null ? longestLiteral(pattern) : void 0;
       if (literal !== void 0) textOnlyLiterals.push(literal);
       const entry2 = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== void 0 };
-      if (word === void 0) {
+      patterns.push(entry2);
+      if (textKey === void 0) {
         unkeyed.push({ entry: entry2, prefix: pattern.matcher.caseInsensitive === true ? "" : pattern.matcher.literals?.segments[0] ?? "", programs: new Set(shape?.forms.map((form) => form.program)) });
         continue;
       }
-      const keys = /* @__PURE__ */ new Set([word]);
-      if (entry2.shape !== null) for (const form of entry2.shape.forms) keys.add(form.program);
-      for (const key of keys) byWord.set(key, [...byWord.get(key) ?? [], entry2]);
+      const keys = [textKey];
+      if (entry2.shape !== null) {
+        for (const form of entry2.shape.forms) {
+          keys.push(shapeKey(entry2.shape, form));
+          if (form.path.length === 0 && form.positionals.length > 0) readsPositional.add(form.program);
+        }
+      }
+      for (const key of keys) {
+        byFirstWord.set(key.first, [...byFirstWord.get(key.first) ?? [], { entry: entry2, ...key }]);
+        if (key.second !== void 0) readsSecond.add(key.first);
+      }
     }
   });
-  const forWord = [/* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()];
-  const candidatesOf = (word, withTextOnly) => {
-    const cache2 = forWord[withTextOnly ? 1 : 0];
-    let found2 = cache2.get(word);
+  const single = Array.from({ length: 4 }, () => /* @__PURE__ */ new Map());
+  const several = Array.from({ length: 4 }, () => /* @__PURE__ */ new Map());
+  const build = (pairs, kind) => {
+    const found2 = [];
+    const firstWords = pairs.map(([first]) => first);
+    for (const { entry: entry2, prefix, programs } of unkeyed) if ((kind & WITH_TEXT_ONLY || !entry2.textOnly) && canStart(firstWords, prefix, programs)) found2.push(entry2);
+    for (const [first, second] of pairs) for (const key of byFirstWord.get(first) ?? []) if (satisfies(key, second)) found2.push(key.entry);
+    const listed = inPackOrder(found2);
+    return kind & STOPPING_ONLY ? listed.filter((entry2) => !entry2.permissive) : listed;
+  };
+  const ofPair = (first, second, kind) => {
+    const cache2 = single[kind];
+    let cached = cache2.get(first);
+    if (cached === void 0) {
+      if (cache2.size >= MAX_CACHED_SUBJECTS) cache2.clear();
+      cached = { withoutSecond: void 0, bySecond: /* @__PURE__ */ new Map() };
+      cache2.set(first, cached);
+    }
+    if (second === void 0) return cached.withoutSecond ??= build([[first, void 0]], kind);
+    let found2 = cached.bySecond.get(second);
     if (found2 === void 0) {
-      found2 = gather2([word], withTextOnly);
-      if (cache2.size >= MAX_CACHED_WORDS) cache2.clear();
-      cache2.set(word, found2);
+      if (cached.bySecond.size >= MAX_CACHED_SUBJECTS) cached.bySecond.clear();
+      found2 = build([[first, second]], kind);
+      cached.bySecond.set(second, found2);
     }
     return found2;
   };
-  const gather2 = (words, withTextOnly) => {
-    const found2 = [];
-    for (const { entry: entry2, prefix, programs } of unkeyed) if ((withTextOnly || !entry2.textOnly) && canStart(words, prefix, programs)) found2.push(entry2);
-    const seen = /* @__PURE__ */ new Set();
-    for (const word of words) {
-      if (seen.has(word)) continue;
-      seen.add(word);
-      const bucket = byWord.get(word);
-      if (bucket !== void 0) for (const entry2 of bucket) found2.push(entry2);
+  const ofPairs = (pairs, kind) => {
+    if (pairs.length === 1) return ofPair(pairs[0][0], pairs[0][1], kind);
+    const cache2 = several[kind];
+    const id = pairs.map(([first, second]) => second === void 0 ? first : `${first}${WORDS_APART}${second}`).join(SUBJECTS_APART);
+    let found2 = cache2.get(id);
+    if (found2 === void 0) {
+      if (cache2.size >= MAX_CACHED_SUBJECTS) cache2.clear();
+      found2 = build(pairs, kind);
+      cache2.set(id, found2);
     }
-    return inPackOrder(found2);
+    return found2;
   };
   const textOnly = textOnlyLiterals.length === 0 ? void 0 : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
   const mayMatchTextOnly = (subject) => textOnly !== void 0 && textOnly.test(subject);
+  const pairOf = (text3) => {
+    const space = text3.indexOf(" ");
+    if (space < 0) return [text3, void 0];
+    const first = text3.slice(0, space);
+    return [first, readsSecond.has(first) ? secondWord(text3, space) : void 0];
+  };
   return {
-    forText: (text3) => candidatesOf(firstWord(text3), mayMatchTextOnly(text3)),
+    patterns,
+    stoppingForText: (text3) => {
+      const [first, second] = pairOf(text3);
+      return ofPair(first, second, STOPPING_ONLY | (mayMatchTextOnly(text3) ? WITH_TEXT_ONLY : 0));
+    },
     forInvocation: (invocation) => {
-      const withTextOnly = mayMatchTextOnly(invocation.text) || invocation.canonical.some(mayMatchTextOnly);
-      const { program, text: text3, forms } = invocation;
-      if (startsWithWord(text3, program) && !program.includes(" ") && forms.every((form) => form.program === program)) return candidatesOf(program, withTextOnly);
-      const words = [firstWord(text3)];
-      for (const canonical of invocation.canonical) words.push(firstWord(canonical));
-      for (const form of forms) words.push(form.program);
-      return gather2(words, withTextOnly);
+      const { text: text3, canonical, forms, program } = invocation;
+      let withTextOnly = mayMatchTextOnly(text3);
+      for (const each of canonical) if (!withTextOnly && each !== text3) withTextOnly = mayMatchTextOnly(each);
+      const kind = withTextOnly ? WITH_TEXT_ONLY : 0;
+      if (startsWithWord(text3, program) && !program.includes(" ") && forms.every((form) => form.program === program)) {
+        if (!readsSecond.has(program)) return ofPair(program, void 0, kind);
+        const second = secondWord(text3, program.length);
+        const agree = (word) => word === void 0 || word === second;
+        const positional = readsPositional.has(program);
+        if (canonical.every((each) => each === text3 || secondWord(each, program.length) === second) && forms.every((form) => agree(form.path[0]) && (!positional || agree(form.positionals[0])))) {
+          return ofPair(program, second, kind);
+        }
+      }
+      const pairs = [];
+      const show = (first, second) => {
+        const shown = readsSecond.has(first) ? second : void 0;
+        if (!pairs.some(([have, also]) => have === first && also === shown)) pairs.push([first, shown]);
+      };
+      for (const each of [text3, ...canonical]) {
+        const [first, second] = pairOf(each);
+        show(first, second);
+      }
+      for (const form of forms) {
+        show(form.program, form.path[0]);
+        if (readsPositional.has(form.program) && form.positionals.length > 0) show(form.program, form.positionals[0]);
+      }
+      return ofPairs(pairs, kind);
     }
   };
 }
-var MAX_CACHED_WORDS = 4096;
+var WITH_TEXT_ONLY = 1;
+var STOPPING_ONLY = 2;
+function secondWord(text3, space) {
+  if (space >= text3.length) return void 0;
+  const next = text3.indexOf(" ", space + 1);
+  return next < 0 ? text3.slice(space + 1) : text3.slice(space + 1, next);
+}
+function satisfies(key, second) {
+  if (key.second === void 0) return true;
+  if (second === void 0) return false;
+  return key.secondIsPrefix ? second.startsWith(key.second) : second === key.second;
+}
+var MAX_CACHED_SUBJECTS = 4096;
 function canStart(words, prefix, programs) {
   if (prefix === "") return true;
   for (const word of words) if (word.startsWith(prefix) || programs.has(word)) return true;
   return false;
 }
-function globFirstWord(pattern) {
+var WORDS_APART = "\0";
+var SUBJECTS_APART = "";
+function globKey(pattern) {
   const literals = pattern.matcher.literals;
   if (literals === void 0 || pattern.matcher.caseInsensitive === true) return void 0;
   const prefix = literals.segments[0];
+  const whole = literals.dirStars.length === 0;
   const space = prefix.indexOf(" ");
-  if (space >= 0) return prefix.slice(0, space);
-  return literals.dirStars.length === 0 ? prefix : void 0;
+  if (space < 0) return whole ? { first: prefix, second: void 0, secondIsPrefix: false } : void 0;
+  const next = prefix.indexOf(" ", space + 1);
+  const second = next < 0 ? prefix.slice(space + 1) : prefix.slice(space + 1, next);
+  const secondIsPrefix = next < 0 && !whole;
+  return { first: prefix.slice(0, space), second: second === "" ? void 0 : second, secondIsPrefix };
+}
+function shapeKey(shape, form) {
+  if (form.path.length > 0) {
+    const secondIsPrefix = shape.partial && form.path.length === 1 && form.positionals.length === 0 && form.flags.size === 0;
+    return { first: form.program, second: form.path[0], secondIsPrefix };
+  }
+  if (form.positionals.length === 0) return { first: form.program, second: void 0, secondIsPrefix: false };
+  return { first: form.program, second: form.positionals[0], secondIsPrefix: shape.partial && form.positionals.length === 1 };
+}
+function startsWithWord(text3, word) {
+  return text3.startsWith(word) && (text3.length === word.length || text3.charCodeAt(word.length) === 32);
 }
 function longestLiteral(pattern) {
   const literals = pattern.matcher.literals;
   if (literals === void 0 || pattern.matcher.caseInsensitive === true) return void 0;
   const longest = literals.segments.reduce((best, segment) => segment.length > best.length ? segment : best, "");
   return longest === "" ? void 0 : longest;
-}
-function startsWithWord(text3, word) {
-  return text3.startsWith(word) && (text3.length === word.length || text3.charCodeAt(word.length) === 32);
-}
-function firstWord(text3) {
-  const space = text3.indexOf(" ");
-  return space < 0 ? text3 : text3.slice(0, space);
 }
 function inPackOrder(entries) {
   entries.sort((a, b) => a.order - b.order);
@@ -10708,8 +10854,8 @@ function mentionsApplyOrDelete(text3) {
 }
 function addTextHits(hits, rules, subject) {
   let settled;
-  for (const { rule, ruleOrder, permissive, pattern } of rules.forText(subject)) {
-    if (permissive || rule === settled) continue;
+  for (const { rule, ruleOrder, pattern } of rules.stoppingForText(subject)) {
+    if (rule === settled) continue;
     if (!pattern.matcher.test(subject)) continue;
     settled = rule;
     hits.push({ rule, ruleOrder, pattern: pattern.text, subject, decision: rule.decision });
@@ -10734,7 +10880,7 @@ function matchInvocation({ pattern, shape, permissive }, invocation) {
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : void 0;
   }
   if (pattern.matcher.test(invocation.text)) return invocation.text;
-  const canonical = invocation.canonical.find((text3) => pattern.matcher.test(text3));
+  const canonical = invocation.canonical.find((text3) => text3 !== invocation.text && pattern.matcher.test(text3));
   if (canonical !== void 0) return canonical;
   return shape !== null && matchesAny(shape, invocation, false) ? invocation.canonical[0] ?? invocation.text : void 0;
 }
@@ -10782,15 +10928,24 @@ function pathsToJudge(pack, file) {
 function globWitnesses(pack, access, pattern) {
   const witnesses = [];
   const starless = pattern.replace(/(^|\/)\*\*+\//g, "$1").replace(/(^|[^\\])\*+/g, "$1");
-  for (const rule of pack.rules[access === "read" ? "read_file" : "write_file"]) {
-    if (permitsAction(rule.decision)) continue;
-    for (const each of rule.patterns) {
-      const narrow = globWitness(starless, each.text, pack.caseInsensitivePaths);
-      const witness = narrow ?? globWitness(pattern, each.text, pack.caseInsensitivePaths);
-      if (witness !== void 0) witnesses.push({ path: witness, narrow: narrow !== void 0 });
-    }
+  const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
+  const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
+  for (const policy of stoppingGlobsOf(pack)[access]) {
+    const narrow = automataWitness(narrowShell, policy);
+    const witness = narrow ?? automataWitness(broadShell, policy);
+    if (witness !== void 0) witnesses.push({ path: witness, narrow: narrow !== void 0 });
   }
   return witnesses;
+}
+var STOPPING_GLOBS = /* @__PURE__ */ new WeakMap();
+function stoppingGlobsOf(pack) {
+  let globs = STOPPING_GLOBS.get(pack);
+  if (globs === void 0) {
+    const of = (rules) => rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => policyAutomaton(each.text, pack.caseInsensitivePaths)));
+    globs = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
+    STOPPING_GLOBS.set(pack, globs);
+  }
+  return globs;
 }
 function treeWitnesses(pack, access, directory) {
   const witnesses = [];
@@ -19948,11 +20103,10 @@ function entry(spec, extra = {}) {
     const base = flagOnly ? effect.slice(0, -1) : effect;
     for (const name2 of names.split(" ")) {
       const harmless = extra.harmless?.[name2];
-      options.set(name2, { effect: base, value: !flagOnly, ...harmless ? { harmless } : {} });
+      options.set(name2, { effect: base, value: !flagOnly, harmless });
     }
   }
-  const { harmless: _unused, ...rest } = extra;
-  return { options, stopAtDoubleDash: true, ...rest };
+  return { options, argFiles: extra.argFiles ?? false, assignments: extra.assignments, assignedValue: extra.assignedValue, stopAtDoubleDash: extra.stopAtDoubleDash ?? true };
 }
 var NPM = entry({
   "--node-options --script-shell --userconfig --globalconfig --shell --prefix --cache --registry --init-module --onload-script --node-gyp": "load",
@@ -21708,6 +21862,12 @@ function resolutionBuiltin(runner, program, args2) {
   const values = args2.map((word) => word.value);
   const changes = program === "alias" ? values.some((value) => value.includes("=")) || args2.some((word) => word.dynamic) : program === "hash" ? values.some((value) => /^-[a-z]*p/.test(value)) : program === "enable" ? values.some((value) => !/^-[aps]+$/.test(value)) : values.includes("expand_aliases") && values.some((value) => /^-[a-z]*s/.test(value));
   if (changes) runner.opaque("resolution", `\`${program} ${clip3(values.join(" "))}\` changes which program a name runs`);
+  if (program === "shopt" && values.some((value) => /^-[a-z]*s/.test(value))) globOptions(runner, args2, program);
+}
+var GLOB_OPTIONS = /* @__PURE__ */ new Set(["dotglob", "nocaseglob"]);
+function globOptions(runner, options, by) {
+  const option = options.find((word) => word.dynamic || GLOB_OPTIONS.has(word.value));
+  if (option !== void 0) runner.opaque("hidden-config", `\`${by} ${clip3(option.value)}\` changes what a pathname pattern names (a \`*\` may name hidden files, or match without regard to case)`);
 }
 function nameArguments(runner, program, args2, frame) {
   const names = [];
@@ -21783,6 +21943,7 @@ function runShell(runner, words, frame, stdin, program) {
       if (letters.includes("c")) command = true;
       if (letters.includes("s")) fromStdin = true;
       if (letters.includes("i") && !command) runner.opaque("code-option", `\`${program} -i\` reads start-up files`);
+      if (word.startsWith("-O") && words[index + 1] !== void 0) globOptions(runner, [words[index + 1]], `${program} -O`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }

@@ -251,7 +251,7 @@ import {
   workspacePathResolver,
   writeAiBom,
   writeAtomic
-} from "./chunk-XFGQ3WHW.mjs";
+} from "./chunk-U6V66CKP.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

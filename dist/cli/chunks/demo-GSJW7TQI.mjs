@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-OZHGBOI6.mjs";
-import "./chunk-DJS7ZYO6.mjs";
+} from "./chunk-FTS2MYMV.mjs";
+import "./chunk-DERO7MFM.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-XFGQ3WHW.mjs";
+import "./chunk-U6V66CKP.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
