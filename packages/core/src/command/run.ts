@@ -366,7 +366,7 @@ function runShell(runner: ScriptRunner, words: readonly Word[], frame: Frame, st
       if (letters.includes('c')) command = true;
       if (letters.includes('s')) fromStdin = true;
       if (letters.includes('i') && !command) runner.opaque('code-option', `\`${program} -i\` reads start-up files`);
-      if (word.startsWith('-O') && words[index + 1] !== undefined) globOptions(runner, [words[index + 1]!], `${program} -O`);
+      if (word.startsWith('-') && letters.includes('O') && words[index + 1] !== undefined) globOptions(runner, [words[index + 1]!], `${program} -O`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }

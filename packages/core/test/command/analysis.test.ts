@@ -271,10 +271,10 @@ commands:
   });
 
   test('shell options that change what a pathname pattern names are hidden configuration', () => {
-    for (const line of ["bash -O dotglob -c 'cat *nv'", "bash -O nocaseglob -c 'cat .EN[V]'", 'shopt -s dotglob; cat *nv', 'shopt -qs nocaseglob', 'shopt -s $OPT']) {
+    for (const line of ["bash -O dotglob -c 'cat *nv'", "bash -eO dotglob -c 'cat *nv'", "bash -O nocaseglob -c 'cat .EN[V]'", 'shopt -s dotglob; cat *nv', 'shopt -qs nocaseglob', 'shopt -s $OPT']) {
       expect(analyzer.analyze(line).opaque.map((item) => item.kind), line).toContain('hidden-config');
     }
-    for (const line of ["bash -O globstar -c 'ls src/**/*.ts'", "bash -O nullglob -c 'cat *.md'", 'shopt -u dotglob', 'shopt dotglob']) expect(analyzer.analyze(line).opaque, line).toEqual([]);
+    for (const line of ["bash -O globstar -c 'ls src/**/*.ts'", "bash -O nullglob -c 'cat *.md'", "bash +O dotglob -c 'cat *.md'", 'shopt -u dotglob', 'shopt dotglob']) expect(analyzer.analyze(line).opaque, line).toEqual([]);
   });
 
   test('git push refspecs become the git operation', () => {

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-U6V66CKP.mjs";
+} from "./chunk-MVSTZNWY.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

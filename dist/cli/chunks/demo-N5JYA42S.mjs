@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-FTS2MYMV.mjs";
-import "./chunk-DERO7MFM.mjs";
+} from "./chunk-NHGKLU32.mjs";
+import "./chunk-3UYNTLDA.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-U6V66CKP.mjs";
+import "./chunk-MVSTZNWY.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -15,7 +15,7 @@ import {
   parseRunnerClaimsPolicy,
   tokenKeysOf,
   verifyRunnerToken
-} from "./chunk-U6V66CKP.mjs";
+} from "./chunk-MVSTZNWY.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

@@ -21943,7 +21943,7 @@ function runShell(runner, words, frame, stdin, program) {
       if (letters.includes("c")) command = true;
       if (letters.includes("s")) fromStdin = true;
       if (letters.includes("i") && !command) runner.opaque("code-option", `\`${program} -i\` reads start-up files`);
-      if (word.startsWith("-O") && words[index + 1] !== void 0) globOptions(runner, [words[index + 1]], `${program} -O`);
+      if (word.startsWith("-") && letters.includes("O") && words[index + 1] !== void 0) globOptions(runner, [words[index + 1]], `${program} -O`);
       index += /[oO]/.test(letters) ? 2 : 1;
       continue;
     }

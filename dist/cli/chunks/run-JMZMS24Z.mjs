@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-U6V66CKP.mjs";
+import "./chunk-MVSTZNWY.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-HYLLTDM4.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-CN52VOWQ.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-GSJW7TQI.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-CQLOYE5M.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-DI6RAL2R.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-4GXDL5MI.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-UBK52B6D.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-6NBVWXAF.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-BIK7NFFW.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-VEIVIQJX.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-V6AM2RRP.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-YRBAM6HK.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-WO6MT5GS.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-OYWXSOFR.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-N5JYA42S.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-7WEPBJCT.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-RVJMZX22.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-3H5UVE2P.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-FFTFZDMF.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-WGD7NIBN.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-FJRZ7YWQ.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-KIXQ7R4D.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-EQ2SEP5Z.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-VGKZCTTP.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

@@ -1,10 +1,10 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-RFFXW4YS.mjs";
+} from "./chunk-XXOPFBCU.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-U6V66CKP.mjs";
+import "./chunk-MVSTZNWY.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
