@@ -5,6 +5,9 @@
 // `git status*` a second word starting `status`), and an invocation through its canonical
 // forms, whose program must equal the pattern's, and whose subcommand (or first positional)
 // the pattern's. Patterns with neither known (`ls*`, `*foo*`) are tried against everything.
+// A pattern that needs a literal in every text it matches (`pytest *--log-file*` needs
+// `--log-file`) is tried only where one of those literals shows: one search per text for all of
+// a list's literals settles most subjects at once, since deciding mostly meets benign ones.
 // Keys are necessary conditions only: every candidate still runs the full match, so the index
 // skips work, never a match (test/decision/command-index.test.ts of this package holds it to it).
 import { structurePattern, type StructuredPattern } from '../command/pattern.ts';
@@ -24,8 +27,8 @@ export interface CommandPattern {
   readonly shape: StructuredPattern | null;
   /** Place in pack order, rules then their patterns. */
   readonly order: number;
-  /** A pattern that matches text only and names no program (`*GITHUB_TOKEN*`): see `mayMatchTextOnly`. */
-  readonly textOnly: boolean;
+  /** A literal that every text the pattern matches holds (see `neededLiteral`), when it has one. */
+  readonly needs: string | undefined;
 }
 
 /** A pack's command patterns, indexed by the program word they need. */
@@ -34,12 +37,7 @@ export interface CommandRules {
   readonly patterns: readonly CommandPattern[];
   /** Patterns of rules that stop an action (block, approval and the like) that can match a text (the line or a pipeline) through their glob. */
   stoppingForText(text: string): readonly CommandPattern[];
-  /**
-   * Patterns that can match an invocation through its text, canonical texts or forms. A
-   * `textOnly` pattern is among them only when one of those texts holds its literal: each holds
-   * a literal that a matching subject contains, and one search for all of them settles most
-   * subjects at once.
-   */
+  /** Patterns that can match an invocation through its text, canonical texts or forms. */
   forInvocation(invocation: Invocation): readonly CommandPattern[];
 }
 
@@ -58,7 +56,6 @@ export function commandRulesOf(pack: CompiledPack): CommandRules {
 function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   const byFirstWord = new Map<string, KeyedPattern[]>();
   const unkeyed: UnkeyedPattern[] = [];
-  const textOnlyLiterals: string[] = [];
   const patterns: CommandPattern[] = [];
   // First words under which some pattern needs a second word, and those where it can be a
   // form's first positional: only those are read off a subject.
@@ -69,9 +66,7 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     for (const pattern of rule.patterns) {
       const shape = structurePattern(pattern.text) ?? null;
       const textKey = globKey(pattern);
-      const literal = textKey === undefined && shape === null ? longestLiteral(pattern) : undefined;
-      if (literal !== undefined) textOnlyLiterals.push(literal);
-      const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== undefined };
+      const entry: CommandPattern = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, needs: neededLiteral(pattern, shape) };
       patterns.push(entry);
       if (textKey === undefined) {
         unkeyed.push({ entry, prefix: pattern.matcher.caseInsensitive === true ? '' : (pattern.matcher.literals?.segments[0] ?? ''), programs: new Set(shape?.forms.map((form) => form.program)) });
@@ -93,21 +88,20 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
   });
   // The candidates of what a subject shows (its first word, and its second where patterns of
   // that word need one), built on first use: the keyed patterns those words satisfy and the
-  // unkeyed ones a first word can start; the text-only patterns only for a subject that holds
-  // one of their literals (one search for all of them). One cache per kind of list (with or
-  // without the text-only patterns, all or the stopping ones); a subject showing one pair (most)
-  // is looked up by its words, one showing several by their joined text.
-  const single = Array.from({ length: 4 }, () => new Map<string, CachedWord>());
-  const several = Array.from({ length: 4 }, () => new Map<string, readonly CommandPattern[]>());
-  const build = (pairs: ReadonlyArray<readonly [string, string | undefined]>, kind: number): readonly CommandPattern[] => {
+  // unkeyed ones a first word can start. One cache per kind of list (all patterns, or the
+  // stopping ones); a subject showing one pair (most) is looked up by its words, one showing
+  // several by their joined text.
+  const single = Array.from({ length: 2 }, () => new Map<string, CachedWord>());
+  const several = Array.from({ length: 2 }, () => new Map<string, CandidateList>());
+  const build = (pairs: ReadonlyArray<readonly [string, string | undefined]>, kind: number): CandidateList => {
     const found: CommandPattern[] = [];
     const firstWords = pairs.map(([first]) => first);
-    for (const { entry, prefix, programs } of unkeyed) if ((kind & WITH_TEXT_ONLY || !entry.textOnly) && canStart(firstWords, prefix, programs)) found.push(entry);
+    for (const { entry, prefix, programs } of unkeyed) if (canStart(firstWords, prefix, programs)) found.push(entry);
     for (const [first, second] of pairs) for (const key of byFirstWord.get(first) ?? []) if (satisfies(key, second)) found.push(key.entry);
     const listed = inPackOrder(found);
-    return kind & STOPPING_ONLY ? listed.filter((entry) => !entry.permissive) : listed;
+    return candidateList(kind === STOPPING_ONLY ? listed.filter((entry) => !entry.permissive) : listed);
   };
-  const ofPair = (first: string, second: string | undefined, kind: number): readonly CommandPattern[] => {
+  const ofPair = (first: string, second: string | undefined, kind: number): CandidateList => {
     const cache = single[kind]!;
     let cached = cache.get(first);
     if (cached === undefined) {
@@ -124,7 +118,7 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     }
     return found;
   };
-  const ofPairs = (pairs: Array<readonly [string, string | undefined]>, kind: number): readonly CommandPattern[] => {
+  const ofPairs = (pairs: Array<readonly [string, string | undefined]>, kind: number): CandidateList => {
     if (pairs.length === 1) return ofPair(pairs[0]![0], pairs[0]![1], kind);
     const cache = several[kind]!;
     const id = pairs.map(([first, second]) => (second === undefined ? first : `${first}${WORDS_APART}${second}`)).join(SUBJECTS_APART);
@@ -136,8 +130,6 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     }
     return found;
   };
-  const textOnly = textOnlyLiterals.length === 0 ? undefined : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-  const mayMatchTextOnly = (subject: string): boolean => textOnly !== undefined && textOnly.test(subject);
   // A text's first word, and its second where patterns of the first need one.
   const pairOf = (text: string): readonly [string, string | undefined] => {
     const space = text.indexOf(' ');
@@ -145,55 +137,80 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     const first = text.slice(0, space);
     return [first, readsSecond.has(first) ? secondWord(text, space) : undefined];
   };
+  // The list of the pairs an invocation shows.
+  const listFor = (invocation: Invocation): CandidateList => {
+    const { text, canonical, forms, program } = invocation;
+    // Mostly the text starts with the program every form names (a rendered form starts with
+    // its program), and the second word it shows is the forms' subcommand or first positional.
+    if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) {
+      if (!readsSecond.has(program)) return ofPair(program, undefined, ALL);
+      const second = secondWord(text, program.length);
+      const agree = (word: string | undefined): boolean => word === undefined || word === second;
+      const positional = readsPositional.has(program);
+      if (canonical.every((each) => each === text || secondWord(each, program.length) === second) && forms.every((form) => agree(form.path[0]) && (!positional || agree(form.positionals[0])))) {
+        return ofPair(program, second, ALL);
+      }
+    }
+    const pairs: Array<readonly [string, string | undefined]> = [];
+    const show = (first: string, second: string | undefined): void => {
+      const shown = readsSecond.has(first) ? second : undefined;
+      if (!pairs.some(([have, also]) => have === first && also === shown)) pairs.push([first, shown]);
+    };
+    for (const each of [text, ...canonical]) {
+      const [first, second] = pairOf(each);
+      show(first, second);
+    }
+    for (const form of forms) {
+      show(form.program, form.path[0]);
+      if (readsPositional.has(form.program) && form.positionals.length > 0) show(form.program, form.positionals[0]);
+    }
+    return ofPairs(pairs, ALL);
+  };
   return {
     patterns,
     stoppingForText: (text) => {
       const [first, second] = pairOf(text);
-      return ofPair(first, second, STOPPING_ONLY | (mayMatchTextOnly(text) ? WITH_TEXT_ONLY : 0));
+      const list = ofPair(first, second, STOPPING_ONLY);
+      return list.needed === undefined || list.needed.test(text) ? list.all : list.unconditional;
     },
     forInvocation: (invocation) => {
-      const { text, canonical, forms, program } = invocation;
-      // A text-only pattern is matched against the invocation's text and canonical texts alone.
-      let withTextOnly = mayMatchTextOnly(text);
-      for (const each of canonical) if (!withTextOnly && each !== text) withTextOnly = mayMatchTextOnly(each);
-      const kind = withTextOnly ? WITH_TEXT_ONLY : 0;
-      // Mostly the text starts with the program every form names (a rendered form starts with
-      // its program), and the second word it shows is the forms' subcommand or first positional.
-      if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) {
-        if (!readsSecond.has(program)) return ofPair(program, undefined, kind);
-        const second = secondWord(text, program.length);
-        const agree = (word: string | undefined): boolean => word === undefined || word === second;
-        const positional = readsPositional.has(program);
-        if (canonical.every((each) => each === text || secondWord(each, program.length) === second) && forms.every((form) => agree(form.path[0]) && (!positional || agree(form.positionals[0])))) {
-          return ofPair(program, second, kind);
-        }
-      }
-      const pairs: Array<readonly [string, string | undefined]> = [];
-      const show = (first: string, second: string | undefined): void => {
-        const shown = readsSecond.has(first) ? second : undefined;
-        if (!pairs.some(([have, also]) => have === first && also === shown)) pairs.push([first, shown]);
-      };
-      for (const each of [text, ...canonical]) {
-        const [first, second] = pairOf(each);
-        show(first, second);
-      }
-      for (const form of forms) {
-        show(form.program, form.path[0]);
-        if (readsPositional.has(form.program) && form.positionals.length > 0) show(form.program, form.positionals[0]);
-      }
-      return ofPairs(pairs, kind);
+      const list = listFor(invocation);
+      if (list.needed === undefined || list.needed.test(invocation.text)) return list.all;
+      // Canonical texts hold every form rendered, which a form's tail is matched against.
+      for (const each of invocation.canonical) if (each !== invocation.text && list.needed.test(each)) return list.all;
+      return list.unconditional;
     },
   };
 }
 
-// What one first word's lists are cached as.
-interface CachedWord {
-  withoutSecond: readonly CommandPattern[] | undefined;
-  bySecond: Map<string, readonly CommandPattern[]>;
+/** Candidates in pack order, and what skips those that need a literal a subject lacks. */
+interface CandidateList {
+  readonly all: readonly CommandPattern[];
+  /** The candidates that need no literal. */
+  readonly unconditional: readonly CommandPattern[];
+  /** Finds any candidate's needed literal in a text; undefined when none needs one. */
+  readonly needed: RegExp | undefined;
 }
 
-const WITH_TEXT_ONLY = 1;
-const STOPPING_ONLY = 2;
+function candidateList(all: readonly CommandPattern[]): CandidateList {
+  const literals = [...new Set(all.flatMap((entry) => (entry.needs === undefined ? [] : [entry.needs])))];
+  if (literals.length === 0) return { all, unconditional: all, needed: undefined };
+  return { all, unconditional: all.filter((entry) => entry.needs === undefined), needed: new RegExp(literals.map(escapeRegExp).join('|')) };
+}
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+// What one first word's lists are cached as.
+interface CachedWord {
+  withoutSecond: CandidateList | undefined;
+  bySecond: Map<string, CandidateList>;
+}
+
+// The kinds of list: every pattern, or those of rules that stop an action.
+const ALL = 0;
+const STOPPING_ONLY = 1;
 
 // The word after the space at `space` (a text's second word when `space` ends its first).
 function secondWord(text: string, space: number): string | undefined {
@@ -278,11 +295,16 @@ function startsWithWord(text: string, word: string): boolean {
   return text.startsWith(word) && (text.length === word.length || text.charCodeAt(word.length) === 0x20);
 }
 
-// The longest literal a subject must contain to match the glob, when there is one to search for.
-function longestLiteral(pattern: CompiledPattern): string | undefined {
+// A literal that every text a pattern matches holds: its glob's longest literal, which a text or
+// canonical text matched by the glob holds; for a pattern also read as an operation, the longest
+// after its first star, which the form's tail (matched against the rendered form) holds too. A
+// pattern whose operation has no tail matches by its words alone and needs none.
+function neededLiteral(pattern: CompiledPattern, shape: StructuredPattern | null): string | undefined {
   const literals = pattern.matcher.literals;
   if (literals === undefined || pattern.matcher.caseInsensitive === true) return undefined;
-  const longest = literals.segments.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
+  if (shape !== null && shape.tail === undefined) return undefined;
+  const segments = shape === null ? literals.segments : literals.segments.slice(1);
+  const longest = segments.reduce((best, segment) => (segment.length > best.length ? segment : best), '');
   return longest === '' ? undefined : longest;
 }
 

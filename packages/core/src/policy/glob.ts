@@ -184,36 +184,36 @@ function runProgram(program: Program, subject: string): boolean {
   const last = segments[segments.length - 1]!;
   const end = subject.length - last.length;
   if (end < first.length || !subject.endsWith(last)) return false;
-  const breaks = subjectHasLineBreak(subject);
   let cursor = first.length;
   for (let index = 1; index < segments.length - 1; index += 1) {
-    const found = findSegment(subject, segments[index]!, cursor, end, stars[index - 1]!.dir, breaks);
+    const found = findSegment(subject, segments[index]!, cursor, end, stars[index - 1]!.dir);
     if (found < 0) return false;
     cursor = found + segments[index]!.length;
   }
-  return starSpanOk(subject, cursor, end, stars[stars.length - 1]!.dir, breaks);
+  return starSpanOk(subject, cursor, end, stars[stars.length - 1]!.dir);
 }
 
 // The leftmost place at or after `from` where `segment` fits before `limit` with a star span
 // in front of it that the star may cover. Leftmost is exact: a later place leaves less room.
-function findSegment(subject: string, segment: string, from: number, limit: number, dir: boolean, breaks: boolean): number {
-  const lineEnd = breaks ? nextLineBreak(subject, from) : subject.length;
+function findSegment(subject: string, segment: string, from: number, limit: number, dir: boolean): number {
   let at = from;
   for (;;) {
     at = segment === '' ? at : subject.indexOf(segment, at);
-    if (at < 0 || at + segment.length > limit || at > lineEnd) return -1;
-    if (!dir || at === 0 || subject.charCodeAt(at - 1) === SLASH) return at;
+    if (at < 0 || at + segment.length > limit) return -1;
+    if (!dir || at === 0 || subject.charCodeAt(at - 1) === SLASH) break;
     // A `**/` star: the segment must start a path segment; jump to just after the next `/`.
     const slash = subject.indexOf('/', at);
     if (slash < 0) return -1;
     at = slash + 1;
   }
+  // The star covers [from, at); any later place would cover that span too. Spans are read for
+  // line breaks only once their literals are found: most patterns fail before that.
+  return lineBreakWithin(subject, from, at) ? -1 : at;
 }
 
 // The final star covers [from, to): no line break inside, and for `**/` it ends a path segment.
-function starSpanOk(subject: string, from: number, to: number, dir: boolean, breaks: boolean): boolean {
-  if (to < from) return false;
-  if (breaks && nextLineBreak(subject, from) < to) return false;
+function starSpanOk(subject: string, from: number, to: number, dir: boolean): boolean {
+  if (to < from || lineBreakWithin(subject, from, to)) return false;
   return !dir || to === 0 || subject.charCodeAt(to - 1) === SLASH;
 }
 
@@ -271,21 +271,9 @@ function hasLineBreak(text: string): boolean {
   return LINE_BREAK.test(text);
 }
 
-// Every pattern of a pack tests the same subject: look for line breaks in it once.
-let lastScanned = '';
-let lastScanHadBreak = false;
-
-function subjectHasLineBreak(subject: string): boolean {
-  if (subject !== lastScanned) {
-    lastScanHadBreak = hasLineBreak(subject);
-    lastScanned = subject;
-  }
-  return lastScanHadBreak;
-}
-
-function nextLineBreak(subject: string, from: number): number {
-  for (let index = from; index < subject.length; index += 1) if (isLineBreak(subject.charCodeAt(index))) return index;
-  return subject.length;
+function lineBreakWithin(subject: string, from: number, to: number): boolean {
+  for (let index = from; index < to; index += 1) if (isLineBreak(subject.charCodeAt(index))) return true;
+  return false;
 }
 
 // One decision tests the same subject against every pattern of a pack: fold it once.

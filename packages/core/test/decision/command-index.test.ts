@@ -38,6 +38,10 @@ const lines = [
   'kubectl -n prod delete pod x',
   'tofu apply',
   '"git" push --force',
+  'git push -f origin main',
+  'git -c core.pager=less log',
+  'pytest -q --log-file=x.log',
+  'pytest --basetemp /tmp/x tests',
 ];
 
 const tricky = compilePack(
@@ -47,7 +51,7 @@ const tricky = compilePack(
 metadata: {id: tricky, title: Tricky, version: 1}
 commands:
   allow: ["git pu*", "npm test", "npm tests*", "git", "git  push*", "ls*"]
-  block: ["git push", "git push --force*", "npm run*", "*terraform apply*", "kubectl*delete*", "git pul*", "\\"git\\" push*", "GIT_*", "git *--exec*"]
+  block: ["git push", "git push --force*", "npm run*", "*terraform apply*", "kubectl*delete*", "git pul*", "\\"git\\" push*", "GIT_*", "git *--exec*", "git push --force *main*", "git *core.pager*", "pytest *--log-file*", "pytest *--basetemp*", "*GITHUB_TOKEN*"]
 `,
   }),
 );
@@ -85,8 +89,12 @@ test('every command pattern that matches an invocation or a line is among its ca
   expect(matched).toBeGreaterThan(5_000);
 });
 
-test('the index narrows a subcommand to its own patterns', () => {
+test('the index narrows a subcommand to its own patterns, and skips those needing a literal it lacks', () => {
   const rules = commandRulesOf(tricky);
-  const [status] = analyzer.analyze('git status').invocations;
-  expect(rules.forInvocation(status!).map((entry) => entry.pattern.text)).toEqual(['git *--exec*', 'git', 'git  push*']);
+  const candidates = (line: string) => rules.forInvocation(analyzer.analyze(line).invocations[0]!).map((entry) => entry.pattern.text);
+  expect(candidates('git status')).toEqual(['git', 'git  push*']);
+  expect(candidates('git status --exec')).toContain('git *--exec*');
+  expect(candidates('pytest -q')).toEqual([]);
+  expect(rules.stoppingForText('echo $GITHUB_TOKEN').map((entry) => entry.pattern.text)).toContain('*GITHUB_TOKEN*');
+  expect(rules.stoppingForText('echo $HOME')).toEqual([]);
 });
