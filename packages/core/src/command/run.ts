@@ -269,13 +269,14 @@ function setPositionals(args: readonly Word[], frame: Frame): void {
 // `alias x=…`, `hash -p PATH name`, `enable -f lib.so name`, `shopt -s expand_aliases`.
 function resolutionBuiltin(runner: ScriptRunner, program: string, args: readonly Word[]): void {
   const values = args.map((word) => word.value);
+  const sets = program === 'shopt' && values.some((value) => /^-[a-z]*s/.test(value));
   const changes =
     program === 'alias' ? values.some((value) => value.includes('=')) || args.some((word) => word.dynamic)
     : program === 'hash' ? values.some((value) => /^-[a-z]*p/.test(value))
     : program === 'enable' ? values.some((value) => !/^-[aps]+$/.test(value))
-    : values.includes('expand_aliases') && values.some((value) => /^-[a-z]*s/.test(value));
+    : sets && values.includes('expand_aliases');
   if (changes) runner.opaque('resolution', `\`${program} ${clip(values.join(' '))}\` changes which program a name runs`);
-  if (program === 'shopt' && values.some((value) => /^-[a-z]*s/.test(value))) globOptions(runner, args, program);
+  if (sets) globOptions(runner, args, program);
 }
 
 // Shell options under which a typed pathname pattern names other files than it reads as:
@@ -650,7 +651,6 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
     emit(runner, install.words.map((value) => ({ value, dynamic: false })), { ...frame, via: [...frame.via, install.via] }, 'run');
   }
   if (dumpsEnvironment(program, args)) emit(runner, [{ value: 'env', dynamic: false }], { ...frame, via: [...frame.via, `${program} run env`] }, 'run');
-  const isPush = (form: CanonicalForm): boolean => form.program === 'git' && form.path[0] === 'push';
   if (forms.some(isPush)) {
     const push = forms.filter(isPush);
     const operation = push.some((form) => form.flags.has('--mirror')) ? 'push --mirror' : push.some((form) => form.flags.has('--force')) ? 'push --force' : 'push';
@@ -660,6 +660,10 @@ function emit(runner: ScriptRunner, words: readonly Word[], frame: Frame, as: 'r
       .join(' ');
     runner.analysis.gitPushes.push({ operation, target });
   }
+}
+
+function isPush(form: CanonicalForm): boolean {
+  return form.program === 'git' && form.path[0] === 'push';
 }
 
 // A file named by a pattern operand (a glob, or a word made by expansion) is that pattern; so is

@@ -142,14 +142,10 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     const { text, canonical, forms, program } = invocation;
     // Mostly the text starts with the program every form names (a rendered form starts with
     // its program), and the second word it shows is the forms' subcommand or first positional.
-    if (startsWithWord(text, program) && !program.includes(' ') && forms.every((form) => form.program === program)) {
+    if (startsWithWord(text, program) && !program.includes(' ') && formsName(forms, program)) {
       if (!readsSecond.has(program)) return ofPair(program, undefined, ALL);
       const second = secondWord(text, program.length);
-      const agree = (word: string | undefined): boolean => word === undefined || word === second;
-      const positional = readsPositional.has(program);
-      if (canonical.every((each) => each === text || secondWord(each, program.length) === second) && forms.every((form) => agree(form.path[0]) && (!positional || agree(form.positionals[0])))) {
-        return ofPair(program, second, ALL);
-      }
+      if (showsOneSecond(invocation, second, readsPositional.has(program))) return ofPair(program, second, ALL);
     }
     const pairs: Array<readonly [string, string | undefined]> = [];
     const show = (first: string, second: string | undefined): void => {
@@ -170,17 +166,49 @@ function compileCommandRules(rules: readonly CompiledRule[]): CommandRules {
     patterns,
     stoppingForText: (text) => {
       const [first, second] = pairOf(text);
-      const list = ofPair(first, second, STOPPING_ONLY);
-      return list.needed === undefined || list.needed.test(text) ? list.all : list.unconditional;
+      return showing(ofPair(first, second, STOPPING_ONLY), text, NO_TEXTS);
     },
-    forInvocation: (invocation) => {
-      const list = listFor(invocation);
-      if (list.needed === undefined || list.needed.test(invocation.text)) return list.all;
-      // Canonical texts hold every form rendered, which a form's tail is matched against.
-      for (const each of invocation.canonical) if (each !== invocation.text && list.needed.test(each)) return list.all;
-      return list.unconditional;
-    },
+    // Canonical texts hold every form rendered, which a form's tail is matched against.
+    forInvocation: (invocation) => showing(listFor(invocation), invocation.text, invocation.canonical),
   };
+}
+
+const NO_TEXTS: readonly string[] = [];
+
+// The candidates whose needed literal (if any) `text` or one of `also` holds.
+function showing(list: CandidateList, text: string, also: readonly string[]): readonly CommandPattern[] {
+  const { needed } = list;
+  if (needed === undefined) return list.all;
+  let shown = needed.test(text);
+  for (let index = 0; !shown && index < also.length; index += 1) shown = needed.test(also[index]!);
+  if (!shown) return list.unconditional;
+  return list.all.filter((entry) => entry.needs === undefined || holds(entry.needs, text, also));
+}
+
+function holds(literal: string, text: string, also: readonly string[]): boolean {
+  if (text.includes(literal)) return true;
+  for (const each of also) if (each.includes(literal)) return true;
+  return false;
+}
+
+// Whether every form names `program`.
+function formsName(forms: readonly CanonicalForm[], program: string): boolean {
+  for (const form of forms) if (form.program !== program) return false;
+  return true;
+}
+
+// Whether an invocation whose texts and forms start with its program shows `second` alone after
+// it: as every canonical text's second word, and as every form's subcommand and (when patterns
+// read it) first positional, where the form has one.
+function showsOneSecond({ text, canonical, forms, program }: Invocation, second: string | undefined, positional: boolean): boolean {
+  for (const each of canonical) if (each !== text && !secondWordIs(each, program.length, second)) return false;
+  for (const form of forms) {
+    const subcommand = form.path[0];
+    if (subcommand !== undefined && subcommand !== second) return false;
+    const first = form.positionals[0];
+    if (positional && first !== undefined && first !== second) return false;
+  }
+  return true;
 }
 
 /** Candidates in pack order, and what skips those that need a literal a subject lacks. */
@@ -217,6 +245,13 @@ function secondWord(text: string, space: number): string | undefined {
   if (space >= text.length) return undefined;
   const next = text.indexOf(' ', space + 1);
   return next < 0 ? text.slice(space + 1) : text.slice(space + 1, next);
+}
+
+// Whether `secondWord(text, space)` is `word`, without cutting it out.
+function secondWordIs(text: string, space: number, word: string | undefined): boolean {
+  if (word === undefined || space >= text.length) return word === undefined && space >= text.length;
+  const end = space + 1 + word.length;
+  return text.startsWith(word, space + 1) && (end === text.length || text.charCodeAt(end) === 0x20);
 }
 
 /**

@@ -154,8 +154,7 @@ export function matchInvocation({ pattern, shape, permissive }: CommandPattern, 
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : undefined;
   }
   if (pattern.matcher.test(invocation.text)) return invocation.text;
-  const canonical = invocation.canonical.find((text) => text !== invocation.text && pattern.matcher.test(text));
-  if (canonical !== undefined) return canonical;
+  for (const canonical of invocation.canonical) if (canonical !== invocation.text && pattern.matcher.test(canonical)) return canonical;
   return shape !== null && matchesAny(shape, invocation, false) ? invocation.canonical[0] ?? invocation.text : undefined;
 }
 
