@@ -9820,30 +9820,28 @@ function runProgram(program, subject) {
   const last = segments[segments.length - 1];
   const end = subject.length - last.length;
   if (end < first.length || !subject.endsWith(last)) return false;
-  const breaks = subjectHasLineBreak(subject);
   let cursor = first.length;
   for (let index = 1; index < segments.length - 1; index += 1) {
-    const found2 = findSegment(subject, segments[index], cursor, end, stars[index - 1].dir, breaks);
+    const found2 = findSegment(subject, segments[index], cursor, end, stars[index - 1].dir);
     if (found2 < 0) return false;
     cursor = found2 + segments[index].length;
   }
-  return starSpanOk(subject, cursor, end, stars[stars.length - 1].dir, breaks);
+  return starSpanOk(subject, cursor, end, stars[stars.length - 1].dir);
 }
-function findSegment(subject, segment, from, limit, dir, breaks) {
-  const lineEnd = breaks ? nextLineBreak(subject, from) : subject.length;
+function findSegment(subject, segment, from, limit, dir) {
   let at = from;
   for (; ; ) {
     at = segment === "" ? at : subject.indexOf(segment, at);
-    if (at < 0 || at + segment.length > limit || at > lineEnd) return -1;
-    if (!dir || at === 0 || subject.charCodeAt(at - 1) === SLASH3) return at;
+    if (at < 0 || at + segment.length > limit) return -1;
+    if (!dir || at === 0 || subject.charCodeAt(at - 1) === SLASH3) break;
     const slash = subject.indexOf("/", at);
     if (slash < 0) return -1;
     at = slash + 1;
   }
+  return lineBreakWithin(subject, from, at) ? -1 : at;
 }
-function starSpanOk(subject, from, to, dir, breaks) {
-  if (to < from) return false;
-  if (breaks && nextLineBreak(subject, from) < to) return false;
+function starSpanOk(subject, from, to, dir) {
+  if (to < from || lineBreakWithin(subject, from, to)) return false;
   return !dir || to === 0 || subject.charCodeAt(to - 1) === SLASH3;
 }
 function runAutomaton(program, subject) {
@@ -9894,18 +9892,9 @@ var LINE_BREAK = /[\n\r\u2028\u2029]/;
 function hasLineBreak(text3) {
   return LINE_BREAK.test(text3);
 }
-var lastScanned = "";
-var lastScanHadBreak = false;
-function subjectHasLineBreak(subject) {
-  if (subject !== lastScanned) {
-    lastScanHadBreak = hasLineBreak(subject);
-    lastScanned = subject;
-  }
-  return lastScanHadBreak;
-}
-function nextLineBreak(subject, from) {
-  for (let index = from; index < subject.length; index += 1) if (isLineBreak(subject.charCodeAt(index))) return index;
-  return subject.length;
+function lineBreakWithin(subject, from, to) {
+  for (let index = from; index < to; index += 1) if (isLineBreak(subject.charCodeAt(index))) return true;
+  return false;
 }
 var lastSubject = "";
 var lastFolded = "";
@@ -10415,7 +10404,6 @@ function commandRulesOf(pack) {
 function compileCommandRules(rules) {
   const byFirstWord = /* @__PURE__ */ new Map();
   const unkeyed = [];
-  const textOnlyLiterals = [];
   const patterns = [];
   const readsSecond = /* @__PURE__ */ new Set();
   const readsPositional = /* @__PURE__ */ new Set();
@@ -10424,9 +10412,7 @@ function compileCommandRules(rules) {
     for (const pattern of rule.patterns) {
       const shape = structurePattern(pattern.text) ?? null;
       const textKey = globKey(pattern);
-      const literal = textKey === void 0 && shape === null ? longestLiteral(pattern) : void 0;
-      if (literal !== void 0) textOnlyLiterals.push(literal);
-      const entry2 = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, textOnly: literal !== void 0 };
+      const entry2 = { rule, ruleOrder: index, permissive: permitsAction(rule.decision), pattern, shape, order: order++, needs: neededLiteral(pattern, shape) };
       patterns.push(entry2);
       if (textKey === void 0) {
         unkeyed.push({ entry: entry2, prefix: pattern.matcher.caseInsensitive === true ? "" : pattern.matcher.literals?.segments[0] ?? "", programs: new Set(shape?.forms.map((form) => form.program)) });
@@ -10445,15 +10431,15 @@ function compileCommandRules(rules) {
       }
     }
   });
-  const single = Array.from({ length: 4 }, () => /* @__PURE__ */ new Map());
-  const several = Array.from({ length: 4 }, () => /* @__PURE__ */ new Map());
+  const single = Array.from({ length: 2 }, () => /* @__PURE__ */ new Map());
+  const several = Array.from({ length: 2 }, () => /* @__PURE__ */ new Map());
   const build = (pairs, kind) => {
     const found2 = [];
     const firstWords = pairs.map(([first]) => first);
-    for (const { entry: entry2, prefix, programs } of unkeyed) if ((kind & WITH_TEXT_ONLY || !entry2.textOnly) && canStart(firstWords, prefix, programs)) found2.push(entry2);
+    for (const { entry: entry2, prefix, programs } of unkeyed) if (canStart(firstWords, prefix, programs)) found2.push(entry2);
     for (const [first, second] of pairs) for (const key of byFirstWord.get(first) ?? []) if (satisfies(key, second)) found2.push(key.entry);
     const listed = inPackOrder(found2);
-    return kind & STOPPING_ONLY ? listed.filter((entry2) => !entry2.permissive) : listed;
+    return candidateList(kind === STOPPING_ONLY ? listed.filter((entry2) => !entry2.permissive) : listed);
   };
   const ofPair = (first, second, kind) => {
     const cache2 = single[kind];
@@ -10484,57 +10470,91 @@ function compileCommandRules(rules) {
     }
     return found2;
   };
-  const textOnly = textOnlyLiterals.length === 0 ? void 0 : new RegExp(textOnlyLiterals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"));
-  const mayMatchTextOnly = (subject) => textOnly !== void 0 && textOnly.test(subject);
   const pairOf = (text3) => {
     const space = text3.indexOf(" ");
     if (space < 0) return [text3, void 0];
     const first = text3.slice(0, space);
     return [first, readsSecond.has(first) ? secondWord(text3, space) : void 0];
   };
+  const listFor = (invocation) => {
+    const { text: text3, canonical, forms, program } = invocation;
+    if (startsWithWord(text3, program) && !program.includes(" ") && formsName(forms, program)) {
+      if (!readsSecond.has(program)) return ofPair(program, void 0, ALL);
+      const second = secondWord(text3, program.length);
+      if (showsOneSecond(invocation, second, readsPositional.has(program))) return ofPair(program, second, ALL);
+    }
+    const pairs = [];
+    const show = (first, second) => {
+      const shown = readsSecond.has(first) ? second : void 0;
+      if (!pairs.some(([have, also]) => have === first && also === shown)) pairs.push([first, shown]);
+    };
+    for (const each of [text3, ...canonical]) {
+      const [first, second] = pairOf(each);
+      show(first, second);
+    }
+    for (const form of forms) {
+      show(form.program, form.path[0]);
+      if (readsPositional.has(form.program) && form.positionals.length > 0) show(form.program, form.positionals[0]);
+    }
+    return ofPairs(pairs, ALL);
+  };
   return {
     patterns,
     stoppingForText: (text3) => {
       const [first, second] = pairOf(text3);
-      return ofPair(first, second, STOPPING_ONLY | (mayMatchTextOnly(text3) ? WITH_TEXT_ONLY : 0));
+      return showing(ofPair(first, second, STOPPING_ONLY), text3, NO_TEXTS);
     },
-    forInvocation: (invocation) => {
-      const { text: text3, canonical, forms, program } = invocation;
-      let withTextOnly = mayMatchTextOnly(text3);
-      for (const each of canonical) if (!withTextOnly && each !== text3) withTextOnly = mayMatchTextOnly(each);
-      const kind = withTextOnly ? WITH_TEXT_ONLY : 0;
-      if (startsWithWord(text3, program) && !program.includes(" ") && forms.every((form) => form.program === program)) {
-        if (!readsSecond.has(program)) return ofPair(program, void 0, kind);
-        const second = secondWord(text3, program.length);
-        const agree = (word) => word === void 0 || word === second;
-        const positional = readsPositional.has(program);
-        if (canonical.every((each) => each === text3 || secondWord(each, program.length) === second) && forms.every((form) => agree(form.path[0]) && (!positional || agree(form.positionals[0])))) {
-          return ofPair(program, second, kind);
-        }
-      }
-      const pairs = [];
-      const show = (first, second) => {
-        const shown = readsSecond.has(first) ? second : void 0;
-        if (!pairs.some(([have, also]) => have === first && also === shown)) pairs.push([first, shown]);
-      };
-      for (const each of [text3, ...canonical]) {
-        const [first, second] = pairOf(each);
-        show(first, second);
-      }
-      for (const form of forms) {
-        show(form.program, form.path[0]);
-        if (readsPositional.has(form.program) && form.positionals.length > 0) show(form.program, form.positionals[0]);
-      }
-      return ofPairs(pairs, kind);
-    }
+    // Canonical texts hold every form rendered, which a form's tail is matched against.
+    forInvocation: (invocation) => showing(listFor(invocation), invocation.text, invocation.canonical)
   };
 }
-var WITH_TEXT_ONLY = 1;
-var STOPPING_ONLY = 2;
+var NO_TEXTS = [];
+function showing(list, text3, also) {
+  const { needed } = list;
+  if (needed === void 0) return list.all;
+  let shown = needed.test(text3);
+  for (let index = 0; !shown && index < also.length; index += 1) shown = needed.test(also[index]);
+  if (!shown) return list.unconditional;
+  return list.all.filter((entry2) => entry2.needs === void 0 || holds(entry2.needs, text3, also));
+}
+function holds(literal, text3, also) {
+  if (text3.includes(literal)) return true;
+  for (const each of also) if (each.includes(literal)) return true;
+  return false;
+}
+function formsName(forms, program) {
+  for (const form of forms) if (form.program !== program) return false;
+  return true;
+}
+function showsOneSecond({ text: text3, canonical, forms, program }, second, positional) {
+  for (const each of canonical) if (each !== text3 && !secondWordIs(each, program.length, second)) return false;
+  for (const form of forms) {
+    const subcommand = form.path[0];
+    if (subcommand !== void 0 && subcommand !== second) return false;
+    const first = form.positionals[0];
+    if (positional && first !== void 0 && first !== second) return false;
+  }
+  return true;
+}
+function candidateList(all) {
+  const literals = [...new Set(all.flatMap((entry2) => entry2.needs === void 0 ? [] : [entry2.needs]))];
+  if (literals.length === 0) return { all, unconditional: all, needed: void 0 };
+  return { all, unconditional: all.filter((entry2) => entry2.needs === void 0), needed: new RegExp(literals.map(escapeRegExp).join("|")) };
+}
+function escapeRegExp(literal) {
+  return literal.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+var ALL = 0;
+var STOPPING_ONLY = 1;
 function secondWord(text3, space) {
   if (space >= text3.length) return void 0;
   const next = text3.indexOf(" ", space + 1);
   return next < 0 ? text3.slice(space + 1) : text3.slice(space + 1, next);
+}
+function secondWordIs(text3, space, word) {
+  if (word === void 0 || space >= text3.length) return word === void 0 && space >= text3.length;
+  const end = space + 1 + word.length;
+  return text3.startsWith(word, space + 1) && (end === text3.length || text3.charCodeAt(end) === 32);
 }
 function satisfies(key, second) {
   if (key.second === void 0) return true;
@@ -10572,10 +10592,12 @@ function shapeKey(shape, form) {
 function startsWithWord(text3, word) {
   return text3.startsWith(word) && (text3.length === word.length || text3.charCodeAt(word.length) === 32);
 }
-function longestLiteral(pattern) {
+function neededLiteral(pattern, shape) {
   const literals = pattern.matcher.literals;
   if (literals === void 0 || pattern.matcher.caseInsensitive === true) return void 0;
-  const longest = literals.segments.reduce((best, segment) => segment.length > best.length ? segment : best, "");
+  if (shape !== null && shape.tail === void 0) return void 0;
+  const segments = shape === null ? literals.segments : literals.segments.slice(1);
+  const longest = segments.reduce((best, segment) => segment.length > best.length ? segment : best, "");
   return longest === "" ? void 0 : longest;
 }
 function inPackOrder(entries) {
@@ -10880,8 +10902,7 @@ function matchInvocation({ pattern, shape, permissive }, invocation) {
     return shape.forms.length > 0 && matchesAny(shape, invocation, true) ? invocation.text : void 0;
   }
   if (pattern.matcher.test(invocation.text)) return invocation.text;
-  const canonical = invocation.canonical.find((text3) => text3 !== invocation.text && pattern.matcher.test(text3));
-  if (canonical !== void 0) return canonical;
+  for (const canonical of invocation.canonical) if (canonical !== invocation.text && pattern.matcher.test(canonical)) return canonical;
   return shape !== null && matchesAny(shape, invocation, false) ? invocation.canonical[0] ?? invocation.text : void 0;
 }
 function matchesAny(shape, invocation, exact) {
@@ -21860,9 +21881,10 @@ function setPositionals(args2, frame) {
 }
 function resolutionBuiltin(runner, program, args2) {
   const values = args2.map((word) => word.value);
-  const changes = program === "alias" ? values.some((value) => value.includes("=")) || args2.some((word) => word.dynamic) : program === "hash" ? values.some((value) => /^-[a-z]*p/.test(value)) : program === "enable" ? values.some((value) => !/^-[aps]+$/.test(value)) : values.includes("expand_aliases") && values.some((value) => /^-[a-z]*s/.test(value));
+  const sets = program === "shopt" && values.some((value) => /^-[a-z]*s/.test(value));
+  const changes = program === "alias" ? values.some((value) => value.includes("=")) || args2.some((word) => word.dynamic) : program === "hash" ? values.some((value) => /^-[a-z]*p/.test(value)) : program === "enable" ? values.some((value) => !/^-[aps]+$/.test(value)) : sets && values.includes("expand_aliases");
   if (changes) runner.opaque("resolution", `\`${program} ${clip3(values.join(" "))}\` changes which program a name runs`);
-  if (program === "shopt" && values.some((value) => /^-[a-z]*s/.test(value))) globOptions(runner, args2, program);
+  if (sets) globOptions(runner, args2, program);
 }
 var GLOB_OPTIONS = /* @__PURE__ */ new Set(["dotglob", "nocaseglob"]);
 function globOptions(runner, options, by) {
@@ -22194,13 +22216,15 @@ function emit(runner, words, frame, as) {
     emit(runner, install2.words.map((value) => ({ value, dynamic: false })), { ...frame, via: [...frame.via, install2.via] }, "run");
   }
   if (dumpsEnvironment(program, args2)) emit(runner, [{ value: "env", dynamic: false }], { ...frame, via: [...frame.via, `${program} run env`] }, "run");
-  const isPush = (form) => form.program === "git" && form.path[0] === "push";
   if (forms.some(isPush)) {
     const push = forms.filter(isPush);
     const operation = push.some((form) => form.flags.has("--mirror")) ? "push --mirror" : push.some((form) => form.flags.has("--force")) ? "push --force" : "push";
     const target = push.filter((form) => form.positionals[1] !== void 0).map((form) => `${form.flags.has("--delete") ? ":" : form.flags.has("--force") ? "+" : ""}${form.positionals[1]}`).join(" ");
     runner.analysis.gitPushes.push({ operation, target });
   }
+}
+function isPush(form) {
+  return form.program === "git" && form.path[0] === "push";
 }
 function asPattern(file, words) {
   for (const near of [false, true]) {

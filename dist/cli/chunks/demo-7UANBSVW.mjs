@@ -1,11 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   gateCommand
-} from "./chunk-NHGKLU32.mjs";
-import "./chunk-3UYNTLDA.mjs";
+} from "./chunk-4AWRGTVS.mjs";
+import "./chunk-AXTXFFDC.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-MVSTZNWY.mjs";
+import "./chunk-M7LRUSE4.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
