@@ -220,6 +220,7 @@ interface CandidateList {
   readonly needed: RegExp | undefined;
 }
 
+// The search is an alternation of literals only: nothing in it can backtrack.
 function candidateList(all: readonly CommandPattern[]): CandidateList {
   const literals = [...new Set(all.flatMap((entry) => (entry.needs === undefined ? [] : [entry.needs])))];
   if (literals.length === 0) return { all, unconditional: all, needed: undefined };
