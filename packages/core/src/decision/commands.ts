@@ -219,7 +219,7 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
   const starless = pattern.replace(/(^|\/)\*\*+\//g, '$1').replace(/(^|[^\\])\*+/g, '$1');
   const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
   const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
-  for (const policy of stoppingGlobsOf(pack)[access]) {
+  for (const policy of stoppingGlobsOf(pack)[access].automata) {
     const narrow = automataWitness(narrowShell, policy);
     const witness = narrow ?? automataWitness(broadShell, policy);
     if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
@@ -227,14 +227,22 @@ function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: st
   return witnesses;
 }
 
-// The automata of a pack's stopping file globs, in pack order, built once per pack.
-const STOPPING_GLOBS = new WeakMap<CompiledPack, Record<'read' | 'write', Automaton[]>>();
+// A pack's stopping file globs, in pack order, read once per pack: as automata, which a
+// pattern operand is matched against, and as the texts a tree can reach.
+interface StoppingGlobs {
+  automata: Automaton[];
+  treePatterns: string[];
+}
 
-function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', Automaton[]> {
+const STOPPING_GLOBS = new WeakMap<CompiledPack, Record<'read' | 'write', StoppingGlobs>>();
+
+function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', StoppingGlobs> {
   let globs = STOPPING_GLOBS.get(pack);
   if (globs === undefined) {
-    const of = (rules: readonly CompiledRule[]): Automaton[] =>
-      rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => policyAutomaton(each.text, pack.caseInsensitivePaths)));
+    const of = (rules: readonly CompiledRule[]): StoppingGlobs => {
+      const texts = rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text));
+      return { automata: texts.map((text) => policyAutomaton(text, pack.caseInsensitivePaths)), treePatterns: texts.filter(judgesTrees) };
+    };
     globs = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
     STOPPING_GLOBS.set(pack, globs);
   }
@@ -247,25 +255,11 @@ function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', Automaton
 function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): Array<{ path: string; narrow: boolean }> {
   const witnesses: Array<{ path: string; narrow: boolean }> = [];
   const tree = treeDirectory(directory, pack.caseInsensitivePaths);
-  for (const pattern of treePatternsOf(pack)[access]) {
+  for (const pattern of stoppingGlobsOf(pack)[access].treePatterns) {
     const witness = treeWitness(tree, pattern);
     if (witness !== undefined) witnesses.push({ path: witness, narrow: treeInside(tree, pattern) });
   }
   return witnesses;
-}
-
-// The patterns of a pack's stopping file rules that a tree can reach, in pack order, listed once per pack.
-const TREE_PATTERNS = new WeakMap<CompiledPack, Record<'read' | 'write', string[]>>();
-
-function treePatternsOf(pack: CompiledPack): Record<'read' | 'write', string[]> {
-  let patterns = TREE_PATTERNS.get(pack);
-  if (patterns === undefined) {
-    const of = (rules: readonly CompiledRule[]): string[] =>
-      rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text).filter(judgesTrees));
-    patterns = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
-    TREE_PATTERNS.set(pack, patterns);
-  }
-  return patterns;
 }
 
 // A door's verdict as the command's: its own action type and matches are the file's or the push's.

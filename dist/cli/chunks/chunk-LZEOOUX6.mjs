@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessSigner
-} from "./chunk-M7LRUSE4.mjs";
+} from "./chunk-AYBZYFNB.mjs";
 
 // packages/cli/src/commands/keyless.ts
 var keylessFlags = {

@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-M7LRUSE4.mjs";
+} from "./chunk-AYBZYFNB.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

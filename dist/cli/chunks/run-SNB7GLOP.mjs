@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-M7LRUSE4.mjs";
+import "./chunk-AYBZYFNB.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-W3XURH7T.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-CRSP6BTA.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-7UANBSVW.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-P2P5NUXE.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-6VMK4QVQ.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-BTSNEWDO.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-6UPTWYT5.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-FA3JQGVT.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-A2YWDI5F.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-Q4P3TBT7.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-RTZYB67C.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-LUD6UE2M.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-V35AHWRM.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-VUQ44NYZ.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-TKF7A7S3.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-ESHYB3ZE.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-L2QHLO2R.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-H32WHN52.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-TSE72PHL.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-L3CU6WVJ.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-5X5SLOMP.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-H6TVQPPI.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-TZSGQHMK.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-TPPYT3FH.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

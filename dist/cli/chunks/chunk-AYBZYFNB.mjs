@@ -10951,7 +10951,7 @@ function globWitnesses(pack, access, pattern) {
   const starless = pattern.replace(/(^|\/)\*\*+\//g, "$1").replace(/(^|[^\\])\*+/g, "$1");
   const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
   const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
-  for (const policy of stoppingGlobsOf(pack)[access]) {
+  for (const policy of stoppingGlobsOf(pack)[access].automata) {
     const narrow = automataWitness(narrowShell, policy);
     const witness = narrow ?? automataWitness(broadShell, policy);
     if (witness !== void 0) witnesses.push({ path: witness, narrow: narrow !== void 0 });
@@ -10962,7 +10962,10 @@ var STOPPING_GLOBS = /* @__PURE__ */ new WeakMap();
 function stoppingGlobsOf(pack) {
   let globs = STOPPING_GLOBS.get(pack);
   if (globs === void 0) {
-    const of = (rules) => rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => policyAutomaton(each.text, pack.caseInsensitivePaths)));
+    const of = (rules) => {
+      const texts = rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text));
+      return { automata: texts.map((text3) => policyAutomaton(text3, pack.caseInsensitivePaths)), treePatterns: texts.filter(judgesTrees) };
+    };
     globs = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
     STOPPING_GLOBS.set(pack, globs);
   }
@@ -10971,21 +10974,11 @@ function stoppingGlobsOf(pack) {
 function treeWitnesses(pack, access, directory) {
   const witnesses = [];
   const tree2 = treeDirectory(directory, pack.caseInsensitivePaths);
-  for (const pattern of treePatternsOf(pack)[access]) {
+  for (const pattern of stoppingGlobsOf(pack)[access].treePatterns) {
     const witness = treeWitness(tree2, pattern);
     if (witness !== void 0) witnesses.push({ path: witness, narrow: treeInside(tree2, pattern) });
   }
   return witnesses;
-}
-var TREE_PATTERNS = /* @__PURE__ */ new WeakMap();
-function treePatternsOf(pack) {
-  let patterns = TREE_PATTERNS.get(pack);
-  if (patterns === void 0) {
-    const of = (rules) => rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text).filter(judgesTrees));
-    patterns = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
-    TREE_PATTERNS.set(pack, patterns);
-  }
-  return patterns;
 }
 function asCommandVerdict(verdict, line, reason) {
   const shown = { rule_id: verdict.rule_id, decision: verdict.decision, severity: verdict.severity, reason, approver_group: verdict.approver_group, target: line, requested_operation: line };
