@@ -203,9 +203,15 @@ function doorVerdicts(pack: CompiledPack, analysis: CommandAnalysis, line: strin
   return verdicts;
 }
 
+// A path a file finding is judged as, and whether the finding surely names it.
+interface Witness {
+  path: string;
+  narrow: boolean;
+}
+
 // The paths a file finding is judged as: itself, or the protected paths a pattern or a tree can name.
 // Patterns are read as paths first (`./.github/workflow?/ci.yml`, `src/../.github`), as a literal path is.
-function pathsToJudge(pack: CompiledPack, file: FileAccessFinding): Array<{ path: string; narrow: boolean }> {
+function pathsToJudge(pack: CompiledPack, file: FileAccessFinding): readonly Witness[] {
   if (file.tree) return treeWitnesses(pack, file.access, normalizeGlobPath(file.glob ? file.path : escapeGlob(file.path)));
   if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, normalizeGlobPath(file.path))];
   return [{ path: file.path, narrow: true }];
@@ -213,25 +219,32 @@ function pathsToJudge(pack: CompiledPack, file: FileAccessFinding): Array<{ path
 
 // A pathname pattern in a file word names whatever it matches on disk, which deciding cannot
 // see: it is judged as every protected path it can match (one witness per stopping rule).
-function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: string): Array<{ path: string; narrow: boolean }> {
-  const witnesses: Array<{ path: string; narrow: boolean }> = [];
-  // With every `*` empty, a leading `**/` is gone too (`$D/x`: D may be `.`).
-  const starless = pattern.replace(/(^|\/)\*\*+\//g, '$1').replace(/(^|[^\\])\*+/g, '$1');
-  const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
-  const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
-  for (const policy of stoppingGlobsOf(pack)[access].automata) {
-    const narrow = automataWitness(narrowShell, policy);
-    const witness = narrow ?? automataWitness(broadShell, policy);
-    if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
-  }
-  return witnesses;
+function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: string): readonly Witness[] {
+  const globs = stoppingGlobsOf(pack)[access];
+  return remembered(globs.byPattern, pattern, () => {
+    const witnesses: Witness[] = [];
+    // With every `*` empty, a leading `**/` is gone too (`$D/x`: D may be `.`).
+    const starless = pattern.replace(/(^|\/)\*\*+\//g, '$1').replace(/(^|[^\\])\*+/g, '$1');
+    const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
+    const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
+    for (const policy of globs.automata) {
+      const narrow = automataWitness(narrowShell, policy);
+      const witness = narrow ?? automataWitness(broadShell, policy);
+      if (witness !== undefined) witnesses.push({ path: witness, narrow: narrow !== undefined });
+    }
+    return witnesses;
+  });
 }
 
 // A pack's stopping file globs, in pack order, read once per pack: as automata, which a
-// pattern operand is matched against, and as the texts a tree can reach.
+// pattern operand is matched against, and as the texts a tree can reach. The witnesses found
+// for a pattern or a directory are kept with them: the same few recur in most decisions (`**`
+// for every operand nothing of which is known), and each search tries every stopping glob.
 interface StoppingGlobs {
   automata: Automaton[];
   treePatterns: string[];
+  byPattern: Map<string, readonly Witness[]>;
+  byDirectory: Map<string, readonly Witness[]>;
 }
 
 const STOPPING_GLOBS = new WeakMap<CompiledPack, Record<'read' | 'write', StoppingGlobs>>();
@@ -241,7 +254,7 @@ function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', StoppingG
   if (globs === undefined) {
     const of = (rules: readonly CompiledRule[]): StoppingGlobs => {
       const texts = rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text));
-      return { automata: texts.map((text) => policyAutomaton(text, pack.caseInsensitivePaths)), treePatterns: texts.filter(judgesTrees) };
+      return { automata: texts.map((text) => policyAutomaton(text, pack.caseInsensitivePaths)), treePatterns: texts.filter(judgesTrees), byPattern: new Map(), byDirectory: new Map() };
     };
     globs = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
     STOPPING_GLOBS.set(pack, globs);
@@ -249,17 +262,33 @@ function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', StoppingG
   return globs;
 }
 
+// Bounded as the automata are: a line can bring any number of new patterns.
+const MAX_REMEMBERED_WITNESSES = 512;
+
+function remembered(cache: Map<string, readonly Witness[]>, key: string, find: () => Witness[]): readonly Witness[] {
+  let witnesses = cache.get(key);
+  if (witnesses === undefined) {
+    witnesses = Object.freeze(find().map((witness) => Object.freeze(witness)));
+    if (cache.size >= MAX_REMEMBERED_WITNESSES) cache.clear();
+    cache.set(key, witnesses);
+  }
+  return witnesses;
+}
+
 // A directory filled with names the line does not show: judged as every protected path below it
 // (one witness per stopping pattern); narrowly only when the directory lies inside a protected
 // place (`tar -x -C .github/workflows`), else only the files on disk could tell.
-function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): Array<{ path: string; narrow: boolean }> {
-  const witnesses: Array<{ path: string; narrow: boolean }> = [];
-  const tree = treeDirectory(directory, pack.caseInsensitivePaths);
-  for (const pattern of stoppingGlobsOf(pack)[access].treePatterns) {
-    const witness = treeWitness(tree, pattern);
-    if (witness !== undefined) witnesses.push({ path: witness, narrow: treeInside(tree, pattern) });
-  }
-  return witnesses;
+function treeWitnesses(pack: CompiledPack, access: 'read' | 'write', directory: string): readonly Witness[] {
+  const globs = stoppingGlobsOf(pack)[access];
+  return remembered(globs.byDirectory, directory, () => {
+    const witnesses: Witness[] = [];
+    const tree = treeDirectory(directory, pack.caseInsensitivePaths);
+    for (const pattern of globs.treePatterns) {
+      const witness = treeWitness(tree, pattern);
+      if (witness !== undefined) witnesses.push({ path: witness, narrow: treeInside(tree, pattern) });
+    }
+    return witnesses;
+  });
 }
 
 // A door's verdict as the command's: its own action type and matches are the file's or the push's.
