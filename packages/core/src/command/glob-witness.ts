@@ -389,6 +389,8 @@ const SEARCH = new Search();
 // decision, and one shell pattern tried against each of them. Built once per pattern, each
 // kind in its own map (keyed by the pattern itself, whose hash the string keeps).
 const MAX_CACHED_AUTOMATA = 1024;
+/** Patterns longer than this are built each time: kept, a few could hold megabytes. */
+export const MAX_CACHED_PATTERN_LENGTH = 1024;
 const SHELL_AUTOMATA = new Map<string, Automaton>();
 const TREE_AUTOMATA = new Map<string, Automaton>();
 const POLICY_AUTOMATA = new Map<string, Automaton>();
@@ -397,6 +399,7 @@ function automatonOf(cache: Map<string, Automaton>, build: (pattern: string) => 
   let automaton = cache.get(pattern);
   if (automaton === undefined) {
     automaton = build(pattern);
+    if (pattern.length > MAX_CACHED_PATTERN_LENGTH) return automaton;
     if (cache.size >= MAX_CACHED_AUTOMATA) cache.clear();
     cache.set(pattern, automaton);
   }

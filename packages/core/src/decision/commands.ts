@@ -1,5 +1,5 @@
 import type { CommandAnalyzer } from '../command/analyze.ts';
-import { automataWitness, judgesTrees, normalizeGlobPath, policyAutomaton, shellAutomaton, treeDirectory, treeInside, treeWitness, type Automaton } from '../command/glob-witness.ts';
+import { automataWitness, judgesTrees, MAX_CACHED_PATTERN_LENGTH, normalizeGlobPath, policyAutomaton, shellAutomaton, treeDirectory, treeInside, treeWitness, type Automaton } from '../command/glob-witness.ts';
 import { escapeGlob } from '../command/word.ts';
 import { matchesInvocation as matchesInvocationForm, type StructuredPattern } from '../command/pattern.ts';
 import { loadedCommandAnalyzer } from '../command/registry.ts';
@@ -262,13 +262,15 @@ function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', StoppingG
   return globs;
 }
 
-// Bounded as the automata are: a line can bring any number of new patterns.
+// Bounded as the automata are (glob-witness.ts): lines can bring any number of new patterns, of
+// any length up to the request's cap.
 const MAX_REMEMBERED_WITNESSES = 512;
 
 function remembered(cache: Map<string, readonly Witness[]>, key: string, find: () => Witness[]): readonly Witness[] {
   let witnesses = cache.get(key);
   if (witnesses === undefined) {
     witnesses = Object.freeze(find().map((witness) => Object.freeze(witness)));
+    if (key.length > MAX_CACHED_PATTERN_LENGTH) return witnesses;
     if (cache.size >= MAX_REMEMBERED_WITNESSES) cache.clear();
     cache.set(key, witnesses);
   }

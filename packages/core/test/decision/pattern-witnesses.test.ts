@@ -1,6 +1,7 @@
 // The protected paths a pattern operand or a filled directory can name are found once per pack
 // and remembered: a decision must not depend on what the pack decided before it (the memory
-// kept for reads is not the one kept for writes, and a full memory starts again).
+// kept for reads is not the one kept for writes, a full memory starts again, and a long pattern
+// is not kept).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
@@ -31,6 +32,9 @@ const lines = [
   'tar -xf a.tar -C "$D"',
   'rm -rf .github/*',
   'tar -xf a.tar -C .github/*',
+  // Longer than the memory keeps.
+  `cat "$D"/${'x/'.repeat(700)}.env`,
+  `tar -xf a.tar -C "$D"/${'x/'.repeat(700)}`,
 ];
 
 function decide(policy: ReturnType<typeof compilePolicy>, line: string): string {
@@ -46,6 +50,9 @@ test('a pattern operand is decided alike by a fresh pack, after other lines, and
   const cold = lines.map((line) => decide(freshPolicy(), line));
   expect(cold.filter((record) => record.includes('can name it')).length).toBeGreaterThan(20);
   expect(cold.filter((record) => record.includes('can land there')).length).toBeGreaterThan(2);
+  const [longRead, longFill] = cold.slice(-2).map((record) => JSON.parse(record) as { decision: string; reason: string });
+  expect(longRead!.decision).toBe('block');
+  expect(longFill!.reason).toContain('can land there');
 
   const warm = freshPolicy();
   expect([...lines].reverse().map((line) => decide(warm, line)).reverse()).toEqual(cold);
