@@ -2,6 +2,7 @@
 // a read of `.env` and `sed -i … x.yml` as a write of `x.yml` (equivalent doors).
 import type { FileAccessFinding } from './types.ts';
 import { gitSubcommandIndex } from './git-subcommand.ts';
+import { readAwkArguments } from './awk.ts';
 
 // A third element `tree` marks a directory whose contents the line does not show, `glob` a
 // pattern the program matches itself (git's pathspecs).
@@ -48,7 +49,7 @@ const removes = (always: boolean): Reader => (args) => {
 };
 const writes = (valueOptions: readonly string[] = [], skip = 0): Reader => (args) => operands(args, valueOptions).slice(skip).map((path) => ['write', path]);
 
-// grep, sed and awk take their program first unless it is given with -e/-f.
+// grep and sed take their program first unless it is given with -e/-f.
 const afterScript = (access: 'read' | 'write', scriptOptions: readonly string[], valueOptions: readonly string[] = []): Reader => (args) => {
   const files = operands(args, [...scriptOptions, ...valueOptions]);
   const hasScriptOption = args.some((arg) => scriptOptions.includes(arg));
@@ -317,7 +318,11 @@ const READERS: ReadonlyMap<string, Reader> = new Map(Object.entries({
   egrep: withPatternFiles(afterScript('read', ['-e', '-f'])), fgrep: withPatternFiles(afterScript('read', ['-e', '-f'])),
   rg: recursive(alsoReads(['--ignore-file'], withPatternFiles(afterScript('read', ['-e', '-f', '--regexp', '--file'], ['-g', '--glob', '-t', '-m', '-A', '-B', '-C', '--ignore-file']))), true),
   du: alsoReads(['--files0-from']), file: alsoReads(['-f', '--files-from']), tree,
-  awk: afterScript('read', ['-f'], ['-F', '-v']),
+  // Its program files are read too (`awk -f .env` prints each line it cannot parse).
+  awk: (args) => {
+    const { loads, files } = readAwkArguments(args);
+    return [...loads.filter(({ option }) => option !== '-l' && option !== '--load').map(({ value }): Found => ['read', value]), ...files.map((path): Found => ['read', path])];
+  },
   tee: writes(), rm: removes(false), rimraf: removes(true), del: removes(true), 'del-cli': removes(true), unlink: writes(), shred: writes(['-n', '-s']), touch: writes(['-d', '-t', '-r']), truncate: writes(['-s', '-r']),
   chmod: writes([], 1), chown: writes([], 1), chgrp: writes([], 1), mkdir: writes(['-m']),
   cp: copy, install, ln: link, rsync: sync, mv: move, tar: archive, bsdtar: archive, gtar: archive, unzip: unzip, git: gitFiles,

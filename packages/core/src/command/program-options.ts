@@ -12,10 +12,11 @@
 //   fill    the program writes files of its own naming into the directory the value names (`tsc --outDir`)
 //   remote  the program talks to the host the value names, not a configured remote (`git push https://…`)
 import { startsOutsideWorkspace } from './file-access.ts';
+import { readAwkArguments } from './awk.ts';
 import { gitSubcommandIndex } from './git-subcommand.ts';
 
 /** What an option does with its value. */
-export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write' | 'fill' | 'remote';
+export type OptionEffect = 'code' | 'load' | 'destroy' | 'read' | 'write' | 'fill' | 'remote' | 'environment' | 'computed-file';
 
 /** One hazardous use found in an argument list. */
 export interface OptionHazard {
@@ -576,32 +577,36 @@ function curlData(args: readonly string[], found: OptionHazard[]): void {
   }
 }
 
-// awk: `system(…)`, pipes to or from a command, `print > "file"`. Strings in the program that
-// could be commands are handed back as code; a program file (`-f`) loads code.
+// awk: `system(…)`, pipes to or from a command, `print > "file"`, `getline < "file"`. Strings in
+// the program that could be commands are handed back as code; a program file (`-f`) loads code.
+// A program that reads `ENVIRON` (or gawk's `PROCINFO`) prints the environment, the job's
+// credentials with it; a file opened by a computed name (`print > $2`, `getline < f`) is one the
+// rules cannot name; gawk's `/inet/…` special files are network connections.
 function awkHazards(args: readonly string[], found: OptionHazard[]): void {
-  let program: string | undefined;
-  for (let index = 0; index < args.length; index += 1) {
-    const word = args[index]!;
-    if (word === '-f' || word === '--file' || word === '-E' || word === '--exec' || word === '-i' || word === '--include' || word === '-l' || word === '--load') {
-      found.push({ effect: 'load', option: word, value: args[++index] ?? '' });
-      program = '';
-    } else if (word === '-v' || word === '-F' || word === '--assign' || word === '--field-separator') {
-      index += 1;
-    } else if (word === '--') {
-      program ??= args[index + 1];
-      break;
-    } else if (!word.startsWith('-') && program === undefined) {
-      program = word;
-    }
-  }
+  const { program, loads, writes } = readAwkArguments(args);
+  for (const { option, value } of loads) found.push({ effect: 'load', option, value });
+  for (const { option, value } of writes) found.push({ effect: 'write', option, value });
   if (!program) return;
-  const bare = program.replace(/"(?:\\.|[^"\\])*"/g, '""').replace(/(^|[^\w)\]$])\/(?:\\.|[^/\\\n])+\//g, '$1//');
-  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load/.test(bare);
+  // Strings become `"N"` (N indexes `strings`) and regular expressions `//`, so that operators
+  // are read outside them.
+  const strings: string[] = [];
+  const bare = program
+    .replace(/"((?:\\.|[^"\\])*)"/g, (_, text: string) => `"${strings.push(text.replace(/\\(["\\])/g, '$1')) - 1}"`)
+    .replace(/(^|[^\w)\]$])\/(?:\\.|[^/\\\n])+\//g, '$1//');
+  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load|@include/.test(bare);
   if (runs) {
-    found.push({ effect: 'load', option: 'awk program' });
-    for (const literal of program.matchAll(/"((?:\\.|[^"\\])*)"/g)) found.push({ effect: 'code', option: 'awk program', value: literal[1]!.replace(/\\(["\\])/g, '$1') });
+    found.push({ effect: 'load', option: 'program' });
+    for (const literal of strings) found.push({ effect: 'code', option: 'program', value: literal });
   }
-  for (const write of program.matchAll(/>>?\s*"((?:\\.|[^"\\])*)"/g)) found.push({ effect: 'write', option: 'awk >', value: write[1]! });
+  if (/\b(ENVIRON|PROCINFO)\b/.test(bare)) found.push({ effect: 'environment', option: 'ENVIRON' });
+  const opened = (effect: 'read' | 'write', option: string, target: string | undefined) => {
+    const literal = target === undefined ? undefined : strings[Number(target)];
+    if (literal === undefined) found.push({ effect: 'computed-file', option });
+    else if (/^\/inet[46]?\//.test(literal)) found.push({ effect: 'remote', option, value: literal });
+    else found.push({ effect, option, value: literal });
+  };
+  for (const write of bare.matchAll(/\b(?:print|printf)\b[^;{}\n]*?(?<![<>=!])>>?(?!=)\s*(?:"(\d+)")?/g)) opened('write', '>', write[1]);
+  for (const read of bare.matchAll(/\bgetline\b\s*(?:[A-Za-z_]\w*(?:\[[^\]]*\])?\s*)?<\s*(?:"(\d+)")?/g)) opened('read', 'getline <', read[1]);
 }
 
 /** Variables whose value some program runs as a command line. */

@@ -739,6 +739,13 @@ function judgeOptions(runner: ScriptRunner, program: string, args: readonly stri
       case 'remote':
         runner.opaque('named-remote', `\`${label} ${clip(hazard.value ?? '')}\` talks to a host the line names, not a configured remote`);
         break;
+      // Printing the environment is judged as `env`, so rules on printing it hold (as for `npm run env`).
+      case 'environment':
+        emit(runner, [{ value: 'env', dynamic: false }], { ...frame, via: [...frame.via, label] }, 'run');
+        break;
+      case 'computed-file':
+        runner.opaque('code-option', `\`${label}\` opens a file whose name is computed when it runs`);
+        break;
       case 'fill':
         if (hazard.value !== undefined && usablePath(hazard.value)) runner.analysis.files.push(inDirectory(frame, { access: 'write', path: hazard.value, by: label, tree: true, ...glob }));
         break;
