@@ -12,7 +12,7 @@ import { CLI_BUNDLE, REPO_ROOT } from './support/paths.ts';
 
 const PACK = 'cavra-ci-baseline';
 const BASELINE = 'cavra-ai-agent-baseline';
-const corpus = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'everyday', 'commands.json'), 'utf8')) as { everyday: string[]; review: string[] };
+const corpus = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'everyday', 'commands.json'), 'utf8')) as { everyday: string[]; review: string[]; written: string[] };
 const evasions = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'evasions', 'corpus.json'), 'utf8')) as { entries: Array<{ name: string; expect: string; command: string }> };
 const context = { now: () => new Date(0), randomHex: (bytes: number) => '0'.repeat(bytes * 2) };
 let policy: DecisionPolicy;
@@ -40,6 +40,15 @@ describe('evaluate()', () => {
     const stopped = corpus.everyday.map((line) => ({ line, record: command(line) })).filter(({ record }) => !free(record.decision));
     const share = 1 - stopped.length / corpus.everyday.length;
     expect(share, stopped.map(({ line, record }) => `${line}: ${record.decision} by ${record.rule_id}`).join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  // The rules were not written from these: a check that the share holds beyond the corpus
+  // they were tuned on. What they stop waits for a reviewer; none of it is blocked.
+  test('commands held out from the rules are at least 90% free of approvals, and none is blocked', () => {
+    const decided = corpus.written.map((line) => ({ line, record: command(line) }));
+    const stopped = decided.filter(({ record }) => !free(record.decision));
+    expect(1 - stopped.length / corpus.written.length, stopped.map(({ line, record }) => `${line}: ${record.decision} by ${record.rule_id}`).join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(decided.filter(({ record }) => record.decision === 'block').map(({ line }) => line)).toEqual([]);
   });
 
   test('the baseline it inherits would stop most of the same work (the measure can fail)', () => {
