@@ -579,7 +579,8 @@ function curlData(args: readonly string[], found: OptionHazard[]): void {
 
 // awk: `system(…)`, pipes to or from a command, `print > "file"`, `getline < "file"`. Strings in
 // the program that could be commands are handed back as code; a program file (`-f`) loads code.
-// A program that reads `ENVIRON` (or gawk's `PROCINFO`) prints the environment, the job's
+// A program that reads `ENVIRON` (or gawk's `PROCINFO`, or `SYMTAB`, which reaches any variable by
+// a computed name) prints the environment, the job's
 // credentials with it; a file opened by a computed name (`print > $2`, `getline < f`) is one the
 // rules cannot name; gawk's `/inet/…` special files are network connections.
 function awkHazards(args: readonly string[], found: OptionHazard[]): void {
@@ -593,12 +594,13 @@ function awkHazards(args: readonly string[], found: OptionHazard[]): void {
   const bare = program
     .replace(/"((?:\\.|[^"\\])*)"/g, (_, text: string) => `"${strings.push(text.replace(/\\(["\\])/g, '$1')) - 1}"`)
     .replace(/(^|[^\w)\]$])\/(?:\\.|[^/\\\n])+\//g, '$1//');
-  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load|@include/.test(bare);
+  // gawk calls a function by a computed name (`f = "sys" "tem"; @f(x)`), built-ins included.
+  const runs = /\bsystem\s*\(|\|\s*&?\s*getline|[^|]\|(?!\|)|\|&|@load|@include|@[A-Za-z_]\w*\s*\(/.test(bare);
   if (runs) {
     found.push({ effect: 'load', option: 'program' });
     for (const literal of strings) found.push({ effect: 'code', option: 'program', value: literal });
   }
-  if (/\b(ENVIRON|PROCINFO)\b/.test(bare)) found.push({ effect: 'environment', option: 'ENVIRON' });
+  if (/\b(ENVIRON|PROCINFO|SYMTAB)\b/.test(bare)) found.push({ effect: 'environment', option: 'ENVIRON' });
   const opened = (effect: 'read' | 'write', option: string, target: string | undefined) => {
     const literal = target === undefined ? undefined : strings[Number(target)];
     if (literal === undefined) found.push({ effect: 'computed-file', option });
