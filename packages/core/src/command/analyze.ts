@@ -15,7 +15,7 @@ export function createCommandAnalyzer(parser: ShellParser): CommandAnalyzer {
       const analysis: CommandAnalysis = { line, invocations: [], pipelines: [], opaque: [], files: [], gitPushes: [] };
       new Scanner(parser, analysis).script(line, { via: [], env: {}, depth: 0, dir: {} });
       analysis.opaque = dedupe(analysis.opaque, (item) => `${item.kind}:${item.detail}`);
-      analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.tree === true ? 'tree:' : ''}${item.path}`);
+      analysis.files = dedupe(analysis.files, (item) => `${item.access}:${item.tree === true ? 'tree:' : ''}${item.typed === true ? 'typed:' : ''}${item.path}`);
       analysis.pipelines = dedupe(analysis.pipelines, (text) => text);
       return analysis;
     },

@@ -52,6 +52,8 @@ export interface Automaton {
 
 const MAX_STATES = 4096;
 const ANYTHING = anyChar(true, true);
+// Any character, `/` included, but a name's leading dot only as a literal.
+const PATH_CHARACTER = anyChar(true);
 const NAME_CHARACTER = anyChar(false, true);
 const SLASH = literalChar('/');
 const PROBES = 'xa0_.-/';
@@ -59,14 +61,15 @@ const PROBES = 'xa0_.-/';
 /**
  * A shell glob as an automaton (`*` and `?` never match `/`; `\x` is literal). `**` is read as
  * anything at all, a leading `**\/` as also nothing: it stands for an expansion whose value is
- * unknown (`"$D/.github/workflows/x.yml"`: D may be `.`, a path, or empty), and, typed, for a
- * globstar (which reaches every directory).
+ * unknown (`"$D/.github/workflows/x.yml"`: D may be `.`, a path, or empty). In a glob as
+ * `typed`, `**` is a globstar: any directories, none of them hidden, as no wildcard bash or zsh
+ * expands matches a name's leading dot.
  */
-export function shellGlobAutomaton(pattern: string): Automaton {
-  return shellGlobBuilder(pattern).done(literalPrefix(pattern, SHELL_WILDCARDS), literalSuffix(pattern, SHELL_TAIL_STOPS));
+export function shellGlobAutomaton(pattern: string, typed = false): Automaton {
+  return shellGlobBuilder(pattern, typed).done(literalPrefix(pattern, SHELL_WILDCARDS), literalSuffix(pattern, SHELL_TAIL_STOPS));
 }
 
-function shellGlobBuilder(pattern: string): Builder {
+function shellGlobBuilder(pattern: string, typed: boolean): Builder {
   const builder = new Builder();
   for (let index = 0; index < pattern.length; index += 1) {
     const char = pattern[index]!;
@@ -76,9 +79,9 @@ function shellGlobBuilder(pattern: string): Builder {
       const start = index;
       while (pattern[index + 1] === '*') index += 1;
       if (pattern[index + 1] === '/' && (start === 0 || pattern[start - 1] === '/')) {
-        builder.optionalDirectories(true);
+        builder.optionalDirectories(!typed);
         index += 1;
-      } else builder.loop(ANYTHING);
+      } else builder.loop(typed ? PATH_CHARACTER : ANYTHING);
     } else if (char === '*') builder.loop(anyChar(false));
     else if (char === '?') builder.step(anyChar(false));
     else if (char === '[') {
@@ -185,7 +188,7 @@ function witnessBelow(directory: string, policyPattern: string, caseInsensitive:
 
 // The directory's shell pattern, then one or more names below it.
 function treeAutomaton(directory: string): Automaton {
-  const builder = shellGlobBuilder(directory);
+  const builder = shellGlobBuilder(directory, false);
   if (directory !== '') builder.step(SLASH);
   builder.names();
   return builder.done('', '');
@@ -220,14 +223,19 @@ export function normalizeGlobPath(pattern: string): string {
   return resolveSegments(pattern, (segment) => segment.includes('**'));
 }
 
-/** One path both globs match, or undefined when they share none. */
-export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false): string | undefined {
-  return automataWitness(shellAutomaton(shellPattern, caseInsensitive), policyAutomaton(policyPattern, caseInsensitive));
+/** One path both globs match, or undefined when they share none (`typed`: see shellGlobAutomaton). */
+export function globWitness(shellPattern: string, policyPattern: string, caseInsensitive = false, typed = false): string | undefined {
+  return automataWitness(shellAutomaton(shellPattern, caseInsensitive, typed), policyAutomaton(policyPattern, caseInsensitive));
 }
 
 /** A shell pattern's automaton (folded when case does not matter), built once per pattern. */
-export function shellAutomaton(pattern: string, caseInsensitive: boolean): Automaton {
-  return automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, caseInsensitive ? pattern.toLowerCase() : pattern);
+export function shellAutomaton(pattern: string, caseInsensitive: boolean, typed = false): Automaton {
+  const folded = caseInsensitive ? pattern.toLowerCase() : pattern;
+  return typed ? automatonOf(TYPED_SHELL_AUTOMATA, typedShellGlobAutomaton, folded) : automatonOf(SHELL_AUTOMATA, shellGlobAutomaton, folded);
+}
+
+function typedShellGlobAutomaton(pattern: string): Automaton {
+  return shellGlobAutomaton(pattern, true);
 }
 
 /** A policy glob's automaton (folded when case does not matter), built once per glob. */
@@ -392,6 +400,7 @@ const MAX_CACHED_AUTOMATA = 1024;
 /** Patterns longer than this are built each time: kept, a few could hold megabytes. */
 export const MAX_CACHED_PATTERN_LENGTH = 1024;
 const SHELL_AUTOMATA = new Map<string, Automaton>();
+const TYPED_SHELL_AUTOMATA = new Map<string, Automaton>();
 const TREE_AUTOMATA = new Map<string, Automaton>();
 const POLICY_AUTOMATA = new Map<string, Automaton>();
 

@@ -223,7 +223,8 @@ function directoryFrom(current: string | undefined, path: string): string {
 export function inDirectory(frame: Pick<Frame, 'dir'>, file: FileAccessFinding): FileAccessFinding {
   const dir = frame.dir.path;
   if (dir === undefined || file.path.startsWith('/') || file.path.startsWith('~')) return file;
-  if (dir.includes(UNKNOWN_DIRECTORY)) return { ...file, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, glob: true };
+  // The unknown directory may hold anything, hidden names too: the pattern is no longer as typed.
+  if (dir.includes(UNKNOWN_DIRECTORY)) return { access: file.access, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, by: file.by, glob: true, ...(file.tree ? { tree: true } : {}) };
   return { ...file, path: `${file.glob ? escapeGlob(dir) : dir}/${file.path}` };
 }
 
@@ -675,11 +676,17 @@ function asPattern(file: FileAccessFinding, words: readonly Word[]): FileAccessF
       const operand = operandOf(word);
       const pattern = word.dynamic ? operand : word.glob;
       if (pattern === undefined) continue;
-      if (!near && file.path === operand) return { ...file, path: pattern, glob: true };
+      if (!near && file.path === operand) return typedIf(!word.dynamic, { ...file, path: pattern, glob: true });
       const below = near ? nameBelow(file.path, operand) : undefined;
-      if (below !== undefined) return { ...file, path: `${pattern}${pattern.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true };
+      if (below !== undefined) return typedIf(!word.dynamic, { ...file, path: `${pattern}${pattern.endsWith('/') ? '' : '/'}${escapeGlob(below)}`, glob: true });
     }
   }
+  return file;
+}
+
+/** The finding, marked as a typed glob when `typed`. */
+function typedIf(typed: boolean, file: FileAccessFinding): FileAccessFinding {
+  if (typed) file.typed = true;
   return file;
 }
 

@@ -695,7 +695,7 @@ export class Scanner {
         }
         if (!usablePath(target.value)) continue;
         const glob = globPatternOf(destination);
-        this.placeFile(frame, glob === undefined ? { access, path: target.value, by } : { access, path: glob, by, glob: true }, files);
+        this.placeFile(frame, glob === undefined ? { access, path: target.value, by } : { access, path: glob, by, glob: true, typed: true }, files);
         if (access === 'read') stdin = target.value === '/dev/stdin' ? stdin : { kind: 'stream', from: `file ${target.value}` };
       } else if (node.type === 'heredoc_redirect') {
         let quoted = false;

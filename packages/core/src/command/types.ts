@@ -101,6 +101,11 @@ export interface FileAccessFinding {
    * below it.
    */
   tree?: boolean;
+  /**
+   * `path` is a glob as typed, not a pattern made by expansion: none of its wildcards, `**`
+   * included, matches a name's leading dot (bash without dotglob, globstar or not; zsh).
+   */
+  typed?: boolean;
 }
 
 /** A `git push` found in a command, reduced to what the git decision reads. */

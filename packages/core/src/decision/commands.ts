@@ -213,20 +213,20 @@ interface Witness {
 // Patterns are read as paths first (`./.github/workflow?/ci.yml`, `src/../.github`), as a literal path is.
 function pathsToJudge(pack: CompiledPack, file: FileAccessFinding): readonly Witness[] {
   if (file.tree) return treeWitnesses(pack, file.access, normalizeGlobPath(file.glob ? file.path : escapeGlob(file.path)));
-  if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, normalizeGlobPath(file.path))];
+  if (file.glob) return [{ path: file.path, narrow: true }, ...globWitnesses(pack, file.access, normalizeGlobPath(file.path), file.typed === true)];
   return [{ path: file.path, narrow: true }];
 }
 
 // A pathname pattern in a file word names whatever it matches on disk, which deciding cannot
 // see: it is judged as every protected path it can match (one witness per stopping rule).
-function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: string): readonly Witness[] {
+function globWitnesses(pack: CompiledPack, access: 'read' | 'write', pattern: string, typed: boolean): readonly Witness[] {
   const globs = stoppingGlobsOf(pack)[access];
-  return remembered(globs.byPattern, pattern, () => {
+  return remembered(typed ? globs.byTypedPattern : globs.byPattern, pattern, () => {
     const witnesses: Witness[] = [];
     // With every `*` empty, a leading `**/` is gone too (`$D/x`: D may be `.`).
     const starless = pattern.replace(/(^|\/)\*\*+\//g, '$1').replace(/(^|[^\\])\*+/g, '$1');
     const narrowShell = shellAutomaton(starless, pack.caseInsensitivePaths);
-    const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths);
+    const broadShell = shellAutomaton(pattern, pack.caseInsensitivePaths, typed);
     for (const policy of globs.automata) {
       const narrow = automataWitness(narrowShell, policy);
       const witness = narrow ?? automataWitness(broadShell, policy);
@@ -244,6 +244,7 @@ interface StoppingGlobs {
   automata: Automaton[];
   treePatterns: string[];
   byPattern: Map<string, readonly Witness[]>;
+  byTypedPattern: Map<string, readonly Witness[]>;
   byDirectory: Map<string, readonly Witness[]>;
 }
 
@@ -254,7 +255,7 @@ function stoppingGlobsOf(pack: CompiledPack): Record<'read' | 'write', StoppingG
   if (globs === undefined) {
     const of = (rules: readonly CompiledRule[]): StoppingGlobs => {
       const texts = rules.filter((rule) => !permitsAction(rule.decision)).flatMap((rule) => rule.patterns.map((each) => each.text));
-      return { automata: texts.map((text) => policyAutomaton(text, pack.caseInsensitivePaths)), treePatterns: texts.filter(judgesTrees), byPattern: new Map(), byDirectory: new Map() };
+      return { automata: texts.map((text) => policyAutomaton(text, pack.caseInsensitivePaths)), treePatterns: texts.filter(judgesTrees), byPattern: new Map(), byTypedPattern: new Map(), byDirectory: new Map() };
     };
     globs = { read: of(pack.rules.read_file), write: of(pack.rules.write_file) };
     STOPPING_GLOBS.set(pack, globs);
@@ -315,6 +316,13 @@ function matchesOf(hits: readonly CommandHit[], analysis: CommandAnalysis, doors
   return matches;
 }
 
+// How a glob was written is how it was judged, not part of the finding the record shows.
+function shownFile(file: FileAccessFinding): FileAccessFinding {
+  if (file.typed === undefined) return file;
+  const { typed: _typed, ...shown } = file;
+  return shown;
+}
+
 // Fields are set in a fixed order (the record is canonicalised as written), empty ones left out.
 function explainAnalysis(analysis: CommandAnalysis, perInvocation: ReadonlyArray<readonly CommandHit[]>): unknown {
   const invocations = analysis.invocations.map((invocation, index) => {
@@ -326,7 +334,7 @@ function explainAnalysis(analysis: CommandAnalysis, perInvocation: ReadonlyArray
   const explained: Record<string, unknown> = { invocations };
   if (analysis.pipelines.length > 0) explained.pipelines = analysis.pipelines;
   if (analysis.opaque.length > 0) explained.opaque = analysis.opaque;
-  if (analysis.files.length > 0) explained.files = analysis.files;
+  if (analysis.files.length > 0) explained.files = analysis.files.map(shownFile);
   if (analysis.gitPushes.length > 0) explained.git_pushes = analysis.gitPushes;
   return explained;
 }

@@ -63,3 +63,21 @@ test('a pattern operand is decided alike by a fresh pack, after other lines, and
   }
   expect(lines.map((line) => decide(warm, line))).toEqual(cold);
 });
+
+test('a typed globstar names no hidden directory; after an unknown directory, or made by expansion, it may', () => {
+  const policy = freshPolicy();
+  const record = (line: string) => JSON.parse(decide(policy, line)) as { decision: string; reason: string; analysis: { files?: Array<Record<string, unknown>> } };
+  expect(record('cat docs/**/*.md').decision).toBe('allow');
+  expect(record('grep -n TODO docs/**/*.md').decision).toBe('allow');
+  for (const line of ['cat "$D"/**/*.md', 'cd "$D" && cat **/*.md', 'cat .*/**/*.md']) {
+    const stopped = record(line);
+    expect(stopped.decision, line).toBe('require_approval');
+    expect(stopped.reason, line).toMatch(/can name it/);
+  }
+  // In a redirection too: a hidden start-up directory is not among what it can name.
+  expect(record('echo x > docs/**/notes.md').reason).not.toMatch(/\/\./);
+  // A literal dot still names what it names.
+  expect(record('cat docs/**/.env').decision).toBe('block');
+  // How the glob was written is not part of the finding the record shows.
+  expect(record('cat docs/**/*.md').analysis.files).toEqual([{ access: 'read', path: 'docs/**/*.md', by: 'cat', glob: true }]);
+});
