@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-AYBZYFNB.mjs";
+} from "./chunk-CG3M6DFH.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";
