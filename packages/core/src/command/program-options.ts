@@ -580,9 +580,9 @@ function curlData(args: readonly string[], found: OptionHazard[]): void {
 // awk: `system(…)`, pipes to or from a command, `print > "file"`, `getline < "file"`. Strings in
 // the program that could be commands are handed back as code; a program file (`-f`) loads code.
 // A program that reads `ENVIRON` (or gawk's `PROCINFO`, or `SYMTAB`, which reaches any variable by
-// a computed name) prints the environment, the job's
-// credentials with it; a file opened by a computed name (`print > $2`, `getline < f`) is one the
-// rules cannot name; gawk's `/inet/…` special files are network connections.
+// a computed name) prints the environment, the job's credentials with it; a file opened by a
+// computed name (`print > $2`, `getline < f`) is one the rules cannot name; gawk's `/inet/…`
+// special files are network connections.
 function awkHazards(args: readonly string[], found: OptionHazard[]): void {
   const { program, loads, writes } = readAwkArguments(args);
   for (const { option, value } of loads) found.push({ effect: 'load', option, value });

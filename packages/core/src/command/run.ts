@@ -224,7 +224,10 @@ export function inDirectory(frame: Pick<Frame, 'dir'>, file: FileAccessFinding):
   const dir = frame.dir.path;
   if (dir === undefined || file.path.startsWith('/') || file.path.startsWith('~')) return file;
   // The unknown directory may hold anything, hidden names too: the pattern is no longer as typed.
-  if (dir.includes(UNKNOWN_DIRECTORY)) return { access: file.access, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, by: file.by, glob: true, ...(file.tree ? { tree: true } : {}) };
+  if (dir.includes(UNKNOWN_DIRECTORY)) {
+    const { typed: _typed, ...rest } = file;
+    return { ...rest, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, glob: true };
+  }
   return { ...file, path: `${file.glob ? escapeGlob(dir) : dir}/${file.path}` };
 }
 
