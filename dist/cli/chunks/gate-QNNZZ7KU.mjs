@@ -1,10 +1,11 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
-  hookCommand
-} from "./chunk-M2FNBUK2.mjs";
+  gateCommand
+} from "./chunk-TJJ5RMNC.mjs";
+import "./chunk-OUY2YG3K.mjs";
 import "./chunk-CPZPROH3.mjs";
 import "./chunk-YN2G34MT.mjs";
-import "./chunk-CG3M6DFH.mjs";
+import "./chunk-WIK5C6RR.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -20,5 +21,5 @@ import "./chunk-ZSO65TAP.mjs";
 import "./chunk-P4BCTC5C.mjs";
 import "./chunk-OEJ5TTXT.mjs";
 export {
-  hookCommand
+  gateCommand
 };

@@ -2,7 +2,7 @@ import { createRequire as __cavraCreateRequire } from 'node:module'; const requi
 import {
   keylessFlags,
   keylessSigner
-} from "./chunk-CH4PKUPE.mjs";
+} from "./chunk-OUY2YG3K.mjs";
 import {
   readInput,
   readJsonObject
@@ -25,7 +25,7 @@ import {
   pullEvidence,
   pushEvidence,
   sealEvidence
-} from "./chunk-CG3M6DFH.mjs";
+} from "./chunk-WIK5C6RR.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

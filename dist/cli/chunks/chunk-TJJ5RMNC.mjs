@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessFlags
-} from "./chunk-CH4PKUPE.mjs";
+} from "./chunk-OUY2YG3K.mjs";
 import {
   policyFlags
 } from "./chunk-CPZPROH3.mjs";
@@ -17,7 +17,7 @@ import {
   relabelOptionError,
   resolveProvider,
   runGate
-} from "./chunk-CG3M6DFH.mjs";
+} from "./chunk-WIK5C6RR.mjs";
 import {
   CavraError,
   isCavraError
@@ -45,7 +45,7 @@ var import_promises = __toESM(require_promises(), 1);
 var import_node_path = __toESM(require_path(), 1);
 async function withGitlabChange(inputs, env, cwd, progress) {
   if (env.GITLAB_CI !== "true") return inputs;
-  const { gitlabChange } = await import("./src-THS6XTMJ.mjs");
+  const { gitlabChange } = await import("./src-HAIJV4G3.mjs");
   const change = await gitlabChange(env, { cwd });
   for (const limitation of change.limitations) progress(`gitlab: ${limitation}`);
   if (change.requests.length === 0 && !change.review) return inputs;
@@ -53,7 +53,7 @@ async function withGitlabChange(inputs, env, cwd, progress) {
   return { ...inputs, requests: [...inputs.requests ?? [], ...change.requests], ...change.review ? { review: change.review } : {}, ...change.approvers ? { approvers: change.approvers } : {} };
 }
 async function reportToGitlab(result, reportsDir, env, progress) {
-  const { GITLAB_ANNOTATIONS_FILE, publishGitlabNote, renderGitlabAnnotations } = await import("./src-THS6XTMJ.mjs");
+  const { GITLAB_ANNOTATIONS_FILE, publishGitlabNote, renderGitlabAnnotations } = await import("./src-HAIJV4G3.mjs");
   const annotations = (0, import_node_path.join)(reportsDir, GITLAB_ANNOTATIONS_FILE);
   await (0, import_promises.writeFile)(annotations, renderGitlabAnnotations({ evidenceDir: result.evidenceDir, ...env.CI_JOB_URL ? { jobUrl: env.CI_JOB_URL } : {}, ...result.receipt?.uri ? { storedUrl: result.receipt.uri } : {} }));
   progress(`wrote ${annotations} (artifacts:reports:annotations)`);

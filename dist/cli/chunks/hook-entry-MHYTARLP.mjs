@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   hookCommand
-} from "./chunk-M2FNBUK2.mjs";
+} from "./chunk-MGW6EAEN.mjs";
 import "./chunk-CPZPROH3.mjs";
 import {
   EXIT,
@@ -9,7 +9,7 @@ import {
 } from "./chunk-YN2G34MT.mjs";
 import {
   wasmTunedForShortRuns
-} from "./chunk-CG3M6DFH.mjs";
+} from "./chunk-WIK5C6RR.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

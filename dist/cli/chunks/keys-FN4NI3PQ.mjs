@@ -16,7 +16,7 @@ import {
   rotateTrustedKey,
   trustEntryOf,
   trustedKeysOf
-} from "./chunk-CG3M6DFH.mjs";
+} from "./chunk-WIK5C6RR.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";

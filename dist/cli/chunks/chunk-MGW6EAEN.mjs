@@ -23,7 +23,7 @@ import {
   readHookEvent,
   recordVerdict,
   systemDecisionContext
-} from "./chunk-CG3M6DFH.mjs";
+} from "./chunk-WIK5C6RR.mjs";
 import {
   CavraError
 } from "./chunk-7H2D2UDD.mjs";

@@ -1,7 +1,7 @@
 import { createRequire as __cavraCreateRequire } from 'node:module'; const require = __cavraCreateRequire(import.meta.url);
 import {
   keylessSigner
-} from "./chunk-CG3M6DFH.mjs";
+} from "./chunk-WIK5C6RR.mjs";
 
 // packages/cli/src/commands/keyless.ts
 var keylessFlags = {

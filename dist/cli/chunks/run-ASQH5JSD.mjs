@@ -3,7 +3,7 @@ import {
   EXIT,
   processIo
 } from "./chunk-YN2G34MT.mjs";
-import "./chunk-CG3M6DFH.mjs";
+import "./chunk-WIK5C6RR.mjs";
 import "./chunk-72RH5EZN.mjs";
 import "./chunk-SAI5SU2U.mjs";
 import "./chunk-O7CMETT5.mjs";
@@ -26,18 +26,18 @@ function lazy(load) {
   return async (args, io) => (await load())(args, io);
 }
 var COMMANDS = {
-  aibom: lazy(async () => (await import("./aibom-3TYKR62R.mjs")).aibomCommand),
-  auth: lazy(async () => (await import("./auth-5I4EZ2H5.mjs")).authCommand),
-  demo: lazy(async () => (await import("./demo-VVDLMT5T.mjs")).demoCommand),
-  evaluate: lazy(async () => (await import("./evaluate-NA23PF2Z.mjs")).evaluateCommand),
-  evidence: lazy(async () => (await import("./evidence-IZSOXIM3.mjs")).evidenceCommand),
-  explain: lazy(async () => (await import("./explain-VNH4WAAJ.mjs")).explainCommand),
-  gate: lazy(async () => (await import("./gate-7GJ35OQV.mjs")).gateCommand),
-  hook: lazy(async () => (await import("./hook-Q2AVDRJU.mjs")).hookCommand),
-  keys: lazy(async () => (await import("./keys-HBNEU7MZ.mjs")).keysCommand),
-  policy: lazy(async () => (await import("./policy-CXM5IIFI.mjs")).policyCommand),
-  "self-verify": lazy(async () => (await import("./self-verify-YQGLKUCY.mjs")).selfVerifyCommand),
-  verify: lazy(async () => (await import("./verify-PFWAJ7YD.mjs")).verifyCommand)
+  aibom: lazy(async () => (await import("./aibom-SILVBUCZ.mjs")).aibomCommand),
+  auth: lazy(async () => (await import("./auth-FHRNMO5Y.mjs")).authCommand),
+  demo: lazy(async () => (await import("./demo-Q4UE2IAA.mjs")).demoCommand),
+  evaluate: lazy(async () => (await import("./evaluate-IY6NBZLI.mjs")).evaluateCommand),
+  evidence: lazy(async () => (await import("./evidence-7Q7CSKT5.mjs")).evidenceCommand),
+  explain: lazy(async () => (await import("./explain-VIJ2R4MQ.mjs")).explainCommand),
+  gate: lazy(async () => (await import("./gate-QNNZZ7KU.mjs")).gateCommand),
+  hook: lazy(async () => (await import("./hook-2WDXDKQO.mjs")).hookCommand),
+  keys: lazy(async () => (await import("./keys-FN4NI3PQ.mjs")).keysCommand),
+  policy: lazy(async () => (await import("./policy-ZEK7IJKP.mjs")).policyCommand),
+  "self-verify": lazy(async () => (await import("./self-verify-5JIT442P.mjs")).selfVerifyCommand),
+  verify: lazy(async () => (await import("./verify-4QJDJTFL.mjs")).verifyCommand)
 };
 function verbUsage(verb) {
   const lines = usage().split("\n");

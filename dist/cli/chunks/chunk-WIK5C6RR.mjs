@@ -21941,7 +21941,10 @@ function directoryFrom(current, path) {
 function inDirectory(frame, file) {
   const dir = frame.dir.path;
   if (dir === void 0 || file.path.startsWith("/") || file.path.startsWith("~")) return file;
-  if (dir.includes(UNKNOWN_DIRECTORY)) return { access: file.access, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, by: file.by, glob: true, ...file.tree ? { tree: true } : {} };
+  if (dir.includes(UNKNOWN_DIRECTORY)) {
+    const { typed: _typed, ...rest } = file;
+    return { ...rest, path: `${dir}/${file.glob ? file.path : escapeGlob(file.path)}`, glob: true };
+  }
   return { ...file, path: `${file.glob ? escapeGlob(dir) : dir}/${file.path}` };
 }
 function runWrapped(runner, words, spec, frame, stdin, label, readings = readWrapper(words, spec)) {
